@@ -1,0 +1,152 @@
+"""The command line: a thin mirror of the library. Options carry the keyword names of the functions.
+
+Sub-commands live in their own modules and are added here explicitly.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from kroniek.errors import KroniekError
+
+app = typer.Typer(
+    name="kroniek",
+    help="News articles in, a verifiable chronicle of political events out.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+
+FORMATS = ("json", "jsonl", "table")
+
+
+def fail(exc: KroniekError | str, code: int = 1) -> None:
+    """Print one clear line to stderr and exit non-zero."""
+    message = str(exc)
+    typer.echo(f"kroniek: error: {message}", err=True)
+    raise typer.Exit(code)
+
+
+@app.command()
+def extract(
+    path: Annotated[str, typer.Argument(help="article file (text, HTML or JSONL batch), or - for stdin")],
+    published: Annotated[str | None, typer.Option(help="publication date, YYYY-MM-DD (anchors relative dates)")] = None,
+    lang: Annotated[str | None, typer.Option(help="language code (nl, en, de, fr); default: detected")] = None,
+    format: Annotated[str, typer.Option("--format", "-f", help="json | jsonl | table")] = "json",
+    config: Annotated[Path | None, typer.Option(help="pipeline configuration file (TOML)")] = None,
+    nlp: Annotated[str | None, typer.Option(help="use this installed spaCy pipeline instead of the shipped one")] = None,
+    max_chars: Annotated[int | None, typer.Option(help="refuse texts longer than this")] = None,
+) -> None:
+    """Extract the chronicle of one article, or of each article in a JSONL batch."""
+    from kroniek.cli.output import render_chronicles
+    from kroniek.extractor import Extractor
+    from kroniek.ingest import ItemFailure, read_path
+
+    if format not in FORMATS:
+        fail(KroniekError("E040", value=format, choices=", ".join(FORMATS)))
+    try:
+        extractor = Extractor(config_path=config, nlp=nlp)
+        if max_chars is not None:
+            extractor.max_chars = max_chars
+        if published is not None:
+            from kroniek.ingest import parse_published
+
+            parse_published(published)  # refuse an unreadable date before reading anything
+        items = list(read_path(path, max_chars=extractor.max_chars))
+    except KroniekError as exc:
+        fail(exc)
+        return
+    batch = len(items) > 1
+    failures = 0
+    results = []
+    from kroniek.cli.output import progress
+
+    with progress(len(items), enabled=batch) as advance:
+        for item in items:
+            if isinstance(item, ItemFailure):
+                failures += 1
+                typer.echo(f"kroniek: skipped {item.where}: {item.error}", err=True)
+                advance()
+                continue
+            try:
+                results.append(extractor.extract_article(item, published=published, lang=lang))
+            except KroniekError as exc:
+                if not batch:
+                    fail(exc)
+                failures += 1
+                typer.echo(f"kroniek: skipped {item.id}: {exc}", err=True)
+            advance()
+    render_chronicles(results, format, batch=batch)
+    if failures and not results:
+        raise typer.Exit(1)
+    if failures:
+        typer.echo(f"kroniek: {len(results)} extracted, {failures} skipped (reasons above)", err=True)
+
+
+@app.command()
+def validate(path: Annotated[str, typer.Argument(help="chronicle JSON (or JSONL of chronicles), or - for stdin")]) -> None:
+    """Check that a chronicle follows the format: spans match the text, ids resolve, values are known."""
+    from kroniek.chronicle import load_chronicle
+
+    data = sys.stdin.read() if path == "-" else Path(path).read_text(encoding="utf-8")
+    if not data.strip():
+        fail(KroniekError("E001", where=path))
+    documents = [data]
+    stripped = data.strip()
+    if "\n" in stripped and stripped.startswith("{") and not stripped.startswith("{\n"):
+        documents = [line for line in stripped.splitlines() if line.strip()]
+    try:
+        for doc in documents:
+            chronicle = load_chronicle(doc)
+            typer.echo(
+                f"valid: {chronicle.article.id}: {len(chronicle.actors)} actors, {len(chronicle.events)} events, "
+                f"{len(chronicle.statements)} statements, {len(chronicle.timexes)} timexes"
+            )
+    except KroniekError as exc:
+        fail(exc)
+
+
+@app.command()
+def schema() -> None:
+    """Print the JSON Schema of the chronicle format."""
+    import json
+
+    from kroniek.chronicle import chronicle_json_schema
+
+    typer.echo(json.dumps(chronicle_json_schema(), indent=1, ensure_ascii=False))
+
+
+def _add_subcommands() -> None:
+    """Sub-command groups, each in its own module."""
+    import importlib
+
+    for module_name in SUBCOMMAND_MODULES:
+        try:
+            module = importlib.import_module(module_name)
+        except ModuleNotFoundError as exc:
+            if exc.name == module_name:
+                continue
+            raise
+        module.register(app)
+
+
+# Each module defines register(app) and adds its commands.
+SUBCOMMAND_MODULES = (
+    "kroniek.cli.explain_cmd",
+    "kroniek.cli.evaluate_cmd",
+    "kroniek.cli.actors_cmd",
+    "kroniek.cli.store_cmd",
+)
+
+
+def main() -> None:
+    _add_subcommands()
+    try:
+        app()
+    except KroniekError as exc:
+        typer.echo(f"kroniek: error: {exc}", err=True)
+        sys.exit(1)

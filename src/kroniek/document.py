@@ -1,0 +1,171 @@
+"""The document that flows through the pipeline.
+
+Every stage takes an ``ArticleDoc`` and returns it with its layer added. All annotations are
+character offsets into ``doc.text``, which never changes after ingest. The final chronicle is
+assembled from these layers by ``kroniek.assemble``.
+
+Layers (who fills them):
+  language  -> doc.article.language
+  nlp       -> doc.nlp (a spaCy Doc over doc.text), doc.sentences
+  actors    -> doc.actors (ActorRecord) with their mentions (ActorMention)
+  time      -> doc.timexes (TimexRecord)
+  places    -> doc.places (PlaceMention)
+  quantities-> doc.quantities (QuantityMention)
+  events    -> doc.events (EventRecord)
+  statements-> doc.statements (StatementRecord)
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from kroniek.chronicle.models import Article
+
+if TYPE_CHECKING:  # spaCy is imported lazily so that `kroniek validate` starts fast
+    from spacy.tokens import Doc
+
+
+@dataclass(frozen=True, slots=True)
+class CharSpan:
+    start: int
+    end: int
+
+    def text(self, doc: ArticleDoc) -> str:
+        return doc.text[self.start : self.end]
+
+    def overlaps(self, other: CharSpan) -> bool:
+        return self.start < other.end and other.start < self.end
+
+    def contains(self, other: CharSpan) -> bool:
+        return self.start <= other.start and other.end <= self.end
+
+
+@dataclass(slots=True)
+class ActorMention:
+    start: int
+    end: int
+    actor: int  # index into doc.actors
+    how: str = "name"  # name | alias | description | pronoun | metonym | ner
+    role_span: CharSpan | None = None  # e.g. "president" in "president Poetin"
+
+
+@dataclass(slots=True)
+class ActorRecord:
+    key: str  # stable identity within the run: KB id, or "ner:<name>"
+    name: str
+    kind: str
+    country: str | None = None
+    sector: str | None = None
+    wikidata: str | None = None
+    mentions: list[ActorMention] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class TimexRecord:
+    start: int
+    end: int
+    type: str  # DATE | TIME | DURATION | SET
+    value: str  # TIMEX3 value, e.g. 2025-03-18, 2025-W11, P30D
+    precision: str = "day"  # day | week | month | year | time | vague ...
+    anchored: bool = True  # False when a relative expression could not be resolved (no publication date)
+    direction: str | None = None  # past | future | None: which way a bare weekday was resolved
+
+
+@dataclass(slots=True)
+class PlaceMention:
+    start: int
+    end: int
+    name: str  # English name
+    country: str | None
+    geonames_id: int | None
+    lat: float | None
+    lon: float | None
+    feature: str = "city"  # city | region | country | sea | venue
+    metonym: bool = False  # a capital used for its government ("Moskou eist")
+
+
+@dataclass(slots=True)
+class QuantityMention:
+    start: int
+    end: int
+    value: float | int
+    what: str  # English noun phrase: "soldiers", "seriously wounded soldiers"
+    unit: str | None = None
+
+
+@dataclass(slots=True)
+class PropositionRecord:
+    event: str
+    mode: str | None = None
+    text: str = ""
+    duration: str | None = None
+
+
+@dataclass(slots=True)
+class EventRecord:
+    event: str
+    evidence: CharSpan
+    trigger: list[CharSpan] = field(default_factory=list)
+    mode: str | None = None
+    context: list[str] = field(default_factory=list)
+    actor: list[int] = field(default_factory=list)  # indices into doc.actors
+    recipient: list[int] = field(default_factory=list)
+    modality: str = "asserted"
+    proposition: PropositionRecord | None = None
+    date: TimexRecord | None = None
+    duration: str | None = None
+    location: PlaceMention | None = None
+    quantities: list[QuantityMention] = field(default_factory=list)
+    source: int | None = None
+    confidence: float = 0.5
+    explain: dict[str, Any] = field(default_factory=dict)  # lexicon entry, tree path ... for `kroniek explain`
+
+
+@dataclass(slots=True)
+class StatementRecord:
+    speaker: int | None
+    text: CharSpan
+    direct: bool
+    cue: CharSpan | None = None
+    channel: str | None = None
+
+
+@dataclass
+class ArticleDoc:
+    article: Article
+    published: dt.date | None = None
+    nlp: Doc | None = None
+    sentences: list[CharSpan] = field(default_factory=list)
+    actors: list[ActorRecord] = field(default_factory=list)
+    timexes: list[TimexRecord] = field(default_factory=list)
+    places: list[PlaceMention] = field(default_factory=list)
+    quantities: list[QuantityMention] = field(default_factory=list)
+    events: list[EventRecord] = field(default_factory=list)
+    statements: list[StatementRecord] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)  # recorded reasons (unresolved dates, skipped parts ...)
+    provided: set[str] = field(default_factory=set)  # layers added so far
+
+    @property
+    def text(self) -> str:
+        return self.article.text
+
+    @property
+    def lang(self) -> str:
+        return self.article.language
+
+    def sentence_of(self, offset: int) -> CharSpan | None:
+        for sent in self.sentences:
+            if sent.start <= offset < sent.end:
+                return sent
+        return None
+
+    def mentions(self) -> list[tuple[ActorMention, ActorRecord]]:
+        """All actor mentions in text order, with their actors."""
+        pairs = [(m, a) for a in self.actors for m in a.mentions]
+        pairs.sort(key=lambda p: (p[0].start, p[0].end))
+        return pairs
+
+    def mentions_in(self, span: CharSpan) -> list[tuple[ActorMention, ActorRecord]]:
+        return [(m, a) for m, a in self.mentions() if span.start <= m.start and m.end <= span.end]

@@ -1,0 +1,99 @@
+"""The Python API: ``kroniek.extract(text, published=..., lang=...)`` and the Extractor behind it."""
+
+from __future__ import annotations
+
+import datetime as dt
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from kroniek.assemble import to_chronicle
+from kroniek.chronicle.models import Article, Chronicle
+from kroniek.document import ArticleDoc
+from kroniek.errors import InputError
+from kroniek.ingest import RawArticle, article_from_text, parse_published
+from kroniek.language import check_supported, detect_language
+from kroniek.pipeline import Pipeline, load_config
+
+
+class Extractor:
+    """Holds one configured pipeline (and its loaded models) for many articles."""
+
+    def __init__(
+        self,
+        config: dict[str, Any] | None = None,
+        config_path: str | Path | None = None,
+        nlp: str | None = None,
+    ) -> None:
+        self.config = config if config is not None else load_config(config_path)
+        if nlp:
+            langs = self.config["input"]["supported_languages"]
+            self.config.setdefault("stages", {}).setdefault("nlp.spacy/v1", {})["models"] = {
+                lang: nlp for lang in langs
+            }
+        self.max_chars: int = int(self.config["input"]["max_chars"])
+        self.supported: list[str] = list(self.config["input"]["supported_languages"])
+        self._pipeline: Pipeline | None = None
+
+    @property
+    def pipeline(self) -> Pipeline:
+        if self._pipeline is None:
+            self._pipeline = Pipeline.from_config(self.config)
+        return self._pipeline
+
+    def prepare(
+        self, raw: RawArticle, published: str | dt.date | None = None, lang: str | None = None
+    ) -> ArticleDoc:
+        """Check the article (size, date, language) and make the document the stages annotate."""
+        if not raw.text.strip():
+            raise InputError("E001", where=raw.id)
+        if len(raw.text) > self.max_chars:
+            raise InputError("E004", size=len(raw.text), limit=self.max_chars)
+        published_iso, published_date = parse_published(published if published is not None else raw.published)
+        notes = list(raw.notes)
+        language = lang or raw.language
+        if language:
+            language = check_supported(language, self.supported)
+        else:
+            detected, prob = detect_language(raw.text, raw.id)
+            language = check_supported(detected, self.supported)
+            notes.append(f"language detected: {detected} (p={prob:.2f})")
+        if published_date is None:
+            notes.append("publication date unknown: relative dates are left unresolved")
+        article = Article(
+            id=raw.id, url=raw.url, source=raw.source, title=raw.title,
+            published=published_iso, language=language, text=raw.text,
+        )
+        return ArticleDoc(article=article, published=published_date, notes=notes)
+
+    def annotate(self, raw: RawArticle, published: str | dt.date | None = None, lang: str | None = None) -> ArticleDoc:
+        return self.pipeline(self.prepare(raw, published, lang))
+
+    def extract_article(
+        self, raw: RawArticle, published: str | dt.date | None = None, lang: str | None = None
+    ) -> Chronicle:
+        return to_chronicle(self.annotate(raw, published, lang))
+
+    def extract(
+        self,
+        text: str,
+        published: str | dt.date | None = None,
+        lang: str | None = None,
+        **meta: Any,
+    ) -> Chronicle:
+        raw = article_from_text(text, meta.get("id") or "text", **meta)
+        return self.extract_article(raw, published, lang)
+
+
+@lru_cache(maxsize=1)
+def default_extractor() -> Extractor:
+    return Extractor()
+
+
+def extract(text: str, published: str | dt.date | None = None, lang: str | None = None, **meta: Any) -> Chronicle:
+    """Turn one article's text (plain or HTML) into a validated Chronicle.
+
+    ``published`` anchors relative dates ("woensdag", "last week"); without it they stay unresolved.
+    ``lang`` overrides language identification. ``meta`` may give id, url, source and title.
+    """
+    return default_extractor().extract(text, published=published, lang=lang, **meta)

@@ -1,0 +1,63 @@
+"""The pipeline: stages built from the configuration, checked for their inputs, run in order."""
+
+from __future__ import annotations
+
+import inspect
+from typing import Any
+
+from kroniek.document import ArticleDoc
+from kroniek.errors import KroniekError, StageError
+from kroniek.pipeline.config import load_config
+from kroniek.pipeline.registry import Stage, get_factory
+
+# Layers that ingest and language identification provide before any stage runs.
+BASE_LAYERS = frozenset({"text", "language", "published"})
+
+
+class Pipeline:
+    def __init__(self, stages: list[Stage], config: dict[str, Any]) -> None:
+        self.stages = stages
+        self.config = config
+        self._check_order()
+
+    @classmethod
+    def from_config(cls, config: dict[str, Any] | None = None, **overrides: Any) -> Pipeline:
+        config = config if config is not None else load_config()
+        stages: list[Stage] = []
+        settings_by_stage = config.get("stages", {})
+        for name in config.get("pipeline", {}).get("stages", []):
+            factory = get_factory(name)
+            settings = dict(settings_by_stage.get(name, {}))
+            settings.update(overrides.get(name, {}))
+            accepted = inspect.signature(factory).parameters
+            if not any(p.kind is p.VAR_KEYWORD for p in accepted.values()):
+                settings = {k: v for k, v in settings.items() if k in accepted}
+            stages.append(factory(**settings))
+        return cls(stages, config)
+
+    def _check_order(self) -> None:
+        available = set(BASE_LAYERS)
+        order = [s.name for s in self.stages]
+        for stage in self.stages:
+            for need in stage.requires:
+                if need not in available:
+                    raise KroniekError("E031", stage=stage.name, needs=need, order=", ".join(order))
+            available.update(stage.provides)
+
+    @property
+    def stage_names(self) -> list[str]:
+        return [s.name for s in self.stages]
+
+    def __call__(self, doc: ArticleDoc) -> ArticleDoc:
+        doc.provided.update(BASE_LAYERS)
+        for stage in self.stages:
+            try:
+                doc = stage(doc)
+            except KroniekError:
+                raise
+            except Exception as exc:  # name the stage and the article, keep the cause
+                raise StageError(
+                    "E032", stage=stage.name, article=doc.article.id, detail=f"{type(exc).__name__}: {exc}"
+                ) from exc
+            doc.provided.update(stage.provides)
+        return doc
