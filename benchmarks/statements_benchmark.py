@@ -96,8 +96,6 @@ def run(actor_mode: str, verbose: bool) -> dict[str, Any]:
     seconds = 0.0
     for gold in load_gold():
         art = gold["article"]
-        if not gold.get("statements") and art["language"] not in ("nl", "en"):
-            pass
         article = Article(id=art["id"] if art.get("id") else gold["_file"], language=art["language"],
                           text=art["text"], published=art.get("published"))
         doc = ArticleDoc(article=article)
@@ -110,7 +108,8 @@ def run(actor_mode: str, verbose: bool) -> dict[str, Any]:
         doc = stage(doc)
         seconds += time.perf_counter() - t0
         gold_actors = {a["id"]: (i, a) for i, a in enumerate(gold["actors"])}
-        stats = per_lang.setdefault(art["language"], {"gold": 0, "predicted": 0, "matched": 0, "speaker_ok": 0})
+        stats = per_lang.setdefault(art["language"],
+                                    {"gold": 0, "predicted": 0, "matched": 0, "speaker_ok": 0})
         preds = sorted(doc.statements, key=lambda s: s.text.start)
         stats["predicted"] += len(preds)
         used: set[int] = set()
@@ -122,7 +121,8 @@ def run(actor_mode: str, verbose: bool) -> dict[str, Any]:
             match = next((k for k, p in enumerate(preds) if k not in used and p.text.overlaps(span)), None)
             g_index, g_actor = gold_actors.get(gs["speaker"], (None, None))
             if match is None:
-                misses.append(f"{gold['_file']} MISS [{g_actor['name'] if g_actor else '?'}] {gs['text']['text'][:90]}")
+                name = g_actor["name"] if g_actor else "?"
+                misses.append(f"{gold['_file']} MISS [{name}] {gs['text']['text'][:90]}")
                 continue
             used.add(match)
             stats["matched"] += 1
@@ -140,7 +140,8 @@ def run(actor_mode: str, verbose: bool) -> dict[str, Any]:
             for k, p in enumerate(preds):
                 if k not in used:
                     who = doc.actors[p.speaker].name if p.speaker is not None else None
-                    misses.append(f"{gold['_file']} EXTRA [{who}] {art['text'][p.text.start:p.text.end][:90]}")
+                    words = art["text"][p.text.start : p.text.end][:90]
+                    misses.append(f"{gold['_file']} EXTRA [{who}] {words}")
     results: dict[str, Any] = {"actors": actor_mode, "seconds_in_stage": round(seconds, 3), "languages": {}}
     for lang, s in sorted(per_lang.items()):
         results["languages"][lang] = {

@@ -52,6 +52,7 @@ def find_statements(doc: ArticleDoc) -> list[Found]:
     retro = find_retro(an, used | {f.cue.start for f in indirect if f.cue is not None})
     found = sorted([*direct, *indirect, *retro], key=lambda f: (f.text.start, -f.text.end))
     _speakers_from_context(an, found)
+    _prefer_recent_speaker(an, found)
     for f in found:
         if f.channel is None:
             f.channel = find_channel(an, f.cue_region, f.text)
@@ -72,6 +73,26 @@ def _speakers_from_context(an: Analysis, found: list[Found]) -> None:
             break
 
 
+def _prefer_recent_speaker(an: Analysis, found: list[Found]) -> None:
+    """A pronoun subject of a speech verb that resolved to a state or body, while a person spoke just before
+    ("…, affirme Rami X de l'Observatoire. « … » a-t-il souligné."), refers to that person."""
+    for i, f in enumerate(found):
+        if f.speaker.how != "pronoun" or f.speaker.actor is None or f.speaker.span is None:
+            continue
+        if an.doc.actors[f.speaker.actor].kind == "person":
+            continue
+        if an.text[f.speaker.span.start : f.speaker.span.end].lower() in an.lex.pronouns_plural:
+            continue
+        here = an.sentence_index(f.speaker.span.start)
+        for prev in reversed(found[:i]):
+            if prev.speaker.actor is None or prev.text.end > f.speaker.span.start:
+                continue
+            if an.doc.actors[prev.speaker.actor].kind == "person" and \
+                    here - an.sentence_index(prev.text.end - 1) <= CONTEXT_SENTENCES:
+                f.speaker = Speaker(prev.speaker.actor, f.speaker.span, "pronoun")
+            break
+
+
 def _sentences_inside(an: Analysis, f: Found) -> int:
     return an.sentence_index(f.text.end - 1) - an.sentence_index(f.text.start)
 
@@ -89,7 +110,8 @@ def _dedupe(found: list[Found]) -> list[Found]:
 
 
 def speech_cues(doc: ArticleDoc) -> list[SpeechCue]:
-    return [SpeechCue(f.cue, f.speaker.actor, f.text, f.direct, f.how, f.channel) for f in find_statements(doc)]
+    return [SpeechCue(f.cue, f.speaker.actor, f.text, f.direct, f.how, f.channel)
+            for f in find_statements(doc)]
 
 
 def source_of(doc: ArticleDoc, span: CharSpan, exclude: Iterable[int] = ()) -> int | None:

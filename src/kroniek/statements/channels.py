@@ -38,9 +38,9 @@ def find_channel(an: Analysis, region: CharSpan | None, exclude: CharSpan) -> st
         for phrase in lex.interview.get(an.doc.lang, ()):
             i = low.find(phrase + " ")
             if i >= 0:
-                m = re.match(_NAME, chunk[i + len(phrase) + 1 :])
-                if m:
-                    return m.group(1).strip(" .,")
+                named = re.match(_NAME, chunk[i + len(phrase) + 1 :])
+                if named:
+                    return named.group(1).strip(" .,")
         for phrase in lex.addressee.get(an.doc.lang, ()):
             for m in re.finditer(rf"(?<!\w){re.escape(phrase)}\s+", low):
                 at = start + m.end()

@@ -20,6 +20,7 @@ ADJACENT_GAP_WORDS = 2
 PRONOUN_LOOKBACK_SENTENCES = 4
 _SENT_END_RE = re.compile(r"[.!?…]+[\"”’'»)]*\s+(?=[\"“„‘'«(\[]?[A-Z\u00C0-\u024F0-9])|\n+")
 _PERSON = "person"
+COORDINATORS = frozenset({"and", "en", "und", "et", "but", "maar", "aber", "mais"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -136,16 +137,17 @@ class Analysis:
                 return Speaker(m.actor, CharSpan(m.start, m.end), "mention")
             if self.lex.is_pronoun(tok.low):
                 return self.pronoun_speaker(tok)
-            if tok.low in ("-", "t") or (tok.is_word and len(tok.low) <= 3 and tok.low.islower() and skipped < 1):
+            short_word = tok.is_word and len(tok.low) <= 3 and tok.low.islower()
+            if tok.low in ("-", "t") or (short_word and skipped < 1):
                 skipped += 1 if tok.is_word else 0
                 continue
             return None
         return None
 
     def speaker_right_before(self, offset: int, floor: int) -> Speaker | None:
-        """A mention or pronoun that ends right before ``offset``: only a couple of adverbs, or an apposition
-        between commas, may stand between ("Putin further emphasised", "The Telegraph, citing X, reported")."""
-        gap_end = offset
+        """A mention or pronoun that ends right before ``offset``: only a couple of adverbs, or an
+        apposition between commas, may stand between ("Putin further emphasised", "The Telegraph, citing X,
+        reported")."""
         toks = self.tokens_between(floor, offset)
         j = len(toks) - 1
         words = 0
@@ -170,7 +172,6 @@ class Analysis:
                 j -= 1
                 continue
             return None
-        del gap_end
         return None
 
     def first_speaker_in(self, start: int, end: int) -> Speaker | None:
@@ -192,34 +193,40 @@ class Analysis:
             return Speaker(m.actor, CharSpan(m.start, m.end), "mention")
         plural = tok.low in self.lex.pronouns_plural and tok.low not in self.lex.pronouns_singular
         ambiguous = tok.low in self.lex.pronouns_plural and tok.low in self.lex.pronouns_singular
-        actor = self.resolve_pronoun(tok.start, plural=plural, ambiguous=ambiguous)
+        actor = self.resolve_pronoun(tok.start, plural=plural, ambiguous=ambiguous,
+                                     person_only=tok.low in self.lex.pronouns_person)
         return Speaker(actor, CharSpan(tok.start, tok.end), "pronoun") if actor is not None else \
             Speaker(None, CharSpan(tok.start, tok.end), "none")
 
-    def resolve_pronoun(self, offset: int, plural: bool = False, ambiguous: bool = False) -> int | None:
+    def resolve_pronoun(self, offset: int, plural: bool = False, ambiguous: bool = False,
+                        person_only: bool = False) -> int | None:
         """The actor a pronoun at ``offset`` most likely refers to: the first fitting mention (the subject)
-        of the nearest sentence before it that has one, outside quotes. Singular pronouns prefer persons."""
+        of the nearest sentence before it that has one, outside quotes (sentences inside a quotation are
+        skipped). Person-only pronouns ("he") take persons; others take the nearest subject of any kind."""
         idx = self.sentence_index(offset)
-        fallback: int | None = None
-        for k in range(idx, max(-1, idx - PRONOUN_LOOKBACK_SENTENCES), -1):
+        looked = 0
+        k = idx
+        while k >= 0 and looked < PRONOUN_LOOKBACK_SENTENCES:
             sent = self.sentences[k] if self.sentences else CharSpan(0, offset)
+            k -= 1
             end = min(sent.end, offset)
+            q = self.in_quote(sent.start)
+            if q is not None and q.outer_end >= end and sent.start < offset:
+                continue  # a sentence inside a quotation: not where the pronoun's antecedent is
+            looked += 1
             cands = [m for m in self.mentions_in(sent.start, end) if not self.in_quote(m.start)]
-            if not cands:
-                continue
-            persons = [m for m in cands if m.kind == _PERSON]
-            others = [m for m in cands if m.kind != _PERSON]
             if plural:
-                if others:
-                    return others[0].actor
-                continue
-            if persons:
-                return persons[0].actor
-            if ambiguous and others:
-                return others[0].actor
-            if fallback is None:
-                fallback = cands[0].actor
-        return fallback if not plural else None
+                cands = [m for m in cands if m.kind != _PERSON]
+            elif person_only:
+                cands = [m for m in cands if m.kind == _PERSON]
+            elif not ambiguous:
+                persons = [m for m in cands if m.kind == _PERSON]
+                # a person subject is likelier than an institution named later in the sentence
+                if persons and cands[0].kind != _PERSON and persons[0].start < cands[0].start:
+                    cands = persons
+            if cands:
+                return cands[0].actor
+        return None
 
     # -- subject of a speech verb ------------------------------------------------------------------
     def clause_start(self, offset: int) -> int:
@@ -237,6 +244,11 @@ class Analysis:
         if parsed is not None:
             return parsed
         floor = self.clause_start(cue.start)
+        if cue.first > 0 and self.tokens[cue.first - 1].low in COORDINATORS:
+            # "… and said that": the coordinated verb shares the clause's subject
+            first = self.first_speaker_in(floor, cue.start)
+            if first is not None:
+                return first
         before = self.speaker_right_before(cue.start, floor)
         after = self.speaker_right_after(cue.end, self.sentence_end(cue.end))
         text_before = self.text[floor : cue.start].strip(" ,")
@@ -322,7 +334,7 @@ def _regex_sentences(text: str) -> list[CharSpan]:
 
 def _mentions(doc: ArticleDoc) -> list[Mention]:
     """Actor mentions in text order; a mention nested inside a longer one is dropped."""
-    pairs = sorted(((m.start, -m.end, m.actor) for a in doc.actors for m in a.mentions))
+    pairs = sorted((m.start, -m.end, m.actor) for a in doc.actors for m in a.mentions)
     out: list[Mention] = []
     for start, neg_end, actor in pairs:
         end = -neg_end

@@ -2,7 +2,8 @@
 
 A quotation becomes a statement when something attributes it:
 - a cue after it: ``"…," zei Poetin`` / ``"…," he said`` / ``"…", aldus X`` / ``« … » a-t-il souligné``;
-- a cue before it: ``Poetin zei: "…"`` / ``by saying "…"`` / ``a déclaré que « … »`` / a sentence ending in a colon;
+- a cue before it: ``Poetin zei: "…"`` / ``by saying "…"`` / ``a déclaré que « … »``, or a sentence that
+  ends in a colon (its subject speaks);
 - a cue between two quotes: ``'…,' zei hij, '…'`` (both quotes get it);
 - a credit line: a pull quote, then "Name, function" on the same or the next line;
 - a medium named right after it: ``het artikel «…» in The Washington Post``;
@@ -81,6 +82,12 @@ def _tail(an: Analysis, q: Quote, tail_end: int) -> Found | None:
         words_before += tok.is_word
     if words_before > TAIL_CUE_WITHIN_WORDS:
         return None
+    # After a quote that ends its sentence, a cue counts only in a short attribution sentence
+    # ('"…." The President said.'), not at the start of a new sentence with its own content.
+    closed_sentence = an.text[q.start : q.end].rstrip().endswith(tuple(_SENT_FINAL)) or \
+        an.text[q.outer_end : q.outer_end + 2].lstrip()[:1] in tuple(_SENT_FINAL)
+    if closed_sentence and sum(t.is_word for t in toks) > TAIL_CUE_WITHIN_WORDS + 1:
+        return None
     cue = _absolute(an, toks, cues[0])
     speaker = (an.speaker_right_after(cue.end, tail_end) or an.speaker_right_before(cue.start, q.outer_end)
                or an.first_speaker_in(q.outer_end, tail_end) or NO_SPEAKER)
@@ -100,7 +107,9 @@ def _head_start(an: Analysis, q: Quote) -> int:
     start = line_start
     for m in re.finditer(r"[.!?](?=[\s\"”’»]*\s)", text[line_start : q.open]):
         start = line_start + m.end()
-    prev_ends = [p.outer_end for p in an.quotes if p.outer_end <= q.open]
+    # a statement quote before it bounds the head; a short quoted phrase ("defensive") does not
+    prev_ends = [p.outer_end for p in an.quotes
+                 if p.outer_end <= q.open and _words(text[p.start : p.end]) >= MIN_WORDS_ATTRIBUTED]
     if prev_ends:
         start = max(start, max(prev_ends))
     if not text[start : q.open].strip() and line_start > 0:

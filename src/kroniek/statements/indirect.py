@@ -130,7 +130,6 @@ def _split_coordinated(an: Analysis, span: CharSpan) -> list[CharSpan]:
 
 
 def _verb(an: Analysis, cue: CueMatch, sent: CharSpan) -> list[Found]:
-    text = an.text
     toks = an.tokens
     cue_span = CharSpan(cue.start, cue.end)
     region = CharSpan(sent.start, sent.end)
@@ -172,16 +171,15 @@ def _verb(an: Analysis, cue: CueMatch, sent: CharSpan) -> list[Found]:
 
     # comma clause (verb-second languages): "sagte er, die beiden …"
     k = nxt
-    speaker: Speaker | None = None
     if an.lex.inversion_first:
-        speaker = an.speaker_right_after(cue.end, sent.end)
-        if speaker is not None and speaker.span is not None:
-            k = an.token_index(speaker.span.end)
+        inverted = an.speaker_right_after(cue.end, sent.end)
+        if inverted is not None and inverted.span is not None:
+            k = an.token_index(inverted.span.end)
         if k < limit and toks[k].low == ",":
             start = toks[k].end
             content = _trimmed(an, start, _clause_end(an, start, sent))
             if not an.in_quote(content.start) and _words(an, content) >= 4:
-                return [Found(content, False, speaker or an.subject_of(cue), cue_span, "comma",
+                return [Found(content, False, inverted or an.subject_of(cue), cue_span, "comma",
                               cue_region=region)]
 
     # bare complement
@@ -282,7 +280,8 @@ def find_retro(an: Analysis, used_cues: set[int]) -> list[Found]:
         toks = an.tokens_between(sent.start, sent.end)
         if not toks or an.lex.starts_with(toks, 0, an.lex.retro) is None:
             continue
-        if sum(t.is_word for t in toks) > RETRO_MAX_WORDS or any(t.low in an.lex.complementizers for t in toks):
+        too_long = sum(t.is_word for t in toks) > RETRO_MAX_WORDS
+        if too_long or any(t.low in an.lex.complementizers for t in toks):
             continue
         cues = [c for c in an.lex.find(toks, ("verb",)) if c.start not in used_cues]
         if not cues:
@@ -319,7 +318,7 @@ def _continuations(an: Analysis, found: list[Found]) -> list[Found]:
         if "\n\n" in an.text[sent.end : nxt.start] or f.text.end < _trimmed(an, sent.start, sent.end).end - 1:
             continue
         toks = an.tokens_between(nxt.start, nxt.end)
-        if any(an.lex.starts_with(toks, i, an.lex.continuation) is not None for i in range(len(toks))) is False:
+        if not any(an.lex.starts_with(toks, i, an.lex.continuation) is not None for i in range(len(toks))):
             continue
         if an.lex.find(toks) or any(t.start in cue_starts for t in toks) or an.in_quote(nxt.start):
             continue

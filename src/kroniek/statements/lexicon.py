@@ -67,6 +67,9 @@ class CueLexicon:
     complementizers: frozenset[str]
     pronouns_singular: frozenset[str]
     pronouns_plural: frozenset[str]
+    pronouns_person: frozenset[str]
+    auxiliaries: frozenset[str]
+    impersonal: frozenset[str]
     agent_markers: frozenset[str]
     continuation: tuple[Pattern, ...]
     retro: tuple[Pattern, ...]
@@ -87,7 +90,10 @@ class CueLexicon:
                 last = match_at(tokens, i, pattern)
                 if last is None or self._blocked(entry, tokens, last):
                     continue
-                found.append(CueMatch(entry, kind, i, last, tokens[i].start, tokens[last].end))
+                first = i
+                if kind == "verb" and first > 0 and tokens[first - 1].low in self.auxiliaries:
+                    first -= 1  # "a déclaré": the auxiliary belongs to the cue
+                found.append(CueMatch(entry, kind, first, last, tokens[first].start, tokens[last].end))
         found.sort(key=lambda m: (m.start, -(m.end - m.start)))
         out: list[CueMatch] = []
         for m in found:
@@ -97,6 +103,10 @@ class CueLexicon:
         return out
 
     def _blocked(self, entry: str, tokens: list[Token], last: int) -> bool:
+        # "dit-on", "sagt man": nobody in particular speaks
+        nxt = tokens[last + 1 : last + 3]
+        if any(t.low in self.impersonal for t in nxt if t.is_word):
+            return True
         return any(match_at(tokens, last + 1, p) is not None for p in self.not_followed_by.get(entry, ()))
 
     def starts_with(self, tokens: list[Token], i: int, patterns: tuple[Pattern, ...]) -> int | None:
@@ -159,10 +169,14 @@ def load_lexicon(lang: str) -> CueLexicon:
         complementizers=frozenset(_pattern(c)[0] for c in data.get("complementizers", [])),
         pronouns_singular=frozenset(data.get("pronouns_singular", [])),
         pronouns_plural=frozenset(data.get("pronouns_plural", [])),
+        pronouns_person=frozenset(data.get("pronouns_person", [])),
+        auxiliaries=frozenset(data.get("auxiliaries", [])),
+        impersonal=frozenset(data.get("impersonal", [])),
         agent_markers=frozenset(data.get("agent_markers", [])),
         continuation=tuple(_pattern(e) for e in data.get("continuation", [])),
         retro=tuple(_pattern(e) for e in data.get("retro", [])),
-        not_followed_by={k: tuple(_pattern(x) for x in v) for k, v in data.get("not_followed_by", {}).items()},
+        not_followed_by={k: tuple(_pattern(x) for x in v)
+                         for k, v in data.get("not_followed_by", {}).items()},
         bare_blockers=frozenset(data.get("bare_blockers", [])),
         by_first={k: tuple(v) for k, v in by_first.items()},
     )

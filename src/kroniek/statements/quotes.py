@@ -207,7 +207,12 @@ def _resolve_paragraph_end(text: str, stack: list[_Open], top: list[Quote], para
     keep: list[_Open] = []
     while stack:
         opened = stack.pop()
-        if next_para is not None and _opens_paragraph(text, opened, p_start):
+        if opened.closed_children:
+            # The closing mark of the last inner quote served both: the outer quote ends there.
+            last = opened.closed_children[-1]
+            _finish(text, opened, last.close if last.close is not None else last.end, stack, top)
+            continue
+        if next_para is not None and _opens_paragraph(text, opened, p_start, sentence_ok=True):
             s, e = next_para
             j = s
             while j < e and text[j].isspace():
@@ -218,19 +223,17 @@ def _resolve_paragraph_end(text: str, stack: list[_Open], top: list[Quote], para
                 opened.continued = True
                 keep.insert(0, opened)
                 continue
-        if opened.closed_children:
-            # The closing mark of the last inner quote served both: the outer quote ends there.
-            last = opened.closed_children[-1]
-            _finish(text, opened, last.close if last.close is not None else last.end, stack, top)
-            continue
         if _opens_paragraph(text, opened, p_start):
             _finish(text, opened, None, stack, top, end=p_end)
     stack.extend(keep)
 
 
-def _opens_paragraph(text: str, opened: _Open, p_start: int) -> bool:
-    """The opener starts its paragraph (maybe after a dash) or follows a colon."""
+def _opens_paragraph(text: str, opened: _Open, p_start: int, sentence_ok: bool = False) -> bool:
+    """The opener starts its paragraph (maybe after a dash) or follows a colon; with ``sentence_ok`` it may
+    also start a sentence inside the paragraph."""
     before = text[opened.para_start if opened.continued else p_start : opened.pos].strip()
+    if sentence_ok and before.endswith((".", "!", "?")):
+        return True
     return before == "" or before.endswith(":") or before in ("-", "—", "–")
 
 
