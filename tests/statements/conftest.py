@@ -58,3 +58,8 @@ def said_in(doc: ArticleDoc) -> list[tuple[str | None, str, bool]]:
 @pytest.fixture
 def said() -> Callable[[ArticleDoc], list[tuple[str | None, str, bool]]]:
     return said_in
+
+
+@pytest.fixture
+def build() -> Callable[..., ArticleDoc]:
+    return build_doc

@@ -244,9 +244,11 @@ class Analysis:
         if parsed is not None:
             return parsed
         floor = self.clause_start(cue.start)
-        if cue.first > 0 and self.tokens[cue.first - 1].low in COORDINATORS:
-            # "… and said that": the coordinated verb shares the clause's subject
-            first = self.first_speaker_in(floor, cue.start)
+        participle = cue.entry in self.lex.participles
+        if participle or (cue.first > 0 and self.tokens[cue.first - 1].low in COORDINATORS):
+            # "… and said that" / "…, adding that": the verb shares the subject of the main clause
+            sent = self.sentence_of(cue.start)
+            first = self.first_speaker_in(floor if not participle else sent.start, cue.start)
             if first is not None:
                 return first
         before = self.speaker_right_before(cue.start, floor)

@@ -88,6 +88,8 @@ def _tail(an: Analysis, q: Quote, tail_end: int) -> Found | None:
         an.text[q.outer_end : q.outer_end + 2].lstrip()[:1] in tuple(_SENT_FINAL)
     if closed_sentence and sum(t.is_word for t in toks) > TAIL_CUE_WITHIN_WORDS + 1:
         return None
+    if cues[0].entry in an.lex.participles:
+        return None  # '"…", adding that …': the participle reports something else
     cue = _absolute(an, toks, cues[0])
     speaker = (an.speaker_right_after(cue.end, tail_end) or an.speaker_right_before(cue.start, q.outer_end)
                or an.first_speaker_in(q.outer_end, tail_end) or NO_SPEAKER)

@@ -96,7 +96,7 @@ def _cut_at_quotes(an: Analysis, span: CharSpan, statement_quotes: list[CharSpan
 
 def _clause_end(an: Analysis, start: int, sent: CharSpan) -> int:
     """End of reported content that starts at ``start``: the sentence end, a semicolon, or a coordinated
-    speech verb that starts a new report (", and spoke about …")."""
+    speech verb or participle that starts a new report (", and spoke about …", ", adding that …")."""
     end = sent.end
     semi = an.text.find(";", start, end)
     if semi >= 0 and not an.in_quote(semi):
@@ -104,6 +104,8 @@ def _clause_end(an: Analysis, start: int, sent: CharSpan) -> int:
     toks = an.tokens_between(start, end)
     for rel in an.lex.find(toks, ("verb",)):
         i = rel.first
+        if i >= 1 and toks[i - 1].low == "," and rel.entry in an.lex.participles:
+            return toks[i - 1].start  # "…, adding that …" reports something else
         if i >= 1 and toks[i - 1].low in _COORD and (i < 2 or toks[i - 2].low == ","):
             cut = toks[i - 2].start if i >= 2 and toks[i - 2].low == "," else toks[i - 1].start
             return cut
@@ -206,6 +208,8 @@ def _is_relative_that(an: Analysis, cue: CueMatch, k: int) -> bool:
 
 def _postposed_verb(an: Analysis, cue: CueMatch, sent: CharSpan, clause_start: int) -> Found | None:
     toks = an.tokens
+    if cue.entry in an.lex.participles:
+        return None  # "…, adding that …" continues the sentence, it does not attribute what precedes
     i = cue.first - 1
     speaker: Speaker | None = None
     # a speaker between the comma and the verb: "…, he added" / "…, the ministry said"

@@ -70,6 +70,7 @@ class CueLexicon:
     pronouns_person: frozenset[str]
     auxiliaries: frozenset[str]
     impersonal: frozenset[str]
+    participles: frozenset[str]
     agent_markers: frozenset[str]
     continuation: tuple[Pattern, ...]
     retro: tuple[Pattern, ...]
@@ -172,6 +173,7 @@ def load_lexicon(lang: str) -> CueLexicon:
         pronouns_person=frozenset(data.get("pronouns_person", [])),
         auxiliaries=frozenset(data.get("auxiliaries", [])),
         impersonal=frozenset(data.get("impersonal", [])),
+        participles=frozenset(data.get("participles", [])),
         agent_markers=frozenset(data.get("agent_markers", [])),
         continuation=tuple(_pattern(e) for e in data.get("continuation", [])),
         retro=tuple(_pattern(e) for e in data.get("retro", [])),
