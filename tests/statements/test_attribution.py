@@ -66,7 +66,7 @@ def test_participle_reports_its_own_content_with_the_main_subject(build) -> None
 
 
 def test_parse_gives_the_subject_when_present(build) -> None:
-    # "Miller of the board in Rotterdam said that …": next to the verb stands Rotterdam, the parse knows better.
+    # "Miller of the board in Rotterdam said …": Rotterdam stands next to the verb; the parse knows better.
     text = "Miller of the board in Rotterdam said that taxes will fall."
     doc = build(text, "en", [PM, CITY])
     words = ["Miller", "of", "the", "board", "in", "Rotterdam", "said", "that", "taxes", "will", "fall", "."]
