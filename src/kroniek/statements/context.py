@@ -309,6 +309,8 @@ class Analysis:
         if span is None or len(span) == 0:
             return None
         verb = span[0]
+        if verb.dep_ in ("aux", "aux:pass", "aux:tense") and verb.head is not verb:
+            verb = verb.head  # "a déclaré", "heeft gezegd": the subject hangs on the participle
         heads = [verb]
         if verb.dep_ in ("conj", "xcomp", "advcl") and verb.head is not verb:
             heads.append(verb.head)
@@ -324,6 +326,10 @@ class Analysis:
                     if self.lex.is_pronoun(child.lower_):
                         tok = Token(child.idx, child.idx + len(child.text), child.lower_)
                         return self.pronoun_speaker(tok)
+                    # a subject that names no actor: a definite description refers back, else unknown
+                    end = last.idx + len(last.text)
+                    return self.description_at(first.idx, end) or \
+                        Speaker(None, CharSpan(first.idx, end), "parse")
         return None
 
 
