@@ -183,3 +183,25 @@ def test_en_plural_pronoun_takes_a_body(run_stage, said) -> None:
     doc = run_stage(text, "en", [("Harbour Board", "organization", ["The harbour board"]),
                                  ("John Miller", "person", ["Miller"])])
     assert said(doc) == [("Harbour Board", "that fees will rise by five percent", False)]
+
+
+def test_nl_retro_dat_meldt_with_media_channel(run_stage, said) -> None:
+    text = "De veerboot vaart vanaf maandag weer. Dat zei de burgemeester zondag tegen De Dagkrant."
+    doc = run_stage(text, "nl", [MAYOR, ("De Dagkrant", "media", ["De Dagkrant"])])
+    assert said(doc) == [("Anna de Vries", "De veerboot vaart vanaf maandag weer", False)]
+    assert doc.statements[0].channel == "De Dagkrant"
+
+
+def test_en_fronted_phrase_then_speaker_and_bare_clause_is_not_postposed(run_stage, said) -> None:
+    text = "Speaking to Harbour Radio, the prime minister said the dikes were strong enough."
+    doc = run_stage(text, "en", [PM, ("Harbour Radio", "media", ["Harbour Radio"])])
+    assert said(doc) == [("John Miller", "the dikes were strong enough", False)]
+    assert doc.statements[0].channel == "Harbour Radio"
+
+
+def test_en_apposition_before_the_verb_is_not_content(run_stage, said) -> None:
+    text = "Miller, who has led the council since 2019, said he would not resign over the budget."
+    doc = run_stage(text, "en", [PM])
+    assert said(doc) == [("John Miller", "he would not resign over the budget", False)]
+    doc = run_stage("Miller, the council leader, warned of a long winter.", "en", [PM])
+    assert doc.statements == []
