@@ -65,6 +65,7 @@ class Actor:
     offices: list[list[str | None]] = field(default_factory=list)  # [code, where, from, to]
     periods: list[list[str | None]] = field(default_factory=list)  # [country, sector, from, to] (phoenix)
     aliases: dict[str, tuple[int, str]] = field(default_factory=dict)  # folded -> (flags, surface)
+    adjective: str | None = None  # English adjective of a state ("Ukrainian"), for group names
 
     def add_alias(self, surface: str, flags: int = 0) -> None:
         surface = surface.strip().replace("_", " ").strip()
@@ -78,7 +79,8 @@ class Actor:
         if old is None:
             self.aliases[key] = (flags, surface)
         else:  # keep the strongest reading: fewer restrictions win
-            self.aliases[key] = (old[0] & flags, old[1] if old[0] & CASE and not flags & CASE else surface)
+            merged = (old[0] & flags) | ((old[0] | flags) & LOWER_OK)
+            self.aliases[key] = (merged, old[1] if old[0] & CASE and not flags & CASE else surface)
 
     def to_json(self) -> dict[str, object]:
         out: dict[str, object] = {"key": self.key, "name": self.name, "kind": self.kind,
@@ -88,6 +90,8 @@ class Actor:
             out["offices"] = self.offices
         if self.periods:
             out["periods"] = self.periods
+        if self.adjective:
+            out["adjective"] = self.adjective
         return out
 
 
@@ -119,6 +123,7 @@ def load_countries(path: Path) -> list[Actor]:
             continue
         iso, name, qid, names, adj_en, adj_nl, adj_de, adj_fr, capitals, seats = split_cells(line, "\t")
         actor = Actor(f"state:{iso}", name, "state", iso, "GOV", dash(qid))
+        actor.adjective = (items(adj_en) or [name])[0]
         actor.add_alias(name)
         for alias in items(names):
             actor.add_alias(alias)
