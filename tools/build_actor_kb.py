@@ -310,6 +310,16 @@ def phoenix_surface(alias: str) -> tuple[str, int]:
     return title_case(alias), WEAK if len(words) == 1 else 0
 
 
+# Phoenix aliases that name an office ("US President", "Federal Chancellor of Germany") would steal the
+# descriptions that kroniek resolves by date; they are left out.
+OFFICE_WORDS = re.compile(r"\b(president|chancellor|prime minister|premier|minister|secretary|king|queen|"
+                          r"emperor|leader|spokesman|spokeswoman|ambassador|envoy|chief|head of)\b")
+
+
+def office_alias(alias: str) -> bool:
+    return bool(OFFICE_WORDS.search(fold(alias)))
+
+
 def demonym_like(alias: str, head: str) -> bool:
     folded = fold(alias)
     if fold(head).split()[0] in folded:
@@ -382,7 +392,7 @@ def build(phoenix_dir: Path, words_dir: Path) -> dict[str, object]:
                 target.source = "curated+phoenix"
             target.periods += periods
             for alias in [entry.head, *entry.aliases]:
-                if alias:
+                if alias and not office_alias(alias):
                     target.add_alias(*phoenix_surface(alias))
             continue
         has_dates = any(p[2] or p[3] for p in periods)
@@ -391,6 +401,8 @@ def build(phoenix_dir: Path, words_dir: Path) -> dict[str, object]:
         country, sector = (current[0], current[1]) if current else (None, None)
         if kind == "organization" and sector is None and country is None:
             continue  # neither a sector nor a country: not usable as an actor
+        if office_alias(entry.head):
+            continue
         key = f"phoenix:{fold(entry.head).replace(' ', '-')}"
         if key in seen_keys:
             continue
@@ -398,7 +410,7 @@ def build(phoenix_dir: Path, words_dir: Path) -> dict[str, object]:
         actor = Actor(key, title_case(entry.head), kind, country, sector, source="phoenix")
         actor.periods = periods
         for alias in [entry.head, *entry.aliases]:
-            if alias:
+            if alias and not office_alias(alias):
                 actor.add_alias(*phoenix_surface(alias))
         actors.append(actor)
         if kind == "person":

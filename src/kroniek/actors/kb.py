@@ -114,6 +114,7 @@ class AliasHit:
 class OfficeNoun:
     offices: tuple[str, ...]
     sector: str | None
+    capitalised_only: bool = False
 
 
 @dataclass(slots=True)
@@ -123,7 +124,7 @@ class RoleTables:
     offices: dict[str, dict[str, OfficeNoun]]  # lang -> folded noun -> office
     roles: dict[str, dict[str, str | None]]  # lang -> folded noun -> sector
     counterparts: dict[str, set[str]]
-    groups: dict[str, dict[str, tuple[str, str]]]  # lang -> folded noun -> (English noun, sector)
+    groups: dict[str, dict[str, tuple[str, str, bool]]]  # lang -> folded noun -> (English noun, sector, state)
     person_pronouns: dict[str, set[str]]
     we_pronouns: dict[str, set[str]]
     locatives: dict[str, set[str]]
@@ -134,7 +135,7 @@ class RoleTables:
 def _load_roles(data: dict[str, Any], agents: dict[str, str]) -> RoleTables:
     offices: dict[str, dict[str, OfficeNoun]] = {lang: {} for lang in LANGS}
     roles: dict[str, dict[str, str | None]] = {lang: {} for lang in LANGS}
-    groups: dict[str, dict[str, tuple[str, str]]] = {lang: {} for lang in LANGS}
+    groups: dict[str, dict[str, tuple[str, str, bool]]] = {lang: {} for lang in LANGS}
     max_words = 1
     # Phoenix agents first, so that kroniek's own role nouns override them.
     for noun, sector in agents.items():
@@ -145,7 +146,8 @@ def _load_roles(data: dict[str, Any], agents: dict[str, str]) -> RoleTables:
                 roles[lang][fold(noun)] = entry.get("sector") or None
                 max_words = max(max_words, len(noun.split()))
     for entry in data.get("office", []):
-        office = OfficeNoun(tuple(entry["offices"]), entry.get("sector") or None)
+        office = OfficeNoun(tuple(entry["offices"]), entry.get("sector") or None,
+                            bool(entry.get("capitalised_only", False)))
         for lang in LANGS:
             for noun in entry.get(lang, []):
                 offices[lang][fold(noun)] = office
@@ -153,7 +155,7 @@ def _load_roles(data: dict[str, Any], agents: dict[str, str]) -> RoleTables:
     for entry in data.get("group", []):
         for lang in LANGS:
             for noun in entry.get(lang, []):
-                groups[lang][fold(noun)] = (entry["name"], entry["sector"])
+                groups[lang][fold(noun)] = (entry["name"], entry["sector"], bool(entry.get("state", False)))
 
     def per_lang(table: str, suffix: str = "") -> dict[str, set[str]]:
         section = data.get(table, {})

@@ -26,7 +26,12 @@ from dataclasses import dataclass, field
 from kroniek.actors.kb import ADJ, CAPITAL, CASE, LOWER_OK, SEAT, SURNAME, WEAK, ActorKB, AliasHit, KBActor
 from kroniek.actors.normalize import fold
 
-TOKEN_RE = re.compile(r"(?:[^\W\d_]\.){2,}|\w+(?:[-'’]\w+)*|[^\w\s]")
+# Word tokens: initials ("V.P.G.", "S.Th."), words with inner hyphens and apostrophes ("Ra'ad") but not a
+# genitive "'s" ("Russia's" is "Russia" + "'s"), digits glued to a following capital ("17:07Nederland").
+TOKEN_RE = re.compile(r"(?:[^\W\d_]{1,2}\.){2,}|\d+(?=[^\W\d_])|\w+(?:-\w+)*(?:['’](?![sS]\b)\w+(?:-\w+)*)*"
+                      r"|['’][sS]\b|[^\w\s]")
+TITLES = {"drs", "dr", "mr", "prof", "ir", "ing", "mevrouw", "mevr", "heer", "dhr", "ds", "sir", "mrs", "ms"}
+INITIAL_RE = re.compile(r"(?:[^\W\d_]{1,2}\.)+")
 PAST_WORDS = {"voormalig", "voormalige", "ex", "former", "ehemalig", "ehemalige", "ehemaligen", "ehemaliger",
               "ancien", "ancienne", "oud", "toenmalig", "toenmalige", "then", "damalige", "damaligen"}
 OF_WORDS = {"van", "of", "von", "de", "du", "des", "der", "d'"}
@@ -150,7 +155,10 @@ class Resolver:
         self.sentence_of = self._sentence_index(text, tokens, sentences)
         gaz = self._gazetteer(tokens)
         roles = self._roles(tokens, gaz)
-        found, consumed = self._compose(tokens, gaz, roles)
+        gaz = [g for g in gaz if not any(r.i <= g.i and g.j <= r.j for r in roles)]
+        initials = self._initial_names(tokens, gaz)
+        gaz = [g for g in gaz if not any(f.start <= g.start and g.end <= f.end for f in initials)]
+        found, consumed = self._compose(tokens, gaz, roles, initials)
         found += self._groups(tokens, gaz, consumed)
         pending = [g for g in gaz if id(g) not in consumed]
         ner = self._entities(entities or [], gaz, found)
@@ -227,38 +235,43 @@ class Resolver:
             hits = [h for h in self._lookup(head) if not h.flags & (ADJ | WEAK)] if len(head) > 1 else []
             if hits:
                 return GazMatch(i, i + 1, tok.start, tok.start + len(head), hits)
-        for suffix in ("'s", "’s", "s", "'"):
+        for suffix in ("s", "'"):
             if text.endswith(suffix) and len(text) > len(suffix) + 2:
                 base = text[: -len(suffix)]
-                hits = [h for h in self._lookup(base) if h.actor.kind == "person" and not h.flags & ADJ]
+                hits = [h for h in self._lookup(base) if h.actor.kind == "person" and not h.flags & (ADJ | WEAK)]
                 if hits:
                     return GazMatch(i, i + 1, tok.start, tok.end, hits)
         return None
 
     # ---------------------------------------------------------------------------------------- roles
     def _roles(self, tokens: list[Token], gaz: list[GazMatch]) -> list[RoleMatch]:
-        covered = {k for g in gaz if g.adjective is None for k in range(g.i, g.j)}
+        """Role nouns; a multi-word role ("voorzitter van de Tweede Kamer") may swallow a name inside it."""
+        gaz_at: dict[int, GazMatch] = {}
+        for g in gaz:
+            for k in range(g.i, g.j):
+                gaz_at[k] = g
         roles: list[RoleMatch] = []
         max_words = self.kb.roles.max_words
         i = 0
         while i < len(tokens):
             match = None
-            if i not in covered:
-                for n in range(min(max_words, len(tokens) - i), 0, -1):
-                    if any(k in covered for k in range(i, i + n)):
+            for n in range(min(max_words, len(tokens) - i), 0, -1):
+                inside = {id(gaz_at[k]): gaz_at[k] for k in range(i, i + n) if k in gaz_at}
+                if any(g.adjective is None and (g.i < i or g.j > i + n or g.j - g.i == n) for g in inside.values()):
+                    continue  # the role would cut through a name, or is itself a name
+                key = fold(self.text[tokens[i].start: tokens[i + n - 1].end])
+                span = (i, i + n, tokens[i].start, tokens[i + n - 1].end)
+                if key in self.office_nouns:
+                    office = self.office_nouns[key]
+                    if office.capitalised_only and not _capitalised(tokens[i].text):
                         continue
-                    key = fold(self.text[tokens[i].start: tokens[i + n - 1].end])
-                    if key in self.office_nouns:
-                        office = self.office_nouns[key]
-                        match = RoleMatch(i, i + n, tokens[i].start, tokens[i + n - 1].end, office.offices,
-                                          office.sector)
-                    elif key in self.counterparts:
-                        match = RoleMatch(i, i + n, tokens[i].start, tokens[i + n - 1].end, (), "GOV", True)
-                    elif key in self.role_nouns:
-                        match = RoleMatch(i, i + n, tokens[i].start, tokens[i + n - 1].end, (),
-                                          self.role_nouns[key])
-                    if match:
-                        break
+                    match = RoleMatch(*span, office.offices, office.sector)
+                elif key in self.counterparts:
+                    match = RoleMatch(*span, (), "GOV", True)
+                elif key in self.role_nouns:
+                    match = RoleMatch(*span, (), self.role_nouns[key])
+                if match:
+                    break
             if match:
                 roles.append(match)
                 i = match.j
@@ -266,12 +279,62 @@ class Resolver:
                 i += 1
         return roles
 
-    def _compose(self, tokens: list[Token], gaz: list[GazMatch],
-                 roles: list[RoleMatch]) -> tuple[list[Found], set[int]]:
+    def _initial_names(self, tokens: list[Token], gaz: list[GazMatch]) -> list[Found]:
+        """Names written with initials, as in Dutch official texts: "drs. M.L.J. Paul", "R. Tieman"."""
+        found: list[Found] = []
+        k = 0
+        while k < len(tokens):
+            tok = tokens[k]
+            initials_end = None
+            if INITIAL_RE.fullmatch(tok.text):
+                initials_end = k + 1
+            elif len(tok.text) == 1 and tok.text.isupper() and k + 1 < len(tokens) and tokens[k + 1].text == ".":
+                initials_end = k + 2
+                if (k > 0 and tokens[k - 1].key in TITLES) is False and (k == 0 or self.sentence_of[k - 1]
+                                                                          != self.sentence_of[k]):
+                    pass
+            if initials_end is None or initials_end >= len(tokens):
+                k += 1
+                continue
+            end = initials_end
+            while end < len(tokens) and tokens[end].key in NAME_PARTICLES and end - initials_end < 3:
+                end += 1
+            if end >= len(tokens) or not tokens[end].text[:1].isupper() or not tokens[end].text.replace(
+                    "-", "").isalpha() or tokens[end].text.isupper():
+                k += 1
+                continue
+            if "\n" in self.text[tok.start: tokens[end].end]:
+                k += 1
+                continue
+            surname_tokens = tokens[initials_end: end + 1]
+            surname = self.text[surname_tokens[0].start: surname_tokens[-1].end]
+            start = tok.start
+            while k > 0 and tokens[k - 1].key in TITLES or (k > 1 and tokens[k - 1].text == "."
+                                                           and tokens[k - 2].key in TITLES):
+                k -= 2 if tokens[k - 1].text == "." else 1
+                start = tokens[k].start
+            ref = self._person_by_surname(surname, tok.text[:1])
+            if ref is None:
+                initials = self.text[tok.start: tokens[initials_end - 1].end]
+                ref = NewActor(f"new:{fold(surname)}", f"{initials} {surname}", "person", None, None)
+            found.append(Found(start, tokens[end].end, ref, "name"))
+            k = end + 1
+        return found
+
+    def _person_by_surname(self, surname: str, initial: str) -> KBActor | None:
+        hits = [h for h in self.kb.aliases.get(fold(surname), []) if h.actor.kind == "person" and h.actor.curated]
+        for hit in hits:
+            if fold(hit.actor.name[:1]) == fold(initial):
+                return hit.actor
+        return None
+
+    def _compose(self, tokens: list[Token], gaz: list[GazMatch], roles: list[RoleMatch],
+                 initials: list[Found]) -> tuple[list[Found], set[int]]:
         """Role nouns with their adjectives, determiners and names (see the module docstring)."""
         by_start = {g.i: g for g in gaz}
         by_end = {g.j: g for g in gaz}
-        found: list[Found] = []
+        initial_at = {f.start: f for f in initials}
+        found: list[Found] = list(initials)
         consumed: set[int] = set()
         for role in roles:
             start_tok, end_tok = role.i, role.j
@@ -299,9 +362,10 @@ class Resolver:
             # "the President of Russia", "secretaris-generaal van de NAVO"
             if end_tok < len(tokens) and tokens[end_tok].key in OF_WORDS:
                 k = end_tok + 1
-                if k < len(tokens) and tokens[k].key in self.determiners:
-                    k += 1
                 target = by_start.get(k)
+                if target is None and k < len(tokens) and tokens[k].key in self.determiners:
+                    k += 1
+                    target = by_start.get(k)
                 if target is not None and id(target) not in consumed:
                     state = next((h.actor for h in target.hits if h.actor.kind == "state"), None)
                     org = next((h.actor for h in target.hits if h.actor.name in ORG_OFFICE_KEYS), None)
@@ -319,6 +383,20 @@ class Resolver:
                     org_where = ORG_OFFICE_KEYS[org.name]
             role_span = (role.start, role.end)
             start = tokens[start_tok].start
+            # ", W.B. Hoekstra" / "de heer M. Bosma": a name with initials right after the description
+            after = end_tok + 1 if end_tok < len(tokens) and tokens[end_tok].text == "," else end_tok
+            if after < len(tokens) and tokens[after].key in TITLES:
+                after += 2 if after + 1 < len(tokens) and tokens[after + 1].text == "." else 1
+            named = initial_at.get(tokens[after].start) if after < len(tokens) else None
+            if named is None and after < len(tokens):
+                named = next((f for f in initials if f.start <= tokens[after].start < f.end), None)
+            if named is not None and role.offices or named is not None and role.sector:
+                assert named is not None
+                found.remove(named)
+                found.append(Found(start, named.end, named.ref, "name", role_span))
+                continue
+            if end_tok < len(tokens) and "\n" in self.text[role.end: tokens[end_tok].start]:
+                right = None
             # A name follows: "president Poetin", "de Amerikaanse gezant Steve Witkoff".
             if end_tok < len(tokens) and right is not None and right.i == end_tok and right.adjective is None:
                 person = self._best(right.hits, prefer_kind="person", context=None)
@@ -338,7 +416,8 @@ class Resolver:
                 continue
             if past or not (role.offices or role.counterpart):
                 continue
-            if not (has_det or country is not None or org_where is not None):
+            titled = _capitalised(tokens[role.i].text) and not tokens[role.i].text.isupper()
+            if not (has_det or country is not None or org_where is not None or titled):
                 continue
             end = tokens[end_tok - 1].end
             desc_start = tokens[det_tok].start
@@ -348,8 +427,12 @@ class Resolver:
     def _unknown_name(self, tokens: list[Token], k: int, by_start: dict[int, GazMatch]) -> int | None:
         """End token of a capitalised name that starts at token k and is not in the knowledge base."""
         end = k
+        if k < len(tokens) and k > 0 and "\n" in self.text[tokens[k - 1].end: tokens[k].start]:
+            return None
         while end < len(tokens) and end - k < 5:
             tok = tokens[end]
+            if tok.text.isupper() and len(tok.text) > 1:
+                break
             if _capitalised(tok.text) and tok.text.isalpha() or (_capitalised(tok.text) and "-" in tok.text):
                 if tok.key in self.office_nouns or tok.key in self.role_nouns or tok.key in self.determiners:
                     break
@@ -379,12 +462,16 @@ class Resolver:
             noun = tokens[g.j].key
             if noun not in self.group_nouns:
                 continue
-            english, sector = self.group_nouns[noun]
+            english, sector, is_state = self.group_nouns[noun]
             start_tok = g.i - 1 if g.i > 0 and tokens[g.i - 1].key in self.determiners else g.i
-            name = f"{state.adjective or state.name} {english}"
-            kind = "group"
-            ref = NewActor(f"group:{state.country}:{english}", name, kind, state.country, sector)
             consumed.add(id(g))
+            if is_state:  # "de Russische regering" is Russia acting as a state
+                found.append(Found(tokens[start_tok].start, tokens[g.j].end, state, "description"))
+                continue
+            if self.lang == "en":
+                english = tokens[g.j].text.lower()
+            name = f"{state.adjective or state.name} {english}"
+            ref = NewActor(f"group:{state.country}:{english}", name, "group", state.country, sector)
             found.append(Found(tokens[start_tok].start, tokens[g.j].end, ref, "description"))
         return found
 
