@@ -24,6 +24,9 @@ MESSAGES: dict[str, str] = {
     "E033": "cannot read the configuration file {where}: {detail}",
     "E034": "cannot load the NLP pipeline {name!r} (setting [nlp].model or --nlp): {detail}",
     "E040": "unknown output format {value!r}; choose one of: {choices}",
+    "E120": "no such actor file: {where} (setting [stages.\"actors.resolve/v1\"].user_actors)",
+    "E121": "actor file {where}, line {line}: {detail} (format: docs/actors.md)",
+    "E122": "cannot read the date {value!r}; give --date as YYYY-MM-DD",
 }
 
 
