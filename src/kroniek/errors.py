@@ -24,6 +24,14 @@ MESSAGES: dict[str, str] = {
     "E033": "cannot read the configuration file {where}: {detail}",
     "E034": "cannot load the NLP pipeline {name!r} (setting [nlp].model or --nlp): {detail}",
     "E040": "unknown output format {value!r}; choose one of: {choices}",
+    "E180": "the gold chronicle {where} cannot be read as gold: {problems}",
+    "E181": "cannot read the gold file {where}: {detail}",
+    "E182": "no such gold file or directory: {where}",
+    "E183": "no gold chronicles found in {where}; give a directory of *.gold.json files",
+    "E184": "cannot read the floors file {where}: {detail}",
+    "E185": "changing floors needs a reason: add --reason \"...\" (it is recorded in {where})",
+    "E186": "cannot read the predicted chronicle {where}: {detail}",
+    "E187": "unknown language filter {value!r}: give ISO 639-1 codes separated by commas, e.g. nl,en",
 }
 
 
