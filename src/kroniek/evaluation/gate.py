@@ -255,6 +255,8 @@ def main(argv: list[str] | None = None) -> int:
     try:
         languages = parse_languages(args.lang)
         report = evaluate(gold=gold, pred=args.pred, lang=languages)
+        for key, error in report.errors.items():
+            print(f"warning: {key}: {error}", file=sys.stderr)
         return run_gate(report, floors_path, languages, args.pin_floors, args.lower_floors, args.reason, args.margin)
     except KroniekError as exc:
         print(f"error: {exc}", file=sys.stderr)
@@ -273,8 +275,6 @@ def run_gate(
 ) -> int:
     """Pin, lower or check the floors for ``report``; print what happened; return the exit status."""
     out = out or sys.stdout
-    for key, error in report.errors.items():
-        print(f"warning: {key}: {error}", file=sys.stderr)
     if pin:
         changes = pin_floors(report, floors_path, reason or "", margin)
         print(f"pinned {len(changes)} floor change(s) in {floors_path}:", file=out)
