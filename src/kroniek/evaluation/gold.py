@@ -136,7 +136,9 @@ def _resolve_mentions(data: dict[str, Any], loc: _Locator) -> None:
         listed = actor.get("mentions") or []
         counts = Counter(m.get("text") for m in listed if isinstance(m, dict))
         explicit = {
-            m.get("text") for m in listed if isinstance(m, dict) and ("occurrence" in m or counts[m.get("text")] > 1)
+            m.get("text")
+            for m in listed
+            if isinstance(m, dict) and ("occurrence" in m or counts[m.get("text")] > 1)
         }
         spans: set[tuple[int, int]] = set()
         for i, mention in enumerate(listed):
@@ -150,7 +152,8 @@ def _resolve_mentions(data: dict[str, Any], loc: _Locator) -> None:
     every = [s for spans in spans_by_actor for s in spans]
     for actor, spans in zip(data.get("actors", []), spans_by_actor, strict=True):
         kept = [
-            (s, e) for s, e in spans
+            (s, e)
+            for s, e in spans
             if not any(os <= s and e <= oe and (oe - os) > (e - s) for os, oe in every)
         ]
         actor["mentions"] = [{"text": loc.text[s:e], "start": s, "end": e} for s, e in sorted(kept)]
@@ -170,9 +173,7 @@ def _resolve_event(event: dict[str, Any], loc: _Locator) -> None:
         event["trigger"] = loc.locate(trigger, f"{where} trigger", within)
     if event.get("date") is not None:
         event["date"] = loc.locate(event["date"], f"{where} date", within)
-    event["quantities"] = [
-        loc.locate(q, f"{where} quantity", within) for q in event.get("quantities") or []
-    ]
+    event["quantities"] = [loc.locate(q, f"{where} quantity", within) for q in event.get("quantities") or []]
 
 
 def _resolve_statement(statement: dict[str, Any], loc: _Locator, index: int) -> None:

@@ -88,10 +88,13 @@ class EvaluationReport:
         return sorted({a.language for a in self.articles})
 
     def by_language(self) -> dict[str, Tally]:
-        return {lang: sum_tallies(a.tally for a in self.articles if a.language == lang) for lang in self.languages()}
+        return {
+            lang: sum_tallies(a.tally for a in self.articles if a.language == lang)
+            for lang in self.languages()
+        }
 
     def scopes(self) -> dict[str, Tally]:
-        """"all" and each language: the scopes that floors are pinned for."""
+        """ "all" and each language: the scopes that floors are pinned for."""
         return {"all": self.overall, **self.by_language()}
 
     @property
@@ -104,8 +107,11 @@ class EvaluationReport:
                 "metrics": t.metrics(),
                 "support": t.support(),
                 "events": {
-                    "tp": t.prf["events"].tp, "fp": t.prf["events"].fp, "fn": t.prf["events"].fn,
-                    "gold_required": t.gold_required, "gold_optional": t.gold_optional,
+                    "tp": t.prf["events"].tp,
+                    "fp": t.prf["events"].fp,
+                    "fn": t.prf["events"].fn,
+                    "gold_required": t.gold_required,
+                    "gold_optional": t.gold_optional,
                     "optional_matched": t.optional_matched,
                 },
             }
@@ -130,7 +136,7 @@ class EvaluationReport:
 
 
 def read_prediction(pred_dir: Path, gold: GoldChronicle) -> tuple[Chronicle | None, str | None]:
-    """The predicted chronicle for one gold file from ``pred_dir`` (named like it), or the reason it is missing."""
+    """The prediction for one gold file from ``pred_dir`` (named like it), or why there is none."""
     from kroniek.chronicle.io import read_chronicle
 
     for suffix in PRED_SUFFIXES:
@@ -147,7 +153,10 @@ def read_prediction(pred_dir: Path, gold: GoldChronicle) -> tuple[Chronicle | No
             except (OSError, UnicodeDecodeError) as exc:
                 return None, f"cannot read {path}: {exc}"
             if chronicle.article.text != gold.chronicle.article.text:
-                return None, f"{path}: article.text differs from the gold text, so its offsets cannot be scored"
+                return (
+                    None,
+                    f"{path}: article.text differs from the gold text, so its offsets cannot be scored",
+                )
             return chronicle, None
     return None, f"no prediction for {gold.key} in {pred_dir}"
 
@@ -175,9 +184,11 @@ def evaluate(
     ("nl,en"). ``config``/``nlp``: as for ``kroniek extract``. ``save_pred``: also write each
     prediction to ``<save_pred>/<key>.json`` (to score again later with ``pred=``).
     """
-    gold_paths = list(gold) if gold is not None else list(default_gold_paths())
+    gold_paths: list[str | Path] = list(gold) if gold is not None else list(default_gold_paths())
     if not gold_paths:
-        raise KroniekError("E183", where="../shared/corpus/gold (not found; set $KRONIEK_SHARED or give GOLD)")
+        raise KroniekError(
+            "E183", where="../shared/corpus/gold (not found; set $KRONIEK_SHARED or give GOLD)"
+        )
     files = gold_files(gold_paths)
     if not files:
         raise KroniekError("E183", where=", ".join(str(p) for p in gold_paths))
@@ -209,17 +220,26 @@ def evaluate(
             prediction, error = _extract(extractor, g)
             seconds[g.key] = round(time.perf_counter() - started, 4)
         if prediction is not None and save_dir is not None:
-            (save_dir / f"{g.key}.json").write_text(prediction.model_dump_json(indent=1) + "\n", encoding="utf-8")
+            (save_dir / f"{g.key}.json").write_text(
+                prediction.model_dump_json(indent=1) + "\n", encoding="utf-8"
+            )
         articles.append(score_article(g, prediction, error))
-    return EvaluationReport(articles=articles, system=system, gold=[str(p) for p in gold_paths], seconds=seconds)
+    return EvaluationReport(
+        articles=articles, system=system, gold=[str(p) for p in gold_paths], seconds=seconds
+    )
 
 
 def _extract(extractor: Any, gold: GoldChronicle) -> tuple[Chronicle | None, str | None]:
     article = gold.chronicle.article
     try:
         chronicle = extractor.extract(
-            article.text, published=article.published, lang=article.language,
-            id=article.id, url=article.url, source=article.source, title=article.title,
+            article.text,
+            published=article.published,
+            lang=article.language,
+            id=article.id,
+            url=article.url,
+            source=article.source,
+            title=article.title,
         )
     except Exception as exc:  # a failing article is reported and scored as empty, never dropped
         return None, f"extraction failed: {type(exc).__name__}: {exc}"

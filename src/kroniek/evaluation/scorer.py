@@ -169,9 +169,19 @@ def actors_match(pred: Actor, gold: Actor) -> bool:
     pred_name, gold_name = normalize_name(pred.name), normalize_name(gold.name)
     if pred_name and pred_name == gold_name:
         return True
-    if pred.kind == "person" and gold.kind == "person" and pred_name and surname(pred.name) == surname(gold.name):
+    if (
+        pred.kind == "person"
+        and gold.kind == "person"
+        and pred_name
+        and surname(pred.name) == surname(gold.name)
+    ):
         return True
-    return pred.kind == "state" and gold.kind == "state" and gold.country is not None and pred.country == gold.country
+    return (
+        pred.kind == "state"
+        and gold.kind == "state"
+        and gold.country is not None
+        and pred.country == gold.country
+    )
 
 
 class ActorMatcher:
@@ -274,9 +284,16 @@ class EventIssue:
 
     def as_dict(self) -> dict[str, Any]:
         return {
-            "article": self.article, "kind": self.kind, "event_id": self.event_id, "event": self.event,
-            "actors": self.actors, "recipients": self.recipients, "evidence": self.evidence,
-            "start": self.start, "end": self.end, "reason": self.reason,
+            "article": self.article,
+            "kind": self.kind,
+            "event_id": self.event_id,
+            "event": self.event,
+            "actors": self.actors,
+            "recipients": self.recipients,
+            "evidence": self.evidence,
+            "start": self.start,
+            "end": self.end,
+            "reason": self.reason,
         }
 
 
@@ -340,7 +357,9 @@ def _score_fields(pred: Event, gold: Event, matcher: ActorMatcher, ratios: dict[
     if pred.quantities or gold.quantities:
         ratios["fields.quantities"].add(_quantity_values(pred) == _quantity_values(gold))
     if pred.source is not None or gold.source is not None:
-        ratios["fields.source"].add(pred.source is not None and gold.source is not None and matcher(pred.source, gold.source))
+        ratios["fields.source"].add(
+            pred.source is not None and gold.source is not None and matcher(pred.source, gold.source)
+        )
 
 
 def _score_events(gold: GoldChronicle, pred: Chronicle, matcher: ActorMatcher, score: ArticleScore) -> None:
@@ -406,9 +425,16 @@ def _score_events(gold: GoldChronicle, pred: Chronicle, matcher: ActorMatcher, s
 
 def _issue(key: str, kind: str, ev: Event, matcher: ActorMatcher, pred: bool, reason: str) -> EventIssue:
     return EventIssue(
-        article=key, kind=kind, event_id=ev.id, event=_type_label(ev),
-        actors=matcher.names(ev.actor, pred), recipients=matcher.names(ev.recipient, pred),
-        evidence=ev.evidence.text, start=ev.evidence.start, end=ev.evidence.end, reason=reason,
+        article=key,
+        kind=kind,
+        event_id=ev.id,
+        event=_type_label(ev),
+        actors=matcher.names(ev.actor, pred),
+        recipients=matcher.names(ev.recipient, pred),
+        evidence=ev.evidence.text,
+        start=ev.evidence.start,
+        end=ev.evidence.end,
+        reason=reason,
     )
 
 
@@ -443,8 +469,10 @@ def _score_timexes(gold: Chronicle, pred: Chronicle, tally: Tally) -> None:
 
 def _score_statements(gold: Chronicle, pred: Chronicle, matcher: ActorMatcher, tally: Tally) -> None:
     pairs = greedy_pairs(
-        pred.statements, gold.statements,
-        lambda s: (s.text.start, s.text.end), lambda s: (s.text.start, s.text.end),
+        pred.statements,
+        gold.statements,
+        lambda s: (s.text.start, s.text.end),
+        lambda s: (s.text.start, s.text.end),
     )
     prf = tally.prf["statements"]
     prf.tp += len(pairs)
