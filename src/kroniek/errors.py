@@ -49,6 +49,14 @@ class KroniekError(Exception):
         self.message = message
         super().__init__(f"[{code}] {message}")
 
+    def __reduce__(self) -> tuple[Any, ...]:
+        # Rebuilt from code and params, so that errors survive the trip back from worker processes.
+        return (_rebuild_error, (type(self), self.code, self.params))
+
+
+def _rebuild_error(cls: type[KroniekError], code: str, params: dict[str, Any]) -> KroniekError:
+    return cls(code, **params)
+
 
 class InputError(KroniekError):
     """Bad input: the article cannot be read or processed (an item error in a batch)."""
