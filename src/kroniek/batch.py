@@ -61,6 +61,7 @@ def extract_many(
             yield _one(extractor, item)
         return
     methods = mp.get_all_start_methods()
+    context: Any
     if "fork" in methods:
         _ = extractor.pipeline  # load the models once, before forking
         context = mp.get_context("fork")
