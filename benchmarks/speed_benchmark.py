@@ -215,7 +215,9 @@ def markdown(result: dict[str, Any]) -> str:
         f"Measured by `benchmarks/speed_benchmark.py` on {result['machine']} ({result['cpus']} cores), "
         f"{result['date']}: {result['articles']} articles cycled from the dev corpus (mixed "
         f"{', '.join(f'{k} {v}' for k, v in sorted(result['languages'].items()))}), "
-        f"{result['mean_chars']:.0f} characters on average.",
+        f"{result['mean_chars']:.0f} characters on average. Machine load (1-minute average) "
+        f"{result['load_average'][0]:.1f} before, {result['load_average'][1]:.1f} after: on a shared "
+        "machine the rates are lower bounds.",
         f"Pipeline: {', '.join(result['stages'])}.",
     ]
     if result["missing_stages"]:
@@ -270,6 +272,7 @@ def main(argv: list[str] | None = None) -> int:
     config, missing = available_config()
     first = read_corpus_article(sorted(articles_dir.glob("*.txt"))[0])
 
+    load_before = os.getloadavg()[0]
     print(f"cold start ({first.name}) ...", file=sys.stderr)
     cold = cold_start(first)
     print(f"one core, {len(batch)} articles ...", file=sys.stderr)
@@ -285,6 +288,8 @@ def main(argv: list[str] | None = None) -> int:
         "date": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()),
         "machine": f"{platform.machine()} {platform.system()}, Python {platform.python_version()}",
         "cpus": os.cpu_count(),
+        # Other work on the machine slows every number down: the 1-minute load before and after.
+        "load_average": [round(load_before, 2), round(os.getloadavg()[0], 2)],
         "articles": len(batch),
         "languages": dict(languages),
         "mean_chars": sum(len(a.text) for a in batch) / len(batch),
