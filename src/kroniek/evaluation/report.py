@@ -20,6 +20,29 @@ LAYER_TABLES: tuple[tuple[str, tuple[str, ...]], ...] = (
 )
 
 
+SCORING_NOTES = [
+    "## How it is scored",
+    "",
+    "- **Events.** A prediction matches a gold event when the evidence spans overlap, the type is the gold",
+    "  type or one of its `alternatives`, and at least one participant (actor ∪ recipient) matches. Pairs",
+    "  are one-to-one, greedy by evidence overlap, required gold events first; a prediction that matches",
+    "  an `optional` gold event is neither a true nor a false positive.",
+    "- **Actors match** when the Wikidata ids agree, or the names agree (case and accents aside), or both",
+    "  are persons with the same surname, or both are states of the same country.",
+    "- **Fields** are scored on matched required events: direction (actor and recipient sets agree) and",
+    "  modality always; proposition type where the gold has one and the predicted type takes one; date",
+    "  value, location (GeoNames id, else name), quantity values and source where either side fills them.",
+    "- **Actors:** precision/recall of the actor lists (by the match rule); `mention_recall`: gold mentions",
+    "  overlapped by a predicted mention; `resolution`: gold mentions whose predicted actor at that span",
+    "  matches the gold actor.",
+    "- **Timexes and statements:** one-to-one span overlap; `value`: TIMEX3 value equal on matched",
+    "  timexes; `speaker`: speaker matches on matched statements.",
+    "- An article whose extraction fails scores as an empty chronicle (the reason is in the last column).",
+    "  Gold annotations that contradict the spec are listed in docs/gold-issues.md.",
+    "",
+]
+
+
 def fmt(value: float | None) -> str:
     return "–" if value is None else f"{value:.3f}"
 
@@ -68,6 +91,7 @@ def markdown(report: EvaluationReport, command: str | None = None) -> str:
         for metric in metrics:
             lines.append(f"| {metric} | " + " | ".join(_cell(t, metric) for t in scopes.values()) + " |")
         lines.append("")
+    lines += SCORING_NOTES
     lines += [
         "## Per article",
         "",
