@@ -160,3 +160,16 @@ def test_cli_evaluate_with_predictions(gold_dir: Path, tmp_path: Path) -> None:
     assert "| events.f1 |" in md.read_text(encoding="utf-8")
     result = CliRunner().invoke(app, ["evaluate", str(gold_dir), "--pred", str(pred), "--pin-floors"])
     assert result.exit_code == 2
+
+
+def test_cli_gate_without_gold_is_skipped_loudly(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    from kroniek.cli.app import app
+    from kroniek.cli.evaluate_cmd import register
+
+    register(app)
+    monkeypatch.setenv("KRONIEK_SHARED", str(tmp_path / "absent"))
+    result = CliRunner().invoke(app, ["evaluate", "--gate"])
+    assert result.exit_code == 0
+    assert "SKIPPED" in result.output
+    result = CliRunner().invoke(app, ["evaluate"])
+    assert result.exit_code == 1
