@@ -27,6 +27,14 @@ MESSAGES: dict[str, str] = {
     "E120": "no such actor file: {where} (setting [stages.\"actors.resolve/v1\"].user_actors)",
     "E121": "actor file {where}, line {line}: {detail} (format: docs/actors.md)",
     "E122": "cannot read the date {value!r}; give --date as YYYY-MM-DD",
+    "E180": "the gold chronicle {where} cannot be read as gold: {problems}",
+    "E181": "cannot read the gold file {where}: {detail}",
+    "E182": "no such gold file or directory: {where}",
+    "E183": "no gold chronicles found in {where}; give a directory of *.gold.json files",
+    "E184": "cannot read the floors file {where}: {detail}",
+    "E185": "changing floors needs a reason: add --reason \"...\" (it is recorded in {where})",
+    "E186": "cannot read the predicted chronicle {where}: {detail}",
+    "E187": "unknown language filter {value!r}: give ISO 639-1 codes separated by commas, e.g. nl,en",
 }
 
 
@@ -43,6 +51,14 @@ class KroniekError(Exception):
             message = f"{template} {params}"
         self.message = message
         super().__init__(f"[{code}] {message}")
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        # Rebuilt from code and params, so that errors survive the trip back from worker processes.
+        return (_rebuild_error, (type(self), self.code, self.params))
+
+
+def _rebuild_error(cls: type[KroniekError], code: str, params: dict[str, Any]) -> KroniekError:
+    return cls(code, **params)
 
 
 class InputError(KroniekError):
