@@ -162,7 +162,7 @@ def open_store(db: str | Path | None = None, migrate_schema: bool = True) -> Sto
     kwargs: dict[str, Any] = {}
     if parsed.get_backend_name() == "sqlite":
         database = parsed.database or ""
-        if database and database != ":memory:":
+        if database and database != ":memory:" and not database.startswith("file:"):
             parent = Path(database).expanduser().parent
             if not parent.exists():
                 raise StoreError("E200", url=url, detail=f"the folder {parent} does not exist")
