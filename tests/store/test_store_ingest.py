@@ -154,11 +154,13 @@ CRASHING_RUN = textwrap.dedent("""
         if done == stop_after:
             os._exit(9)  # killed mid-batch: no cleanup, no commit of anything in flight
     with open(sys.argv[2], encoding="utf-8") as fh:
-        ingest_chronicle_items(store, read_chronicle_lines(fh, sys.argv[2]), progress=progress)
+        ingest_chronicle_items(store, read_chronicle_lines(fh, sys.argv[2]), progress=progress,
+                               batch_size=int(sys.argv[4]))
 """)
 
 
-def test_killed_batch_is_completed_by_a_rerun_without_duplicates(tmp_path: Path) -> None:
+@pytest.mark.parametrize("batch_size", [1, 5])
+def test_killed_batch_is_completed_by_a_rerun_without_duplicates(tmp_path: Path, batch_size: int) -> None:
     path = tmp_path / "batch.jsonl"
     lines = []
     for n in range(30):
@@ -170,13 +172,16 @@ def test_killed_batch_is_completed_by_a_rerun_without_duplicates(tmp_path: Path)
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     db = tmp_path / "crash.db"
     env = {**os.environ, "PYTHONPATH": str(SRC)}
-    run = subprocess.run([sys.executable, "-c", CRASHING_RUN, str(db), str(path), "12"], env=env, timeout=120)
+    run = subprocess.run([sys.executable, "-c", CRASHING_RUN, str(db), str(path), "12", str(batch_size)],
+                         env=env, timeout=120)
     assert run.returncode == 9
     with open_store(db) as st:
-        assert 0 < count(st, s.articles) < 30
+        survived = count(st, s.articles)
+        # what was committed before the kill: 12 articles one by one, or three whole batches of 5
+        assert survived == -(-12 // batch_size) * batch_size
         with path.open(encoding="utf-8") as fh:
             report = ingest_chronicle_items(st, read_chronicle_lines(fh, str(path)))
-        assert report.stored + report.duplicates == 30 and report.duplicates >= 11
+        assert report.duplicates == survived and report.stored == 30 - survived
         assert count(st, s.articles) == 30
         assert count(st, s.events) == 30
         assert count(st, s.actors) == 1

@@ -63,15 +63,23 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     # WAL with synchronous=NORMAL keeps every article's transaction durable against a killed process
     # (the WAL is replayed on the next open) while commits stay cheap; the busy timeout lets a second
     # writer wait a moment before reporting the lock (E201).
+    # pysqlite's own transaction handling breaks SAVEPOINT (used for per-article atomicity inside a
+    # batch); the SQLAlchemy recipe: autocommit at the driver, BEGIN emitted by the "begin" hook below.
+    dbapi_connection.isolation_level = None
     cursor = dbapi_connection.cursor()
     cursor.execute(f"PRAGMA busy_timeout = {SQLITE_BUSY_TIMEOUT_MS}")
     cursor.execute("PRAGMA foreign_keys = ON")
     try:
         cursor.execute("PRAGMA journal_mode = WAL")
         cursor.execute("PRAGMA synchronous = NORMAL")
+        cursor.execute("PRAGMA wal_autocheckpoint = 20000")
     except sqlite3.DatabaseError:
         pass  # a read-only file keeps its journal mode; writes then fail with E202
     cursor.close()
+
+
+def _sqlite_begin(conn: Connection) -> None:
+    conn.exec_driver_sql("BEGIN")
 
 
 class Store:
@@ -174,6 +182,7 @@ def open_store(db: str | Path | None = None, migrate_schema: bool = True) -> Sto
         raise StoreError("E204", url=_display(url), detail=str(exc)) from exc
     if engine.dialect.name == "sqlite":
         event.listen(engine, "connect", _sqlite_pragmas)
+        event.listen(engine, "begin", _sqlite_begin)
     store = Store(engine, url)
     try:
         with store.connect() as conn:

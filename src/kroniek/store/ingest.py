@@ -30,7 +30,7 @@ from kroniek.errors import InputError, KroniekError, StoreError
 from kroniek.ingest import ItemFailure, RawArticle, article_from_text, decode_bytes, read_path
 from kroniek.store import schema as s
 from kroniek.store.db import Store
-from kroniek.store.writer import text_hash, write_chronicle
+from kroniek.store.writer import text_hash, write_batch, write_chronicle
 
 ARTICLE_SUFFIXES = (".txt", ".text", ".html", ".htm", ".jsonl")
 # Header keys of the press-file format that map onto article fields; other keys (licence, excerpt,
@@ -229,19 +229,42 @@ def ingest_articles(
 
 
 def ingest_chronicle_items(
-    store: Store, items: Iterable[tuple[str, Chronicle | KroniekError]], progress: Progress | None = None
+    store: Store,
+    items: Iterable[tuple[str, Chronicle | KroniekError]],
+    progress: Progress | None = None,
+    batch_size: int = 100,
 ) -> IngestReport:
-    """Store already-extracted chronicles (no extraction): measures and exercises storage alone."""
+    """Store already-extracted chronicles (no extraction): measures and exercises storage alone.
+
+    Chronicles are committed ``batch_size`` at a time, each in its own savepoint, so one bad chronicle
+    never takes others with it; a killed run loses at most one uncommitted batch, which the rerun
+    stores. ``batch_size=1`` commits every chronicle on its own.
+    """
     report = IngestReport()
     started = time.perf_counter()
+    batch: list[tuple[str, Chronicle]] = []
+
+    def flush() -> None:
+        for where, outcome in write_batch(store, batch):
+            if isinstance(outcome, Exception):
+                _record_failure(store, report, where, KroniekError("E211", where=where, detail=str(outcome)))
+            else:
+                _count(report, outcome.status, outcome.events)
+            if progress:
+                progress(where)
+        batch.clear()
+
     for where, item in items:
         if isinstance(item, KroniekError):
+            flush()  # keep the order of the report and of the progress bar
             _record_failure(store, report, where, item)
-        else:
-            outcome = write_chronicle(store, item, extractor="import")
-            _count(report, outcome.status, outcome.events)
-        if progress:
-            progress(where)
+            if progress:
+                progress(where)
+            continue
+        batch.append((where, item))
+        if len(batch) >= max(1, batch_size):
+            flush()
+    flush()
     report.seconds = time.perf_counter() - started
     return report
 

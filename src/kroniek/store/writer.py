@@ -16,6 +16,7 @@ import hashlib
 import json
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 from sqlalchemy import Connection, insert, select, update
@@ -38,6 +39,7 @@ def text_hash(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
+@lru_cache(maxsize=65536)
 def fold(name: str) -> str:
     """Case- and accent-folded name, for matching canonical names across articles and queries."""
     decomposed = unicodedata.normalize("NFKD", name.casefold())
@@ -148,57 +150,95 @@ def _event_rows(chronicle: Chronicle, article_id: int, published: dt.date | None
 
 
 def write_chronicle(store: Store, chronicle: Chronicle, extractor: str = "import") -> StoreOutcome:
-    """Store one chronicle (article, chronicle JSON, actors, events) in one transaction."""
+    """Store one chronicle (article, chronicle JSON, actors, events) in its own transaction."""
+    pending: dict[str, int] = {}
+    with store.transaction(where=chronicle.article.id) as conn:
+        outcome = write_in(store, conn, chronicle, extractor, pending)
+    store.actor_cache.update(pending)
+    return outcome
+
+
+def write_in(
+    store: Store, conn: Connection, chronicle: Chronicle, extractor: str, pending: dict[str, int]
+) -> StoreOutcome:
+    """Store one chronicle on an open connection, inside the caller's transaction or savepoint.
+
+    New actor ids go to ``pending``; the caller adds them to ``store.actor_cache`` once committed.
+    """
     art = chronicle.article
     digest = text_hash(art.text)
-    pending: dict[str, int] = {}
-    with store.transaction(where=art.id) as conn:
-        existing = conn.execute(select(s.articles.c.id).where(s.articles.c.text_hash == digest)).first()
-        if existing:
-            return StoreOutcome("duplicate", int(existing[0]))
-        previous = None
-        if art.url:
-            previous = conn.execute(
-                select(s.articles.c.id, s.articles.c.version)
-                .where(s.articles.c.url == art.url, s.articles.c.superseded_by.is_(None))
-                .order_by(s.articles.c.version.desc())
-                .limit(1)
-            ).first()
-        day = published_day(art.published)
-        article_id = int(conn.execute(
-            insert(s.articles).returning(s.articles.c.id),
-            {
-                "article_key": art.id, "url": art.url, "source": art.source, "title": art.title,
-                "published": art.published, "published_day": day, "language": art.language,
-                "text_hash": digest, "text": art.text, "version": (previous[1] + 1) if previous else 1,
-                "superseded_by": None, "extractor": extractor,
-                "ingested_at": dt.datetime.now(dt.UTC).replace(tzinfo=None),
-            },
-        ).scalar_one())
-        if previous:
-            conn.execute(update(s.articles).where(s.articles.c.id == previous[0]).values(superseded_by=article_id))
-            conn.execute(update(s.events).where(s.events.c.article_id == previous[0]).values(active=False))
-        conn.execute(insert(s.chronicles), {"article_id": article_id, "body": chronicle.model_dump_json()})
+    existing = conn.execute(select(s.articles.c.id).where(s.articles.c.text_hash == digest)).first()
+    if existing:
+        return StoreOutcome("duplicate", int(existing[0]))
+    previous = None
+    if art.url:
+        previous = conn.execute(
+            select(s.articles.c.id, s.articles.c.version)
+            .where(s.articles.c.url == art.url, s.articles.c.superseded_by.is_(None))
+            .order_by(s.articles.c.version.desc())
+            .limit(1)
+        ).first()
+    day = published_day(art.published)
+    article_id = int(conn.execute(
+        insert(s.articles).returning(s.articles.c.id),
+        {
+            "article_key": art.id, "url": art.url, "source": art.source, "title": art.title,
+            "published": art.published, "published_day": day, "language": art.language,
+            "text_hash": digest, "text": art.text, "version": (previous[1] + 1) if previous else 1,
+            "superseded_by": None, "extractor": extractor,
+            "ingested_at": dt.datetime.now(dt.UTC).replace(tzinfo=None),
+        },
+    ).scalar_one())
+    if previous:
+        conn.execute(update(s.articles).where(s.articles.c.id == previous[0]).values(superseded_by=article_id))
+        conn.execute(update(s.events).where(s.events.c.article_id == previous[0]).values(active=False))
+    conn.execute(insert(s.chronicles), {"article_id": article_id, "body": chronicle.model_dump_json()})
 
-        canonical = {a.id: resolve_actor(store, conn, a, pending) for a in chronicle.actors}
-        rows = _event_rows(chronicle, article_id, day)
-        for row, ev in zip(rows, chronicle.events, strict=True):
-            row["source_actor_id"] = canonical.get(ev.source) if ev.source else None
-        if rows:
-            ids = conn.execute(
-                insert(s.events).returning(s.events.c.id, sort_by_parameter_order=True), rows
-            ).scalars().all()
-            links = []
-            for event_id, ev in zip(ids, chronicle.events, strict=True):
-                seen: set[tuple[int, str]] = set()
-                for role, refs in (("actor", ev.actor), ("recipient", ev.recipient),
-                                   ("source", [ev.source] if ev.source else [])):
-                    for ref in refs:
-                        key = (canonical[ref], role)
-                        if key not in seen:
-                            seen.add(key)
-                            links.append({"event_id": event_id, "actor_id": key[0], "role": role})
-            if links:
-                conn.execute(insert(s.event_actors), links)
-    store.actor_cache.update(pending)
+    canonical = {a.id: resolve_actor(store, conn, a, pending) for a in chronicle.actors}
+    rows = _event_rows(chronicle, article_id, day)
+    for row, ev in zip(rows, chronicle.events, strict=True):
+        row["source_actor_id"] = canonical.get(ev.source) if ev.source else None
+    if rows:
+        ids = conn.execute(
+            insert(s.events).returning(s.events.c.id, sort_by_parameter_order=True), rows
+        ).scalars().all()
+        links = []
+        for event_id, ev in zip(ids, chronicle.events, strict=True):
+            seen: set[tuple[int, str]] = set()
+            for role, refs in (("actor", ev.actor), ("recipient", ev.recipient),
+                               ("source", [ev.source] if ev.source else [])):
+                for ref in refs:
+                    key = (canonical[ref], role)
+                    if key not in seen:
+                        seen.add(key)
+                        links.append({"event_id": event_id, "actor_id": key[0], "role": role})
+        if links:
+            conn.execute(insert(s.event_actors), links)
     return StoreOutcome("new version" if previous else "stored", article_id, len(rows))
+
+
+def write_batch(
+    store: Store, chronicles: list[tuple[str, Chronicle]], extractor: str = "import"
+) -> list[tuple[str, StoreOutcome | Exception]]:
+    """Store several chronicles in one commit, each in its own savepoint (atomic on its own).
+
+    A chronicle that fails rolls back alone and comes back as its exception; the others are kept.
+    A killed process loses at most the uncommitted batch, which a rerun stores (texts are unique).
+    """
+    results: list[tuple[str, StoreOutcome | Exception]] = []
+    if not chronicles:
+        return results
+    committed: dict[str, int] = {}
+    with store.transaction(where=chronicles[0][0] if chronicles else "batch") as conn:
+        for where, chronicle in chronicles:
+            pending = dict(committed)  # actors met earlier in this batch are known, not yet cached
+            try:
+                with conn.begin_nested():
+                    outcome = write_in(store, conn, chronicle, extractor, pending)
+            except (IntegrityError, ValueError) as exc:
+                results.append((where, exc))
+                continue
+            committed.update(pending)
+            results.append((where, outcome))
+    store.actor_cache.update(committed)
+    return results
