@@ -17,6 +17,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
+import os
 import platform
 import random
 import statistics
@@ -139,15 +140,20 @@ def run(n_articles: int, per_article: int, db: str | None) -> dict[str, Any]:
     with tempfile.TemporaryDirectory() as tmp:
         url = db or str(Path(tmp) / "bench.db")
         with open_store(url) as store:
-            t0 = time.perf_counter()
+            t0, c0 = time.perf_counter(), time.process_time()
             report = ingest_chronicle_items(store, items(lines))
-            ingest_s = time.perf_counter() - t0
+            ingest_s, ingest_cpu = time.perf_counter() - t0, time.process_time() - c0
+            per_article = lines[:300]
+            t2, c2 = time.perf_counter(), time.process_time()
+            with open_store(str(Path(tmp) / "single.db")) as single:
+                one = ingest_chronicle_items(single, items(per_article), batch_size=1)
+            single_s, single_cpu = time.perf_counter() - t2, time.process_time() - c2
             rerun_t0 = time.perf_counter()
             rerun = ingest_chronicle_items(store, items(lines[:1000]))
             rerun_s = time.perf_counter() - rerun_t0
-            t1 = time.perf_counter()
+            t1, c1 = time.perf_counter(), time.process_time()
             fusion = fuse(store)
-            fusion_s = time.perf_counter() - t1
+            fusion_s, fusion_cpu = time.perf_counter() - t1, time.process_time() - c1
             timings = []
             for _ in range(20):
                 q0 = time.perf_counter()
@@ -167,9 +173,14 @@ def run(n_articles: int, per_article: int, db: str | None) -> dict[str, Any]:
         "machine": f"{platform.machine()} {platform.python_implementation()} {platform.python_version()}",
         "store": "sqlite (file)" if db is None else db.split("://")[0],
         "articles": n_articles, "events": report.events, "generation_s": round(generated, 2),
+        "load_average_1min": round(os.getloadavg()[0], 2), "cpus": os.cpu_count(),
         "ingest_s": round(ingest_s, 2), "ingest_per_s": round(report.stored / ingest_s, 1),
+        "ingest_cpu_s": round(ingest_cpu, 2), "ingest_per_cpu_s": round(report.stored / ingest_cpu, 1),
+        "ingest_batch_size": 100,
+        "ingest_per_article_commit_per_s": round(one.stored / single_s, 1),
+        "ingest_per_article_commit_per_cpu_s": round(one.stored / single_cpu, 1),
         "rerun_duplicates_per_s": round(rerun.duplicates / rerun_s, 1),
-        "fusion_s": round(fusion_s, 2), "fused_events": fusion["fused_events"],
+        "fusion_s": round(fusion_s, 2), "fusion_cpu_s": round(fusion_cpu, 2), "fused_events": fusion["fused_events"],
         "multi_source": fusion["multi_source"], "with_disagreement": fusion["with_disagreement"],
         "commitments": fusion.get("commitments"),
         "query_ms_median": round(statistics.median(timings), 2), "query_ms_max": round(max(timings), 2),

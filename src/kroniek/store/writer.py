@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-from sqlalchemy import Connection, insert, select, update
+from sqlalchemy import Connection, bindparam, insert, select, update
 from sqlalchemy.exc import IntegrityError
 
 from kroniek.chronicle.models import Actor, Chronicle
@@ -149,6 +149,20 @@ def _event_rows(chronicle: Chronicle, article_id: int, published: dt.date | None
     return rows
 
 
+# Statements built once (they run for every article; building them each time costs more than running them).
+_BY_HASH = select(s.articles.c.id).where(s.articles.c.text_hash == bindparam("digest"))
+_LATEST_BY_URL = (
+    select(s.articles.c.id, s.articles.c.version)
+    .where(s.articles.c.url == bindparam("url"), s.articles.c.superseded_by.is_(None))
+    .order_by(s.articles.c.version.desc())
+    .limit(1)
+)
+_INSERT_ARTICLE = insert(s.articles).returning(s.articles.c.id)
+_INSERT_CHRONICLE = insert(s.chronicles)
+_INSERT_EVENTS = insert(s.events).returning(s.events.c.id, sort_by_parameter_order=True)
+_INSERT_LINKS = insert(s.event_actors)
+
+
 def write_chronicle(store: Store, chronicle: Chronicle, extractor: str = "import") -> StoreOutcome:
     """Store one chronicle (article, chronicle JSON, actors, events) in its own transaction."""
     pending: dict[str, int] = {}
@@ -167,20 +181,13 @@ def write_in(
     """
     art = chronicle.article
     digest = text_hash(art.text)
-    existing = conn.execute(select(s.articles.c.id).where(s.articles.c.text_hash == digest)).first()
+    existing = conn.execute(_BY_HASH, {"digest": digest}).first()
     if existing:
         return StoreOutcome("duplicate", int(existing[0]))
-    previous = None
-    if art.url:
-        previous = conn.execute(
-            select(s.articles.c.id, s.articles.c.version)
-            .where(s.articles.c.url == art.url, s.articles.c.superseded_by.is_(None))
-            .order_by(s.articles.c.version.desc())
-            .limit(1)
-        ).first()
+    previous = conn.execute(_LATEST_BY_URL, {"url": art.url}).first() if art.url else None
     day = published_day(art.published)
     article_id = int(conn.execute(
-        insert(s.articles).returning(s.articles.c.id),
+        _INSERT_ARTICLE,
         {
             "article_key": art.id, "url": art.url, "source": art.source, "title": art.title,
             "published": art.published, "published_day": day, "language": art.language,
@@ -192,16 +199,14 @@ def write_in(
     if previous:
         conn.execute(update(s.articles).where(s.articles.c.id == previous[0]).values(superseded_by=article_id))
         conn.execute(update(s.events).where(s.events.c.article_id == previous[0]).values(active=False))
-    conn.execute(insert(s.chronicles), {"article_id": article_id, "body": chronicle.model_dump_json()})
+    conn.execute(_INSERT_CHRONICLE, {"article_id": article_id, "body": chronicle.model_dump_json()})
 
     canonical = {a.id: resolve_actor(store, conn, a, pending) for a in chronicle.actors}
     rows = _event_rows(chronicle, article_id, day)
     for row, ev in zip(rows, chronicle.events, strict=True):
         row["source_actor_id"] = canonical.get(ev.source) if ev.source else None
     if rows:
-        ids = conn.execute(
-            insert(s.events).returning(s.events.c.id, sort_by_parameter_order=True), rows
-        ).scalars().all()
+        ids = conn.execute(_INSERT_EVENTS, rows).scalars().all()
         links = []
         for event_id, ev in zip(ids, chronicle.events, strict=True):
             seen: set[tuple[int, str]] = set()
@@ -213,7 +218,7 @@ def write_in(
                         seen.add(key)
                         links.append({"event_id": event_id, "actor_id": key[0], "role": role})
         if links:
-            conn.execute(insert(s.event_actors), links)
+            conn.execute(_INSERT_LINKS, links)
     return StoreOutcome("new version" if previous else "stored", article_id, len(rows))
 
 
