@@ -35,6 +35,18 @@ MESSAGES: dict[str, str] = {
     "E185": "changing floors needs a reason: add --reason \"...\" (it is recorded in {where})",
     "E186": "cannot read the predicted chronicle {where}: {detail}",
     "E187": "unknown language filter {value!r}: give ISO 639-1 codes separated by commas, e.g. nl,en",
+    "E200": "cannot open the store {url}: {detail}",
+    "E201": "the store {url} is locked by another process ({detail}); wait for it to finish and run again",
+    "E202": "the store {url} is read-only ({detail}); give a writable file with --db, or fix its permissions",
+    "E203": "the store {url} has schema revision {revision}, which this kroniek does not know; upgrade kroniek",
+    "E204": "cannot use the database URL {url!r}: {detail}; give a file path, sqlite:///FILE or postgresql://...",
+    "E205": "{what} needs the optional package {package}; install it with `pip install {package}`",
+    "E206": "chronicle JSONL line {line}: {detail}",
+    "E207": "unknown {option} {value!r}; choose one of: {choices}",
+    "E208": "cannot read the date {value!r} given as {option}; write YYYY-MM-DD",
+    "E209": "{where} has a header but no blank line before the text; put one empty line after the header",
+    "E210": "the directory {where} holds no article files (.txt, .html, .htm, .jsonl)",
+    "E211": "the store operation failed on {where}: {detail}",
 }
 
 
@@ -67,3 +79,7 @@ class InputError(KroniekError):
 
 class StageError(KroniekError):
     """A stage raised; the message names the stage and the article."""
+
+
+class StoreError(KroniekError):
+    """The store cannot be opened or written (locked, read-only, unknown URL, foreign schema)."""
