@@ -24,6 +24,8 @@ MESSAGES: dict[str, str] = {
     "E033": "cannot read the configuration file {where}: {detail}",
     "E034": "cannot load the NLP pipeline {name!r} (setting [nlp].model or --nlp): {detail}",
     "E040": "unknown output format {value!r}; choose one of: {choices}",
+    "E160": "cannot read the event lexicon {where}: {detail} (see docs/events.md for the entry format)",
+    "E161": "no event lexicon for language {lang!r}; add src/kroniek/events/lexicon/{lang}.toml or pass extra_lexicons",
 }
 
 

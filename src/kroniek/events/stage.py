@@ -1,0 +1,242 @@
+"""The events stage (``events.lexicon/v1``): PLOVER events from lexicon triggers and clause structure.
+
+For every clause of every sentence: find the triggers (events/triggers.py), and for each one that is
+not itself the content of a promise/demand/refusal in the same clause, find actor and recipient
+(events/arguments.py), modality, proposition, date, duration, place, quantities and source
+(events/qualify.py). Triggers inside the complement of an AGREE/REQUEST/REJECT/THREATEN/CONCEDE
+trigger type its proposition instead of becoming events of their own. An event for which no
+participant can be found is dropped, because the chronicle could not say who did it.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from kroniek.document import ArticleDoc, CharSpan, EventRecord
+from kroniek.events.arguments import Arguments, find_arguments
+from kroniek.events.clauses import ActorGroup, Clause, TokenIndex, actor_groups, clauses_of
+from kroniek.events.lexicon import Lexicon, TriggerEntry, load_lexicon
+from kroniek.events.qualify import (
+    PROPOSITION_TYPES,
+    complement_start_of,
+    date_for,
+    event_duration,
+    future_by_date,
+    location_for,
+    modality_of,
+    proposition_for,
+    quantities_in,
+    reanchor_future,
+    source_for,
+)
+from kroniek.events.triggers import TriggerMatch, find_triggers
+
+
+class EventsStage:
+    name = "events.lexicon/v1"
+    requires = ("nlp", "actors", "timexes", "places", "quantities")
+    provides = ("events",)
+
+    def __init__(self, extra_lexicons: list[str] | None = None, min_confidence: float = 0.0) -> None:
+        self.extra_lexicons = tuple(extra_lexicons or ())
+        self.min_confidence = min_confidence
+
+    def lexicon(self, lang: str) -> Lexicon | None:
+        return load_lexicon(lang, self.extra_lexicons)
+
+    def __call__(self, doc: ArticleDoc) -> ArticleDoc:
+        lexicon = self.lexicon(doc.lang)
+        if lexicon is None:
+            doc.notes.append(f"events: no event lexicon for language {doc.lang!r}; no events extracted")
+            return doc
+        if doc.nlp is None:
+            doc.notes.append("events: the text has no tokens (nlp layer missing); no events extracted")
+            return doc
+        index = TokenIndex(doc.nlp)
+        events: list[EventRecord] = []
+        for sentence in doc.sentences:
+            events.extend(self._sentence_events(doc, sentence, lexicon, index))
+        doc.events.extend(e for e in events if e.confidence >= self.min_confidence)
+        return doc
+
+    def _sentence_events(
+        self, doc: ArticleDoc, sentence: CharSpan, lexicon: Lexicon, index: TokenIndex
+    ) -> list[EventRecord]:
+        nlp = doc.nlp
+        assert nlp is not None
+        clauses = clauses_of(doc, sentence, lexicon.cues)
+        groups_by_clause = {c.start: actor_groups(doc, c, index, lexicon.cues, lexicon.by_first) for c in clauses}
+        matches_by_clause = {c.start: find_triggers(nlp, c, lexicon) for c in clauses}
+        events: list[EventRecord] = []
+        for clause in clauses:
+            groups = groups_by_clause[clause.start]
+            matches = matches_by_clause[clause.start]
+            consumed: set[int] = set()
+            deontic = _deontic_demand(nlp, clause, groups, matches, lexicon)
+            if deontic is not None:
+                matches = [deontic, *matches]
+            for match in matches:
+                if id(match) in consumed:
+                    continue
+                is_prop = match.entry.event in PROPOSITION_TYPES
+                complement = complement_start_of(match, groups) if is_prop else clause.end
+                inner = [m for m in matches if m is not match and m.start >= complement and id(m) not in consumed]
+                if is_prop and match.entry.kind == "noun":
+                    # "op verzoek van X trok Y … terug": a nominal demand does not swallow the main verb
+                    inner = [m for m in inner if m.entry.kind == "noun"]
+                if is_prop:
+                    consumed.update(id(m) for m in inner)
+                event = self._event(doc, match, clause, clauses, groups, groups_by_clause, complement, inner, lexicon, index)
+                if event is None:
+                    continue
+                if _merge_into(events, event):
+                    continue
+                events.append(event)
+        return events
+
+    def _event(
+        self,
+        doc: ArticleDoc,
+        match: TriggerMatch,
+        clause: Clause,
+        clauses: list[Clause],
+        groups: list[ActorGroup],
+        groups_by_clause: dict[int, list[ActorGroup]],
+        complement: int,
+        inner: list[TriggerMatch],
+        lexicon: Lexicon,
+        index: TokenIndex,
+    ) -> EventRecord | None:
+        nlp = doc.nlp
+        assert nlp is not None
+        entry = match.entry
+        if match.how == "deontic":
+            args = _deontic_arguments(match, groups, lexicon)
+        else:
+            args = find_arguments(doc, match, groups, index, lexicon.cues, complement)
+        confidence = entry.confidence
+        if not args.actor and not args.recipient and clause.index > 0:
+            # a clause without its own subject ("… en delen weer inlichtingen"): the sentence's first subject
+            first = next((g for g in groups_by_clause.get(clauses[0].start, []) if g.prep is None), None)
+            if first is not None:
+                args.actor = list(first.actors)
+                args.rule += "/sentence subject"
+                confidence -= 0.1
+        if not args.actor and not args.recipient:
+            return None
+        evidence = clause.char_span(nlp)
+        triggers = [CharSpan(nlp[match.start].idx, nlp[match.end - 1].idx + len(nlp[match.end - 1].text))]
+        if match.particle is not None:
+            p = nlp[match.particle]
+            triggers.append(CharSpan(p.idx, p.idx + len(p.text)))
+            triggers.sort(key=lambda s: s.start)
+        explain: dict[str, Any] = {
+            "entry": entry.id,
+            "matched": nlp[match.start : match.end].text + (f" … {nlp[match.particle].text}" if match.particle is not None else ""),
+            "how": match.how,
+            "arguments": args.rule,
+            "path": list(args.path),
+        }
+        modality, cue = modality_of(doc, match, clause, complement, lexicon)
+        date = date_for(doc, evidence, clause.sentence, triggers[0].start)
+        if modality == "asserted" and future_by_date(date, doc.published):
+            modality, cue = "planned", "future date"
+        if modality == "planned" and date is not None:
+            date = reanchor_future(doc, date)
+        explain["modality"] = f"{modality} ({cue})" if cue else modality
+        proposition = None
+        if entry.event in PROPOSITION_TYPES:
+            proposition, prop_explain = proposition_for(doc, match, inner, lexicon, clause, complement)
+            explain.update(prop_explain)
+        location, loc_rule = location_for(doc, evidence, lexicon)
+        if loc_rule:
+            explain["location"] = loc_rule
+        source, source_rule = source_for(doc, clause, clauses, groups_by_clause, triggers[0].start, lexicon)
+        if source_rule:
+            explain["source"] = source_rule
+        if match.how == "compound":
+            confidence -= 0.1
+        if args.rule.startswith("tree"):
+            confidence += 0.1
+        if args.actor and args.recipient:
+            confidence += 0.05
+        return EventRecord(
+            event=entry.event,
+            evidence=evidence,
+            trigger=triggers,
+            mode=entry.mode,
+            context=list(entry.context) or list(lexicon.default_contexts.get(entry.event, ())),
+            actor=args.actor,
+            recipient=args.recipient,
+            modality=modality,
+            proposition=proposition,
+            date=date,
+            duration=None if entry.event in PROPOSITION_TYPES else event_duration(doc, match, lexicon, clause),
+            location=location,
+            quantities=quantities_in(doc, evidence),
+            source=source,
+            confidence=max(0.05, min(0.95, confidence)),
+            explain=explain,
+        )
+
+
+_DEONTIC_ENTRY = TriggerEntry(
+    id="construction:deontic+source", forms=(), event="REQUEST", gloss="demand", confidence=0.55
+)
+
+
+def _deontic_demand(
+    nlp: Any, clause: Clause, groups: list[ActorGroup], matches: list[TriggerMatch], lexicon: Lexicon
+) -> TriggerMatch | None:
+    """"Oekraïne moet volgens Moskou afzien van …": an obligation reported for someone is their demand."""
+    cues = lexicon.cues
+    if not cues.deontic or not any(g.prep in cues.source_preps for g in groups):
+        return None
+    for i in range(clause.start, clause.end):
+        if nlp[i].text.lower() in cues.deontic:
+            if any(m.start <= i < m.end for m in matches):
+                return None
+            return TriggerMatch(_DEONTIC_ENTRY, i, i + 1, None, "deontic", clause, {i})
+    return None
+
+
+def _deontic_arguments(match: TriggerMatch, groups: list[ActorGroup], lexicon: Lexicon) -> Arguments:
+    args = Arguments(rule="deontic")
+    for g in groups:
+        if g.prep in lexicon.cues.source_preps and not args.actor:
+            args.actor = list(g.actors)
+            args.path.append("source of the obligation")
+        elif g.prep is None and not args.recipient and g.start < match.start + 3:
+            args.recipient = list(g.actors)
+            args.path.append("bearer of the obligation")
+    args.recipient = [r for r in args.recipient if r not in args.actor]
+    return args
+
+
+def _merge_into(events: list[EventRecord], event: EventRecord) -> bool:
+    """Two triggers of one event in one clause ("steun en waardering"): keep one event, both triggers."""
+    for other in events:
+        if (
+            other.evidence == event.evidence
+            and other.event == event.event
+            and other.mode == event.mode
+            and set(other.actor) == set(event.actor)
+            and other.modality == event.modality
+        ):
+            other.trigger.extend(t for t in event.trigger if t not in other.trigger)
+            other.trigger.sort(key=lambda s: s.start)
+            _add_unique(other.recipient, event.recipient)
+            other.explain.setdefault("merged", []).append(event.explain.get("entry"))
+            return True
+    return False
+
+
+def _add_unique(target: list[int], values: list[int]) -> None:
+    for v in values:
+        if v not in target:
+            target.append(v)
+
+
+def make_events_stage(extra_lexicons: list[str] | None = None, min_confidence: float = 0.0) -> EventsStage:
+    """Factory named in the registry; settings come from [stages."events.lexicon/v1"]."""
+    return EventsStage(extra_lexicons=extra_lexicons, min_confidence=min_confidence)
