@@ -178,26 +178,30 @@ def _from_word_order(
         elif g.prep in recipient_preps and abs(g.start - match.start) <= 12:
             _add(args.recipient, g.actors)
             args.path.append(f"recipient {g.prep}:{_text(nlp, g)}")
-    if args.actor and passive:  # "X werd aangevallen door Y": the bare group is the one acted upon
+    participle = _passive_participle(nlp, match, tokens, cues)
+    if (args.actor and passive) or participle:
+        # "X werd aangevallen door Y", "X benoemd tot minister": the bare group is the one acted upon
         if bare and entry.object_recipient:
             _add(args.recipient, bare[0].actors)
             args.path.append(f"passive subject:{_text(nlp, bare[0])}")
+        args.recipient = [r for r in args.recipient if r not in args.actor]
         args.rule = "order/passive"
         return args
-    # nominal trigger: a possessor right before it ("Russia's readiness") is its actor
-    for g in bare:
-        if g.possessive and 0 <= match.start - g.end <= 3:
-            _add(args.actor, g.actors)
-            args.path.append(f"possessor:{_text(nlp, g)}")
     if entry.kind == "noun":
+        # "de Russische inval", "Russia's readiness": a possessor or modifier right before the noun
+        for g in bare:
+            if (g.possessive and 0 <= match.start - g.end <= 3) or 0 <= match.start - g.end <= 1:
+                _add(args.actor, g.actors)
+                args.path.append(f"prenominal:{_text(nlp, g)}")
         # "het verzoek van het Kremlin", "an attack by Russia": the agent inside the noun phrase
         for g in usable:
             if g.prep in cues.noun_agent_preps and 0 <= g.start - match.end <= 4 and not args.actor:
                 _add(args.actor, g.actors)
                 args.path.append(f"noun agent {g.prep}:{_text(nlp, g)}")
-        if args.actor:
+        if args.actor or not match.inherits_subject:
             args.recipient = [r for r in args.recipient if r not in args.actor]
             return args
+        bare = [g for g in bare if g.end <= match.start]  # the clause subject, never a later group
     before = [g for g in bare if g.end <= match.start]
     after = [g for g in bare if g.start >= match.last or (g.start >= match.end and g.start not in match.tokens)]
     subject: ActorGroup | None = None
@@ -219,6 +223,15 @@ def _from_word_order(
         _add(args.recipient, obj.actors)
         args.path.append(f"object:{_text(nlp, obj)}")
     return args
+
+
+def _passive_participle(nlp: Doc, match: TriggerMatch, tokens: list[str], cues: Cues) -> bool:
+    """A participle that the lexicon marks passive, without a perfect auxiliary ("heeft benoemd")."""
+    token = nlp[match.start]
+    is_part = token.text.lower() in match.entry.passive_forms or "Part" in token.morph.get("VerbForm")
+    if not is_part or match.entry.kind != "verb":
+        return False
+    return not any(t in cues.perfect_aux for t in tokens)
 
 
 _PROP_TYPES = frozenset({"AGREE", "REQUEST", "REJECT", "THREATEN", "CONCEDE"})

@@ -61,6 +61,8 @@ def clauses_of(doc: ArticleDoc, sentence: CharSpan, cues: Cues) -> list[Clause]:
             cuts.append(tok.i)
         elif prev == "," and low in cues.clause_breaks:
             cuts.append(tok.i)
+        elif low in cues.clause_openers and prev != ",":
+            cuts.append(tok.i)
         elif low in cues.complementizers and _report_verb_before(tokens, k, cues):
             cuts.append(tok.i)
     cuts.append(tokens[-1].i + 1)
@@ -121,7 +123,7 @@ def actor_groups(
             if actor not in group.actors:
                 group.actors.append(actor)
             continue
-        group = ActorGroup(t_start, t_end, [actor], prep=_governing_prep(nlp, t_start, clause, cues, covered, barrier))
+        group = ActorGroup(t_start, t_end, [actor], prep=governing_prep(nlp, t_start, clause, cues, covered, barrier))
         groups.append(group)
     for group in groups:
         group.possessive = _possessive_after(nlp, group.end, clause, cues)
@@ -145,7 +147,7 @@ def _coordinated(nlp: Doc, prev_end: int, start: int, cues: Cues) -> bool:
     )
 
 
-def _governing_prep(
+def governing_prep(
     nlp: Doc, t_start: int, clause: Clause, cues: Cues, covered: set[int], barrier: Collection[str]
 ) -> str | None:
     """The preposition a few tokens before the mention, across determiners and modifiers only

@@ -45,6 +45,7 @@ class TriggerEntry:
     proposition: str | None = None  # proposition type when the complement names no event
     proposition_mode: str | None = None
     confidence: float = 0.6
+    passive_forms: frozenset[str] = frozenset()  # participles: "benoemd" without "heeft" is passive
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,7 +73,9 @@ class Cues:
     locative_preps: frozenset[str] = frozenset()
     duration_cues: frozenset[str] = frozenset()
     noun_agent_preps: frozenset[str] = frozenset()  # "verzoek van X", "attack by X": X acts
-    deontic: frozenset[str] = frozenset()  # "moet", "must": with "volgens X" a demand reported for X  # "durende", "lasting": a DURATION timex measures the event
+    deontic: frozenset[str] = frozenset()
+    perfect_aux: frozenset[str] = frozenset()  # "heeft benoemd" is active, "is benoemd" passive
+    clause_openers: frozenset[str] = frozenset()  # words that open a clause even without a comma  # "moet", "must": with "volgens X" a demand reported for X  # "durende", "lasting": a DURATION timex measures the event
     verb_first: bool = False  # V2 languages: the subject may follow the finite verb
 
 
@@ -153,6 +156,7 @@ def _entry(raw: dict[str, object], where: str) -> TriggerEntry:
         proposition=prop,  # type: ignore[arg-type]
         proposition_mode=raw.get("proposition_mode") or None,  # type: ignore[arg-type]
         confidence=float(raw.get("confidence", 0.6)),  # type: ignore[arg-type]
+        passive_forms=frozenset(str(x).lower() for x in raw.get("passive", ())),  # type: ignore[attr-defined]
     )
 
 

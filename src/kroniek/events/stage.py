@@ -14,7 +14,7 @@ from typing import Any
 
 from kroniek.document import ArticleDoc, CharSpan, EventRecord
 from kroniek.events.arguments import Arguments, find_arguments
-from kroniek.events.clauses import ActorGroup, Clause, TokenIndex, actor_groups, clauses_of
+from kroniek.events.clauses import ActorGroup, Clause, TokenIndex, actor_groups, clauses_of, governing_prep
 from kroniek.events.lexicon import Lexicon, TriggerEntry, load_lexicon
 from kroniek.events.qualify import (
     PROPOSITION_TYPES,
@@ -56,6 +56,7 @@ class EventsStage:
         events: list[EventRecord] = []
         for sentence in doc.sentences:
             events.extend(self._sentence_events(doc, sentence, lexicon, index))
+        events = merge_lists(events, doc.text)
         doc.events.extend(e for e in events if e.confidence >= self.min_confidence)
         return doc
 
@@ -68,19 +69,29 @@ class EventsStage:
         groups_by_clause = {c.start: actor_groups(doc, c, index, lexicon.cues, lexicon.by_first) for c in clauses}
         matches_by_clause = {c.start: find_triggers(nlp, c, lexicon) for c in clauses}
         events: list[EventRecord] = []
-        for clause in clauses:
+        consumed: set[int] = set()
+        for n, clause in enumerate(clauses):
             groups = groups_by_clause[clause.start]
             matches = matches_by_clause[clause.start]
-            consumed: set[int] = set()
             deontic = _deontic_demand(nlp, clause, groups, matches, lexicon)
             if deontic is not None:
                 matches = [deontic, *matches]
+            covered = {t for g in groups for t in range(g.start, g.end)}
+            for match in matches:
+                if match.entry.kind == "noun":
+                    # a noun inside an adverbial phrase ("tijdens het bezoek", "in reactie op de agressie")
+                    # or after another trigger verb does not inherit the clause subject
+                    prep = governing_prep(nlp, match.start, clause, lexicon.cues, covered, ())
+                    earlier_verb = any(m.start < match.start and m.entry.kind != "noun" for m in matches)
+                    match.inherits_subject = prep is None and not earlier_verb
             for match in matches:
                 if id(match) in consumed:
                     continue
                 is_prop = match.entry.event in PROPOSITION_TYPES
                 complement = complement_start_of(match, groups) if is_prop else clause.end
                 inner = [m for m in matches if m is not match and m.start >= complement and id(m) not in consumed]
+                if is_prop:
+                    inner += _continued_complement(nlp, clauses[n + 1 :], groups_by_clause, matches_by_clause, lexicon)
                 if is_prop and match.entry.kind == "noun":
                     # "op verzoek van X trok Y … terug": a nominal demand does not swallow the main verb
                     inner = [m for m in inner if m.entry.kind == "noun"]
@@ -115,8 +126,9 @@ class EventsStage:
         else:
             args = find_arguments(doc, match, groups, index, lexicon.cues, complement)
         confidence = entry.confidence
-        if not args.actor and not args.recipient and clause.index > 0:
-            # a clause without its own subject ("… en delen weer inlichtingen"): the sentence's first subject
+        opener = nlp[clause.start].text.lower()
+        if not args.actor and not args.recipient and clause.index > 0 and opener in lexicon.cues.coordinators:
+            # a coordinated clause without its own subject ("… en delen weer inlichtingen"): the sentence's subject
             first = next((g for g in groups_by_clause.get(clauses[0].start, []) if g.prep is None), None)
             if first is not None:
                 args.actor = list(first.actors)
@@ -211,6 +223,53 @@ def _deontic_arguments(match: TriggerMatch, groups: list[ActorGroup], lexicon: L
             args.path.append("bearer of the obligation")
     args.recipient = [r for r in args.recipient if r not in args.actor]
     return args
+
+
+def _continued_complement(
+    nlp: Any,
+    later: list[Clause],
+    groups_by_clause: dict[int, list[ActorGroup]],
+    matches_by_clause: dict[int, list[TriggerMatch]],
+    lexicon: Lexicon,
+) -> list[TriggerMatch]:
+    """A demand or promise whose complement runs on ("roept Rusland op de aanvallen te staken en zijn
+    troepen terug te trekken"): coordinated clauses without a subject of their own belong to it."""
+    found: list[TriggerMatch] = []
+    for clause in later:
+        opener = nlp[clause.start].text.lower()
+        if opener not in lexicon.cues.coordinators:
+            break
+        matches = matches_by_clause.get(clause.start, [])
+        first = min((m.start for m in matches), default=clause.end)
+        if any(g.prep is None and g.start < first for g in groups_by_clause.get(clause.start, [])):
+            break
+        found.extend(m for m in matches if m.entry.event not in PROPOSITION_TYPES)
+    return found
+
+
+def merge_lists(events: list[EventRecord], text: str) -> list[EventRecord]:
+    """One event per list: "X benoemd tot …;\nY benoemd tot …" are one appointment with both appointees.
+    Consecutive events from the same lexicon entry, with the same actors, whose evidence spans are
+    separated only by punctuation and white space, are merged."""
+    merged: list[EventRecord] = []
+    for event in sorted(events, key=lambda e: e.evidence.start):
+        prev = merged[-1] if merged else None
+        if (
+            prev is not None
+            and prev.explain.get("entry") == event.explain.get("entry")
+            and set(prev.actor) == set(event.actor)
+            and prev.modality == event.modality
+            and 0 <= event.evidence.start - prev.evidence.end <= 4
+            and not text[prev.evidence.end : event.evidence.start].strip(" ;,\n\t-–•")
+        ):
+            prev.evidence = CharSpan(prev.evidence.start, event.evidence.end)
+            prev.trigger.extend(event.trigger)
+            _add_unique(prev.recipient, event.recipient)
+            prev.quantities.extend(event.quantities)
+            prev.explain.setdefault("merged", []).append("list item")
+            continue
+        merged.append(event)
+    return merged
 
 
 def _merge_into(events: list[EventRecord], event: EventRecord) -> bool:

@@ -24,6 +24,7 @@ class TriggerMatch:
     how: str = "form"  # form | lemma | compound
     clause: Clause | None = None
     tokens: set[int] = field(default_factory=set)
+    inherits_subject: bool = True  # a nominal trigger may take the clause subject as its actor
 
     @property
     def last(self) -> int:
