@@ -158,7 +158,11 @@ def governing_prep(
         tok = nlp[j]
         low = tok.text.lower()
         if low in cues.prepositions:
-            # "aan de Amerikaanse president": a multiword preposition like "according to" ends in "to"
+            # a two-word preposition ("according to") is named as a whole
+            if j - 1 >= clause.start:
+                pair = f"{nlp[j - 1].text.lower()} {low}"
+                if pair in cues.prepositions:
+                    return pair
             return low
         if tok.is_punct or low in cues.coordinators or low in cues.report_verbs or low in cues.passive_aux:
             return None
