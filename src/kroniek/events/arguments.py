@@ -213,10 +213,12 @@ def _from_word_order(
             rest = before[1:]  # verb-final subordinate clause: "dat Rusland Oekraïne aanviel"
         obj = rest[0] if rest else (after[0] if after else None)
         args.path.append(f"subject before:{_text(nlp, subject)}")
-    elif after:
+    elif after and cues.verb_first:
         subject = after[0]
         obj = after[1] if len(after) > 1 else None
         args.path.append(f"subject after (inversion):{_text(nlp, subject)}")
+    elif after:
+        obj = after[0]  # SVO: a group after the verb is its object, even when the subject is no actor
     if subject is not None:
         _add(args.actor, subject.actors)
     if obj is not None and entry.object_recipient and not (entry.event in _PROP_TYPES and obj.start >= complement_start):

@@ -37,7 +37,7 @@ class EventsStage:
     requires = ("nlp", "actors", "timexes", "places", "quantities")
     provides = ("events",)
 
-    def __init__(self, extra_lexicons: list[str] | None = None, min_confidence: float = 0.0) -> None:
+    def __init__(self, extra_lexicons: list[str] | None = None, min_confidence: float = 0.4) -> None:
         self.extra_lexicons = tuple(extra_lexicons or ())
         self.min_confidence = min_confidence
 
@@ -77,6 +77,8 @@ class EventsStage:
             if deontic is not None:
                 matches = [deontic, *matches]
             covered = {t for g in groups for t in range(g.start, g.end)}
+            # a trigger word inside a name ("Popular Mobilization Forces") is no event
+            matches = [m for m in matches if not (m.tokens & covered)]
             for match in matches:
                 if match.entry.kind == "noun":
                     # a noun inside an adverbial phrase ("tijdens het bezoek", "in reactie op de agressie")
@@ -134,7 +136,8 @@ class EventsStage:
                 args.actor = list(first.actors)
                 args.rule += "/sentence subject"
                 confidence -= 0.1
-        if not args.actor and not args.recipient:
+        if not args.actor and (not args.recipient or entry.kind == "noun"):
+            # nobody to say who did it; a noun with only a recipient ("support to X") is too weak
             return None
         evidence = clause.char_span(nlp)
         triggers = [CharSpan(nlp[match.start].idx, nlp[match.end - 1].idx + len(nlp[match.end - 1].text))]
@@ -167,7 +170,7 @@ class EventsStage:
         if source_rule:
             explain["source"] = source_rule
         if match.how == "compound":
-            confidence -= 0.1
+            confidence -= 0.05
         if args.rule.startswith("tree"):
             confidence += 0.1
         if args.actor and args.recipient:
@@ -296,6 +299,6 @@ def _add_unique(target: list[int], values: list[int]) -> None:
             target.append(v)
 
 
-def make_events_stage(extra_lexicons: list[str] | None = None, min_confidence: float = 0.0) -> EventsStage:
+def make_events_stage(extra_lexicons: list[str] | None = None, min_confidence: float = 0.4) -> EventsStage:
     """Factory named in the registry; settings come from [stages."events.lexicon/v1"]."""
     return EventsStage(extra_lexicons=extra_lexicons, min_confidence=min_confidence)
