@@ -130,7 +130,7 @@ def _from_tree(doc: ArticleDoc, match: TriggerMatch, index: TokenIndex, cues: Cu
             elif case in recipient_preps:
                 _add(args.recipient, actors)
                 args.path.append(f"{dep}/{case}:{child.text}")
-            elif case in cues.agent_preps and match.entry.kind == "noun":
+            elif case in cues.agent_preps and match.kind == "noun":
                 _add(args.actor, actors)
                 args.path.append(f"{dep}/{case}:{child.text}")
     if args.actor:
@@ -187,7 +187,7 @@ def _from_word_order(
         args.recipient = [r for r in args.recipient if r not in args.actor]
         args.rule = "order/passive"
         return args
-    if entry.kind == "noun":
+    if match.kind == "noun":
         # "de Russische inval", "Russia's readiness": a possessor or modifier right before the noun
         for g in bare:
             if (g.possessive and 0 <= match.start - g.end <= 3) or 0 <= match.start - g.end <= 1:
@@ -231,7 +231,7 @@ def _passive_participle(nlp: Doc, match: TriggerMatch, tokens: list[str], cues: 
     """A participle that the lexicon marks passive, without a perfect auxiliary ("heeft benoemd")."""
     token = nlp[match.start]
     is_part = token.text.lower() in match.entry.passive_forms or "Part" in token.morph.get("VerbForm")
-    if not is_part or match.entry.kind != "verb":
+    if not is_part or match.kind != "verb":
         return False
     return not any(t in cues.perfect_aux for t in tokens)
 

@@ -75,7 +75,9 @@ class Cues:
     noun_agent_preps: frozenset[str] = frozenset()  # "verzoek van X", "attack by X": X acts
     deontic: frozenset[str] = frozenset()
     perfect_aux: frozenset[str] = frozenset()  # "heeft benoemd" is active, "is benoemd" passive
-    clause_openers: frozenset[str] = frozenset()  # words that open a clause even without a comma  # "moet", "must": with "volgens X" a demand reported for X  # "durende", "lasting": a DURATION timex measures the event
+    clause_openers: frozenset[str] = frozenset()  # words that open a clause even without a comma
+    during_preps: frozenset[str] = frozenset()  # "tijdens het gesprek": the clause's participants take part
+    collective_subjects: frozenset[str] = frozenset()  # "the leaders", "beide partijen": the dialogue's parties  # "moet", "must": with "volgens X" a demand reported for X  # "durende", "lasting": a DURATION timex measures the event
     verb_first: bool = False  # V2 languages: the subject may follow the finite verb
 
 

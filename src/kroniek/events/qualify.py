@@ -46,8 +46,8 @@ def modality_of(
     words = [_low(nlp, i) for i in scope]
     # Negation only near the trigger: "niet bereid", "did not agree", "geen akkoord"; a "niet" elsewhere
     # in the clause usually negates another verb.
-    before = 3 if match.entry.kind == "noun" else 5
-    after = 0 if match.entry.kind == "noun" else (4 if cues.verb_first else 1)
+    before = 3 if match.kind == "noun" else 5
+    after = 0 if match.kind == "noun" else (4 if cues.verb_first else 1)
     near = range(max(clause.start, match.start - before), min(max(scope_end, match.last), match.last + after))
     for i in near:
         if _low(nlp, i) in cues.negation and i not in match.tokens:

@@ -53,6 +53,7 @@ class EventsStage:
             doc.notes.append("events: the text has no tokens (nlp layer missing); no events extracted")
             return doc
         index = TokenIndex(doc.nlp)
+        self._dialogue: list[int] = []  # parties of the latest exchange: "the leaders" refers to them
         events: list[EventRecord] = []
         for sentence in doc.sentences:
             events.extend(self._sentence_events(doc, sentence, lexicon, index))
@@ -80,12 +81,12 @@ class EventsStage:
             # a trigger word inside a name ("Popular Mobilization Forces") is no event
             matches = [m for m in matches if not (m.tokens & covered)]
             for match in matches:
-                if match.entry.kind == "noun":
+                if match.kind == "noun":
                     # a noun inside an adverbial phrase ("tijdens het bezoek", "in reactie op de agressie")
                     # or after another trigger verb does not inherit the clause subject
                     prep = governing_prep(nlp, match.start, clause, lexicon.cues, covered, ())
-                    earlier_verb = any(m.start < match.start and m.entry.kind != "noun" for m in matches)
-                    match.inherits_subject = prep is None and not earlier_verb
+                    earlier_verb = any(m.start < match.start and m.kind != "noun" for m in matches)
+                    match.inherits_subject = (prep is None or prep in lexicon.cues.during_preps) and not earlier_verb
             for match in matches:
                 if id(match) in consumed:
                     continue
@@ -94,9 +95,9 @@ class EventsStage:
                 inner = [m for m in matches if m is not match and m.start >= complement and id(m) not in consumed]
                 if is_prop:
                     inner += _continued_complement(nlp, clauses[n + 1 :], groups_by_clause, matches_by_clause, lexicon)
-                if is_prop and match.entry.kind == "noun":
+                if is_prop and match.kind == "noun":
                     # "op verzoek van X trok Y … terug": a nominal demand does not swallow the main verb
-                    inner = [m for m in inner if m.entry.kind == "noun"]
+                    inner = [m for m in inner if m.kind == "noun"]
                 if is_prop:
                     consumed.update(id(m) for m in inner)
                 event = self._event(doc, match, clause, clauses, groups, groups_by_clause, complement, inner, lexicon, index)
@@ -128,6 +129,10 @@ class EventsStage:
         else:
             args = find_arguments(doc, match, groups, index, lexicon.cues, complement)
         confidence = entry.confidence
+        if not args.actor and self._dialogue and match.inherits_subject and _collective_before(nlp, clause, match, lexicon):
+            args.actor = list(self._dialogue)
+            args.rule += "/collective subject"
+            args.recipient = [r for r in args.recipient if r not in args.actor]
         opener = nlp[clause.start].text.lower()
         if not args.actor and not args.recipient and clause.index > 0 and opener in lexicon.cues.coordinators:
             # a coordinated clause without its own subject ("… en delen weer inlichtingen"): the sentence's subject
@@ -136,9 +141,11 @@ class EventsStage:
                 args.actor = list(first.actors)
                 args.rule += "/sentence subject"
                 confidence -= 0.1
-        if not args.actor and (not args.recipient or entry.kind == "noun"):
+        if not args.actor and (not args.recipient or match.kind == "noun"):
             # nobody to say who did it; a noun with only a recipient ("support to X") is too weak
             return None
+        if entry.event == "CONSULT" and len(args.actor) >= 2:
+            self._dialogue = list(args.actor)
         evidence = clause.char_span(nlp)
         triggers = [CharSpan(nlp[match.start].idx, nlp[match.end - 1].idx + len(nlp[match.end - 1].text))]
         if match.particle is not None:
@@ -226,6 +233,12 @@ def _deontic_arguments(match: TriggerMatch, groups: list[ActorGroup], lexicon: L
             args.path.append("bearer of the obligation")
     args.recipient = [r for r in args.recipient if r not in args.actor]
     return args
+
+
+def _collective_before(nlp: Any, clause: Clause, match: TriggerMatch, lexicon: Lexicon) -> bool:
+    """A plural reference to the parties ("The leaders agreed", "Beide partijen") before the trigger."""
+    words = " ".join(nlp[i].text.lower() for i in range(clause.start, match.start))
+    return any(f" {phrase} " in f" {words} " for phrase in lexicon.cues.collective_subjects)
 
 
 def _continued_complement(

@@ -25,6 +25,7 @@ class TriggerMatch:
     clause: Clause | None = None
     tokens: set[int] = field(default_factory=set)
     inherits_subject: bool = True  # a nominal trigger may take the clause subject as its actor
+    kind: str = "verb"  # how the word is used here: an entry's verb form after "the" is a noun
 
     @property
     def last(self) -> int:
@@ -84,6 +85,11 @@ def find_triggers(nlp: Doc, clause: Clause, lexicon: Lexicon) -> list[TriggerMat
             i += 1
             continue
         match.clause = clause
+        match.kind = match.entry.kind
+        if match.kind == "verb" and match.start > clause.start:
+            prev = _norm(nlp[match.start - 1].text)
+            if prev in lexicon.cues.determiners or prev in lexicon.cues.possessive_markers:
+                match.kind = "noun"  # "the attack", "het bezoek", "Russia's release"
         match.tokens = set(range(match.start, match.end))
         if match.particle is not None:
             match.tokens.add(match.particle)
