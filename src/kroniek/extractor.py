@@ -41,9 +41,7 @@ class Extractor:
             self._pipeline = Pipeline.from_config(self.config)
         return self._pipeline
 
-    def prepare(
-        self, raw: RawArticle, published: str | dt.date | None = None, lang: str | None = None
-    ) -> ArticleDoc:
+    def prepare(self, raw: RawArticle, published: str | dt.date | None = None, lang: str | None = None) -> ArticleDoc:
         """Check the article (size, date, language) and make the document the stages annotate."""
         if not raw.text.strip():
             raise InputError("E001", where=raw.id)
@@ -61,8 +59,13 @@ class Extractor:
         if published_date is None:
             notes.append("publication date unknown: relative dates are left unresolved")
         article = Article(
-            id=raw.id, url=raw.url, source=raw.source, title=raw.title,
-            published=published_iso, language=language, text=raw.text,
+            id=raw.id,
+            url=raw.url,
+            source=raw.source,
+            title=raw.title,
+            published=published_iso,
+            language=language,
+            text=raw.text,
         )
         return ArticleDoc(article=article, published=published_date, notes=notes)
 

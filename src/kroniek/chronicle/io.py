@@ -39,3 +39,8 @@ def chronicle_json_schema() -> dict[str, Any]:
 
 def write_schema(path: Path = SCHEMA_PATH) -> None:
     path.write_text(json.dumps(chronicle_json_schema(), indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+
+
+if __name__ == "__main__":  # regenerate the shipped schema: python -m kroniek.chronicle.io
+    write_schema()
+    print(f"wrote {SCHEMA_PATH}")

@@ -14,8 +14,22 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 FORMAT = "chronicle/1"
 
 EventType = Literal[
-    "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
-    "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT",
+    "AGREE",
+    "CONSULT",
+    "SUPPORT",
+    "CONCEDE",
+    "COOPERATE",
+    "AID",
+    "RETREAT",
+    "REQUEST",
+    "ACCUSE",
+    "REJECT",
+    "THREATEN",
+    "PROTEST",
+    "SANCTION",
+    "MOBILIZE",
+    "COERCE",
+    "ASSAULT",
 ]
 EVENT_TYPES: tuple[str, ...] = EventType.__args__  # type: ignore[attr-defined]
 
@@ -140,7 +154,7 @@ class Timex(_Model):
 
 
 class Chronicle(_Model):
-    format: Literal["chronicle/1"] = FORMAT
+    format: Literal["chronicle/1"] = "chronicle/1"
     article: Article
     actors: list[Actor] = Field(default_factory=list)
     events: list[Event] = Field(default_factory=list)

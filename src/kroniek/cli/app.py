@@ -38,7 +38,9 @@ def extract(
     lang: Annotated[str | None, typer.Option(help="language code (nl, en, de, fr); default: detected")] = None,
     format: Annotated[str, typer.Option("--format", "-f", help="json | jsonl | table")] = "json",
     config: Annotated[Path | None, typer.Option(help="pipeline configuration file (TOML)")] = None,
-    nlp: Annotated[str | None, typer.Option(help="use this installed spaCy pipeline instead of the shipped one")] = None,
+    nlp: Annotated[
+        str | None, typer.Option(help="use this installed spaCy pipeline instead of the shipped one")
+    ] = None,
     max_chars: Annotated[int | None, typer.Option(help="refuse texts longer than this")] = None,
 ) -> None:
     """Extract the chronicle of one article, or of each article in a JSONL batch."""
@@ -88,7 +90,9 @@ def extract(
 
 
 @app.command()
-def validate(path: Annotated[str, typer.Argument(help="chronicle JSON (or JSONL of chronicles), or - for stdin")]) -> None:
+def validate(
+    path: Annotated[str, typer.Argument(help="chronicle JSON (or JSONL of chronicles), or - for stdin")],
+) -> None:
     """Check that a chronicle follows the format: spans match the text, ids resolve, values are known."""
     from kroniek.chronicle import load_chronicle
 
@@ -120,8 +124,19 @@ def schema() -> None:
     typer.echo(json.dumps(chronicle_json_schema(), indent=1, ensure_ascii=False))
 
 
+_registered = False
+
+
+def build_app() -> typer.Typer:
+    """The app with every sub-command group added (each group lives in its own module)."""
+    global _registered
+    if not _registered:
+        _add_subcommands()
+        _registered = True
+    return app
+
+
 def _add_subcommands() -> None:
-    """Sub-command groups, each in its own module."""
     import importlib
 
     for module_name in SUBCOMMAND_MODULES:
@@ -144,9 +159,8 @@ SUBCOMMAND_MODULES = (
 
 
 def main() -> None:
-    _add_subcommands()
     try:
-        app()
+        build_app()()
     except KroniekError as exc:
         typer.echo(f"kroniek: error: {exc}", err=True)
         sys.exit(1)

@@ -53,8 +53,13 @@ def print_table(chronicle: Chronicle) -> None:
             who += f"\n(per {names.get(ev.source, ev.source)})"
         quantities = "".join(f"\n{q.value:g} {q.what}" for q in ev.quantities)
         table.add_row(
-            ev.id, kind, who + quantities, ev.modality,
-            ev.date.value if ev.date else "", ev.location.name if ev.location else "", ev.evidence.text,
+            ev.id,
+            kind,
+            who + quantities,
+            ev.modality,
+            ev.date.value if ev.date else "",
+            ev.location.name if ev.location else "",
+            ev.evidence.text,
         )
     console.print(table)
     if chronicle.statements:
@@ -76,8 +81,12 @@ def progress(total: int, enabled: bool = True) -> Iterator[Callable[[], None]]:
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeRemainingColumn
 
     with Progress(
-        "[progress.description]{task.description}", BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
-        console=Console(file=sys.stderr), transient=True,
+        "[progress.description]{task.description}",
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeRemainingColumn(),
+        console=Console(file=sys.stderr),
+        transient=True,
     ) as bar:
         task = bar.add_task("extracting", total=total)
         yield lambda: bar.advance(task)

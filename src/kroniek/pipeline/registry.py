@@ -68,4 +68,4 @@ def get_factory(name: str) -> StageFactory:
     module_name, _, attr = target.partition(":")
     module = importlib.import_module(module_name)
     factory: Any = getattr(module, attr)
-    return factory  # type: ignore[no-any-return]
+    return factory
