@@ -47,6 +47,8 @@ MESSAGES: dict[str, str] = {
     "E209": "{where} has a header but no blank line before the text; put one empty line after the header",
     "E210": "the directory {where} holds no article files (.txt, .html, .htm, .jsonl)",
     "E211": "the store operation failed on {where}: {detail}",
+    "E160": "cannot read the event lexicon {where}: {detail} (see docs/events.md for the entry format)",
+    "E161": "no event lexicon for language {lang!r}; add src/kroniek/events/lexicon/{lang}.toml or pass extra_lexicons",
 }
 
 
