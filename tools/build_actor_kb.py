@@ -320,11 +320,24 @@ def office_alias(alias: str) -> bool:
     return bool(OFFICE_WORDS.search(fold(alias)))
 
 
-def demonym_like(alias: str, head: str) -> bool:
+def country_alias_flags(alias: str, head: str) -> int | None:
+    """Phoenix country blocks mix name variants, demonyms and cities: keep the first two kinds only."""
     folded = fold(alias)
     if fold(head).split()[0] in folded:
-        return True
-    return " " not in folded and folded.endswith(("an", "ian", "ese", "ish", "i", "ch", "ean", "ic", "ot"))
+        return 0  # a variant of the name ("The Netherland")
+    if " " not in folded and folded.endswith(("an", "ian", "ese", "ish", "i", "ch", "ean", "ic", "ot")):
+        return ADJ  # a demonym ("Dutch", "Afghan")
+    return None
+
+
+GENERIC_WORDS = {"government", "regime", "authorities", "administration", "military", "army", "troops", "forces",
+                 "police", "officials", "cabinet", "ministry", "parliament", "opposition", "rebels", "people"}
+
+
+def generic_description(alias: str, state_words: set[str]) -> bool:
+    """"Russian Government", "Syrian Army": descriptions that kroniek's own rules resolve."""
+    words = fold(alias).split()
+    return 2 <= len(words) <= 3 and words[0] in state_words and words[-1] in GENERIC_WORDS
 
 
 # ----------------------------------------------------------------------------------------------- words
@@ -364,6 +377,13 @@ def build(phoenix_dir: Path, words_dir: Path) -> dict[str, object]:
     iso_codes |= set(by_country)
 
     seen_keys: set[str] = {a.key for a in actors}
+    # First pass over the country blocks, so that person and organisation entries can be checked against them.
+    country_entries = [e for e in entries if e.file.startswith("Phoenix.Countries") and len(e.codes) == 1
+                       and re.fullmatch(r"[A-Z]{3}", e.codes[0].strip())]
+    other_entries = [e for e in entries if not any(e is c for c in country_entries)]
+    entries = country_entries + other_entries
+    state_keys: set[str] = set()
+    state_words: set[str] = set()
     for entry in entries:
         if not entry.head:
             continue
@@ -381,8 +401,11 @@ def build(phoenix_dir: Path, words_dir: Path) -> dict[str, object]:
                 state.source = "curated+phoenix"
                 state.add_alias(title_case(entry.head))
             for alias in entry.aliases:
-                if alias and demonym_like(alias, entry.head):
-                    state.add_alias(title_case(alias), ADJ)
+                flags = country_alias_flags(alias, entry.head) if alias else None
+                if flags is not None:
+                    state.add_alias(title_case(alias), flags)
+            state_keys.update(state.aliases)
+            state_words.update(k for k in state.aliases if " " not in k)
             continue
         periods = [p for p in (parse_code(c, iso_codes) for c in codes) if p is not None]
         folded_names = [fold(entry.head)] + [fold(a) for a in entry.aliases if a]
@@ -392,7 +415,8 @@ def build(phoenix_dir: Path, words_dir: Path) -> dict[str, object]:
                 target.source = "curated+phoenix"
             target.periods += periods
             for alias in [entry.head, *entry.aliases]:
-                if alias and not office_alias(alias):
+                # single Phoenix words add nothing to a curated entry but noise ("IRAQ" under a person)
+                if alias and " " in alias.strip() and not office_alias(alias):
                     target.add_alias(*phoenix_surface(alias))
             continue
         has_dates = any(p[2] or p[3] for p in periods)
@@ -410,8 +434,13 @@ def build(phoenix_dir: Path, words_dir: Path) -> dict[str, object]:
         actor = Actor(key, title_case(entry.head), kind, country, sector, source="phoenix")
         actor.periods = periods
         for alias in [entry.head, *entry.aliases]:
-            if alias and not office_alias(alias):
-                actor.add_alias(*phoenix_surface(alias))
+            if not alias or office_alias(alias) or generic_description(alias, state_words):
+                continue
+            if fold(alias) in state_keys:
+                continue  # a country name or demonym is the state, not this entry
+            actor.add_alias(*phoenix_surface(alias))
+        if not actor.aliases:
+            continue
         actors.append(actor)
         if kind == "person":
             for name_key in folded_names:

@@ -27,8 +27,9 @@ from kroniek.actors.kb import ADJ, CAPITAL, CASE, LOWER_OK, SEAT, SURNAME, WEAK,
 from kroniek.actors.normalize import fold
 
 # Word tokens: initials ("V.P.G.", "S.Th."), words with inner hyphens and apostrophes ("Ra'ad") but not a
-# genitive "'s" ("Russia's" is "Russia" + "'s"), digits glued to a following capital ("17:07Nederland").
-TOKEN_RE = re.compile(r"(?:[^\W\d_]{1,2}\.){2,}|\d+(?=[^\W\d_])|\w+(?:-\w+)*(?:['’](?![sS]\b)\w+(?:-\w+)*)*"
+# genitive "'s" ("Russia's" is "Russia" + "'s"), digits glued to a following capital ("17:07Nederland"),
+# French elision ("l'Équateur" is "l'" + "Équateur").
+TOKEN_RE = re.compile(r"(?:[lLdDjJmMnNsStTcC]|[qQ]u)['’](?=[^\W\d_])|(?:[^\W\d_]{1,2}\.){2,}|\d+(?=[^\W\d_])|\w+(?:-\w+)*(?:['’](?![sS]\b)\w+(?:-\w+)*)*"
                       r"|['’][sS]\b|[^\w\s]")
 TITLES = {"drs", "dr", "mr", "prof", "ir", "ing", "mevrouw", "mevr", "heer", "dhr", "ds", "sir", "mrs", "ms"}
 INITIAL_RE = re.compile(r"(?:[^\W\d_]{1,2}\.)+")
@@ -37,7 +38,10 @@ PAST_WORDS = {"voormalig", "voormalige", "ex", "former", "ehemalig", "ehemalige"
 OF_WORDS = {"van", "of", "von", "de", "du", "des", "der", "d'"}
 NAME_PARTICLES = {"van", "de", "der", "den", "von", "zu", "al", "el", "bin", "ibn", "ter", "ten", "le", "la", "du",
                   "da", "dos", "di", "'t"}
-ORG_OFFICE_KEYS = {"NATO": "NATO", "United Nations": "UN", "European Union": "EU", "European Commission": "EU"}
+ORG_OFFICE_KEYS = {"NATO": "NATO", "United Nations": "UN", "European Union": "EU", "European Commission": "EU",
+                   "European Council": "EU"}
+# "de voorzitter van de Europese Commissie": the president of an EU institution has its own office code.
+ORG_PRESIDENT = {"European Commission": "PRESIDENT-EC", "European Council": "PRESIDENT-EUCO"}
 # The country whose institutions a bare "de Koning" / "le Premier ministre" means when the article names none.
 LANG_HOME = {"nl": "NLD", "de": "DEU", "fr": "FRA"}
 QUOTE_PAIRS = {"“": "”", "„": "“", "«": "»", '"': '"', "‘": "’", "‚": "‘"}
@@ -238,7 +242,8 @@ class Resolver:
         for suffix in ("s", "'"):
             if text.endswith(suffix) and len(text) > len(suffix) + 2:
                 base = text[: -len(suffix)]
-                hits = [h for h in self._lookup(base) if h.actor.kind == "person" and not h.flags & (ADJ | WEAK)]
+                hits = [h for h in self._lookup(base) if not h.flags & (ADJ | WEAK | CAPITAL | SEAT)
+                        and (h.actor.kind != "organization" or not h.flags & CASE)]
                 if hits:
                     return GazMatch(i, i + 1, tok.start, tok.end, hits)
         return None
@@ -375,6 +380,9 @@ class Resolver:
                     elif org is not None and role.offices:
                         org_where, end_tok = ORG_OFFICE_KEYS[org.name], target.j
                         consumed.add(id(target))
+                        if org.name in ORG_PRESIDENT and "PRES" in role.offices:
+                            role = RoleMatch(role.i, role.j, role.start, role.end, (ORG_PRESIDENT[org.name],),
+                                             "IGO")
                     right = by_start.get(end_tok)
             # "NAVO-secretaris-generaal": handled by the partial match on the left
             if left is not None and left.j == role.i and country is None and id(left) not in consumed:
@@ -399,7 +407,8 @@ class Resolver:
                 right = None
             # A name follows: "president Poetin", "de Amerikaanse gezant Steve Witkoff".
             if end_tok < len(tokens) and right is not None and right.i == end_tok and right.adjective is None:
-                person = self._best(right.hits, prefer_kind="person", context=None)
+                person = self._best(right.hits, prefer_kind="person", context=None,
+                                    surface=self.text[right.start:right.end])
                 if person is not None and person.kind in ("person", "organization", "media"):
                     found.append(Found(start, right.end, person, "name", role_span))
                     consumed.add(id(right))
@@ -454,26 +463,55 @@ class Resolver:
 
     # ---------------------------------------------------------------------------------------- groups
     def _groups(self, tokens: list[Token], gaz: list[GazMatch], consumed: set[int]) -> list[Found]:
+        """Country adjective + collective noun: "Oekraïense soldaten", "U.S. citizens", "les rebelles syriens";
+        "de Russische regering" is the state itself."""
         found = []
+        by_start = {g.i: g for g in gaz}
         for g in gaz:
+            if id(g) in consumed:
+                continue
             state = g.adjective
-            if state is None or id(g) in consumed or g.j >= len(tokens):
+            if state is None and self.lang == "en":
+                state = next((h.actor for h in g.hits if h.actor.kind == "state" and not h.flags & (CAPITAL | SEAT)),
+                             None)
+            if state is not None and g.j < len(tokens) and tokens[g.j].key in self.group_nouns:
+                noun_tok, start_tok, end_tok = g.j, g.i, g.j + 1
+            elif g.adjective is not None and g.i > 0 and tokens[g.i - 1].key in self.group_nouns:
+                noun_tok, start_tok, end_tok = g.i - 1, g.i - 1, g.j  # "le gouvernement américain"
+                state = g.adjective
+            else:
                 continue
-            noun = tokens[g.j].key
-            if noun not in self.group_nouns:
-                continue
-            english, sector, is_state = self.group_nouns[noun]
-            start_tok = g.i - 1 if g.i > 0 and tokens[g.i - 1].key in self.determiners else g.i
+            assert state is not None
+            if start_tok > 0 and tokens[start_tok - 1].key in self.determiners:
+                start_tok -= 1
             consumed.add(id(g))
-            if is_state:  # "de Russische regering" is Russia acting as a state
-                found.append(Found(tokens[start_tok].start, tokens[g.j].end, state, "description"))
+            found.append(self._group(tokens, noun_tok, start_tok, end_tok, state))
+        # "de regering", "le gouvernement" with no country: the most salient state (resolved later)
+        for k, tok in enumerate(tokens):
+            entry = self.group_nouns.get(tok.key)
+            if entry is None or not entry[2] or k == 0 or tokens[k - 1].key not in self.determiners:
                 continue
-            if self.lang == "en":
-                english = tokens[g.j].text.lower()
-            name = f"{state.adjective or state.name} {english}"
-            ref = NewActor(f"group:{state.country}:{english}", name, "group", state.country, sector)
-            found.append(Found(tokens[start_tok].start, tokens[g.j].end, ref, "description"))
+            if k in by_start or any(f.start <= tok.start < f.end for f in found):
+                continue
+            if k + 1 < len(tokens) and (k + 1 in by_start or tokens[k + 1].key in OF_WORDS):
+                continue  # "the government of X", "le gouvernement Papadimos": left to other rules
+            role = RoleMatch(k, k + 1, tok.start, tok.end, ("STATE",), "GOV")
+            found.append(Found(tokens[k - 1].start, tok.end, _Pending(role, None, None), "description"))
         return found
+
+    def _group(self, tokens: list[Token], noun_tok: int, start_tok: int, end_tok: int, state: KBActor) -> Found:
+        english, sector, is_state = self.group_nouns[tokens[noun_tok].key]
+        start, end = tokens[start_tok].start, tokens[end_tok - 1].end
+        if is_state:
+            return Found(start, end, state, "description")
+        name = f"{state.adjective or state.name} {english}"
+        if self.lang == "en":  # English text names the group itself: "U.S. citizens", "Ukrainian servicemen"
+            english = tokens[noun_tok].text.lower()
+            first = start_tok + 1 if tokens[start_tok].key in self.determiners else start_tok
+            name = self.text[tokens[first].start: end]
+            name = name[:1].upper() + name[1:]
+        return Found(start, end, NewActor(f"group:{state.country}:{english}", name, "group", state.country, sector),
+                     "description")
 
     # ---------------------------------------------------------------------------------------- NER
     def _entities(self, entities: list[tuple[int, int, str]], gaz: list[GazMatch],
@@ -513,17 +551,21 @@ class Resolver:
         return country, sector
 
     # ---------------------------------------------------------------------------------------- ranking
-    def _best(self, hits: list[AliasHit], prefer_kind: str | None, context: Context | None) -> KBActor | None:
+    def _best(self, hits: list[AliasHit], prefer_kind: str | None, context: Context | None,
+              surface: str | None = None) -> KBActor | None:
         mentioned = context.full_mentions if context else set()
         usable = [h for h in hits if not h.flags & WEAK or h.actor.key in mentioned]
         if not usable:
             return None
         date = self.date
+        key = fold(surface) if surface else ""
 
         def rank(h: AliasHit) -> tuple[int, ...]:
             a = h.actor
             return (
+                1 if h.flags & WEAK else 0,
                 0 if a.key in mentioned else 1,
+                0 if fold(a.name) == key else 1,
                 0 if a.source == "user" else 1,
                 0 if a.curated else 1,
                 0 if (prefer_kind and a.kind == prefer_kind) else 1,
@@ -537,6 +579,8 @@ class Resolver:
     def _holder(self, pending: _Pending, context: Context) -> KBActor | None:
         role = pending.role
         codes = role.offices
+        if codes == ("STATE",):
+            return self._salient_state(context)
         if role.counterpart:
             anchor = self._anchor_office(context)
             codes = (anchor,) if anchor else ("PRES", "HOG")
@@ -563,6 +607,18 @@ class Resolver:
         if home and set(codes) & {"MONARCH", "HOG", "SPEAKER"}:
             return self.kb.holder_of_any(codes, home, self.date)
         return None
+
+    def _salient_state(self, context: Context) -> KBActor | None:
+        counts: dict[str, int] = {}
+        last: dict[str, int] = {}
+        for n, (_offset, ref) in enumerate(context.history):
+            if isinstance(ref, KBActor) and ref.kind == "state":
+                counts[ref.key] = counts.get(ref.key, 0) + 1
+                last[ref.key] = n
+        if not counts:
+            return None
+        best = max(counts, key=lambda k: (counts[k], last[k]))
+        return self.kb.by_key[best]
 
     def _anchor_office(self, context: Context) -> str | None:
         for _offset, ref in reversed(context.history[-6:]):
@@ -629,7 +685,10 @@ class Resolver:
         locative = self._locative_before(g.i, tokens)
         if locative:
             hits = [h for h in hits if not h.flags & (CAPITAL | SEAT)]
-        actor = self._best(hits, prefer_kind=None, context=context)
+        if g.j - g.i == 1 and self._inside_longer_name(g.i, tokens):
+            # "Ahmed" in "Ahmed al-Assadi": a surname or first name that is part of an unknown longer name
+            hits = [h for h in hits if not h.flags & SURNAME and h.actor.kind != "person"]
+        actor = self._best(hits, prefer_kind=None, context=context, surface=surface)
         if actor is None:
             return None
         hit = next(h for h in hits if h.actor is actor)
@@ -642,6 +701,22 @@ class Resolver:
         else:
             how = "name"
         return Found(g.start, g.end, actor, how)
+
+    def _inside_longer_name(self, i: int, tokens: list[Token]) -> bool:
+        def name_like(k: int) -> bool:
+            if not 0 <= k < len(tokens) or self.sentence_of[k] != self.sentence_of[i]:
+                return False
+            word = tokens[k].text
+            if "\n" in self.text[min(tokens[k].start, tokens[i].start): max(tokens[k].end, tokens[i].end)]:
+                return False
+            if word[:3] in ("al-", "el-") and len(word) > 4:
+                return True
+            return word[:1].isupper() and word.replace("-", "").isalpha() and not word.isupper() and \
+                tokens[k].key not in self.determiners and tokens[k].key not in self.office_nouns and \
+                tokens[k].key not in self.role_nouns and not self.kb.aliases.get(tokens[k].key)
+
+        before = name_like(i - 1) and (i - 1 == 0 or self.sentence_of[i - 2] == self.sentence_of[i - 1])
+        return name_like(i + 1) or before
 
     def _locative_before(self, i: int, tokens: list[Token]) -> bool:
         k = i - 1
