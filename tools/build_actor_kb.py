@@ -484,7 +484,29 @@ def build(phoenix_dir: Path, words_dir: Path) -> dict[str, object]:
         rows.sort(key=lambda r: str(r[1] or ""))
     agents = read_agents(phoenix_dir / "Phoenix.agents.txt")
     return {"format": "kroniek-actors/1", "actors": [a.to_json() for a in actors], "aliases": aliases,
-            "offices": offices, "agents": agents}
+            "offices": offices, "agents": agents, "first_names": first_names(actors, aliases, ordinary)}
+
+
+def first_names(actors: list[Actor], aliases: dict[str, list[list[object]]], ordinary: set[str]) -> list[str]:
+    """Given names seen at the start of at least two person names (or one curated), that are not ordinary
+    words and not names of anything but persons: "Ahmed", "Craig", "Timur". The resolver uses them to
+    recognise unknown persons ("Ahmed al-Assadi") when no NER is available."""
+    counts: Counter[str] = Counter()
+    for actor in actors:
+        if actor.kind != "person":
+            continue
+        words = actor.name.split()
+        if len(words) >= 2 and words[0][:1].isupper() and words[0].isalpha() and len(words[0]) > 2:
+            counts[fold(words[0])] += 2 if actor.source != "phoenix" else 1
+    names = []
+    for name, count in counts.items():
+        if count < 2 or name in ordinary:
+            continue
+        rows = aliases.get(name, [])
+        if any(actors[int(str(r[0]))].kind != "person" for r in rows):
+            continue
+        names.append(name)
+    return sorted(names)
 
 
 def read_agents(path: Path) -> dict[str, str]:

@@ -185,6 +185,7 @@ class ActorKB:
         self.states = {a.country: a for a in self.actors if a.kind == "state" and a.country}
         self.roles = _load_roles(roles, data.get("agents", {}))
         self.max_alias_words = max((len(k.split()) for k in self.aliases), default=1)
+        self.first_names: frozenset[str] = frozenset(data.get("first_names", []))
 
     @staticmethod
     def _actor(index: int, raw: dict[str, Any]) -> KBActor:

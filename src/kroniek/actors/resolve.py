@@ -160,7 +160,7 @@ class Resolver:
         gaz = self._gazetteer(tokens)
         roles = self._roles(tokens, gaz)
         gaz = [g for g in gaz if not any(r.i <= g.i and g.j <= r.j for r in roles)]
-        initials = self._initial_names(tokens, gaz)
+        initials = self._initial_names(tokens, gaz) + self._first_name_persons(tokens, gaz, roles)
         gaz = [g for g in gaz if not any(f.start <= g.start and g.end <= f.end for f in initials)]
         found, consumed = self._compose(tokens, gaz, roles, initials)
         found += self._groups(tokens, gaz, consumed)
@@ -324,6 +324,46 @@ class Resolver:
                 ref = NewActor(f"new:{fold(surname)}", f"{initials} {surname}", "person", None, None)
             found.append(Found(start, tokens[end].end, ref, "name"))
             k = end + 1
+        return found
+
+    def _first_name_persons(self, tokens: list[Token], gaz: list[GazMatch], roles: list[RoleMatch]) -> list[Found]:
+        """Unknown persons from a known given name and a capitalised surname: "Craig Murray", "Ahmed al-Assadi"."""
+        long_gaz = {k for g in gaz if g.j - g.i > 1 for k in range(g.i, g.j)}
+        in_role = {k for r in roles for k in range(r.i, r.j)}
+        found = []
+        k = 0
+        while k < len(tokens) - 1:
+            tok = tokens[k]
+            if tok.key not in self.kb.first_names or not _capitalised(tok.text) or k in long_gaz or k in in_role:
+                k += 1
+                continue
+            end = k + 1
+            while end < len(tokens) and end - k <= 3:
+                word = tokens[end].text
+                gap = self.text[tokens[end - 1].end: tokens[end].start]
+                if gap not in (" ",):
+                    break
+                if end in long_gaz or end in in_role:
+                    break
+                if (word[:1].isupper() and word.replace("-", "").replace("'", "").isalpha() and not word.isupper()) \
+                        or (word[:3] in ("al-", "el-") and len(word) > 4):
+                    end += 1
+                elif tokens[end].key in NAME_PARTICLES and end + 1 < len(tokens) and \
+                        _capitalised(tokens[end + 1].text):
+                    end += 1
+                else:
+                    break
+            if end - k < 2 or tokens[end - 1].key in NAME_PARTICLES:
+                k += 1
+                continue
+            surname_key = tokens[end - 1].key
+            if any(h.actor.kind == "state" for h in self.kb.aliases.get(surname_key, [])):
+                k += 1
+                continue
+            surface = self.text[tok.start: tokens[end - 1].end]
+            found.append(Found(tok.start, tokens[end - 1].end,
+                               NewActor(f"new:{fold(surface)}", surface, "person", None, None), "name"))
+            k = end
         return found
 
     def _person_by_surname(self, surname: str, initial: str) -> KBActor | None:
