@@ -323,10 +323,12 @@ def office_alias(alias: str) -> bool:
 def country_alias_flags(alias: str, head: str) -> int | None:
     """Phoenix country blocks mix name variants, demonyms and cities: keep the first two kinds only."""
     folded = fold(alias)
+    if folded == fold(head):
+        return 0
+    if " " not in folded and folded.endswith(("an", "ian", "ese", "ish", "i", "ch", "ean", "ic", "ot")):
+        return ADJ  # a demonym ("Dutch", "Afghan", "Russian")
     if fold(head).split()[0] in folded:
         return 0  # a variant of the name ("The Netherland")
-    if " " not in folded and folded.endswith(("an", "ian", "ese", "ish", "i", "ch", "ean", "ic", "ot")):
-        return ADJ  # a demonym ("Dutch", "Afghan")
     return None
 
 

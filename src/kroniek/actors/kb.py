@@ -315,6 +315,7 @@ class ActorKB:
         return {
             "key": actor.key, "name": actor.name, "kind": actor.kind, "country": country, "sector": sector,
             "wikidata": actor.wikidata, "source": actor.source, "how": how,
+            "holds": [f"{code}@{where}" for code, where in actor.offices_on(date)] if date or actor.offices else [],
             "offices": [
                 {"office": c, "where": w, "from": s.isoformat() if s else None, "to": e.isoformat() if e else None}
                 for c, w, s, e in actor.offices

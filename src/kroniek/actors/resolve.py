@@ -44,7 +44,7 @@ ORG_OFFICE_KEYS = {"NATO": "NATO", "United Nations": "UN", "European Union": "EU
 ORG_PRESIDENT = {"European Commission": "PRESIDENT-EC", "European Council": "PRESIDENT-EUCO"}
 # The country whose institutions a bare "de Koning" / "le Premier ministre" means when the article names none.
 LANG_HOME = {"nl": "NLD", "de": "DEU", "fr": "FRA"}
-QUOTE_PAIRS = {"“": "”", "„": "“", "«": "»", '"': '"', "‘": "’", "‚": "‘"}
+QUOTE_PAIRS = {"“": "”", "„": "“”", "«": "»", '"': '"', "‘": "’", "‚": "‘’"}
 PRONOUN_WINDOW_SENTENCES = 2
 
 
@@ -438,10 +438,13 @@ class Resolver:
             named = initial_at.get(tokens[after].start) if after < len(tokens) else None
             if named is None and after < len(tokens):
                 named = next((f for f in initials if f.start <= tokens[after].start < f.end), None)
-            if named is not None and role.offices or named is not None and role.sector:
-                assert named is not None
+            if named is not None and (role.offices or role.sector):
                 found.remove(named)
-                found.append(Found(start, named.end, named.ref, "name", role_span))
+                ref = named.ref
+                if isinstance(ref, NewActor):  # the description tells where an unknown person belongs
+                    ref = NewActor(ref.key, ref.name, ref.kind, country.country if country else ref.country,
+                                   role.sector or ref.sector)
+                found.append(Found(start, named.end, ref, "name", role_span))
                 continue
             if end_tok < len(tokens) and "\n" in self.text[role.end: tokens[end_tok].start]:
                 right = None
@@ -822,9 +825,10 @@ def _quote_spans(text: str) -> list[tuple[int, int]]:
     i = 0
     while i < len(text):
         ch = text[i]
-        close = QUOTE_PAIRS.get(ch)
-        if close is not None and not (ch in "‘'" and i > 0 and text[i - 1].isalpha()):
-            j = text.find(close, i + 1)
+        closers = QUOTE_PAIRS.get(ch)
+        if closers is not None and not (ch in "‘'" and i > 0 and text[i - 1].isalpha()):
+            ends = [j for j in (text.find(c, i + 1) for c in closers) if j != -1]
+            j = min(ends) if ends else -1
             if j != -1 and j - i < 2000:
                 spans.append((i, j + 1))
                 i = j + 1
@@ -854,6 +858,6 @@ def describe_phrase(kb: ActorKB, phrase: str, *, date: dt.date | None = None,
     for code in langs:
         resolver = Resolver(kb, code, date, first_person_plural=False)
         for f in clean_mentions(resolver.resolve(phrase)):
-            if isinstance(f.ref, KBActor) and f.ref not in out:
+            if isinstance(f.ref, KBActor) and f.ref not in out and f.how != "adjective":
                 out.append(f.ref)
     return out
