@@ -59,7 +59,9 @@ def test_person_country_and_sector_follow_the_date(kb: ActorKB) -> None:
 
 
 def test_search_by_description_and_date() -> None:
-    assert search_actors("de Russische president", date="2009-01-01", lang="nl")[0]["name"] == "Dmitry Medvedev"
+    assert (
+        search_actors("de Russische president", date="2009-01-01", lang="nl")[0]["name"] == "Dmitry Medvedev"
+    )
     assert search_actors("the Russian president", date="2007-01-01", lang="en")[0]["name"] == "Vladimir Putin"
 
 
@@ -72,8 +74,13 @@ def test_search_refuses_a_bad_date() -> None:
 def test_user_actor_file(tmp_path) -> None:
     path = tmp_path / "mine.jsonl"
     rows = [
-        {"name": "Jorinde Testmaker", "country": "NLD", "sector": "GOV", "aliases": ["J. Testmaker"],
-         "offices": [{"office": "FM", "where": "NLD", "from": "2031-01-01"}]},
+        {
+            "name": "Jorinde Testmaker",
+            "country": "NLD",
+            "sector": "GOV",
+            "aliases": ["J. Testmaker"],
+            "offices": [{"office": "FM", "where": "NLD", "from": "2031-01-01"}],
+        },
         {"name": "Stichting Proefkonijn", "kind": "organization", "country": "NLD", "sector": "NGO"},
     ]
     path.write_text("# my actors\n" + "\n".join(json.dumps(r) for r in rows) + "\n", encoding="utf-8")

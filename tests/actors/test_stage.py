@@ -12,13 +12,14 @@ from kroniek.document import ArticleDoc
 
 def mentions(doc: ArticleDoc) -> dict[str, str]:
     """surface text -> actor name"""
-    return {doc.text[m.start:m.end]: a.name for m, a in doc.mentions()}
+    return {doc.text[m.start : m.end]: a.name for m, a in doc.mentions()}
 
 
 def actor(doc: ArticleDoc, name: str):
     found = [a for a in doc.actors if a.name == name]
     assert found, f"{name!r} not among {[a.name for a in doc.actors]}"
     return found[0]
+
 
 # ------------------------------------------------------------------------------------------ names
 
@@ -34,8 +35,8 @@ def test_names_and_one_record_per_actor_nl(resolve) -> None:
 def test_role_and_name_is_one_mention(resolve) -> None:
     doc = resolve("Volgens president Poetin is er geen haast bij.")
     m = actor(doc, "Vladimir Putin").mentions[0]
-    assert doc.text[m.start:m.end] == "president Poetin"
-    assert m.role_span is not None and doc.text[m.role_span.start:m.role_span.end] == "president"
+    assert doc.text[m.start : m.end] == "president Poetin"
+    assert m.role_span is not None and doc.text[m.role_span.start : m.role_span.end] == "president"
 
 
 def test_role_and_name_en(resolve) -> None:
@@ -46,8 +47,10 @@ def test_role_and_name_en(resolve) -> None:
 def test_surname_after_full_name(resolve) -> None:
     doc = resolve("De minister Jorrit Veldhuizenkamp reisde af. Veldhuizenkamp sprak daar met boeren.")
     person = actor(doc, "Jorrit Veldhuizenkamp")
-    assert [doc.text[m.start:m.end] for m in person.mentions] == ["minister Jorrit Veldhuizenkamp",
-                                                                   "Veldhuizenkamp"]
+    assert [doc.text[m.start : m.end] for m in person.mentions] == [
+        "minister Jorrit Veldhuizenkamp",
+        "Veldhuizenkamp",
+    ]
     assert person.sector == "GOV"
 
 
@@ -86,13 +89,18 @@ def test_unknown_date_falls_back_to_current_holder(resolve) -> None:
 def test_head_of_state_and_counterpart_nl(resolve) -> None:
     doc = resolve("Trump belde dinsdag met het Russische staatshoofd. Zijn Russische ambtgenoot stemde in.")
     putin = actor(doc, "Vladimir Putin")
-    assert [doc.text[m.start:m.end] for m in putin.mentions] == ["het Russische staatshoofd",
-                                                                 "Zijn Russische ambtgenoot"]
+    assert [doc.text[m.start : m.end] for m in putin.mentions] == [
+        "het Russische staatshoofd",
+        "Zijn Russische ambtgenoot",
+    ]
 
 
 def test_counterpart_takes_the_office_of_the_anchor_en(resolve) -> None:
-    doc = resolve("Foreign Minister Sergey Lavrov called his Ukrainian counterpart.", lang="en",
-                  published=dt.date(2022, 1, 10))
+    doc = resolve(
+        "Foreign Minister Sergey Lavrov called his Ukrainian counterpart.",
+        lang="en",
+        published=dt.date(2022, 1, 10),
+    )
     assert mentions(doc)["his Ukrainian counterpart"] == "Dmytro Kuleba"
 
 
@@ -104,16 +112,21 @@ def test_german_and_french_descriptions(resolve) -> None:
 
 
 def test_bare_title_is_the_salient_holder(resolve) -> None:
-    doc = resolve("Premier Mark Rutte sprak in Brussel. De premier zei dat hij tevreden was.",
-                  published=dt.date(2019, 5, 1))
+    doc = resolve(
+        "Premier Mark Rutte sprak in Brussel. De premier zei dat hij tevreden was.",
+        published=dt.date(2019, 5, 1),
+    )
     rutte = actor(doc, "Mark Rutte")
     hows = [m.how for m in rutte.mentions]
     assert hows == ["name", "description", "pronoun"]
 
 
 def test_the_president_en(resolve) -> None:
-    doc = resolve("President Joe Biden met reporters. The President said nothing new.", lang="en",
-                  published=dt.date(2022, 5, 1))
+    doc = resolve(
+        "President Joe Biden met reporters. The President said nothing new.",
+        lang="en",
+        published=dt.date(2022, 5, 1),
+    )
     assert mentions(doc)["The President"] == "Joe Biden"
 
 
@@ -121,7 +134,7 @@ def test_envoy_with_unknown_name_gets_country_and_sector(resolve) -> None:
     doc = resolve("De Franse gezant Pierre Testlaan landde in Kyiv.")
     envoy = actor(doc, "Pierre Testlaan")
     assert (envoy.kind, envoy.country, envoy.sector) == ("person", "FRA", "GOV")
-    assert doc.text[envoy.mentions[0].start:envoy.mentions[0].end] == "Franse gezant Pierre Testlaan"
+    assert doc.text[envoy.mentions[0].start : envoy.mentions[0].end] == "Franse gezant Pierre Testlaan"
 
 
 def test_known_envoy_with_description(resolve) -> None:
@@ -136,8 +149,10 @@ def test_unknown_name_after_role_en(resolve) -> None:
 
 
 def test_names_with_initials(resolve) -> None:
-    doc = resolve("Benoemd is drs. K.L. Proefhuis tot staatssecretaris. Ook M. Rutte tekende.",
-                  published=dt.date(2015, 1, 1))
+    doc = resolve(
+        "Benoemd is drs. K.L. Proefhuis tot staatssecretaris. Ook M. Rutte tekende.",
+        published=dt.date(2015, 1, 1),
+    )
     assert "drs. K.L. Proefhuis" in mentions(doc)
     assert mentions(doc)["M. Rutte"] == "Mark Rutte"
 
@@ -149,8 +164,10 @@ def test_capital_and_seat_resolve_to_the_state_nl(resolve) -> None:
     doc = resolve("Moskou eist dat het Kremlin wordt gehoord, meldt het Witte Huis.")
     russia = actor(doc, "Russia")
     assert (russia.kind, russia.sector) == ("state", "GOV")
-    assert [(doc.text[m.start:m.end], m.how) for m in russia.mentions] == [("Moskou", "metonym"),
-                                                                           ("het Kremlin", "metonym")]
+    assert [(doc.text[m.start : m.end], m.how) for m in russia.mentions] == [
+        ("Moskou", "metonym"),
+        ("het Kremlin", "metonym"),
+    ]
     assert actor(doc, "United States").mentions[0].how == "metonym"
 
 
@@ -168,7 +185,7 @@ def test_adjective_only_when_nothing_better(resolve) -> None:
     doc = resolve("De Russische inval werd veroordeeld.")
     assert mentions(doc) == {"Russische": "Russia"}
     doc = resolve("Rusland ontkende de Russische inval.")
-    assert [doc.text[m.start:m.end] for m in actor(doc, "Russia").mentions] == ["Rusland"]
+    assert [doc.text[m.start : m.end] for m in actor(doc, "Russia").mentions] == ["Rusland"]
 
 
 def test_groups_from_adjective_and_noun(resolve) -> None:
@@ -187,10 +204,12 @@ def test_government_is_the_state(resolve) -> None:
 def test_no_nested_mentions(resolve) -> None:
     doc = resolve("De Algemene Vergadering van de Verenigde Naties stemde. Ook de VN-Veiligheidsraad sprak.")
     spans = sorted((m.start, m.end) for m, _a in doc.mentions())
-    for (s1, e1), (s2, e2) in zip(spans, spans[1:], strict=False):
+    for (_s1, e1), (s2, _e2) in zip(spans, spans[1:], strict=False):
         assert e1 <= s2
-    assert mentions(doc)["De Algemene Vergadering van de Verenigde Naties".replace("De ", "", 1)] == \
-        "United Nations General Assembly"
+    assert (
+        mentions(doc)["De Algemene Vergadering van de Verenigde Naties".replace("De ", "", 1)]
+        == "United Nations General Assembly"
+    )
 
 
 # ------------------------------------------------------------------------------------------ pronouns
@@ -199,25 +218,28 @@ def test_no_nested_mentions(resolve) -> None:
 def test_pronouns_nl(resolve) -> None:
     doc = resolve("Zelensky sprak het parlement toe. Hij vroeg om meer wapens.")
     zelensky = actor(doc, "Volodymyr Zelenskyy")
-    assert [(doc.text[m.start:m.end], m.how) for m in zelensky.mentions][1] == ("Hij", "pronoun")
+    assert [(doc.text[m.start : m.end], m.how) for m in zelensky.mentions][1] == ("Hij", "pronoun")
 
 
 def test_pronouns_en(resolve) -> None:
-    doc = resolve("Antony Blinken arrived late. He said that his talks went well.", lang="en",
-                  published=dt.date(2023, 1, 1))
+    doc = resolve(
+        "Antony Blinken arrived late. He said that his talks went well.",
+        lang="en",
+        published=dt.date(2023, 1, 1),
+    )
     blinken = actor(doc, "Antony Blinken")
-    assert [doc.text[m.start:m.end] for m in blinken.mentions] == ["Antony Blinken", "He", "his"]
+    assert [doc.text[m.start : m.end] for m in blinken.mentions] == ["Antony Blinken", "He", "his"]
 
 
 def test_pronoun_too_far_away_is_left_alone(resolve) -> None:
     doc = resolve("Poetin zweeg. Het regende. Het waaide. De zon scheen niet. Hij lachte.")
-    assert [doc.text[m.start:m.end] for m in actor(doc, "Vladimir Putin").mentions] == ["Poetin"]
+    assert [doc.text[m.start : m.end] for m in actor(doc, "Vladimir Putin").mentions] == ["Poetin"]
 
 
 def test_we_in_a_government_text_is_the_home_state(resolve) -> None:
     doc = resolve("Wij veroordelen deze aanval. „Wij geven niet op”, zei Zelensky.")
     netherlands = actor(doc, "Netherlands")
-    assert [doc.text[m.start:m.end] for m in netherlands.mentions] == ["Wij"]
+    assert [doc.text[m.start : m.end] for m in netherlands.mentions] == ["Wij"]
 
 
 # ------------------------------------------------------------------------------------------ NER and helpers
@@ -238,7 +260,11 @@ def test_works_with_tokens_only_and_with_a_spacy_doc(resolve) -> None:
     text = "Poetin belde Zelensky."
     plain = resolve(text)
     with_doc = resolve(text, nlp=spacy.blank("nl")(text))
-    assert mentions(plain) == mentions(with_doc) == {"Poetin": "Vladimir Putin", "Zelensky": "Volodymyr Zelenskyy"}
+    assert (
+        mentions(plain)
+        == mentions(with_doc)
+        == {"Poetin": "Vladimir Putin", "Zelensky": "Volodymyr Zelenskyy"}
+    )
 
 
 def test_helpers(resolve) -> None:

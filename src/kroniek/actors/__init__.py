@@ -26,8 +26,13 @@ def parse_date(value: str | dt.date | None) -> dt.date | None:
         raise KroniekError("E122", value=value) from exc
 
 
-def search_actors(query: str, date: str | dt.date | None = None, lang: str | None = None, limit: int = 10,
-                  user_actors: list[str | Path] | tuple[str | Path, ...] = ()) -> list[dict[str, Any]]:
+def search_actors(
+    query: str,
+    date: str | dt.date | None = None,
+    lang: str | None = None,
+    limit: int = 10,
+    user_actors: list[str | Path] | tuple[str | Path, ...] = (),
+) -> list[dict[str, Any]]:
     """Actors the knowledge base has for ``query`` on ``date`` (names, aliases, then descriptions)."""
     from kroniek.actors.kb import ActorKB
 

@@ -5,8 +5,9 @@ spaCy's entities when the nlp stage provides them. Steps, in text order:
 
 1. gazetteer: longest alias match at every token (case rules: acronyms exact, names capitalised, German and
    French adjectives also in lower case); "NAVO-top" matches "NAVO" in its first part;
-2. role nouns (data/roles.toml): "president Poetin" and "de Amerikaanse gezant Steve Witkoff" become one mention
-   of the named person (an unknown name becomes a new person with the country and sector of its description);
+2. role nouns (data/roles.toml): "president Poetin" and "de Amerikaanse gezant Steve Witkoff" become one
+   mention of the named person (an unknown name becomes a new person with the country and sector of its
+   description);
    "de Russische president", "le président russe", "het Russische staatshoofd" resolve to the office holder on
    the article's date (the most recent holder when the date is unknown); "zijn Russische ambtgenoot" takes the
    office of the person it is the counterpart of; a bare "de president" is the most salient holder;
@@ -29,17 +30,59 @@ from kroniek.actors.normalize import fold
 # Word tokens: initials ("V.P.G.", "S.Th."), words with inner hyphens and apostrophes ("Ra'ad") but not a
 # genitive "'s" ("Russia's" is "Russia" + "'s"), digits glued to a following capital ("17:07Nederland"),
 # French elision ("l'Équateur" is "l'" + "Équateur").
-TOKEN_RE = re.compile(r"(?:[lLdDjJmMnNsStTcC]|[qQ]u)['’](?=[^\W\d_])|(?:[^\W\d_]{1,2}\.){2,}|\d+(?=[^\W\d_])|\w+(?:-\w+)*(?:['’](?![sS]\b)\w+(?:-\w+)*)*"
-                      r"|['’][sS]\b|[^\w\s]")
+TOKEN_RE = re.compile(
+    r"(?:[lLdDjJmMnNsStTcC]|[qQ]u)['’](?=[^\W\d_])|(?:[^\W\d_]{1,2}\.){2,}|\d+(?=[^\W\d_])|\w+(?:-\w+)*(?:['’](?![sS]\b)\w+(?:-\w+)*)*"
+    r"|['’][sS]\b|[^\w\s]"
+)
 TITLES = {"drs", "dr", "mr", "prof", "ir", "ing", "mevrouw", "mevr", "heer", "dhr", "ds", "sir", "mrs", "ms"}
 INITIAL_RE = re.compile(r"(?:[^\W\d_]{1,2}\.)+")
-PAST_WORDS = {"voormalig", "voormalige", "ex", "former", "ehemalig", "ehemalige", "ehemaligen", "ehemaliger",
-              "ancien", "ancienne", "oud", "toenmalig", "toenmalige", "then", "damalige", "damaligen"}
+PAST_WORDS = {
+    "voormalig",
+    "voormalige",
+    "ex",
+    "former",
+    "ehemalig",
+    "ehemalige",
+    "ehemaligen",
+    "ehemaliger",
+    "ancien",
+    "ancienne",
+    "oud",
+    "toenmalig",
+    "toenmalige",
+    "then",
+    "damalige",
+    "damaligen",
+}
 OF_WORDS = {"van", "of", "von", "de", "du", "des", "der", "d'"}
-NAME_PARTICLES = {"van", "de", "der", "den", "von", "zu", "al", "el", "bin", "ibn", "ter", "ten", "le", "la", "du",
-                  "da", "dos", "di", "'t"}
-ORG_OFFICE_KEYS = {"NATO": "NATO", "United Nations": "UN", "European Union": "EU", "European Commission": "EU",
-                   "European Council": "EU"}
+NAME_PARTICLES = {
+    "van",
+    "de",
+    "der",
+    "den",
+    "von",
+    "zu",
+    "al",
+    "el",
+    "bin",
+    "ibn",
+    "ter",
+    "ten",
+    "le",
+    "la",
+    "du",
+    "da",
+    "dos",
+    "di",
+    "'t",
+}
+ORG_OFFICE_KEYS = {
+    "NATO": "NATO",
+    "United Nations": "UN",
+    "European Union": "EU",
+    "European Commission": "EU",
+    "European Council": "EU",
+}
 # "de voorzitter van de Europese Commissie": the president of an EU institution has its own office code.
 ORG_PRESIDENT = {"European Commission": "PRESIDENT-EC", "European Council": "PRESIDENT-EUCO"}
 # The country whose institutions a bare "de Koning" / "le Premier ministre" means when the article names none.
@@ -74,7 +117,7 @@ Ref = KBActor | NewActor
 class Found:
     start: int
     end: int
-    ref: Ref
+    ref: Ref | _Pending  # _Pending only inside the resolver, before salience is known
     how: str
     role_span: tuple[int, int] | None = None
 
@@ -112,12 +155,15 @@ class Context:
     surnames: dict[str, Ref] = field(default_factory=dict)
     full_mentions: set[str] = field(default_factory=set)
 
-    def add(self, offset: int, ref: Ref, surface: str, full: bool) -> None:
+    def add(self, offset: int, ref: Ref | _Pending, surface: str, full: bool) -> None:
+        if isinstance(ref, _Pending):
+            return
         self.history.append((offset, ref))
         if full:
             self.full_mentions.add(ref.key)
-        if (isinstance(ref, NewActor) and ref.kind == "person") or (isinstance(ref, KBActor)
-                                                                     and ref.kind == "person"):
+        if (isinstance(ref, NewActor) and ref.kind == "person") or (
+            isinstance(ref, KBActor) and ref.kind == "person"
+        ):
             words = [w for w in re.split(r"\s+", surface) if w[:1].isupper()]
             if len(words) >= 2:
                 self.surnames[fold(words[-1])] = ref
@@ -135,7 +181,9 @@ def _capitalised(text: str) -> bool:
 
 
 class Resolver:
-    def __init__(self, kb: ActorKB, lang: str, date: dt.date | None, first_person_plural: bool = True) -> None:
+    def __init__(
+        self, kb: ActorKB, lang: str, date: dt.date | None, first_person_plural: bool = True
+    ) -> None:
         self.kb = kb
         self.lang = lang if lang in kb.roles.offices else "en"
         self.date = date
@@ -151,8 +199,12 @@ class Resolver:
         self.we_pronouns = roles.we_pronouns[self.lang]
 
     # ---------------------------------------------------------------------------------------- entry
-    def resolve(self, text: str, sentences: list[tuple[int, int]] | None = None,
-                entities: list[tuple[int, int, str]] | None = None) -> list[Found]:
+    def resolve(
+        self,
+        text: str,
+        sentences: list[tuple[int, int]] | None = None,
+        entities: list[tuple[int, int, str]] | None = None,
+    ) -> list[Found]:
         tokens = tokenize(text)
         self.text = text
         self.tokens = tokens
@@ -242,8 +294,12 @@ class Resolver:
         for suffix in ("s", "'"):
             if text.endswith(suffix) and len(text) > len(suffix) + 2:
                 base = text[: -len(suffix)]
-                hits = [h for h in self._lookup(base) if not h.flags & (ADJ | WEAK | CAPITAL | SEAT)
-                        and (h.actor.kind != "organization" or not h.flags & CASE)]
+                hits = [
+                    h
+                    for h in self._lookup(base)
+                    if not h.flags & (ADJ | WEAK | CAPITAL | SEAT)
+                    and (h.actor.kind != "organization" or not h.flags & CASE)
+                ]
                 if hits:
                     return GazMatch(i, i + 1, tok.start, tok.end, hits)
         return None
@@ -262,9 +318,12 @@ class Resolver:
             match = None
             for n in range(min(max_words, len(tokens) - i), 0, -1):
                 inside = {id(gaz_at[k]): gaz_at[k] for k in range(i, i + n) if k in gaz_at}
-                if any(g.adjective is None and (g.i < i or g.j > i + n or g.j - g.i == n) for g in inside.values()):
+                if any(
+                    g.adjective is None and (g.i < i or g.j > i + n or g.j - g.i == n)
+                    for g in inside.values()
+                ):
                     continue  # the role would cut through a name, or is itself a name
-                key = fold(self.text[tokens[i].start: tokens[i + n - 1].end])
+                key = fold(self.text[tokens[i].start : tokens[i + n - 1].end])
                 span = (i, i + n, tokens[i].start, tokens[i + n - 1].end)
                 if key in self.office_nouns:
                     office = self.office_nouns[key]
@@ -293,10 +352,16 @@ class Resolver:
             initials_end = None
             if INITIAL_RE.fullmatch(tok.text):
                 initials_end = k + 1
-            elif len(tok.text) == 1 and tok.text.isupper() and k + 1 < len(tokens) and tokens[k + 1].text == ".":
+            elif (
+                len(tok.text) == 1
+                and tok.text.isupper()
+                and k + 1 < len(tokens)
+                and tokens[k + 1].text == "."
+            ):
                 initials_end = k + 2
-                if (k > 0 and tokens[k - 1].key in TITLES) is False and (k == 0 or self.sentence_of[k - 1]
-                                                                          != self.sentence_of[k]):
+                if (k > 0 and tokens[k - 1].key in TITLES) is False and (
+                    k == 0 or self.sentence_of[k - 1] != self.sentence_of[k]
+                ):
                     pass
             if initials_end is None or initials_end >= len(tokens):
                 k += 1
@@ -304,52 +369,72 @@ class Resolver:
             end = initials_end
             while end < len(tokens) and tokens[end].key in NAME_PARTICLES and end - initials_end < 3:
                 end += 1
-            if end >= len(tokens) or not tokens[end].text[:1].isupper() or not tokens[end].text.replace(
-                    "-", "").isalpha() or tokens[end].text.isupper():
+            if (
+                end >= len(tokens)
+                or not tokens[end].text[:1].isupper()
+                or not tokens[end].text.replace("-", "").isalpha()
+                or tokens[end].text.isupper()
+            ):
                 k += 1
                 continue
-            if "\n" in self.text[tok.start: tokens[end].end]:
+            if "\n" in self.text[tok.start : tokens[end].end]:
                 k += 1
                 continue
-            surname_tokens = tokens[initials_end: end + 1]
-            surname = self.text[surname_tokens[0].start: surname_tokens[-1].end]
+            surname_tokens = tokens[initials_end : end + 1]
+            surname = self.text[surname_tokens[0].start : surname_tokens[-1].end]
             start = tok.start
-            while k > 0 and tokens[k - 1].key in TITLES or (k > 1 and tokens[k - 1].text == "."
-                                                           and tokens[k - 2].key in TITLES):
+            while (
+                k > 0
+                and tokens[k - 1].key in TITLES
+                or (k > 1 and tokens[k - 1].text == "." and tokens[k - 2].key in TITLES)
+            ):
                 k -= 2 if tokens[k - 1].text == "." else 1
                 start = tokens[k].start
-            ref = self._person_by_surname(surname, tok.text[:1])
+            ref: Ref | None = self._person_by_surname(surname, tok.text[:1])
             if ref is None:
-                initials = self.text[tok.start: tokens[initials_end - 1].end]
+                initials = self.text[tok.start : tokens[initials_end - 1].end]
                 ref = NewActor(f"new:{fold(surname)}", f"{initials} {surname}", "person", None, None)
             found.append(Found(start, tokens[end].end, ref, "name"))
             k = end + 1
         return found
 
-    def _first_name_persons(self, tokens: list[Token], gaz: list[GazMatch], roles: list[RoleMatch]) -> list[Found]:
-        """Unknown persons from a known given name and a capitalised surname: "Craig Murray", "Ahmed al-Assadi"."""
+    def _first_name_persons(
+        self, tokens: list[Token], gaz: list[GazMatch], roles: list[RoleMatch]
+    ) -> list[Found]:
+        """Unknown persons from a known given name and a capitalised surname ("Ahmed al-Assadi")."""
         long_gaz = {k for g in gaz if g.j - g.i > 1 for k in range(g.i, g.j)}
         in_role = {k for r in roles for k in range(r.i, r.j)}
         found = []
         k = 0
         while k < len(tokens) - 1:
             tok = tokens[k]
-            if tok.key not in self.kb.first_names or not _capitalised(tok.text) or k in long_gaz or k in in_role:
+            if (
+                tok.key not in self.kb.first_names
+                or not _capitalised(tok.text)
+                or k in long_gaz
+                or k in in_role
+            ):
                 k += 1
                 continue
             end = k + 1
             while end < len(tokens) and end - k <= 3:
                 word = tokens[end].text
-                gap = self.text[tokens[end - 1].end: tokens[end].start]
+                gap = self.text[tokens[end - 1].end : tokens[end].start]
                 if gap not in (" ",):
                     break
                 if end in long_gaz or end in in_role:
                     break
-                if (word[:1].isupper() and word.replace("-", "").replace("'", "").isalpha() and not word.isupper()) \
-                        or (word[:3] in ("al-", "el-") and len(word) > 4):
+                if (
+                    word[:1].isupper()
+                    and word.replace("-", "").replace("'", "").isalpha()
+                    and not word.isupper()
+                ) or (word[:3] in ("al-", "el-") and len(word) > 4):
                     end += 1
-                elif tokens[end].key in NAME_PARTICLES and end + 1 < len(tokens) and \
-                        _capitalised(tokens[end + 1].text):
+                elif (
+                    tokens[end].key in NAME_PARTICLES
+                    and end + 1 < len(tokens)
+                    and _capitalised(tokens[end + 1].text)
+                ):
                     end += 1
                 else:
                     break
@@ -360,21 +445,30 @@ class Resolver:
             if any(h.actor.kind == "state" for h in self.kb.aliases.get(surname_key, [])):
                 k += 1
                 continue
-            surface = self.text[tok.start: tokens[end - 1].end]
-            found.append(Found(tok.start, tokens[end - 1].end,
-                               NewActor(f"new:{fold(surface)}", surface, "person", None, None), "name"))
+            surface = self.text[tok.start : tokens[end - 1].end]
+            found.append(
+                Found(
+                    tok.start,
+                    tokens[end - 1].end,
+                    NewActor(f"new:{fold(surface)}", surface, "person", None, None),
+                    "name",
+                )
+            )
             k = end
         return found
 
     def _person_by_surname(self, surname: str, initial: str) -> KBActor | None:
-        hits = [h for h in self.kb.aliases.get(fold(surname), []) if h.actor.kind == "person" and h.actor.curated]
+        hits = [
+            h for h in self.kb.aliases.get(fold(surname), []) if h.actor.kind == "person" and h.actor.curated
+        ]
         for hit in hits:
             if fold(hit.actor.name[:1]) == fold(initial):
                 return hit.actor
         return None
 
-    def _compose(self, tokens: list[Token], gaz: list[GazMatch], roles: list[RoleMatch],
-                 initials: list[Found]) -> tuple[list[Found], set[int]]:
+    def _compose(
+        self, tokens: list[Token], gaz: list[GazMatch], roles: list[RoleMatch], initials: list[Found]
+    ) -> tuple[list[Found], set[int]]:
         """Role nouns with their adjectives, determiners and names (see the module docstring)."""
         by_start = {g.i: g for g in gaz}
         by_end = {g.j: g for g in gaz}
@@ -421,8 +515,9 @@ class Resolver:
                         org_where, end_tok = ORG_OFFICE_KEYS[org.name], target.j
                         consumed.add(id(target))
                         if org.name in ORG_PRESIDENT and "PRES" in role.offices:
-                            role = RoleMatch(role.i, role.j, role.start, role.end, (ORG_PRESIDENT[org.name],),
-                                             "IGO")
+                            role = RoleMatch(
+                                role.i, role.j, role.start, role.end, (ORG_PRESIDENT[org.name],), "IGO"
+                            )
                     right = by_start.get(end_tok)
             # "NAVO-secretaris-generaal": handled by the partial match on the left
             if left is not None and left.j == role.i and country is None and id(left) not in consumed:
@@ -442,25 +537,36 @@ class Resolver:
                 found.remove(named)
                 ref = named.ref
                 if isinstance(ref, NewActor):  # the description tells where an unknown person belongs
-                    ref = NewActor(ref.key, ref.name, ref.kind, country.country if country else ref.country,
-                                   role.sector or ref.sector)
+                    ref = NewActor(
+                        ref.key,
+                        ref.name,
+                        ref.kind,
+                        country.country if country else ref.country,
+                        role.sector or ref.sector,
+                    )
                 found.append(Found(start, named.end, ref, "name", role_span))
                 continue
-            if end_tok < len(tokens) and "\n" in self.text[role.end: tokens[end_tok].start]:
+            if end_tok < len(tokens) and "\n" in self.text[role.end : tokens[end_tok].start]:
                 right = None
             # A name follows: "president Poetin", "de Amerikaanse gezant Steve Witkoff".
             if end_tok < len(tokens) and right is not None and right.i == end_tok and right.adjective is None:
-                person = self._best(right.hits, prefer_kind="person", context=None,
-                                    surface=self.text[right.start:right.end])
+                person = self._best(
+                    right.hits, prefer_kind="person", context=None, surface=self.text[right.start : right.end]
+                )
                 if person is not None and person.kind in ("person", "organization", "media"):
                     found.append(Found(start, right.end, person, "name", role_span))
                     consumed.add(id(right))
                     continue
             name_end = self._unknown_name(tokens, end_tok, by_start)
             if name_end is not None:
-                surface = self.text[tokens[end_tok].start: tokens[name_end - 1].end]
-                ref = NewActor(f"new:{fold(surface)}", surface, "person", country.country if country else None,
-                               role.sector)
+                surface = self.text[tokens[end_tok].start : tokens[name_end - 1].end]
+                ref = NewActor(
+                    f"new:{fold(surface)}",
+                    surface,
+                    "person",
+                    country.country if country else None,
+                    role.sector,
+                )
                 for g in gaz:
                     if end_tok <= g.i < name_end:
                         consumed.add(id(g))
@@ -479,7 +585,7 @@ class Resolver:
     def _unknown_name(self, tokens: list[Token], k: int, by_start: dict[int, GazMatch]) -> int | None:
         """End token of a capitalised name that starts at token k and is not in the knowledge base."""
         end = k
-        if k < len(tokens) and k > 0 and "\n" in self.text[tokens[k - 1].end: tokens[k].start]:
+        if k < len(tokens) and k > 0 and "\n" in self.text[tokens[k - 1].end : tokens[k].start]:
             return None
         while end < len(tokens) and end - k < 5:
             tok = tokens[end]
@@ -491,8 +597,12 @@ class Resolver:
                 if end in by_start and by_start[end].adjective is not None:
                     break
                 end += 1
-            elif tok.key in NAME_PARTICLES and end > k and end + 1 < len(tokens) and _capitalised(
-                    tokens[end + 1].text):
+            elif (
+                tok.key in NAME_PARTICLES
+                and end > k
+                and end + 1 < len(tokens)
+                and _capitalised(tokens[end + 1].text)
+            ):
                 end += 1
             elif tok.text == "." and end == k + 1 and len(tokens[k].text) == 1:
                 end += 1  # an initial: "J. Smith"
@@ -500,13 +610,13 @@ class Resolver:
                 break
         if end == k or (end - k == 1 and self.sentence_of[k] != self.sentence_of[k - 1]):
             return None
-        if "\n" in self.text[tokens[k].start: tokens[end - 1].end]:
+        if "\n" in self.text[tokens[k].start : tokens[end - 1].end]:
             return None
         return end
 
     # ---------------------------------------------------------------------------------------- groups
     def _groups(self, tokens: list[Token], gaz: list[GazMatch], consumed: set[int]) -> list[Found]:
-        """Country adjective + collective noun: "Oekraïense soldaten", "U.S. citizens", "les rebelles syriens";
+        """Country adjective + collective noun ("Oekraïense soldaten", "U.S. citizens", "rebelles syriens");
         "de Russische regering" is the state itself."""
         found = []
         by_start = {g.i: g for g in gaz}
@@ -515,8 +625,10 @@ class Resolver:
                 continue
             state = g.adjective
             if state is None and self.lang == "en":
-                state = next((h.actor for h in g.hits if h.actor.kind == "state" and not h.flags & (CAPITAL | SEAT)),
-                             None)
+                state = next(
+                    (h.actor for h in g.hits if h.actor.kind == "state" and not h.flags & (CAPITAL | SEAT)),
+                    None,
+                )
             if state is not None and g.j < len(tokens) and tokens[g.j].key in self.group_nouns:
                 noun_tok, start_tok, end_tok = g.j, g.i, g.j + 1
             elif g.adjective is not None and g.i > 0 and tokens[g.i - 1].key in self.group_nouns:
@@ -542,7 +654,9 @@ class Resolver:
             found.append(Found(tokens[k - 1].start, tok.end, _Pending(role, None, None), "description"))
         return found
 
-    def _group(self, tokens: list[Token], noun_tok: int, start_tok: int, end_tok: int, state: KBActor) -> Found:
+    def _group(
+        self, tokens: list[Token], noun_tok: int, start_tok: int, end_tok: int, state: KBActor
+    ) -> Found:
         english, sector, is_state = self.group_nouns[tokens[noun_tok].key]
         start, end = tokens[start_tok].start, tokens[end_tok - 1].end
         if is_state:
@@ -551,14 +665,19 @@ class Resolver:
         if self.lang == "en":  # English text names the group itself: "U.S. citizens", "Ukrainian servicemen"
             english = tokens[noun_tok].text.lower()
             first = start_tok + 1 if tokens[start_tok].key in self.determiners else start_tok
-            name = self.text[tokens[first].start: end]
+            name = self.text[tokens[first].start : end]
             name = name[:1].upper() + name[1:]
-        return Found(start, end, NewActor(f"group:{state.country}:{english}", name, "group", state.country, sector),
-                     "description")
+        return Found(
+            start,
+            end,
+            NewActor(f"group:{state.country}:{english}", name, "group", state.country, sector),
+            "description",
+        )
 
     # ---------------------------------------------------------------------------------------- NER
-    def _entities(self, entities: list[tuple[int, int, str]], gaz: list[GazMatch],
-                  found: list[Found]) -> list[Found]:
+    def _entities(
+        self, entities: list[tuple[int, int, str]], gaz: list[GazMatch], found: list[Found]
+    ) -> list[Found]:
         taken = [(g.start, g.end) for g in gaz] + [(f.start, f.end) for f in found]
         out = []
         for start, end, label in entities:
@@ -574,7 +693,9 @@ class Resolver:
             else:
                 continue
             country, sector = self._context_role(start)
-            out.append(Found(start, end, NewActor(f"new:{fold(surface)}", surface, kind, country, sector), "ner"))
+            out.append(
+                Found(start, end, NewActor(f"new:{fold(surface)}", surface, kind, country, sector), "ner")
+            )
         return out
 
     def _context_role(self, start: int) -> tuple[str | None, str | None]:
@@ -594,8 +715,13 @@ class Resolver:
         return country, sector
 
     # ---------------------------------------------------------------------------------------- ranking
-    def _best(self, hits: list[AliasHit], prefer_kind: str | None, context: Context | None,
-              surface: str | None = None) -> KBActor | None:
+    def _best(
+        self,
+        hits: list[AliasHit],
+        prefer_kind: str | None,
+        context: Context | None,
+        surface: str | None = None,
+    ) -> KBActor | None:
         mentioned = context.full_mentions if context else set()
         usable = [h for h in hits if not h.flags & WEAK or h.actor.key in mentioned]
         if not usable:
@@ -672,8 +798,9 @@ class Resolver:
         return None
 
     # ---------------------------------------------------------------------------------------- main pass
-    def _sequential(self, tokens: list[Token], pending: list[GazMatch], found: list[Found],
-                    ner: list[Found]) -> list[Found]:
+    def _sequential(
+        self, tokens: list[Token], pending: list[GazMatch], found: list[Found], ner: list[Found]
+    ) -> list[Found]:
         context = Context()
         items: list[tuple[int, int, object]] = []
         for g in pending:
@@ -702,14 +829,20 @@ class Resolver:
                         continue
                     item = Found(item.start, item.end, holder, item.how, item.role_span)
                 out.append(item)
-                context.add(item.start, item.ref, self.text[item.start:item.end], item.how in ("name", "ner"))
+                context.add(
+                    item.start, item.ref, self.text[item.start : item.end], item.how in ("name", "ner")
+                )
             elif isinstance(item, GazMatch):
                 resolved = self._resolve_gaz(item, tokens, context)
                 if resolved is not None:
                     out.append(resolved)
-                    full = resolved.how == "name" and " " in self.text[resolved.start:resolved.end]
-                    context.add(resolved.start, resolved.ref, self.text[resolved.start:resolved.end],
-                                full or resolved.ref.kind != "person")
+                    full = resolved.how == "name" and " " in self.text[resolved.start : resolved.end]
+                    context.add(
+                        resolved.start,
+                        resolved.ref,
+                        self.text[resolved.start : resolved.end],
+                        full or resolved.ref.kind != "person",
+                    )
             elif isinstance(item, Token):
                 k = tok_index[item.start]
                 resolved = self._resolve_token(item, k, context, quotes)
@@ -720,7 +853,7 @@ class Resolver:
         return out
 
     def _resolve_gaz(self, g: GazMatch, tokens: list[Token], context: Context) -> Found | None:
-        surface = self.text[g.start:g.end]
+        surface = self.text[g.start : g.end]
         # A surname already bound in this article wins over the knowledge base ("Kok" after "Wim Kok").
         if g.j - g.i == 1 and fold(surface) in context.surnames:
             return Found(g.start, g.end, context.surnames[fold(surface)], "alias")
@@ -750,13 +883,19 @@ class Resolver:
             if not 0 <= k < len(tokens) or self.sentence_of[k] != self.sentence_of[i]:
                 return False
             word = tokens[k].text
-            if "\n" in self.text[min(tokens[k].start, tokens[i].start): max(tokens[k].end, tokens[i].end)]:
+            if "\n" in self.text[min(tokens[k].start, tokens[i].start) : max(tokens[k].end, tokens[i].end)]:
                 return False
             if word[:3] in ("al-", "el-") and len(word) > 4:
                 return True
-            return word[:1].isupper() and word.replace("-", "").isalpha() and not word.isupper() and \
-                tokens[k].key not in self.determiners and tokens[k].key not in self.office_nouns and \
-                tokens[k].key not in self.role_nouns and not self.kb.aliases.get(tokens[k].key)
+            return (
+                word[:1].isupper()
+                and word.replace("-", "").isalpha()
+                and not word.isupper()
+                and tokens[k].key not in self.determiners
+                and tokens[k].key not in self.office_nouns
+                and tokens[k].key not in self.role_nouns
+                and not self.kb.aliases.get(tokens[k].key)
+            )
 
         before = name_like(i - 1) and (i - 1 == 0 or self.sentence_of[i - 2] == self.sentence_of[i - 1])
         return name_like(i + 1) or before
@@ -767,12 +906,19 @@ class Resolver:
             k -= 1
         return k >= 0 and tokens[k].key in self.locatives
 
-    def _resolve_token(self, tok: Token, k: int, context: Context, quotes: list[tuple[int, int]]) -> Found | None:
+    def _resolve_token(
+        self, tok: Token, k: int, context: Context, quotes: list[tuple[int, int]]
+    ) -> Found | None:
         if _capitalised(tok.text) and tok.key in context.surnames and tok.key not in self.person_pronouns:
             return Found(tok.start, tok.end, context.surnames[tok.key], "alias")
         if tok.key in self.person_pronouns:
-            if self.lang == "de" and tok.key == "sie" and _capitalised(tok.text) and k > 0 and \
-                    self.sentence_of[k] == self.sentence_of[k - 1]:
+            if (
+                self.lang == "de"
+                and tok.key == "sie"
+                and _capitalised(tok.text)
+                and k > 0
+                and self.sentence_of[k] == self.sentence_of[k - 1]
+            ):
                 return None  # "Sie" inside a sentence is the polite "you"
             sentence = self.sentence_of[k]
             for offset, ref in reversed(context.history):
@@ -850,8 +996,9 @@ def clean_mentions(found: list[Found]) -> list[Found]:
     return [f for f in kept if f.how != "adjective" or f.ref.key not in better]
 
 
-def describe_phrase(kb: ActorKB, phrase: str, *, date: dt.date | None = None,
-                    lang: str | None = None) -> list[KBActor]:
+def describe_phrase(
+    kb: ActorKB, phrase: str, *, date: dt.date | None = None, lang: str | None = None
+) -> list[KBActor]:
     """Actors that a short phrase ("de Russische president", "le président russe") refers to."""
     langs = [lang] if lang else ["nl", "en", "de", "fr"]
     out: list[KBActor] = []
