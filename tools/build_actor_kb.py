@@ -256,11 +256,12 @@ def load_organizations(path: Path) -> list[Actor]:
         if not line.strip() or line.startswith("#"):
             continue
         cells = split_cells(line, "|")
-        cells += [""] * (6 - len(cells))
-        name, kind, country, sector, qid, aliases = cells[:6]
+        cells += [""] * (7 - len(cells))
+        name, kind, country, sector, qid, aliases, offices = cells[:7]
         actor = Actor(
             f"org:{fold(name).replace(' ', '-')}", name, kind, dash(country), dash(sector), dash(qid)
         )
+        actor.offices = [parse_office(o) for o in items(offices)]
         actor.add_alias(name)
         for alias in items(aliases):
             actor.add_alias(alias)

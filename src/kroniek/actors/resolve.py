@@ -35,6 +35,24 @@ TOKEN_RE = re.compile(
     r"|['’][sS]\b|[^\w\s]"
 )
 TITLES = {"drs", "dr", "mr", "prof", "ir", "ing", "mevrouw", "mevr", "heer", "dhr", "ds", "sir", "mrs", "ms"}
+CONJUNCTIONS = {
+    "en",
+    "and",
+    "und",
+    "et",
+    "of",
+    "or",
+    "oder",
+    "ou",
+    "met",
+    "with",
+    "mit",
+    "avec",
+    "door",
+    "by",
+    "von",
+    "par",
+}
 INITIAL_RE = re.compile(r"(?:[^\W\d_]{1,2}\.)+")
 PAST_WORDS = {
     "voormalig",
@@ -87,6 +105,7 @@ ORG_OFFICE_KEYS = {
 ORG_PRESIDENT = {"European Commission": "PRESIDENT-EC", "European Council": "PRESIDENT-EUCO"}
 # The country whose institutions a bare "de Koning" / "le Premier ministre" means when the article names none.
 LANG_HOME = {"nl": "NLD", "de": "DEU", "fr": "FRA"}
+HOME_FIRST_LANGS = {"nl"}
 QUOTE_PAIRS = {"“": "”", "„": "“”", "«": "»", '"': '"', "‘": "’", "‚": "‘’"}
 PRONOUN_WINDOW_SENTENCES = 2
 
@@ -227,6 +246,10 @@ class Resolver:
             sentences = []
             start = 0
             for m in re.finditer(r"[.!?]+[\"”’»)]*\s+(?=[\"“„«(]*[A-ZÀ-Ý0-9])|\n\s*\n|\n", text):
+                before = re.search(r"(\S+)$", text[: m.start()])
+                word = before.group(1) if before else ""
+                if text[m.start()] == "." and (INITIAL_RE.fullmatch(word + ".") or fold(word) in TITLES):
+                    continue  # "M. Bosma", "Mr. Palmen", "V.P.G. Karremans" do not end a sentence
                 sentences.append((start, m.end()))
                 start = m.end()
             sentences.append((start, len(text)))
@@ -260,20 +283,16 @@ class Resolver:
         return [h for h in hits if self._accept(h, surface)]
 
     def _gazetteer(self, tokens: list[Token]) -> list[GazMatch]:
-        text = self.text
         matches: list[GazMatch] = []
         max_words = min(self.kb.max_alias_words, 10)
         i = 0
         while i < len(tokens):
-            found = None
-            for n in range(min(max_words, len(tokens) - i), 0, -1):
-                start, end = tokens[i].start, tokens[i + n - 1].end
-                if n > 1 and "\n" in text[start:end]:
-                    continue
-                hits = self._lookup(text[start:end])
-                if hits:
-                    found = GazMatch(i, i + n, start, end, hits)
-                    break
+            found = self._longest_at(tokens, i, max_words)
+            if found is not None and tokens[i].key in self.determiners and i + 1 < len(tokens):
+                # "de Tweede Kamer der Staten-Generaal": a longer name after the determiner wins
+                after = self._longest_at(tokens, i + 1, max_words)
+                if after is not None and after.j > found.j:
+                    found = after
             if found is None:
                 found = self._partial(tokens[i], i)
             if found is not None:
@@ -282,6 +301,17 @@ class Resolver:
             else:
                 i += 1
         return matches
+
+    def _longest_at(self, tokens: list[Token], i: int, max_words: int) -> GazMatch | None:
+        text = self.text
+        for n in range(min(max_words, len(tokens) - i), 0, -1):
+            start, end = tokens[i].start, tokens[i + n - 1].end
+            if n > 1 and "\n" in text[start:end]:
+                continue
+            hits = self._lookup(text[start:end])
+            if hits:
+                return GazMatch(i, i + n, start, end, hits)
+        return None
 
     def _partial(self, tok: Token, i: int) -> GazMatch | None:
         """'NAVO-top', 'EU-landen', "Poetins", "Putin's": the name inside a compound or a genitive."""
@@ -328,7 +358,8 @@ class Resolver:
                 if key in self.office_nouns:
                     office = self.office_nouns[key]
                     if office.capitalised_only and not _capitalised(tokens[i].text):
-                        continue
+                        if not self._chamber_follows(tokens, i + n, gaz_at):
+                            continue
                     match = RoleMatch(*span, office.offices, office.sector)
                 elif key in self.counterparts:
                     match = RoleMatch(*span, (), "GOV", True)
@@ -359,10 +390,6 @@ class Resolver:
                 and tokens[k + 1].text == "."
             ):
                 initials_end = k + 2
-                if (k > 0 and tokens[k - 1].key in TITLES) is False and (
-                    k == 0 or self.sentence_of[k - 1] != self.sentence_of[k]
-                ):
-                    pass
             if initials_end is None or initials_end >= len(tokens):
                 k += 1
                 continue
@@ -380,6 +407,16 @@ class Resolver:
             if "\n" in self.text[tok.start : tokens[end].end]:
                 k += 1
                 continue
+            if initials_end == k + 2 and not self._initial_context_ok(tokens, k):
+                k += 1  # "plan B. Then ..." is a sentence break, not an initial
+                continue
+            # "Faber-van de Klashorst": a double surname with particles
+            if tokens[end].key.rsplit("-", 1)[-1] in NAME_PARTICLES:
+                j = end + 1
+                while j < len(tokens) and tokens[j].key in NAME_PARTICLES:
+                    j += 1
+                if j < len(tokens) and _capitalised(tokens[j].text) and tokens[j].text.isalpha():
+                    end = j
             surname_tokens = tokens[initials_end : end + 1]
             surname = self.text[surname_tokens[0].start : surname_tokens[-1].end]
             start = tok.start
@@ -457,14 +494,37 @@ class Resolver:
             k = end
         return found
 
+    def _initial_context_ok(self, tokens: list[Token], k: int) -> bool:
+        """A lone capital with a period is an initial after a title, a name-introducing word, punctuation
+        or the start of a line; after an ordinary word ("plan B. Then") it ends a sentence."""
+        if k == 0 or "\n" in self.text[tokens[k - 1].end : tokens[k].start]:
+            return True
+        prev = tokens[k - 1]
+        if prev.key in TITLES or prev.key in CONJUNCTIONS or not prev.text[:1].isalpha():
+            return True
+        return prev.key in self.office_nouns or prev.key in self.role_nouns or _capitalised(prev.text)
+
     def _person_by_surname(self, surname: str, initial: str) -> KBActor | None:
-        hits = [
-            h for h in self.kb.aliases.get(fold(surname), []) if h.actor.kind == "person" and h.actor.curated
-        ]
-        for hit in hits:
-            if fold(hit.actor.name[:1]) == fold(initial):
-                return hit.actor
+        """A curated person with this surname (or the first part of a double one) and this first initial."""
+        for variant in dict.fromkeys([surname, surname.split("-")[0], surname.split()[-1]]):
+            for hit in self.kb.aliases.get(fold(variant), []):
+                actor = hit.actor
+                if actor.kind == "person" and actor.curated and fold(actor.name[:1]) == fold(initial):
+                    return actor
         return None
+
+    def _chamber_follows(self, tokens: list[Token], k: int, gaz_at: dict[int, GazMatch]) -> bool:
+        """True for "voorzitter (van de) Tweede Kamer": a parliament follows the role noun."""
+        if k < len(tokens) and tokens[k].key in OF_WORDS:
+            k += 1
+        if k < len(tokens) and tokens[k].key in self.determiners:
+            k += 1
+        g = gaz_at.get(k)
+        return (
+            g is not None
+            and g.i >= k - 1
+            and any(h.actor.sector == "LEG" and h.actor.country for h in g.hits)
+        )
 
     def _compose(
         self, tokens: list[Token], gaz: list[GazMatch], roles: list[RoleMatch], initials: list[Found]
@@ -508,7 +568,17 @@ class Resolver:
                 if target is not None and id(target) not in consumed:
                     state = next((h.actor for h in target.hits if h.actor.kind == "state"), None)
                     org = next((h.actor for h in target.hits if h.actor.name in ORG_OFFICE_KEYS), None)
-                    if state is not None and country is None and role.offices:
+                    if (
+                        role.offices == ("SPEAKER",)
+                        and org is None
+                        and any(h.actor.sector == "LEG" and h.actor.country for h in target.hits)
+                    ):
+                        # "de Voorzitter van de Tweede Kamer": the Speaker; the chamber stays its own mention
+                        leg = next(
+                            h.actor for h in target.hits if h.actor.sector == "LEG" and h.actor.country
+                        )
+                        country = self.kb.states.get(leg.country or "")
+                    elif state is not None and country is None and role.offices:
                         country, end_tok = state, target.j
                         consumed.add(id(target))
                     elif org is not None and role.offices:
@@ -548,6 +618,13 @@ class Resolver:
                 continue
             if end_tok < len(tokens) and "\n" in self.text[role.end : tokens[end_tok].start]:
                 right = None
+            if role.offices == ("SPEAKER",) and right is not None and right.i == end_tok:
+                leg = next((h.actor for h in right.hits if h.actor.sector == "LEG" and h.actor.country), None)
+                if leg is not None:  # "voorzitter Tweede Kamer (Bosma)": the chamber is not the name
+                    country = self.kb.states.get(leg.country or "")
+                    consumed.add(id(right))
+                    end_tok = right.j
+                    right = by_start.get(end_tok)
             # A name follows: "president Poetin", "de Amerikaanse gezant Steve Witkoff".
             if end_tok < len(tokens) and right is not None and right.i == end_tok and right.adjective is None:
                 person = self._best(
@@ -763,7 +840,13 @@ class Resolver:
                 held = {code for code, _where in ref.offices_on(self.date)}
                 if held & set(codes):
                     return ref
-        # ... else the holder in the most mentioned state, else in the article's home country.
+        # ... else, in Dutch (where an unqualified "de minister van Defensie" is the Dutch one), the home
+        # country; else the holder in the most mentioned state; else the home country.
+        home = LANG_HOME.get(self.lang)
+        if home and self.lang in HOME_FIRST_LANGS:
+            holder = self.kb.holder_of_any(codes, home, self.date)
+            if holder is not None:
+                return holder
         counts: dict[str, int] = {}
         for _offset, ref in context.history:
             if isinstance(ref, KBActor) and ref.kind == "state" and ref.country:
@@ -772,8 +855,7 @@ class Resolver:
             holder = self.kb.holder_of_any(codes, country, self.date)
             if holder is not None:
                 return holder
-        home = LANG_HOME.get(self.lang)
-        if home and set(codes) & {"MONARCH", "HOG", "SPEAKER"}:
+        if home and set(codes) & {"MONARCH", "HOG", "SPEAKER", "CABINET"}:
             return self.kb.holder_of_any(codes, home, self.date)
         return None
 
