@@ -619,9 +619,9 @@ class Resolver:
             if end_tok < len(tokens) and "\n" in self.text[role.end : tokens[end_tok].start]:
                 right = None
             if role.offices == ("SPEAKER",) and right is not None and right.i == end_tok:
-                leg = next((h.actor for h in right.hits if h.actor.sector == "LEG" and h.actor.country), None)
-                if leg is not None:  # "voorzitter Tweede Kamer (Bosma)": the chamber is not the name
-                    country = self.kb.states.get(leg.country or "")
+                chamber = next((h.actor for h in right.hits if h.actor.sector == "LEG" and h.actor.country), None)
+                if chamber is not None:  # "voorzitter Tweede Kamer (Bosma)": the chamber is not the name
+                    country = self.kb.states.get(chamber.country or "")
                     consumed.add(id(right))
                     end_tok = right.j
                     right = by_start.get(end_tok)
