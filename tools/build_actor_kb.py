@@ -136,6 +136,7 @@ class Actor:
     offices: list[list[str | None]] = field(default_factory=list)  # [code, where, from, to]
     periods: list[list[str | None]] = field(default_factory=list)  # [country, sector, from, to] (phoenix)
     aliases: dict[str, tuple[int, str]] = field(default_factory=dict)  # folded -> (flags, surface)
+    names: list[str] = field(default_factory=list)  # names whose last word may serve as a surname
     adjective: str | None = None  # English adjective of a state ("Ukrainian"), for group names
 
     def add_alias(self, surface: str, flags: int = 0) -> None:
@@ -246,6 +247,7 @@ def load_persons(path: Path) -> list[Actor]:
         actor.add_alias(name)
         for alias in items(aliases):
             actor.add_alias(alias)
+        actor.names = [name, *items(aliases)]
         actors.append(actor)
     return actors
 
@@ -570,7 +572,9 @@ def build(phoenix_dir: Path, words_dir: Path) -> dict[str, object]:
     for actor in actors:
         if actor.kind != "person":
             continue
-        for _flags, surface in list(actor.aliases.values()):
+        # Only kroniek's own names and Phoenix's main name: Phoenix's other aliases hold titles and
+        # organisations ("Islamic State of Iraq") whose last word is no surname.
+        for surface in actor.names or [actor.name]:
             words = surface.split()
             if len(words) < 2 or words[-1].endswith("."):
                 continue

@@ -16,6 +16,7 @@ from __future__ import annotations
 import datetime as dt
 import gzip
 import json
+import re
 import threading
 import tomllib
 from dataclasses import dataclass, field
@@ -120,9 +121,8 @@ class RoleTables:
     offices: dict[str, dict[str, OfficeNoun]]  # lang -> folded noun -> office
     roles: dict[str, dict[str, str | None]]  # lang -> folded noun -> sector
     counterparts: dict[str, set[str]]
-    groups: dict[
-        str, dict[str, tuple[str, str, bool]]
-    ]  # lang -> folded noun -> (English noun, sector, state)
+    # lang -> folded noun -> (English noun, sector, is the state itself, is the national institution)
+    groups: dict[str, dict[str, tuple[str, str, bool, bool]]]
     person_pronouns: dict[str, set[str]]
     we_pronouns: dict[str, set[str]]
     locatives: dict[str, set[str]]
@@ -133,7 +133,7 @@ class RoleTables:
 def _load_roles(data: dict[str, Any], agents: dict[str, str]) -> RoleTables:
     offices: dict[str, dict[str, OfficeNoun]] = {lang: {} for lang in LANGS}
     roles: dict[str, dict[str, str | None]] = {lang: {} for lang in LANGS}
-    groups: dict[str, dict[str, tuple[str, str, bool]]] = {lang: {} for lang in LANGS}
+    groups: dict[str, dict[str, tuple[str, str, bool, bool]]] = {lang: {} for lang in LANGS}
     max_words = 1
     # Phoenix agents first, so that kroniek's own role nouns override them.
     for noun, sector in agents.items():
@@ -154,7 +154,12 @@ def _load_roles(data: dict[str, Any], agents: dict[str, str]) -> RoleTables:
     for entry in data.get("group", []):
         for lang in LANGS:
             for noun in entry.get(lang, []):
-                groups[lang][fold(noun)] = (entry["name"], entry["sector"], bool(entry.get("state", False)))
+                groups[lang][fold(noun)] = (
+                    entry["name"],
+                    entry["sector"],
+                    bool(entry.get("state", False)),
+                    bool(entry.get("institution", False)),
+                )
 
     def per_lang(table: str, suffix: str = "") -> dict[str, set[str]]:
         section = data.get(table, {})
@@ -193,6 +198,16 @@ class ActorKB:
             self.office_holders[key] = [(self.actors[i], _date(s), _date(e)) for i, s, e in rows]
         self.by_key = {a.key: a for a in self.actors}
         self.states = {a.country: a for a in self.actors if a.kind == "state" and a.country}
+        # The national armed forces of a country: its first curated military organisation.
+        self.militaries: dict[str, KBActor] = {}
+        armed = [
+            a
+            for a in self.actors
+            if a.curated and a.kind == "organization" and a.sector == "MIL" and a.country
+        ]
+        armed.sort(key=lambda a: not re.search(r"Armed Forces|Army|Defen[cs]e Forces|Bundeswehr", a.name))
+        for a in armed:
+            self.militaries.setdefault(a.country or "", a)
         self.roles = _load_roles(roles, data.get("agents", {}))
         self.max_alias_words = max((len(k.split()) for k in self.aliases), default=1)
         self.first_names: frozenset[str] = frozenset(data.get("first_names", []))

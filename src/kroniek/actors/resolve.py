@@ -183,9 +183,6 @@ class Context:
         if (isinstance(ref, NewActor) and ref.kind == "person") or (
             isinstance(ref, KBActor) and ref.kind == "person"
         ):
-            words = [w for w in re.split(r"\s+", surface) if w[:1].isupper()]
-            if len(words) >= 2:
-                self.surnames[fold(words[-1])] = ref
             for word in ref.name.split()[1:]:
                 if word[:1].isupper() and len(word) > 2:
                     self.surnames.setdefault(fold(word), ref)
@@ -289,9 +286,15 @@ class Resolver:
         while i < len(tokens):
             found = self._longest_at(tokens, i, max_words)
             if found is not None and tokens[i].key in self.determiners and i + 1 < len(tokens):
-                # "de Tweede Kamer der Staten-Generaal": a longer name after the determiner wins
+                # "de Tweede Kamer der Staten-Generaal": a longer name after the determiner wins, and so
+                # does a curated name over a Phoenix one ("the United Nations")
                 after = self._longest_at(tokens, i + 1, max_words)
-                if after is not None and after.j > found.j:
+                if after is not None and (
+                    after.j > found.j
+                    or after.j == found.j
+                    and any(h.actor.curated for h in after.hits)
+                    and not any(h.actor.curated for h in found.hits)
+                ):
                     found = after
             if found is None:
                 found = self._partial(tokens[i], i)
@@ -363,7 +366,7 @@ class Resolver:
                     match = RoleMatch(*span, office.offices, office.sector)
                 elif key in self.counterparts:
                     match = RoleMatch(*span, (), "GOV", True)
-                elif key in self.role_nouns:
+                elif key in self.role_nouns and key not in self.group_nouns:
                     match = RoleMatch(*span, (), self.role_nouns[key])
                 if match:
                     break
@@ -536,6 +539,7 @@ class Resolver:
         found: list[Found] = list(initials)
         consumed: set[int] = set()
         for role in roles:
+            consumed_before = set(consumed)  # restored when this role noun yields no mention
             start_tok, end_tok = role.i, role.j
             country: KBActor | None = None
             org_where: str | None = None
@@ -619,7 +623,9 @@ class Resolver:
             if end_tok < len(tokens) and "\n" in self.text[role.end : tokens[end_tok].start]:
                 right = None
             if role.offices == ("SPEAKER",) and right is not None and right.i == end_tok:
-                chamber = next((h.actor for h in right.hits if h.actor.sector == "LEG" and h.actor.country), None)
+                chamber = next(
+                    (h.actor for h in right.hits if h.actor.sector == "LEG" and h.actor.country), None
+                )
                 if chamber is not None:  # "voorzitter Tweede Kamer (Bosma)": the chamber is not the name
                     country = self.kb.states.get(chamber.country or "")
                     consumed.add(id(right))
@@ -649,10 +655,13 @@ class Resolver:
                         consumed.add(id(g))
                 found.append(Found(start, tokens[name_end - 1].end, ref, "name", role_span))
                 continue
-            if past or not (role.offices or role.counterpart):
-                continue
             titled = _capitalised(tokens[role.i].text) and not tokens[role.i].text.isupper()
-            if not (has_det or country is not None or org_where is not None or titled):
+            if (
+                past
+                or not (role.offices or role.counterpart)
+                or not (has_det or country is not None or org_where is not None or titled)
+            ):
+                consumed.intersection_update(consumed_before)  # "de Russische minister": Russia stays
                 continue
             end = tokens[end_tok - 1].end
             desc_start = tokens[det_tok].start
@@ -734,10 +743,21 @@ class Resolver:
     def _group(
         self, tokens: list[Token], noun_tok: int, start_tok: int, end_tok: int, state: KBActor
     ) -> Found:
-        english, sector, is_state = self.group_nouns[tokens[noun_tok].key]
+        english, sector, is_state, institution = self.group_nouns[tokens[noun_tok].key]
         start, end = tokens[start_tok].start, tokens[end_tok - 1].end
         if is_state:
             return Found(start, end, state, "description")
+        if institution:
+            military = self.kb.militaries.get(state.country or "")
+            if military is not None:
+                return Found(start, end, military, "description")
+            name = f"{state.adjective or state.name} {english}"
+            return Found(
+                start,
+                end,
+                NewActor(f"mil:{state.country}", name, "organization", state.country, sector),
+                "description",
+            )
         name = f"{state.adjective or state.name} {english}"
         if self.lang == "en":  # English text names the group itself: "U.S. citizens", "Ukrainian servicemen"
             english = tokens[noun_tok].text.lower()
@@ -811,9 +831,9 @@ class Resolver:
             return (
                 1 if h.flags & WEAK else 0,
                 0 if a.key in mentioned else 1,
-                0 if fold(a.name) == key else 1,
                 0 if a.source == "user" else 1,
                 0 if a.curated else 1,
+                0 if fold(a.name) == key else 1,
                 0 if (prefer_kind and a.kind == prefer_kind) else 1,
                 0 if a.active_on(date) else 1,
                 1 if h.flags & (ADJ | SURNAME) else 0,
@@ -945,7 +965,7 @@ class Resolver:
             hits = [h for h in hits if not h.flags & (CAPITAL | SEAT)]
         if g.j - g.i == 1 and self._inside_longer_name(g.i, tokens):
             # "Ahmed" in "Ahmed al-Assadi": a surname or first name that is part of an unknown longer name
-            hits = [h for h in hits if not h.flags & SURNAME and h.actor.kind != "person"]
+            hits = [h for h in hits if not h.flags & (SURNAME | WEAK)]
         actor = self._best(hits, prefer_kind=None, context=context, surface=surface)
         if actor is None:
             return None
