@@ -35,6 +35,8 @@ TOKEN_RE = re.compile(
     r"|['’][sS]\b|[^\w\s]"
 )
 TITLES = {"drs", "dr", "mr", "prof", "ir", "ing", "mevrouw", "mevr", "heer", "dhr", "ds", "sir", "mrs", "ms"}
+MINISTRY_NOUNS = {"ministry", "ministerie", "ministere", "ministerium", "department"}
+PORTFOLIO_JOINERS = {"and", "en", "et", "und", ",", "&"}
 CONJUNCTIONS = {
     "en",
     "and",
@@ -228,7 +230,11 @@ class Resolver:
         gaz = self._gazetteer(tokens)
         roles = self._roles(tokens, gaz)
         gaz = [g for g in gaz if not any(r.i <= g.i and g.j <= r.j for r in roles)]
-        initials = self._initial_names(tokens, gaz) + self._first_name_persons(tokens, gaz, roles)
+        initials = (
+            self._initial_names(tokens, gaz)
+            + self._first_name_persons(tokens, gaz, roles)
+            + self._ministries(tokens, gaz)
+        )
         gaz = [g for g in gaz if not any(f.start <= g.start and g.end <= f.end for f in initials)]
         found, consumed = self._compose(tokens, gaz, roles, initials)
         found += self._groups(tokens, gaz, consumed)
@@ -507,6 +513,61 @@ class Resolver:
             return True
         return prev.key in self.office_nouns or prev.key in self.role_nouns or _capitalised(prev.text)
 
+    def _ministries(self, tokens: list[Token], gaz: list[GazMatch]) -> list[Found]:
+        """Ministries the knowledge base does not list: "the Ministry of Health of Ukraine", "het Oekraïense
+        ministerie van Defensie", "le ministère russe de la Défense" -> "Ministry of Health (Ukraine)"."""
+        in_gaz = {k for g in gaz for k in range(g.i, g.j)}
+        by_end = {g.j: g for g in gaz}
+        by_start = {g.i: g for g in gaz}
+        found = []
+        for k, tok in enumerate(tokens):
+            if tok.key not in MINISTRY_NOUNS or k in in_gaz:
+                continue
+            start_tok, country = k, None
+            left = by_end.get(k)
+            if left is not None and left.adjective is not None:
+                country, start_tok = left.adjective, left.i
+            j = k + 1
+            right = by_start.get(j)
+            if country is None and right is not None and right.adjective is not None:
+                country, j = right.adjective, right.j  # "ministère russe de la Défense"
+            if j >= len(tokens) or tokens[j].key not in OF_WORDS:
+                continue
+            j += 1
+            words: list[int] = []
+            while j < len(tokens) and len(words) < 8:
+                t = tokens[j]
+                if j in by_start and by_start[j].hits[0].actor.kind == "state":
+                    break
+                if _capitalised(t.text) and t.text.replace("-", "").isalpha():
+                    words.append(j)
+                elif words and t.key in PORTFOLIO_JOINERS and j + 1 < len(tokens):
+                    pass
+                elif not words and t.key in self.determiners | {"la", "l'", "le", "the"}:
+                    pass
+                else:
+                    break
+                j += 1
+            if not words:
+                continue
+            end_tok = words[-1] + 1
+            portfolio = self.text[tokens[words[0]].start : tokens[words[-1]].end]
+            if end_tok + 1 < len(tokens) and tokens[end_tok].key in OF_WORDS and country is None:
+                target = by_start.get(end_tok + 1)
+                state = (
+                    next((h.actor for h in target.hits if h.actor.kind == "state"), None) if target else None
+                )
+                if state is not None and target is not None:
+                    country, end_tok = state, target.j
+            if start_tok > 0 and tokens[start_tok - 1].key in self.determiners:
+                start_tok -= 1
+            name = f"Ministry of {portfolio}" + (f" ({country.name})" if country else "")
+            ref = NewActor(
+                f"ministry:{fold(name)}", name, "organization", country.country if country else None, "GOV"
+            )
+            found.append(Found(tokens[start_tok].start, tokens[end_tok - 1].end, ref, "name"))
+        return found
+
     def _person_by_surname(self, surname: str, initial: str) -> KBActor | None:
         """A curated person with this surname (or the first part of a double one) and this first initial."""
         for variant in dict.fromkeys([surname, surname.split("-")[0], surname.split()[-1]]):
@@ -657,6 +718,13 @@ class Resolver:
                 continue
             titled = _capitalised(tokens[role.i].text) and not tokens[role.i].text.isupper()
             if (
+                end_tok + 1 < len(tokens)
+                and tokens[end_tok].key in OF_WORDS
+                and _capitalised(tokens[end_tok + 1].text)
+                and end_tok + 1 not in by_start
+            ):
+                titled = has_det = False  # "Secretary of Agriculture": another office than ours
+            if (
                 past
                 or not (role.offices or role.counterpart)
                 or not (has_det or country is not None or org_where is not None or titled)
@@ -715,6 +783,17 @@ class Resolver:
                     (h.actor for h in g.hits if h.actor.kind == "state" and not h.flags & (CAPITAL | SEAT)),
                     None,
                 )
+            partner = self._coordinated_adjective(tokens, g, by_start, consumed)
+            if partner is not None and state is not None:
+                # "Ukrainian and Russian delegations": the first state gets its adjective, the second
+                # the whole phrase
+                second, noun_tok = partner
+                consumed.add(id(g))
+                consumed.add(id(second))
+                found.append(Found(g.start, g.end, state, "description"))
+                assert second.adjective is not None
+                found.append(self._group(tokens, noun_tok, second.i, noun_tok + 1, second.adjective))
+                continue
             if state is not None and g.j < len(tokens) and tokens[g.j].key in self.group_nouns:
                 noun_tok, start_tok, end_tok = g.j, g.i, g.j + 1
             elif g.adjective is not None and g.i > 0 and tokens[g.i - 1].key in self.group_nouns:
@@ -739,6 +818,18 @@ class Resolver:
             role = RoleMatch(k, k + 1, tok.start, tok.end, ("STATE",), "GOV")
             found.append(Found(tokens[k - 1].start, tok.end, _Pending(role, None, None), "description"))
         return found
+
+    def _coordinated_adjective(
+        self, tokens: list[Token], g: GazMatch, by_start: dict[int, GazMatch], consumed: set[int]
+    ) -> tuple[GazMatch, int] | None:
+        if g.adjective is None or g.j + 2 >= len(tokens) or tokens[g.j].key not in CONJUNCTIONS:
+            return None
+        second = by_start.get(g.j + 1)
+        if second is None or second.adjective is None or id(second) in consumed or second.j >= len(tokens):
+            return None
+        if tokens[second.j].key not in self.group_nouns:
+            return None
+        return second, second.j
 
     def _group(
         self, tokens: list[Token], noun_tok: int, start_tok: int, end_tok: int, state: KBActor
@@ -1034,7 +1125,8 @@ class Resolver:
         if tok.key in self.we_pronouns and self.first_person_plural:
             if any(s <= tok.start < e for s, e in quotes):
                 return None
-            home = LANG_HOME.get(self.lang)
+            # Only Dutch government texts are first-person plural by convention ("Wij veroordelen ...").
+            home = LANG_HOME.get(self.lang) if self.lang in HOME_FIRST_LANGS else None
             state = self.kb.states.get(home) if home else None
             if state is not None:
                 return Found(tok.start, tok.end, state, "pronoun")
