@@ -24,6 +24,9 @@ MESSAGES: dict[str, str] = {
     "E033": "cannot read the configuration file {where}: {detail}",
     "E034": "cannot load the NLP pipeline {name!r} (setting [nlp].model or --nlp): {detail}",
     "E040": "unknown output format {value!r}; choose one of: {choices}",
+    "E140": "the temporal lexicon for {lang!r} cannot be used: {detail} (kroniek/time/data/{lang}.toml)",
+    "E141": "no gazetteer data file at {where}; rebuild it with `python training/build_gazetteer.py`",
+    "E142": "the quantities lexicon cannot be used: {detail} (kroniek/quantities/data/)",
 }
 
 
