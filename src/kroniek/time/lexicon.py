@@ -42,6 +42,7 @@ class Pattern:
     regex: re.Pattern[str]
     needs: str | None = None
     case_sensitive: bool = False
+    glued_end: bool = False  # may touch the next word ("17:07Nederland" in scraped headers)
 
 
 @dataclass
@@ -53,6 +54,7 @@ class Lexicon:
     tense: dict[str, Any]
     month_cue: dict[str, Any]
     filters: dict[str, Any]
+    anchor: dict[str, Any] = field(default_factory=dict)
     patterns: list[Pattern] = field(default_factory=list)
 
     def lookup(self, cls: str, word: str | None) -> Any:
@@ -89,7 +91,7 @@ def _expand(template: str, classes: dict[str, list[str]], lang: str, capitalised
         raise KroniekError("E140", lang=lang, detail=f"unknown word class {{{name}}} in a pattern")
 
     expanded = re.sub(r"\{([a-z_]+)\}", replace, template)
-    return expanded.replace(" ", r"\s+")
+    return expanded.replace(" ?", r"\s*").replace(" ", r"\s+")
 
 
 @lru_cache(maxsize=8)
@@ -113,16 +115,18 @@ def load_lexicon(lang: str) -> Lexicon:
         tense=data.get("tense", {}),
         month_cue=data.get("month_cue", {}),
         filters=data.get("filters", {}),
+        anchor=data.get("anchor", {}),
     )
     for entry in data.get("patterns", []):
         case = bool(entry.get("case", False))
         source = _expand(entry["regex"], classes, lang, capitalised=case)
         flags = 0 if case else re.IGNORECASE
         try:
-            regex = re.compile(rf"(?<![\w.]){source}(?!\w)", flags)
+            end = "" if entry.get("glued_end") else r"(?!\w)"
+            regex = re.compile(rf"(?<![\w.]){source}{end}", flags)
         except re.error as exc:
             raise KroniekError("E140", lang=lang, detail=f"bad pattern {entry['regex']!r}: {exc}") from exc
-        lex.patterns.append(Pattern(entry["kind"], regex, entry.get("needs"), case))
+        lex.patterns.append(Pattern(entry["kind"], regex, entry.get("needs"), case, bool(entry.get("glued_end"))))
     for table, kind in ((lex.vague, "vague"), (lex.anaphoric, "anaphoric")):
         if table:
             alternation = _alternation(list(table))

@@ -70,6 +70,7 @@ class Tagger:
         self.lang = lang
         # Words after a four-digit number that make it a count, not a year ("2000 soldaten").
         self.non_year_words = non_year_words
+        self._attributive = {normalise(w) for w in self.lex.anchor.get("attributive_after", [])}
 
     # ---- finding -------------------------------------------------------------------------
     def candidates(self, doc: ArticleDoc) -> list[Candidate]:
@@ -131,7 +132,8 @@ class Tagger:
             if record is None:
                 continue
             out.append(record)
-            if record.anchored and re.match(r"^\d{4}-\d\d-\d\d", record.value) and record.type in ("DATE", "TIME"):
+            attributive = _previous_word(doc.text, cand.start) in self._attributive
+            if not attributive and record.anchored and re.match(r"^\d{4}-\d\d-\d\d", record.value) and record.type in ("DATE", "TIME"):
                 last_day = dt.date.fromisoformat(record.value[:10])
         return out
 
