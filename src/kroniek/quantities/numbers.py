@@ -82,8 +82,8 @@ def lexicon(lang: str) -> NumberLexicon:
     decimal_comma = bool(table.get("decimal_comma", False))
     if decimal_comma:  # 400.000 / 400 000 / 1,5
         digits = r"\d{1,3}(?:[.\u00a0\u202f ]\d{3})+(?:,\d+)?|\d+(?:,\d+)?"
-    else:  # 400,000 / 1.5
-        digits = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+    else:  # 400,000 / 1.5 (and the continental 400.000)
+        digits = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:\.\d{3})+(?![\d,])|\d+(?:\.\d+)?"
     scale_alt = _alternation(list(scales))
     word_alt = _alternation(list(words))
     pattern = (
@@ -110,6 +110,9 @@ def number_pattern(lang: str) -> str:
 def _parse_digits(text: str, decimal_comma: bool) -> float:
     if decimal_comma:
         cleaned = re.sub(r"[.\u00a0\u202f ](?=\d{3}\b)", "", text).replace(",", ".")
+    elif re.fullmatch(r"\d{1,3}(?:\.\d{3})+", text):
+        # "400.000 Euros" in an English text from a continental writer: a thousands point
+        cleaned = text.replace(".", "")
     else:
         cleaned = text.replace(",", "")
     return float(cleaned)
