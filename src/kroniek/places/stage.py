@@ -127,20 +127,23 @@ class PlacesStage:
         return spans
 
     def _part_of_longer_name(self, tokens: list[tuple[int, int, str]], i: int, match: Found, text: str) -> bool:
-        """'George Washington', 'Washington Post': a capitalised neighbour that is no place itself."""
-        gaz = self.gazetteer
+        """'George Washington', 'Washington Post': a capitalised neighbour makes the name part of
+        another name, except at a sentence start, for stop words, and for continuations that
+        belong to places ("Baghdad International Airport", "Donetsk Oblast")."""
+        stop = _stop_words()
         if i > 0:
             p_start, p_end, p_word = tokens[i - 1]
             gap = text[p_end : match.start]
-            sentence_start = re.search(r"[.!?:;\n\"„“”]\s*$", text[max(0, p_start - 3) : p_start]) or p_start == 0
-            if gap == " " and p_word[:1].isupper() and not gaz.lookup(name_key(p_word)) and not sentence_start:
-                if name_key(p_word) not in _stop_words() and not p_word.isupper():
+            sentence_start = p_start == 0 or re.search(r"[.!?:;\n\"„“”]\s*$", text[max(0, p_start - 3) : p_start])
+            if gap == " " and p_word[:1].isupper() and not sentence_start and not p_word.isupper():
+                if name_key(p_word) not in stop:
                     return True
+        if any(p.feature == "country" for p in match.places):
+            return False  # "President of Ukraine Volodymyr Zelenskyy": the country still counts
+        continuations = set(self.gazetteer.extra.get("name_continuations", {}).get("words", []))
         nxt = next((t for t in tokens if t[0] >= match.end), None)
-        continuations = set(gaz.extra.get("name_continuations", {}).get("words", []))
         if nxt is not None and text[match.end : nxt[0]] == " " and nxt[2][:1].isupper() and nxt[2] not in continuations:
-            if not gaz.lookup(name_key(nxt[2])) and name_key(nxt[2]) not in _stop_words():
-                return True
+            return name_key(nxt[2]) not in stop
         return False
 
     # ---- choosing ------------------------------------------------------------------------
@@ -192,6 +195,10 @@ class PlacesStage:
         after = re.match(r"['’]?s?\s*(\w+)", doc.text[f.end : f.end + 40])
         verbs = [w.lower() for w in extra.get("metonym_verbs", {}).get(doc.lang, [])]
         if after and after.group(1).lower() in verbs:
+            return True
+        # inverted order ("Verder eist Moskou", "volgens Moskou")
+        preceding = [w.lower() for w in extra.get("metonym_before", {}).get(doc.lang, [])]
+        if before and before.group(1).lower() in preceding:
             return True
         return bool(doc.text[f.end : f.end + 2] in ("'s", "’s"))
 
