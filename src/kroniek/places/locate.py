@@ -64,10 +64,15 @@ def location_for(doc: ArticleDoc, evidence: CharSpan) -> PlaceMention | None:
     if not sentences:
         return None
     # Cities and venues carry over further than countries: "Kaag is in Genève. ... Ze sprak met ..."
-    for span_sentences, features in ((LOOKBACK_SENTENCES, ("city", "venue")), (LOOKBACK_CITY_SENTENCES, ("city", "venue")), (LOOKBACK_SENTENCES, ("region", "country", "sea"))):
+    for span_sentences, features in (
+        (LOOKBACK_SENTENCES, ("city", "venue")),
+        (LOOKBACK_CITY_SENTENCES, ("city", "venue")),
+        (LOOKBACK_SENTENCES, ("region", "country", "sea")),
+    ):
         window = CharSpan(sentences[-min(span_sentences, len(sentences))].start, evidence.start)
         before = [
-            p for p in usable
+            p
+            for p in usable
             if window.start <= p.start and p.end <= window.end and p.feature in features and _locative(doc, p)
         ]
         if before:

@@ -94,7 +94,9 @@ class PlacesStage:
                     continue
                 surface = text[start : tokens[j][1]]
                 key = name_key(surface)
-                places = [p for p in gaz.lookup(key) if p.population >= self.min_population or p.feature != "city"]
+                places = [
+                    p for p in gaz.lookup(key) if p.population >= self.min_population or p.feature != "city"
+                ]
                 if not places:
                     continue
                 compact = surface.replace(".", "")
@@ -120,13 +122,17 @@ class PlacesStage:
     def _person_spans(doc: ArticleDoc) -> list[CharSpan]:
         spans: list[CharSpan] = []
         if doc.nlp is not None and doc.nlp.has_annotation("ENT_IOB"):
-            spans += [CharSpan(e.start_char, e.end_char) for e in doc.nlp.ents if e.label_ in ("PER", "PERSON")]
+            spans += [
+                CharSpan(e.start_char, e.end_char) for e in doc.nlp.ents if e.label_ in ("PER", "PERSON")
+            ]
         for actor in doc.actors:
             if actor.kind == "person":
                 spans += [CharSpan(m.start, m.end) for m in actor.mentions]
         return spans
 
-    def _part_of_longer_name(self, tokens: list[tuple[int, int, str]], i: int, match: Found, text: str) -> bool:
+    def _part_of_longer_name(
+        self, tokens: list[tuple[int, int, str]], i: int, match: Found, text: str
+    ) -> bool:
         """'George Washington', 'Washington Post': a capitalised neighbour makes the name part of
         another name, except at a sentence start, for stop words, and for continuations that
         belong to places ("Baghdad International Airport", "Donetsk Oblast")."""
@@ -134,7 +140,9 @@ class PlacesStage:
         if i > 0:
             p_start, p_end, p_word = tokens[i - 1]
             gap = text[p_end : match.start]
-            sentence_start = p_start == 0 or re.search(r"[.!?:;\n\"„“”]\s*$", text[max(0, p_start - 3) : p_start])
+            sentence_start = p_start == 0 or re.search(
+                r"[.!?:;\n\"„“”]\s*$", text[max(0, p_start - 3) : p_start]
+            )
             if gap == " " and p_word[:1].isupper() and not sentence_start and not p_word.isupper():
                 if name_key(p_word) not in stop:
                     return True
@@ -142,7 +150,12 @@ class PlacesStage:
             return False  # "President of Ukraine Volodymyr Zelenskyy": the country still counts
         continuations = set(self.gazetteer.extra.get("name_continuations", {}).get("words", []))
         nxt = next((t for t in tokens if t[0] >= match.end), None)
-        if nxt is not None and text[match.end : nxt[0]] == " " and nxt[2][:1].isupper() and nxt[2] not in continuations:
+        if (
+            nxt is not None
+            and text[match.end : nxt[0]] == " "
+            and nxt[2][:1].isupper()
+            and nxt[2] not in continuations
+        ):
             return name_key(nxt[2]) not in stop
         return False
 
@@ -190,7 +203,9 @@ class PlacesStage:
             return False
         extra = self.gazetteer.extra
         before = re.search(r"(\w+)\W*$", doc.text[max(0, f.start - 30) : f.start])
-        if before and before.group(1).lower() in [w.lower() for w in extra.get("locative", {}).get(doc.lang, [])]:
+        if before and before.group(1).lower() in [
+            w.lower() for w in extra.get("locative", {}).get(doc.lang, [])
+        ]:
             return False
         after = re.match(r"['’]?s?\s*(\w+)", doc.text[f.end : f.end + 40])
         verbs = [w.lower() for w in extra.get("metonym_verbs", {}).get(doc.lang, [])]

@@ -36,7 +36,9 @@ class QuantitiesStage:
             from kroniek.quantities.lexicon import counted_noun_words
             from kroniek.time.tagger import tagger_for
 
-            return [CharSpan(t.start, t.end) for t in tagger_for(doc.lang, counted_noun_words(doc.lang)).tag(doc)]
+            return [
+                CharSpan(t.start, t.end) for t in tagger_for(doc.lang, counted_noun_words(doc.lang)).tag(doc)
+            ]
         return [CharSpan(t.start, t.end) for t in doc.timexes]
 
     def __call__(self, doc: ArticleDoc) -> ArticleDoc:
@@ -56,7 +58,12 @@ class QuantitiesStage:
                 continue
             if end < len(text) and text[end].isalnum() and not text[end - 1].isdigit():
                 continue
-            if end < len(text) and text[end].isalpha() and text[end - 1].isdigit() and not text[end:].startswith(("mld", "mln")):
+            if (
+                end < len(text)
+                and text[end].isalpha()
+                and text[end - 1].isdigit()
+                and not text[end:].startswith(("mld", "mln"))
+            ):
                 continue  # ordinal or code: "37e", "2nd", "F16"
             span = CharSpan(start, end)
             if any(span.overlaps(t) for t in times):
@@ -64,14 +71,22 @@ class QuantitiesStage:
             surface = match.group(0)
             if norm(surface) in articles:
                 continue
-            if re.fullmatch(r"\d+", surface) and end < len(text) and text[end] == "." and text[end + 1 : end + 2] in (" ",) and text[end + 2 : end + 3].islower():
+            if (
+                re.fullmatch(r"\d+", surface)
+                and end < len(text)
+                and text[end] == "."
+                and text[end + 1 : end + 2] in (" ",)
+                and text[end + 2 : end + 3].islower()
+            ):
                 continue  # German ordinal "3. Oktober" style
             parsed = parse_number(surface, doc.lang)
             if parsed is None:
                 continue
             value, _vague = parsed
             previous = re.findall(r"[\w'’§°]+", text[max(0, start - 25) : start])
-            if previous and norm(previous[-1]).rstrip(".") in [norm(w) for w in lex.context.get("not_after", [])]:
+            if previous and norm(previous[-1]).rstrip(".") in [
+                norm(w) for w in lex.context.get("not_after", [])
+            ]:
                 if not self._counts_after(text, end, lex):
                     continue
             mention = self._with_unit_or_noun(doc, lex, start, end, value)
@@ -93,20 +108,30 @@ class QuantitiesStage:
         words = [norm(w) for w in _WORD.findall(text[end : end + 60])][: MAX_MODIFIER_WORDS + 1]
         return any(w in lex.nouns for w in words)
 
-    def _with_unit_or_noun(self, doc: ArticleDoc, lex: QuantityLexicon, start: int, end: int, value: float) -> QuantityMention | None:
+    def _with_unit_or_noun(
+        self, doc: ArticleDoc, lex: QuantityLexicon, start: int, end: int, value: float
+    ) -> QuantityMention | None:
         text = doc.text
         currency = {norm(k): v for k, v in lex.context.get("currency", {}).items()}
         percent = [norm(p) for p in lex.context.get("percent", [])]
         before = text[max(0, start - 2) : start].strip()
         if before in currency:
-            return QuantityMention(start - (start - text.rfind(before, 0, start)), end, as_number(value), _money_name(currency[before]), currency[before])
+            return QuantityMention(
+                start - (start - text.rfind(before, 0, start)),
+                end,
+                as_number(value),
+                _money_name(currency[before]),
+                currency[before],
+            )
         after_text = text[end : end + 80]
         tokens = [(m.start() + end, m.end() + end, m.group(0)) for m in _WORD.finditer(after_text)]
         if not tokens:
             return None
         first = norm(tokens[0][2])
         if first in currency:
-            return QuantityMention(start, tokens[0][1], as_number(value), _money_name(currency[first]), currency[first])
+            return QuantityMention(
+                start, tokens[0][1], as_number(value), _money_name(currency[first]), currency[first]
+            )
         two = norm(" ".join(t[2] for t in tokens[:2]))
         if first in percent or two in percent:
             stop = tokens[0][1] if first in percent else tokens[1][1]
@@ -121,13 +146,20 @@ class QuantitiesStage:
                     stop = tokens[i + n - 1][1]
                     # French puts modifiers after the noun: "28 soldats gouvernementaux"
                     following = tokens[i + n] if i + n < len(tokens) else None
-                    if doc.lang == "fr" and following and text[stop : following[0]] == " " and norm(following[2]) in lex.modifiers:
+                    if (
+                        doc.lang == "fr"
+                        and following
+                        and text[stop : following[0]] == " "
+                        and norm(following[2]) in lex.modifiers
+                    ):
                         kept.append(lex.modifiers[norm(following[2])])
                         stop = following[1]
                     what = " ".join([*kept, lex.nouns[phrase]])
                     return QuantityMention(start, stop, as_number(value), what)
             word = tokens[i][2]
-            if not re.match(r"\w", word) or (tokens[i][0] > end and text[tokens[i - 1][1] if i else end : tokens[i][0]].strip()):
+            if not re.match(r"\w", word) or (
+                tokens[i][0] > end and text[tokens[i - 1][1] if i else end : tokens[i][0]].strip()
+            ):
                 return None  # punctuation: the number's phrase ended
             matched_mod = None
             for n in (2, 1):
@@ -151,7 +183,9 @@ class QuantitiesStage:
         if doc.nlp is not None and doc.nlp.has_annotation("POS"):
             span = doc.nlp.char_span(token[0], token[1], alignment_mode="expand")
             if span is not None and len(span) == 1:
-                return span[0].pos_ in ("ADJ", "ADV", "NUM") or (span[0].pos_ == "VERB" and span[0].morph.get("VerbForm") == ["Part"])
+                return span[0].pos_ in ("ADJ", "ADV", "NUM") or (
+                    span[0].pos_ == "VERB" and span[0].morph.get("VerbForm", []) == ["Part"]
+                )
         endings = {
             "nl": ("se", "sche", "ische", "ige", "ele", "ijke", "de", "te", "en"),
             "en": ("ian", "ese", "ish", "ed", "al", "ic", "ive", "ous"),
@@ -161,7 +195,9 @@ class QuantitiesStage:
         return word.lower().endswith(endings)
 
     @staticmethod
-    def _noun_from_nlp(doc: ArticleDoc, start: int, token: tuple[int, int, str], value: float) -> QuantityMention | None:
+    def _noun_from_nlp(
+        doc: ArticleDoc, start: int, token: tuple[int, int, str], value: float
+    ) -> QuantityMention | None:
         """An English noun the lexicon lacks ("12 howitzers"): kept as written, with a parser's word."""
         if doc.lang != "en" or doc.nlp is None or not doc.nlp.has_annotation("POS"):
             return None

@@ -94,7 +94,14 @@ def duration_value(amount: float | None, unit: str) -> str:
 
 def half_duration(unit: str, and_a_half: bool) -> str:
     """'anderhalf uur' = PT1H30M, 'een half jaar' = P6M: TIMEX3 has no fractions."""
-    smaller = {"Y": ("M", 12), "M": ("D", 30), "W": ("D", 7), "D": ("H", 24), "H": ("MIN", 60), "MIN": ("S", 60)}
+    smaller = {
+        "Y": ("M", 12),
+        "M": ("D", 30),
+        "W": ("D", 7),
+        "D": ("H", 24),
+        "H": ("MIN", 60),
+        "MIN": ("S", 60),
+    }
     if unit not in smaller:
         return duration_value(1.5 if and_a_half else 0.5, unit)
     small, factor = smaller[unit]

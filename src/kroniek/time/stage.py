@@ -32,8 +32,9 @@ class TimeStage:
         unresolved = [t for t in doc.timexes if not t.anchored]
         if unresolved:
             doc.notes.append(
-                f"time: no publication date, so {len(unresolved)} relative time expression(s) stay unresolved "
-                f"(e.g. {doc.text[unresolved[0].start:unresolved[0].end]!r} = {unresolved[0].value})"
+                f"time: no publication date, so {len(unresolved)} relative time expression(s) "
+                f"stay unresolved "
+                f"(e.g. {doc.text[unresolved[0].start : unresolved[0].end]!r} = {unresolved[0].value})"
             )
         return doc
 

@@ -61,7 +61,9 @@ def _sentence_initial(doc: ArticleDoc, start: int) -> bool:
     sent = doc.sentence_of(start)
     if sent is not None and sent.start == start:
         return True
-    return not doc.text[max(0, start - 3) : start].strip(" \t") or doc.text[max(0, start - 2) : start].rstrip(" ").endswith(("\n", ".", "!", "?", ":"))
+    return not doc.text[max(0, start - 3) : start].strip(" \t") or doc.text[max(0, start - 2) : start].rstrip(
+        " "
+    ).endswith(("\n", ".", "!", "?", ":"))
 
 
 class Tagger:
@@ -89,7 +91,11 @@ class Tagger:
     def _acceptable(self, doc: ArticleDoc, cand: Candidate) -> bool:
         g, text, lex = cand.groups, doc.text, self.lex
         kind = cand.pattern.kind
-        if kind == "date" and cand.pattern.needs == "month_cue" and not (g.get("day") or g.get("year") or g.get("boundary")):
+        if (
+            kind == "date"
+            and cand.pattern.needs == "month_cue"
+            and not (g.get("day") or g.get("year") or g.get("boundary"))
+        ):
             month = normalise(g.get("month") or "")
             cue = lex.month_cue
             prev = _previous_word(text, cand.start)
@@ -107,7 +113,9 @@ class Tagger:
             return True
         if kind == "vague":
             phrase = normalise(cand.match_text)
-            if phrase in [normalise(w) for w in lex.filters.get("not_sentence_initial", [])] and _sentence_initial(doc, cand.start):
+            if phrase in [
+                normalise(w) for w in lex.filters.get("not_sentence_initial", [])
+            ] and _sentence_initial(doc, cand.start):
                 return False
         if kind == "duration" and not g.get("num") and not g.get("half"):
             return False
@@ -133,7 +141,12 @@ class Tagger:
                 continue
             out.append(record)
             attributive = _previous_word(doc.text, cand.start) in self._attributive
-            if not attributive and record.anchored and re.match(r"^\d{4}-\d\d-\d\d", record.value) and record.type in ("DATE", "TIME"):
+            if (
+                not attributive
+                and record.anchored
+                and re.match(r"^\d{4}-\d\d-\d\d", record.value)
+                and record.type in ("DATE", "TIME")
+            ):
                 last_day = dt.date.fromisoformat(record.value[:10])
         return out
 
@@ -147,7 +160,9 @@ class Tagger:
         g, kind, lex = cand.groups, cand.pattern.kind, self.lex
         span = CharSpan(cand.start, cand.end)
 
-        def rec(type_: str, value: str, precision: str, anchored: bool = True, direction: str | None = None) -> TimexRecord:
+        def rec(
+            type_: str, value: str, precision: str, anchored: bool = True, direction: str | None = None
+        ) -> TimexRecord:
             return TimexRecord(cand.start, cand.end, type_, value, precision, anchored, direction)
 
         pod = lex.lookup("pod", g.get("pod"))
@@ -177,7 +192,11 @@ class Tagger:
                     return None
                 return rec("DATE", day.isoformat(), "day")
             year_text = g.get("year") or ""
-            year = int(year_text) if len(year_text) == 4 else (2000 + int(year_text) if int(year_text) < 50 else 1900 + int(year_text))
+            year = (
+                int(year_text)
+                if len(year_text) == 4
+                else (2000 + int(year_text) if int(year_text) < 50 else 1900 + int(year_text))
+            )
             try:
                 day = dt.date(year, int(g.get("monthnum") or 0), int(g.get("day") or 0))
             except ValueError:
@@ -216,10 +235,10 @@ class Tagger:
         if kind == "weekday":
             return self._weekday(doc, cand, published, pod, rec, span)
         if kind == "weekend":
-            direction = self._dir(g.get("dir")) or "this"
+            weekend_dir = self._dir(g.get("dir")) or "this"
             if published is None:
                 return rec("DATE", "XXXX-WXX-WE", "week", False)
-            return rec("DATE", R.weekend_value(published, direction), "week")
+            return rec("DATE", R.weekend_value(published, weekend_dir), "week")
         if kind == "relunit":
             direction = self._dir(g.get("dir"))
             unit = lex.lookup("unit", g.get("unit"))
@@ -242,17 +261,21 @@ class Tagger:
             return rec("DATE", value, precision)
         return None
 
-    def _date(self, doc: ArticleDoc, cand: Candidate, published: dt.date | None, pod: Any, rec: Any, span: CharSpan) -> TimexRecord | None:
+    def _date(
+        self, doc: ArticleDoc, cand: Candidate, published: dt.date | None, pod: Any, rec: Any, span: CharSpan
+    ) -> TimexRecord | None:
         g, lex = cand.groups, self.lex
         month = lex.lookup("month", g.get("month"))
         if not month:
             return None
-        day = int(g["day"]) if g.get("day") else None
+        day = int(g["day"] or 0) if g.get("day") else None
         direction = self._dir(g.get("dir"))
-        year: int | None = int(g["year"]) if g.get("year") else None
+        year: int | None = int(g["year"] or 0) if g.get("year") else None
         anchored = True
         if year is None and g.get("ydir"):
-            ydir = {"vorig": -1, "afgelopen": -1, "verleden": -1, "volgend": 1, "komend": 1}.get(normalise(g["ydir"] or ""), 0)
+            ydir = {"vorig": -1, "afgelopen": -1, "verleden": -1, "volgend": 1, "komend": 1}.get(
+                normalise(g["ydir"] or ""), 0
+            )
             year = published.year + ydir if published else None
         elif year is None and published is not None:
             if direction == "this":
@@ -272,7 +295,9 @@ class Tagger:
         value = f"{year_text}-{int(month):02d}-{day:02d}" + (f"T{pod}" if pod else "")
         return rec("TIME" if pod else "DATE", value, "time" if pod else "day", anchored)
 
-    def _weekday(self, doc: ArticleDoc, cand: Candidate, published: dt.date | None, pod: Any, rec: Any, span: CharSpan) -> TimexRecord | None:
+    def _weekday(
+        self, doc: ArticleDoc, cand: Candidate, published: dt.date | None, pod: Any, rec: Any, span: CharSpan
+    ) -> TimexRecord | None:
         g, lex = cand.groups, self.lex
         weekday = lex.lookup("weekday", g.get("weekday"))
         if not weekday:
@@ -283,7 +308,13 @@ class Tagger:
         explicit = self._dir(g.get("dir"))
         week_dir = self._dir(g.get("wdir"))
         if published is None:
-            return rec(type_, f"XXXX-WXX-{weekday}" + (f"T{pod}" if pod else ""), precision, False, None if (explicit or week_dir) else "past")
+            return rec(
+                type_,
+                f"XXXX-WXX-{weekday}" + (f"T{pod}" if pod else ""),
+                precision,
+                False,
+                None if (explicit or week_dir) else "past",
+            )
         if week_dir:  # "vorige week dinsdag": that weekday in the previous / this / next ISO week
             weeks = {"past": -1, "future": 1}.get(week_dir, 0)
             monday = published - dt.timedelta(days=published.isoweekday() - 1) + dt.timedelta(weeks=weeks)
@@ -295,7 +326,9 @@ class Tagger:
             strict = "strict_past" if explicit == "past" else "strict_future"
             return rec(type_, R.day_value(R.weekday_date(published, weekday, strict), pod), precision)
         direction = guess_direction(doc, span, lex)
-        return rec(type_, R.day_value(R.weekday_date(published, weekday, direction), pod), precision, True, direction)
+        return rec(
+            type_, R.day_value(R.weekday_date(published, weekday, direction), pod), precision, True, direction
+        )
 
 
 _TAGGERS: dict[tuple[str, frozenset[str]], Tagger] = {}

@@ -35,8 +35,8 @@ def _morph_direction(span: Span) -> str | None:
     for token in span:
         if token.pos_ not in ("VERB", "AUX"):
             continue
-        tense = token.morph.get("Tense")
-        if "Past" in tense and "Part" not in token.morph.get("VerbForm"):
+        tense = token.morph.get("Tense", [])
+        if "Past" in tense and "Part" not in token.morph.get("VerbForm", []):
             past = True
         elif "Fut" in tense:
             future = True
@@ -51,7 +51,9 @@ def _morph_direction(span: Span) -> str | None:
 
 def guess_direction(doc: ArticleDoc, timex: CharSpan, lex: Lexicon) -> str:
     """'past' or 'future' for the sentence around ``timex``."""
-    sentence = doc.sentence_of(timex.start) or CharSpan(max(0, timex.start - 200), min(len(doc.text), timex.end + 200))
+    sentence = doc.sentence_of(timex.start) or CharSpan(
+        max(0, timex.start - 200), min(len(doc.text), timex.end + 200)
+    )
     text = doc.text[sentence.start : sentence.end]
     words = _clause_tokens(text)
     cues = lex.tense
