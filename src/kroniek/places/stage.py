@@ -106,7 +106,7 @@ class PlacesStage:
                     continue
                 match = Found(start, tokens[j][1], key, places)
                 break
-            if match is None or any(s.start <= match.start < s.end for s in person_spans):
+            if match is None or self._inside_person(match, person_spans) or self._common_word(doc, match):
                 i += 1
                 continue
             if self._part_of_longer_name(tokens, i, match, text):
@@ -117,6 +117,37 @@ class PlacesStage:
             while i < len(tokens) and tokens[i][0] < match.end:
                 i += 1
         return found
+
+    @staticmethod
+    def _inside_person(match: Found, persons: list[CharSpan]) -> bool:
+        """Part of a longer person name ("George Washington"). A person entity that is exactly the
+        place name is not trusted over the gazetteer: statistical NER often tags "Genève" as PER."""
+        return any(
+            s.start <= match.start and match.end <= s.end and (s.end - s.start) > (match.end - match.start)
+            for s in persons
+        )
+
+    @staticmethod
+    def _common_word(doc: ArticleDoc, match: Found) -> bool:
+        """A capitalised common word that happens to be a town: a one-word heading ("Eisen"), or a
+        sentence-initial word the parser reads as a noun or verb."""
+        if any(p.feature == "country" for p in match.places):
+            return False
+        line_start = doc.text.rfind("\n", 0, match.start) + 1
+        line_end = doc.text.find("\n", match.end)
+        line = doc.text[line_start : line_end if line_end >= 0 else len(doc.text)]
+        if line.strip() == doc.text[match.start : match.end]:
+            return True
+        if doc.nlp is not None and doc.nlp.has_annotation("POS"):
+            span = doc.nlp.char_span(match.start, match.end, alignment_mode="expand")
+            if (
+                span is not None
+                and len(span) == 1
+                and span[0].is_sent_start
+                and span[0].pos_ in ("NOUN", "VERB", "ADJ")
+            ):
+                return True
+        return False
 
     @staticmethod
     def _person_spans(doc: ArticleDoc) -> list[CharSpan]:
