@@ -100,7 +100,8 @@ def complement_start_of(match: TriggerMatch, groups: list[ActorGroup]) -> int:
     actor right after it ("called on Russia to …", "verzocht de Koning …")."""
     start = match.last
     for g in groups:
-        if g.start >= start and g.start - start <= 2:
+        # a bare object, or one whose preposition belongs to the trigger ("called on"), right after it
+        if g.start >= start and g.start - start <= 2 and (g.prep is None or g.start - 1 < start):
             start = g.end
             break
     return start
