@@ -167,8 +167,11 @@ def _from_word_order(
     usable = [g for g in groups if not (g.start >= complement_start and entry.event in _PROP_TYPES)]
     tokens = [nlp[i].text.lower() for i in range(clause.start, clause.end)]
     passive = any(t in cues.passive_aux for t in tokens)
-    bare = [g for g in usable if g.prep is None]
+    # a group whose preposition is part of the trigger ("called on X", "riep X op") is its object
+    bare = [g for g in usable if g.prep is None or g.start - 1 in match.tokens]
     for g in usable:
+        if g in bare:
+            continue
         if g.prep in cues.mutual_preps:
             _add(args.actor, g.actors)
             args.path.append(f"{g.prep}:{_text(nlp, g)}")

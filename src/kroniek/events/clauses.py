@@ -117,7 +117,7 @@ def actor_groups(
     groups: list[ActorGroup] = []
     for start, end, actor in kept:
         t_start, t_end = index.at(start), index.end_at(end)
-        if groups and _coordinated(nlp, groups[-1].end, t_start, cues):
+        if groups and _coordinated(nlp, groups[-1].end, t_start, t_end, clause, cues):
             group = groups[-1]
             group.end = t_end
             if actor not in group.actors:
@@ -138,10 +138,14 @@ def _mentions_with_index(doc: ArticleDoc) -> list[tuple[object, int]]:
     return pairs  # type: ignore[return-value]
 
 
-def _coordinated(nlp: Doc, prev_end: int, start: int, cues: Cues) -> bool:
+def _coordinated(nlp: Doc, prev_end: int, start: int, end: int, clause: Clause, cues: Cues) -> bool:
     between = [nlp[i].text.lower() for i in range(prev_end, start)]
     if not between:
         return True
+    if between == [","]:
+        # "A, B en C" is a list; "Volgens A, B valt aan" is not: a comma joins only inside a list
+        after = nlp[end].text.lower() if end < clause.end else ""
+        return after == "," or after in cues.coordinators
     return all(w in cues.coordinators or w == "," or w in cues.determiners for w in between) and any(
         w in cues.coordinators or w == "," for w in between
     )

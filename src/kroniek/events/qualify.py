@@ -138,10 +138,13 @@ def proposition_for(
         pmode = entry.proposition_mode
         gloss = ""
         explain["proposition_default"] = ptype
-    text = gloss
-    if doc.lang == "en" or not text:
-        words = nlp[complement_start : clause.end].text.strip(" ,.;:") if complement_start < clause.end else ""
-        text = _shorten(words) if doc.lang == "en" and words else (text or ptype.lower())
+    text = gloss or ptype.lower()
+    if doc.lang == "en":
+        # English text can paraphrase itself: the complement from its event word on
+        begin = content[0].start if content else complement_start
+        words = nlp[begin : clause.end].text.strip(" ,.;:") if begin < clause.end else ""
+        if words:
+            text = _shorten(words)
     duration = None
     for tx in doc.timexes:
         if tx.type == "DURATION" and _inside(tx, nlp, complement_start, clause.sentence.end):
