@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from kroniek.document import ArticleDoc
-from kroniek.events.clauses import ActorGroup, Clause, TokenIndex
+from kroniek.events.clauses import ActorGroup, TokenIndex
 from kroniek.events.lexicon import Cues, TriggerEntry
 from kroniek.events.triggers import TriggerMatch
 
@@ -233,7 +233,7 @@ def _from_word_order(
 def _passive_participle(nlp: Doc, match: TriggerMatch, tokens: list[str], cues: Cues) -> bool:
     """A participle that the lexicon marks passive, without a perfect auxiliary ("heeft benoemd")."""
     token = nlp[match.start]
-    is_part = token.text.lower() in match.entry.passive_forms or "Part" in token.morph.get("VerbForm")
+    is_part = token.text.lower() in match.entry.passive_forms or "Part" in token.morph.get("VerbForm", [])
     if not is_part or match.kind != "verb":
         return False
     return not any(t in cues.perfect_aux for t in tokens)

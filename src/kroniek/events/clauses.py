@@ -12,7 +12,7 @@ from collections.abc import Collection
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from kroniek.document import ArticleDoc, CharSpan
+from kroniek.document import ActorMention, ArticleDoc, CharSpan
 from kroniek.events.lexicon import Cues
 
 if TYPE_CHECKING:
@@ -130,12 +130,8 @@ def actor_groups(
     return groups
 
 
-def _mentions_with_index(doc: ArticleDoc) -> list[tuple[object, int]]:
-    pairs: list[tuple[object, int]] = []
-    for a_index, actor in enumerate(doc.actors):
-        for m in actor.mentions:
-            pairs.append((m, a_index))
-    return pairs  # type: ignore[return-value]
+def _mentions_with_index(doc: ArticleDoc) -> list[tuple[ActorMention, int]]:
+    return [(m, a_index) for a_index, actor in enumerate(doc.actors) for m in actor.mentions]
 
 
 def _coordinated(nlp: Doc, prev_end: int, start: int, end: int, clause: Clause, cues: Cues) -> bool:

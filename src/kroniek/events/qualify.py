@@ -219,7 +219,7 @@ def event_duration(doc: ArticleDoc, match: TriggerMatch, lexicon: Lexicon, claus
 
 def location_for(doc: ArticleDoc, span: CharSpan, lexicon: Lexicon) -> tuple[PlaceMention | None, str]:
     try:
-        from kroniek.places.locate import location_for as places_location_for  # type: ignore[import-not-found]
+        from kroniek.places.locate import location_for as places_location_for
     except ImportError:
         places_location_for = None
     if places_location_for is not None:
