@@ -50,6 +50,7 @@ def find_arguments(
     index: TokenIndex,
     cues: Cues,
     complement_start: int,
+    others: list[TriggerMatch] | None = None,
 ) -> Arguments:
     nlp = doc.nlp
     assert nlp is not None
@@ -57,7 +58,7 @@ def find_arguments(
         args = _from_tree(doc, match, index, cues)
         if args.actor or args.recipient:
             return _apply_frame(args, match.entry)
-    args = _from_word_order(nlp, match, groups, cues, complement_start)
+    args = _from_word_order(nlp, match, groups, cues, complement_start, others or [])
     return _apply_frame(args, match.entry)
 
 
@@ -156,7 +157,12 @@ def _from_tree(doc: ArticleDoc, match: TriggerMatch, index: TokenIndex, cues: Cu
 
 
 def _from_word_order(
-    nlp: Doc, match: TriggerMatch, groups: list[ActorGroup], cues: Cues, complement_start: int
+    nlp: Doc,
+    match: TriggerMatch,
+    groups: list[ActorGroup],
+    cues: Cues,
+    complement_start: int,
+    others: list[TriggerMatch],
 ) -> Arguments:
     entry = match.entry
     args = Arguments(rule="order")
@@ -178,10 +184,12 @@ def _from_word_order(
         elif passive and g.prep in cues.agent_preps:
             _add(args.actor, g.actors)
             args.path.append(f"agent {g.prep}:{_text(nlp, g)}")
-        elif g.prep in recipient_preps and abs(g.start - match.start) <= 12:
+        elif g.prep in recipient_preps and abs(g.start - match.start) <= 8 and not _blocked(match, g, others):
             _add(args.recipient, g.actors)
             args.path.append(f"recipient {g.prep}:{_text(nlp, g)}")
-    participle = _passive_participle(nlp, match, tokens, cues)
+    participle = _passive_participle(nlp, match, tokens, cues) and (
+        cues.verb_first or not any(g.start >= match.last for g in bare)  # "X killed Y" is active
+    )
     if (args.actor and passive) or participle:
         # "X werd aangevallen door Y", "X benoemd tot minister": the bare group is the one acted upon
         if bare and entry.object_recipient:
@@ -228,6 +236,13 @@ def _from_word_order(
         _add(args.recipient, obj.actors)
         args.path.append(f"object:{_text(nlp, obj)}")
     return args
+
+
+def _blocked(match: TriggerMatch, group: ActorGroup, others: list[TriggerMatch]) -> bool:
+    """Another trigger between this one and the group: the group belongs to that one ("condemned Russia's
+    war against Ukraine": Ukraine is the target of the war, not of the condemnation)."""
+    low, high = sorted((match.start, group.start))
+    return any(o is not match and low < o.start < high for o in others)
 
 
 def _passive_participle(nlp: Doc, match: TriggerMatch, tokens: list[str], cues: Cues) -> bool:

@@ -53,6 +53,7 @@ class EventsStage:
             doc.notes.append("events: the text has no tokens (nlp layer missing); no events extracted")
             return doc
         index = TokenIndex(doc.nlp)
+        self._clause_matches: list[TriggerMatch] = []
         self._dialogue: list[int] = []  # parties of the latest exchange: "the leaders" refers to them
         events: list[EventRecord] = []
         for sentence in doc.sentences:
@@ -87,6 +88,7 @@ class EventsStage:
                     prep = governing_prep(nlp, match.start, clause, lexicon.cues, covered, ())
                     earlier_verb = any(m.start < match.start and m.kind != "noun" for m in matches)
                     match.inherits_subject = (prep is None or prep in lexicon.cues.during_preps) and not earlier_verb
+            self._clause_matches = matches
             for match in matches:
                 if id(match) in consumed:
                     continue
@@ -127,7 +129,8 @@ class EventsStage:
         if match.how == "deontic":
             args = _deontic_arguments(match, groups, lexicon)
         else:
-            args = find_arguments(doc, match, groups, index, lexicon.cues, complement)
+            others = [m for m in self._clause_matches if m is not match]
+            args = find_arguments(doc, match, groups, index, lexicon.cues, complement, others)
         confidence = entry.confidence
         if not args.actor and self._dialogue and match.inherits_subject and _collective_before(nlp, clause, match, lexicon):
             args.actor = list(self._dialogue)
