@@ -164,3 +164,13 @@ def test_prisoner_exchange_is_mutual_release():
 def test_trigger_without_any_participant_gives_no_event():
     _, events = events_of("Er was sprake van een aanval.")
     assert events == []
+
+
+def test_promise_in_talks_is_addressed_to_the_other_party():
+    doc, events = events_of(
+        "Het gesprek tussen Parijs en Warschau duurde lang. Daarin beloofde Polen hulp aan Kyiv te leveren."
+    )
+    ev = only(events, "AGREE")
+    assert names(doc, ev.actor) == {"Poland"}
+    assert names(doc, ev.recipient) == {"France"}
+    assert ev.proposition is not None and ev.proposition.event == "AID"

@@ -78,7 +78,8 @@ class Cues:
     perfect_aux: frozenset[str] = frozenset()  # "heeft benoemd" is active, "is benoemd" passive
     clause_openers: frozenset[str] = frozenset()  # words that open a clause even without a comma
     during_preps: frozenset[str] = frozenset()  # "tijdens het gesprek": the clause's participants take part
-    collective_subjects: frozenset[str] = frozenset()  # "the leaders", "beide partijen": the dialogue's parties  # "moet", "must": with "volgens X" a demand reported for X  # "durende", "lasting": a DURATION timex measures the event
+    collective_subjects: frozenset[str] = frozenset()
+    light_verbs: frozenset[str] = frozenset()  # "voerde gesprekken", "held talks": a noun takes the subject  # "the leaders", "beide partijen": the dialogue's parties  # "moet", "must": with "volgens X" a demand reported for X  # "durende", "lasting": a DURATION timex measures the event
     verb_first: bool = False  # V2 languages: the subject may follow the finite verb
 
 

@@ -87,7 +87,12 @@ class EventsStage:
                     # or after another trigger verb does not inherit the clause subject
                     prep = governing_prep(nlp, match.start, clause, lexicon.cues, covered, ())
                     earlier_verb = any(m.start < match.start and m.kind != "noun" for m in matches)
-                    match.inherits_subject = (prep is None or prep in lexicon.cues.during_preps) and not earlier_verb
+                    light = not lexicon.cues.light_verbs or any(
+                        nlp[i].text.lower() in lexicon.cues.light_verbs for i in range(clause.start, clause.end)
+                    )
+                    match.inherits_subject = (
+                        (prep is None and light) or prep in lexicon.cues.during_preps
+                    ) and not earlier_verb
             self._clause_matches = matches
             for match in matches:
                 if id(match) in consumed:
@@ -147,6 +152,16 @@ class EventsStage:
         if not args.actor and (not args.recipient or match.kind == "noun"):
             # nobody to say who did it; a noun with only a recipient ("support to X") is too weak
             return None
+        if (
+            entry.event in _ADDRESSED_TYPES
+            and not args.recipient
+            and self._dialogue
+            and args.actor
+            and set(args.actor) < set(self._dialogue)
+        ):
+            # a promise or demand by one party of the ongoing talks is addressed to the other party
+            args.recipient = [a for a in self._dialogue if a not in args.actor]
+            args.rule += "/addressee of the talks"
         if entry.event == "CONSULT" and len(args.actor) >= 2:
             self._dialogue = list(args.actor)
         evidence = clause.char_span(nlp)
@@ -204,6 +219,9 @@ class EventsStage:
             explain=explain,
         )
 
+
+# speech acts that, said in talks, are addressed to the other party
+_ADDRESSED_TYPES = frozenset({"AGREE", "REQUEST", "REJECT", "CONCEDE", "THREATEN", "SUPPORT"})
 
 _DEONTIC_ENTRY = TriggerEntry(
     id="construction:deontic+source", forms=(), event="REQUEST", gloss="demand", confidence=0.55
