@@ -1,0 +1,62 @@
+"""Fixtures for the store tests: real SQLite files and, when KRONIEK_TEST_PG_URL is set, a real
+PostgreSQL database (started by .ci/postgres.sh). Chronicles are built from sentences written for
+these tests with the chronicle models directly, so the store is tested apart from extraction."""
+
+from __future__ import annotations
+
+import os
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from kroniek.store.db import Store, open_store
+
+PG_ENV = "KRONIEK_TEST_PG_URL"
+
+
+def pg_url_or_skip() -> str:
+    url = os.environ.get(PG_ENV)
+    if not url:
+        if os.environ.get("CI", "").lower() == "true":
+            pytest.fail(f"{PG_ENV} is not set in CI: run `eval \"$(.ci/postgres.sh)\"` before the tests")
+        pytest.skip(f"{PG_ENV} is not set: run `eval \"$(.ci/postgres.sh)\"` to test against PostgreSQL")
+    return url
+
+
+def _fresh_pg_schema(url: str) -> str:
+    """A database URL whose search_path is a new empty schema, so each test starts clean."""
+    from sqlalchemy import create_engine, text
+
+    from kroniek.store.db import resolve_url
+
+    name = "t_" + uuid.uuid4().hex[:12]
+    engine = create_engine(resolve_url(url))
+    with engine.begin() as conn:
+        conn.execute(text(f"CREATE SCHEMA {name}"))
+    engine.dispose()
+    sep = "&" if "?" in url else "?"
+    return f"{url}{sep}options=-csearch_path%3D{name}"
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def store(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Store]:
+    if request.param == "sqlite":
+        url: str = str(tmp_path / "test.db")
+    else:
+        url = _fresh_pg_schema(pg_url_or_skip())
+    st = open_store(url)
+    try:
+        yield st
+    finally:
+        st.close()
+
+
+@pytest.fixture
+def sqlite_store(tmp_path: Path) -> Iterator[Store]:
+    st = open_store(tmp_path / "test.db")
+    try:
+        yield st
+    finally:
+        st.close()
