@@ -200,7 +200,10 @@ def _from_word_order(
         return args
     if match.kind == "noun":
         # "de Russische inval", "Russia's readiness": a possessor or modifier right before the noun
+        subject_first = bool(bare) and bare[0].end <= match.start and not bare[0].pronoun
         for g in bare:
+            if g.pronoun and subject_first and match.inherits_subject and g is not bare[0]:
+                continue  # "Kyiv sprak zijn goedkeuring uit": the possessive pronoun is the subject's
             if (g.possessive and 0 <= match.start - g.end <= 3) or 0 <= match.start - g.end <= 1:
                 _add(args.actor, g.actors)
                 args.path.append(f"prenominal:{_text(nlp, g)}")

@@ -43,6 +43,7 @@ class ActorGroup:
     actors: list[int] = field(default_factory=list)
     prep: str | None = None  # the preposition that governs the group, lower-cased
     possessive: bool = False  # "Russia's", "Ruslands"
+    pronoun: bool = False  # every mention in the group is a resolved pronoun ("zijn", "their")
 
 
 def clauses_of(doc: ArticleDoc, sentence: CharSpan, cues: Cues) -> list[Clause]:
@@ -107,6 +108,7 @@ def actor_groups(
     assert nlp is not None
     span = clause.char_span(nlp)
     mentions = [(m.start, m.end, a_index) for m, a_index in _mentions_with_index(doc) if span.contains(CharSpan(m.start, m.end))]
+    pronouns = {(m.start, m.end) for m, _ in _mentions_with_index(doc) if m.how == "pronoun"}
     mentions.sort(key=lambda m: (m[0], -(m[1] - m[0])))
     kept: list[tuple[int, int, int]] = []
     for m in mentions:
@@ -124,6 +126,7 @@ def actor_groups(
                 group.actors.append(actor)
             continue
         group = ActorGroup(t_start, t_end, [actor], prep=governing_prep(nlp, t_start, clause, cues, covered, barrier))
+        group.pronoun = (start, end) in pronouns
         groups.append(group)
     for group in groups:
         group.possessive = _possessive_after(nlp, group.end, clause, cues)

@@ -54,6 +54,7 @@ class EventsStage:
             return doc
         index = TokenIndex(doc.nlp)
         self._clause_matches: list[TriggerMatch] = []
+        self._dialogue_persons = False
         self._dialogue: list[int] = []  # parties of the latest exchange: "the leaders" refers to them
         events: list[EventRecord] = []
         for sentence in doc.sentences:
@@ -163,7 +164,11 @@ class EventsStage:
             args.recipient = [a for a in self._dialogue if a not in args.actor]
             args.rule += "/addressee of the talks"
         if entry.event == "CONSULT" and len(args.actor) >= 2:
-            self._dialogue = list(args.actor)
+            # "the leaders" are persons: talks between persons define the parties; others only until then
+            persons = all(doc.actors[a].kind == "person" for a in args.actor)
+            if persons or not self._dialogue_persons:
+                self._dialogue = list(args.actor)
+                self._dialogue_persons = persons
         evidence = clause.char_span(nlp)
         triggers = [CharSpan(nlp[match.start].idx, nlp[match.end - 1].idx + len(nlp[match.end - 1].text))]
         if match.particle is not None:
