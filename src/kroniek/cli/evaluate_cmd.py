@@ -50,6 +50,16 @@ def _print_summary(report: object) -> None:
     Console().print(table)
 
 
+def _print_errors(errors: dict[str, str]) -> None:
+    """One line per distinct reason, naming the articles it hit."""
+    by_reason: dict[str, list[str]] = {}
+    for key, error in errors.items():
+        by_reason.setdefault(error, []).append(key)
+    for error, keys in by_reason.items():
+        shown = ", ".join(keys[:8]) + (f" and {len(keys) - 8} more" if len(keys) > 8 else "")
+        typer.echo(f"kroniek: {shown}: {error}", err=True)
+
+
 def evaluate(
     gold: Annotated[
         list[Path] | None,
@@ -99,8 +109,7 @@ def evaluate(
         fail(exc)
         return
     _print_summary(result)
-    for key, error in result.errors.items():
-        typer.echo(f"kroniek: {key}: {error}", err=True)
+    _print_errors(result.errors)
     if errors:
         typer.echo(error_listing(result))
     if report:

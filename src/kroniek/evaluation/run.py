@@ -207,6 +207,13 @@ def evaluate(
         from kroniek.extractor import Extractor
 
         extractor = Extractor(config_path=config, nlp=nlp)
+    if pred_dir is None:
+        try:  # a pipeline that cannot be built fails the evaluation at once, not article by article
+            _ = extractor.pipeline
+        except KroniekError:
+            raise
+        except Exception as exc:
+            raise KroniekError("E188", detail=f"{type(exc).__name__}: {exc}") from exc
     system = f"predictions in {pred_dir}" if pred_dir is not None else _system_label(extractor)
 
     articles: list[ArticleScore] = []
