@@ -136,9 +136,7 @@ def test_gate_without_floors_fails(gold_dir: Path, tmp_path: Path) -> None:
     assert gate.run_gate(report, tmp_path / "none.toml", out=io.StringIO()) == gate.EXIT_BELOW
 
 
-def test_gate_main_skips_loudly_without_gold(
-    monkeypatch: pytest.MonkeyPatch, capsys: Any, tmp_path: Path
-) -> None:
+def test_gate_main_skips_loudly_without_gold(monkeypatch: pytest.MonkeyPatch, capsys: Any, tmp_path: Path) -> None:
     monkeypatch.setenv("KRONIEK_SHARED", str(tmp_path / "absent"))
     assert gate.main([]) == 0
     assert "SKIPPED" in capsys.readouterr().err
