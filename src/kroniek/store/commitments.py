@@ -119,9 +119,17 @@ def _load_fused(store: Store) -> list[FusedView]:
     with store.connect() as conn:
         for r in conn.execute(select(f)):
             views[r.id] = FusedView(
-                r.id, r.event_type, r.mode, r.modality, r.proposition_event, r.proposition_mode,
-                r.proposition_text, r.proposition_duration, r.date_start or r.first_reported,
-                json.loads(r.actor_ids), json.loads(r.recipient_ids),
+                r.id,
+                r.event_type,
+                r.mode,
+                r.modality,
+                r.proposition_event,
+                r.proposition_mode,
+                r.proposition_text,
+                r.proposition_duration,
+                r.date_start or r.first_reported,
+                json.loads(r.actor_ids),
+                json.loads(r.recipient_ids),
             )
         texts: dict[int, list[str]] = defaultdict(list)
         for fid, evidence, location in conn.execute(
@@ -138,8 +146,10 @@ def _load_fused(store: Store) -> list[FusedView]:
 
 def _actor_info(store: Store) -> dict[int, tuple[str, str | None, str | None]]:
     with store.connect() as conn:
-        return {int(r.id): (r.kind, r.country, r.sector) for r in conn.execute(
-            select(s.actors.c.id, s.actors.c.kind, s.actors.c.country, s.actors.c.sector))}
+        return {
+            int(r.id): (r.kind, r.country, r.sector)
+            for r in conn.execute(select(s.actors.c.id, s.actors.c.kind, s.actors.c.country, s.actors.c.sector))
+        }
 
 
 def horizon(store: Store) -> dt.date:
@@ -156,10 +166,11 @@ class _Side:
 
     def __init__(self, ids: set[int], info: dict[int, tuple[str, str | None, str | None]]) -> None:
         self.ids = ids
-        self.countries = {
-            info[i][1] for i in ids
-            if i in info and info[i][1] and (info[i][0] == "state" or info[i][2] in STATE_SECTORS)
-        }
+        self.countries: set[str] = set()
+        for i in ids:
+            kind, country, sector = info.get(i, ("", None, None))
+            if country and (kind == "state" or sector in STATE_SECTORS):
+                self.countries.add(country)
         self.info = info
 
     def includes(self, actor_ids: list[int]) -> bool:
@@ -203,8 +214,12 @@ def _relation(item: Tracked, later: FusedView, side: _Side, rules: Rules) -> str
         if item.pause and in_window:
             if by_bound and later.event_type in forbidden and domain_ok:
                 return "violation"
-            if (later.event_type in rules.accusation_types and item.domains and side.includes(later.recipients)
-                    and domain_ok):
+            if (
+                later.event_type in rules.accusation_types
+                and item.domains
+                and side.includes(later.recipients)
+                and domain_ok
+            ):
                 return "violation"
         if not item.pause and by_bound and later.event_type == v.prop_event and in_window:
             return "fulfilment"
@@ -220,8 +235,9 @@ def _relation(item: Tracked, later: FusedView, side: _Side, rules: Rules) -> str
             return "fulfilment"
         return None
     # refusal
-    if by_bound and (later.event_type == v.prop_event or
-                     (later.event_type == "AGREE" and later.prop_event == v.prop_event)):
+    if by_bound and (
+        later.event_type == v.prop_event or (later.event_type == "AGREE" and later.prop_event == v.prop_event)
+    ):
         return "reversal"
     return None
 
@@ -281,16 +297,28 @@ def track_commitments(store: Store, as_of: dt.date | None = None, rules: Rules |
     rows = []
     for n, item in enumerate(items, start=1):
         v = item.fused
-        rows.append({
-            "id": n, "fused_id": v.id, "kind": item.kind, "actor_ids": json.dumps(v.actors),
-            "recipient_ids": json.dumps(v.recipients), "proposition_event": v.prop_event,
-            "proposition_mode": v.prop_mode, "proposition_text": v.prop_text, "duration": v.prop_duration,
-            "since": item.since, "until": item.until, "domains": json.dumps(sorted(item.domains)),
-            "status": status_of(item, as_of), "status_as_of": as_of,
-        })
+        rows.append(
+            {
+                "id": n,
+                "fused_id": v.id,
+                "kind": item.kind,
+                "actor_ids": json.dumps(v.actors),
+                "recipient_ids": json.dumps(v.recipients),
+                "proposition_event": v.prop_event,
+                "proposition_mode": v.prop_mode,
+                "proposition_text": v.prop_text,
+                "duration": v.prop_duration,
+                "since": item.since,
+                "until": item.until,
+                "domains": json.dumps(sorted(item.domains)),
+                "status": status_of(item, as_of),
+                "status_as_of": as_of,
+            }
+        )
     reports = [
         {"commitment_id": n, "fused_id": fid, "relation": rel, "reported_on": day}
-        for n, item in enumerate(items, start=1) for fid, rel, day in item.reports
+        for n, item in enumerate(items, start=1)
+        for fid, rel, day in item.reports
     ]
     with store.transaction(where="commitments") as conn:
         conn.execute(delete(s.commitment_reports))
@@ -305,6 +333,6 @@ def track_commitments(store: Store, as_of: dt.date | None = None, rules: Rules |
                 "GREATEST((SELECT COALESCE(MAX(id), 0) FROM commitments), 1))"
             )
     counts: dict[str, int] = defaultdict(int)
-    for r in rows:
-        counts[r["status"]] += 1
+    for row in rows:
+        counts[str(row["status"])] += 1
     return {"commitments": len(rows), "commitment_status": dict(counts), "as_of": as_of.isoformat()}

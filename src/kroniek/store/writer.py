@@ -94,8 +94,13 @@ def resolve_actor(store: Store, conn: Connection, actor: Actor, pending: dict[st
                 break
     if found is None:
         row = {
-            "identity": keys[0], "name": actor.name, "name_folded": fold(actor.name), "kind": actor.kind,
-            "country": actor.country, "sector": actor.sector, "wikidata": actor.wikidata,
+            "identity": keys[0],
+            "name": actor.name,
+            "name_folded": fold(actor.name),
+            "kind": actor.kind,
+            "country": actor.country,
+            "sector": actor.sector,
+            "wikidata": actor.wikidata,
         }
         try:
             with conn.begin_nested():
@@ -115,37 +120,41 @@ def _event_rows(chronicle: Chronicle, article_id: int, published: dt.date | None
         span = interval(ev.date.value) if ev.date else None
         trigger = ev.trigger if isinstance(ev.trigger, list) else [ev.trigger] if ev.trigger else []
         prop = ev.proposition
-        rows.append({
-            "article_id": article_id,
-            "local_id": ev.id,
-            "event_type": ev.event,
-            "mode": ev.mode,
-            "context": json.dumps(ev.context) if ev.context else None,
-            "modality": ev.modality,
-            "proposition_event": prop.event if prop else None,
-            "proposition_mode": prop.mode if prop else None,
-            "proposition_text": prop.text if prop else None,
-            "proposition_duration": prop.duration if prop else None,
-            "date_value": ev.date.value if ev.date else None,
-            "date_precision": ev.date.precision if ev.date else None,
-            "date_start": span[0] if span else None,
-            "date_end": span[1] if span else None,
-            "duration": ev.duration,
-            "location_name": ev.location.name if ev.location else None,
-            "location_country": ev.location.country if ev.location else None,
-            "source_actor_id": None,
-            "quantities": json.dumps(
-                [{"value": q.value, "what": q.what, "text": q.text} for q in ev.quantities], ensure_ascii=False
-            ) if ev.quantities else None,
-            "evidence_text": ev.evidence.text,
-            "evidence_start": ev.evidence.start,
-            "evidence_end": ev.evidence.end,
-            "trigger_text": " … ".join(t.text for t in trigger) or None,
-            "confidence": ev.confidence,
-            "published_day": published,
-            "language": chronicle.article.language,
-            "active": True,
-        })
+        rows.append(
+            {
+                "article_id": article_id,
+                "local_id": ev.id,
+                "event_type": ev.event,
+                "mode": ev.mode,
+                "context": json.dumps(ev.context) if ev.context else None,
+                "modality": ev.modality,
+                "proposition_event": prop.event if prop else None,
+                "proposition_mode": prop.mode if prop else None,
+                "proposition_text": prop.text if prop else None,
+                "proposition_duration": prop.duration if prop else None,
+                "date_value": ev.date.value if ev.date else None,
+                "date_precision": ev.date.precision if ev.date else None,
+                "date_start": span[0] if span else None,
+                "date_end": span[1] if span else None,
+                "duration": ev.duration,
+                "location_name": ev.location.name if ev.location else None,
+                "location_country": ev.location.country if ev.location else None,
+                "source_actor_id": None,
+                "quantities": json.dumps(
+                    [{"value": q.value, "what": q.what, "text": q.text} for q in ev.quantities], ensure_ascii=False
+                )
+                if ev.quantities
+                else None,
+                "evidence_text": ev.evidence.text,
+                "evidence_start": ev.evidence.start,
+                "evidence_end": ev.evidence.end,
+                "trigger_text": " … ".join(t.text for t in trigger) or None,
+                "confidence": ev.confidence,
+                "published_day": published,
+                "language": chronicle.article.language,
+                "active": True,
+            }
+        )
     return rows
 
 
@@ -186,16 +195,26 @@ def write_in(
         return StoreOutcome("duplicate", int(existing[0]))
     previous = conn.execute(_LATEST_BY_URL, {"url": art.url}).first() if art.url else None
     day = published_day(art.published)
-    article_id = int(conn.execute(
-        _INSERT_ARTICLE,
-        {
-            "article_key": art.id, "url": art.url, "source": art.source, "title": art.title,
-            "published": art.published, "published_day": day, "language": art.language,
-            "text_hash": digest, "text": art.text, "version": (previous[1] + 1) if previous else 1,
-            "superseded_by": None, "extractor": extractor,
-            "ingested_at": dt.datetime.now(dt.UTC).replace(tzinfo=None),
-        },
-    ).scalar_one())
+    article_id = int(
+        conn.execute(
+            _INSERT_ARTICLE,
+            {
+                "article_key": art.id,
+                "url": art.url,
+                "source": art.source,
+                "title": art.title,
+                "published": art.published,
+                "published_day": day,
+                "language": art.language,
+                "text_hash": digest,
+                "text": art.text,
+                "version": (previous[1] + 1) if previous else 1,
+                "superseded_by": None,
+                "extractor": extractor,
+                "ingested_at": dt.datetime.now(dt.UTC).replace(tzinfo=None),
+            },
+        ).scalar_one()
+    )
     if previous:
         conn.execute(update(s.articles).where(s.articles.c.id == previous[0]).values(superseded_by=article_id))
         conn.execute(update(s.events).where(s.events.c.article_id == previous[0]).values(active=False))
@@ -210,8 +229,11 @@ def write_in(
         links = []
         for event_id, ev in zip(ids, chronicle.events, strict=True):
             seen: set[tuple[int, str]] = set()
-            for role, refs in (("actor", ev.actor), ("recipient", ev.recipient),
-                               ("source", [ev.source] if ev.source else [])):
+            for role, refs in (
+                ("actor", ev.actor),
+                ("recipient", ev.recipient),
+                ("source", [ev.source] if ev.source else []),
+            ):
                 for ref in refs:
                     key = (canonical[ref], role)
                     if key not in seen:
