@@ -69,6 +69,8 @@ def test_press_file_header_is_parsed_and_kept_out_of_the_text() -> None:
         "a",
     )
     assert parse_press_file("Update: the talks went on.\nMore text.", "b.txt") is None
+    undated = parse_press_file("url: https://x.example/u\npublished: unknown\n\nSome text.", "u.txt")
+    assert undated is not None and undated.published is None and "not a date" in undated.notes[0]
     with pytest.raises(InputError) as info:
         parse_press_file("url: https://x.example/a\nsource: Test Courier\nThe text starts at once.", "c.txt")
     assert info.value.code == "E209"
@@ -278,3 +280,19 @@ def test_missing_path_and_empty_directory(tmp_path: Path) -> None:
     with pytest.raises(KroniekError) as empty:
         list(read_articles(tmp_path / "empty"))
     assert empty.value.code == "E210"
+
+
+def test_published_and_lang_options_fill_in_but_never_override(sqlite_store: Store, tmp_path: Path) -> None:
+    folder = tmp_path / "mixed"
+    folder.mkdir()
+    press_file(folder / "dated.txt", "https://x.example/d", "The envoy left Geneva.", published="2025-04-02")
+    (folder / "plain.txt").write_text("De minister vertrok gisteren naar Brussel voor overleg.", encoding="utf-8")
+    report = ingest_articles(
+        sqlite_store, read_articles(folder), tokens_only_extractor(), published="2024-01-01", lang="nl"
+    )
+    assert report.stored == 2
+    with sqlite_store.connect() as conn:
+        rows = dict(conn.execute(select(s.articles.c.article_key, s.articles.c.published)).all())
+        langs = dict(conn.execute(select(s.articles.c.article_key, s.articles.c.language)).all())
+    assert rows == {"dated": "2025-04-02", "plain": "2024-01-01"}
+    assert langs == {"dated": "en", "plain": "nl"}

@@ -27,7 +27,7 @@ from sqlalchemy import insert, select
 from kroniek.chronicle.io import load_chronicle
 from kroniek.chronicle.models import Chronicle
 from kroniek.errors import InputError, KroniekError, StoreError
-from kroniek.ingest import ItemFailure, RawArticle, article_from_text, decode_bytes, read_path
+from kroniek.ingest import ItemFailure, RawArticle, article_from_text, decode_bytes, parse_published, read_path
 from kroniek.store import schema as s
 from kroniek.store.db import Store
 from kroniek.store.writer import text_hash, write_batch, write_chronicle
@@ -110,7 +110,14 @@ def parse_press_file(text: str, where: str, default_id: str | None = None) -> Ra
             meta[target] = value
     body = "\n".join(lines[end + 1 :]).strip("\n")
     meta.setdefault("id", default_id)
-    return article_from_text(body, where, **meta)
+    notes = []
+    if "published" in meta:
+        try:
+            parse_published(meta["published"])
+        except KroniekError:
+            # "published: unknown" is a statement, not an error: the article is kept without a date
+            notes.append(f"{where}: header published {meta.pop('published')!r} is not a date; left unknown")
+    return article_from_text(body, where, notes=notes, **meta)
 
 
 def _read_file(path: Path, max_chars: int | None) -> Iterator[RawArticle | ItemFailure]:
@@ -219,7 +226,10 @@ def ingest_articles(
     lang: str | None = None,
     progress: Progress | None = None,
 ) -> IngestReport:
-    """Extract and store each article; ``extractor`` is a kroniek.extractor.Extractor."""
+    """Extract and store each article; ``extractor`` is a kroniek.extractor.Extractor.
+
+    ``published`` and ``lang`` are defaults for articles that give no date or language of their own.
+    """
     report = IngestReport()
     started = time.perf_counter()
     name = f"kroniek-{_version()}"
@@ -236,7 +246,10 @@ def ingest_articles(
             report.duplicates += 1  # skip extraction: this is what makes a rerun after a crash cheap
         else:
             try:
-                chronicle = extractor.extract_article(item, published=published, lang=lang)
+                # --published and --lang fill in what an article does not say; they never override it
+                chronicle = extractor.extract_article(
+                    item, published=item.published or published, lang=item.language or lang
+                )
             except KroniekError as exc:
                 _record_failure(store, report, item.id, exc)
             except Exception as exc:  # a stage bug must not end a batch of thousands; it is recorded
