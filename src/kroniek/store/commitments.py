@@ -29,6 +29,7 @@ import datetime as dt
 import json
 import re
 import tomllib
+from bisect import bisect_left
 from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -198,7 +199,7 @@ def _tracked_items(views: list[FusedView], rules: Rules) -> list[Tracked]:
     return items
 
 
-def _relation(item: Tracked, later: FusedView, side: _Side, rules: Rules) -> str | None:
+def _relation(item: Tracked, later: FusedView, side: _Side, rules: Rules, later_domains: set[str]) -> str | None:
     """How a later fused event bears on a commitment, or None."""
     v = item.fused
     if later.id == v.id or later.modality != "asserted":
@@ -208,7 +209,7 @@ def _relation(item: Tracked, later: FusedView, side: _Side, rules: Rules) -> str
     in_window = item.until is None or (later.day is not None and later.day <= item.until)
     prop_key = f"{v.prop_event}/{v.prop_mode}" if v.prop_mode else str(v.prop_event)
     forbidden = rules.contradicts.get(prop_key) or rules.contradicts.get(str(v.prop_event)) or (str(v.prop_event),)
-    domain_ok = not item.domains or bool(item.domains & domains_of(later.text, rules))
+    domain_ok = not item.domains or bool(item.domains & later_domains)
     by_bound = bool(item.bound) and side.includes(later.actors)
     if item.kind == "promise":
         if item.pause and in_window:
@@ -270,29 +271,68 @@ def track_commitments(store: Store, as_of: dt.date | None = None, rules: Rules |
     views = _load_fused(store)
     info = _actor_info(store)
     items = _tracked_items(views, rules)
-    # index the later events by who acts and who is acted upon, so that each commitment looks only
-    # at events that involve its bound party (or that party's state)
-    as_actor: dict[int, list[FusedView]] = defaultdict(list)
-    as_recipient: dict[int, list[FusedView]] = defaultdict(list)
+    # Index the later events by (who acts, type) and (who is acted upon, type), each sorted by day, so
+    # that a commitment looks only at the few event types that bear on it, done by its bound party (or
+    # that party's state), from its start day on: the work grows with the reports, not with the store.
+    by_actor: dict[tuple[int, str], list[FusedView]] = defaultdict(list)
+    by_recipient: dict[tuple[int, str], list[FusedView]] = defaultdict(list)
     for v in views:
-        if v.day is None or v.modality != "asserted":
+        if v.day is None or v.modality != "asserted" or v.day > as_of:
             continue
         for a in v.actors:
-            as_actor[a].append(v)
+            by_actor[(a, v.event_type)].append(v)
         for r in v.recipients:
-            as_recipient[r].append(v)
+            by_recipient[(r, v.event_type)].append(v)
+    days: dict[tuple[int, str], list[dt.date | None]] = {
+        key: [v.day for v in lst] for index in (by_actor, by_recipient) for key, lst in index.items()
+    }
     state_level: dict[str, set[int]] = defaultdict(set)
     for actor_id, (kind, country, sector) in info.items():
         if country and (kind == "state" or sector in STATE_SECTORS):
             state_level[country].add(actor_id)
+    domain_cache: dict[int, set[str]] = {}
+
+    def later_events(
+        index: dict[tuple[int, str], list[FusedView]],
+        who: set[int],
+        types: set[str],
+        start: dt.date | None,
+        end: dt.date | None,
+    ) -> list[FusedView]:
+        found: dict[int, FusedView] = {}
+        for a in who:
+            for t in types:
+                lst = index.get((a, t))
+                if not lst:
+                    continue
+                i = bisect_left(days[(a, t)], start) if start else 0  # type: ignore[type-var]
+                while i < len(lst) and (end is None or lst[i].day <= end):  # type: ignore[operator]
+                    found[lst[i].id] = lst[i]
+                    i += 1
+        return sorted(found.values(), key=lambda v: (v.day, v.id))
+
     for item in items:
         side = _Side(item.bound, info)
         acting = set(side.ids).union(*(state_level[c] for c in side.countries))
-        candidates = {v.id: v for a in acting for v in as_actor.get(a, ())}
-        candidates.update({v.id: v for a in acting for v in as_recipient.get(a, ())})
-        for later in sorted(candidates.values(), key=lambda v: (v.day or dt.date.max, v.id)):
-            relation = _relation(item, later, side, rules)
-            if relation:
+        v = item.fused
+        prop_key = f"{v.prop_event}/{v.prop_mode}" if v.prop_mode else str(v.prop_event)
+        forbidden = set(
+            rules.contradicts.get(prop_key) or rules.contradicts.get(str(v.prop_event)) or (str(v.prop_event),)
+        )
+        types = {str(v.prop_event), "REJECT", "AGREE"} | (forbidden if item.pause else set())
+        end = item.until if (item.kind == "promise" and item.pause) else None
+        candidates = later_events(by_actor, acting, types, item.since, end)
+        if item.kind == "promise" and item.pause and item.domains:
+            candidates += later_events(by_recipient, acting, set(rules.accusation_types), item.since, end)
+            candidates.sort(key=lambda e: (e.day, e.id))
+        seen_relations: set[str] = set()
+        for later in candidates:
+            if later.id not in domain_cache:
+                domain_cache[later.id] = domains_of(later.text, rules)
+            relation = _relation(item, later, side, rules, domain_cache[later.id])
+            # every reported violation is kept; fulfilment, rejection and reversal happen once
+            if relation and (relation == "violation" or relation not in seen_relations):
+                seen_relations.add(relation)
                 item.reports.append((later.id, relation, later.day))
     rows = []
     for n, item in enumerate(items, start=1):
