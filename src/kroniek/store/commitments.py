@@ -28,6 +28,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
+import time
 import tomllib
 from bisect import bisect_left
 from collections import defaultdict
@@ -266,6 +267,7 @@ def status_of(item: Tracked, as_of: dt.date) -> str:
 
 def track_commitments(store: Store, as_of: dt.date | None = None, rules: Rules | None = None) -> dict[str, Any]:
     """Rebuild the commitments and their reports from the fused events."""
+    started = time.perf_counter()
     rules = rules or load_rules()
     as_of = as_of or horizon(store)
     views = _load_fused(store)
@@ -375,4 +377,9 @@ def track_commitments(store: Store, as_of: dt.date | None = None, rules: Rules |
     counts: dict[str, int] = defaultdict(int)
     for row in rows:
         counts[str(row["status"])] += 1
-    return {"commitments": len(rows), "commitment_status": dict(counts), "as_of": as_of.isoformat()}
+    return {
+        "commitments": len(rows),
+        "commitment_status": dict(counts),
+        "as_of": as_of.isoformat(),
+        "commitments_seconds": round(time.perf_counter() - started, 3),
+    }
