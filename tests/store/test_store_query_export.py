@@ -217,3 +217,22 @@ def test_cli_ingest_query_timeline_commitments_export(tmp_path: Path) -> None:
     assert (tmp_path / "g.tsv").read_text(encoding="utf-8").startswith("GLOBALEVENTID\t")
     missing = runner.invoke(app, ["ingest", str(tmp_path / "absent.txt"), "--db", db])
     assert missing.exit_code == 1 and "E010" in missing.output
+
+
+def test_undated_events_sort_by_their_report_day_on_every_database(store: Store) -> None:
+    fill(store)
+    note = "Ukraine protested to Russia about the shelling."
+    write_chronicle(
+        store,
+        make_chronicle(
+            "note",
+            note,
+            "en",
+            "2025-03-01",
+            [with_mentions(UKRAINE, "Ukraine"), with_mentions(RUSSIA, "Russia")],
+            [{"event": "PROTEST", "actor": ["ua"], "recipient": ["ru"], "evidence": note}],
+        ),
+    )
+    fuse(store)
+    assert [r["article"] for r in query_events(store, actor="Ukraine")] == ["strike", "note", "deal"]
+    assert [r["event"] for r in timeline(store, actor="Ukraine")] == ["ASSAULT", "PROTEST", "AGREE"]

@@ -13,7 +13,7 @@ import re
 from collections import defaultdict
 from typing import Any
 
-from sqlalchemy import Select, and_, or_, select
+from sqlalchemy import Select, and_, func, or_, select
 
 from kroniek.errors import KroniekError
 from kroniek.store import schema as s
@@ -108,7 +108,8 @@ def query_events(
     if modality:
         query = query.where(e.c.modality == modality)
     query = query.where(*_date_filter(e.c.date_start, e.c.published_day, since_day, until_day))
-    query = query.order_by(e.c.date_start, e.c.published_day, e.c.id)
+    # the event's day, else the day it was reported: undated events sit where they were in the news
+    query = query.order_by(func.coalesce(e.c.date_start, e.c.published_day), e.c.id)
     if limit:
         query = query.limit(limit)
     with store.connect() as conn:
@@ -215,7 +216,7 @@ def query_fused(
     if disagreement is not None:
         query = query.where(f.c.has_disagreement.is_(disagreement))
     query = query.where(*_date_filter(f.c.date_start, f.c.first_reported, since_day, until_day))
-    query = query.order_by(f.c.date_start, f.c.first_reported, f.c.id)
+    query = query.order_by(func.coalesce(f.c.date_start, f.c.first_reported), f.c.id)
     if limit:
         query = query.limit(limit)
     with store.connect() as conn:
@@ -319,7 +320,7 @@ def list_commitments(
     _check_choice("status", status, STATUSES)
     _check_choice("kind", kind, KIND_NAMES)
     c, r, f = s.commitments, s.commitment_reports, s.fused_events
-    query = select(c).order_by(c.c.since, c.c.id)
+    query = select(c).order_by(c.c.since.asc().nulls_last(), c.c.id)
     if status:
         query = query.where(c.c.status == status)
     if kind:
