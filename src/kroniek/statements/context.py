@@ -1,0 +1,347 @@
+"""What the statement finders share about one document: word tokens, sentences, quotes, actor mentions,
+and the speaker searches (mention next to a cue, subject of a cue, pronoun resolution).
+
+Everything works on character offsets and word tokens, so it runs on a spaCy Doc with only tokens and
+sentences; where the Doc has a dependency parse, the subject of a speech verb is read from it first.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+
+from kroniek.document import ArticleDoc, CharSpan
+from kroniek.statements.lexicon import CueLexicon, CueMatch, Token, load_lexicon, tokenize
+from kroniek.statements.quotes import Quote, find_quotes
+
+# How far (in word tokens) a speaker may sit from its cue, and how far back a pronoun is resolved.
+ADJACENT_GAP_WORDS = 2
+PRONOUN_LOOKBACK_SENTENCES = 4
+_SENT_END_RE = re.compile(r"[.!?…]+[\"”’'»)]*\s+(?=[\"“„‘'«(\[]?[A-Z\u00C0-\u024F0-9])|\n+")
+_PERSON = "person"
+COORDINATORS = frozenset({"and", "en", "und", "et", "but", "maar", "aber", "mais"})
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    start: int
+    end: int
+    actor: int
+    kind: str  # the actor's kind: person, state, organization, group, media
+
+
+@dataclass(frozen=True, slots=True)
+class Speaker:
+    actor: int | None
+    span: CharSpan | None  # the mention or pronoun that names the speaker
+    how: str  # mention | pronoun | parse | context | none
+
+
+NO_SPEAKER = Speaker(None, None, "none")
+
+
+@dataclass(slots=True)
+class Found:
+    """One statement as a finder found it; the stage turns it into a StatementRecord."""
+
+    text: CharSpan
+    direct: bool
+    speaker: Speaker
+    cue: CharSpan | None
+    how: str  # which construction found it: tail, head, chain, credit, media, context, that, colon, ...
+    channel: str | None = None
+    cue_region: CharSpan | None = None  # the text around the cue (searched for the channel)
+
+
+@dataclass
+class Analysis:
+    doc: ArticleDoc
+    lex: CueLexicon
+    tokens: list[Token]
+    sentences: list[CharSpan]
+    quotes: list[Quote]
+    mentions: list[Mention]
+    _tok_starts: list[int] = field(default_factory=list)
+    _mention_starts: list[int] = field(default_factory=list)
+    _sent_starts: list[int] = field(default_factory=list)
+
+    @classmethod
+    def of(cls, doc: ArticleDoc) -> Analysis:
+        text = doc.text
+        sentences = _sentences(doc)
+        mentions = _mentions(doc)
+        an = cls(doc=doc, lex=load_lexicon(doc.lang), tokens=tokenize(text), sentences=sentences,
+                 quotes=find_quotes(text), mentions=mentions)
+        an._tok_starts = [t.start for t in an.tokens]
+        an._sent_starts = [s.start for s in sentences]
+        an._mention_starts = [m.start for m in mentions]
+        return an
+
+    @property
+    def text(self) -> str:
+        return self.doc.text
+
+    # -- positions ---------------------------------------------------------------------------------
+    def token_index(self, offset: int) -> int:
+        """Index of the first token starting at or after ``offset``."""
+        return bisect.bisect_left(self._tok_starts, offset)
+
+    def tokens_between(self, start: int, end: int) -> list[Token]:
+        return self.tokens[self.token_index(start) : self.token_index(end)]
+
+    def sentence_of(self, offset: int) -> CharSpan:
+        i = bisect.bisect_right(self._sent_starts, offset) - 1
+        if i >= 0 and offset < self.sentences[i].end:
+            return self.sentences[i]
+        return CharSpan(offset, offset)
+
+    def sentence_index(self, offset: int) -> int:
+        return max(0, bisect.bisect_right(self._sent_starts, offset) - 1)
+
+    def in_quote(self, offset: int) -> Quote | None:
+        for q in self.quotes:
+            if q.open <= offset < q.outer_end:
+                return q
+        return None
+
+    def paragraph_end(self, offset: int) -> int:
+        nl = self.text.find("\n", offset)
+        return len(self.text) if nl < 0 else nl
+
+    # -- mentions ----------------------------------------------------------------------------------
+    def mention_covering(self, start: int, end: int) -> Mention | None:
+        for m in self.mentions_in(start - 200, end + 200):
+            if m.start <= start and end <= m.end:
+                return m
+        return None
+
+    def mentions_in(self, start: int, end: int) -> list[Mention]:
+        i = bisect.bisect_left(self._mention_starts, start)
+        out = []
+        while i < len(self.mentions) and self.mentions[i].start < end:
+            if self.mentions[i].end <= end:
+                out.append(self.mentions[i])
+            i += 1
+        return out
+
+    def speaker_right_after(self, offset: int, limit: int | None = None) -> Speaker | None:
+        """A mention or pronoun that starts right after ``offset`` (a determiner or a hyphen may sit
+        between: "zei de minister", "dit-il")."""
+        limit = limit if limit is not None else self.paragraph_end(offset)
+        toks = self.tokens_between(offset, limit)
+        skipped = 0
+        for tok in toks[:3]:
+            m = self.mention_covering(tok.start, tok.end)
+            if m is not None and m.start >= offset - 1:
+                return Speaker(m.actor, CharSpan(m.start, m.end), "mention")
+            if self.lex.is_pronoun(tok.low):
+                return self.pronoun_speaker(tok)
+            short_word = tok.is_word and len(tok.low) <= 3 and tok.low.islower()
+            if tok.low in ("-", "t") or (short_word and skipped < 1):
+                skipped += 1 if tok.is_word else 0
+                continue
+            return None
+        return None
+
+    def speaker_right_before(self, offset: int, floor: int) -> Speaker | None:
+        """A mention or pronoun that ends right before ``offset``: only a couple of adverbs, or an
+        apposition between commas, may stand between ("Putin further emphasised", "The Telegraph, citing X,
+        reported")."""
+        toks = self.tokens_between(floor, offset)
+        j = len(toks) - 1
+        words = 0
+        while j >= 0:
+            tok = toks[j]
+            m = self.mention_covering(tok.start, tok.end)
+            if m is not None and m.start >= floor:
+                return Speaker(m.actor, CharSpan(m.start, m.end), "mention")
+            if self.lex.is_pronoun(tok.low) and tok.low not in ("haar", "her", "hun", "ihr"):
+                return self.pronoun_speaker(tok)
+            if tok.low == ",":
+                # skip back over an apposition ", citing local groups," to the comma that opens it
+                k = j - 1
+                while k >= 0 and toks[k].low != "," and toks[k].low not in ".;:":
+                    k -= 1
+                if k >= 0 and toks[k].low == "," and j - k <= 12:
+                    j = k - 1
+                    continue
+                return None
+            if tok.is_word and tok.low.islower() and words < ADJACENT_GAP_WORDS and len(tok.low) > 1:
+                words += 1
+                j -= 1
+                continue
+            return None
+        return None
+
+    def first_speaker_in(self, start: int, end: int) -> Speaker | None:
+        """The first mention or pronoun in a clause, outside quotes: its likely subject."""
+        for tok in self.tokens_between(start, end):
+            if self.in_quote(tok.start):
+                continue
+            m = self.mention_covering(tok.start, tok.end)
+            if m is not None:
+                return Speaker(m.actor, CharSpan(m.start, m.end), "mention")
+            if self.lex.is_pronoun(tok.low) and tok.low not in ("haar", "her", "hun", "ihr", "hen", "them"):
+                return self.pronoun_speaker(tok)
+        return None
+
+    # -- pronouns ----------------------------------------------------------------------------------
+    def pronoun_speaker(self, tok: Token) -> Speaker:
+        m = self.mention_covering(tok.start, tok.end)
+        if m is not None:  # resolved by the actors stage
+            return Speaker(m.actor, CharSpan(m.start, m.end), "mention")
+        plural = tok.low in self.lex.pronouns_plural and tok.low not in self.lex.pronouns_singular
+        ambiguous = tok.low in self.lex.pronouns_plural and tok.low in self.lex.pronouns_singular
+        actor = self.resolve_pronoun(tok.start, plural=plural, ambiguous=ambiguous,
+                                     person_only=tok.low in self.lex.pronouns_person)
+        return Speaker(actor, CharSpan(tok.start, tok.end), "pronoun") if actor is not None else \
+            Speaker(None, CharSpan(tok.start, tok.end), "none")
+
+    def resolve_pronoun(self, offset: int, plural: bool = False, ambiguous: bool = False,
+                        person_only: bool = False) -> int | None:
+        """The actor a pronoun at ``offset`` most likely refers to: the first fitting mention (the subject)
+        of the nearest sentence before it that has one, outside quotes (sentences inside a quotation are
+        skipped). Person-only pronouns ("he") take persons; others take the nearest subject of any kind."""
+        idx = self.sentence_index(offset)
+        looked = 0
+        k = idx
+        while k >= 0 and looked < PRONOUN_LOOKBACK_SENTENCES:
+            sent = self.sentences[k] if self.sentences else CharSpan(0, offset)
+            k -= 1
+            end = min(sent.end, offset)
+            q = self.in_quote(sent.start)
+            if q is not None and q.outer_end >= end and sent.start < offset:
+                continue  # a sentence inside a quotation: not where the pronoun's antecedent is
+            looked += 1
+            cands = [m for m in self.mentions_in(sent.start, end) if not self.in_quote(m.start)]
+            if plural:
+                cands = [m for m in cands if m.kind != _PERSON]
+            elif person_only:
+                cands = [m for m in cands if m.kind == _PERSON]
+            elif not ambiguous:
+                persons = [m for m in cands if m.kind == _PERSON]
+                # a person subject is likelier than an institution named later in the sentence
+                if persons and cands[0].kind != _PERSON and persons[0].start < cands[0].start:
+                    cands = persons
+            if cands:
+                return cands[0].actor
+        return None
+
+    # -- subject of a speech verb ------------------------------------------------------------------
+    def clause_start(self, offset: int) -> int:
+        sent = self.sentence_of(offset)
+        start = sent.start if sent.end > sent.start else max(0, self.text.rfind("\n", 0, offset) + 1)
+        for ch in ";:":
+            p = self.text.rfind(ch, start, offset)
+            if p >= 0 and not self.in_quote(p):
+                start = p + 1
+        q = max((q.outer_end for q in self.quotes if start <= q.outer_end <= offset), default=start)
+        return max(start, q)
+
+    def subject_of(self, cue: CueMatch) -> Speaker:
+        parsed = self._parsed_subject(cue)
+        if parsed is not None:
+            return parsed
+        floor = self.clause_start(cue.start)
+        participle = cue.entry in self.lex.participles
+        if participle or (cue.first > 0 and self.tokens[cue.first - 1].low in COORDINATORS):
+            # "… and said that" / "…, adding that": the verb shares the subject of the main clause
+            sent = self.sentence_of(cue.start)
+            first = self.first_speaker_in(floor if not participle else sent.start, cue.start)
+            if first is not None:
+                return first
+        before = self.speaker_right_before(cue.start, floor)
+        after = self.speaker_right_after(cue.end, self.sentence_end(cue.end))
+        text_before = self.text[floor : cue.start].strip(" ,")
+        if self.lex.inversion_first:
+            # Verb-second: with the subject first the verb follows it; after a fronted phrase it precedes it.
+            if before is not None and before.span is not None and \
+                    self.text[floor : before.span.start].strip(" ,\"'“”„«»") == "":
+                return before
+            if after is not None:
+                return after
+            if before is not None:
+                return before
+        else:
+            if before is not None:
+                return before
+            # inversion after a quote or a comma: "…," said Putin
+            if after is not None and (text_before == "" or self.text[: cue.start].rstrip()[-1:] in ",\"”’»"):
+                return after
+        first = self.first_speaker_in(floor if floor < cue.start else self.sentence_of(cue.start).start,
+                                      cue.start)
+        if first is not None:
+            return first
+        sent = self.sentence_of(cue.start)
+        first = self.first_speaker_in(sent.start, cue.start)
+        return first if first is not None else NO_SPEAKER
+
+    def sentence_end(self, offset: int) -> int:
+        sent = self.sentence_of(offset)
+        return sent.end if sent.end > offset else self.paragraph_end(offset)
+
+    def _parsed_subject(self, cue: CueMatch) -> Speaker | None:
+        nlp = self.doc.nlp
+        if nlp is None or not nlp.has_annotation("DEP"):
+            return None
+        span = nlp.char_span(cue.start, self.tokens[cue.first].end, alignment_mode="expand")
+        if span is None or len(span) == 0:
+            return None
+        verb = span[0]
+        heads = [verb]
+        if verb.dep_ in ("conj", "xcomp", "advcl") and verb.head is not verb:
+            heads.append(verb.head)
+        for head in heads:
+            for child in head.children:
+                if child.dep_ in ("nsubj", "nsubj:pass", "csubj", "agent", "obl:agent") or \
+                        child.dep_.startswith("nsubj"):
+                    first, last = child.left_edge, child.right_edge
+                    m = self.mention_covering(child.idx, child.idx + len(child.text)) or \
+                        next(iter(self.mentions_in(first.idx, last.idx + len(last.text))), None)
+                    if m is not None:
+                        return Speaker(m.actor, CharSpan(m.start, m.end), "parse")
+                    if self.lex.is_pronoun(child.lower_):
+                        tok = Token(child.idx, child.idx + len(child.text), child.lower_)
+                        return self.pronoun_speaker(tok)
+        return None
+
+
+def _sentences(doc: ArticleDoc) -> list[CharSpan]:
+    """The document's sentences, split again at line breaks; a regex split when the nlp stage gave none."""
+    text = doc.text
+    base = list(doc.sentences) or _regex_sentences(text)
+    out: list[CharSpan] = []
+    for s in base:
+        start = s.start
+        for m in re.finditer(r"\n+", text[s.start : s.end]):
+            if text[start : s.start + m.start()].strip():
+                out.append(CharSpan(start, s.start + m.start()))
+            start = s.start + m.end()
+        if text[start : s.end].strip():
+            out.append(CharSpan(start, s.end))
+    return out
+
+
+def _regex_sentences(text: str) -> list[CharSpan]:
+    spans = []
+    start = 0
+    for m in _SENT_END_RE.finditer(text):
+        spans.append(CharSpan(start, m.start() + len(m.group().rstrip())))
+        start = m.end()
+    if start < len(text):
+        spans.append(CharSpan(start, len(text)))
+    return [s for s in spans if text[s.start : s.end].strip()]
+
+
+def _mentions(doc: ArticleDoc) -> list[Mention]:
+    """Actor mentions in text order; a mention nested inside a longer one is dropped."""
+    pairs = sorted((m.start, -m.end, m.actor) for a in doc.actors for m in a.mentions)
+    out: list[Mention] = []
+    for start, neg_end, actor in pairs:
+        end = -neg_end
+        if out and start < out[-1].end:
+            continue
+        if 0 <= actor < len(doc.actors):
+            out.append(Mention(start, end, actor, doc.actors[actor].kind))
+    return out

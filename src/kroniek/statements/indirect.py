@@ -1,0 +1,334 @@
+"""Indirect (reported) speech: a speech cue outside quotation marks and the content it reports.
+
+Constructions, tried in this order for a speech verb:
+- postposed: the cue follows a comma, with its speaker: "Mensenrechten staan onder druk, betoogde Kaag." /
+  "…, he added." / "…, a déclaré X." / "…, aldus de minister." — the content is the clause before the comma;
+- complement clause: "Trump schrijft dat …" / "Putin emphasised that …" / "a indiqué que …" — the content runs
+  from the complementizer to the end of the clause (a second coordinated "and that …" is its own statement);
+- colon: "Kaag zei: er moet meer gebeuren." — the clause after the colon;
+- comma clause (nl, de): "sagte er, die beiden Aufgaben …";
+- bare complement of some verbs: "He claimed the drilling is legal" / "spoke about the work being done".
+A source preposition ("volgens Kaag", "according to him", "laut X", "selon X", "X zufolge") makes the whole
+clause reported content with that speaker. "This was announced by X." reports the previous sentence.
+A sentence right after reported speech that carries a continuation adverb ("bovendien", "moreover") and no
+cue of its own continues it (cue None).
+"""
+
+from __future__ import annotations
+
+from kroniek.document import CharSpan
+from kroniek.statements.context import NO_SPEAKER, Analysis, Found, Speaker
+from kroniek.statements.lexicon import CueMatch, Token
+
+MIN_CONTENT_WORDS = 3
+COMPLEMENTIZER_WITHIN = 10  # tokens between a verb and its "that"
+POSTPOSED_TAIL_MAX_WORDS = 10  # words after a postposed cue up to the sentence end ("in haar toespraak")
+RETRO_MAX_WORDS = 25
+_TRIM = " \t\n.,;:!?\"“”„«»‘’'()[]—–-"
+_COORD = {"and", "en", "und", "et", "or", "of", "oder", "ou"}
+
+
+def find_indirect(an: Analysis, used_cues: set[int], direct: list[Found]) -> list[Found]:
+    out: list[Found] = []
+    quoted = [CharSpan(q.open, q.outer_end) for q in an.quotes]
+    statement_quotes = [CharSpan(f.text.start, f.text.end) for f in direct]
+    for sent in an.sentences:
+        toks = an.tokens_between(sent.start, sent.end)
+        cues = an.lex.find(toks)
+        covered_until = -1
+        for rel in cues:
+            cue = _absolute(an, toks, rel)
+            if cue.start in used_cues or cue.start < covered_until:
+                continue
+            if any(s.start <= cue.start < s.end for s in quoted):
+                continue
+            found: list[Found] = []
+            if cue.kind == "verb":
+                found = _verb(an, cue, sent)
+            elif cue.kind == "according_before":
+                found = _according(an, cue, sent, before=True)
+            elif cue.kind == "according_after":
+                found = _according(an, cue, sent, before=False)
+            elif cue.kind == "postposed":
+                found = _postposed_word(an, cue, sent)
+            for f in found:
+                f.text = _cut_at_quotes(an, f.text, statement_quotes)
+                if _words(an, f.text) < MIN_CONTENT_WORDS:
+                    continue
+                out.append(f)
+                if f.text.start > cue.start:
+                    covered_until = max(covered_until, f.text.end)
+    out.extend(_continuations(an, out))
+    return out
+
+
+def _absolute(an: Analysis, toks: list[Token], cue: CueMatch) -> CueMatch:
+    first = an.token_index(toks[cue.first].start)
+    return CueMatch(cue.entry, cue.kind, first, first + (cue.last - cue.first), cue.start, cue.end)
+
+
+def _words(an: Analysis, span: CharSpan) -> int:
+    return sum(1 for t in an.tokens_between(span.start, span.end) if t.is_word)
+
+
+def _trimmed(an: Analysis, start: int, end: int) -> CharSpan:
+    text = an.text
+    while start < end and text[start] in _TRIM:
+        start += 1
+    while end > start and text[end - 1] in _TRIM:
+        end -= 1
+    # keep a closing quote mark or bracket whose opener is inside the span
+    for close, open_ in (("”", "„“"), ('"', '"'), ("»", "«"), ("’", "‘"), (")", "(")):
+        if end < len(text) and text[end] == close and any(o in text[start:end] for o in open_):
+            if text[start:end].count('"') % 2 == 1 or close != '"':
+                end += 1
+    return CharSpan(start, end)
+
+
+def _cut_at_quotes(an: Analysis, span: CharSpan, statement_quotes: list[CharSpan]) -> CharSpan:
+    """Reported content stops where a direct statement's quotation begins."""
+    end = span.end
+    for q in statement_quotes:
+        if span.start < q.start - 1 < end:
+            end = q.start - 1
+    return _trimmed(an, span.start, end) if end != span.end else span
+
+
+def _clause_end(an: Analysis, start: int, sent: CharSpan) -> int:
+    """End of reported content that starts at ``start``: the sentence end, a semicolon, or a coordinated
+    speech verb or participle that starts a new report (", and spoke about …", ", adding that …")."""
+    end = sent.end
+    semi = an.text.find(";", start, end)
+    if semi >= 0 and not an.in_quote(semi):
+        end = semi
+    toks = an.tokens_between(start, end)
+    for rel in an.lex.find(toks, ("verb",)):
+        i = rel.first
+        if i >= 1 and toks[i - 1].low == "," and rel.entry in an.lex.participles:
+            return toks[i - 1].start  # "…, adding that …" reports something else
+        if i >= 1 and toks[i - 1].low in _COORD and (i < 2 or toks[i - 2].low == ","):
+            cut = toks[i - 2].start if i >= 2 and toks[i - 2].low == "," else toks[i - 1].start
+            return cut
+    return end
+
+
+def _split_coordinated(an: Analysis, span: CharSpan) -> list[CharSpan]:
+    """'that A and that B' reports two things."""
+    toks = an.tokens_between(span.start, span.end)
+    cuts = [span.start]
+    for i in range(1, len(toks) - 1):
+        if toks[i].low in _COORD and toks[i + 1].low in an.lex.complementizers and i > 2:
+            cuts.append(toks[i + 1].start)
+    if len(cuts) == 1:
+        return [span]
+    parts = []
+    for a, b in zip(cuts, [*cuts[1:], span.end], strict=True):
+        if b != span.end:
+            prev = an.tokens_between(a, b)
+            # end before the coordinator
+            b = prev[-1].start if prev and prev[-1].low in _COORD else b
+        parts.append(_trimmed(an, a, b))
+    return parts
+
+
+def _verb(an: Analysis, cue: CueMatch, sent: CharSpan) -> list[Found]:
+    toks = an.tokens
+    cue_span = CharSpan(cue.start, cue.end)
+    region = CharSpan(sent.start, sent.end)
+    clause_start = an.clause_start(cue.start)
+
+    # postposed: "<content>, betoogde Kaag (in haar toespraak)." / "<content>, he added."
+    post = _postposed_verb(an, cue, sent, clause_start)
+    if post is not None:
+        return [post]
+
+    # complement clause
+    nxt = cue.last + 1
+    limit = an.token_index(sent.end)
+    for k in range(nxt, min(limit, nxt + COMPLEMENTIZER_WITHIN)):
+        low = toks[k].low
+        if low in (".", ";", "!", "?", ":") or an.in_quote(toks[k].start):
+            break
+        if low in an.lex.complementizers:
+            if _is_relative_that(an, cue, k):
+                break
+            start = toks[k].start
+            content = _trimmed(an, start, _clause_end(an, start, sent))
+            speaker = an.subject_of(cue)
+            return [Found(part, False, speaker, cue_span, "that", cue_region=region)
+                    for part in _split_coordinated(an, content)]
+        if k > nxt and an.lex.find(toks[k : k + 1], ("verb",)):
+            break
+
+    # colon
+    for k in range(nxt, min(limit, nxt + 6)):
+        if toks[k].low == ":":
+            start = toks[k].end
+            if an.in_quote(start + 1) or an.in_quote(start + 2):
+                return []  # a direct quote: handled by the direct finder
+            content = _trimmed(an, start, _clause_end(an, start, sent))
+            return [Found(content, False, an.subject_of(cue), cue_span, "colon", cue_region=region)]
+        if toks[k].low in ".;!?":
+            break
+
+    # comma clause (verb-second languages): "sagte er, die beiden …"
+    k = nxt
+    if an.lex.inversion_first:
+        inverted = an.speaker_right_after(cue.end, sent.end)
+        if inverted is not None and inverted.span is not None:
+            k = an.token_index(inverted.span.end)
+        if k < limit and toks[k].low == ",":
+            start = toks[k].end
+            content = _trimmed(an, start, _clause_end(an, start, sent))
+            if not an.in_quote(content.start) and _words(an, content) >= 4:
+                return [Found(content, False, inverted or an.subject_of(cue), cue_span, "comma",
+                              cue_region=region)]
+
+    # bare complement
+    if cue.entry in an.lex.bare_verbs and nxt < limit:
+        k = nxt
+        if an.lex.inversion_first:
+            sp = an.speaker_right_after(cue.end, sent.end)
+            if sp is not None and sp.span is not None:
+                k = an.token_index(sp.span.end)
+        if k < limit and toks[k].is_word and toks[k].low not in an.lex.bare_blockers \
+                and not an.in_quote(toks[k].start):
+            start = toks[k].start
+            content = _trimmed(an, start, _clause_end(an, start, sent))
+            if _words(an, content) >= 4 and clause_start < cue.start:
+                return [Found(content, False, an.subject_of(cue), cue_span, "bare", cue_region=region)]
+    return []
+
+
+def _is_relative_that(an: Analysis, cue: CueMatch, k: int) -> bool:
+    """"the report that …" after a noun that is not the verb's object is still a complement; but "dat"
+    right after a comma that closes an apposition of a noun ("het plan, dat …") is a relative pronoun."""
+    return k >= 1 and an.tokens[k - 1].low == "," and k - 1 > cue.last + 1
+
+
+def _postposed_verb(an: Analysis, cue: CueMatch, sent: CharSpan, clause_start: int) -> Found | None:
+    toks = an.tokens
+    if cue.entry in an.lex.participles:
+        return None  # "…, adding that …" continues the sentence, it does not attribute what precedes
+    i = cue.first - 1
+    speaker: Speaker | None = None
+    # a speaker between the comma and the verb: "…, he added" / "…, the ministry said"
+    if i >= 0 and toks[i].low != ",":
+        before = an.speaker_right_before(cue.start, max(clause_start, toks[i].start - 200))
+        if before is None or before.span is None:
+            return None
+        i = an.token_index(before.span.start) - 1
+        speaker = before
+    if i < 0 or toks[i].low != ",":
+        return None
+    comma = toks[i]
+    # the rest of the sentence after the cue (and an inverted speaker) must be short and hold no "that"
+    after = an.speaker_right_after(cue.end, sent.end) if speaker is None else None
+    rest_from = after.span.end if after is not None and after.span is not None else cue.end
+    rest = an.tokens_between(rest_from, sent.end)
+    rest_words = [t for t in rest if t.is_word]
+    if len(rest_words) > POSTPOSED_TAIL_MAX_WORDS or any(t.low in an.lex.complementizers for t in rest):
+        return None
+    start = clause_start if clause_start < comma.start else sent.start
+    content = _trimmed(an, start, comma.start)
+    if _words(an, content) < MIN_CONTENT_WORDS:
+        return None
+    if speaker is None:
+        speaker = after or an.first_speaker_in(cue.end, sent.end) or NO_SPEAKER
+    return Found(content, False, speaker, CharSpan(cue.start, cue.end), "postposed",
+                 cue_region=CharSpan(comma.start, sent.end))
+
+
+def _according(an: Analysis, cue: CueMatch, sent: CharSpan, before: bool) -> list[Found]:
+    """"volgens Kaag" / "according to him" / "laut X" / "selon X" / "X zufolge": the clause is reported."""
+    text = an.text
+    if before:
+        speaker = an.speaker_right_after(cue.end, sent.end)
+    else:
+        speaker = an.speaker_right_before(cue.start, max(sent.start, cue.start - 200))
+    if speaker is None or speaker.span is None or speaker.actor is None:
+        return []  # "volgens de wet", "according to plan": not a source
+    cue_span = CharSpan(min(cue.start, speaker.span.start), max(cue.end, speaker.span.end))
+    clause_start = an.clause_start(cue.start)
+    end = _clause_end(an, cue_span.end, sent)
+    # "Volgens X, …" / "According to him, …": the content is what follows the comma
+    lead = text[clause_start : cue_span.start].strip(" \"“„«")
+    after = text[cue_span.end : cue_span.end + 3].lstrip()
+    if not lead and after.startswith(","):
+        content = _trimmed(an, cue_span.end, end)
+    else:
+        content = _trimmed(an, clause_start, end)
+    return [Found(content, False, speaker, cue_span, "according", cue_region=CharSpan(sent.start, sent.end))]
+
+
+def _postposed_word(an: Analysis, cue: CueMatch, sent: CharSpan) -> list[Found]:
+    """'…, aldus de minister.' / '…, so Scholz.'"""
+    toks = an.tokens
+    if cue.first == 0 or toks[cue.first - 1].low != ",":
+        return []
+    speaker = an.speaker_right_after(cue.end, sent.end)
+    if speaker is None and an.lex.inversion_first and cue.entry == "so":
+        return []  # German "so" is too common without a named speaker
+    clause_start = an.clause_start(cue.start)
+    content = _trimmed(an, clause_start, toks[cue.first - 1].start)
+    return [Found(content, False, speaker or NO_SPEAKER, CharSpan(cue.start, cue.end), "postposed",
+                  cue_region=CharSpan(toks[cue.first - 1].start, sent.end))]
+
+
+def find_retro(an: Analysis, used_cues: set[int]) -> list[Found]:
+    """"This was announced by X." / "Dit heeft X meegedeeld.": the previous sentence is X's statement."""
+    out: list[Found] = []
+    for k, sent in enumerate(an.sentences):
+        if k == 0:
+            continue
+        toks = an.tokens_between(sent.start, sent.end)
+        if not toks or an.lex.starts_with(toks, 0, an.lex.retro) is None:
+            continue
+        too_long = sum(t.is_word for t in toks) > RETRO_MAX_WORDS
+        if too_long or any(t.low in an.lex.complementizers for t in toks):
+            continue
+        cues = [c for c in an.lex.find(toks, ("verb",)) if c.start not in used_cues]
+        if not cues:
+            continue
+        cue = _absolute(an, toks, cues[0])
+        speaker: Speaker | None = None
+        for i in range(cue.last + 1, an.token_index(sent.end)):
+            if an.tokens[i].low in an.lex.agent_markers:
+                speaker = an.speaker_right_after(an.tokens[i].end, sent.end)
+                break
+        if speaker is None:
+            speaker = an.first_speaker_in(toks[0].end, sent.end)
+        prev = an.sentences[k - 1]
+        if "\n\n" in an.text[prev.end : sent.start] or speaker is None or speaker.actor is None:
+            continue
+        content = _trimmed(an, prev.start, prev.end)
+        if an.in_quote(content.start) or _words(an, content) < MIN_CONTENT_WORDS:
+            continue
+        out.append(Found(content, False, speaker, CharSpan(cue.start, cue.end), "retro",
+                         cue_region=CharSpan(sent.start, sent.end)))
+    return out
+
+
+def _continuations(an: Analysis, found: list[Found]) -> list[Found]:
+    out: list[Found] = []
+    cue_starts = {f.cue.start for f in found if f.cue is not None}
+    for f in found:
+        if f.direct or f.speaker.actor is None:
+            continue
+        k = an.sentence_index(f.text.end - 1)
+        if k + 1 >= len(an.sentences):
+            continue
+        sent, nxt = an.sentences[k], an.sentences[k + 1]
+        if "\n\n" in an.text[sent.end : nxt.start] or f.text.end < _trimmed(an, sent.start, sent.end).end - 1:
+            continue
+        toks = an.tokens_between(nxt.start, nxt.end)
+        if not any(an.lex.starts_with(toks, i, an.lex.continuation) is not None for i in range(len(toks))):
+            continue
+        if an.lex.find(toks) or any(t.start in cue_starts for t in toks) or an.in_quote(nxt.start):
+            continue
+        if toks and an.mention_covering(toks[0].start, toks[0].end) is not None:
+            continue  # a new subject: the author speaks again
+        content = _trimmed(an, nxt.start, nxt.end)
+        out.append(Found(content, False, Speaker(f.speaker.actor, f.speaker.span, "context"), None,
+                         "continuation"))
+    return out

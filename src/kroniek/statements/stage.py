@@ -1,0 +1,41 @@
+"""The statements stage ``statements.quotes/v1``: quotes and reported speech, with their speakers.
+
+Requires ("nlp", "actors"), provides ("statements",). Direct quotations are found in every quotation style
+(``quotes``) and attributed (``direct``); reported speech is found from per-language cue words in
+``cues/<lang>.toml`` (``indirect``). Each statement gets a speaker (an index into doc.actors, or None when
+the text does not say), its text span, ``direct``, the cue span and the channel. Works with tokens and
+sentences only; uses the dependency parse for the subject of a speech verb when the nlp stage made one.
+For the events stage, ``kroniek.statements.attribution.source_of`` tells who a clause is attributed to.
+"""
+
+from __future__ import annotations
+
+from kroniek.document import ArticleDoc, StatementRecord
+from kroniek.statements.attribution import find_statements
+
+
+class StatementsStage:
+    name = "statements.quotes/v1"
+    requires = ("nlp", "actors")
+    provides = ("statements",)
+
+    def __init__(self, unattributed_quotes: bool = True) -> None:
+        self.unattributed_quotes = unattributed_quotes
+
+    def __call__(self, doc: ArticleDoc) -> ArticleDoc:
+        found = find_statements(doc)
+        records: list[StatementRecord] = []
+        for f in found:
+            if not self.unattributed_quotes and f.how == "unattributed" and f.speaker.actor is None:
+                continue
+            records.append(StatementRecord(speaker=f.speaker.actor, text=f.text, direct=f.direct, cue=f.cue,
+                                           channel=f.channel))
+        doc.statements = records
+        unknown = sum(1 for r in records if r.speaker is None)
+        if unknown:
+            doc.notes.append(f"statements: {unknown} of {len(records)} without a known speaker")
+        return doc
+
+
+def make_statements_stage(unattributed_quotes: bool = True) -> StatementsStage:
+    return StatementsStage(unattributed_quotes=unattributed_quotes)

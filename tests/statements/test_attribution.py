@@ -1,0 +1,101 @@
+"""source_of / speech_cues for the events stage, the parse path, and the stage's contract.
+All sentences are written for the tests."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from kroniek.document import CharSpan
+from kroniek.pipeline.registry import get_factory
+from kroniek.statements.attribution import source_of, speech_cues
+from kroniek.statements.stage import StatementsStage
+
+ENVOY = ("Mary Stone", "person", ["Mary Stone", "de Amerikaanse gezant Mary Stone"])
+CITY = ("Rotterdam", "state", ["Rotterdam"])
+PM = ("John Miller", "person", ["John Miller", "Miller"])
+BOARD = ("Harbour Board", "organization", ["the harbour board"])
+
+
+def span_of(text: str, words: str) -> CharSpan:
+    start = text.index(words)
+    return CharSpan(start, start + len(words))
+
+
+def test_source_of_volgens_clause(build) -> None:
+    doc = build("De gesprekken vinden volgens de Amerikaanse gezant Mary Stone zondag plaats.", "nl",
+                [ENVOY])
+    assert source_of(doc, span_of(doc.text, "vinden")) == 0
+
+
+def test_source_of_dat_clause_and_outside_it(build) -> None:
+    text = "Rotterdam meldt dat de haven dinsdag is gesloten. De schepen wachten op zee."
+    doc = build(text, "nl", [CITY])
+    assert source_of(doc, span_of(text, "is gesloten")) == 0
+    assert source_of(doc, span_of(text, "wachten op zee")) is None
+
+
+def test_source_of_excludes_the_events_own_actor(build) -> None:
+    text = "John Miller said that he would visit the harbour on Friday."
+    doc = build(text, "en", [PM])
+    assert source_of(doc, span_of(text, "visit the harbour")) == 0
+    assert source_of(doc, span_of(text, "visit the harbour"), exclude=[0]) is None
+
+
+def test_source_of_uses_stage_output_when_present(build) -> None:
+    text = "The ferry will sail again in June, the harbour board said."
+    doc = StatementsStage()(build(text, "en", [BOARD]))
+    doc.provided.add("statements")
+    assert source_of(doc, span_of(text, "will sail")) == 0
+
+
+def test_speech_cues_report_cue_scope_and_how(build) -> None:
+    text = "According to the harbour board, the quay will reopen in May."
+    cues = speech_cues(build(text, "en", [BOARD]))
+    assert len(cues) == 1
+    assert text[cues[0].cue.start : cues[0].cue.end] == "According to the harbour board"
+    assert text[cues[0].scope.start : cues[0].scope.end] == "the quay will reopen in May"
+    assert cues[0].how == "according" and cues[0].speaker == 0
+
+
+def test_participle_reports_its_own_content_with_the_main_subject(build) -> None:
+    text = 'Miller said the port must close "for safety reasons", adding the workers will be paid in full.'
+    cues = speech_cues(build(text, "en", [PM]))
+    scopes = [text[c.scope.start : c.scope.end] for c in cues]
+    assert scopes == ['the port must close "for safety reasons"', "the workers will be paid in full"]
+    assert [c.speaker for c in cues] == [0, 0]
+
+
+def test_parse_gives_the_subject_when_present(build) -> None:
+    # "Miller of the board in Rotterdam said …": Rotterdam stands next to the verb; the parse knows better.
+    text = "Miller of the board in Rotterdam said that taxes will fall."
+    doc = build(text, "en", [PM, CITY])
+    words = ["Miller", "of", "the", "board", "in", "Rotterdam", "said", "that", "taxes", "will", "fall", "."]
+    heads = [6, 0, 3, 1, 5, 3, 6, 10, 10, 10, 6, 6]
+    deps = ["nsubj", "prep", "det", "pobj", "prep", "pobj", "ROOT", "mark", "nsubj", "aux", "ccomp", "punct"]
+    spaces = [True] * 10 + [False, False]
+    assert doc.nlp is not None
+    doc.nlp = Doc(doc.nlp.vocab, words=words, spaces=spaces, heads=heads, deps=deps)
+    cues = speech_cues(doc)
+    assert [c.speaker for c in cues] == [0]
+    doc.nlp = None  # without a parse the stage still runs, on tokens it makes itself
+    assert len(speech_cues(doc)) == 1
+
+
+def test_stage_is_registered_and_declares_its_layers(build) -> None:
+    stage = get_factory("statements.quotes/v1")()
+    assert stage.name == "statements.quotes/v1"
+    assert stage.requires == ("nlp", "actors") and stage.provides == ("statements",)
+
+
+def test_stage_without_actors_or_text_does_not_crash(build) -> None:
+    stage = StatementsStage()
+    doc = stage(build("", "nl", []))
+    assert doc.statements == []
+    doc = stage(build("„Dit is een citaat zonder spreker erbij”, zei iemand.", "nl", []))
+    assert doc.statements[0].speaker is None
+    assert any("without a known speaker" in n for n in doc.notes)
+
+
+def test_unsupported_language_falls_back_to_english_cues(build) -> None:
+    doc = StatementsStage()(build("Miller said that the bridge is safe for all traffic.", "it", [PM]))
+    assert len(doc.statements) == 1

@@ -1,0 +1,164 @@
+"""Reported speech per language (sentences written for the tests)."""
+
+from __future__ import annotations
+
+MAYOR = ("Anna de Vries", "person", ["Anna de Vries", "De Vries", "de burgemeester"])
+PM = ("John Miller", "person", ["John Miller", "Miller", "the prime minister"])
+CITY = ("Rotterdam", "state", ["Rotterdam"])
+MINISTRY = ("Ministry of Health", "organization", ["the ministry", "the Ministry of Health"])
+
+
+def cue_text(doc, i: int = 0) -> str | None:
+    cue = doc.statements[i].cue
+    return doc.text[cue.start : cue.end] if cue else None
+
+
+def test_nl_dat_clause_after_inverted_verb_with_channel(run_stage, said) -> None:
+    text = "In een bericht op Telegram schrijft De Vries dat de dijk het water zal houden."
+    doc = run_stage(text, "nl", [MAYOR])
+    assert said(doc) == [("Anna de Vries", "dat de dijk het water zal houden", False)]
+    assert cue_text(doc) == "schrijft" and doc.statements[0].channel == "Telegram"
+
+
+def test_nl_subject_first_dat_clause(run_stage, said) -> None:
+    doc = run_stage("Rotterdam meldt verder dat de haven weer open is voor schepen.", "nl", [CITY])
+    assert said(doc) == [("Rotterdam", "dat de haven weer open is voor schepen", False)]
+
+
+def test_nl_postposed_cue(run_stage, said) -> None:
+    text = "De buurt verdient betere straatverlichting, betoogde De Vries in de raad."
+    doc = run_stage(text, "nl", [MAYOR])
+    assert said(doc) == [("Anna de Vries", "De buurt verdient betere straatverlichting", False)]
+
+
+def test_nl_aldus(run_stage, said) -> None:
+    text = "Het plan kost te veel geld en levert te weinig op, aldus de burgemeester."
+    doc = run_stage(text, "nl", [MAYOR])
+    assert said(doc) == [("Anna de Vries", "Het plan kost te veel geld en levert te weinig op", False)]
+    assert cue_text(doc) == "aldus"
+
+
+def test_nl_volgens_with_pronoun_and_continuation(run_stage, said) -> None:
+    text = ("Anna de Vries opende de nieuwe school. Goed onderwijs is volgens haar de basis van een "
+            "sterke stad. Een sterke stad trekt bovendien nieuwe bedrijven aan.")
+    doc = run_stage(text, "nl", [MAYOR])
+    assert said(doc) == [
+        ("Anna de Vries", "Goed onderwijs is volgens haar de basis van een sterke stad", False),
+        ("Anna de Vries", "Een sterke stad trekt bovendien nieuwe bedrijven aan", False),
+    ]
+    assert cue_text(doc, 0) == "volgens haar" and doc.statements[1].cue is None
+
+
+def test_nl_volgens_without_actor_is_not_a_statement(run_stage, said) -> None:
+    doc = run_stage("Volgens de regels moet de brug elk jaar worden gekeurd.", "nl", [MAYOR])
+    assert doc.statements == []
+
+
+def test_nl_separable_verb_liet_weten(run_stage, said) -> None:
+    doc = run_stage("De burgemeester liet maandag weten dat de markt verhuist naar het plein.", "nl", [MAYOR])
+    assert said(doc) == [("Anna de Vries", "dat de markt verhuist naar het plein", False)]
+    assert cue_text(doc) == "liet maandag weten"
+
+
+def test_nl_zei_toe_is_a_promise_not_speech(run_stage, said) -> None:
+    doc = run_stage("De Vries zegde toe de school te renoveren en zei toe geld te geven.", "nl", [MAYOR])
+    assert doc.statements == []
+
+
+def test_en_that_clause_and_coordinated_that(run_stage, said) -> None:
+    text = "Miller stressed that the budget is balanced and that taxes will not rise next year."
+    doc = run_stage(text, "en", [PM])
+    assert said(doc) == [
+        ("John Miller", "that the budget is balanced", False),
+        ("John Miller", "that taxes will not rise next year", False),
+    ]
+
+
+def test_en_apposition_between_subject_and_verb(run_stage, said) -> None:
+    text = "The ministry, citing hospital figures, reported that admissions fell by a third."
+    doc = run_stage(text, "en", [MINISTRY])
+    assert said(doc) == [("Ministry of Health", "that admissions fell by a third", False)]
+
+
+def test_en_postposed_the_ministry_said(run_stage, said) -> None:
+    doc = run_stage("Vaccination centres will stay open all summer, the ministry said.", "en", [MINISTRY])
+    assert said(doc) == [("Ministry of Health", "Vaccination centres will stay open all summer", False)]
+
+
+def test_en_according_to_at_sentence_start(run_stage, said) -> None:
+    text = "According to the prime minister, the new line will carry ten thousand people a day."
+    doc = run_stage(text, "en", [PM])
+    assert said(doc) == [("John Miller", "the new line will carry ten thousand people a day", False)]
+
+
+def test_en_bare_clause_and_pronoun(run_stage, said) -> None:
+    text = "John Miller visited the port. He claimed the harbour dues are the lowest in the region."
+    doc = run_stage(text, "en", [PM])
+    assert said(doc) == [("John Miller", "the harbour dues are the lowest in the region", False)]
+
+
+def test_en_said_in_a_statement_is_not_content(run_stage, said) -> None:
+    doc = run_stage("Miller said in a statement on Friday.", "en", [PM])
+    assert doc.statements == []
+
+
+def test_en_participle_takes_the_main_subject(run_stage, said) -> None:
+    text = "The prime minister briefed the council on the floods, noting that two dams had been reinforced."
+    doc = run_stage(text, "en", [PM])
+    assert said(doc) == [("John Miller", "that two dams had been reinforced", False)]
+
+
+def test_en_coordinated_speech_verb_takes_the_clause_subject(run_stage, said) -> None:
+    text = "Miller praised the rescue teams of Rotterdam and said that the city would be rebuilt."
+    doc = run_stage(text, "en", [PM, CITY])
+    assert said(doc) == [("John Miller", "that the city would be rebuilt", False)]
+
+
+def test_en_interview_channel(run_stage, said) -> None:
+    text = "In an interview with Harbour Radio, Miller said that the ferry service would resume in June."
+    doc = run_stage(text, "en", [PM])
+    assert doc.statements[0].channel == "Harbour Radio"
+
+
+def test_en_retro_this_was_announced_by(run_stage, said) -> None:
+    text = "The ferry service will resume in June. This was announced by the prime minister on Friday."
+    doc = run_stage(text, "en", [PM])
+    assert said(doc) == [("John Miller", "The ferry service will resume in June", False)]
+
+
+def test_de_dass_and_laut(run_stage, said) -> None:
+    text = ("Anna de Vries erklärte, dass die Brücke im Mai öffnet. Laut De Vries wird der Verkehr dann "
+            "deutlich ruhiger.")
+    doc = run_stage(text, "de", [MAYOR])
+    assert [s[0] for s in said(doc)] == ["Anna de Vries", "Anna de Vries"]
+    assert said(doc)[0][1] == "dass die Brücke im Mai öffnet"
+
+
+def test_de_comma_clause_after_inverted_pronoun(run_stage, said) -> None:
+    text = ("Anna de Vries sprach vor der Presse. Dort sagte sie, die Stadt brauche mehr Wohnungen "
+            "für Familien.")
+    doc = run_stage(text, "de", [MAYOR])
+    assert said(doc) == [("Anna de Vries", "die Stadt brauche mehr Wohnungen für Familien", False)]
+
+
+def test_de_press_release_channel(run_stage, said) -> None:
+    text = "In seiner Pressemitteilung sagte John Miller, die Regierung werde die Steuern senken."
+    doc = run_stage(text, "de", [PM])
+    assert doc.statements[0].channel == "press release"
+
+
+def test_fr_que_and_selon(run_stage, said) -> None:
+    text = ("Jean Martin a indiqué que les écoles rouvriront lundi. Selon Jean Martin, la situation "
+            "reste fragile dans le nord.")
+    doc = run_stage(text, "fr", [("Jean Martin", "person", ["Jean Martin"])])
+    assert said(doc) == [
+        ("Jean Martin", "que les écoles rouvriront lundi", False),
+        ("Jean Martin", "la situation reste fragile dans le nord", False),
+    ]
+
+
+def test_fr_postposed_with_auxiliary_and_dit_on_skipped(run_stage, said) -> None:
+    text = ("Les routes sont coupées depuis hier, a déclaré Jean Martin. Les soldats se seraient rendus, "
+            "dit-on, sans combattre.")
+    doc = run_stage(text, "fr", [("Jean Martin", "person", ["Jean Martin"])])
+    assert said(doc) == [("Jean Martin", "Les routes sont coupées depuis hier", False)]
