@@ -296,3 +296,42 @@ def test_published_and_lang_options_fill_in_but_never_override(sqlite_store: Sto
         langs = dict(conn.execute(select(s.articles.c.article_key, s.articles.c.language)).all())
     assert rows == {"dated": "2025-04-02", "plain": "2024-01-01"}
     assert langs == {"dated": "en", "plain": "nl"}
+
+
+def test_a_chronicle_the_database_refuses_does_not_take_its_batch_with_it(
+    store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import kroniek.store.writer as writer
+
+    real_rows = writer._event_rows
+
+    def rows_with_a_fault(chronicle, article_id, day):  # type: ignore[no-untyped-def]
+        rows = real_rows(chronicle, article_id, day)
+        if chronicle.article.id == "refused":
+            rows[0]["evidence_text"] = None  # NOT NULL: the database refuses this article
+        return rows
+
+    monkeypatch.setattr(writer, "_event_rows", rows_with_a_fault)
+    batch = []
+    for key in ("first", "refused", "third"):
+        text = f"Putin received the {key} delegation."
+        batch.append(
+            (
+                key,
+                make_chronicle(
+                    key,
+                    text,
+                    "en",
+                    "2025-02-01",
+                    [with_mentions(PUTIN, "Putin")],
+                    [{"event": "CONSULT", "actor": ["p"], "evidence": text}],
+                ),
+            )
+        )
+    report = ingest_chronicle_items(store, iter(batch), batch_size=10)
+    assert report.stored == 2
+    assert [w for w, _ in report.failures] == ["refused"]
+    with store.connect() as conn:
+        keys = conn.execute(select(s.articles.c.article_key).order_by(s.articles.c.id)).scalars().all()
+    assert keys == ["first", "third"]
+    assert count(store, s.events) == 2 and count(store, s.actors) == 1
