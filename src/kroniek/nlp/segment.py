@@ -95,9 +95,11 @@ def _starts_lower(token: Token) -> bool:
     return first.isalpha() and first.islower()
 
 
-def _line_break_rule(doc: Doc, prev_word: Token, token: Token) -> bool | None:
+def _line_break_rule(text: str, prev_word: Token, token: Token) -> bool | None:
     """Decide a sentence start from the whitespace between two words, if it holds a line break."""
-    gap = doc.text[prev_word.idx + len(prev_word.text) : token.idx]
+    if token.i == prev_word.i + 1:
+        return None  # adjacent words with at most one plain space between them: no line break
+    gap = text[prev_word.idx + len(prev_word.text) : token.idx]
     if "\n" not in gap:
         return None
     if re.search(r"\n[ \t\r]*\n", gap):
@@ -123,6 +125,8 @@ def _abbreviation_rule(prev_word: Token, token: Token, abbrs: AbbreviationLists)
 
 
 def _quote_rule(doc: Doc, prev_word: Token, token: Token) -> bool | None:
+    if not (token.is_quote or prev_word.is_quote or token.text in CLOSING_QUOTES or prev_word.text in CLOSING_QUOTES):
+        return None
     if token.text in CLOSING_QUOTES and token.text not in OPENING_QUOTES:
         # A closing mark glued to the word before it ends that sentence; it never begins one.
         if token.idx == prev_word.idx + len(prev_word.text):
@@ -134,10 +138,10 @@ def _quote_rule(doc: Doc, prev_word: Token, token: Token) -> bool | None:
     return None
 
 
-def dateline_ends(doc: Doc) -> list[int]:
+def dateline_ends(doc: Doc, text: str | None = None) -> list[int]:
     """Token indices of the first word after each dateline."""
     starts: list[int] = []
-    for match in DATELINE_RE.finditer(doc.text):
+    for match in DATELINE_RE.finditer(doc.text if text is None else text):
         end = match.end()
         # Only near the start of the document or the start of a paragraph/line: the regex is anchored
         # to line starts already; require a short line prefix so long sentence openings are not taken.
@@ -164,7 +168,8 @@ class NewsSentences:
     def __call__(self, doc: Doc) -> Doc:
         if len(doc) == 0:
             return doc
-        dateline_starts = set(dateline_ends(doc))
+        text = doc.text  # Doc.text is rebuilt on every access: read it once
+        dateline_starts = set(dateline_ends(doc, text))
         prev_word: Token | None = None
         for token in doc:
             if token.is_space:
@@ -179,7 +184,7 @@ class NewsSentences:
                 token.is_sent_start = True
                 prev_word = token
                 continue
-            decision = _line_break_rule(doc, prev_word, token)
+            decision = _line_break_rule(text, prev_word, token)
             if decision is None and token.i in dateline_starts:
                 decision = True
             if decision is None:
