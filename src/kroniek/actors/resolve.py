@@ -638,11 +638,16 @@ class Resolver:
                         and org is None
                         and any(h.actor.sector == "LEG" and h.actor.country for h in target.hits)
                     ):
-                        # "de Voorzitter van de Tweede Kamer": the Speaker; the chamber stays its own mention
+                        # "de voorzitter van de Tweede Kamer" in running text is one description of the
+                        # Speaker; in a letter's address ("Aan de Voorzitter van de Tweede Kamer") the
+                        # chamber is named as the addressee and stays its own mention.
                         leg = next(
                             h.actor for h in target.hits if h.actor.sector == "LEG" and h.actor.country
                         )
                         country = self.kb.states.get(leg.country or "")
+                        if not _capitalised(tokens[role.i].text):
+                            end_tok = target.j
+                            consumed.add(id(target))
                     elif state is not None and country is None and role.offices:
                         country, end_tok = state, target.j
                         consumed.add(id(target))
@@ -1041,8 +1046,8 @@ class Resolver:
                 resolved = self._resolve_token(item, k, context, quotes)
                 if resolved is not None:
                     out.append(resolved)
-                    if resolved.how != "pronoun":
-                        context.add(resolved.start, resolved.ref, item.text, False)
+                    # a resolved pronoun keeps its antecedent salient ("Zelensky ... zijn ... hij")
+                    context.add(resolved.start, resolved.ref, item.text, False)
         return out
 
     def _resolve_gaz(self, g: GazMatch, tokens: list[Token], context: Context) -> Found | None:
