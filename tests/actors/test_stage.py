@@ -295,7 +295,9 @@ def test_speaker_of_the_chamber(resolve) -> None:
     doc = resolve("De voorzitter van de Tweede Kamer opende het debat.", published=dt.date(2022, 6, 1))
     assert mentions(doc) == {"De voorzitter van de Tweede Kamer": "Vera Bergkamp"}
     # in a letter's address the chamber stays its own mention
-    doc = resolve("Aan de Voorzitter van de Tweede Kamer\n\nGeachte voorzitter,", published=dt.date(2024, 6, 1))
+    doc = resolve(
+        "Aan de Voorzitter van de Tweede Kamer\n\nGeachte voorzitter,", published=dt.date(2024, 6, 1)
+    )
     found = mentions(doc)
     assert found["de Voorzitter"] == "Martin Bosma"
     assert "House of Representatives (Netherlands)" in found.values()
