@@ -814,13 +814,20 @@ class Resolver:
         # "de regering", "le gouvernement" with no country: the most salient state (resolved later)
         for k, tok in enumerate(tokens):
             entry = self.group_nouns.get(tok.key)
-            if entry is None or not entry[2] or k == 0 or tokens[k - 1].key not in self.determiners:
+            if entry is None or entry[3] or k == 0 or tokens[k - 1].key not in self.determiners:
                 continue
             if k in by_start or any(f.start <= tok.start < f.end for f in found):
                 continue
             if k + 1 < len(tokens) and (k + 1 in by_start or tokens[k + 1].key in OF_WORDS):
                 continue  # "the government of X", "le gouvernement Papadimos": left to other rules
-            role = RoleMatch(k, k + 1, tok.start, tok.end, ("STATE",), "GOV")
+            if entry[2]:
+                role = RoleMatch(k, k + 1, tok.start, tok.end, ("STATE",), "GOV")
+            elif tok.key.endswith(("s", "en", "x")):
+                # "les rebelles", "the soldiers": a group of the most salient state
+                english = tok.text.lower() if self.lang == "en" else entry[0]
+                role = RoleMatch(k, k + 1, tok.start, tok.end, ("GROUP", english), entry[1])
+            else:
+                continue
             found.append(Found(tokens[k - 1].start, tok.end, _Pending(role, None, None), "description"))
         return found
 
@@ -943,6 +950,8 @@ class Resolver:
         codes = role.offices
         if codes == ("STATE",):
             return self._salient_state(context)
+        if codes[:1] == ("GROUP",):
+            return None
         if role.counterpart:
             anchor = self._anchor_office(context)
             codes = (anchor,) if anchor else ("PRES", "HOG")
@@ -974,6 +983,14 @@ class Resolver:
         if home and set(codes) & {"MONARCH", "HOG", "SPEAKER", "CABINET"}:
             return self.kb.holder_of_any(codes, home, self.date)
         return None
+
+    def _salient_group(self, role: RoleMatch, context: Context) -> NewActor | None:
+        state = self._salient_state(context)
+        if state is None:
+            return None
+        english = role.offices[1]
+        name = f"{state.adjective or state.name} {english}"
+        return NewActor(f"group:{state.country}:{english}", name, "group", state.country, role.sector)
 
     def _salient_state(self, context: Context) -> KBActor | None:
         counts: dict[str, int] = {}
@@ -1022,7 +1039,9 @@ class Resolver:
         for _start, _order, item in items:
             if isinstance(item, Found):
                 if isinstance(item.ref, _Pending):
-                    holder = self._holder(item.ref, context)
+                    holder: Ref | None = self._holder(item.ref, context)
+                    if item.ref.role.offices[:1] == ("GROUP",):
+                        holder = self._salient_group(item.ref.role, context)
                     if holder is None:
                         continue
                     item = Found(item.start, item.end, holder, item.how, item.role_span)
