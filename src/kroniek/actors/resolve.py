@@ -22,7 +22,10 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import tomllib
 from dataclasses import dataclass, field
+from importlib import resources
+from typing import Any
 
 from kroniek.actors.kb import ADJ, CAPITAL, CASE, LOWER_OK, SEAT, SURNAME, WEAK, ActorKB, AliasHit, KBActor
 from kroniek.actors.normalize import fold
@@ -34,82 +37,35 @@ TOKEN_RE = re.compile(
     r"(?:[lLdDjJmMnNsStTcC]|[qQ]u)['’](?=[^\W\d_])|(?:[^\W\d_]{1,2}\.){2,}|\d+(?=[^\W\d_])|\w+(?:-\w+)*(?:['’](?![sS]\b)\w+(?:-\w+)*)*"
     r"|['’][sS]\b|[^\w\s]"
 )
-TITLES = {"drs", "dr", "mr", "prof", "ir", "ing", "mevrouw", "mevr", "heer", "dhr", "ds", "sir", "mrs", "ms"}
-MINISTRY_NOUNS = {"ministry", "ministerie", "ministere", "ministerium", "department"}
-PORTFOLIO_JOINERS = {"and", "en", "et", "und", ",", "&"}
-CONJUNCTIONS = {
-    "en",
-    "and",
-    "und",
-    "et",
-    "of",
-    "or",
-    "oder",
-    "ou",
-    "met",
-    "with",
-    "mit",
-    "avec",
-    "door",
-    "by",
-    "von",
-    "par",
-}
 INITIAL_RE = re.compile(r"(?:[^\W\d_]{1,2}\.)+")
-PAST_WORDS = {
-    "voormalig",
-    "voormalige",
-    "ex",
-    "former",
-    "ehemalig",
-    "ehemalige",
-    "ehemaligen",
-    "ehemaliger",
-    "ancien",
-    "ancienne",
-    "oud",
-    "toenmalig",
-    "toenmalige",
-    "then",
-    "damalige",
-    "damaligen",
-}
-OF_WORDS = {"van", "of", "von", "de", "du", "des", "der", "d'"}
-NAME_PARTICLES = {
-    "van",
-    "de",
-    "der",
-    "den",
-    "von",
-    "zu",
-    "al",
-    "el",
-    "bin",
-    "ibn",
-    "ter",
-    "ten",
-    "le",
-    "la",
-    "du",
-    "da",
-    "dos",
-    "di",
-    "'t",
-}
-ORG_OFFICE_KEYS = {
-    "NATO": "NATO",
-    "United Nations": "UN",
-    "European Union": "EU",
-    "European Commission": "EU",
-    "European Council": "EU",
-}
-# "de voorzitter van de Europese Commissie": the president of an EU institution has its own office code.
-ORG_PRESIDENT = {"European Commission": "PRESIDENT-EC", "European Council": "PRESIDENT-EUCO"}
-# The country whose institutions a bare "de Koning" / "le Premier ministre" means when the article names none.
-LANG_HOME = {"nl": "NLD", "de": "DEU", "fr": "FRA"}
-HOME_FIRST_LANGS = {"nl"}
-QUOTE_PAIRS = {"“": "”", "„": "“”", "«": "»", '"': '"', "‘": "’", "‚": "‘’"}
-PRONOUN_WINDOW_SENTENCES = 2
+
+
+def _load_words() -> dict[str, Any]:
+    text = (resources.files("kroniek.actors") / "data" / "words.toml").read_text(encoding="utf-8")
+    return tomllib.loads(text)
+
+
+# Function words and small lexicons live in data/words.toml (documented there).
+_WORDS = _load_words()
+TITLES = set(_WORDS["titles"])
+INDEFINITE = set(_WORDS["indefinite"])
+DEFINITE = set(_WORDS["definite"])
+BARE_STATE_NOUNS = set(_WORDS["bare_state_nouns"])
+AMBIGUOUS_PRONOUNS = set(_WORDS["ambiguous_pronouns"])
+MONTHS = set(_WORDS["months"])
+MINISTRY_NOUNS = set(_WORDS["ministry_nouns"])
+PORTFOLIO_JOINERS = set(_WORDS["portfolio_joiners"])
+PORTFOLIO_CONTINUATIONS = {k: set(v) for k, v in _WORDS["portfolio_continuations"].items()}
+CONJUNCTIONS = set(_WORDS["conjunctions"])
+PAST_WORDS = set(_WORDS["past_words"])
+OF_WORDS = set(_WORDS["of_words"])
+NAME_PARTICLES = set(_WORDS["name_particles"])
+ORG_OFFICE_KEYS: dict[str, str] = dict(_WORDS["org_office_keys"])
+ORG_PRESIDENT: dict[str, str] = dict(_WORDS["org_president"])
+LANG_HOME: dict[str, str] = dict(_WORDS["lang_home"])
+HOME_FIRST_LANGS = set(_WORDS["home_first_langs"])
+QUOTE_PAIRS: dict[str, str] = dict(_WORDS["quote_pairs"])
+PRONOUN_WINDOW_SENTENCES = int(_WORDS["pronoun_window_sentences"])
 
 
 @dataclass(slots=True)
@@ -222,8 +178,12 @@ class Resolver:
         text: str,
         sentences: list[tuple[int, int]] | None = None,
         entities: list[tuple[int, int, str]] | None = None,
+        pos: dict[int, str] | None = None,
     ) -> list[Found]:
+        """Mentions in ``text``. ``pos`` maps a word's start offset to its universal POS tag, when the nlp
+        stage provides tags (it disambiguates "zijn" his/are)."""
         tokens = tokenize(text)
+        self.pos = pos
         self.text = text
         self.tokens = tokens
         self.sentence_of = self._sentence_index(text, tokens, sentences)
@@ -541,6 +501,8 @@ class Resolver:
                     break
                 if _capitalised(t.text) and t.text.replace("-", "").isalpha():
                     words.append(j)
+                elif words and t.key in PORTFOLIO_CONTINUATIONS.get(tokens[words[-1]].key, ()):
+                    words.append(j)
                 elif words and t.key in PORTFOLIO_JOINERS and j + 1 < len(tokens):
                     pass
                 elif not words and t.key in self.determiners | {"la", "l'", "le", "the"}:
@@ -614,7 +576,11 @@ class Resolver:
             if start_tok > 0 and tokens[start_tok - 1].key in PAST_WORDS:
                 past = True
                 start_tok -= 1
-            has_det = start_tok > 0 and tokens[start_tok - 1].key in self.determiners
+            has_det = (
+                start_tok > 0
+                and tokens[start_tok - 1].key in self.determiners
+                and tokens[start_tok - 1].key not in INDEFINITE
+            )
             det_tok = start_tok - 1 if has_det else start_tok
             # "le président russe"
             right = by_start.get(end_tok)
@@ -814,15 +780,15 @@ class Resolver:
         # "de regering", "le gouvernement" with no country: the most salient state (resolved later)
         for k, tok in enumerate(tokens):
             entry = self.group_nouns.get(tok.key)
-            if entry is None or entry[3] or k == 0 or tokens[k - 1].key not in self.determiners:
+            if entry is None or entry[3] or k == 0 or tokens[k - 1].key not in DEFINITE:
                 continue
             if k in by_start or any(f.start <= tok.start < f.end for f in found):
                 continue
             if k + 1 < len(tokens) and (k + 1 in by_start or tokens[k + 1].key in OF_WORDS):
                 continue  # "the government of X", "le gouvernement Papadimos": left to other rules
-            if entry[2]:
+            if entry[2] and tok.key in BARE_STATE_NOUNS:
                 role = RoleMatch(k, k + 1, tok.start, tok.end, ("STATE",), "GOV")
-            elif tok.key.endswith(("s", "en", "x")):
+            elif not entry[2] and entry[1] in ("REB", "MIL", "CVL") and tok.key.endswith(("s", "en", "x")):
                 # "les rebelles", "the soldiers": a group of the most salient state
                 english = tok.text.lower() if self.lang == "en" else entry[0]
                 role = RoleMatch(k, k + 1, tok.start, tok.end, ("GROUP", english), entry[1])
@@ -1076,7 +1042,7 @@ class Resolver:
             return Found(g.start, g.end, context.surnames[fold(surface)], "alias")
         hits = g.hits
         locative = self._locative_before(g.i, tokens)
-        if locative:
+        if locative or self._dateline_after(g.j, tokens):
             hits = [h for h in hits if not h.flags & (CAPITAL | SEAT)]
         if g.j - g.i == 1 and self._inside_longer_name(g.i, tokens):
             # "Ahmed" in "Ahmed al-Assadi": a surname or first name that is part of an unknown longer name
@@ -1117,6 +1083,14 @@ class Resolver:
         before = name_like(i - 1) and (i - 1 == 0 or self.sentence_of[i - 2] == self.sentence_of[i - 1])
         return name_like(i + 1) or before
 
+    def _dateline_after(self, j: int, tokens: list[Token]) -> bool:
+        """ "Den Haag, 12 maart 2024": a dateline names where a text was written, not an actor."""
+        return (
+            j + 1 < len(tokens)
+            and tokens[j].text == ","
+            and (tokens[j + 1].text[:1].isdigit() or tokens[j + 1].key in MONTHS)
+        )
+
     def _locative_before(self, i: int, tokens: list[Token]) -> bool:
         k = i - 1
         if k >= 0 and tokens[k].key in self.determiners:
@@ -1128,6 +1102,10 @@ class Resolver:
     ) -> Found | None:
         if _capitalised(tok.text) and tok.key in context.surnames and tok.key not in self.person_pronouns:
             return Found(tok.start, tok.end, context.surnames[tok.key], "alias")
+        if tok.key in AMBIGUOUS_PRONOUNS and (
+            self.pos is None or self.pos.get(tok.start) not in ("PRON", "DET")
+        ):
+            return None  # "zijn" is also "to be": only with a POS tag that says it is a possessive
         if tok.key in self.person_pronouns:
             if (
                 self.lang == "de"
