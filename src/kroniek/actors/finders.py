@@ -4,6 +4,8 @@ and entities from the nlp layer. Mixed into kroniek.actors.resolve.Resolver."""
 
 from __future__ import annotations
 
+import bisect
+
 from kroniek.actors.kb import ADJ, CAPITAL, SEAT, ActorKB, KBActor, OfficeNoun
 from kroniek.actors.lexicon import (
     BARE_STATE_NOUNS,
@@ -394,7 +396,9 @@ class Finders:
 
     def _context_role(self, start: int) -> tuple[str | None, str | None]:
         """Country and sector from the words just before an entity ("de Russische oppositieleider X")."""
-        before = [t for t in self.tokens if start - 60 <= t.end <= start][-4:]
+        ends = [t.end for t in self.tokens]
+        k = bisect.bisect_right(ends, start)
+        before = [t for t in self.tokens[max(0, k - 4) : k] if t.end >= start - 60]
         country = sector = None
         for tok in before:
             if tok.key in self.role_nouns:

@@ -90,13 +90,17 @@ class Resolver(Finders):
         self.sentence_of = self._sentence_index(text, tokens, sentences)
         gaz = self._gazetteer(tokens)
         roles = self._roles(tokens, gaz)
-        gaz = [g for g in gaz if not any(r.i <= g.i and g.j <= r.j for r in roles)]
+        role_of_token = {k: r for r in roles for k in range(r.i, r.j)}
+        gaz = [g for g in gaz if not _within_role(g, role_of_token)]
         initials = (
             self._initial_names(tokens, gaz)
             + self._first_name_persons(tokens, gaz, roles)
             + self._ministries(tokens, gaz)
         )
-        gaz = [g for g in gaz if not any(f.start <= g.start and g.end <= f.end for f in initials)]
+        covered = bytearray(len(text) + 1)
+        for f in initials:
+            covered[f.start : f.end] = b"\x01" * (f.end - f.start)
+        gaz = [g for g in gaz if not (covered[g.start] and covered[g.end - 1])]
         found, consumed = self._compose(tokens, gaz, roles, initials)
         found += self._groups(tokens, gaz, consumed)
         pending = [g for g in gaz if id(g) not in consumed]
@@ -110,8 +114,10 @@ class Resolver(Finders):
             sentences = []
             start = 0
             for m in re.finditer(r"[.!?]+[\"”’»)]*\s+(?=[\"“„«(]*[A-ZÀ-Ý0-9])|\n\s*\n|\n", text):
-                before = re.search(r"(\S+)$", text[: m.start()])
-                word = before.group(1) if before else ""
+                w = m.start()
+                while w > 0 and not text[w - 1].isspace() and m.start() - w < 40:
+                    w -= 1
+                word = text[w : m.start()]
                 if text[m.start()] == "." and (INITIAL_RE.fullmatch(word + ".") or fold(word) in TITLES):
                     continue  # "M. Bosma", "Mr. Palmen", "V.P.G. Karremans" do not end a sentence
                 sentences.append((start, m.end()))
@@ -138,7 +144,9 @@ class Resolver(Finders):
         return len(words) > 1 and any(capitalised(w) for w in words[1:])
 
     def _lookup(self, surface: str) -> list[AliasHit]:
-        key = fold(surface)
+        return self._lookup_key(fold(surface), surface)
+
+    def _lookup_key(self, key: str, surface: str) -> list[AliasHit]:
         hits = self.kb.aliases.get(key)
         if not hits:
             return []
@@ -148,7 +156,7 @@ class Resolver(Finders):
 
     def _gazetteer(self, tokens: list[Token]) -> list[GazMatch]:
         matches: list[GazMatch] = []
-        max_words = min(self.kb.max_alias_words, 10)
+        max_words = 16
         i = 0
         while i < len(tokens):
             found = self._longest_at(tokens, i, max_words)
@@ -173,15 +181,26 @@ class Resolver(Finders):
         return matches
 
     def _longest_at(self, tokens: list[Token], i: int, max_words: int) -> GazMatch | None:
-        text = self.text
-        for n in range(min(max_words, len(tokens) - i), 0, -1):
-            start, end = tokens[i].start, tokens[i + n - 1].end
-            if n > 1 and "\n" in text[start:end]:
-                continue
-            hits = self._lookup(text[start:end])
-            if hits:
-                return GazMatch(i, i + n, start, end, hits)
-        return None
+        """The longest alias starting at token i. The key grows token by token (the folded text of the span)
+        and stops at a space once no alias continues it (kb.alias_prefixes), so this is linear in the text."""
+        text, aliases, prefixes = self.text, self.kb.aliases, self.kb.alias_prefixes
+        start = tokens[i].start
+        key = tokens[i].key
+        best = None
+        last = min(len(tokens), i + max_words)
+        for j in range(i, last):
+            if j > i:
+                gap = text[tokens[j - 1].end : tokens[j].start]
+                if "\n" in gap:
+                    break
+                key = f"{key} {tokens[j].key}" if gap else key + tokens[j].key
+            if key in aliases:
+                hits = self._lookup_key(key, text[start : tokens[j].end])
+                if hits:
+                    best = GazMatch(i, j + 1, start, tokens[j].end, hits)
+            if j + 1 < last and tokens[j].end != tokens[j + 1].start and key not in prefixes:
+                break
+        return best
 
     def _partial(self, tok: Token, i: int) -> GazMatch | None:
         """'NAVO-top', 'EU-landen', "Poetins", "Putin's": the name inside a compound or a genitive."""
@@ -524,12 +543,13 @@ class Resolver(Finders):
             items.append((g.start, 1, g))
         for f in found + ner:
             items.append((f.start, 0, f))
-        covered_tokens: set[int] = set()
-        spans = [(g.start, g.end) for g in pending] + [(f.start, f.end) for f in found + ner]
+        covered = bytearray(len(self.text) + 1)
+        for span_start, span_end in [(g.start, g.end) for g in pending] + [
+            (f.start, f.end) for f in found + ner
+        ]:
+            covered[span_start:span_end] = b"\x01" * (span_end - span_start)
         tok_index = {t.start: k for k, t in enumerate(tokens)}
-        for k, tok in enumerate(tokens):
-            if any(s <= tok.start and tok.end <= e for s, e in spans):
-                covered_tokens.add(k)
+        covered_tokens = {k for k, tok in enumerate(tokens) if covered[tok.start] and covered[tok.end - 1]}
         for k, tok in enumerate(tokens):
             if k in covered_tokens:
                 continue
@@ -679,6 +699,11 @@ class Resolver(Finders):
             else:
                 hi = mid
         return lo if lo < len(self.tokens) else None
+
+
+def _within_role(g: GazMatch, role_of_token: dict[int, RoleMatch]) -> bool:
+    role = role_of_token.get(g.i)
+    return role is not None and role.i <= g.i and g.j <= role.j
 
 
 def clean_mentions(found: list[Found]) -> list[Found]:
