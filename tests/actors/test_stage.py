@@ -343,3 +343,13 @@ def test_double_surname_with_initials(resolve) -> None:
 def test_initial_is_not_a_sentence_end(resolve) -> None:
     doc = resolve("Zij kozen plan B. Daarna kwam Rusland.")
     assert mentions(doc) == {"Rusland": "Russia"}
+
+
+def test_datelines_are_not_actors(resolve) -> None:
+    doc = resolve("WASHINGTON (Testpers) - Moskou reageerde.\nDen Haag, 12 maart 2024\nRusland zweeg.")
+    assert {doc.text[m.start : m.end] for m, _a in doc.mentions()} == {"Moskou", "Rusland"}
+
+
+def test_country_abbreviation_is_not_initials(resolve) -> None:
+    doc = resolve("U.S. Secretary of State Marco Rubio flew in.", lang="en", published=dt.date(2025, 3, 1))
+    assert mentions(doc)["Secretary of State Marco Rubio"] == "Marco Rubio"

@@ -50,7 +50,9 @@ class Finders:
         while k < len(tokens):
             tok = tokens[k]
             initials_end = None
-            if INITIAL_RE.fullmatch(tok.text):
+            if INITIAL_RE.fullmatch(tok.text) and not any(
+                h.actor.kind != "person" for h in self.kb.aliases.get(tok.key, [])
+            ):  # "U.S." is a country, not initials
                 initials_end = k + 1
             elif (
                 len(tok.text) == 1
@@ -61,6 +63,11 @@ class Finders:
                 initials_end = k + 2
             if initials_end is None or initials_end >= len(tokens):
                 k += 1
+                continue
+            if initials_end < len(tokens) and (
+                tokens[initials_end].key in self.office_nouns or tokens[initials_end].key in self.role_nouns
+            ):
+                k += 1  # "J. President" is not a name
                 continue
             end = initials_end
             while end < len(tokens) and tokens[end].key in NAME_PARTICLES and end - initials_end < 3:

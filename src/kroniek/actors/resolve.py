@@ -598,7 +598,7 @@ class Resolver(Finders):
             return Found(g.start, g.end, context.surnames[fold(surface)], "alias")
         hits = g.hits
         locative = self._locative_before(g.i, tokens)
-        if locative or self._dateline_after(g.j, tokens):
+        if locative or self._dateline_after(g, tokens):
             hits = [h for h in hits if not h.flags & (CAPITAL | SEAT)]
         if g.j - g.i == 1 and self._inside_longer_name(g.i, tokens):
             # "Ahmed" in "Ahmed al-Assadi": a surname or first name that is part of an unknown longer name
@@ -639,12 +639,23 @@ class Resolver(Finders):
         before = name_like(i - 1) and (i - 1 == 0 or self.sentence_of[i - 2] == self.sentence_of[i - 1])
         return name_like(i + 1) or before
 
-    def _dateline_after(self, j: int, tokens: list[Token]) -> bool:
-        """ "Den Haag, 12 maart 2024": a dateline names where a text was written, not an actor."""
-        return (
+    def _dateline_after(self, g: GazMatch, tokens: list[Token]) -> bool:
+        """A dateline names where a text was written, not an actor: "Den Haag, 12 maart 2024",
+        "WASHINGTON (Reuters) -", "KYIV, March 3"."""
+        j = g.j
+        if (
             j + 1 < len(tokens)
             and tokens[j].text == ","
             and (tokens[j + 1].text[:1].isdigit() or tokens[j + 1].key in MONTHS)
+        ):
+            return True
+        line_start = g.start == 0 or "\n" in self.text[max(0, g.start - 2) : g.start]
+        surface = self.text[g.start : g.end]
+        return (
+            line_start
+            and surface.isupper()
+            and j < len(tokens)
+            and tokens[j].text in ("(", ",", "-", "–", "—")
         )
 
     def _locative_before(self, i: int, tokens: list[Token]) -> bool:
