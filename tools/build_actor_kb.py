@@ -266,7 +266,11 @@ def load_organizations(path: Path) -> list[Actor]:
         actor.offices = [parse_office(o) for o in items(offices)]
         actor.add_alias(name)
         for alias in items(aliases):
-            actor.add_alias(alias)
+            # "@Brussel": a seat used for the organisation ("Brussel wil ..."), a place after "in"
+            if alias.startswith("@"):
+                actor.add_alias(alias[1:], SEAT)
+            else:
+                actor.add_alias(alias)
         actors.append(actor)
     return actors
 
