@@ -139,6 +139,18 @@ def test_following_day_counts_from_the_last_day_named(make_doc) -> None:
     assert found["the following day"].value == "2025-03-20"
 
 
+def test_a_second_time_is_not_a_duration(make_doc) -> None:
+    found = timexes(make_doc("The council met for a second time on the issue.", "en"))
+    assert "a second" not in found
+
+
+def test_bad_input_does_not_crash(make_doc) -> None:
+    for text in ["", "   ", "\x00\x01 ??? 123", "31 februari 2025 en 29-02-2023", "x" * 5000]:
+        doc = make_doc(text)
+        STAGE(doc)
+        assert all(0 <= t.start < t.end <= len(text) for t in doc.timexes)
+
+
 def test_unsupported_language_is_recorded_not_raised(make_doc) -> None:
     doc = make_doc("Il ministro ha parlato martedì.", "it")
     STAGE(doc)
