@@ -193,6 +193,7 @@ def main(argv: list[str] | None = None) -> int:
         results["heideltime_problem"] = "not run (--no-heideltime)"
 
     results["places"] = place_benchmark(gold_docs, docs)
+    results["event_dates"] = event_date_benchmark(gold_docs, docs)
 
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(json.dumps(results, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
@@ -239,6 +240,38 @@ def place_benchmark(gold_docs: list[dict[str, Any]], docs: dict[str, ArticleDoc]
     }
 
 
+def event_date_benchmark(gold_docs: list[dict[str, Any]], docs: dict[str, ArticleDoc]) -> dict[str, Any]:
+    """For gold events: does kroniek.time.select.date_for(evidence, gold modality) give the gold date
+    (or nothing where gold has none)? Trigger offsets are used as ``near``."""
+    from kroniek.time.select import date_for
+
+    total = correct = 0
+    errors: list[str] = []
+    for gold in gold_docs:
+        article = gold["article"]
+        doc = docs[article["id"]]
+        for event in gold["events"]:
+            if event.get("optional"):
+                continue
+            span = span_of(article["text"], event["evidence"])
+            if span is None:
+                continue
+            trigger = event.get("trigger")
+            first = trigger[0] if isinstance(trigger, list) else trigger
+            near = None
+            if isinstance(first, dict):
+                tspan = span_of(article["text"], first)
+                near = tspan[0] if tspan else None
+            got = date_for(doc, CharSpan(*span), modality=event.get("modality"), near=near)
+            want = (event.get("date") or {}).get("value")
+            total += 1
+            if (got.value if got else None) == want:
+                correct += 1
+            else:
+                errors.append(f"{article['id']} {event.get('id')}: gold {want} got {got.value if got else None}")
+    return {"scored_events": total, "correct": correct, "accuracy": round(correct / total, 3), "errors": errors}
+
+
 def print_summary(results: dict[str, Any]) -> None:
     for name, section in results["timexes"].items():
         for lang, s in section.items():
@@ -251,6 +284,8 @@ def print_summary(results: dict[str, Any]) -> None:
         print("heideltime:", results["heideltime_problem"])
     places = results["places"]
     print("places:", {k: v for k, v in places.items() if k != "errors"})
+    dates = results["event_dates"]
+    print("event dates (date_for):", {k: v for k, v in dates.items() if k != "errors"})
 
 
 if __name__ == "__main__":
