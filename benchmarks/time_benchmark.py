@@ -268,8 +268,15 @@ def event_date_benchmark(gold_docs: list[dict[str, Any]], docs: dict[str, Articl
             if (got.value if got else None) == want:
                 correct += 1
             else:
-                errors.append(f"{article['id']} {event.get('id')}: gold {want} got {got.value if got else None}")
-    return {"scored_events": total, "correct": correct, "accuracy": round(correct / total, 3), "errors": errors}
+                errors.append(
+                    f"{article['id']} {event.get('id')}: gold {want} got {got.value if got else None}"
+                )
+    return {
+        "scored_events": total,
+        "correct": correct,
+        "accuracy": round(correct / total, 3),
+        "errors": errors,
+    }
 
 
 def print_summary(results: dict[str, Any]) -> None:
