@@ -188,7 +188,10 @@ class PlacesStage:
         if any(p.feature == "country" for p in match.places):
             return False  # "President of Ukraine Volodymyr Zelenskyy": the country still counts
         continuations = set(self.gazetteer.extra.get("name_continuations", {}).get("words", []))
-        nxt = next((t for t in tokens if t[0] >= match.end), None)
+        j = i
+        while j < len(tokens) and tokens[j][0] < match.end:
+            j += 1
+        nxt = tokens[j] if j < len(tokens) else None
         if (
             nxt is not None
             and text[match.end : nxt[0]] == " "
