@@ -43,6 +43,8 @@ CASES = [
     ("nl", "De spanningen liepen dagenlang op.", "dagenlang", "PXD"),
     ("nl", "Het overleg duurt van 9 tot 11 maart.", "9 tot 11 maart", "2025-03-09"),
     ("nl", "Bericht | 19-03-2025 | 17:07De minister zei dat.", "19-03-2025", "2025-03-19"),
+    ("nl", "De top vindt plaats op 24 en 25 juni in Den Haag.", "24 en 25 juni", "2025-06-24"),
+    ("nl", "Het leger voerde zaterdag aanvallen uit.", "zaterdag", "2025-03-15"),
     ("nl", "Bericht | 19-03-2025 | 17:07De minister zei dat.", "17:07", "2025-03-19T17:07"),
     ("en", "The ministers met last Tuesday in Geneva.", "last Tuesday", "2025-03-18"),
     ("en", "The summit opens on March 18 in Brussels.", "March 18", "2025-03-18"),
@@ -125,6 +127,11 @@ def test_absolute_date_needs_no_publication_date(make_doc) -> None:
 def test_numbers_that_are_not_years_are_not_dates(make_doc) -> None:
     found = timexes(make_doc("Het leger stuurde 2000 soldaten naar de grens."))
     assert "2000" not in found
+
+
+def test_thousands_are_not_clock_times(make_doc) -> None:
+    found = timexes(make_doc("Er vielen meer dan 14.000 doden."))
+    assert found == {}
 
 
 def test_conjunction_nu_at_sentence_start_is_not_a_timex(make_doc) -> None:

@@ -239,8 +239,10 @@ class PlacesStage:
         return value
 
     def _metonym(self, doc: ArticleDoc, f: Found, place: Place) -> bool:
-        if place.seat_of:
-            return True
+        extra = self.gazetteer.extra
+        before = re.search(r"(\w+)\W*$", doc.text[max(0, f.start - 30) : f.start])
+        if place.seat_of:  # "het Kremlin" acts; "at the White House" is where it happened
+            return not is_locative(doc, PlaceMention(f.start, f.end, place.name, None, None, None, None))
         if not (place.capital or place.feature == "country"):
             return False
         for actor in doc.actors:  # the actors stage already read this name as a state
@@ -248,8 +250,6 @@ class PlacesStage:
                 return place.feature != "country"
         if place.feature == "country":
             return False
-        extra = self.gazetteer.extra
-        before = re.search(r"(\w+)\W*$", doc.text[max(0, f.start - 30) : f.start])
         if before and before.group(1).lower() in [
             w.lower() for w in extra.get("locative", {}).get(doc.lang, [])
         ]:
