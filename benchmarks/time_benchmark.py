@@ -28,7 +28,11 @@ from kroniek.chronicle.models import Article
 from kroniek.document import ArticleDoc, CharSpan
 
 ROOT = Path(__file__).resolve().parent.parent
-DEFAULT_GOLD = ROOT.parent.parent / "shared" / "corpus" / "gold"
+# ../shared/corpus/gold from the checkout (main or a worktree under wt/): the first one found upward
+DEFAULT_GOLD = next(
+    (p / "shared" / "corpus" / "gold" for p in ROOT.parents if (p / "shared" / "corpus" / "gold").is_dir()),
+    ROOT.parent / "shared" / "corpus" / "gold",
+)
 HEIDEL_LANG = {"nl": "dutch", "en": "english", "de": "german", "fr": "french"}
 
 
@@ -48,6 +52,8 @@ def span_of(text: str, item: dict[str, Any]) -> tuple[int, int] | None:
 
 
 def load_gold(gold_dir: Path) -> list[dict[str, Any]]:
+    if not gold_dir.is_dir():
+        raise SystemExit(f"no gold directory at {gold_dir}; pass --gold DIR")
     return [json.loads(p.read_text(encoding="utf-8")) for p in sorted(gold_dir.glob("*.gold.json"))]
 
 
