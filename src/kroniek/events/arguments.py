@@ -215,12 +215,18 @@ def _from_word_order(
         if args.actor or not match.inherits_subject:
             args.recipient = [r for r in args.recipient if r not in args.actor]
             return args
-        bare = [g for g in bare if g.end <= match.start]  # the clause subject, never a later group
+        if not match.fronted:
+            bare = [g for g in bare if g.end <= match.start]  # the clause subject, never a later group
+        else:
+            bare = [g for g in bare if not (match.start <= g.start < match.last + 3)]  # not the noun's own
     before = [g for g in bare if g.end <= match.start]
     after = [g for g in bare if g.start >= match.last or (g.start >= match.end and g.start not in match.tokens)]
     subject: ActorGroup | None = None
     obj: ActorGroup | None = None
-    if before:
+    if match.kind == "noun" and match.fronted and not before and after:
+        subject = after[0]  # "During the call, Putin and Macron …": the subject follows the fronted phrase
+        args.path.append(f"subject after fronted phrase:{_text(nlp, subject)}")
+    elif before:
         subject = before[0]
         rest = before[1:] if len(before) > 1 and not cues.verb_first else []
         if cues.verb_first and len(before) > 1:

@@ -91,9 +91,12 @@ class EventsStage:
                     light = not lexicon.cues.light_verbs or any(
                         nlp[i].text.lower() in lexicon.cues.light_verbs for i in range(clause.start, clause.end)
                     )
+                    # talks "with X" always include the clause's subject ("In een gesprek met X zei Y …")
+                    with_partner = match.entry.frame == "mutual" and _partner_after(match, groups, lexicon)
                     match.inherits_subject = (
-                        (prep is None and light) or prep in lexicon.cues.during_preps
+                        (prep is None and light) or prep in lexicon.cues.during_preps or with_partner
                     ) and not earlier_verb
+                    match.fronted = prep is not None
             self._clause_matches = matches
             for match in matches:
                 if id(match) in consumed:
@@ -259,6 +262,11 @@ def _deontic_arguments(match: TriggerMatch, groups: list[ActorGroup], lexicon: L
             args.path.append("bearer of the obligation")
     args.recipient = [r for r in args.recipient if r not in args.actor]
     return args
+
+
+def _partner_after(match: TriggerMatch, groups: list[ActorGroup], lexicon: Lexicon) -> bool:
+    preps = match.entry.recipient_preps if match.entry.recipient_preps is not None else lexicon.cues.recipient_preps
+    return any(g.prep in preps and 0 <= g.start - match.last <= 4 for g in groups)
 
 
 def _collective_before(nlp: Any, clause: Clause, match: TriggerMatch, lexicon: Lexicon) -> bool:
