@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
 from kroniek.document import (
@@ -175,28 +176,33 @@ def date_for(doc: ArticleDoc, span: CharSpan, sentence: CharSpan, trigger_at: in
             and not _VAGUE.match(t.value) and t.precision != "vague"
         ]
         if found:
-            return min(found, key=lambda t: abs(t.start - trigger_at))
+            return _day_of(min(found, key=lambda t: abs(t.start - trigger_at)))
     return None
 
 
-def reanchor_future(doc: ArticleDoc, timex: TimexRecord) -> TimexRecord:
-    """A planned event's bare weekday points forward; the time stage knows how to move it."""
-    if timex.direction != "past":
-        return timex
-    try:
-        from kroniek.time import resolve  # type: ignore[attr-defined]
+_PART_OF_DAY = re.compile(r"^(\d{4}-\d{2}-\d{2})T")
 
-        reanchor = resolve.reanchor
-    except (ImportError, AttributeError):
+
+def _day_of(timex: TimexRecord) -> TimexRecord:
+    """An event on "zaterdagmiddag 8 januari" or "this evening" is dated by its day."""
+    m = _PART_OF_DAY.match(timex.value)
+    if timex.type == "TIME" and m:
+        return replace(timex, type="DATE", value=m.group(1), precision="day")
+    return timex
+
+
+def reanchor_for(doc: ArticleDoc, timex: TimexRecord, modality: str) -> TimexRecord:
+    """A bare weekday points forward for a planned event and back otherwise; the time stage's
+    ``kroniek.time.resolve.reanchor`` moves it (kept as is where that function is not installed)."""
+    if timex.direction is None:
         return timex
     try:
-        moved = reanchor(timex, doc.published, "future")
-    except TypeError:
-        try:
-            moved = reanchor(timex, "future")
-        except Exception:  # an unexpected signature must not lose the event
-            return timex
-    except Exception:
+        from kroniek.time.resolve import reanchor
+    except ImportError:
+        return timex
+    try:
+        moved = reanchor(timex, doc.published, "future" if modality == "planned" else "past")
+    except Exception:  # the time helper must never cost the event
         return timex
     return moved if isinstance(moved, TimexRecord) else timex
 

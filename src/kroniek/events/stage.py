@@ -26,7 +26,7 @@ from kroniek.events.qualify import (
     modality_of,
     proposition_for,
     quantities_in,
-    reanchor_future,
+    reanchor_for,
     source_for,
 )
 from kroniek.events.triggers import TriggerMatch, find_triggers
@@ -189,8 +189,8 @@ class EventsStage:
         date = date_for(doc, evidence, clause.sentence, triggers[0].start)
         if modality == "asserted" and future_by_date(date, doc.published):
             modality, cue = "planned", "future date"
-        if modality == "planned" and date is not None:
-            date = reanchor_future(doc, date)
+        if date is not None:
+            date = reanchor_for(doc, date, modality)
         explain["modality"] = f"{modality} ({cue})" if cue else modality
         proposition = None
         if entry.event in PROPOSITION_TYPES:
