@@ -186,7 +186,7 @@ class EventsStage:
             "path": list(args.path),
         }
         modality, cue = modality_of(doc, match, clause, complement, lexicon)
-        date = date_for(doc, evidence, clause.sentence, triggers[0].start)
+        date = date_for(doc, evidence, triggers[0].start)
         if modality == "asserted" and future_by_date(date, doc.published):
             modality, cue = "planned", "future date"
         if date is not None:
