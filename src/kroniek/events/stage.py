@@ -37,8 +37,11 @@ class EventsStage:
     requires = ("nlp", "actors", "timexes", "places", "quantities")
     provides = ("events",)
 
-    def __init__(self, extra_lexicons: list[str] | None = None, min_confidence: float = 0.4) -> None:
+    def __init__(
+        self, extra_lexicons: list[str] | None = None, min_confidence: float = 0.4, use_tree: bool = True
+    ) -> None:
         self.extra_lexicons = tuple(extra_lexicons or ())
+        self.use_tree = use_tree
         self.min_confidence = min_confidence
 
     def lexicon(self, lang: str) -> Lexicon | None:
@@ -139,7 +142,7 @@ class EventsStage:
             args = _deontic_arguments(match, groups, lexicon)
         else:
             others = [m for m in self._clause_matches if m is not match]
-            args = find_arguments(doc, match, groups, index, lexicon.cues, complement, others)
+            args = find_arguments(doc, match, groups, index, lexicon.cues, complement, others, self.use_tree)
         confidence = entry.confidence
         if not args.actor and self._dialogue and match.inherits_subject and _collective_before(nlp, clause, match, lexicon):
             args.actor = list(self._dialogue)
@@ -346,6 +349,8 @@ def _add_unique(target: list[int], values: list[int]) -> None:
             target.append(v)
 
 
-def make_events_stage(extra_lexicons: list[str] | None = None, min_confidence: float = 0.4) -> EventsStage:
+def make_events_stage(
+    extra_lexicons: list[str] | None = None, min_confidence: float = 0.4, use_tree: bool = True
+) -> EventsStage:
     """Factory named in the registry; settings come from [stages."events.lexicon/v1"]."""
-    return EventsStage(extra_lexicons=extra_lexicons, min_confidence=min_confidence)
+    return EventsStage(extra_lexicons=extra_lexicons, min_confidence=min_confidence, use_tree=use_tree)
