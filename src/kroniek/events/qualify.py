@@ -234,17 +234,22 @@ def location_for(doc: ArticleDoc, span: CharSpan, lexicon: Lexicon) -> tuple[Pla
             found = places_location_for(doc, span)
         except Exception:  # the places helper is optional; fall back to reading doc.places
             found = None
-        if isinstance(found, PlaceMention):
+        if isinstance(found, PlaceMention) and not _names_an_actor(doc, found):
             return found, "places.locate"
     nlp = doc.nlp
     assert nlp is not None
     for place in doc.places:
-        if place.metonym or not (span.start <= place.start and place.end <= span.end):
+        if place.metonym or _names_an_actor(doc, place) or not (span.start <= place.start and place.end <= span.end):
             continue
         before = doc.text[max(span.start, place.start - 40) : place.start].lower().split()
         if any(w in lexicon.cues.locative_preps for w in before[-4:]):
             return place, "place after locative preposition"
     return None, ""
+
+
+def _names_an_actor(doc: ArticleDoc, place: PlaceMention) -> bool:
+    """"Kyiv sprak …": a place name that the actors stage resolved to an actor is not where it happened."""
+    return any(m.start < place.end and place.start < m.end for a in doc.actors for m in a.mentions)
 
 
 def quantities_in(doc: ArticleDoc, span: CharSpan) -> list[QuantityMention]:
@@ -261,6 +266,7 @@ def source_for(
     groups_by_clause: dict[int, list[ActorGroup]],
     trigger_char: int,
     lexicon: Lexicon,
+    actors: list[int],
 ) -> tuple[int | None, str]:
     nlp = doc.nlp
     assert nlp is not None
@@ -288,6 +294,6 @@ def source_for(
                 return bare[0].actors[0], "report verb"
     # inside reported speech that the statements stage attributed
     for st in doc.statements:
-        if st.speaker is not None and st.text.start <= trigger_char < st.text.end:
+        if st.speaker is not None and st.text.start <= trigger_char < st.text.end and st.speaker not in actors:
             return st.speaker, "statement"
     return None, ""

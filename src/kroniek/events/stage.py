@@ -199,10 +199,12 @@ class EventsStage:
         if entry.event in PROPOSITION_TYPES:
             proposition, prop_explain = proposition_for(doc, match, inner, lexicon, clause, complement)
             explain.update(prop_explain)
-        location, loc_rule = location_for(doc, evidence, lexicon)
+        # a proposition's place ("een staakt-het-vuren in Oekraïne") is not where the demand was made
+        place_area = evidence if entry.event not in PROPOSITION_TYPES else CharSpan(evidence.start, _char_at(nlp, complement, evidence.end))
+        location, loc_rule = location_for(doc, place_area, lexicon)
         if loc_rule:
             explain["location"] = loc_rule
-        source, source_rule = source_for(doc, clause, clauses, groups_by_clause, triggers[0].start, lexicon)
+        source, source_rule = source_for(doc, clause, clauses, groups_by_clause, triggers[0].start, lexicon, args.actor)
         if source_rule:
             explain["source"] = source_rule
         if match.how == "compound":
@@ -270,6 +272,10 @@ def _deontic_arguments(match: TriggerMatch, groups: list[ActorGroup], lexicon: L
 def _partner_after(match: TriggerMatch, groups: list[ActorGroup], lexicon: Lexicon) -> bool:
     preps = match.entry.recipient_preps if match.entry.recipient_preps is not None else lexicon.cues.recipient_preps
     return any(g.prep in preps and 0 <= g.start - match.last <= 4 for g in groups)
+
+
+def _char_at(nlp: Any, token: int, default: int) -> int:
+    return int(nlp[token].idx) if token < len(nlp) else default
 
 
 def _collective_before(nlp: Any, clause: Clause, match: TriggerMatch, lexicon: Lexicon) -> bool:
