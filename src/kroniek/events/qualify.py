@@ -115,6 +115,7 @@ def proposition_for(
     lexicon: Lexicon,
     clause: Clause,
     complement_start: int,
+    previous: PropositionRecord | None = None,
 ) -> tuple[PropositionRecord, dict[str, Any]]:
     """Type the promised/demanded/refused action by the first trigger in the complement."""
     nlp = doc.nlp
@@ -134,6 +135,10 @@ def proposition_for(
             ptype, pmode, gloss = "RETREAT", "ceasefire", f"halt {gloss}"
         elif stop and not first.entry.stop:
             gloss = f"halt {gloss}"
+    elif previous is not None and _anaphoric(nlp, clause, lexicon):
+        # "Kyiv sprak zijn goedkeuring daar al over uit": what the previous proposal was about
+        ptype, pmode, gloss = previous.event, previous.mode, previous.text
+        explain["proposition_anaphor"] = "previous proposition"
     else:
         ptype = entry.proposition or lexicon.default_propositions.get(entry.event, "COOPERATE")
         pmode = entry.proposition_mode
@@ -152,6 +157,10 @@ def proposition_for(
             duration = tx.value
             break
     return PropositionRecord(event=ptype, mode=pmode, text=text, duration=duration), explain
+
+
+def _anaphoric(nlp: Doc, clause: Clause, lexicon: Lexicon) -> bool:
+    return any(_low(nlp, i) in lexicon.cues.proposition_anaphors for i in range(clause.start, clause.end))
 
 
 def _shorten(words: str, limit: int = 12) -> str:
@@ -225,17 +234,15 @@ def event_duration(doc: ArticleDoc, match: TriggerMatch, lexicon: Lexicon, claus
 
 
 def location_for(doc: ArticleDoc, span: CharSpan, lexicon: Lexicon) -> tuple[PlaceMention | None, str]:
+    found: object = None
     try:
         from kroniek.places.locate import location_for as places_location_for
-    except ImportError:
-        places_location_for = None
-    if places_location_for is not None:
-        try:
-            found = places_location_for(doc, span)
-        except Exception:  # the places helper is optional; fall back to reading doc.places
-            found = None
-        if isinstance(found, PlaceMention) and not _names_an_actor(doc, found):
-            return found, "places.locate"
+
+        found = places_location_for(doc, span)
+    except Exception:  # the places helper is optional (ImportError) and must not cost the event
+        found = None
+    if isinstance(found, PlaceMention) and not _names_an_actor(doc, found):
+        return found, "places.locate"
     nlp = doc.nlp
     assert nlp is not None
     for place in doc.places:

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from kroniek.document import ArticleDoc, CharSpan, EventRecord
+from kroniek.document import ArticleDoc, CharSpan, EventRecord, PropositionRecord
 from kroniek.events.arguments import Arguments, find_arguments
 from kroniek.events.clauses import ActorGroup, Clause, TokenIndex, actor_groups, clauses_of, governing_prep
 from kroniek.events.lexicon import Lexicon, TriggerEntry, load_lexicon
@@ -58,10 +58,14 @@ class EventsStage:
         index = TokenIndex(doc.nlp)
         self._clause_matches: list[TriggerMatch] = []
         self._dialogue_persons = False
+        self._last_proposition: PropositionRecord | None = None
         self._dialogue: list[int] = []  # parties of the latest exchange: "the leaders" refers to them
         events: list[EventRecord] = []
         for sentence in doc.sentences:
-            events.extend(self._sentence_events(doc, sentence, lexicon, index))
+            found = self._sentence_events(doc, sentence, lexicon, index)
+            if not found and events:
+                _schedule_previous(doc, sentence, events[-1], lexicon)
+            events.extend(found)
         events = merge_lists(events, doc.text)
         doc.events.extend(e for e in events if e.confidence >= self.min_confidence)
         return doc
@@ -197,7 +201,10 @@ class EventsStage:
         explain["modality"] = f"{modality} ({cue})" if cue else modality
         proposition = None
         if entry.event in PROPOSITION_TYPES:
-            proposition, prop_explain = proposition_for(doc, match, inner, lexicon, clause, complement)
+            proposition, prop_explain = proposition_for(
+                doc, match, inner, lexicon, clause, complement, self._last_proposition
+            )
+            self._last_proposition = proposition
             explain.update(prop_explain)
         # a proposition's place ("een staakt-het-vuren in Oekraïne") is not where the demand was made
         place_area = evidence if entry.event not in PROPOSITION_TYPES else CharSpan(evidence.start, _char_at(nlp, complement, evidence.end))
@@ -272,6 +279,23 @@ def _deontic_arguments(match: TriggerMatch, groups: list[ActorGroup], lexicon: L
 def _partner_after(match: TriggerMatch, groups: list[ActorGroup], lexicon: Lexicon) -> bool:
     preps = match.entry.recipient_preps if match.entry.recipient_preps is not None else lexicon.cues.recipient_preps
     return any(g.prep in preps and 0 <= g.start - match.last <= 4 for g in groups)
+
+
+def _schedule_previous(doc: ArticleDoc, sentence: CharSpan, previous: EventRecord, lexicon: Lexicon) -> None:
+    """"… de uitwisseling van 175 soldaten. Dat moet woensdag plaatsvinden.": a sentence without events of
+    its own that opens with an anaphoric subject and a planning word schedules the event before it."""
+    words = doc.text[sentence.start : sentence.end].lower().split()
+    cues = lexicon.cues
+    if not words or words[0] not in cues.event_anaphors:
+        return
+    if not any(w.strip(".,;:!?") in cues.planned or w in cues.future for w in words):
+        return
+    previous.modality = "planned"
+    previous.explain["modality"] = f"planned (next sentence: {' '.join(words[:4])} …)"
+    dated = [t for t in doc.timexes if t.type in ("DATE", "TIME") and sentence.start <= t.start and t.end <= sentence.end]
+    if dated:
+        previous.date = reanchor_for(doc, dated[0], "planned")
+        previous.explain["date"] = "from the next sentence"
 
 
 def _char_at(nlp: Any, token: int, default: int) -> int:
