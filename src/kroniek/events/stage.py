@@ -148,7 +148,8 @@ class EventsStage:
             others = [m for m in self._clause_matches if m is not match]
             args = find_arguments(doc, match, groups, index, lexicon.cues, complement, others, self.use_tree)
         confidence = entry.confidence
-        if not args.actor and self._dialogue and match.inherits_subject and _collective_before(nlp, clause, match, lexicon):
+        collective = self._dialogue and match.inherits_subject and _collective_before(nlp, clause, match, lexicon)
+        if collective and (not args.actor or _collective_subject(nlp, clause, match, lexicon)):
             args.actor = list(self._dialogue)
             args.rule += "/collective subject"
             args.recipient = [r for r in args.recipient if r not in args.actor]
@@ -296,6 +297,18 @@ def _schedule_previous(doc: ArticleDoc, sentence: CharSpan, previous: EventRecor
     if dated:
         previous.date = reanchor_for(doc, dated[0], "planned")
         previous.explain["date"] = "from the next sentence"
+
+
+def _collective_subject(nlp: Any, clause: Clause, match: TriggerMatch, lexicon: Lexicon) -> bool:
+    """The plural reference stands right before the trigger ("The parties agreed", "Both leaders also
+    expressed"), so it is the subject even where a pronoun resolver named someone else."""
+    words = [nlp[i].text.lower() for i in range(max(clause.start, match.start - 6), match.start)]
+    for cut in range(len(words)):
+        tail = " ".join(words[cut:])
+        for phrase in lexicon.cues.collective_subjects:
+            if tail == phrase or tail.startswith(phrase + " ") and len(words) - cut - len(phrase.split()) <= 1:
+                return True
+    return False
 
 
 def _char_at(nlp: Any, token: int, default: int) -> int:
