@@ -80,9 +80,9 @@ def load_batch(articles_dir: Path, size: int) -> list[RawArticle]:
     return batch
 
 
-def available_config() -> tuple[dict[str, Any], list[str]]:
-    """The default configuration minus the stages that cannot be imported (yet): (config, missing)."""
-    config = load_config()
+def available_config(path: Path | None = None) -> tuple[dict[str, Any], list[str]]:
+    """The configuration minus the stages that cannot be imported (yet): (config, missing)."""
+    config = load_config(path)
     missing = []
     kept = []
     for name in config["pipeline"]["stages"]:
@@ -129,7 +129,7 @@ def children_peak_rss_mb() -> float:
     return resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / scale
 
 
-def cold_start(article: CorpusArticle, repeats: int = 3) -> dict[str, Any]:
+def cold_start(article: CorpusArticle, config: Path | None = None, repeats: int = 3) -> dict[str, Any]:
     """Wall time of a fresh `kroniek extract` process on one article."""
     kroniek_script = Path(sys.executable).with_name("kroniek")
     if kroniek_script.is_file():
@@ -148,6 +148,8 @@ def cold_start(article: CorpusArticle, repeats: int = 3) -> dict[str, Any]:
             args += ["--published", article.published]
         if article.language:
             args += ["--lang", article.language]
+        if config is not None:
+            args += ["--config", str(config)]
         for _ in range(repeats):
             started, cpu_before = time.perf_counter(), children_cpu_s()
             done = subprocess.run(args, capture_output=True, env=env, text=True)
@@ -289,6 +291,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--articles", type=int, default=500)
     parser.add_argument("--processes", type=int, default=os.cpu_count() or 1)
     parser.add_argument("--corpus", type=Path, help="folder of corpus articles (default: ../shared/corpus/articles)")
+    parser.add_argument("--config", type=Path, help="pipeline configuration (TOML) instead of the default")
     parser.add_argument("--note", action="append", default=[], help="a finding to print under the tables")
     parser.add_argument("--out", type=Path, default=REPO / "benchmarks" / "results")
     args = parser.parse_args(argv)
@@ -301,12 +304,12 @@ def main(argv: list[str] | None = None) -> int:
             return 3
         articles_dir = shared / "corpus" / "articles"
     batch = load_batch(articles_dir, args.articles)
-    config, missing = available_config()
+    config, missing = available_config(args.config)
     first = read_corpus_article(sorted(articles_dir.glob("*.txt"))[0])
 
     load_before = os.getloadavg()[0]
     print(f"cold start ({first.name}) ...", file=sys.stderr)
-    cold = cold_start(first)
+    cold = cold_start(first, args.config)
     print(f"one core, {len(batch)} articles ...", file=sys.stderr)
     one = run_one_core(config, batch)
     print(f"{args.processes} processes ...", file=sys.stderr)
