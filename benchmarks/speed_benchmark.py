@@ -167,6 +167,41 @@ def cold_start(article: CorpusArticle, config: Path | None = None, repeats: int 
     }
 
 
+def cold_stage_profile(path: Path, config: Path | None) -> dict[str, Any]:
+    """In a fresh process: CPU seconds of imports, pipeline build and each stage on the first article.
+
+    The first article pays for loading every model, lexicon and gazetteer, so this says which stage
+    makes the cold start slow.
+    """
+    code = (
+        "import json, sys, time\n"
+        "t0 = time.process_time()\n"
+        "from collections import defaultdict\n"
+        "from pathlib import Path\n"
+        "import speed_benchmark as sb\n"
+        "from kroniek.extractor import Extractor\n"
+        "t1 = time.process_time()\n"
+        "cfg, _ = sb.available_config(Path(sys.argv[2]) if sys.argv[2] else None)\n"
+        "ex = Extractor(config=cfg)\n"
+        "pipeline = ex.pipeline\n"
+        "t2 = time.process_time()\n"
+        "table = defaultdict(float)\n"
+        "pipeline.stages = [sb.TimedStage(s, table) for s in pipeline.stages]\n"
+        "a = sb.read_corpus_article(Path(sys.argv[1]))\n"
+        "ex.extract(a.text, published=a.published, lang=a.language)\n"
+        "out = {'python imports': t1 - t0, 'pipeline build': t2 - t1, **table}\n"
+        "print(json.dumps({k: round(v, 3) for k, v in out.items()}))\n"
+    )
+    env = dict(os.environ, PYTHONPATH=os.pathsep.join([str(REPO / "src"), str(REPO / "benchmarks")]))
+    done = subprocess.run(
+        [sys.executable, "-c", code, str(path), str(config or "")], capture_output=True, text=True, env=env
+    )
+    if done.returncode:
+        return {"error": done.stderr.strip().splitlines()[-1] if done.stderr.strip() else "failed"}
+    parsed: dict[str, Any] = json.loads(done.stdout.strip().splitlines()[-1])
+    return parsed
+
+
 def warm_up(extractor: Extractor, batch: list[RawArticle]) -> None:
     """Load every language's models (one article each) so that timing starts warm."""
     first_of_language = {a.language: a for a in reversed(batch)}
@@ -276,6 +311,16 @@ def markdown(result: dict[str, Any]) -> str:
         f"| (outside the stages: checks, assembly, validation) | {rest:.2f} | {rest / one['cpu_seconds']:.0%} | "
         f"{1000 * rest / n:.1f} |"
     )
+    parts = cold.get("cpu_by_part") or {}
+    if parts and "error" not in parts:
+        lines += [
+            "",
+            "Cold start, CPU seconds by part (first article in a fresh process; it pays for loading):",
+            "",
+            "| part | CPU seconds |",
+            "|---|---|",
+        ]
+        lines += [f"| {k} | {v:.2f} |" for k, v in sorted(parts.items(), key=lambda kv: -kv[1])]
     if result.get("findings"):
         lines += ["", "Findings:", ""] + [f"- {f}" for f in result["findings"]]
     if one["failures"] or many["failures"]:
@@ -310,6 +355,7 @@ def main(argv: list[str] | None = None) -> int:
     load_before = os.getloadavg()[0]
     print(f"cold start ({first.name}) ...", file=sys.stderr)
     cold = cold_start(first, args.config)
+    cold["cpu_by_part"] = cold_stage_profile(sorted(articles_dir.glob("*.txt"))[0], args.config)
     print(f"one core, {len(batch)} articles ...", file=sys.stderr)
     one = run_one_core(config, batch)
     print(f"{args.processes} processes ...", file=sys.stderr)
