@@ -220,6 +220,8 @@ def run(n_articles: int, per_article: int, db: str | None) -> dict[str, Any]:
         "rerun_duplicates_per_s": round(rerun.duplicates / rerun_s, 1),
         "fusion_s": round(fusion_s, 2),
         "fusion_cpu_s": round(fusion_cpu, 2),
+        "fusion_clustering_s": fusion["fusion_seconds"],
+        "commitments_s": fusion.get("commitments_seconds"),
         "fused_events": fusion["fused_events"],
         "multi_source": fusion["multi_source"],
         "with_disagreement": fusion["with_disagreement"],

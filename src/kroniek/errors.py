@@ -50,6 +50,9 @@ MESSAGES: dict[str, str] = {
     "E211": "the store operation failed on {where}: {detail}",
     "E160": "cannot read the event lexicon {where}: {detail} (see docs/events.md for the entry format)",
     "E161": "no event lexicon for language {lang!r}; add src/kroniek/events/lexicon/{lang}.toml or pass extra_lexicons",
+    "E140": "the temporal lexicon for {lang!r} cannot be used: {detail} (kroniek/time/data/{lang}.toml)",
+    "E141": "no gazetteer data file at {where}; rebuild it with `python training/build_gazetteer.py`",
+    "E142": "the quantities lexicon cannot be used: {detail} (kroniek/quantities/data/)",
 }
 
 

@@ -20,8 +20,8 @@ def pg_url_or_skip() -> str:
     url = os.environ.get(PG_ENV)
     if not url:
         if os.environ.get("CI", "").lower() == "true":
-            pytest.fail(f"{PG_ENV} is not set in CI: run `eval \"$(.ci/postgres.sh)\"` before the tests")
-        pytest.skip(f"{PG_ENV} is not set: run `eval \"$(.ci/postgres.sh)\"` to test against PostgreSQL")
+            pytest.fail(f'{PG_ENV} is not set in CI: run `eval "$(.ci/postgres.sh)"` before the tests')
+        pytest.skip(f'{PG_ENV} is not set: run `eval "$(.ci/postgres.sh)"` to test against PostgreSQL')
     return url
 
 

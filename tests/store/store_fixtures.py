@@ -66,9 +66,7 @@ def make_chronicle(
         if e.get("date"):
             value, piece = e["date"]
             ev["date"] = {"value": value, "precision": e.get("precision", "day"), **_span(text, piece)}
-        ev["quantities"] = [
-            {"value": v, "what": w, **_span(text, piece)} for v, w, piece in e.get("quantities", [])
-        ]
+        ev["quantities"] = [{"value": v, "what": w, **_span(text, piece)} for v, w, piece in e.get("quantities", [])]
         event_list.append(ev)
     return Chronicle.model_validate(
         {

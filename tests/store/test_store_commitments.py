@@ -25,30 +25,63 @@ PROMISE_TEXT = (
 
 def promise_article() -> object:
     return make_chronicle(
-        "promise", PROMISE_TEXT, "en", "2025-03-19",
-        [with_mentions(PUTIN, "Putin"), with_mentions(TRUMP, "Trump"), with_mentions(RUSSIA, "Moscow"),
-         with_mentions(UKRAINE, "Ukraine")],
+        "promise",
+        PROMISE_TEXT,
+        "en",
+        "2025-03-19",
         [
-            {"event": "AGREE", "actor": ["p"], "recipient": ["t"], "date": ("2025-03-18", "on Tuesday"),
-             "evidence": PROMISE_TEXT.split(". ")[0] + ".",
-             "proposition": {"event": "RETREAT", "mode": "ceasefire",
-                             "text": "halt strikes on energy infrastructure", "duration": "P30D"}},
-            {"event": "AGREE", "actor": ["p"], "recipient": ["t"],
-             "evidence": "He also agreed to talks about shipping in the Black Sea.",
-             "proposition": {"event": "CONSULT", "text": "talks on a Black Sea truce"}},
-            {"event": "REQUEST", "actor": ["ru"], "recipient": ["ua"],
-             "evidence": "Moscow demanded that Ukraine stop mobilising soldiers.",
-             "proposition": {"event": "MOBILIZE", "mode": "troops", "text": "stop mobilising new soldiers"}},
+            with_mentions(PUTIN, "Putin"),
+            with_mentions(TRUMP, "Trump"),
+            with_mentions(RUSSIA, "Moscow"),
+            with_mentions(UKRAINE, "Ukraine"),
+        ],
+        [
+            {
+                "event": "AGREE",
+                "actor": ["p"],
+                "recipient": ["t"],
+                "date": ("2025-03-18", "on Tuesday"),
+                "evidence": PROMISE_TEXT.split(". ")[0] + ".",
+                "proposition": {
+                    "event": "RETREAT",
+                    "mode": "ceasefire",
+                    "text": "halt strikes on energy infrastructure",
+                    "duration": "P30D",
+                },
+            },
+            {
+                "event": "AGREE",
+                "actor": ["p"],
+                "recipient": ["t"],
+                "evidence": "He also agreed to talks about shipping in the Black Sea.",
+                "proposition": {"event": "CONSULT", "text": "talks on a Black Sea truce"},
+            },
+            {
+                "event": "REQUEST",
+                "actor": ["ru"],
+                "recipient": ["ua"],
+                "evidence": "Moscow demanded that Ukraine stop mobilising soldiers.",
+                "proposition": {"event": "MOBILIZE", "mode": "troops", "text": "stop mobilising new soldiers"},
+            },
         ],
     )
 
 
-def report(article_id: str, text: str, published: str, events: list[dict[str, object]],
-           actors: list[dict[str, object]] | None = None) -> object:
+def report(
+    article_id: str,
+    text: str,
+    published: str,
+    events: list[dict[str, object]],
+    actors: list[dict[str, object]] | None = None,
+) -> object:
     return make_chronicle(
-        article_id, text, "en", published,
+        article_id,
+        text,
+        "en",
+        published,
         actors or [with_mentions(RUSSIA, "Russian"), with_mentions(UKRAINE, "Ukrain")],
-        events, source=f"Outlet {article_id}",
+        events,
+        source=f"Outlet {article_id}",
     )
 
 
@@ -60,24 +93,85 @@ def later_reports() -> list[object]:
     talks = "Russian and American delegations held talks in Riyadh on Monday."
     mobilise = "Ukrainian authorities called up new soldiers on Friday."
     return [
-        report("strike", strike, "2025-03-25", [
-            {"event": "ASSAULT", "mode": "drone", "actor": ["ru"], "recipient": ["ua"],
-             "evidence": strike, "date": ("2025-03-24", "on Monday")}]),
-        report("airfield", airfield, "2025-03-31", [
-            {"event": "ASSAULT", "actor": ["ru"], "recipient": ["ua"],
-             "evidence": airfield, "date": ("2025-03-30", "on Sunday")}]),
-        report("accusation", accusation_text, "2025-04-03", [
-            {"event": "ACCUSE", "actor": ["ua"], "recipient": ["ru"],
-             "evidence": accusation_text, "date": ("2025-04-02", "on Wednesday")}]),
-        report("too-late", too_late, "2025-04-23", [
-            {"event": "ASSAULT", "actor": ["ru"], "recipient": ["ua"],
-             "evidence": too_late, "date": ("2025-04-22", "on Tuesday")}]),
-        report("talks", talks, "2025-03-25", [
-            {"event": "CONSULT", "actor": ["ru", "us"], "evidence": talks, "date": ("2025-03-24", "on Monday")}],
-            actors=[with_mentions(RUSSIA, "Russian"), with_mentions(US, "American")]),
-        report("mobilise", mobilise, "2025-03-29", [
-            {"event": "MOBILIZE", "mode": "troops", "actor": ["ua"], "evidence": mobilise,
-             "date": ("2025-03-28", "on Friday")}], actors=[with_mentions(UKRAINE, "Ukrainian")]),
+        report(
+            "strike",
+            strike,
+            "2025-03-25",
+            [
+                {
+                    "event": "ASSAULT",
+                    "mode": "drone",
+                    "actor": ["ru"],
+                    "recipient": ["ua"],
+                    "evidence": strike,
+                    "date": ("2025-03-24", "on Monday"),
+                }
+            ],
+        ),
+        report(
+            "airfield",
+            airfield,
+            "2025-03-31",
+            [
+                {
+                    "event": "ASSAULT",
+                    "actor": ["ru"],
+                    "recipient": ["ua"],
+                    "evidence": airfield,
+                    "date": ("2025-03-30", "on Sunday"),
+                }
+            ],
+        ),
+        report(
+            "accusation",
+            accusation_text,
+            "2025-04-03",
+            [
+                {
+                    "event": "ACCUSE",
+                    "actor": ["ua"],
+                    "recipient": ["ru"],
+                    "evidence": accusation_text,
+                    "date": ("2025-04-02", "on Wednesday"),
+                }
+            ],
+        ),
+        report(
+            "too-late",
+            too_late,
+            "2025-04-23",
+            [
+                {
+                    "event": "ASSAULT",
+                    "actor": ["ru"],
+                    "recipient": ["ua"],
+                    "evidence": too_late,
+                    "date": ("2025-04-22", "on Tuesday"),
+                }
+            ],
+        ),
+        report(
+            "talks",
+            talks,
+            "2025-03-25",
+            [{"event": "CONSULT", "actor": ["ru", "us"], "evidence": talks, "date": ("2025-03-24", "on Monday")}],
+            actors=[with_mentions(RUSSIA, "Russian"), with_mentions(US, "American")],
+        ),
+        report(
+            "mobilise",
+            mobilise,
+            "2025-03-29",
+            [
+                {
+                    "event": "MOBILIZE",
+                    "mode": "troops",
+                    "actor": ["ua"],
+                    "evidence": mobilise,
+                    "date": ("2025-03-28", "on Friday"),
+                }
+            ],
+            actors=[with_mentions(UKRAINE, "Ukrainian")],
+        ),
     ]
 
 

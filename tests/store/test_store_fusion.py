@@ -26,47 +26,108 @@ def seed_chronicle() -> Chronicle:
     """The seed article's call, promise and exchange, with spans located in examples/seed.txt."""
     text = SEED.read_text(encoding="utf-8")
     return make_chronicle(
-        "seed", text, "nl", "2025-03-19",
-        [with_mentions(TRUMP, "Trump"), with_mentions(PUTIN, "Poetin"), with_mentions(RUSSIA, "Rusland"),
-         with_mentions(UKRAINE, "Kyiv")],
+        "seed",
+        text,
+        "nl",
+        "2025-03-19",
         [
-            {"event": "CONSULT", "mode": "phone", "actor": ["t", "p"], "trigger": "telefoongesprek",
-             "evidence": sentence_with(text, "telefoongesprek"), "date": ("2025-03-18", "dinsdag")},
-            {"event": "AGREE", "actor": ["p"], "recipient": ["t"], "date": ("2025-03-18", "dinsdag"),
-             "evidence": sentence_with(text, "energiesector"),
-             "proposition": {"event": "RETREAT", "mode": "ceasefire",
-                             "text": "halt attacks on the Ukrainian energy sector", "duration": "P30D"}},
-            {"event": "RETREAT", "mode": "release", "actor": ["ru", "ua"], "modality": "planned",
-             "evidence": sentence_with(text, "175 soldaten"), "date": ("2025-03-19", "woensdag"),
-             "quantities": [(175, "soldiers", "175 soldaten")]},
+            with_mentions(TRUMP, "Trump"),
+            with_mentions(PUTIN, "Poetin"),
+            with_mentions(RUSSIA, "Rusland"),
+            with_mentions(UKRAINE, "Kyiv"),
+        ],
+        [
+            {
+                "event": "CONSULT",
+                "mode": "phone",
+                "actor": ["t", "p"],
+                "trigger": "telefoongesprek",
+                "evidence": sentence_with(text, "telefoongesprek"),
+                "date": ("2025-03-18", "dinsdag"),
+            },
+            {
+                "event": "AGREE",
+                "actor": ["p"],
+                "recipient": ["t"],
+                "date": ("2025-03-18", "dinsdag"),
+                "evidence": sentence_with(text, "energiesector"),
+                "proposition": {
+                    "event": "RETREAT",
+                    "mode": "ceasefire",
+                    "text": "halt attacks on the Ukrainian energy sector",
+                    "duration": "P30D",
+                },
+            },
+            {
+                "event": "RETREAT",
+                "mode": "release",
+                "actor": ["ru", "ua"],
+                "modality": "planned",
+                "evidence": sentence_with(text, "175 soldaten"),
+                "date": ("2025-03-19", "woensdag"),
+                "quantities": [(175, "soldiers", "175 soldaten")],
+            },
         ],
     )
 
 
 def english_report() -> Chronicle:
     return make_chronicle(
-        "wire-en", EN_TEXT, "en", "2025-03-19",
-        [with_mentions(TRUMP, "Donald Trump"), with_mentions(PUTIN, "Vladimir Putin"), with_mentions(UKRAINE, "Ukraine")],
+        "wire-en",
+        EN_TEXT,
+        "en",
+        "2025-03-19",
         [
-            {"event": "CONSULT", "mode": "phone", "actor": ["t", "p"], "trigger": "spoke by phone",
-             "evidence": "Donald Trump and Vladimir Putin spoke by phone on Tuesday for more than two hours.",
-             "date": ("2025-03-18", "on Tuesday")},
-            {"event": "AGREE", "actor": ["p"], "recipient": ["t"],
-             "evidence": "Putin agreed to halt strikes on energy infrastructure in Ukraine for 30 days.",
-             "proposition": {"event": "RETREAT", "mode": "ceasefire", "text": "halt strikes on energy infrastructure",
-                             "duration": "P30D"}},
+            with_mentions(TRUMP, "Donald Trump"),
+            with_mentions(PUTIN, "Vladimir Putin"),
+            with_mentions(UKRAINE, "Ukraine"),
         ],
-        source="Test Wire", url="https://wire.example/en/call",
+        [
+            {
+                "event": "CONSULT",
+                "mode": "phone",
+                "actor": ["t", "p"],
+                "trigger": "spoke by phone",
+                "evidence": "Donald Trump and Vladimir Putin spoke by phone on Tuesday for more than two hours.",
+                "date": ("2025-03-18", "on Tuesday"),
+            },
+            {
+                "event": "AGREE",
+                "actor": ["p"],
+                "recipient": ["t"],
+                "evidence": "Putin agreed to halt strikes on energy infrastructure in Ukraine for 30 days.",
+                "proposition": {
+                    "event": "RETREAT",
+                    "mode": "ceasefire",
+                    "text": "halt strikes on energy infrastructure",
+                    "duration": "P30D",
+                },
+            },
+        ],
+        source="Test Wire",
+        url="https://wire.example/en/call",
     )
 
 
 def german_report() -> Chronicle:
     return make_chronicle(
-        "presse-de", DE_TEXT, "de", "2025-03-20",
+        "presse-de",
+        DE_TEXT,
+        "de",
+        "2025-03-20",
         [with_mentions(PUTIN, "Putin"), with_mentions(TRUMP, "Trump")],
-        [{"event": "CONSULT", "mode": "phone", "actor": ["p", "t"], "trigger": "telefonierten",
-          "evidence": "Am Mittwoch telefonierten Putin und Trump miteinander.", "date": ("2025-03-19", "Am Mittwoch")}],
-        source="Testpresse", url="https://presse.example/de/telefonat",
+        [
+            {
+                "event": "CONSULT",
+                "mode": "phone",
+                "actor": ["p", "t"],
+                "trigger": "telefonierten",
+                "evidence": "Am Mittwoch telefonierten Putin und Trump miteinander.",
+                "date": ("2025-03-19", "Am Mittwoch"),
+            }
+        ],
+        source="Testpresse",
+        url="https://presse.example/de/telefonat",
     )
 
 
@@ -94,25 +155,51 @@ def test_seed_and_two_reports_fuse_into_one_call_with_three_sources(store: Store
 
 
 def test_fusion_keeps_different_events_apart(sqlite_store: Store) -> None:
-    text = ("Russia and Ukraine exchanged 40 prisoners on Monday. Russia also handed over 12 wounded soldiers "
-            "to Ukraine on Monday.")
+    text = (
+        "Russia and Ukraine exchanged 40 prisoners on Monday. Russia also handed over 12 wounded soldiers "
+        "to Ukraine on Monday."
+    )
     both = make_chronicle(
-        "two-exchanges", text, "en", "2025-05-06",
+        "two-exchanges",
+        text,
+        "en",
+        "2025-05-06",
         [with_mentions(RUSSIA, "Russia"), with_mentions(UKRAINE, "Ukraine")],
         [
-            {"event": "RETREAT", "mode": "release", "actor": ["ru", "ua"], "date": ("2025-05-05", "Monday"),
-             "evidence": "Russia and Ukraine exchanged 40 prisoners on Monday.",
-             "quantities": [(40, "prisoners", "40 prisoners")]},
-            {"event": "RETREAT", "mode": "release", "actor": ["ru"], "recipient": ["ua"],
-             "evidence": "Russia also handed over 12 wounded soldiers to Ukraine on Monday.",
-             "quantities": [(12, "wounded soldiers", "12 wounded soldiers")]},
+            {
+                "event": "RETREAT",
+                "mode": "release",
+                "actor": ["ru", "ua"],
+                "date": ("2025-05-05", "Monday"),
+                "evidence": "Russia and Ukraine exchanged 40 prisoners on Monday.",
+                "quantities": [(40, "prisoners", "40 prisoners")],
+            },
+            {
+                "event": "RETREAT",
+                "mode": "release",
+                "actor": ["ru"],
+                "recipient": ["ua"],
+                "evidence": "Russia also handed over 12 wounded soldiers to Ukraine on Monday.",
+                "quantities": [(12, "wounded soldiers", "12 wounded soldiers")],
+            },
         ],
     )
     far = make_chronicle(
-        "later-exchange", "Russia and Ukraine exchanged 90 prisoners in June.", "en", "2025-06-20",
+        "later-exchange",
+        "Russia and Ukraine exchanged 90 prisoners in June.",
+        "en",
+        "2025-06-20",
         [with_mentions(RUSSIA, "Russia"), with_mentions(UKRAINE, "Ukraine")],
-        [{"event": "RETREAT", "mode": "release", "actor": ["ru", "ua"], "date": ("2025-06", "in June"),
-          "precision": "month", "evidence": "Russia and Ukraine exchanged 90 prisoners in June."}],
+        [
+            {
+                "event": "RETREAT",
+                "mode": "release",
+                "actor": ["ru", "ua"],
+                "date": ("2025-06", "in June"),
+                "precision": "month",
+                "evidence": "Russia and Ukraine exchanged 90 prisoners in June.",
+            }
+        ],
     )
     write_chronicle(sqlite_store, both)
     write_chronicle(sqlite_store, far)
@@ -123,19 +210,38 @@ def test_fusion_keeps_different_events_apart(sqlite_store: Store) -> None:
 
 def test_number_disagreement_is_flagged(sqlite_store: Store) -> None:
     one = make_chronicle(
-        "n1", "Ukraine and Russia swapped 175 soldiers on Wednesday.", "en", "2025-03-20",
+        "n1",
+        "Ukraine and Russia swapped 175 soldiers on Wednesday.",
+        "en",
+        "2025-03-20",
         [with_mentions(RUSSIA, "Russia"), with_mentions(UKRAINE, "Ukraine")],
-        [{"event": "RETREAT", "mode": "release", "actor": ["ua", "ru"], "date": ("2025-03-19", "Wednesday"),
-          "evidence": "Ukraine and Russia swapped 175 soldiers on Wednesday.",
-          "quantities": [(175, "soldiers", "175 soldiers")]}],
+        [
+            {
+                "event": "RETREAT",
+                "mode": "release",
+                "actor": ["ua", "ru"],
+                "date": ("2025-03-19", "Wednesday"),
+                "evidence": "Ukraine and Russia swapped 175 soldiers on Wednesday.",
+                "quantities": [(175, "soldiers", "175 soldiers")],
+            }
+        ],
         source="Outlet One",
     )
     two = make_chronicle(
-        "n2", "Russland und die Ukraine tauschten 172 Soldaten aus.", "de", "2025-03-20",
+        "n2",
+        "Russland und die Ukraine tauschten 172 Soldaten aus.",
+        "de",
+        "2025-03-20",
         [with_mentions(RUSSIA, "Russland"), with_mentions(UKRAINE, "Ukraine")],
-        [{"event": "RETREAT", "mode": "release", "actor": ["ru", "ua"],
-          "evidence": "Russland und die Ukraine tauschten 172 Soldaten aus.",
-          "quantities": [(172, "soldiers", "172 Soldaten")]}],
+        [
+            {
+                "event": "RETREAT",
+                "mode": "release",
+                "actor": ["ru", "ua"],
+                "evidence": "Russland und die Ukraine tauschten 172 Soldaten aus.",
+                "quantities": [(172, "soldiers", "172 Soldaten")],
+            }
+        ],
         source="Outlet Two",
     )
     write_chronicle(sqlite_store, one)

@@ -56,13 +56,21 @@ def test_press_file_header_is_parsed_and_kept_out_of_the_text() -> None:
     raw = parse_press_file(
         "url: https://x.example/a\nsource: Test Courier\npublished: 2025-04-02\nlanguage: en\n\n"
         "The minister resigned on Tuesday.\n",
-        "a.txt", default_id="a",
+        "a.txt",
+        default_id="a",
     )
     assert raw is not None
     assert raw.text == "The minister resigned on Tuesday."
     assert (raw.url, raw.source, raw.published, raw.language, raw.id) == (
-        "https://x.example/a", "Test Courier", "2025-04-02", "en", "a")
+        "https://x.example/a",
+        "Test Courier",
+        "2025-04-02",
+        "en",
+        "a",
+    )
     assert parse_press_file("Update: the talks went on.\nMore text.", "b.txt") is None
+    undated = parse_press_file("url: https://x.example/u\npublished: unknown\n\nSome text.", "u.txt")
+    assert undated is not None and undated.published is None and "not a date" in undated.notes[0]
     with pytest.raises(InputError) as info:
         parse_press_file("url: https://x.example/a\nsource: Test Courier\nThe text starts at once.", "c.txt")
     assert info.value.code == "E209"
@@ -87,8 +95,11 @@ def test_same_text_twice_is_stored_once_and_a_changed_text_is_a_new_version(stor
     changed = ingest_articles(store, read_articles(folder), extractor)
     assert (changed.new_versions, changed.duplicates) == (1, 1)
     with store.connect() as conn:
-        rows = conn.execute(select(s.articles.c.version, s.articles.c.superseded_by)
-                            .where(s.articles.c.url == "https://x.example/a").order_by(s.articles.c.version)).all()
+        rows = conn.execute(
+            select(s.articles.c.version, s.articles.c.superseded_by)
+            .where(s.articles.c.url == "https://x.example/a")
+            .order_by(s.articles.c.version)
+        ).all()
     assert [r.version for r in rows] == [1, 2]
     assert rows[0].superseded_by is not None and rows[1].superseded_by is None
 
@@ -96,10 +107,15 @@ def test_same_text_twice_is_stored_once_and_a_changed_text_is_a_new_version(stor
 def test_new_version_retires_the_old_versions_events(sqlite_store: Store) -> None:
     def version(text: str) -> object:
         return make_chronicle(
-            "v", text, "en", "2025-03-19", [with_mentions(TRUMP, "Trump"), with_mentions(PUTIN, "Putin")],
+            "v",
+            text,
+            "en",
+            "2025-03-19",
+            [with_mentions(TRUMP, "Trump"), with_mentions(PUTIN, "Putin")],
             [{"event": "CONSULT", "mode": "phone", "actor": ["t", "p"], "evidence": text}],
             url="https://x.example/call",
         )
+
     write_chronicle(sqlite_store, version("Trump and Putin spoke by phone."))  # type: ignore[arg-type]
     outcome = write_chronicle(sqlite_store, version("Trump and Putin spoke by phone for two hours."))  # type: ignore[arg-type]
     assert outcome.status == "new version"
@@ -114,11 +130,14 @@ def test_malformed_jsonl_line_is_reported_with_its_number_and_the_rest_ingested(
     bad_span = json.loads(good.model_dump_json())
     bad_span["article"]["id"] = "bad"
     bad_span["article"]["text"] = "Different words here."
-    bad_span["actors"] = [{"id": "a1", "name": "X", "kind": "person", "mentions": [
-        {"text": "envoy", "start": 0, "end": 5}]}]
+    bad_span["actors"] = [
+        {"id": "a1", "name": "X", "kind": "person", "mentions": [{"text": "envoy", "start": 0, "end": 5}]}
+    ]
     path = tmp_path / "c.jsonl"
-    path.write_text("\n".join([good.model_dump_json(), "{not json", json.dumps(bad_span), "", good2.model_dump_json()])
-                    + "\n", encoding="utf-8")
+    path.write_text(
+        "\n".join([good.model_dump_json(), "{not json", json.dumps(bad_span), "", good2.model_dump_json()]) + "\n",
+        encoding="utf-8",
+    )
     with path.open(encoding="utf-8") as fh:
         report = ingest_chronicle_items(store, read_chronicle_lines(fh, str(path)))
     assert report.stored == 2
@@ -131,9 +150,11 @@ def test_malformed_jsonl_line_is_reported_with_its_number_and_the_rest_ingested(
 def test_article_jsonl_bad_line_is_skipped_with_reason(sqlite_store: Store, tmp_path: Path) -> None:
     path = tmp_path / "batch.jsonl"
     path.write_text(
-        json.dumps({"id": "x1", "text": "The ministers met in Brussels.", "language": "en"}) + "\n"
+        json.dumps({"id": "x1", "text": "The ministers met in Brussels.", "language": "en"})
+        + "\n"
         + "{broken\n"
-        + json.dumps({"id": "x2", "text": "Die Minister trafen sich in Berlin.", "language": "de"}) + "\n",
+        + json.dumps({"id": "x2", "text": "Die Minister trafen sich in Berlin.", "language": "de"})
+        + "\n",
         encoding="utf-8",
     )
     report = ingest_articles(sqlite_store, read_articles(path), tokens_only_extractor())
@@ -165,15 +186,22 @@ def test_killed_batch_is_completed_by_a_rerun_without_duplicates(tmp_path: Path,
     lines = []
     for n in range(30):
         text = f"Delegation number {n} arrived for talks with Putin."
-        lines.append(make_chronicle(
-            f"art{n}", text, "en", "2025-02-01", [with_mentions(PUTIN, "Putin")],
-            [{"event": "CONSULT", "actor": ["p"], "evidence": text}],
-        ).model_dump_json())
+        lines.append(
+            make_chronicle(
+                f"art{n}",
+                text,
+                "en",
+                "2025-02-01",
+                [with_mentions(PUTIN, "Putin")],
+                [{"event": "CONSULT", "actor": ["p"], "evidence": text}],
+            ).model_dump_json()
+        )
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     db = tmp_path / "crash.db"
     env = {**os.environ, "PYTHONPATH": str(SRC)}
-    run = subprocess.run([sys.executable, "-c", CRASHING_RUN, str(db), str(path), "12", str(batch_size)],
-                         env=env, timeout=120)
+    run = subprocess.run(
+        [sys.executable, "-c", CRASHING_RUN, str(db), str(path), "12", str(batch_size)], env=env, timeout=120
+    )
     assert run.returncode == 9
     with open_store(db) as st:
         survived = count(st, s.articles)
@@ -252,3 +280,58 @@ def test_missing_path_and_empty_directory(tmp_path: Path) -> None:
     with pytest.raises(KroniekError) as empty:
         list(read_articles(tmp_path / "empty"))
     assert empty.value.code == "E210"
+
+
+def test_published_and_lang_options_fill_in_but_never_override(sqlite_store: Store, tmp_path: Path) -> None:
+    folder = tmp_path / "mixed"
+    folder.mkdir()
+    press_file(folder / "dated.txt", "https://x.example/d", "The envoy left Geneva.", published="2025-04-02")
+    (folder / "plain.txt").write_text("De minister vertrok gisteren naar Brussel voor overleg.", encoding="utf-8")
+    report = ingest_articles(
+        sqlite_store, read_articles(folder), tokens_only_extractor(), published="2024-01-01", lang="nl"
+    )
+    assert report.stored == 2
+    with sqlite_store.connect() as conn:
+        rows = dict(conn.execute(select(s.articles.c.article_key, s.articles.c.published)).all())
+        langs = dict(conn.execute(select(s.articles.c.article_key, s.articles.c.language)).all())
+    assert rows == {"dated": "2025-04-02", "plain": "2024-01-01"}
+    assert langs == {"dated": "en", "plain": "nl"}
+
+
+def test_a_chronicle_the_database_refuses_does_not_take_its_batch_with_it(
+    store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import kroniek.store.writer as writer
+
+    real_rows = writer._event_rows
+
+    def rows_with_a_fault(chronicle, article_id, day):  # type: ignore[no-untyped-def]
+        rows = real_rows(chronicle, article_id, day)
+        if chronicle.article.id == "refused":
+            rows[0]["evidence_text"] = None  # NOT NULL: the database refuses this article
+        return rows
+
+    monkeypatch.setattr(writer, "_event_rows", rows_with_a_fault)
+    batch = []
+    for key in ("first", "refused", "third"):
+        text = f"Putin received the {key} delegation."
+        batch.append(
+            (
+                key,
+                make_chronicle(
+                    key,
+                    text,
+                    "en",
+                    "2025-02-01",
+                    [with_mentions(PUTIN, "Putin")],
+                    [{"event": "CONSULT", "actor": ["p"], "evidence": text}],
+                ),
+            )
+        )
+    report = ingest_chronicle_items(store, iter(batch), batch_size=10)
+    assert report.stored == 2
+    assert [w for w, _ in report.failures] == ["refused"]
+    with store.connect() as conn:
+        keys = conn.execute(select(s.articles.c.article_key).order_by(s.articles.c.id)).scalars().all()
+    assert keys == ["first", "third"]
+    assert count(store, s.events) == 2 and count(store, s.actors) == 1

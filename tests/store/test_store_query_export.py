@@ -16,7 +16,7 @@ from kroniek.store.cameo import TABLE_PATH, cameo_code, derive_table, quad_class
 from kroniek.store.db import Store
 from kroniek.store.export import export, to_string
 from kroniek.store.fusion import fuse
-from kroniek.store.query import find_actor_ids, query_events, query_fused, timeline
+from kroniek.store.query import find_actor_ids, query_events, timeline
 from kroniek.store.writer import write_chronicle
 
 CALL = "Trump and Putin spoke by phone on Tuesday."
@@ -26,18 +26,69 @@ STRIKE = "Russia attacked Ukrainian ports on Saturday."
 
 def fill(store: Store) -> None:
     actors = [with_mentions(TRUMP, "Trump"), with_mentions(PUTIN, "Putin")]
-    write_chronicle(store, make_chronicle(
-        "call", CALL, "en", "2025-03-19", actors,
-        [{"event": "CONSULT", "mode": "phone", "actor": ["t", "p"], "evidence": CALL,
-          "date": ("2025-03-18", "on Tuesday")}], source="Wire A", url="https://a.example/call"))
-    write_chronicle(store, make_chronicle(
-        "deal", DEAL, "en", "2025-03-21", [with_mentions(PUTIN, "Putin"), with_mentions(UKRAINE, "Ukraine")],
-        [{"event": "AGREE", "actor": ["p"], "recipient": ["ua"], "evidence": DEAL, "date": ("2025-03-20", "on Thursday"),
-          "proposition": {"event": "RETREAT", "mode": "release", "text": "exchange prisoners"}}], source="Wire B"))
-    write_chronicle(store, make_chronicle(
-        "strike", STRIKE, "en", "2025-02-23", [with_mentions(RUSSIA, "Russia"), with_mentions(UKRAINE, "Ukrainian")],
-        [{"event": "ASSAULT", "actor": ["ru"], "recipient": ["ua"], "evidence": STRIKE,
-          "date": ("2025-02-22", "on Saturday"), "location": {"name": "Odesa", "country": "UKR"}}], source="Wire C"))
+    write_chronicle(
+        store,
+        make_chronicle(
+            "call",
+            CALL,
+            "en",
+            "2025-03-19",
+            actors,
+            [
+                {
+                    "event": "CONSULT",
+                    "mode": "phone",
+                    "actor": ["t", "p"],
+                    "evidence": CALL,
+                    "date": ("2025-03-18", "on Tuesday"),
+                }
+            ],
+            source="Wire A",
+            url="https://a.example/call",
+        ),
+    )
+    write_chronicle(
+        store,
+        make_chronicle(
+            "deal",
+            DEAL,
+            "en",
+            "2025-03-21",
+            [with_mentions(PUTIN, "Putin"), with_mentions(UKRAINE, "Ukraine")],
+            [
+                {
+                    "event": "AGREE",
+                    "actor": ["p"],
+                    "recipient": ["ua"],
+                    "evidence": DEAL,
+                    "date": ("2025-03-20", "on Thursday"),
+                    "proposition": {"event": "RETREAT", "mode": "release", "text": "exchange prisoners"},
+                }
+            ],
+            source="Wire B",
+        ),
+    )
+    write_chronicle(
+        store,
+        make_chronicle(
+            "strike",
+            STRIKE,
+            "en",
+            "2025-02-23",
+            [with_mentions(RUSSIA, "Russia"), with_mentions(UKRAINE, "Ukrainian")],
+            [
+                {
+                    "event": "ASSAULT",
+                    "actor": ["ru"],
+                    "recipient": ["ua"],
+                    "evidence": STRIKE,
+                    "date": ("2025-02-22", "on Saturday"),
+                    "location": {"name": "Odesa", "country": "UKR"},
+                }
+            ],
+            source="Wire C",
+        ),
+    )
     fuse(store)
 
 
@@ -107,12 +158,17 @@ def test_cameo_table_is_the_reversed_plover_mapping() -> None:
     assert cameo_code("ASSAULT", "no-such-mode") == "180"
     assert quad_class("041") == 1 and quad_class("0871") == 2 and quad_class("112") == 3 and quad_class("190") == 4
     repo = Path(__file__).resolve().parents[2]
-    candidates = [up / "shared" / "data" / "plover" / "CAMEO2PLOVER-2021.txt" for up in (repo.parent, repo.parent.parent)]
+    candidates = [
+        up / "shared" / "data" / "plover" / "CAMEO2PLOVER-2021.txt" for up in (repo.parent, repo.parent.parent)
+    ]
     source = next((c for c in candidates if c.exists()), None)
     if source is None:
         pytest.skip("the CAMEO2PLOVER source (../shared/data/plover) is not next to this checkout")
-    shipped = [line.rstrip("\n").split("\t") for line in TABLE_PATH.read_text(encoding="utf-8").splitlines()
-               if not line.startswith("#")][1:]
+    shipped = [
+        line.rstrip("\n").split("\t")
+        for line in TABLE_PATH.read_text(encoding="utf-8").splitlines()
+        if not line.startswith("#")
+    ][1:]
     assert [tuple(r) for r in shipped] == derive_table(source)
 
 
@@ -121,10 +177,24 @@ def test_cli_ingest_query_timeline_commitments_export(tmp_path: Path) -> None:
 
     _add_subcommands()
     db = str(tmp_path / "cli.db")
-    chronicles = [make_chronicle(
-        "call", CALL, "en", "2025-03-19", [with_mentions(TRUMP, "Trump"), with_mentions(PUTIN, "Putin")],
-        [{"event": "CONSULT", "mode": "phone", "actor": ["t", "p"], "evidence": CALL,
-          "date": ("2025-03-18", "on Tuesday")}]).model_dump_json()]
+    chronicles = [
+        make_chronicle(
+            "call",
+            CALL,
+            "en",
+            "2025-03-19",
+            [with_mentions(TRUMP, "Trump"), with_mentions(PUTIN, "Putin")],
+            [
+                {
+                    "event": "CONSULT",
+                    "mode": "phone",
+                    "actor": ["t", "p"],
+                    "evidence": CALL,
+                    "date": ("2025-03-18", "on Tuesday"),
+                }
+            ],
+        ).model_dump_json()
+    ]
     path = tmp_path / "c.jsonl"
     path.write_text("\n".join(chronicles) + "\n{oops\n", encoding="utf-8")
     runner = CliRunner()
@@ -147,3 +217,22 @@ def test_cli_ingest_query_timeline_commitments_export(tmp_path: Path) -> None:
     assert (tmp_path / "g.tsv").read_text(encoding="utf-8").startswith("GLOBALEVENTID\t")
     missing = runner.invoke(app, ["ingest", str(tmp_path / "absent.txt"), "--db", db])
     assert missing.exit_code == 1 and "E010" in missing.output
+
+
+def test_undated_events_sort_by_their_report_day_on_every_database(store: Store) -> None:
+    fill(store)
+    note = "Ukraine protested to Russia about the shelling."
+    write_chronicle(
+        store,
+        make_chronicle(
+            "note",
+            note,
+            "en",
+            "2025-03-01",
+            [with_mentions(UKRAINE, "Ukraine"), with_mentions(RUSSIA, "Russia")],
+            [{"event": "PROTEST", "actor": ["ua"], "recipient": ["ru"], "evidence": note}],
+        ),
+    )
+    fuse(store)
+    assert [r["article"] for r in query_events(store, actor="Ukraine")] == ["strike", "note", "deal"]
+    assert [r["event"] for r in timeline(store, actor="Ukraine")] == ["ASSAULT", "PROTEST", "AGREE"]

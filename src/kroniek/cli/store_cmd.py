@@ -39,21 +39,31 @@ def _progress_bar(total: int | None, label: str) -> Any:
     from rich.console import Console
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
-    return Progress(
-        TextColumn("[progress.description]{task.description}"), BarColumn(), MofNCompleteColumn(),
-        TimeRemainingColumn(), console=Console(file=sys.stderr), transient=True,
-        disable=not sys.stderr.isatty(),
-    ), total, label
+    return (
+        Progress(
+            TextColumn("[progress.description]{task.description}"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            TimeRemainingColumn(),
+            console=Console(file=sys.stderr),
+            transient=True,
+            disable=not sys.stderr.isatty(),
+        ),
+        total,
+        label,
+    )
 
 
 def ingest(
     path: Annotated[str, typer.Argument(help="article file, directory, JSONL batch, or - for stdin")],
     db: Db = None,
     published: Annotated[str | None, typer.Option(help="publication date for articles that give none")] = None,
-    lang: Annotated[str | None, typer.Option(help="language code for articles that give none (default: detected)")]
-    = None,
-    chronicles: Annotated[bool, typer.Option("--chronicles", help="PATH holds chronicles (JSONL): store, no extraction")]
-    = False,
+    lang: Annotated[
+        str | None, typer.Option(help="language code for articles that give none (default: detected)")
+    ] = None,
+    chronicles: Annotated[
+        bool, typer.Option("--chronicles", help="PATH holds chronicles (JSONL): store, no extraction")
+    ] = False,
     fuse: Annotated[bool, typer.Option(help="rebuild fused events and commitments afterwards")] = True,
     window_days: Annotated[int, typer.Option(help="fusion date window in days")] = 3,
     config: Annotated[Path | None, typer.Option(help="pipeline configuration file (TOML)")] = None,
@@ -86,8 +96,12 @@ def ingest(
 
                 extractor = Extractor(config_path=config)
                 report = ing.ingest_articles(
-                    store, ing.read_articles(path, max_chars=extractor.max_chars), extractor,
-                    published=published, lang=lang, progress=advance,
+                    store,
+                    ing.read_articles(path, max_chars=extractor.max_chars),
+                    extractor,
+                    published=published,
+                    lang=lang,
+                    progress=advance,
                 )
             if fuse:
                 report.fusion = run_fusion(store, window_days=window_days)
@@ -118,8 +132,9 @@ def ingest(
 def fuse(
     db: Db = None,
     window_days: Annotated[int, typer.Option(help="fusion date window in days")] = 3,
-    as_of: Annotated[str | None, typer.Option(help="judge commitments as of this day (default: newest article)")]
-    = None,
+    as_of: Annotated[
+        str | None, typer.Option(help="judge commitments as of this day (default: newest article)")
+    ] = None,
 ) -> None:
     """Rebuild the fused events and the commitments from the stored event mentions."""
     from kroniek.store.dates import parse_day
@@ -168,16 +183,27 @@ def _kind(row: dict[str, Any]) -> str:
 
 
 EVENT_COLUMNS: list[tuple[str, Any]] = [
-    ("id", lambda r: r["id"]), ("date", lambda r: r["date"] or f"({r['published']})"),
-    ("event", _kind), ("actor", lambda r: "; ".join(r["actor"])), ("recipient", lambda r: "; ".join(r["recipient"])),
-    ("modality", lambda r: r["modality"]), ("article", lambda r: r["article"]), ("lang", lambda r: r["language"]),
-    ("fused", lambda r: r["fused_id"]), ("evidence", lambda r: r["evidence"]),
+    ("id", lambda r: r["id"]),
+    ("date", lambda r: r["date"] or f"({r['published']})"),
+    ("event", _kind),
+    ("actor", lambda r: "; ".join(r["actor"])),
+    ("recipient", lambda r: "; ".join(r["recipient"])),
+    ("modality", lambda r: r["modality"]),
+    ("article", lambda r: r["article"]),
+    ("lang", lambda r: r["language"]),
+    ("fused", lambda r: r["fused_id"]),
+    ("evidence", lambda r: r["evidence"]),
 ]
 FUSED_COLUMNS: list[tuple[str, Any]] = [
-    ("id", lambda r: r["id"]), ("date", lambda r: r["date"] or f"({r['first_reported']})"),
-    ("event", _kind), ("actor", lambda r: "; ".join(r["actor"])), ("recipient", lambda r: "; ".join(r["recipient"])),
-    ("modality", lambda r: r["modality"]), ("sources", lambda r: r["n_sources"]),
-    ("mentions", lambda r: r["n_mentions"]), ("languages", lambda r: ",".join(r["languages"])),
+    ("id", lambda r: r["id"]),
+    ("date", lambda r: r["date"] or f"({r['first_reported']})"),
+    ("event", _kind),
+    ("actor", lambda r: "; ".join(r["actor"])),
+    ("recipient", lambda r: "; ".join(r["recipient"])),
+    ("modality", lambda r: r["modality"]),
+    ("sources", lambda r: r["n_sources"]),
+    ("mentions", lambda r: r["n_mentions"]),
+    ("languages", lambda r: ",".join(r["languages"])),
     ("disagree", lambda r: ",".join(d["field"] for d in r["disagreements"])),
     ("evidence", lambda r: r["mentions"][0]["evidence"] if r.get("mentions") else ""),
 ]
@@ -190,8 +216,7 @@ def query(
     since: Annotated[str | None, typer.Option(help="from this day (YYYY-MM-DD)")] = None,
     until: Annotated[str | None, typer.Option(help="up to this day (YYYY-MM-DD)")] = None,
     role: Annotated[str, typer.Option(help="any | actor | recipient | source")] = "any",
-    fused: Annotated[bool, typer.Option("--fused", help="one row per real-world event instead of per mention")]
-    = False,
+    fused: Annotated[bool, typer.Option("--fused", help="one row per real-world event instead of per mention")] = False,
     limit: Annotated[int, typer.Option(help="at most this many rows")] = 1000,
     format: Format = "table",
 ) -> None:
@@ -233,21 +258,38 @@ def timeline(
 
 
 COMMITMENT_COLUMNS: list[tuple[str, Any]] = [
-    ("id", lambda r: r["id"]), ("kind", lambda r: r["kind"]), ("status", lambda r: r["status"]),
-    ("actor", lambda r: "; ".join(r["actor"])), ("recipient", lambda r: "; ".join(r["recipient"])),
-    ("what", lambda r: f"{r['proposition']['event']}" + (f"/{r['proposition']['mode']}" if r["proposition"]["mode"]
-                                                          else "") + f": {r['proposition']['text'] or ''}"),
-    ("since", lambda r: r["since"]), ("until", lambda r: r["until"]), ("domains", lambda r: ",".join(r["domains"])),
-    ("reports", lambda r: "; ".join(f"{x['relation']} {x['date']} {x['event']} ({', '.join(x['actor'])})"
-                                    for x in r["reports"])),
+    ("id", lambda r: r["id"]),
+    ("kind", lambda r: r["kind"]),
+    ("status", lambda r: r["status"]),
+    ("actor", lambda r: "; ".join(r["actor"])),
+    ("recipient", lambda r: "; ".join(r["recipient"])),
+    (
+        "what",
+        lambda r: (
+            f"{r['proposition']['event']}"
+            + (f"/{r['proposition']['mode']}" if r["proposition"]["mode"] else "")
+            + f": {r['proposition']['text'] or ''}"
+        ),
+    ),
+    ("since", lambda r: r["since"]),
+    ("until", lambda r: r["until"]),
+    ("domains", lambda r: ",".join(r["domains"])),
+    (
+        "reports",
+        lambda r: "; ".join(
+            f"{x['relation']} {x['date']} {x['event']} ({', '.join(x['actor'])})" for x in r["reports"]
+        ),
+    ),
 ]
 
 
 def commitments(
     db: Db = None,
     actor: Annotated[str | None, typer.Option(help="who promised, demanded or refused, or of whom")] = None,
-    status: Annotated[str | None, typer.Option(help="pending | in force | expired | reported broken | fulfilled | "
-                                                    "rejected | reversed")] = None,
+    status: Annotated[
+        str | None,
+        typer.Option(help="pending | in force | expired | reported broken | fulfilled | rejected | reversed"),
+    ] = None,
     kind: Annotated[str | None, typer.Option(help="promise | demand | refusal")] = None,
     format: Format = "table",
 ) -> None:
@@ -268,8 +310,14 @@ def export(
     what: Annotated[str, typer.Argument(help="chronicles | events | plover | gdelt")],
     db: Db = None,
     output: Annotated[str | None, typer.Option("--output", "-o", help="file to write (default: stdout)")] = None,
-    format: Annotated[str | None, typer.Option("--format", "-f", help="chronicles: jsonl; events: csv, jsonl, "
-                                               "parquet; plover: jsonl, json; gdelt: tsv, csv")] = None,
+    format: Annotated[
+        str | None,
+        typer.Option(
+            "--format",
+            "-f",
+            help="chronicles: jsonl; events: csv, jsonl, parquet; plover: jsonl, json; gdelt: tsv, csv",
+        ),
+    ] = None,
 ) -> None:
     """Export chronicles, events, PLOVER records or GDELT-style rows."""
     from kroniek.store.export import check_format

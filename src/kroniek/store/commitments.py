@@ -28,7 +28,9 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
+import time
 import tomllib
+from bisect import bisect_left
 from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -119,9 +121,17 @@ def _load_fused(store: Store) -> list[FusedView]:
     with store.connect() as conn:
         for r in conn.execute(select(f)):
             views[r.id] = FusedView(
-                r.id, r.event_type, r.mode, r.modality, r.proposition_event, r.proposition_mode,
-                r.proposition_text, r.proposition_duration, r.date_start or r.first_reported,
-                json.loads(r.actor_ids), json.loads(r.recipient_ids),
+                r.id,
+                r.event_type,
+                r.mode,
+                r.modality,
+                r.proposition_event,
+                r.proposition_mode,
+                r.proposition_text,
+                r.proposition_duration,
+                r.date_start or r.first_reported,
+                json.loads(r.actor_ids),
+                json.loads(r.recipient_ids),
             )
         texts: dict[int, list[str]] = defaultdict(list)
         for fid, evidence, location in conn.execute(
@@ -138,8 +148,10 @@ def _load_fused(store: Store) -> list[FusedView]:
 
 def _actor_info(store: Store) -> dict[int, tuple[str, str | None, str | None]]:
     with store.connect() as conn:
-        return {int(r.id): (r.kind, r.country, r.sector) for r in conn.execute(
-            select(s.actors.c.id, s.actors.c.kind, s.actors.c.country, s.actors.c.sector))}
+        return {
+            int(r.id): (r.kind, r.country, r.sector)
+            for r in conn.execute(select(s.actors.c.id, s.actors.c.kind, s.actors.c.country, s.actors.c.sector))
+        }
 
 
 def horizon(store: Store) -> dt.date:
@@ -156,10 +168,11 @@ class _Side:
 
     def __init__(self, ids: set[int], info: dict[int, tuple[str, str | None, str | None]]) -> None:
         self.ids = ids
-        self.countries = {
-            info[i][1] for i in ids
-            if i in info and info[i][1] and (info[i][0] == "state" or info[i][2] in STATE_SECTORS)
-        }
+        self.countries: set[str] = set()
+        for i in ids:
+            kind, country, sector = info.get(i, ("", None, None))
+            if country and (kind == "state" or sector in STATE_SECTORS):
+                self.countries.add(country)
         self.info = info
 
     def includes(self, actor_ids: list[int]) -> bool:
@@ -187,7 +200,7 @@ def _tracked_items(views: list[FusedView], rules: Rules) -> list[Tracked]:
     return items
 
 
-def _relation(item: Tracked, later: FusedView, side: _Side, rules: Rules) -> str | None:
+def _relation(item: Tracked, later: FusedView, side: _Side, rules: Rules, later_domains: set[str]) -> str | None:
     """How a later fused event bears on a commitment, or None."""
     v = item.fused
     if later.id == v.id or later.modality != "asserted":
@@ -197,14 +210,18 @@ def _relation(item: Tracked, later: FusedView, side: _Side, rules: Rules) -> str
     in_window = item.until is None or (later.day is not None and later.day <= item.until)
     prop_key = f"{v.prop_event}/{v.prop_mode}" if v.prop_mode else str(v.prop_event)
     forbidden = rules.contradicts.get(prop_key) or rules.contradicts.get(str(v.prop_event)) or (str(v.prop_event),)
-    domain_ok = not item.domains or bool(item.domains & domains_of(later.text, rules))
+    domain_ok = not item.domains or bool(item.domains & later_domains)
     by_bound = bool(item.bound) and side.includes(later.actors)
     if item.kind == "promise":
         if item.pause and in_window:
             if by_bound and later.event_type in forbidden and domain_ok:
                 return "violation"
-            if (later.event_type in rules.accusation_types and item.domains and side.includes(later.recipients)
-                    and domain_ok):
+            if (
+                later.event_type in rules.accusation_types
+                and item.domains
+                and side.includes(later.recipients)
+                and domain_ok
+            ):
                 return "violation"
         if not item.pause and by_bound and later.event_type == v.prop_event and in_window:
             return "fulfilment"
@@ -220,8 +237,9 @@ def _relation(item: Tracked, later: FusedView, side: _Side, rules: Rules) -> str
             return "fulfilment"
         return None
     # refusal
-    if by_bound and (later.event_type == v.prop_event or
-                     (later.event_type == "AGREE" and later.prop_event == v.prop_event)):
+    if by_bound and (
+        later.event_type == v.prop_event or (later.event_type == "AGREE" and later.prop_event == v.prop_event)
+    ):
         return "reversal"
     return None
 
@@ -249,48 +267,100 @@ def status_of(item: Tracked, as_of: dt.date) -> str:
 
 def track_commitments(store: Store, as_of: dt.date | None = None, rules: Rules | None = None) -> dict[str, Any]:
     """Rebuild the commitments and their reports from the fused events."""
+    started = time.perf_counter()
     rules = rules or load_rules()
     as_of = as_of or horizon(store)
     views = _load_fused(store)
     info = _actor_info(store)
     items = _tracked_items(views, rules)
-    # index the later events by who acts and who is acted upon, so that each commitment looks only
-    # at events that involve its bound party (or that party's state)
-    as_actor: dict[int, list[FusedView]] = defaultdict(list)
-    as_recipient: dict[int, list[FusedView]] = defaultdict(list)
+    # Index the later events by (who acts, type) and (who is acted upon, type), each sorted by day, so
+    # that a commitment looks only at the few event types that bear on it, done by its bound party (or
+    # that party's state), from its start day on: the work grows with the reports, not with the store.
+    by_actor: dict[tuple[int, str], list[FusedView]] = defaultdict(list)
+    by_recipient: dict[tuple[int, str], list[FusedView]] = defaultdict(list)
     for v in views:
-        if v.day is None or v.modality != "asserted":
+        if v.day is None or v.modality != "asserted" or v.day > as_of:
             continue
         for a in v.actors:
-            as_actor[a].append(v)
+            by_actor[(a, v.event_type)].append(v)
         for r in v.recipients:
-            as_recipient[r].append(v)
+            by_recipient[(r, v.event_type)].append(v)
+    days: dict[tuple[int, str], list[dt.date | None]] = {
+        key: [v.day for v in lst] for index in (by_actor, by_recipient) for key, lst in index.items()
+    }
     state_level: dict[str, set[int]] = defaultdict(set)
     for actor_id, (kind, country, sector) in info.items():
         if country and (kind == "state" or sector in STATE_SECTORS):
             state_level[country].add(actor_id)
+    domain_cache: dict[int, set[str]] = {}
+
+    def later_events(
+        index: dict[tuple[int, str], list[FusedView]],
+        who: set[int],
+        types: set[str],
+        start: dt.date | None,
+        end: dt.date | None,
+    ) -> list[FusedView]:
+        found: dict[int, FusedView] = {}
+        for a in who:
+            for t in types:
+                lst = index.get((a, t))
+                if not lst:
+                    continue
+                i = bisect_left(days[(a, t)], start) if start else 0  # type: ignore[type-var]
+                while i < len(lst) and (end is None or lst[i].day <= end):  # type: ignore[operator]
+                    found[lst[i].id] = lst[i]
+                    i += 1
+        return sorted(found.values(), key=lambda v: (v.day, v.id))
+
     for item in items:
         side = _Side(item.bound, info)
         acting = set(side.ids).union(*(state_level[c] for c in side.countries))
-        candidates = {v.id: v for a in acting for v in as_actor.get(a, ())}
-        candidates.update({v.id: v for a in acting for v in as_recipient.get(a, ())})
-        for later in sorted(candidates.values(), key=lambda v: (v.day or dt.date.max, v.id)):
-            relation = _relation(item, later, side, rules)
-            if relation:
+        v = item.fused
+        prop_key = f"{v.prop_event}/{v.prop_mode}" if v.prop_mode else str(v.prop_event)
+        forbidden = set(
+            rules.contradicts.get(prop_key) or rules.contradicts.get(str(v.prop_event)) or (str(v.prop_event),)
+        )
+        types = {str(v.prop_event), "REJECT", "AGREE"} | (forbidden if item.pause else set())
+        end = item.until if (item.kind == "promise" and item.pause) else None
+        candidates = later_events(by_actor, acting, types, item.since, end)
+        if item.kind == "promise" and item.pause and item.domains:
+            candidates += later_events(by_recipient, acting, set(rules.accusation_types), item.since, end)
+            candidates.sort(key=lambda e: (e.day, e.id))
+        seen_relations: set[str] = set()
+        for later in candidates:
+            if later.id not in domain_cache:
+                domain_cache[later.id] = domains_of(later.text, rules)
+            relation = _relation(item, later, side, rules, domain_cache[later.id])
+            # every reported violation is kept; fulfilment, rejection and reversal happen once
+            if relation and (relation == "violation" or relation not in seen_relations):
+                seen_relations.add(relation)
                 item.reports.append((later.id, relation, later.day))
     rows = []
     for n, item in enumerate(items, start=1):
         v = item.fused
-        rows.append({
-            "id": n, "fused_id": v.id, "kind": item.kind, "actor_ids": json.dumps(v.actors),
-            "recipient_ids": json.dumps(v.recipients), "proposition_event": v.prop_event,
-            "proposition_mode": v.prop_mode, "proposition_text": v.prop_text, "duration": v.prop_duration,
-            "since": item.since, "until": item.until, "domains": json.dumps(sorted(item.domains)),
-            "status": status_of(item, as_of), "status_as_of": as_of,
-        })
+        rows.append(
+            {
+                "id": n,
+                "fused_id": v.id,
+                "kind": item.kind,
+                "actor_ids": json.dumps(v.actors),
+                "recipient_ids": json.dumps(v.recipients),
+                "proposition_event": v.prop_event,
+                "proposition_mode": v.prop_mode,
+                "proposition_text": v.prop_text,
+                "duration": v.prop_duration,
+                "since": item.since,
+                "until": item.until,
+                "domains": json.dumps(sorted(item.domains)),
+                "status": status_of(item, as_of),
+                "status_as_of": as_of,
+            }
+        )
     reports = [
         {"commitment_id": n, "fused_id": fid, "relation": rel, "reported_on": day}
-        for n, item in enumerate(items, start=1) for fid, rel, day in item.reports
+        for n, item in enumerate(items, start=1)
+        for fid, rel, day in item.reports
     ]
     with store.transaction(where="commitments") as conn:
         conn.execute(delete(s.commitment_reports))
@@ -305,6 +375,11 @@ def track_commitments(store: Store, as_of: dt.date | None = None, rules: Rules |
                 "GREATEST((SELECT COALESCE(MAX(id), 0) FROM commitments), 1))"
             )
     counts: dict[str, int] = defaultdict(int)
-    for r in rows:
-        counts[r["status"]] += 1
-    return {"commitments": len(rows), "commitment_status": dict(counts), "as_of": as_of.isoformat()}
+    for row in rows:
+        counts[str(row["status"])] += 1
+    return {
+        "commitments": len(rows),
+        "commitment_status": dict(counts),
+        "as_of": as_of.isoformat(),
+        "commitments_seconds": round(time.perf_counter() - started, 3),
+    }

@@ -25,22 +25,75 @@ from kroniek.store.db import Store
 from kroniek.store.query import query_events
 
 WHATS = ("chronicles", "events", "plover", "gdelt")
-FORMATS = {"chronicles": ("jsonl",), "events": ("csv", "jsonl", "parquet"), "plover": ("jsonl", "json"),
-           "gdelt": ("tsv", "csv")}
+FORMATS = {
+    "chronicles": ("jsonl",),
+    "events": ("csv", "jsonl", "parquet"),
+    "plover": ("jsonl", "json"),
+    "gdelt": ("tsv", "csv"),
+}
 EVENT_COLUMNS = (
-    "id", "fused_id", "article", "url", "source", "published", "language", "event", "mode", "modality",
-    "actor", "recipient", "reported_by", "proposition_event", "proposition_mode", "proposition_text",
-    "proposition_duration", "date", "date_start", "date_end", "duration", "location", "location_country",
-    "quantities", "evidence", "evidence_start", "evidence_end", "trigger", "confidence", "context",
+    "id",
+    "fused_id",
+    "article",
+    "url",
+    "source",
+    "published",
+    "language",
+    "event",
+    "mode",
+    "modality",
+    "actor",
+    "recipient",
+    "reported_by",
+    "proposition_event",
+    "proposition_mode",
+    "proposition_text",
+    "proposition_duration",
+    "date",
+    "date_start",
+    "date_end",
+    "duration",
+    "location",
+    "location_country",
+    "quantities",
+    "evidence",
+    "evidence_start",
+    "evidence_end",
+    "trigger",
+    "confidence",
+    "context",
 )
 GDELT_COLUMNS = (
-    "GLOBALEVENTID", "SQLDATE", "MonthYear", "Year", "FractionDate",
-    "Actor1Code", "Actor1Name", "Actor1CountryCode", "Actor1Type1Code",
-    "Actor2Code", "Actor2Name", "Actor2CountryCode", "Actor2Type1Code",
-    "IsRootEvent", "EventCode", "EventBaseCode", "EventRootCode", "QuadClass", "GoldsteinScale",
-    "NumMentions", "NumSources", "NumArticles", "AvgTone",
-    "ActionGeo_FullName", "ActionGeo_CountryCode", "DATEADDED", "SOURCEURL",
-    "PloverEvent", "PloverMode", "Disagreements",
+    "GLOBALEVENTID",
+    "SQLDATE",
+    "MonthYear",
+    "Year",
+    "FractionDate",
+    "Actor1Code",
+    "Actor1Name",
+    "Actor1CountryCode",
+    "Actor1Type1Code",
+    "Actor2Code",
+    "Actor2Name",
+    "Actor2CountryCode",
+    "Actor2Type1Code",
+    "IsRootEvent",
+    "EventCode",
+    "EventBaseCode",
+    "EventRootCode",
+    "QuadClass",
+    "GoldsteinScale",
+    "NumMentions",
+    "NumSources",
+    "NumArticles",
+    "AvgTone",
+    "ActionGeo_FullName",
+    "ActionGeo_CountryCode",
+    "DATEADDED",
+    "SOURCEURL",
+    "PloverEvent",
+    "PloverMode",
+    "Disagreements",
 )
 
 
@@ -67,9 +120,12 @@ def flat_event(e: dict[str, Any]) -> dict[str, Any]:
     prop = e.get("proposition") or {}
     return {
         **{k: e.get(k) for k in EVENT_COLUMNS if k in e},
-        "actor": "; ".join(e["actor"]), "recipient": "; ".join(e["recipient"]),
-        "proposition_event": prop.get("event"), "proposition_mode": prop.get("mode"),
-        "proposition_text": prop.get("text"), "proposition_duration": prop.get("duration"),
+        "actor": "; ".join(e["actor"]),
+        "recipient": "; ".join(e["recipient"]),
+        "proposition_event": prop.get("event"),
+        "proposition_mode": prop.get("mode"),
+        "proposition_text": prop.get("text"),
+        "proposition_duration": prop.get("duration"),
         "quantities": "; ".join(f"{q['value']:g} {q['what']}" for q in e["quantities"]),
         "context": "; ".join(e["context"]),
     }
@@ -85,9 +141,20 @@ def _fused_rows(store: Store) -> Iterator[tuple[Any, list[Any]]]:
     with store.connect() as conn:
         mentions: dict[int, list[Any]] = {}
         for m in conn.execute(
-            select(e.c.fused_id, e.c.evidence_text, e.c.location_name, e.c.location_country, e.c.context,
-                   a.c.url, a.c.source, a.c.published, a.c.article_key)
-            .join(a, a.c.id == e.c.article_id).where(e.c.fused_id.is_not(None)).order_by(e.c.id)
+            select(
+                e.c.fused_id,
+                e.c.evidence_text,
+                e.c.location_name,
+                e.c.location_country,
+                e.c.context,
+                a.c.url,
+                a.c.source,
+                a.c.published,
+                a.c.article_key,
+            )
+            .join(a, a.c.id == e.c.article_id)
+            .where(e.c.fused_id.is_not(None))
+            .order_by(e.c.id)
         ):
             mentions.setdefault(m.fused_id, []).append(m)
         for row in conn.execute(select(f).order_by(f.c.id)):
@@ -96,8 +163,12 @@ def _fused_rows(store: Store) -> Iterator[tuple[Any, list[Any]]]:
 
 def _entity(actor: Any) -> dict[str, Any]:
     return {
-        "code": actor.country, "sector": actor.sector, "entity_text": actor.name,
-        "identifier_id": actor.wikidata, "identifier_text": actor.name, "kind": actor.kind,
+        "code": actor.country,
+        "sector": actor.sector,
+        "entity_text": actor.name,
+        "identifier_id": actor.wikidata,
+        "identifier_text": actor.name,
+        "kind": actor.kind,
     }
 
 
@@ -124,14 +195,21 @@ def plover_records(store: Store) -> Iterator[dict[str, Any]]:
             "quad_code": quad_class(code),
             "modality": row.modality,
             "proposition": {
-                "event": row.proposition_event, "mode": row.proposition_mode, "text": row.proposition_text,
+                "event": row.proposition_event,
+                "mode": row.proposition_mode,
+                "text": row.proposition_text,
                 "duration": row.proposition_duration,
-            } if row.proposition_event else None,
-            "cite_info": [{"url": m.url, "source": m.source, "published": m.published, "article": m.article_key}
-                          for m in mentions],
-            "num_mentions": row.n_mentions, "num_sources": row.n_sources,
+            }
+            if row.proposition_event
+            else None,
+            "cite_info": [
+                {"url": m.url, "source": m.source, "published": m.published, "article": m.article_key} for m in mentions
+            ],
+            "num_mentions": row.n_mentions,
+            "num_sources": row.n_sources,
             "disagreements": json.loads(row.disagreements),
-            "coder": "kroniek", "coded_date": today,
+            "coder": "kroniek",
+            "coded_date": today,
         }
 
 
@@ -139,7 +217,8 @@ def _actor_code(actor: Any | None) -> str:
     if actor is None:
         return ""
     return (actor.country or ("IGO" if actor.sector == "IGO" else "")) + (
-        actor.sector if actor.sector and actor.sector != "IGO" else "")
+        actor.sector if actor.sector and actor.sector != "IGO" else ""
+    )
 
 
 def gdelt_rows(store: Store) -> Iterator[dict[str, Any]]:
@@ -160,27 +239,38 @@ def gdelt_rows(store: Store) -> Iterator[dict[str, Any]]:
             "MonthYear": day.strftime("%Y%m") if day else "",
             "Year": day.year if day else "",
             "FractionDate": f"{day.year + (day.timetuple().tm_yday - 1) / 365:.4f}" if day else "",
-            "Actor1Code": _actor_code(a1), "Actor1Name": a1.name.upper() if a1 else "",
-            "Actor1CountryCode": (a1.country or "") if a1 else "", "Actor1Type1Code": (a1.sector or "") if a1 else "",
-            "Actor2Code": _actor_code(a2), "Actor2Name": a2.name.upper() if a2 else "",
-            "Actor2CountryCode": (a2.country or "") if a2 else "", "Actor2Type1Code": (a2.sector or "") if a2 else "",
+            "Actor1Code": _actor_code(a1),
+            "Actor1Name": a1.name.upper() if a1 else "",
+            "Actor1CountryCode": (a1.country or "") if a1 else "",
+            "Actor1Type1Code": (a1.sector or "") if a1 else "",
+            "Actor2Code": _actor_code(a2),
+            "Actor2Name": a2.name.upper() if a2 else "",
+            "Actor2CountryCode": (a2.country or "") if a2 else "",
+            "Actor2Type1Code": (a2.sector or "") if a2 else "",
             "IsRootEvent": 1,
-            "EventCode": code, "EventBaseCode": code[:3], "EventRootCode": code[:2],
-            "QuadClass": quad_class(code) or "", "GoldsteinScale": "",
-            "NumMentions": row.n_mentions, "NumSources": row.n_sources, "NumArticles": row.n_articles,
+            "EventCode": code,
+            "EventBaseCode": code[:3],
+            "EventRootCode": code[:2],
+            "QuadClass": quad_class(code) or "",
+            "GoldsteinScale": "",
+            "NumMentions": row.n_mentions,
+            "NumSources": row.n_sources,
+            "NumArticles": row.n_articles,
             "AvgTone": "",
             "ActionGeo_FullName": location.location_name if location else "",
             "ActionGeo_CountryCode": (location.location_country or "") if location else "",
             "DATEADDED": added,
             "SOURCEURL": next((m.url for m in mentions if m.url), ""),
-            "PloverEvent": row.event_type, "PloverMode": row.mode or "",
+            "PloverEvent": row.event_type,
+            "PloverMode": row.mode or "",
             "Disagreements": ",".join(sorted({d["field"] for d in json.loads(row.disagreements)})),
         }
 
 
 def _write_delimited(rows: Iterator[dict[str, Any]], columns: tuple[str, ...], out: IO[str], delimiter: str) -> int:
-    writer = csv.DictWriter(out, fieldnames=list(columns), delimiter=delimiter, extrasaction="ignore",
-                            lineterminator="\n")
+    writer = csv.DictWriter(
+        out, fieldnames=list(columns), delimiter=delimiter, extrasaction="ignore", lineterminator="\n"
+    )
     writer.writeheader()
     n = 0
     for row in rows:
@@ -189,8 +279,9 @@ def _write_delimited(rows: Iterator[dict[str, Any]], columns: tuple[str, ...], o
     return n
 
 
-def export(store: Store, what: str, output: str | Path | None = None, format: str | None = None,
-           stream: IO[str] | None = None) -> int:
+def export(
+    store: Store, what: str, output: str | Path | None = None, format: str | None = None, stream: IO[str] | None = None
+) -> int:
     """Write ``what`` (chronicles | events | plover | gdelt) to ``output`` (or ``stream``); returns the count."""
     fmt = check_format(what, format)
     if fmt == "parquet":

@@ -123,10 +123,26 @@ def load_mentions(store: Store) -> list[Mention]:
     e, a = s.events, s.articles
     query = (
         select(
-            e.c.id, e.c.article_id, a.c.article_key, a.c.source, a.c.url, e.c.event_type, e.c.mode, e.c.modality,
-            e.c.proposition_event, e.c.proposition_mode, e.c.proposition_text, e.c.proposition_duration,
-            e.c.date_value, e.c.date_start, e.c.date_end, e.c.published_day, e.c.language, e.c.location_name,
-            e.c.quantities, e.c.evidence_text,
+            e.c.id,
+            e.c.article_id,
+            a.c.article_key,
+            a.c.source,
+            a.c.url,
+            e.c.event_type,
+            e.c.mode,
+            e.c.modality,
+            e.c.proposition_event,
+            e.c.proposition_mode,
+            e.c.proposition_text,
+            e.c.proposition_duration,
+            e.c.date_value,
+            e.c.date_start,
+            e.c.date_end,
+            e.c.published_day,
+            e.c.language,
+            e.c.location_name,
+            e.c.quantities,
+            e.c.evidence_text,
         )
         .join(a, a.c.id == e.c.article_id)
         .where(e.c.active.is_(True))
@@ -139,15 +155,32 @@ def load_mentions(store: Store) -> list[Mention]:
             if src is None:
                 src = sources[row.article_id] = source_key(row.source, row.url, row.article_key)
             mentions[row.id] = Mention(
-                row.id, row.article_id, row.article_key, src, row.url, row.event_type, row.mode, row.modality,
-                row.proposition_event, row.proposition_mode, row.proposition_text, row.proposition_duration,
-                row.date_value, row.date_start, row.date_end, row.published_day, row.language, row.location_name,
-                json.loads(row.quantities) if row.quantities else [], row.evidence_text,
+                row.id,
+                row.article_id,
+                row.article_key,
+                src,
+                row.url,
+                row.event_type,
+                row.mode,
+                row.modality,
+                row.proposition_event,
+                row.proposition_mode,
+                row.proposition_text,
+                row.proposition_duration,
+                row.date_value,
+                row.date_start,
+                row.date_end,
+                row.published_day,
+                row.language,
+                row.location_name,
+                json.loads(row.quantities) if row.quantities else [],
+                row.evidence_text,
             )
         roles: dict[int, tuple[set[int], set[int]]] = defaultdict(lambda: (set(), set()))
         for event_id, actor_id, role in conn.execute(
-            select(s.event_actors.c.event_id, s.event_actors.c.actor_id, s.event_actors.c.role)
-            .where(s.event_actors.c.role != "source")
+            select(s.event_actors.c.event_id, s.event_actors.c.actor_id, s.event_actors.c.role).where(
+                s.event_actors.c.role != "source"
+            )
         ):
             if event_id in mentions:
                 roles[event_id][0 if role == "actor" else 1].add(actor_id)
@@ -237,10 +270,16 @@ def disagreements(cluster: Cluster, names: dict[int, str]) -> list[dict[str, Any
             found.append(entry)
     sets = {m.participants for m in members if m.participants}
     if len(sets) > 1:
-        found.append(_values(
-            "participants",
-            [(", ".join(sorted(names.get(i, str(i)) for i in m.participants)), m) for m in members if m.participants],
-        ))
+        found.append(
+            _values(
+                "participants",
+                [
+                    (", ".join(sorted(names.get(i, str(i)) for i in m.participants)), m)
+                    for m in members
+                    if m.participants
+                ],
+            )
+        )
     places = {m.location for m in members if m.location}
     if len(places) > 1:
         found.append(_values("location", [(m.location, m) for m in members if m.location]))
@@ -257,8 +296,12 @@ def _values(field_name: str, pairs: list[tuple[Any, Mention]]) -> dict[str, Any]
     return {
         "field": field_name,
         "values": [
-            {"value": value, "sources": sorted({m.source_key for m in ms}),
-             "articles": sorted({m.article_key for m in ms}), "mentions": sorted(m.id for m in ms)}
+            {
+                "value": value,
+                "sources": sorted({m.source_key for m in ms}),
+                "articles": sorted({m.article_key for m in ms}),
+                "mentions": sorted(m.id for m in ms),
+            }
             for value, ms in sorted(grouped.items(), key=lambda kv: (-len(kv[1]), str(kv[0])))
         ],
     }
@@ -280,31 +323,41 @@ def fused_row(fid: int, cluster: Cluster, names: dict[int, str]) -> dict[str, An
     dated = next((m for m in members if m.date_value == date_value and m.date_start), None)
     actor_ids = sorted({a for m in members for a in m.actors})
     recipient_ids = sorted({r for m in members for r in m.recipients} - set(actor_ids))
-    modality = "asserted" if any(m.modality == "asserted" for m in members) else _most_common(
-        [m.modality for m in members])
+    modality = (
+        "asserted" if any(m.modality == "asserted" for m in members) else _most_common([m.modality for m in members])
+    )
     published = [m.published for m in members if m.published]
     issues = disagreements(cluster, names) if len(members) > 1 else []
     return {
-        "id": fid, "event_type": rep.event_type, "mode": _most_common([m.mode for m in members]),
-        "modality": modality, "proposition_event": rep.prop_event, "proposition_mode": rep.prop_mode,
+        "id": fid,
+        "event_type": rep.event_type,
+        "mode": _most_common([m.mode for m in members]),
+        "modality": modality,
+        "proposition_event": rep.prop_event,
+        "proposition_mode": rep.prop_mode,
         "proposition_text": rep.prop_text,
         "proposition_duration": _most_common([m.prop_duration for m in members]),
-        "date_value": date_value, "date_start": dated.date_start if dated else None,
+        "date_value": date_value,
+        "date_start": dated.date_start if dated else None,
         "date_end": dated.date_end if dated else None,
         "first_reported": min(published) if published else None,
         "last_reported": max(published) if published else None,
-        "actor_ids": json.dumps(actor_ids), "recipient_ids": json.dumps(recipient_ids),
-        "n_mentions": len(members), "n_articles": len(cluster.articles),
+        "actor_ids": json.dumps(actor_ids),
+        "recipient_ids": json.dumps(recipient_ids),
+        "n_mentions": len(members),
+        "n_articles": len(cluster.articles),
         "n_sources": len({m.source_key for m in members}),
         "sources": json.dumps(sorted({m.source_key for m in members}), ensure_ascii=False),
         "languages": json.dumps(sorted({m.language for m in members})),
         "disagreements": json.dumps(issues, ensure_ascii=False, default=str),
-        "has_disagreement": bool(issues), "representative_id": rep.id,
+        "has_disagreement": bool(issues),
+        "representative_id": rep.id,
     }
 
 
-def fuse(store: Store, window_days: int = DEFAULT_WINDOW_DAYS, commitments: bool = True,
-         as_of: dt.date | None = None) -> dict[str, Any]:
+def fuse(
+    store: Store, window_days: int = DEFAULT_WINDOW_DAYS, commitments: bool = True, as_of: dt.date | None = None
+) -> dict[str, Any]:
     """Rebuild the fused events (and then the commitments) from all active event mentions."""
     started = time.perf_counter()
     mentions = load_mentions(store)
@@ -332,7 +385,8 @@ def fuse(store: Store, window_days: int = DEFAULT_WINDOW_DAYS, commitments: bool
                 "GREATEST((SELECT COALESCE(MAX(id), 0) FROM fused_events), 1))"
             )
     result: dict[str, Any] = {
-        "mentions": len(mentions), "fused_events": len(rows),
+        "mentions": len(mentions),
+        "fused_events": len(rows),
         "multi_source": sum(1 for r in rows if r["n_sources"] > 1),
         "with_disagreement": sum(1 for r in rows if r["has_disagreement"]),
         "fusion_seconds": round(time.perf_counter() - started, 3),

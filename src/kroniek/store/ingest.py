@@ -27,7 +27,7 @@ from sqlalchemy import insert, select
 from kroniek.chronicle.io import load_chronicle
 from kroniek.chronicle.models import Chronicle
 from kroniek.errors import InputError, KroniekError, StoreError
-from kroniek.ingest import ItemFailure, RawArticle, article_from_text, decode_bytes, read_path
+from kroniek.ingest import ItemFailure, RawArticle, article_from_text, decode_bytes, parse_published, read_path
 from kroniek.store import schema as s
 from kroniek.store.db import Store
 from kroniek.store.writer import text_hash, write_batch, write_chronicle
@@ -35,8 +35,16 @@ from kroniek.store.writer import text_hash, write_batch, write_chronicle
 ARTICLE_SUFFIXES = (".txt", ".text", ".html", ".htm", ".jsonl")
 # Header keys of the press-file format that map onto article fields; other keys (licence, excerpt,
 # author ...) are allowed in the header and kept out of the text.
-HEADER_FIELDS = {"url": "url", "source": "source", "published": "published", "date": "published",
-                 "language": "language", "lang": "language", "title": "title", "id": "id"}
+HEADER_FIELDS = {
+    "url": "url",
+    "source": "source",
+    "published": "published",
+    "date": "published",
+    "language": "language",
+    "lang": "language",
+    "title": "title",
+    "id": "id",
+}
 _HEADER_LINE = re.compile(r"^([A-Za-z][A-Za-z_-]{0,30}):(?:\s(.*))?$")
 
 Progress = Callable[[str], None]
@@ -58,9 +66,14 @@ class IngestReport:
 
     def as_dict(self) -> dict[str, Any]:
         return {
-            "stored": self.stored, "new_versions": self.new_versions, "duplicates": self.duplicates,
-            "events": self.events, "failed": len(self.failures), "seconds": round(self.seconds, 3),
-            "failures": [{"where": w, "error": e} for w, e in self.failures], "fusion": self.fusion,
+            "stored": self.stored,
+            "new_versions": self.new_versions,
+            "duplicates": self.duplicates,
+            "events": self.events,
+            "failed": len(self.failures),
+            "seconds": round(self.seconds, 3),
+            "failures": [{"where": w, "error": e} for w, e in self.failures],
+            "fusion": self.fusion,
         }
 
 
@@ -97,7 +110,14 @@ def parse_press_file(text: str, where: str, default_id: str | None = None) -> Ra
             meta[target] = value
     body = "\n".join(lines[end + 1 :]).strip("\n")
     meta.setdefault("id", default_id)
-    return article_from_text(body, where, **meta)
+    notes = []
+    if "published" in meta:
+        try:
+            parse_published(meta["published"])
+        except KroniekError:
+            # "published: unknown" is a statement, not an error: the article is kept without a date
+            notes.append(f"{where}: header published {meta.pop('published')!r} is not a date; left unknown")
+    return article_from_text(body, where, notes=notes, **meta)
 
 
 def _read_file(path: Path, max_chars: int | None) -> Iterator[RawArticle | ItemFailure]:
@@ -126,8 +146,11 @@ def read_articles(path: str | Path, max_chars: int | None = None) -> Iterator[Ra
     if not p.exists():
         raise InputError("E010", where=str(path))
     if p.is_dir():
-        files = sorted(f for f in p.rglob("*") if f.is_file() and f.suffix.lower() in ARTICLE_SUFFIXES
-                       and not f.name.startswith("."))
+        files = sorted(
+            f
+            for f in p.rglob("*")
+            if f.is_file() and f.suffix.lower() in ARTICLE_SUFFIXES and not f.name.startswith(".")
+        )
         if not files:
             raise InputError("E210", where=str(path))
         for f in files:
@@ -164,10 +187,15 @@ def _record_failure(store: Store, report: IngestReport, where: str, error: BaseE
     report.failures.append((where, message))
     try:
         with store.transaction() as conn:
-            conn.execute(insert(s.ingest_failures), {
-                "at": dt.datetime.now(dt.UTC).replace(tzinfo=None), "location": where,
-                "code": getattr(error, "code", None), "message": message,
-            })
+            conn.execute(
+                insert(s.ingest_failures),
+                {
+                    "at": dt.datetime.now(dt.UTC).replace(tzinfo=None),
+                    "location": where,
+                    "code": getattr(error, "code", None),
+                    "message": message,
+                },
+            )
     except StoreError:
         pass  # the failure is still in the report; the store's own problem surfaces on the next write
 
@@ -185,8 +213,9 @@ def _count(report: IngestReport, status: str, events: int) -> None:
 
 def _already_stored(store: Store, text: str) -> bool:
     with store.connect() as conn:
-        return conn.execute(select(s.articles.c.id).where(s.articles.c.text_hash == text_hash(text))).first() \
-            is not None
+        return (
+            conn.execute(select(s.articles.c.id).where(s.articles.c.text_hash == text_hash(text))).first() is not None
+        )
 
 
 def ingest_articles(
@@ -197,12 +226,15 @@ def ingest_articles(
     lang: str | None = None,
     progress: Progress | None = None,
 ) -> IngestReport:
-    """Extract and store each article; ``extractor`` is a kroniek.extractor.Extractor."""
+    """Extract and store each article; ``extractor`` is a kroniek.extractor.Extractor.
+
+    ``published`` and ``lang`` are defaults for articles that give no date or language of their own.
+    """
     report = IngestReport()
     started = time.perf_counter()
     name = f"kroniek-{_version()}"
     try:
-        extractor.pipeline  # a pipeline that cannot be built fails every article: stop once, clearly
+        _ = extractor.pipeline  # a pipeline that cannot be built fails every article: stop once, clearly
     except KroniekError:
         raise
     except Exception as exc:
@@ -214,7 +246,10 @@ def ingest_articles(
             report.duplicates += 1  # skip extraction: this is what makes a rerun after a crash cheap
         else:
             try:
-                chronicle = extractor.extract_article(item, published=published, lang=lang)
+                # --published and --lang fill in what an article does not say; they never override it
+                chronicle = extractor.extract_article(
+                    item, published=item.published or published, lang=item.language or lang
+                )
             except KroniekError as exc:
                 _record_failure(store, report, item.id, exc)
             except Exception as exc:  # a stage bug must not end a batch of thousands; it is recorded
@@ -223,7 +258,7 @@ def ingest_articles(
                 outcome = write_chronicle(store, chronicle, extractor=name)
                 _count(report, outcome.status, outcome.events)
         if progress:
-            progress(getattr(item, "id", None) or getattr(item, "where", ""))
+            progress(item.where if isinstance(item, ItemFailure) else item.id)
     report.seconds = time.perf_counter() - started
     return report
 

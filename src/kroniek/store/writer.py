@@ -19,13 +19,17 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-from sqlalchemy import Connection, bindparam, insert, select, update
+from sqlalchemy import Connection, and_, bindparam, insert, or_, select, update
 from sqlalchemy.exc import IntegrityError
 
 from kroniek.chronicle.models import Actor, Chronicle
+from kroniek.errors import StoreError
 from kroniek.store import schema as s
 from kroniek.store.dates import interval, published_day
 from kroniek.store.db import Store
+
+# Store errors that no retry can help: the whole run stops with them.
+FATAL_CODES = frozenset({"E200", "E201", "E202", "E203", "E204"})
 
 
 @dataclass(frozen=True)
@@ -94,8 +98,13 @@ def resolve_actor(store: Store, conn: Connection, actor: Actor, pending: dict[st
                 break
     if found is None:
         row = {
-            "identity": keys[0], "name": actor.name, "name_folded": fold(actor.name), "kind": actor.kind,
-            "country": actor.country, "sector": actor.sector, "wikidata": actor.wikidata,
+            "identity": keys[0],
+            "name": actor.name,
+            "name_folded": fold(actor.name),
+            "kind": actor.kind,
+            "country": actor.country,
+            "sector": actor.sector,
+            "wikidata": actor.wikidata,
         }
         try:
             with conn.begin_nested():
@@ -115,47 +124,52 @@ def _event_rows(chronicle: Chronicle, article_id: int, published: dt.date | None
         span = interval(ev.date.value) if ev.date else None
         trigger = ev.trigger if isinstance(ev.trigger, list) else [ev.trigger] if ev.trigger else []
         prop = ev.proposition
-        rows.append({
-            "article_id": article_id,
-            "local_id": ev.id,
-            "event_type": ev.event,
-            "mode": ev.mode,
-            "context": json.dumps(ev.context) if ev.context else None,
-            "modality": ev.modality,
-            "proposition_event": prop.event if prop else None,
-            "proposition_mode": prop.mode if prop else None,
-            "proposition_text": prop.text if prop else None,
-            "proposition_duration": prop.duration if prop else None,
-            "date_value": ev.date.value if ev.date else None,
-            "date_precision": ev.date.precision if ev.date else None,
-            "date_start": span[0] if span else None,
-            "date_end": span[1] if span else None,
-            "duration": ev.duration,
-            "location_name": ev.location.name if ev.location else None,
-            "location_country": ev.location.country if ev.location else None,
-            "source_actor_id": None,
-            "quantities": json.dumps(
-                [{"value": q.value, "what": q.what, "text": q.text} for q in ev.quantities], ensure_ascii=False
-            ) if ev.quantities else None,
-            "evidence_text": ev.evidence.text,
-            "evidence_start": ev.evidence.start,
-            "evidence_end": ev.evidence.end,
-            "trigger_text": " … ".join(t.text for t in trigger) or None,
-            "confidence": ev.confidence,
-            "published_day": published,
-            "language": chronicle.article.language,
-            "active": True,
-        })
+        rows.append(
+            {
+                "article_id": article_id,
+                "local_id": ev.id,
+                "event_type": ev.event,
+                "mode": ev.mode,
+                "context": json.dumps(ev.context) if ev.context else None,
+                "modality": ev.modality,
+                "proposition_event": prop.event if prop else None,
+                "proposition_mode": prop.mode if prop else None,
+                "proposition_text": prop.text if prop else None,
+                "proposition_duration": prop.duration if prop else None,
+                "date_value": ev.date.value if ev.date else None,
+                "date_precision": ev.date.precision if ev.date else None,
+                "date_start": span[0] if span else None,
+                "date_end": span[1] if span else None,
+                "duration": ev.duration,
+                "location_name": ev.location.name if ev.location else None,
+                "location_country": ev.location.country if ev.location else None,
+                "source_actor_id": None,
+                "quantities": json.dumps(
+                    [{"value": q.value, "what": q.what, "text": q.text} for q in ev.quantities], ensure_ascii=False
+                )
+                if ev.quantities
+                else None,
+                "evidence_text": ev.evidence.text,
+                "evidence_start": ev.evidence.start,
+                "evidence_end": ev.evidence.end,
+                "trigger_text": " … ".join(t.text for t in trigger) or None,
+                "confidence": ev.confidence,
+                "published_day": published,
+                "language": chronicle.article.language,
+                "active": True,
+            }
+        )
     return rows
 
 
 # Statements built once (they run for every article; building them each time costs more than running them).
-_BY_HASH = select(s.articles.c.id).where(s.articles.c.text_hash == bindparam("digest"))
-_LATEST_BY_URL = (
-    select(s.articles.c.id, s.articles.c.version)
-    .where(s.articles.c.url == bindparam("url"), s.articles.c.superseded_by.is_(None))
-    .order_by(s.articles.c.version.desc())
-    .limit(1)
+# One look-up answers both questions asked of every article: is this text stored already, and which
+# current version (if any) does it replace under its URL.
+_SAME_TEXT_OR_URL = select(s.articles.c.id, s.articles.c.text_hash, s.articles.c.version).where(
+    or_(
+        s.articles.c.text_hash == bindparam("digest"),
+        and_(s.articles.c.url == bindparam("url"), s.articles.c.superseded_by.is_(None)),
+    )
 )
 _INSERT_ARTICLE = insert(s.articles).returning(s.articles.c.id)
 _INSERT_CHRONICLE = insert(s.chronicles)
@@ -181,24 +195,35 @@ def write_in(
     """
     art = chronicle.article
     digest = text_hash(art.text)
-    existing = conn.execute(_BY_HASH, {"digest": digest}).first()
-    if existing:
-        return StoreOutcome("duplicate", int(existing[0]))
-    previous = conn.execute(_LATEST_BY_URL, {"url": art.url}).first() if art.url else None
+    found = conn.execute(_SAME_TEXT_OR_URL, {"digest": digest, "url": art.url}).all()
+    for hit in found:
+        if hit.text_hash == digest:
+            return StoreOutcome("duplicate", int(hit.id))
+    previous = max(found, key=lambda r: r.version) if found else None
     day = published_day(art.published)
-    article_id = int(conn.execute(
-        _INSERT_ARTICLE,
-        {
-            "article_key": art.id, "url": art.url, "source": art.source, "title": art.title,
-            "published": art.published, "published_day": day, "language": art.language,
-            "text_hash": digest, "text": art.text, "version": (previous[1] + 1) if previous else 1,
-            "superseded_by": None, "extractor": extractor,
-            "ingested_at": dt.datetime.now(dt.UTC).replace(tzinfo=None),
-        },
-    ).scalar_one())
+    article_id = int(
+        conn.execute(
+            _INSERT_ARTICLE,
+            {
+                "article_key": art.id,
+                "url": art.url,
+                "source": art.source,
+                "title": art.title,
+                "published": art.published,
+                "published_day": day,
+                "language": art.language,
+                "text_hash": digest,
+                "text": art.text,
+                "version": (previous.version + 1) if previous else 1,
+                "superseded_by": None,
+                "extractor": extractor,
+                "ingested_at": dt.datetime.now(dt.UTC).replace(tzinfo=None),
+            },
+        ).scalar_one()
+    )
     if previous:
-        conn.execute(update(s.articles).where(s.articles.c.id == previous[0]).values(superseded_by=article_id))
-        conn.execute(update(s.events).where(s.events.c.article_id == previous[0]).values(active=False))
+        conn.execute(update(s.articles).where(s.articles.c.id == previous.id).values(superseded_by=article_id))
+        conn.execute(update(s.events).where(s.events.c.article_id == previous.id).values(active=False))
     conn.execute(_INSERT_CHRONICLE, {"article_id": article_id, "body": chronicle.model_dump_json()})
 
     canonical = {a.id: resolve_actor(store, conn, a, pending) for a in chronicle.actors}
@@ -210,8 +235,11 @@ def write_in(
         links = []
         for event_id, ev in zip(ids, chronicle.events, strict=True):
             seen: set[tuple[int, str]] = set()
-            for role, refs in (("actor", ev.actor), ("recipient", ev.recipient),
-                               ("source", [ev.source] if ev.source else [])):
+            for role, refs in (
+                ("actor", ev.actor),
+                ("recipient", ev.recipient),
+                ("source", [ev.source] if ev.source else []),
+            ):
                 for ref in refs:
                     key = (canonical[ref], role)
                     if key not in seen:
@@ -225,25 +253,33 @@ def write_in(
 def write_batch(
     store: Store, chronicles: list[tuple[str, Chronicle]], extractor: str = "import"
 ) -> list[tuple[str, StoreOutcome | Exception]]:
-    """Store several chronicles in one commit, each in its own savepoint (atomic on its own).
+    """Store several chronicles in one commit; each is still all-or-nothing on its own.
 
-    A chronicle that fails rolls back alone and comes back as its exception; the others are kept.
-    A killed process loses at most the uncommitted batch, which a rerun stores (texts are unique).
+    The batch is written optimistically in one transaction. When any chronicle in it fails, the whole
+    transaction rolls back and the batch is written again one chronicle per transaction, so the good
+    ones are kept and the bad one comes back as its error. A killed process loses at most the
+    uncommitted batch, which a rerun stores (texts are unique). A locked or read-only store (E201,
+    E202) stops everything at once.
     """
-    results: list[tuple[str, StoreOutcome | Exception]] = []
     if not chronicles:
+        return []
+    pending: dict[str, int] = {}
+    try:
+        results: list[tuple[str, StoreOutcome | Exception]] = []
+        with store.transaction(where=chronicles[0][0]) as conn:
+            for where, chronicle in chronicles:
+                results.append((where, write_in(store, conn, chronicle, extractor, pending)))
+        store.actor_cache.update(pending)
         return results
-    committed: dict[str, int] = {}
-    with store.transaction(where=chronicles[0][0] if chronicles else "batch") as conn:
-        for where, chronicle in chronicles:
-            pending = dict(committed)  # actors met earlier in this batch are known, not yet cached
-            try:
-                with conn.begin_nested():
-                    outcome = write_in(store, conn, chronicle, extractor, pending)
-            except (IntegrityError, ValueError) as exc:
-                results.append((where, exc))
-                continue
-            committed.update(pending)
-            results.append((where, outcome))
-    store.actor_cache.update(committed)
-    return results
+    except StoreError as exc:
+        if exc.code in FATAL_CODES:
+            raise
+    one_by_one: list[tuple[str, StoreOutcome | Exception]] = []
+    for where, chronicle in chronicles:
+        try:
+            one_by_one.append((where, write_chronicle(store, chronicle, extractor)))
+        except StoreError as exc:
+            if exc.code in FATAL_CODES:
+                raise
+            one_by_one.append((where, exc))
+    return one_by_one

@@ -11,208 +11,227 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
-revision = '0001'
+revision = "0001"
 down_revision = None
 branch_labels = None
 depends_on = None
 
 
 def upgrade() -> None:
-    op.create_table('actors',
-    sa.Column('id', sa.Integer(), autoincrement=True, nullable=False),
-    sa.Column('identity', sa.String(length=400), nullable=False),
-    sa.Column('name', sa.String(length=300), nullable=False),
-    sa.Column('name_folded', sa.String(length=300), nullable=False),
-    sa.Column('kind', sa.String(length=20), nullable=False),
-    sa.Column('country', sa.String(length=3), nullable=True),
-    sa.Column('sector', sa.String(length=3), nullable=True),
-    sa.Column('wikidata', sa.String(length=32), nullable=True),
-    sa.PrimaryKeyConstraint('id', name=op.f('pk_actors')),
-    sa.UniqueConstraint('identity', name=op.f('uq_actors_identity'))
+    op.create_table(
+        "actors",
+        sa.Column("id", sa.Integer(), autoincrement=True, nullable=False),
+        sa.Column("identity", sa.String(length=400), nullable=False),
+        sa.Column("name", sa.String(length=300), nullable=False),
+        sa.Column("name_folded", sa.String(length=300), nullable=False),
+        sa.Column("kind", sa.String(length=20), nullable=False),
+        sa.Column("country", sa.String(length=3), nullable=True),
+        sa.Column("sector", sa.String(length=3), nullable=True),
+        sa.Column("wikidata", sa.String(length=32), nullable=True),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_actors")),
+        sa.UniqueConstraint("identity", name=op.f("uq_actors_identity")),
     )
-    with op.batch_alter_table('actors', schema=None) as batch_op:
-        batch_op.create_index('ix_actors_name_folded', ['name_folded'], unique=False)
-        batch_op.create_index('ix_actors_wikidata', ['wikidata'], unique=False)
+    with op.batch_alter_table("actors", schema=None) as batch_op:
+        batch_op.create_index("ix_actors_name_folded", ["name_folded"], unique=False)
+        batch_op.create_index("ix_actors_wikidata", ["wikidata"], unique=False)
 
-    op.create_table('articles',
-    sa.Column('id', sa.Integer(), autoincrement=True, nullable=False),
-    sa.Column('article_key', sa.String(length=300), nullable=False),
-    sa.Column('url', sa.Text(), nullable=True),
-    sa.Column('source', sa.String(length=300), nullable=True),
-    sa.Column('title', sa.Text(), nullable=True),
-    sa.Column('published', sa.String(length=40), nullable=True),
-    sa.Column('published_day', sa.Date(), nullable=True),
-    sa.Column('language', sa.String(length=8), nullable=False),
-    sa.Column('text_hash', sa.String(length=64), nullable=False),
-    sa.Column('text', sa.Text(), nullable=False),
-    sa.Column('version', sa.Integer(), nullable=False),
-    sa.Column('superseded_by', sa.Integer(), nullable=True),
-    sa.Column('extractor', sa.String(length=80), nullable=False),
-    sa.Column('ingested_at', sa.DateTime(), nullable=False),
-    sa.ForeignKeyConstraint(['superseded_by'], ['articles.id'], name=op.f('fk_articles_superseded_by_articles')),
-    sa.PrimaryKeyConstraint('id', name=op.f('pk_articles')),
-    sa.UniqueConstraint('text_hash', name=op.f('uq_articles_text_hash'))
+    op.create_table(
+        "articles",
+        sa.Column("id", sa.Integer(), autoincrement=True, nullable=False),
+        sa.Column("article_key", sa.String(length=300), nullable=False),
+        sa.Column("url", sa.Text(), nullable=True),
+        sa.Column("source", sa.String(length=300), nullable=True),
+        sa.Column("title", sa.Text(), nullable=True),
+        sa.Column("published", sa.String(length=40), nullable=True),
+        sa.Column("published_day", sa.Date(), nullable=True),
+        sa.Column("language", sa.String(length=8), nullable=False),
+        sa.Column("text_hash", sa.String(length=64), nullable=False),
+        sa.Column("text", sa.Text(), nullable=False),
+        sa.Column("version", sa.Integer(), nullable=False),
+        sa.Column("superseded_by", sa.Integer(), nullable=True),
+        sa.Column("extractor", sa.String(length=80), nullable=False),
+        sa.Column("ingested_at", sa.DateTime(), nullable=False),
+        sa.ForeignKeyConstraint(["superseded_by"], ["articles.id"], name=op.f("fk_articles_superseded_by_articles")),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_articles")),
+        sa.UniqueConstraint("text_hash", name=op.f("uq_articles_text_hash")),
     )
-    with op.batch_alter_table('articles', schema=None) as batch_op:
-        batch_op.create_index('ix_articles_published_day', ['published_day'], unique=False)
-        batch_op.create_index('ix_articles_url', ['url'], unique=False)
+    with op.batch_alter_table("articles", schema=None) as batch_op:
+        batch_op.create_index("ix_articles_published_day", ["published_day"], unique=False)
+        batch_op.create_index("ix_articles_url", ["url"], unique=False)
 
-    op.create_table('commitments',
-    sa.Column('id', sa.Integer(), autoincrement=True, nullable=False),
-    sa.Column('fused_id', sa.Integer(), nullable=False),
-    sa.Column('kind', sa.String(length=10), nullable=False),
-    sa.Column('actor_ids', sa.Text(), nullable=False),
-    sa.Column('recipient_ids', sa.Text(), nullable=False),
-    sa.Column('proposition_event', sa.String(length=12), nullable=False),
-    sa.Column('proposition_mode', sa.String(length=40), nullable=True),
-    sa.Column('proposition_text', sa.Text(), nullable=True),
-    sa.Column('duration', sa.String(length=40), nullable=True),
-    sa.Column('since', sa.Date(), nullable=True),
-    sa.Column('until', sa.Date(), nullable=True),
-    sa.Column('domains', sa.Text(), nullable=False),
-    sa.Column('status', sa.String(length=20), nullable=False),
-    sa.Column('status_as_of', sa.Date(), nullable=True),
-    sa.PrimaryKeyConstraint('id', name=op.f('pk_commitments'))
+    op.create_table(
+        "commitments",
+        sa.Column("id", sa.Integer(), autoincrement=True, nullable=False),
+        sa.Column("fused_id", sa.Integer(), nullable=False),
+        sa.Column("kind", sa.String(length=10), nullable=False),
+        sa.Column("actor_ids", sa.Text(), nullable=False),
+        sa.Column("recipient_ids", sa.Text(), nullable=False),
+        sa.Column("proposition_event", sa.String(length=12), nullable=False),
+        sa.Column("proposition_mode", sa.String(length=40), nullable=True),
+        sa.Column("proposition_text", sa.Text(), nullable=True),
+        sa.Column("duration", sa.String(length=40), nullable=True),
+        sa.Column("since", sa.Date(), nullable=True),
+        sa.Column("until", sa.Date(), nullable=True),
+        sa.Column("domains", sa.Text(), nullable=False),
+        sa.Column("status", sa.String(length=20), nullable=False),
+        sa.Column("status_as_of", sa.Date(), nullable=True),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_commitments")),
     )
-    with op.batch_alter_table('commitments', schema=None) as batch_op:
-        batch_op.create_index('ix_commitments_status', ['status'], unique=False)
+    with op.batch_alter_table("commitments", schema=None) as batch_op:
+        batch_op.create_index("ix_commitments_status", ["status"], unique=False)
 
-    op.create_table('fused_events',
-    sa.Column('id', sa.Integer(), autoincrement=True, nullable=False),
-    sa.Column('event_type', sa.String(length=12), nullable=False),
-    sa.Column('mode', sa.String(length=40), nullable=True),
-    sa.Column('modality', sa.String(length=12), nullable=False),
-    sa.Column('proposition_event', sa.String(length=12), nullable=True),
-    sa.Column('proposition_mode', sa.String(length=40), nullable=True),
-    sa.Column('proposition_text', sa.Text(), nullable=True),
-    sa.Column('proposition_duration', sa.String(length=40), nullable=True),
-    sa.Column('date_value', sa.String(length=40), nullable=True),
-    sa.Column('date_start', sa.Date(), nullable=True),
-    sa.Column('date_end', sa.Date(), nullable=True),
-    sa.Column('first_reported', sa.Date(), nullable=True),
-    sa.Column('last_reported', sa.Date(), nullable=True),
-    sa.Column('actor_ids', sa.Text(), nullable=False),
-    sa.Column('recipient_ids', sa.Text(), nullable=False),
-    sa.Column('n_mentions', sa.Integer(), nullable=False),
-    sa.Column('n_articles', sa.Integer(), nullable=False),
-    sa.Column('n_sources', sa.Integer(), nullable=False),
-    sa.Column('sources', sa.Text(), nullable=False),
-    sa.Column('languages', sa.Text(), nullable=False),
-    sa.Column('disagreements', sa.Text(), nullable=False),
-    sa.Column('has_disagreement', sa.Boolean(), nullable=False),
-    sa.Column('representative_id', sa.Integer(), nullable=False),
-    sa.PrimaryKeyConstraint('id', name=op.f('pk_fused_events'))
+    op.create_table(
+        "fused_events",
+        sa.Column("id", sa.Integer(), autoincrement=True, nullable=False),
+        sa.Column("event_type", sa.String(length=12), nullable=False),
+        sa.Column("mode", sa.String(length=40), nullable=True),
+        sa.Column("modality", sa.String(length=12), nullable=False),
+        sa.Column("proposition_event", sa.String(length=12), nullable=True),
+        sa.Column("proposition_mode", sa.String(length=40), nullable=True),
+        sa.Column("proposition_text", sa.Text(), nullable=True),
+        sa.Column("proposition_duration", sa.String(length=40), nullable=True),
+        sa.Column("date_value", sa.String(length=40), nullable=True),
+        sa.Column("date_start", sa.Date(), nullable=True),
+        sa.Column("date_end", sa.Date(), nullable=True),
+        sa.Column("first_reported", sa.Date(), nullable=True),
+        sa.Column("last_reported", sa.Date(), nullable=True),
+        sa.Column("actor_ids", sa.Text(), nullable=False),
+        sa.Column("recipient_ids", sa.Text(), nullable=False),
+        sa.Column("n_mentions", sa.Integer(), nullable=False),
+        sa.Column("n_articles", sa.Integer(), nullable=False),
+        sa.Column("n_sources", sa.Integer(), nullable=False),
+        sa.Column("sources", sa.Text(), nullable=False),
+        sa.Column("languages", sa.Text(), nullable=False),
+        sa.Column("disagreements", sa.Text(), nullable=False),
+        sa.Column("has_disagreement", sa.Boolean(), nullable=False),
+        sa.Column("representative_id", sa.Integer(), nullable=False),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_fused_events")),
     )
-    with op.batch_alter_table('fused_events', schema=None) as batch_op:
-        batch_op.create_index('ix_fused_events_type_date', ['event_type', 'date_start'], unique=False)
+    with op.batch_alter_table("fused_events", schema=None) as batch_op:
+        batch_op.create_index("ix_fused_events_type_date", ["event_type", "date_start"], unique=False)
 
-    op.create_table('ingest_failures',
-    sa.Column('id', sa.Integer(), autoincrement=True, nullable=False),
-    sa.Column('at', sa.DateTime(), nullable=False),
-    sa.Column('location', sa.Text(), nullable=False),
-    sa.Column('code', sa.String(length=10), nullable=True),
-    sa.Column('message', sa.Text(), nullable=False),
-    sa.PrimaryKeyConstraint('id', name=op.f('pk_ingest_failures'))
+    op.create_table(
+        "ingest_failures",
+        sa.Column("id", sa.Integer(), autoincrement=True, nullable=False),
+        sa.Column("at", sa.DateTime(), nullable=False),
+        sa.Column("location", sa.Text(), nullable=False),
+        sa.Column("code", sa.String(length=10), nullable=True),
+        sa.Column("message", sa.Text(), nullable=False),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_ingest_failures")),
     )
-    op.create_table('chronicles',
-    sa.Column('article_id', sa.Integer(), nullable=False),
-    sa.Column('body', sa.Text(), nullable=False),
-    sa.ForeignKeyConstraint(['article_id'], ['articles.id'], name=op.f('fk_chronicles_article_id_articles'), ondelete='CASCADE'),
-    sa.PrimaryKeyConstraint('article_id', name=op.f('pk_chronicles'))
+    op.create_table(
+        "chronicles",
+        sa.Column("article_id", sa.Integer(), nullable=False),
+        sa.Column("body", sa.Text(), nullable=False),
+        sa.ForeignKeyConstraint(
+            ["article_id"], ["articles.id"], name=op.f("fk_chronicles_article_id_articles"), ondelete="CASCADE"
+        ),
+        sa.PrimaryKeyConstraint("article_id", name=op.f("pk_chronicles")),
     )
-    op.create_table('commitment_reports',
-    sa.Column('commitment_id', sa.Integer(), nullable=False),
-    sa.Column('fused_id', sa.Integer(), nullable=False),
-    sa.Column('relation', sa.String(length=20), nullable=False),
-    sa.Column('reported_on', sa.Date(), nullable=True),
-    sa.ForeignKeyConstraint(['commitment_id'], ['commitments.id'], name=op.f('fk_commitment_reports_commitment_id_commitments'), ondelete='CASCADE'),
-    sa.PrimaryKeyConstraint('commitment_id', 'fused_id', name=op.f('pk_commitment_reports'))
+    op.create_table(
+        "commitment_reports",
+        sa.Column("commitment_id", sa.Integer(), nullable=False),
+        sa.Column("fused_id", sa.Integer(), nullable=False),
+        sa.Column("relation", sa.String(length=20), nullable=False),
+        sa.Column("reported_on", sa.Date(), nullable=True),
+        sa.ForeignKeyConstraint(
+            ["commitment_id"],
+            ["commitments.id"],
+            name=op.f("fk_commitment_reports_commitment_id_commitments"),
+            ondelete="CASCADE",
+        ),
+        sa.PrimaryKeyConstraint("commitment_id", "fused_id", name=op.f("pk_commitment_reports")),
     )
-    op.create_table('events',
-    sa.Column('id', sa.Integer(), autoincrement=True, nullable=False),
-    sa.Column('article_id', sa.Integer(), nullable=False),
-    sa.Column('local_id', sa.String(length=20), nullable=False),
-    sa.Column('event_type', sa.String(length=12), nullable=False),
-    sa.Column('mode', sa.String(length=40), nullable=True),
-    sa.Column('context', sa.Text(), nullable=True),
-    sa.Column('modality', sa.String(length=12), nullable=False),
-    sa.Column('proposition_event', sa.String(length=12), nullable=True),
-    sa.Column('proposition_mode', sa.String(length=40), nullable=True),
-    sa.Column('proposition_text', sa.Text(), nullable=True),
-    sa.Column('proposition_duration', sa.String(length=40), nullable=True),
-    sa.Column('date_value', sa.String(length=40), nullable=True),
-    sa.Column('date_precision', sa.String(length=10), nullable=True),
-    sa.Column('date_start', sa.Date(), nullable=True),
-    sa.Column('date_end', sa.Date(), nullable=True),
-    sa.Column('duration', sa.String(length=40), nullable=True),
-    sa.Column('location_name', sa.String(length=300), nullable=True),
-    sa.Column('location_country', sa.String(length=3), nullable=True),
-    sa.Column('source_actor_id', sa.Integer(), nullable=True),
-    sa.Column('quantities', sa.Text(), nullable=True),
-    sa.Column('evidence_text', sa.Text(), nullable=False),
-    sa.Column('evidence_start', sa.Integer(), nullable=False),
-    sa.Column('evidence_end', sa.Integer(), nullable=False),
-    sa.Column('trigger_text', sa.Text(), nullable=True),
-    sa.Column('confidence', sa.Float(), nullable=True),
-    sa.Column('published_day', sa.Date(), nullable=True),
-    sa.Column('language', sa.String(length=8), nullable=False),
-    sa.Column('active', sa.Boolean(), nullable=False),
-    sa.Column('fused_id', sa.Integer(), nullable=True),
-    sa.ForeignKeyConstraint(['article_id'], ['articles.id'], name=op.f('fk_events_article_id_articles'), ondelete='CASCADE'),
-    sa.ForeignKeyConstraint(['source_actor_id'], ['actors.id'], name=op.f('fk_events_source_actor_id_actors')),
-    sa.PrimaryKeyConstraint('id', name=op.f('pk_events'))
+    op.create_table(
+        "events",
+        sa.Column("id", sa.Integer(), autoincrement=True, nullable=False),
+        sa.Column("article_id", sa.Integer(), nullable=False),
+        sa.Column("local_id", sa.String(length=20), nullable=False),
+        sa.Column("event_type", sa.String(length=12), nullable=False),
+        sa.Column("mode", sa.String(length=40), nullable=True),
+        sa.Column("context", sa.Text(), nullable=True),
+        sa.Column("modality", sa.String(length=12), nullable=False),
+        sa.Column("proposition_event", sa.String(length=12), nullable=True),
+        sa.Column("proposition_mode", sa.String(length=40), nullable=True),
+        sa.Column("proposition_text", sa.Text(), nullable=True),
+        sa.Column("proposition_duration", sa.String(length=40), nullable=True),
+        sa.Column("date_value", sa.String(length=40), nullable=True),
+        sa.Column("date_precision", sa.String(length=10), nullable=True),
+        sa.Column("date_start", sa.Date(), nullable=True),
+        sa.Column("date_end", sa.Date(), nullable=True),
+        sa.Column("duration", sa.String(length=40), nullable=True),
+        sa.Column("location_name", sa.String(length=300), nullable=True),
+        sa.Column("location_country", sa.String(length=3), nullable=True),
+        sa.Column("source_actor_id", sa.Integer(), nullable=True),
+        sa.Column("quantities", sa.Text(), nullable=True),
+        sa.Column("evidence_text", sa.Text(), nullable=False),
+        sa.Column("evidence_start", sa.Integer(), nullable=False),
+        sa.Column("evidence_end", sa.Integer(), nullable=False),
+        sa.Column("trigger_text", sa.Text(), nullable=True),
+        sa.Column("confidence", sa.Float(), nullable=True),
+        sa.Column("published_day", sa.Date(), nullable=True),
+        sa.Column("language", sa.String(length=8), nullable=False),
+        sa.Column("active", sa.Boolean(), nullable=False),
+        sa.Column("fused_id", sa.Integer(), nullable=True),
+        sa.ForeignKeyConstraint(
+            ["article_id"], ["articles.id"], name=op.f("fk_events_article_id_articles"), ondelete="CASCADE"
+        ),
+        sa.ForeignKeyConstraint(["source_actor_id"], ["actors.id"], name=op.f("fk_events_source_actor_id_actors")),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_events")),
     )
-    with op.batch_alter_table('events', schema=None) as batch_op:
-        batch_op.create_index('ix_events_article_id', ['article_id'], unique=False)
-        batch_op.create_index('ix_events_date_start', ['date_start'], unique=False)
-        batch_op.create_index('ix_events_fused_id', ['fused_id'], unique=False)
-        batch_op.create_index('ix_events_published_day', ['published_day'], unique=False)
-        batch_op.create_index('ix_events_type_date', ['event_type', 'date_start'], unique=False)
+    with op.batch_alter_table("events", schema=None) as batch_op:
+        batch_op.create_index("ix_events_article_id", ["article_id"], unique=False)
+        batch_op.create_index("ix_events_date_start", ["date_start"], unique=False)
+        batch_op.create_index("ix_events_fused_id", ["fused_id"], unique=False)
+        batch_op.create_index("ix_events_published_day", ["published_day"], unique=False)
+        batch_op.create_index("ix_events_type_date", ["event_type", "date_start"], unique=False)
 
-    op.create_table('event_actors',
-    sa.Column('event_id', sa.Integer(), nullable=False),
-    sa.Column('actor_id', sa.Integer(), nullable=False),
-    sa.Column('role', sa.String(length=10), nullable=False),
-    sa.ForeignKeyConstraint(['actor_id'], ['actors.id'], name=op.f('fk_event_actors_actor_id_actors')),
-    sa.ForeignKeyConstraint(['event_id'], ['events.id'], name=op.f('fk_event_actors_event_id_events'), ondelete='CASCADE'),
-    sa.PrimaryKeyConstraint('event_id', 'actor_id', 'role', name=op.f('pk_event_actors'))
+    op.create_table(
+        "event_actors",
+        sa.Column("event_id", sa.Integer(), nullable=False),
+        sa.Column("actor_id", sa.Integer(), nullable=False),
+        sa.Column("role", sa.String(length=10), nullable=False),
+        sa.ForeignKeyConstraint(["actor_id"], ["actors.id"], name=op.f("fk_event_actors_actor_id_actors")),
+        sa.ForeignKeyConstraint(
+            ["event_id"], ["events.id"], name=op.f("fk_event_actors_event_id_events"), ondelete="CASCADE"
+        ),
+        sa.PrimaryKeyConstraint("event_id", "actor_id", "role", name=op.f("pk_event_actors")),
     )
-    with op.batch_alter_table('event_actors', schema=None) as batch_op:
-        batch_op.create_index('ix_event_actors_actor_role', ['actor_id', 'role', 'event_id'], unique=False)
-
+    with op.batch_alter_table("event_actors", schema=None) as batch_op:
+        batch_op.create_index("ix_event_actors_actor_role", ["actor_id", "role", "event_id"], unique=False)
 
 
 def downgrade() -> None:
-    with op.batch_alter_table('event_actors', schema=None) as batch_op:
-        batch_op.drop_index('ix_event_actors_actor_role')
+    with op.batch_alter_table("event_actors", schema=None) as batch_op:
+        batch_op.drop_index("ix_event_actors_actor_role")
 
-    op.drop_table('event_actors')
-    with op.batch_alter_table('events', schema=None) as batch_op:
-        batch_op.drop_index('ix_events_type_date')
-        batch_op.drop_index('ix_events_published_day')
-        batch_op.drop_index('ix_events_fused_id')
-        batch_op.drop_index('ix_events_date_start')
-        batch_op.drop_index('ix_events_article_id')
+    op.drop_table("event_actors")
+    with op.batch_alter_table("events", schema=None) as batch_op:
+        batch_op.drop_index("ix_events_type_date")
+        batch_op.drop_index("ix_events_published_day")
+        batch_op.drop_index("ix_events_fused_id")
+        batch_op.drop_index("ix_events_date_start")
+        batch_op.drop_index("ix_events_article_id")
 
-    op.drop_table('events')
-    op.drop_table('commitment_reports')
-    op.drop_table('chronicles')
-    op.drop_table('ingest_failures')
-    with op.batch_alter_table('fused_events', schema=None) as batch_op:
-        batch_op.drop_index('ix_fused_events_type_date')
+    op.drop_table("events")
+    op.drop_table("commitment_reports")
+    op.drop_table("chronicles")
+    op.drop_table("ingest_failures")
+    with op.batch_alter_table("fused_events", schema=None) as batch_op:
+        batch_op.drop_index("ix_fused_events_type_date")
 
-    op.drop_table('fused_events')
-    with op.batch_alter_table('commitments', schema=None) as batch_op:
-        batch_op.drop_index('ix_commitments_status')
+    op.drop_table("fused_events")
+    with op.batch_alter_table("commitments", schema=None) as batch_op:
+        batch_op.drop_index("ix_commitments_status")
 
-    op.drop_table('commitments')
-    with op.batch_alter_table('articles', schema=None) as batch_op:
-        batch_op.drop_index('ix_articles_url')
-        batch_op.drop_index('ix_articles_published_day')
+    op.drop_table("commitments")
+    with op.batch_alter_table("articles", schema=None) as batch_op:
+        batch_op.drop_index("ix_articles_url")
+        batch_op.drop_index("ix_articles_published_day")
 
-    op.drop_table('articles')
-    with op.batch_alter_table('actors', schema=None) as batch_op:
-        batch_op.drop_index('ix_actors_wikidata')
-        batch_op.drop_index('ix_actors_name_folded')
+    op.drop_table("articles")
+    with op.batch_alter_table("actors", schema=None) as batch_op:
+        batch_op.drop_index("ix_actors_wikidata")
+        batch_op.drop_index("ix_actors_name_folded")
 
-    op.drop_table('actors')
+    op.drop_table("actors")
