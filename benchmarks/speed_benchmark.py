@@ -339,7 +339,16 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--config", type=Path, help="pipeline configuration (TOML) instead of the default")
     parser.add_argument("--note", action="append", default=[], help="a finding to print under the tables")
     parser.add_argument("--out", type=Path, default=REPO / "benchmarks" / "results")
+    parser.add_argument(
+        "--render-only", action="store_true", help="rewrite speed.md from the saved speed.json (with --note)"
+    )
     args = parser.parse_args(argv)
+    if args.render_only:
+        saved = json.loads((args.out / "speed.json").read_text(encoding="utf-8"))
+        saved["findings"] = args.note or saved.get("findings", [])
+        (args.out / "speed.json").write_text(json.dumps(saved, indent=1) + "\n", encoding="utf-8")
+        (args.out / "speed.md").write_text(markdown(saved), encoding="utf-8")
+        return 0
 
     articles_dir = args.corpus
     if articles_dir is None:
