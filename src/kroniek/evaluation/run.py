@@ -110,6 +110,7 @@ class EvaluationReport:
                     "gold_required": t.gold_required,
                     "gold_optional": t.gold_optional,
                     "optional_matched": t.optional_matched,
+                    "by_type": {k: {"tp": v.tp, "fp": v.fp, "fn": v.fn} for k, v in t.by_type.items()},
                 },
             }
 
