@@ -135,9 +135,7 @@ def main(argv: list[str] | None = None) -> int:
                     c.update(row)
                 if "same_actor" not in row:
                     got = f"{hit[1].name} [{text[hit[0].start : hit[0].end]}]" if hit else "-"
-                    misses.append(
-                        f"{path.stem[:3]} {actor['name']!r:40} {text[span[0] : span[1]]!r:40} -> {got}"
-                    )
+                    misses.append(f"{path.stem[:3]} {actor['name']!r:40} {text[span[0] : span[1]]!r:40} -> {got}")
             for c in (totals, counts, kind_counts):
                 c.update({"actors": 1, "actors_found": int(actor_hit)})
 

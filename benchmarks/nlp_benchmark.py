@@ -88,8 +88,12 @@ def ud_scores(nlp: Any, lang: str, path: Path) -> dict[str, Any]:
     sentences = list(convert.read_conllu(path))
     gold_docs = [convert.ud_doc(lang, [s], nlp.vocab) for s in sentences]
     pred_docs = [
-        Doc(nlp.vocab, words=[t.text for t in g], spaces=[bool(t.whitespace_) for t in g],
-            sent_starts=[t.i == 0 for t in g])
+        Doc(
+            nlp.vocab,
+            words=[t.text for t in g],
+            spaces=[bool(t.whitespace_) for t in g],
+            sent_starts=[t.i == 0 for t in g],
+        )
         for g in gold_docs
     ]
     # The news rules would override the gold sentence boundaries; the tokens are gold already.
@@ -241,7 +245,9 @@ def run_frog(sentences: list[list[str]], skip: str) -> tuple[list[list[list[str]
         # Frog 0.20 writes nothing to -o when --nostdout is given, so its stdout is read instead.
         proc = subprocess.run(
             ["frog", "-n", f"--skip={skip}", "--threads=1", "-t", str(src)],
-            check=True, capture_output=True, cwd=tmp,
+            check=True,
+            capture_output=True,
+            cwd=tmp,
         )
         wall = time.perf_counter() - wall0
         after = resource.getrusage(resource.RUSAGE_CHILDREN)
@@ -327,16 +333,23 @@ def main() -> None:
     parser.add_argument("--out", type=Path, default=REPO / "benchmarks" / "results" / "nlp.json")
     args = parser.parse_args()
     results: dict[str, Any] = {
-        "machine": {"platform": platform.platform(), "python": platform.python_version(),
-                    "spacy": spacy.__version__, "cpus": os.cpu_count()},
+        "machine": {
+            "platform": platform.platform(),
+            "python": platform.python_version(),
+            "spacy": spacy.__version__,
+            "cpus": os.cpu_count(),
+        },
         "targets": TARGETS,
         "date": time.strftime("%Y-%m-%d"),
     }
     for lang in args.langs:
         nlp = load_pipeline(lang)
         res = {
-            "model": {"name": nlp.meta.get("name"), "version": nlp.meta.get("version"),
-                      "pipeline": list(nlp.pipe_names)},
+            "model": {
+                "name": nlp.meta.get("name"),
+                "version": nlp.meta.get("version"),
+                "pipeline": list(nlp.pipe_names),
+            },
             "ud_test": ud_scores(nlp, lang, args.data / "ud" / UD_TEST[lang]),
             "ner_test": ner_scores(nlp, args.data / "ner" / NER_TEST[lang]),
             "speed": speed(nlp, raw_texts(args.data / "ud" / UD_TEST[lang])),
@@ -344,12 +357,18 @@ def main() -> None:
         results[lang] = res
         t = TARGETS[lang]
         ud, ner, sp = res["ud_test"], res["ner_test"], res["speed"]
-        print(f"[{lang}] UD {ud['file']}: UPOS {ud['upos']:.4f} (target {t['upos']}) LAS {ud['las']:.4f} "
-              f"(target {t['las']}) UAS {ud['uas']:.4f} lemma {ud['lemma']:.4f} morph {ud['morph']:.4f}")
-        print(f"[{lang}] NER {ner['file']}: P {ner['p']:.4f} R {ner['r']:.4f} F {ner['f']:.4f} "
-              f"(target {t['ner_f']}) {ner['per_type']}")
-        print(f"[{lang}] speed: {sp['words_per_cpu_second']} words/CPU-s ({sp['words_per_wall_second']} words/wall-s) "
-              f"(target {TARGETS['words_per_cpu_second']})")
+        print(
+            f"[{lang}] UD {ud['file']}: UPOS {ud['upos']:.4f} (target {t['upos']}) LAS {ud['las']:.4f} "
+            f"(target {t['las']}) UAS {ud['uas']:.4f} lemma {ud['lemma']:.4f} morph {ud['morph']:.4f}"
+        )
+        print(
+            f"[{lang}] NER {ner['file']}: P {ner['p']:.4f} R {ner['r']:.4f} F {ner['f']:.4f} "
+            f"(target {t['ner_f']}) {ner['per_type']}"
+        )
+        print(
+            f"[{lang}] speed: {sp['words_per_cpu_second']} words/CPU-s ({sp['words_per_wall_second']} words/wall-s) "
+            f"(target {TARGETS['words_per_cpu_second']})"
+        )
     if "nl" in args.langs and not args.no_frog:
         results["frog_nl"] = frog_scores(args.data)
         print(f"[frog] {json.dumps(results['frog_nl'])}")

@@ -172,9 +172,7 @@ def main(argv: list[str] | None = None) -> int:
             heidel_times.append(time.perf_counter() - began)
             cache[key] = {"article": art, "seconds": heidel_times[-1], "timexes": heidel_preds[art]}
             args.heideltime_cache.parent.mkdir(parents=True, exist_ok=True)
-            args.heideltime_cache.write_text(
-                json.dumps(cache, indent=1, ensure_ascii=False), encoding="utf-8"
-            )
+            args.heideltime_cache.write_text(json.dumps(cache, indent=1, ensure_ascii=False), encoding="utf-8")
 
     all_gold = [g for items in by_lang.values() for g in items]
     results: dict[str, Any] = {"gold_dir": str(args.gold), "articles": len(gold_docs), "timexes": {}}
@@ -237,9 +235,7 @@ def place_benchmark(gold_docs: list[dict[str, Any]], docs: dict[str, ArticleDoc]
             if same:
                 correct += 1
             else:
-                errors.append(
-                    f"{article['id']} {event.get('id')}: gold {loc['name']} got {got.name if got else None}"
-                )
+                errors.append(f"{article['id']} {event.get('id')}: gold {loc['name']} got {got.name if got else None}")
     return {
         "events_with_location": total,
         "correct": correct,
@@ -290,10 +286,7 @@ def event_date_benchmark(gold_docs: list[dict[str, Any]], docs: dict[str, Articl
 def print_summary(results: dict[str, Any]) -> None:
     for name, section in results["timexes"].items():
         for lang, s in section.items():
-            print(
-                f"{name:10s} {lang:8s} gold={s['gold']:3d} "
-                f"recall={s['recall']} value_acc={s['value_accuracy']}"
-            )
+            print(f"{name:10s} {lang:8s} gold={s['gold']:3d} recall={s['recall']} value_acc={s['value_accuracy']}")
     print("seconds per article:", results["seconds_per_article"], "speedup:", results.get("speedup"))
     if "heideltime_problem" in results:
         print("heideltime:", results["heideltime_problem"])
