@@ -321,7 +321,13 @@ def track_commitments(store: Store, as_of: dt.date | None = None, rules: Rules |
         forbidden = set(
             rules.contradicts.get(prop_key) or rules.contradicts.get(str(v.prop_event)) or (str(v.prop_event),)
         )
-        types = {str(v.prop_event), "REJECT", "AGREE"} | (forbidden if item.pause else set())
+        # only the event types that can bear on this kind of commitment
+        if item.kind == "promise":
+            types = forbidden if item.pause else {str(v.prop_event)}
+        elif item.kind == "demand":
+            types = {"REJECT", str(v.prop_event)} | (forbidden if item.pause else set())
+        else:
+            types = {"AGREE", str(v.prop_event)}
         end = item.until if (item.kind == "promise" and item.pause) else None
         candidates = later_events(by_actor, acting, types, item.since, end)
         if item.kind == "promise" and item.pause and item.domains:
@@ -336,6 +342,8 @@ def track_commitments(store: Store, as_of: dt.date | None = None, rules: Rules |
             if relation and (relation == "violation" or relation not in seen_relations):
                 seen_relations.add(relation)
                 item.reports.append((later.id, relation, later.day))
+                if relation != "violation":
+                    break  # the first outcome settles a fulfilment, rejection or reversal
     rows = []
     for n, item in enumerate(items, start=1):
         v = item.fused

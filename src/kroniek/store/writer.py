@@ -46,8 +46,11 @@ def text_hash(text: str) -> str:
 @lru_cache(maxsize=65536)
 def fold(name: str) -> str:
     """Case- and accent-folded name, for matching canonical names across articles and queries."""
-    decomposed = unicodedata.normalize("NFKD", name.casefold())
-    return " ".join("".join(c for c in decomposed if not unicodedata.combining(c)).split())
+    folded = name.casefold()
+    if not folded.isascii():  # decompose only when there is something to strip (fast path for ASCII)
+        decomposed = unicodedata.normalize("NFKD", folded)
+        folded = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return " ".join(folded.split())
 
 
 def actor_lookup_keys(actor: Actor) -> list[str]:
