@@ -92,8 +92,10 @@ def main(argv: list[str] | None = None) -> int:
         gold = json.loads(path.read_text(encoding="utf-8"))
         art = gold["article"]
         text, lang = art["text"], art["language"]
-        doc = ArticleDoc(Article(id=art.get("id", path.stem), language=lang, text=text),
-                         published=parse_date(art.get("published")))
+        doc = ArticleDoc(
+            Article(id=art.get("id", path.stem), language=lang, text=text),
+            published=parse_date(art.get("published")),
+        )
         if nlp_stage is not None:
             doc = nlp_stage(doc)
         t = time.perf_counter()
@@ -120,8 +122,10 @@ def main(argv: list[str] | None = None) -> int:
                 for c in (totals, counts, kind_counts):
                     c.update(row)
                 if "same_actor" not in row:
-                    got = f"{hit[1].name} [{text[hit[0].start:hit[0].end]}]" if hit else "-"
-                    misses.append(f"{path.stem[:3]} {actor['name']!r:40} {text[span[0]:span[1]]!r:40} -> {got}")
+                    got = f"{hit[1].name} [{text[hit[0].start : hit[0].end]}]" if hit else "-"
+                    misses.append(
+                        f"{path.stem[:3]} {actor['name']!r:40} {text[span[0] : span[1]]!r:40} -> {got}"
+                    )
             for c in (totals, counts, kind_counts):
                 c.update({"actors": 1, "actors_found": int(actor_hit)})
 
@@ -152,15 +156,24 @@ def main(argv: list[str] | None = None) -> int:
         }
 
     result = {
-        "benchmark": "actors", "gold": str(args.gold), "articles": len(stage_times),
+        "benchmark": "actors",
+        "gold": str(args.gold),
+        "articles": len(stage_times),
         "overall": rates(totals),
         "by_language": {lang: rates(c) for lang, c in sorted(per_lang.items())},
         "by_kind": {kind: rates(c) for kind, c in sorted(per_kind.items())},
-        "kb": {"actors": len(kb.actors), "aliases": sum(len(v) for v in kb.aliases.values()),
-               "distinct_alias_keys": len(kb.aliases), "load_seconds": round(load_s, 3)},
-        "speed": {"alias_lookup_microseconds": round(lookup_us, 3), "office_lookup_microseconds": round(holder_us, 3),
-                  "search_milliseconds": round(search_ms, 3),
-                  "stage_milliseconds_per_article": round(statistics.mean(stage_times) * 1e3, 2)},
+        "kb": {
+            "actors": len(kb.actors),
+            "aliases": sum(len(v) for v in kb.aliases.values()),
+            "distinct_alias_keys": len(kb.aliases),
+            "load_seconds": round(load_s, 3),
+        },
+        "speed": {
+            "alias_lookup_microseconds": round(lookup_us, 3),
+            "office_lookup_microseconds": round(holder_us, 3),
+            "search_milliseconds": round(search_ms, 3),
+            "stage_milliseconds_per_article": round(statistics.mean(stage_times) * 1e3, 2),
+        },
         "nlp": "with nlp stage" if nlp_stage is not None else "resolver sentences only",
     }
     args.out.parent.mkdir(parents=True, exist_ok=True)

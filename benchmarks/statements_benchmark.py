@@ -8,7 +8,8 @@ content is coded as an event (gold README), which this stage reports.
 
 --actors gold (default) gives the stage the gold actors as mentions (every word-bounded occurrence of each
 mention string, as the gold READMEs define mentions), so the numbers measure this stage alone. --actors stage
-runs the pipeline's actors stage instead (when it is installed) and compares speakers by name.
+runs the pipeline's actors stage instead (when it is installed) and compares speakers by name. --actors names
+keeps only the gold mentions that are names (no pronouns, no lower-case descriptions): a weaker actors stage.
 Results go to benchmarks/results/statements.json.
 """
 
@@ -51,12 +52,23 @@ def gold_span(text: str, span: dict[str, Any]) -> CharSpan | None:
     return CharSpan(pos, pos + len(span["text"])) if pos >= 0 else None
 
 
-def oracle_actors(text: str, actors: list[dict[str, Any]]) -> list[ActorRecord]:
+def names_only(mention: str) -> bool:
+    """A mention with a capitalised word after its first: a name, not a pronoun or a bare description."""
+    return any(w[:1].isupper() for w in mention.split()[1:]) or (
+        len(mention.split()) == 1 and mention[:1].isupper() and mention.lower() not in _PRONOUNS)
+
+
+_PRONOUNS = {"ze", "zij", "hij", "he", "she", "they", "il", "elle", "er", "sie", "zijn", "haar"}
+
+
+def oracle_actors(text: str, actors: list[dict[str, Any]], only_names: bool = False) -> list[ActorRecord]:
     records = [ActorRecord(key=a["id"], name=a["name"], kind=a["kind"], country=a.get("country"),
                            sector=a.get("sector"), wikidata=a.get("wikidata")) for a in actors]
     spans: list[tuple[int, int, int]] = []
     for index, actor in enumerate(actors):
         for mention in {m["text"] for m in actor.get("mentions", [])}:
+            if only_names and not names_only(mention):
+                continue
             for m in re.finditer(rf"(?<!\w){re.escape(mention)}(?!\w)", text):
                 spans.append((m.start(), m.end(), index))
     spans.sort(key=lambda s: (s[0], -s[1]))
@@ -103,7 +115,7 @@ def run(actor_mode: str, verbose: bool) -> dict[str, Any]:
         if actor_stage is not None:
             doc = actor_stage(doc)
         else:
-            doc.actors = oracle_actors(art["text"], gold["actors"])
+            doc.actors = oracle_actors(art["text"], gold["actors"], only_names=actor_mode == "names")
         t0 = time.perf_counter()
         doc = stage(doc)
         seconds += time.perf_counter() - t0
@@ -156,7 +168,7 @@ def run(actor_mode: str, verbose: bool) -> dict[str, Any]:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--actors", choices=("gold", "stage"), default="gold")
+    parser.add_argument("--actors", choices=("gold", "names", "stage"), default="gold")
     parser.add_argument("--verbose", action="store_true", help="also list predicted statements without gold")
     parser.add_argument("--no-write", action="store_true")
     args = parser.parse_args(argv)

@@ -39,18 +39,89 @@ WEAK = 64  # only after a full mention in the same article
 
 PLOVER_SECTORS = {"GOV", "MIL", "REB", "OPP", "JUD", "LEG", "MED", "BUS", "CVL", "IGO", "NGO"}
 # CAMEO sector codes that are not PLOVER's, mapped to the nearest PLOVER sector.
-CAMEO_TO_PLOVER = {"COP": "GOV", "SPY": "GOV", "UAF": "REB", "INS": "REB", "SEP": "REB", "RAD": "REB",
-                   "IMG": "REB", "HLH": "CVL", "EDU": "CVL", "LAB": "CVL", "AGR": "CVL", "REL": "CVL",
-                   "REF": "CVL", "HRI": "NGO", "ENV": "NGO", "CRM": "CVL", "DEV": "GOV", "PTY": "",
-                   "ELI": ""}
+CAMEO_TO_PLOVER = {
+    "COP": "GOV",
+    "SPY": "GOV",
+    "UAF": "REB",
+    "INS": "REB",
+    "SEP": "REB",
+    "RAD": "REB",
+    "IMG": "REB",
+    "HLH": "CVL",
+    "EDU": "CVL",
+    "LAB": "CVL",
+    "AGR": "CVL",
+    "REL": "CVL",
+    "REF": "CVL",
+    "HRI": "NGO",
+    "ENV": "NGO",
+    "CRM": "CVL",
+    "DEV": "GOV",
+    "PTY": "",
+    "ELI": "",
+}
 ISO_FIXES = {"KSV": "XKX", "ROM": "ROU", "ZAR": "COD", "TMP": "TLS", "DDR": "DEU"}
-ORG_WORDS = {"organization", "organisation", "committee", "council", "agency", "bank", "fund", "union", "party",
-             "front", "army", "movement", "group", "forces", "force", "association", "commission", "court",
-             "institute", "office", "programme", "program", "ministry", "league", "brigade", "brigades",
-             "federation", "alliance", "network", "society", "foundation", "corps", "assembly", "authority",
-             "centre", "center", "service", "initiative", "coalition", "company", "corporation", "news",
-             "tribunal", "conference", "secretariat", "mission", "liberation", "jihad", "faction", "cell",
-             "youth", "students", "board", "panel", "unit", "world", "international", "national", "islamic"}
+ORG_WORDS = {
+    "organization",
+    "organisation",
+    "committee",
+    "council",
+    "agency",
+    "bank",
+    "fund",
+    "union",
+    "party",
+    "front",
+    "army",
+    "movement",
+    "group",
+    "forces",
+    "force",
+    "association",
+    "commission",
+    "court",
+    "institute",
+    "office",
+    "programme",
+    "program",
+    "ministry",
+    "league",
+    "brigade",
+    "brigades",
+    "federation",
+    "alliance",
+    "network",
+    "society",
+    "foundation",
+    "corps",
+    "assembly",
+    "authority",
+    "centre",
+    "center",
+    "service",
+    "initiative",
+    "coalition",
+    "company",
+    "corporation",
+    "news",
+    "tribunal",
+    "conference",
+    "secretariat",
+    "mission",
+    "liberation",
+    "jihad",
+    "faction",
+    "cell",
+    "youth",
+    "students",
+    "board",
+    "panel",
+    "unit",
+    "world",
+    "international",
+    "national",
+    "islamic",
+}
 
 
 @dataclass
@@ -65,6 +136,7 @@ class Actor:
     offices: list[list[str | None]] = field(default_factory=list)  # [code, where, from, to]
     periods: list[list[str | None]] = field(default_factory=list)  # [country, sector, from, to] (phoenix)
     aliases: dict[str, tuple[int, str]] = field(default_factory=dict)  # folded -> (flags, surface)
+    names: list[str] = field(default_factory=list)  # names whose last word may serve as a surname
     adjective: str | None = None  # English adjective of a state ("Ukrainian"), for group names
 
     def add_alias(self, surface: str, flags: int = 0) -> None:
@@ -83,9 +155,15 @@ class Actor:
             self.aliases[key] = (merged, old[1] if old[0] & CASE and not flags & CASE else surface)
 
     def to_json(self) -> dict[str, object]:
-        out: dict[str, object] = {"key": self.key, "name": self.name, "kind": self.kind,
-                                  "country": self.country, "sector": self.sector or None,
-                                  "wikidata": self.wikidata, "source": self.source}
+        out: dict[str, object] = {
+            "key": self.key,
+            "name": self.name,
+            "kind": self.kind,
+            "country": self.country,
+            "sector": self.sector or None,
+            "wikidata": self.wikidata,
+            "source": self.source,
+        }
         if self.offices:
             out["offices"] = self.offices
         if self.periods:
@@ -159,8 +237,9 @@ def load_persons(path: Path) -> list[Actor]:
         cells = split_cells(line, "|")
         cells += [""] * (6 - len(cells))
         name, country, sector, qid, aliases, offices = cells[:6]
-        actor = Actor(f"person:{fold(name).replace(' ', '-')}", name, "person", dash(country), dash(sector),
-                      dash(qid))
+        actor = Actor(
+            f"person:{fold(name).replace(' ', '-')}", name, "person", dash(country), dash(sector), dash(qid)
+        )
         try:
             actor.offices = [parse_office(o) for o in items(offices)]
         except ValueError as exc:
@@ -168,6 +247,7 @@ def load_persons(path: Path) -> list[Actor]:
         actor.add_alias(name)
         for alias in items(aliases):
             actor.add_alias(alias)
+        actor.names = [name, *items(aliases)]
         actors.append(actor)
     return actors
 
@@ -178,9 +258,12 @@ def load_organizations(path: Path) -> list[Actor]:
         if not line.strip() or line.startswith("#"):
             continue
         cells = split_cells(line, "|")
-        cells += [""] * (6 - len(cells))
-        name, kind, country, sector, qid, aliases = cells[:6]
-        actor = Actor(f"org:{fold(name).replace(' ', '-')}", name, kind, dash(country), dash(sector), dash(qid))
+        cells += [""] * (7 - len(cells))
+        name, kind, country, sector, qid, aliases, offices = cells[:7]
+        actor = Actor(
+            f"org:{fold(name).replace(' ', '-')}", name, kind, dash(country), dash(sector), dash(qid)
+        )
+        actor.offices = [parse_office(o) for o in items(offices)]
         actor.add_alias(name)
         for alias in items(aliases):
             actor.add_alias(alias)
@@ -233,7 +316,7 @@ def parse_code(raw: str, countries: set[str]) -> list[str | None] | None:
     rest = code[3:]
     sector = None
     for i in range(0, len(rest) - 2, 3):
-        part = rest[i: i + 3]
+        part = rest[i : i + 3]
         if part in PLOVER_SECTORS:
             sector = part
             break
@@ -251,8 +334,11 @@ def title_case(name: str) -> str:
         parts = [p[:1].upper() + p[1:].lower() if p else p for p in word.split("-")]
         words.append("-".join(parts))
     titled = " ".join(words)
-    return re.sub(r"\b(Al|El|Bin|Ibn|Van|De|Der|Von|Du|La|Le|Of|The|And)\b",
-                  lambda m: m.group(1).lower() if m.start() else m.group(1), titled)
+    return re.sub(
+        r"\b(Al|El|Bin|Ibn|Van|De|Der|Von|Du|La|Le|Of|The|And)\b",
+        lambda m: m.group(1).lower() if m.start() else m.group(1),
+        titled,
+    )
 
 
 def clean_phoenix_name(raw: str) -> str:
@@ -312,19 +398,52 @@ def phoenix_surface(alias: str) -> tuple[str, int]:
 
 # Phoenix aliases that name an office ("US President", "Federal Chancellor of Germany") would steal the
 # descriptions that kroniek resolves by date; they are left out.
-OFFICE_WORDS = re.compile(r"\b(president|chancellor|prime minister|premier|minister|secretary|king|queen|"
-                          r"emperor|leader|spokesman|spokeswoman|ambassador|envoy|chief|head of)\b")
+OFFICE_WORDS = re.compile(
+    r"\b(president|chancellor|prime minister|premier|minister|secretary|king|queen|"
+    r"emperor|leader|spokesman|spokeswoman|ambassador|envoy|chief|head of)\b"
+)
 
 
 def office_alias(alias: str) -> bool:
     return bool(OFFICE_WORDS.search(fold(alias)))
 
 
-def demonym_like(alias: str, head: str) -> bool:
+def country_alias_flags(alias: str, head: str) -> int | None:
+    """Phoenix country blocks mix name variants, demonyms and cities: keep the first two kinds only."""
     folded = fold(alias)
+    if folded == fold(head):
+        return 0
+    if " " not in folded and folded.endswith(("an", "ian", "ese", "ish", "i", "ch", "ean", "ic", "ot")):
+        return ADJ  # a demonym ("Dutch", "Afghan", "Russian")
     if fold(head).split()[0] in folded:
-        return True
-    return " " not in folded and folded.endswith(("an", "ian", "ese", "ish", "i", "ch", "ean", "ic", "ot"))
+        return 0  # a variant of the name ("The Netherland")
+    return None
+
+
+GENERIC_WORDS = {
+    "government",
+    "regime",
+    "authorities",
+    "administration",
+    "military",
+    "army",
+    "troops",
+    "forces",
+    "police",
+    "officials",
+    "cabinet",
+    "ministry",
+    "parliament",
+    "opposition",
+    "rebels",
+    "people",
+}
+
+
+def generic_description(alias: str, state_words: set[str]) -> bool:
+    """ "Russian Government", "Syrian Army": descriptions that kroniek's own rules resolve."""
+    words = fold(alias).split()
+    return 2 <= len(words) <= 3 and words[0] in state_words and words[-1] in GENERIC_WORDS
 
 
 # ----------------------------------------------------------------------------------------------- words
@@ -357,18 +476,39 @@ def build(phoenix_dir: Path, words_dir: Path) -> dict[str, object]:
                 by_name.setdefault(key, actor)
 
     entries = []
-    for name in ("Phoenix.Countries.actors.txt", "Phoenix.International.actors.txt",
-                 "Phoenix.MilNonState.actors.txt"):
+    for name in (
+        "Phoenix.Countries.actors.txt",
+        "Phoenix.International.actors.txt",
+        "Phoenix.MilNonState.actors.txt",
+    ):
         entries += read_phoenix(phoenix_dir / name)
-    iso_codes = {ISO_FIXES.get(c, c) for e in entries for c in e.codes if re.fullmatch(r"[A-Z]{3}", c.strip())}
+    iso_codes = {
+        ISO_FIXES.get(c, c) for e in entries for c in e.codes if re.fullmatch(r"[A-Z]{3}", c.strip())
+    }
     iso_codes |= set(by_country)
 
     seen_keys: set[str] = {a.key for a in actors}
+    # First pass over the country blocks, so that person and organisation entries can be checked against them.
+    country_entries = [
+        e
+        for e in entries
+        if e.file.startswith("Phoenix.Countries")
+        and len(e.codes) == 1
+        and re.fullmatch(r"[A-Z]{3}", e.codes[0].strip())
+    ]
+    other_entries = [e for e in entries if not any(e is c for c in country_entries)]
+    entries = country_entries + other_entries
+    state_keys: set[str] = set()
+    state_words: set[str] = set()
     for entry in entries:
         if not entry.head:
             continue
         codes = [c.strip() for c in entry.codes]
-        if entry.file.startswith("Phoenix.Countries") and len(codes) == 1 and re.fullmatch(r"[A-Z]{3}", codes[0]):
+        if (
+            entry.file.startswith("Phoenix.Countries")
+            and len(codes) == 1
+            and re.fullmatch(r"[A-Z]{3}", codes[0])
+        ):
             iso = ISO_FIXES.get(codes[0], codes[0])
             state = by_country.get(iso)
             if state is None:
@@ -381,8 +521,11 @@ def build(phoenix_dir: Path, words_dir: Path) -> dict[str, object]:
                 state.source = "curated+phoenix"
                 state.add_alias(title_case(entry.head))
             for alias in entry.aliases:
-                if alias and demonym_like(alias, entry.head):
-                    state.add_alias(title_case(alias), ADJ)
+                flags = country_alias_flags(alias, entry.head) if alias else None
+                if flags is not None:
+                    state.add_alias(title_case(alias), flags)
+            state_keys.update(state.aliases)
+            state_words.update(k for k in state.aliases if " " not in k)
             continue
         periods = [p for p in (parse_code(c, iso_codes) for c in codes) if p is not None]
         folded_names = [fold(entry.head)] + [fold(a) for a in entry.aliases if a]
@@ -392,7 +535,8 @@ def build(phoenix_dir: Path, words_dir: Path) -> dict[str, object]:
                 target.source = "curated+phoenix"
             target.periods += periods
             for alias in [entry.head, *entry.aliases]:
-                if alias and not office_alias(alias):
+                # single Phoenix words add nothing to a curated entry but noise ("IRAQ" under a person)
+                if alias and " " in alias.strip() and not office_alias(alias):
                     target.add_alias(*phoenix_surface(alias))
             continue
         has_dates = any(p[2] or p[3] for p in periods)
@@ -410,8 +554,13 @@ def build(phoenix_dir: Path, words_dir: Path) -> dict[str, object]:
         actor = Actor(key, title_case(entry.head), kind, country, sector, source="phoenix")
         actor.periods = periods
         for alias in [entry.head, *entry.aliases]:
-            if alias and not office_alias(alias):
-                actor.add_alias(*phoenix_surface(alias))
+            if not alias or office_alias(alias) or generic_description(alias, state_words):
+                continue
+            if fold(alias) in state_keys:
+                continue  # a country name or demonym is the state, not this entry
+            actor.add_alias(*phoenix_surface(alias))
+        if not actor.aliases:
+            continue
         actors.append(actor)
         if kind == "person":
             for name_key in folded_names:
@@ -423,7 +572,9 @@ def build(phoenix_dir: Path, words_dir: Path) -> dict[str, object]:
     for actor in actors:
         if actor.kind != "person":
             continue
-        for key, (_flags, surface) in list(actor.aliases.items()):
+        # Only kroniek's own names and Phoenix's main name: Phoenix's other aliases hold titles and
+        # organisations ("Islamic State of Iraq") whose last word is no surname.
+        for surface in actor.names or [actor.name]:
             words = surface.split()
             if len(words) < 2 or words[-1].endswith("."):
                 continue
@@ -454,8 +605,36 @@ def build(phoenix_dir: Path, words_dir: Path) -> dict[str, object]:
     for rows in offices.values():
         rows.sort(key=lambda r: str(r[1] or ""))
     agents = read_agents(phoenix_dir / "Phoenix.agents.txt")
-    return {"format": "kroniek-actors/1", "actors": [a.to_json() for a in actors], "aliases": aliases,
-            "offices": offices, "agents": agents}
+    return {
+        "format": "kroniek-actors/1",
+        "actors": [a.to_json() for a in actors],
+        "aliases": aliases,
+        "offices": offices,
+        "agents": agents,
+        "first_names": first_names(actors, aliases, ordinary),
+    }
+
+
+def first_names(actors: list[Actor], aliases: dict[str, list[list[object]]], ordinary: set[str]) -> list[str]:
+    """Given names seen at the start of at least two person names (or one curated), that are not ordinary
+    words and not names of anything but persons: "Ahmed", "Craig", "Timur". The resolver uses them to
+    recognise unknown persons ("Ahmed al-Assadi") when no NER is available."""
+    counts: Counter[str] = Counter()
+    for actor in actors:
+        if actor.kind != "person":
+            continue
+        words = actor.name.split()
+        if len(words) >= 2 and words[0][:1].isupper() and words[0].isalpha() and len(words[0]) > 2:
+            counts[fold(words[0])] += 2 if actor.source != "phoenix" else 1
+    names = []
+    for name, count in counts.items():
+        if count < 2 or name in ordinary:
+            continue
+        rows = aliases.get(name, [])
+        if any(actors[int(str(r[0]))].kind != "person" for r in rows):
+            continue
+        names.append(name)
+    return sorted(names)
 
 
 def read_agents(path: Path) -> dict[str, str]:
@@ -472,7 +651,7 @@ def read_agents(path: Path) -> dict[str, str]:
         code = codes[0]
         sector = None
         for i in range(0, len(code) - 2, 3):
-            part = code[i: i + 3]
+            part = code[i : i + 3]
             if part in PLOVER_SECTORS:
                 sector = part
                 break
@@ -498,9 +677,11 @@ def main(argv: list[str] | None = None) -> int:
     assert isinstance(actors, list)
     sources = Counter(str(a["source"]) for a in actors)
     n_aliases = sum(len(v) for v in kb["aliases"].values())  # type: ignore[union-attr]
-    print(f"wrote {args.out}: {len(actors)} actors ({dict(sources)}), {n_aliases} aliases "
-          f"({len(kb['aliases'])} distinct keys), {len(kb['offices'])} offices, {len(kb['agents'])} agents",
-          file=sys.stderr)
+    print(
+        f"wrote {args.out}: {len(actors)} actors ({dict(sources)}), {n_aliases} aliases "
+        f"({len(kb['aliases'])} distinct keys), {len(kb['offices'])} offices, {len(kb['agents'])} agents",
+        file=sys.stderr,
+    )
     return 0
 
 

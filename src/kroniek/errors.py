@@ -35,6 +35,7 @@ MESSAGES: dict[str, str] = {
     "E185": "changing floors needs a reason: add --reason \"...\" (it is recorded in {where})",
     "E186": "cannot read the predicted chronicle {where}: {detail}",
     "E187": "unknown language filter {value!r}: give ISO 639-1 codes separated by commas, e.g. nl,en",
+    "E188": "cannot build the pipeline to evaluate: {detail}",
     "E200": "cannot open the store {url}: {detail}",
     "E201": "the store {url} is locked by another process ({detail}); wait for it to finish and run again",
     "E202": "the store {url} is read-only ({detail}); give a writable file with --db, or fix its permissions",
@@ -49,6 +50,9 @@ MESSAGES: dict[str, str] = {
     "E211": "the store operation failed on {where}: {detail}",
     "E160": "cannot read the event lexicon {where}: {detail} (see docs/events.md for the entry format)",
     "E161": "no event lexicon for language {lang!r}; add src/kroniek/events/lexicon/{lang}.toml or pass extra_lexicons",
+    "E140": "the temporal lexicon for {lang!r} cannot be used: {detail} (kroniek/time/data/{lang}.toml)",
+    "E141": "no gazetteer data file at {where}; rebuild it with `python training/build_gazetteer.py`",
+    "E142": "the quantities lexicon cannot be used: {detail} (kroniek/quantities/data/)",
 }
 
 

@@ -37,8 +37,15 @@ class FakeExtractor:
 
     config: dict[str, Any] = {"pipeline": {"stages": ["fake/v1"]}}
 
-    def __init__(self, fail: bool = False) -> None:
+    def __init__(self, fail: bool = False, unbuildable: bool = False) -> None:
         self.fail = fail
+        self.unbuildable = unbuildable
+
+    @property
+    def pipeline(self) -> object:
+        if self.unbuildable:
+            raise ModuleNotFoundError("No module named 'kroniek.nothing'")
+        return object()
 
     def extract(self, text: str, **kwargs: Any) -> Chronicle:
         if self.fail:
@@ -77,6 +84,12 @@ def test_evaluate_runs_the_extractor_and_survives_its_failure(gold_dir: Path) ->
     broken = evaluate(gold=[gold_dir], extractor=FakeExtractor(fail=True))
     assert "stage exploded" in broken.errors["t1"]
     assert "MISSED" in error_listing(broken)
+
+
+def test_a_pipeline_that_cannot_be_built_fails_the_evaluation(gold_dir: Path) -> None:
+    with pytest.raises(KroniekError) as info:
+        evaluate(gold=[gold_dir], extractor=FakeExtractor(unbuildable=True))
+    assert info.value.code == "E188" and "kroniek.nothing" in info.value.message
 
 
 def test_language_filter(gold_dir: Path) -> None:
@@ -123,9 +136,7 @@ def test_gate_without_floors_fails(gold_dir: Path, tmp_path: Path) -> None:
     assert gate.run_gate(report, tmp_path / "none.toml", out=io.StringIO()) == gate.EXIT_BELOW
 
 
-def test_gate_main_skips_loudly_without_gold(
-    monkeypatch: pytest.MonkeyPatch, capsys: Any, tmp_path: Path
-) -> None:
+def test_gate_main_skips_loudly_without_gold(monkeypatch: pytest.MonkeyPatch, capsys: Any, tmp_path: Path) -> None:
     monkeypatch.setenv("KRONIEK_SHARED", str(tmp_path / "absent"))
     assert gate.main([]) == 0
     assert "SKIPPED" in capsys.readouterr().err

@@ -122,18 +122,19 @@ def test_actor_match_rules() -> None:
         return Actor(id="x", name=name, kind=kind, country=country, wikidata=wikidata)  # type: ignore[arg-type]
 
     assert actors_match(actor("Recep Tayyip Erdogan", "person"), actor("Recep Tayyip Erdoğan", "person"))
-    assert actors_match(
-        actor("V. Putin", "person", wikidata="Q1"), actor("Vladimir Putin", "person", wikidata="Q1")
-    )
+    assert actors_match(actor("V. Putin", "person", wikidata="Q1"), actor("Vladimir Putin", "person", wikidata="Q1"))
     assert actors_match(actor("Putin", "person"), actor("Vladimir Putin", "person"))
     # A surname does not match an organisation that carries it, nor a state a person of that country.
     assert not actors_match(actor("Cabinet Rutte", "organization"), actor("Mark Rutte", "person"))
     assert not actors_match(actor("Vladimir Putin", "person", "RUS"), actor("Russia", "state", "RUS"))
     assert actors_match(actor("Moscow", "state", "RUS"), actor("Russia", "state", "RUS"))
-    assert not actors_match(
-        actor("Syrian rebels", "group", "SYR"), actor("Syrian opposition", "group", "SYR")
-    )
+    assert not actors_match(actor("Syrian rebels", "group", "SYR"), actor("Syrian opposition", "group", "SYR"))
     assert normalize_name("  Zelenskyy, ") == "zelenskyy"
+    # Royal styles: the given name, not the country, identifies the person.
+    assert actors_match(actor("Willem-Alexander", "person"), actor("Willem-Alexander of the Netherlands", "person"))
+    assert not actors_match(
+        actor("Beatrix of the Netherlands", "person"), actor("Willem-Alexander of the Netherlands", "person")
+    )
 
 
 def test_direction_needs_both_sets_to_agree(gold, pred) -> None:  # type: ignore[no-untyped-def]

@@ -99,3 +99,21 @@ def test_stage_without_actors_or_text_does_not_crash(build) -> None:
 def test_unsupported_language_falls_back_to_english_cues(build) -> None:
     doc = StatementsStage()(build("Miller said that the bridge is safe for all traffic.", "it", [PM]))
     assert len(doc.statements) == 1
+
+
+def test_parse_subject_that_names_no_actor_gives_no_speaker(build) -> None:
+    text = "A spokesman in Rotterdam said that taxes will fall."
+    doc = build(text, "en", [CITY])
+    words = ["A", "spokesman", "in", "Rotterdam", "said", "that", "taxes", "will", "fall", "."]
+    heads = [1, 4, 1, 2, 4, 8, 8, 8, 4, 4]
+    deps = ["det", "nsubj", "prep", "pobj", "ROOT", "mark", "nsubj", "aux", "ccomp", "punct"]
+    doc.nlp = Doc(doc.nlp.vocab, words=words, spaces=[True] * 8 + [False, False], heads=heads, deps=deps)
+    # the subject phrase holds a mention (Rotterdam): the parse takes the actor inside its subject
+    assert [c.speaker for c in speech_cues(doc)] == [0]
+    text2 = "A spokesman for the port said that taxes will fall."
+    doc2 = build(text2, "en", [CITY])
+    words2 = ["A", "spokesman", "for", "the", "port", "said", "that", "taxes", "will", "fall", "."]
+    heads2 = [1, 5, 1, 4, 2, 5, 9, 9, 9, 5, 5]
+    deps2 = ["det", "nsubj", "prep", "det", "pobj", "ROOT", "mark", "nsubj", "aux", "ccomp", "punct"]
+    doc2.nlp = Doc(doc2.nlp.vocab, words=words2, spaces=[True] * 9 + [False, False], heads=heads2, deps=deps2)
+    assert [c.speaker for c in speech_cues(doc2)] == [None]

@@ -162,3 +162,24 @@ def test_fr_postposed_with_auxiliary_and_dit_on_skipped(run_stage, said) -> None
             "dit-on, sans combattre.")
     doc = run_stage(text, "fr", [("Jean Martin", "person", ["Jean Martin"])])
     assert said(doc) == [("Jean Martin", "Les routes sont coupées depuis hier", False)]
+
+
+def test_nl_unresolved_description_after_aldus_refers_back(run_stage, said) -> None:
+    text = ("Anna de Vries opende dinsdag de nieuwe brug. Het verkeer in de binnenstad wordt er veel rustiger "
+            "van, aldus de burgemeester.")
+    doc = run_stage(text, "nl", [("Anna de Vries", "person", ["Anna de Vries"])])
+    assert said(doc)[0][0] == "Anna de Vries"
+
+
+def test_nl_object_pronoun_prefers_the_person_over_a_body_in_its_clause(run_stage, said) -> None:
+    text = ("Anna de Vries sprak in Genève. Samenwerking via de VN is volgens haar de enige weg vooruit.")
+    doc = run_stage(text, "nl", [("Anna de Vries", "person", ["Anna de Vries"]),
+                                 ("United Nations", "organization", ["de VN"])])
+    assert said(doc) == [("Anna de Vries", "Samenwerking via de VN is volgens haar de enige weg vooruit", False)]
+
+
+def test_en_plural_pronoun_takes_a_body(run_stage, said) -> None:
+    text = "The harbour board met on Monday. They said that fees will rise by five percent."
+    doc = run_stage(text, "en", [("Harbour Board", "organization", ["The harbour board"]),
+                                 ("John Miller", "person", ["Miller"])])
+    assert said(doc) == [("Harbour Board", "that fees will rise by five percent", False)]

@@ -16,6 +16,7 @@ from __future__ import annotations
 import datetime as dt
 import gzip
 import json
+import re
 import threading
 import tomllib
 from dataclasses import dataclass, field
@@ -60,11 +61,7 @@ class KBActor:
 
     def offices_on(self, date: dt.date | None) -> list[tuple[str, str]]:
         """(code, where) of the offices held on ``date`` (all current ones when the date is unknown)."""
-        held = []
-        for code, where, start, end in self.offices:
-            if _within(date, start, end):
-                held.append((code, where))
-        return held
+        return [(code, where) for code, where, start, end in self.offices if _within(date, start, end)]
 
     def active_on(self, date: dt.date | None) -> bool:
         """True when an office or a Phoenix role of this actor covers ``date``."""
@@ -75,7 +72,7 @@ class KBActor:
 
     def country_sector_on(self, date: dt.date | None) -> tuple[str | None, str | None]:
         """Country and sector on ``date``: an IGO post held then makes the person IGO (Rutte in 2025)."""
-        for code, where, start, end in self.offices:
+        for _code, where, start, end in self.offices:
             if where in _IGO_KEYS and date is not None and _within(date, start, end):
                 return None, "IGO"
         if date is None and self.offices:
@@ -124,7 +121,8 @@ class RoleTables:
     offices: dict[str, dict[str, OfficeNoun]]  # lang -> folded noun -> office
     roles: dict[str, dict[str, str | None]]  # lang -> folded noun -> sector
     counterparts: dict[str, set[str]]
-    groups: dict[str, dict[str, tuple[str, str, bool]]]  # lang -> folded noun -> (English noun, sector, state)
+    # lang -> folded noun -> (English noun, sector, is the state itself, is the national institution)
+    groups: dict[str, dict[str, tuple[str, str, bool, bool]]]
     person_pronouns: dict[str, set[str]]
     we_pronouns: dict[str, set[str]]
     locatives: dict[str, set[str]]
@@ -135,7 +133,7 @@ class RoleTables:
 def _load_roles(data: dict[str, Any], agents: dict[str, str]) -> RoleTables:
     offices: dict[str, dict[str, OfficeNoun]] = {lang: {} for lang in LANGS}
     roles: dict[str, dict[str, str | None]] = {lang: {} for lang in LANGS}
-    groups: dict[str, dict[str, tuple[str, str, bool]]] = {lang: {} for lang in LANGS}
+    groups: dict[str, dict[str, tuple[str, str, bool, bool]]] = {lang: {} for lang in LANGS}
     max_words = 1
     # Phoenix agents first, so that kroniek's own role nouns override them.
     for noun, sector in agents.items():
@@ -146,8 +144,9 @@ def _load_roles(data: dict[str, Any], agents: dict[str, str]) -> RoleTables:
                 roles[lang][fold(noun)] = entry.get("sector") or None
                 max_words = max(max_words, len(noun.split()))
     for entry in data.get("office", []):
-        office = OfficeNoun(tuple(entry["offices"]), entry.get("sector") or None,
-                            bool(entry.get("capitalised_only", False)))
+        office = OfficeNoun(
+            tuple(entry["offices"]), entry.get("sector") or None, bool(entry.get("capitalised_only", False))
+        )
         for lang in LANGS:
             for noun in entry.get(lang, []):
                 offices[lang][fold(noun)] = office
@@ -155,14 +154,28 @@ def _load_roles(data: dict[str, Any], agents: dict[str, str]) -> RoleTables:
     for entry in data.get("group", []):
         for lang in LANGS:
             for noun in entry.get(lang, []):
-                groups[lang][fold(noun)] = (entry["name"], entry["sector"], bool(entry.get("state", False)))
+                groups[lang][fold(noun)] = (
+                    entry["name"],
+                    entry["sector"],
+                    bool(entry.get("state", False)),
+                    bool(entry.get("institution", False)),
+                )
 
     def per_lang(table: str, suffix: str = "") -> dict[str, set[str]]:
         section = data.get(table, {})
         return {lang: {fold(w) for w in section.get(lang + suffix, [])} for lang in LANGS}
 
-    return RoleTables(offices, roles, per_lang("counterpart"), groups, per_lang("pronouns", "_person"),
-                      per_lang("pronouns", "_we"), per_lang("locative"), per_lang("determiners"), max_words)
+    return RoleTables(
+        offices,
+        roles,
+        per_lang("counterpart"),
+        groups,
+        per_lang("pronouns", "_person"),
+        per_lang("pronouns", "_we"),
+        per_lang("locative"),
+        per_lang("determiners"),
+        max_words,
+    )
 
 
 class ActorKB:
@@ -177,20 +190,39 @@ class ActorKB:
             self.actors.append(self._actor(index, raw))
         self.aliases: dict[str, list[AliasHit]] = {}
         for key, rows in data["aliases"].items():
-            self.aliases[key] = [AliasHit(self.actors[r[0]], r[1], r[2] if len(r) > 2 else None) for r in rows]
+            self.aliases[key] = [
+                AliasHit(self.actors[r[0]], r[1], r[2] if len(r) > 2 else None) for r in rows
+            ]
         self.office_holders: dict[str, list[tuple[KBActor, dt.date | None, dt.date | None]]] = {}
         for key, rows in data["offices"].items():
             self.office_holders[key] = [(self.actors[i], _date(s), _date(e)) for i, s, e in rows]
         self.by_key = {a.key: a for a in self.actors}
         self.states = {a.country: a for a in self.actors if a.kind == "state" and a.country}
+        # The national armed forces of a country: its first curated military organisation.
+        self.militaries: dict[str, KBActor] = {}
+        armed = [
+            a
+            for a in self.actors
+            if a.curated and a.kind == "organization" and a.sector == "MIL" and a.country
+        ]
+        armed.sort(key=lambda a: not re.search(r"Armed Forces|Army|Defen[cs]e Forces|Bundeswehr", a.name))
+        for a in armed:
+            self.militaries.setdefault(a.country or "", a)
         self.roles = _load_roles(roles, data.get("agents", {}))
         self.max_alias_words = max((len(k.split()) for k in self.aliases), default=1)
+        self.first_names: frozenset[str] = frozenset(data.get("first_names", []))
 
     @staticmethod
     def _actor(index: int, raw: dict[str, Any]) -> KBActor:
         return KBActor(
-            index, raw["key"], raw["name"], raw["kind"], raw.get("country"), raw.get("sector"),
-            raw.get("wikidata"), raw.get("source", "curated"),
+            index,
+            raw["key"],
+            raw["name"],
+            raw["kind"],
+            raw.get("country"),
+            raw.get("sector"),
+            raw.get("wikidata"),
+            raw.get("source", "curated"),
             [(o[0], o[1], _date(o[2]), _date(o[3])) for o in raw.get("offices", [])],
             [(p[0], p[1], _date(p[2]), _date(p[3])) for p in raw.get("periods", [])],
             raw.get("adjective"),
@@ -232,7 +264,7 @@ class ActorKB:
         return added
 
     def add_user_actor(self, entry: dict[str, Any]) -> KBActor:
-        """Add (or extend) one actor from a user entry: name, kind, country, sector, wikidata, aliases, offices."""
+        """Add one actor from a user entry: name, kind, country, sector, wikidata, aliases, offices."""
         name = str(entry["name"]).strip()
         kind = entry.get("kind", "person")
         if not name:
@@ -245,9 +277,20 @@ class ActorKB:
         key = entry.get("key") or f"user:{fold(name).replace(' ', '-')}"
         offices = []
         for office in entry.get("offices", []):
-            offices.append((office["office"], office["where"], _date(office.get("from")), _date(office.get("to"))))
-        actor = KBActor(len(self.actors), key, name, kind, entry.get("country"), sector, entry.get("wikidata"),
-                        "user", offices)
+            offices.append(
+                (office["office"], office["where"], _date(office.get("from")), _date(office.get("to")))
+            )
+        actor = KBActor(
+            len(self.actors),
+            key,
+            name,
+            kind,
+            entry.get("country"),
+            sector,
+            entry.get("wikidata"),
+            "user",
+            offices,
+        )
         self.actors.append(actor)
         self.by_key[key] = actor
         for surface in [name, *entry.get("aliases", [])]:
@@ -268,7 +311,7 @@ class ActorKB:
         return self.aliases.get(fold(surface), [])
 
     def holder(self, code: str, where: str, date: dt.date | None) -> KBActor | None:
-        """Who held office ``code`` in ``where`` on ``date``; the most recent holder when the date is unknown."""
+        """Who held office ``code`` in ``where`` on ``date`` (the latest holder when the date is unknown)."""
         holders = self.office_holders.get(f"{code}@{where}")
         if not holders:
             return None
@@ -287,14 +330,22 @@ class ActorKB:
                 return actor
         return None
 
-    def search(self, query: str, *, date: dt.date | None = None, lang: str | None = None,
-               limit: int = 10) -> list[dict[str, Any]]:
+    def search(
+        self, query: str, *, date: dt.date | None = None, lang: str | None = None, limit: int = 10
+    ) -> list[dict[str, Any]]:
         """Ranked actors for a name, alias or description ("Poetin", "de Russische president")."""
         results: list[dict[str, Any]] = []
         seen: set[int] = set()
         hits = self.candidates(query)
-        ranked = sorted(hits, key=lambda h: (not h.actor.curated, not h.actor.active_on(date),
-                                             bool(h.flags & (WEAK | ADJ)), h.actor.index))
+        ranked = sorted(
+            hits,
+            key=lambda h: (
+                not h.actor.curated,
+                not h.actor.active_on(date),
+                bool(h.flags & (WEAK | ADJ)),
+                h.actor.index,
+            ),
+        )
         for hit in ranked:
             if hit.actor.index in seen:
                 continue
@@ -312,10 +363,24 @@ class ActorKB:
     def describe(self, actor: KBActor, date: dt.date | None, how: str = "name") -> dict[str, Any]:
         country, sector = actor.country_sector_on(date)
         return {
-            "key": actor.key, "name": actor.name, "kind": actor.kind, "country": country, "sector": sector,
-            "wikidata": actor.wikidata, "source": actor.source, "how": how,
+            "key": actor.key,
+            "name": actor.name,
+            "kind": actor.kind,
+            "country": country,
+            "sector": sector,
+            "wikidata": actor.wikidata,
+            "source": actor.source,
+            "how": how,
+            "holds": [f"{code}@{where}" for code, where in actor.offices_on(date)]
+            if date or actor.offices
+            else [],
             "offices": [
-                {"office": c, "where": w, "from": s.isoformat() if s else None, "to": e.isoformat() if e else None}
+                {
+                    "office": c,
+                    "where": w,
+                    "from": s.isoformat() if s else None,
+                    "to": e.isoformat() if e else None,
+                }
                 for c, w, s, e in actor.offices
             ],
         }

@@ -11,8 +11,18 @@ import re
 import unicodedata
 
 _SPACES = re.compile(r"\s+")
-_APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "`": "'", "\u00b4": "'", "\u2010": "-", "\u2011": "-",
-                              "\u2013": "-", "\u2012": "-"})
+_APOSTROPHES = str.maketrans(
+    {
+        "\u2019": "'",
+        "\u2018": "'",
+        "`": "'",
+        "\u00b4": "'",
+        "\u2010": "-",
+        "\u2011": "-",
+        "\u2013": "-",
+        "\u2012": "-",
+    }
+)
 
 
 def fold(text: str) -> str:

@@ -33,8 +33,12 @@ class ActorStage:
     requires = ("nlp",)
     provides = ("actors",)
 
-    def __init__(self, user_actors: Sequence[str | Path] = (), first_person_plural: bool = True,
-                 use_entities: bool = True) -> None:
+    def __init__(
+        self,
+        user_actors: Sequence[str | Path] = (),
+        first_person_plural: bool = True,
+        use_entities: bool = True,
+    ) -> None:
         self.user_actors = tuple(str(p) for p in user_actors)
         self.first_person_plural = first_person_plural
         self.use_entities = use_entities
@@ -51,8 +55,10 @@ class ActorStage:
         sentences = [(s.start, s.end) for s in doc.sentences] or None
         entities = self._entities(doc) if self.use_entities else []
         if doc.published is None:
-            doc.notes.append("actors: no publication date; descriptions such as 'the Russian president' "
-                             "resolve to the current office holder")
+            doc.notes.append(
+                "actors: no publication date; descriptions such as 'the Russian president' "
+                "resolve to the current office holder"
+            )
         found = clean_mentions(resolver.resolve(doc.text, sentences, entities))
         doc.actors = build_records(found, doc)
         return doc

@@ -20,9 +20,13 @@ SUMMARY_METRICS = (
     "fields.location",
     "fields.quantities",
     "fields.source",
+    "actors.precision",
+    "actors.recall",
     "actors.resolution",
+    "timexes.precision",
     "timexes.recall",
     "timexes.value",
+    "statements.precision",
     "statements.recall",
     "statements.speaker",
 )
@@ -46,40 +50,40 @@ def _print_summary(report: object) -> None:
     Console().print(table)
 
 
+def _print_errors(errors: dict[str, str]) -> None:
+    """One line per distinct reason, naming the articles it hit."""
+    by_reason: dict[str, list[str]] = {}
+    for key, error in errors.items():
+        by_reason.setdefault(error, []).append(key)
+    for error, keys in by_reason.items():
+        shown = ", ".join(keys[:8]) + (f" and {len(keys) - 8} more" if len(keys) > 8 else "")
+        typer.echo(f"kroniek: {shown}: {error}", err=True)
+
+
 def evaluate(
     gold: Annotated[
         list[Path] | None,
-        typer.Argument(
-            help="gold files or directories of *.gold.json (default: ../shared dev gold set + seed)"
-        ),
+        typer.Argument(help="gold files or directories of *.gold.json (default: ../shared dev gold set + seed)"),
     ] = None,
     pred: Annotated[
         Path | None, typer.Option(help="score the chronicles in this directory (named like the gold)")
     ] = None,
     lang: Annotated[str | None, typer.Option(help="only these languages, e.g. nl,en")] = None,
     report: Annotated[Path | None, typer.Option(help="write the full report (JSON) here")] = None,
-    markdown: Annotated[
-        Path | None, typer.Option(help="write the Markdown report here (docs/evaluation.md)")
-    ] = None,
+    markdown: Annotated[Path | None, typer.Option(help="write the Markdown report here (docs/evaluation.md)")] = None,
     errors: Annotated[
         bool, typer.Option("--errors", help="list missed and spurious events with their evidence")
     ] = False,
-    save_pred: Annotated[
-        Path | None, typer.Option(help="also save each prediction here as <key>.json")
-    ] = None,
+    save_pred: Annotated[Path | None, typer.Option(help="also save each prediction here as <key>.json")] = None,
     config: Annotated[Path | None, typer.Option(help="pipeline configuration file (TOML)")] = None,
     nlp: Annotated[
         str | None, typer.Option(help="use this installed spaCy pipeline instead of the shipped one")
     ] = None,
     gate: Annotated[bool, typer.Option("--gate", help="exit 1 when a score is below its floor")] = False,
     floors: Annotated[Path | None, typer.Option(help="floors file (default: evaluation/floors.toml)")] = None,
-    pin_floors: Annotated[
-        bool, typer.Option("--pin-floors", help="set every floor to score - margin")
-    ] = False,
+    pin_floors: Annotated[bool, typer.Option("--pin-floors", help="set every floor to score - margin")] = False,
     lower_floors: Annotated[bool, typer.Option("--lower-floors", help="lower the failing floors")] = False,
-    reason: Annotated[
-        str | None, typer.Option(help="why floors change (needed by --pin/--lower-floors)")
-    ] = None,
+    reason: Annotated[str | None, typer.Option(help="why floors change (needed by --pin/--lower-floors)")] = None,
     margin: Annotated[float | None, typer.Option(help="margin below the score for --pin-floors")] = None,
 ) -> None:
     """Score event, field, actor, timex and statement extraction against gold chronicles."""
@@ -100,15 +104,12 @@ def evaluate(
         fail(KroniekError("E183", where="../shared/corpus/gold (set $KRONIEK_SHARED or give GOLD)"))
     try:
         languages = parse_languages(lang)
-        result = run_evaluation(
-            gold=gold_paths, pred=pred, lang=languages, config=config, nlp=nlp, save_pred=save_pred
-        )
+        result = run_evaluation(gold=gold_paths, pred=pred, lang=languages, config=config, nlp=nlp, save_pred=save_pred)
     except KroniekError as exc:
         fail(exc)
         return
     _print_summary(result)
-    for key, error in result.errors.items():
-        typer.echo(f"kroniek: {key}: {error}", err=True)
+    _print_errors(result.errors)
     if errors:
         typer.echo(error_listing(result))
     if report:

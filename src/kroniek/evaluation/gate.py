@@ -76,9 +76,7 @@ def read_floors(path: str | Path) -> Floors:
         raise KroniekError("E184", where=str(path), detail=str(exc)) from exc
     raw = data.get("floors", {})
     if not isinstance(raw, dict) or not all(isinstance(v, dict) for v in raw.values()):
-        raise KroniekError(
-            "E184", where=str(path), detail="[floors.<scope>] tables of metric = number expected"
-        )
+        raise KroniekError("E184", where=str(path), detail="[floors.<scope>] tables of metric = number expected")
     floors = {scope: {m: float(v) for m, v in table.items()} for scope, table in raw.items()}
     return Floors(
         floors=floors,
@@ -124,9 +122,7 @@ def _scopes(report: EvaluationReport, languages: list[str] | None) -> dict[str, 
     return scopes
 
 
-def check_floors(
-    report: EvaluationReport, floors: Floors, languages: list[str] | None = None
-) -> list[FloorCheck]:
+def check_floors(report: EvaluationReport, floors: Floors, languages: list[str] | None = None) -> list[FloorCheck]:
     """Compare every floor whose scope was evaluated with the current score."""
     checks = []
     scopes = _scopes(report, languages)
@@ -159,9 +155,7 @@ def _stamp(action: str, reason: str, changes: list[str], report: EvaluationRepor
     }
 
 
-def pin_floors(
-    report: EvaluationReport, path: str | Path, reason: str, margin: float | None = None
-) -> list[str]:
+def pin_floors(report: EvaluationReport, path: str | Path, reason: str, margin: float | None = None) -> list[str]:
     """Set every floor to the current score minus the margin (metrics with enough support only)."""
     if not reason or not reason.strip():
         raise KroniekError("E185", where=str(path))
@@ -222,9 +216,7 @@ def render_checks(checks: list[FloorCheck], only_failed: bool = False) -> str:
             continue
         score = "none" if c.score is None else f"{c.score:.3f}"
         mark = {"ok": "ok   ", "below": "BELOW", "missing": "NONE "}[c.status]
-        lines.append(
-            f"{mark} {c.scope:4} {c.metric:24} score {score:>6}  floor {c.floor:.3f}  (n={c.support})"
-        )
+        lines.append(f"{mark} {c.scope:4} {c.metric:24} score {score:>6}  floor {c.floor:.3f}  (n={c.support})")
     return "\n".join(lines)
 
 
@@ -248,14 +240,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--lang", help="only these languages, e.g. nl,en")
     parser.add_argument("--floors", default=None, help="floors file (default: evaluation/floors.toml)")
     parser.add_argument("--pin-floors", action="store_true", help="set every floor to score - margin")
-    parser.add_argument(
-        "--lower-floors", action="store_true", help="lower the failing floors to score - margin"
-    )
+    parser.add_argument("--lower-floors", action="store_true", help="lower the failing floors to score - margin")
     parser.add_argument("--reason", help="why the floors change (required with --pin-floors/--lower-floors)")
     parser.add_argument("--margin", type=float, help="margin below the score for --pin-floors")
-    parser.add_argument(
-        "--require-gold", action="store_true", help="exit 3 instead of 0 when the gold is absent"
-    )
+    parser.add_argument("--require-gold", action="store_true", help="exit 3 instead of 0 when the gold is absent")
     args = parser.parse_args(argv)
     floors_path = Path(args.floors) if args.floors else default_floors_path()
     if (args.pin_floors or args.lower_floors) and not (args.reason or "").strip():
@@ -270,9 +258,7 @@ def main(argv: list[str] | None = None) -> int:
         report = evaluate(gold=gold, pred=args.pred, lang=languages)
         for key, error in report.errors.items():
             print(f"warning: {key}: {error}", file=sys.stderr)
-        return run_gate(
-            report, floors_path, languages, args.pin_floors, args.lower_floors, args.reason, args.margin
-        )
+        return run_gate(report, floors_path, languages, args.pin_floors, args.lower_floors, args.reason, args.margin)
     except KroniekError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2

@@ -93,9 +93,7 @@ class _Locator:
         self.where = where
         self.problems: list[str] = []
 
-    def locate(
-        self, span: dict[str, Any], what: str, within: tuple[int, int] | None = None
-    ) -> dict[str, Any] | None:
+    def locate(self, span: dict[str, Any], what: str, within: tuple[int, int] | None = None) -> dict[str, Any] | None:
         if not isinstance(span, dict) or not isinstance(span.get("text"), str):
             self.problems.append(f"{what}: a span needs a 'text' string, got {span!r}")
             return None
@@ -136,9 +134,7 @@ def _resolve_mentions(data: dict[str, Any], loc: _Locator) -> None:
         listed = actor.get("mentions") or []
         counts = Counter(m.get("text") for m in listed if isinstance(m, dict))
         explicit = {
-            m.get("text")
-            for m in listed
-            if isinstance(m, dict) and ("occurrence" in m or counts[m.get("text")] > 1)
+            m.get("text") for m in listed if isinstance(m, dict) and ("occurrence" in m or counts[m.get("text")] > 1)
         }
         spans: set[tuple[int, int]] = set()
         for i, mention in enumerate(listed):
@@ -151,11 +147,7 @@ def _resolve_mentions(data: dict[str, Any], loc: _Locator) -> None:
         spans_by_actor.append(spans)
     every = [s for spans in spans_by_actor for s in spans]
     for actor, spans in zip(data.get("actors", []), spans_by_actor, strict=True):
-        kept = [
-            (s, e)
-            for s, e in spans
-            if not any(os <= s and e <= oe and (oe - os) > (e - s) for os, oe in every)
-        ]
+        kept = [(s, e) for s, e in spans if not any(os <= s and e <= oe and (oe - os) > (e - s) for os, oe in every)]
         actor["mentions"] = [{"text": loc.text[s:e], "start": s, "end": e} for s, e in sorted(kept)]
 
 

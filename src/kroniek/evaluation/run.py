@@ -88,10 +88,7 @@ class EvaluationReport:
         return sorted({a.language for a in self.articles})
 
     def by_language(self) -> dict[str, Tally]:
-        return {
-            lang: sum_tallies(a.tally for a in self.articles if a.language == lang)
-            for lang in self.languages()
-        }
+        return {lang: sum_tallies(a.tally for a in self.articles if a.language == lang) for lang in self.languages()}
 
     def scopes(self) -> dict[str, Tally]:
         """ "all" and each language: the scopes that floors are pinned for."""
@@ -186,9 +183,7 @@ def evaluate(
     """
     gold_paths: list[str | Path] = list(gold) if gold is not None else list(default_gold_paths())
     if not gold_paths:
-        raise KroniekError(
-            "E183", where="../shared/corpus/gold (not found; set $KRONIEK_SHARED or give GOLD)"
-        )
+        raise KroniekError("E183", where="../shared/corpus/gold (not found; set $KRONIEK_SHARED or give GOLD)")
     files = gold_files(gold_paths)
     if not files:
         raise KroniekError("E183", where=", ".join(str(p) for p in gold_paths))
@@ -207,6 +202,13 @@ def evaluate(
         from kroniek.extractor import Extractor
 
         extractor = Extractor(config_path=config, nlp=nlp)
+    if pred_dir is None:
+        try:  # a pipeline that cannot be built fails the evaluation at once, not article by article
+            _ = extractor.pipeline
+        except KroniekError:
+            raise
+        except Exception as exc:
+            raise KroniekError("E188", detail=f"{type(exc).__name__}: {exc}") from exc
     system = f"predictions in {pred_dir}" if pred_dir is not None else _system_label(extractor)
 
     articles: list[ArticleScore] = []
@@ -220,13 +222,9 @@ def evaluate(
             prediction, error = _extract(extractor, g)
             seconds[g.key] = round(time.perf_counter() - started, 4)
         if prediction is not None and save_dir is not None:
-            (save_dir / f"{g.key}.json").write_text(
-                prediction.model_dump_json(indent=1) + "\n", encoding="utf-8"
-            )
+            (save_dir / f"{g.key}.json").write_text(prediction.model_dump_json(indent=1) + "\n", encoding="utf-8")
         articles.append(score_article(g, prediction, error))
-    return EvaluationReport(
-        articles=articles, system=system, gold=[str(p) for p in gold_paths], seconds=seconds
-    )
+    return EvaluationReport(articles=articles, system=system, gold=[str(p) for p in gold_paths], seconds=seconds)
 
 
 def _extract(extractor: Any, gold: GoldChronicle) -> tuple[Chronicle | None, str | None]:

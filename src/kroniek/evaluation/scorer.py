@@ -159,8 +159,11 @@ def normalize_name(name: str) -> str:
 
 
 def surname(name: str) -> str:
-    tokens = normalize_name(name).split()
-    return tokens[-1] if tokens else ""
+    """The last word of a person's name; for "Willem-Alexander of the Netherlands" the word before "of"."""
+    words = normalize_name(name).split()
+    if "of" in words[1:]:
+        words = words[: words.index("of", 1)]
+    return words[-1] if words else ""
 
 
 def actors_match(pred: Actor, gold: Actor) -> bool:
@@ -169,19 +172,9 @@ def actors_match(pred: Actor, gold: Actor) -> bool:
     pred_name, gold_name = normalize_name(pred.name), normalize_name(gold.name)
     if pred_name and pred_name == gold_name:
         return True
-    if (
-        pred.kind == "person"
-        and gold.kind == "person"
-        and pred_name
-        and surname(pred.name) == surname(gold.name)
-    ):
+    if pred.kind == "person" and gold.kind == "person" and pred_name and surname(pred.name) == surname(gold.name):
         return True
-    return (
-        pred.kind == "state"
-        and gold.kind == "state"
-        and gold.country is not None
-        and pred.country == gold.country
-    )
+    return pred.kind == "state" and gold.kind == "state" and gold.country is not None and pred.country == gold.country
 
 
 class ActorMatcher:

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from kroniek.document import ArticleDoc
-from kroniek.events.clauses import ActorGroup, Clause, TokenIndex
+from kroniek.events.clauses import ActorGroup, TokenIndex
 from kroniek.events.lexicon import Cues, TriggerEntry
 from kroniek.events.triggers import TriggerMatch
 
@@ -50,6 +50,7 @@ def find_arguments(
     index: TokenIndex,
     cues: Cues,
     complement_start: int,
+    others: list[TriggerMatch] | None = None,
 ) -> Arguments:
     nlp = doc.nlp
     assert nlp is not None
@@ -57,7 +58,7 @@ def find_arguments(
         args = _from_tree(doc, match, index, cues)
         if args.actor or args.recipient:
             return _apply_frame(args, match.entry)
-    args = _from_word_order(nlp, match, groups, cues, complement_start)
+    args = _from_word_order(nlp, match, groups, cues, complement_start, others or [])
     return _apply_frame(args, match.entry)
 
 
@@ -156,7 +157,12 @@ def _from_tree(doc: ArticleDoc, match: TriggerMatch, index: TokenIndex, cues: Cu
 
 
 def _from_word_order(
-    nlp: Doc, match: TriggerMatch, groups: list[ActorGroup], cues: Cues, complement_start: int
+    nlp: Doc,
+    match: TriggerMatch,
+    groups: list[ActorGroup],
+    cues: Cues,
+    complement_start: int,
+    others: list[TriggerMatch],
 ) -> Arguments:
     entry = match.entry
     args = Arguments(rule="order")
@@ -167,18 +173,23 @@ def _from_word_order(
     usable = [g for g in groups if not (g.start >= complement_start and entry.event in _PROP_TYPES)]
     tokens = [nlp[i].text.lower() for i in range(clause.start, clause.end)]
     passive = any(t in cues.passive_aux for t in tokens)
-    bare = [g for g in usable if g.prep is None]
+    # a group whose preposition is part of the trigger ("called on X", "riep X op") is its object
+    bare = [g for g in usable if g.prep is None or g.start - 1 in match.tokens]
     for g in usable:
+        if g in bare:
+            continue
         if g.prep in cues.mutual_preps:
             _add(args.actor, g.actors)
             args.path.append(f"{g.prep}:{_text(nlp, g)}")
         elif passive and g.prep in cues.agent_preps:
             _add(args.actor, g.actors)
             args.path.append(f"agent {g.prep}:{_text(nlp, g)}")
-        elif g.prep in recipient_preps and abs(g.start - match.start) <= 12:
+        elif g.prep in recipient_preps and abs(g.start - match.start) <= 8 and not _blocked(match, g, others):
             _add(args.recipient, g.actors)
             args.path.append(f"recipient {g.prep}:{_text(nlp, g)}")
-    participle = _passive_participle(nlp, match, tokens, cues)
+    participle = _passive_participle(nlp, match, tokens, cues) and (
+        cues.verb_first or not any(g.start >= match.last for g in bare)  # "X killed Y" is active
+    )
     if (args.actor and passive) or participle:
         # "X werd aangevallen door Y", "X benoemd tot minister": the bare group is the one acted upon
         if bare and entry.object_recipient:
@@ -189,7 +200,10 @@ def _from_word_order(
         return args
     if match.kind == "noun":
         # "de Russische inval", "Russia's readiness": a possessor or modifier right before the noun
+        subject_first = bool(bare) and bare[0].end <= match.start and not bare[0].pronoun
         for g in bare:
+            if g.pronoun and subject_first and match.inherits_subject and g is not bare[0]:
+                continue  # "Kyiv sprak zijn goedkeuring uit": the possessive pronoun is the subject's
             if (g.possessive and 0 <= match.start - g.end <= 3) or 0 <= match.start - g.end <= 1:
                 _add(args.actor, g.actors)
                 args.path.append(f"prenominal:{_text(nlp, g)}")
@@ -227,10 +241,17 @@ def _from_word_order(
     return args
 
 
+def _blocked(match: TriggerMatch, group: ActorGroup, others: list[TriggerMatch]) -> bool:
+    """Another trigger between this one and the group: the group belongs to that one ("condemned Russia's
+    war against Ukraine": Ukraine is the target of the war, not of the condemnation)."""
+    low, high = sorted((match.start, group.start))
+    return any(o is not match and low < o.start < high for o in others)
+
+
 def _passive_participle(nlp: Doc, match: TriggerMatch, tokens: list[str], cues: Cues) -> bool:
     """A participle that the lexicon marks passive, without a perfect auxiliary ("heeft benoemd")."""
     token = nlp[match.start]
-    is_part = token.text.lower() in match.entry.passive_forms or "Part" in token.morph.get("VerbForm")
+    is_part = token.text.lower() in match.entry.passive_forms or "Part" in token.morph.get("VerbForm", [])
     if not is_part or match.kind != "verb":
         return False
     return not any(t in cues.perfect_aux for t in tokens)

@@ -12,7 +12,7 @@ from collections.abc import Collection
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from kroniek.document import ArticleDoc, CharSpan
+from kroniek.document import ActorMention, ArticleDoc, CharSpan
 from kroniek.events.lexicon import Cues
 
 if TYPE_CHECKING:
@@ -43,6 +43,7 @@ class ActorGroup:
     actors: list[int] = field(default_factory=list)
     prep: str | None = None  # the preposition that governs the group, lower-cased
     possessive: bool = False  # "Russia's", "Ruslands"
+    pronoun: bool = False  # every mention in the group is a resolved pronoun ("zijn", "their")
 
 
 def clauses_of(doc: ArticleDoc, sentence: CharSpan, cues: Cues) -> list[Clause]:
@@ -107,6 +108,7 @@ def actor_groups(
     assert nlp is not None
     span = clause.char_span(nlp)
     mentions = [(m.start, m.end, a_index) for m, a_index in _mentions_with_index(doc) if span.contains(CharSpan(m.start, m.end))]
+    pronouns = {(m.start, m.end) for m, _ in _mentions_with_index(doc) if m.how == "pronoun"}
     mentions.sort(key=lambda m: (m[0], -(m[1] - m[0])))
     kept: list[tuple[int, int, int]] = []
     for m in mentions:
@@ -117,31 +119,32 @@ def actor_groups(
     groups: list[ActorGroup] = []
     for start, end, actor in kept:
         t_start, t_end = index.at(start), index.end_at(end)
-        if groups and _coordinated(nlp, groups[-1].end, t_start, cues):
+        if groups and _coordinated(nlp, groups[-1].end, t_start, t_end, clause, cues):
             group = groups[-1]
             group.end = t_end
             if actor not in group.actors:
                 group.actors.append(actor)
             continue
         group = ActorGroup(t_start, t_end, [actor], prep=governing_prep(nlp, t_start, clause, cues, covered, barrier))
+        group.pronoun = (start, end) in pronouns
         groups.append(group)
     for group in groups:
         group.possessive = _possessive_after(nlp, group.end, clause, cues)
     return groups
 
 
-def _mentions_with_index(doc: ArticleDoc) -> list[tuple[object, int]]:
-    pairs: list[tuple[object, int]] = []
-    for a_index, actor in enumerate(doc.actors):
-        for m in actor.mentions:
-            pairs.append((m, a_index))
-    return pairs  # type: ignore[return-value]
+def _mentions_with_index(doc: ArticleDoc) -> list[tuple[ActorMention, int]]:
+    return [(m, a_index) for a_index, actor in enumerate(doc.actors) for m in actor.mentions]
 
 
-def _coordinated(nlp: Doc, prev_end: int, start: int, cues: Cues) -> bool:
+def _coordinated(nlp: Doc, prev_end: int, start: int, end: int, clause: Clause, cues: Cues) -> bool:
     between = [nlp[i].text.lower() for i in range(prev_end, start)]
     if not between:
         return True
+    if between == [","]:
+        # "A, B en C" is a list; "Volgens A, B valt aan" is not: a comma joins only inside a list
+        after = nlp[end].text.lower() if end < clause.end else ""
+        return after == "," or after in cues.coordinators
     return all(w in cues.coordinators or w == "," or w in cues.determiners for w in between) and any(
         w in cues.coordinators or w == "," for w in between
     )

@@ -11,6 +11,7 @@ import tomllib
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 from kroniek.chronicle.models import EVENT_TYPES
 from kroniek.errors import KroniekError
@@ -77,7 +78,8 @@ class Cues:
     perfect_aux: frozenset[str] = frozenset()  # "heeft benoemd" is active, "is benoemd" passive
     clause_openers: frozenset[str] = frozenset()  # words that open a clause even without a comma
     during_preps: frozenset[str] = frozenset()  # "tijdens het gesprek": the clause's participants take part
-    collective_subjects: frozenset[str] = frozenset()  # "the leaders", "beide partijen": the dialogue's parties  # "moet", "must": with "volgens X" a demand reported for X  # "durende", "lasting": a DURATION timex measures the event
+    collective_subjects: frozenset[str] = frozenset()
+    light_verbs: frozenset[str] = frozenset()  # "voerde gesprekken", "held talks": a noun takes the subject  # "the leaders", "beide partijen": the dialogue's parties  # "moet", "must": with "volgens X" a demand reported for X  # "durende", "lasting": a DURATION timex measures the event
     verb_first: bool = False  # V2 languages: the subject may follow the finite verb
 
 
@@ -116,7 +118,22 @@ def _words(values: object, where: str) -> frozenset[str]:
     return frozenset(v.lower() for v in values)
 
 
-def _entry(raw: dict[str, object], where: str) -> TriggerEntry:
+def _strings(raw: dict[str, Any], key: str, where: str) -> tuple[str, ...]:
+    """A string or a list of strings, lower-cased."""
+    value = raw.get(key, ())
+    if isinstance(value, str):
+        value = [value]
+    if not isinstance(value, list | tuple) or not all(isinstance(v, str) for v in value):
+        raise KroniekError("E160", where=where, detail=f"{key!r} must be a string or a list of strings")
+    return tuple(v.lower() for v in value)
+
+
+def _optional_str(raw: dict[str, Any], key: str) -> str | None:
+    value = raw.get(key)
+    return str(value) if value else None
+
+
+def _entry(raw: dict[str, Any], where: str) -> TriggerEntry:
     event = raw.get("event")
     if event not in EVENT_TYPES:
         raise KroniekError("E160", where=where, detail=f"unknown PLOVER event {event!r}")
@@ -128,37 +145,37 @@ def _entry(raw: dict[str, object], where: str) -> TriggerEntry:
     frame = str(raw.get("frame", "mutual" if event == "CONSULT" and kind == "noun" else "active"))
     if kind not in KINDS or frame not in ROLE_FRAMES:
         raise KroniekError("E160", where=where, detail=f"kind must be one of {KINDS}, frame one of {ROLE_FRAMES}")
-    particle = raw.get("particle", ())
-    if isinstance(particle, str):
-        particle = (particle,)
-    preps = raw.get("recipient_preps")
     prop = raw.get("proposition")
     if prop is not None and prop not in EVENT_TYPES:
         raise KroniekError("E160", where=where, detail=f"unknown proposition type {prop!r}")
     modality = raw.get("modality")
     if modality not in (None, "asserted", "planned", "negated", "hypothetical"):
         raise KroniekError("E160", where=where, detail=f"unknown modality {modality!r}")
+    try:
+        confidence = float(raw.get("confidence", 0.6))
+    except (TypeError, ValueError) as exc:
+        raise KroniekError("E160", where=where, detail="confidence must be a number") from exc
     return TriggerEntry(
         id=str(raw.get("id") or f"{where}:{' '.join(forms[0])}"),
         forms=forms,
         event=str(event),
         kind=kind,
-        lemmas=tuple(str(x).lower() for x in raw.get("lemmas", ())),  # type: ignore[attr-defined]
-        particle=tuple(str(p).lower() for p in particle),  # type: ignore[union-attr]
+        lemmas=_strings(raw, "lemmas", where),
+        particle=_strings(raw, "particle", where),
         compound=bool(raw.get("compound", False)),
-        mode=raw.get("mode") or None,  # type: ignore[arg-type]
-        context=tuple(raw.get("context", ())),  # type: ignore[arg-type]
+        mode=_optional_str(raw, "mode"),
+        context=_strings(raw, "context", where),
         gloss=str(raw.get("gloss", "")),
         frame=frame,
         object_recipient=bool(raw.get("object_recipient", kind == "verb")),
-        recipient_preps=tuple(str(p).lower() for p in preps) if isinstance(preps, list) else None,
+        recipient_preps=_strings(raw, "recipient_preps", where) if "recipient_preps" in raw else None,
         stop=bool(raw.get("stop", False)),
-        modality=modality,  # type: ignore[arg-type]
+        modality=_optional_str(raw, "modality"),
         negated=bool(raw.get("negated", False)),
-        proposition=prop,  # type: ignore[arg-type]
-        proposition_mode=raw.get("proposition_mode") or None,  # type: ignore[arg-type]
-        confidence=float(raw.get("confidence", 0.6)),  # type: ignore[arg-type]
-        passive_forms=frozenset(str(x).lower() for x in raw.get("passive", ())),  # type: ignore[attr-defined]
+        proposition=_optional_str(raw, "proposition"),
+        proposition_mode=_optional_str(raw, "proposition_mode"),
+        confidence=confidence,
+        passive_forms=frozenset(_strings(raw, "passive", where)),
     )
 
 
@@ -171,13 +188,15 @@ def parse_lexicon(data: dict[str, object], lang: str, where: str) -> Lexicon:
     if unknown:
         raise KroniekError("E160", where=where, detail=f"unknown cue lists: {', '.join(sorted(unknown))}")
     cues = Cues(
-        **{name: _words(cues_raw.get(name), f"{where} [cues].{name}") for name in cue_fields},  # type: ignore[arg-type]
+        **{name: _words(cues_raw.get(name), f"{where} [cues].{name}") for name in cue_fields},
         verb_first=bool(cues_raw.get("verb_first", False)),
     )
     triggers = data.get("triggers", {})
     entries_raw = triggers.get("entries", []) if isinstance(triggers, dict) else None
     if not isinstance(entries_raw, list):
         raise KroniekError("E160", where=where, detail="[triggers].entries must be an array of tables")
+    if not all(isinstance(raw, dict) for raw in entries_raw):
+        raise KroniekError("E160", where=where, detail="each trigger entry must be a table")
     entries = [_entry(raw, f"{where} trigger {n}") for n, raw in enumerate(entries_raw, start=1)]
     meta = data.get("meta", {})
     source = str(meta.get("source", "")) if isinstance(meta, dict) else ""

@@ -100,7 +100,8 @@ def complement_start_of(match: TriggerMatch, groups: list[ActorGroup]) -> int:
     actor right after it ("called on Russia to …", "verzocht de Koning …")."""
     start = match.last
     for g in groups:
-        if g.start >= start and g.start - start <= 2:
+        # a bare object, or one whose preposition belongs to the trigger ("called on"), right after it
+        if g.start >= start and g.start - start <= 2 and (g.prep is None or g.start - 1 < start):
             start = g.end
             break
     return start
@@ -137,10 +138,13 @@ def proposition_for(
         pmode = entry.proposition_mode
         gloss = ""
         explain["proposition_default"] = ptype
-    text = gloss
-    if doc.lang == "en" or not text:
-        words = nlp[complement_start : clause.end].text.strip(" ,.;:") if complement_start < clause.end else ""
-        text = _shorten(words) if doc.lang == "en" and words else (text or ptype.lower())
+    text = gloss or ptype.lower()
+    if doc.lang == "en":
+        # English text can paraphrase itself: the complement from its event word on
+        begin = content[0].start if content else complement_start
+        words = nlp[begin : clause.end].text.strip(" ,.;:") if begin < clause.end else ""
+        if words:
+            text = _shorten(words)
     duration = None
     for tx in doc.timexes:
         if tx.type == "DURATION" and _inside(tx, nlp, complement_start, clause.sentence.end):
@@ -215,7 +219,7 @@ def event_duration(doc: ArticleDoc, match: TriggerMatch, lexicon: Lexicon, claus
 
 def location_for(doc: ArticleDoc, span: CharSpan, lexicon: Lexicon) -> tuple[PlaceMention | None, str]:
     try:
-        from kroniek.places.locate import location_for as places_location_for  # type: ignore[import-not-found]
+        from kroniek.places.locate import location_for as places_location_for
     except ImportError:
         places_location_for = None
     if places_location_for is not None:

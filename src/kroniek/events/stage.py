@@ -53,6 +53,8 @@ class EventsStage:
             doc.notes.append("events: the text has no tokens (nlp layer missing); no events extracted")
             return doc
         index = TokenIndex(doc.nlp)
+        self._clause_matches: list[TriggerMatch] = []
+        self._dialogue_persons = False
         self._dialogue: list[int] = []  # parties of the latest exchange: "the leaders" refers to them
         events: list[EventRecord] = []
         for sentence in doc.sentences:
@@ -86,7 +88,13 @@ class EventsStage:
                     # or after another trigger verb does not inherit the clause subject
                     prep = governing_prep(nlp, match.start, clause, lexicon.cues, covered, ())
                     earlier_verb = any(m.start < match.start and m.kind != "noun" for m in matches)
-                    match.inherits_subject = (prep is None or prep in lexicon.cues.during_preps) and not earlier_verb
+                    light = not lexicon.cues.light_verbs or any(
+                        nlp[i].text.lower() in lexicon.cues.light_verbs for i in range(clause.start, clause.end)
+                    )
+                    match.inherits_subject = (
+                        (prep is None and light) or prep in lexicon.cues.during_preps
+                    ) and not earlier_verb
+            self._clause_matches = matches
             for match in matches:
                 if id(match) in consumed:
                     continue
@@ -127,7 +135,8 @@ class EventsStage:
         if match.how == "deontic":
             args = _deontic_arguments(match, groups, lexicon)
         else:
-            args = find_arguments(doc, match, groups, index, lexicon.cues, complement)
+            others = [m for m in self._clause_matches if m is not match]
+            args = find_arguments(doc, match, groups, index, lexicon.cues, complement, others)
         confidence = entry.confidence
         if not args.actor and self._dialogue and match.inherits_subject and _collective_before(nlp, clause, match, lexicon):
             args.actor = list(self._dialogue)
@@ -144,8 +153,22 @@ class EventsStage:
         if not args.actor and (not args.recipient or match.kind == "noun"):
             # nobody to say who did it; a noun with only a recipient ("support to X") is too weak
             return None
+        if (
+            entry.event in _ADDRESSED_TYPES
+            and not args.recipient
+            and self._dialogue
+            and args.actor
+            and set(args.actor) < set(self._dialogue)
+        ):
+            # a promise or demand by one party of the ongoing talks is addressed to the other party
+            args.recipient = [a for a in self._dialogue if a not in args.actor]
+            args.rule += "/addressee of the talks"
         if entry.event == "CONSULT" and len(args.actor) >= 2:
-            self._dialogue = list(args.actor)
+            # "the leaders" are persons: talks between persons define the parties; others only until then
+            persons = all(doc.actors[a].kind == "person" for a in args.actor)
+            if persons or not self._dialogue_persons:
+                self._dialogue = list(args.actor)
+                self._dialogue_persons = persons
         evidence = clause.char_span(nlp)
         triggers = [CharSpan(nlp[match.start].idx, nlp[match.end - 1].idx + len(nlp[match.end - 1].text))]
         if match.particle is not None:
@@ -201,6 +224,9 @@ class EventsStage:
             explain=explain,
         )
 
+
+# speech acts that, said in talks, are addressed to the other party
+_ADDRESSED_TYPES = frozenset({"AGREE", "REQUEST", "REJECT", "CONCEDE", "THREATEN", "SUPPORT"})
 
 _DEONTIC_ENTRY = TriggerEntry(
     id="construction:deontic+source", forms=(), event="REQUEST", gloss="demand", confidence=0.55

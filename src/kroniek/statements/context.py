@@ -144,6 +144,19 @@ class Analysis:
             return None
         return None
 
+    def description_at(self, start: int, limit: int) -> Speaker | None:
+        """A definite description the actors stage left unresolved where a speaker is expected ("aldus de
+        minister", "De woordvoerder zei"): it refers back, like a pronoun, to the nearest earlier subject."""
+        toks = self.tokens_between(start, limit)[:4]
+        if len(toks) < 2 or toks[0].low not in self.lex.definite_articles:
+            return None
+        if self.mention_covering(toks[0].start, toks[1].end) is not None or not toks[1].is_word:
+            return None
+        if not self.text[toks[1].start].islower():
+            return None  # a name the actors stage does not know
+        actor = self.resolve_pronoun(toks[0].start)
+        return Speaker(actor, CharSpan(toks[0].start, toks[1].end), "description") if actor is not None else None
+
     def speaker_right_before(self, offset: int, floor: int) -> Speaker | None:
         """A mention or pronoun that ends right before ``offset``: only a couple of adverbs, or an
         apposition between commas, may stand between ("Putin further emphasised", "The Telegraph, citing X,
@@ -273,6 +286,13 @@ class Analysis:
                                       cue.start)
         if first is not None:
             return first
+        described = self.description_at(floor, cue.start) if self.lex.inversion_first is False or \
+            self.text[floor : cue.start].strip() else None
+        if described is not None:
+            return described
+        described = self.description_at(cue.end, self.sentence_end(cue.end))
+        if described is not None:
+            return described
         sent = self.sentence_of(cue.start)
         first = self.first_speaker_in(sent.start, cue.start)
         return first if first is not None else NO_SPEAKER
@@ -289,6 +309,8 @@ class Analysis:
         if span is None or len(span) == 0:
             return None
         verb = span[0]
+        if verb.dep_ in ("aux", "aux:pass", "aux:tense") and verb.head is not verb:
+            verb = verb.head  # "a déclaré", "heeft gezegd": the subject hangs on the participle
         heads = [verb]
         if verb.dep_ in ("conj", "xcomp", "advcl") and verb.head is not verb:
             heads.append(verb.head)
@@ -304,6 +326,10 @@ class Analysis:
                     if self.lex.is_pronoun(child.lower_):
                         tok = Token(child.idx, child.idx + len(child.text), child.lower_)
                         return self.pronoun_speaker(tok)
+                    # a subject that names no actor: a definite description refers back, else unknown
+                    end = last.idx + len(last.text)
+                    return self.description_at(first.idx, end) or \
+                        Speaker(None, CharSpan(first.idx, end), "parse")
         return None
 
 

@@ -92,7 +92,8 @@ def _tail(an: Analysis, q: Quote, tail_end: int) -> Found | None:
         return None  # '"…", adding that …': the participle reports something else
     cue = _absolute(an, toks, cues[0])
     speaker = (an.speaker_right_after(cue.end, tail_end) or an.speaker_right_before(cue.start, q.outer_end)
-               or an.first_speaker_in(q.outer_end, tail_end) or NO_SPEAKER)
+               or an.first_speaker_in(q.outer_end, tail_end) or an.description_at(cue.end, tail_end)
+               or an.description_at(q.outer_end, cue.start) or NO_SPEAKER)
     return Found(CharSpan(q.start, q.end), True, speaker, CharSpan(cue.start, cue.end), "tail",
                  cue_region=CharSpan(q.outer_end, tail_end))
 

@@ -234,7 +234,8 @@ def _postposed_verb(an: Analysis, cue: CueMatch, sent: CharSpan, clause_start: i
     if _words(an, content) < MIN_CONTENT_WORDS:
         return None
     if speaker is None:
-        speaker = after or an.first_speaker_in(cue.end, sent.end) or NO_SPEAKER
+        speaker = after or an.first_speaker_in(cue.end, sent.end) or an.description_at(cue.end, sent.end) \
+            or an.description_at(comma.end, cue.start) or NO_SPEAKER
     return Found(content, False, speaker, CharSpan(cue.start, cue.end), "postposed",
                  cue_region=CharSpan(comma.start, sent.end))
 
@@ -266,7 +267,7 @@ def _postposed_word(an: Analysis, cue: CueMatch, sent: CharSpan) -> list[Found]:
     toks = an.tokens
     if cue.first == 0 or toks[cue.first - 1].low != ",":
         return []
-    speaker = an.speaker_right_after(cue.end, sent.end)
+    speaker = an.speaker_right_after(cue.end, sent.end) or an.description_at(cue.end, sent.end)
     if speaker is None and an.lex.inversion_first and cue.entry == "so":
         return []  # German "so" is too common without a named speaker
     clause_start = an.clause_start(cue.start)

@@ -71,6 +71,7 @@ class CueLexicon:
     auxiliaries: frozenset[str]
     impersonal: frozenset[str]
     participles: frozenset[str]
+    definite_articles: frozenset[str]
     agent_markers: frozenset[str]
     continuation: tuple[Pattern, ...]
     retro: tuple[Pattern, ...]
@@ -174,6 +175,7 @@ def load_lexicon(lang: str) -> CueLexicon:
         auxiliaries=frozenset(data.get("auxiliaries", [])),
         impersonal=frozenset(data.get("impersonal", [])),
         participles=frozenset(data.get("participles", [])),
+        definite_articles=frozenset(data.get("definite_articles", [])),
         agent_markers=frozenset(data.get("agent_markers", [])),
         continuation=tuple(_pattern(e) for e in data.get("continuation", [])),
         retro=tuple(_pattern(e) for e in data.get("retro", [])),

@@ -1,0 +1,288 @@
+"""Actor resolution, with sentences written for these tests (nl and en, some de and fr)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import spacy
+
+from kroniek.actors.stage import actor_at, actor_index_at, make_actor_stage, resolve_pronoun
+from kroniek.document import ArticleDoc
+
+
+def mentions(doc: ArticleDoc) -> dict[str, str]:
+    """surface text -> actor name"""
+    return {doc.text[m.start : m.end]: a.name for m, a in doc.mentions()}
+
+
+def actor(doc: ArticleDoc, name: str):
+    found = [a for a in doc.actors if a.name == name]
+    assert found, f"{name!r} not among {[a.name for a in doc.actors]}"
+    return found[0]
+
+
+# ------------------------------------------------------------------------------------------ names
+
+
+def test_names_and_one_record_per_actor_nl(resolve) -> None:
+    doc = resolve("Poetin ontving dinsdag Trump. Later belde Poetin opnieuw met Donald Trump.")
+    putin = actor(doc, "Vladimir Putin")
+    assert (putin.kind, putin.country, putin.sector, putin.wikidata) == ("person", "RUS", "GOV", "Q7747")
+    assert len(putin.mentions) == 2
+    assert len([a for a in doc.actors if a.name == "Donald Trump"]) == 1
+
+
+def test_role_and_name_is_one_mention(resolve) -> None:
+    doc = resolve("Volgens president Poetin is er geen haast bij.")
+    m = actor(doc, "Vladimir Putin").mentions[0]
+    assert doc.text[m.start : m.end] == "president Poetin"
+    assert m.role_span is not None and doc.text[m.role_span.start : m.role_span.end] == "president"
+
+
+def test_role_and_name_en(resolve) -> None:
+    doc = resolve("Russian President Vladimir Putin spoke for an hour.", lang="en")
+    assert mentions(doc) == {"Russian President Vladimir Putin": "Vladimir Putin"}
+
+
+def test_surname_after_full_name(resolve) -> None:
+    doc = resolve("De minister Jorrit Veldhuizenkamp reisde af. Veldhuizenkamp sprak daar met boeren.")
+    person = actor(doc, "Jorrit Veldhuizenkamp")
+    assert [doc.text[m.start : m.end] for m in person.mentions] == [
+        "minister Jorrit Veldhuizenkamp",
+        "Veldhuizenkamp",
+    ]
+    assert person.sector == "GOV"
+
+
+def test_surname_that_is_a_common_word_needs_a_full_mention(resolve) -> None:
+    doc = resolve("In May the talks resumed.", lang="en", published=dt.date(2017, 1, 1))
+    assert not doc.actors
+    doc = resolve("Theresa May met the press. May said little.", lang="en", published=dt.date(2017, 1, 1))
+    assert len(actor(doc, "Theresa May").mentions) == 2
+
+
+# ------------------------------------------------------------------------------------------ descriptions
+
+
+def test_russian_president_2007_is_putin(resolve) -> None:
+    doc = resolve("De Russische president waarschuwde het Westen.", published=dt.date(2007, 2, 10))
+    assert mentions(doc) == {"De Russische president": "Vladimir Putin"}
+    assert doc.actors[0].mentions[0].how == "description"
+
+
+def test_russian_president_2009_is_medvedev(resolve) -> None:
+    doc = resolve("De Russische president waarschuwde het Westen.", published=dt.date(2009, 2, 10))
+    assert mentions(doc) == {"De Russische president": "Dmitry Medvedev"}
+
+
+def test_russian_president_2009_is_medvedev_en(resolve) -> None:
+    doc = resolve("The Russian President warned the West.", lang="en", published=dt.date(2009, 2, 10))
+    assert mentions(doc) == {"The Russian President": "Dmitry Medvedev"}
+
+
+def test_unknown_date_falls_back_to_current_holder(resolve) -> None:
+    doc = resolve("The Russian president warned the West.", lang="en", published=None)
+    assert actor(doc, "Vladimir Putin")
+    assert any("publication date" in note for note in doc.notes)
+
+
+def test_head_of_state_and_counterpart_nl(resolve) -> None:
+    doc = resolve("Trump belde dinsdag met het Russische staatshoofd. Zijn Russische ambtgenoot stemde in.")
+    putin = actor(doc, "Vladimir Putin")
+    assert [doc.text[m.start : m.end] for m in putin.mentions] == [
+        "het Russische staatshoofd",
+        "Zijn Russische ambtgenoot",
+    ]
+
+
+def test_counterpart_takes_the_office_of_the_anchor_en(resolve) -> None:
+    doc = resolve(
+        "Foreign Minister Sergey Lavrov called his Ukrainian counterpart.",
+        lang="en",
+        published=dt.date(2022, 1, 10),
+    )
+    assert mentions(doc)["his Ukrainian counterpart"] == "Dmytro Kuleba"
+
+
+def test_german_and_french_descriptions(resolve) -> None:
+    doc = resolve("Der russische Präsident drohte erneut.", lang="de", published=dt.date(2010, 1, 1))
+    assert mentions(doc) == {"Der russische Präsident": "Dmitry Medvedev"}
+    doc = resolve("Le président russe a menacé l'Europe.", lang="fr", published=dt.date(2007, 1, 1))
+    assert mentions(doc)["Le président russe"] == "Vladimir Putin"
+
+
+def test_bare_title_is_the_salient_holder(resolve) -> None:
+    doc = resolve(
+        "Premier Mark Rutte sprak in Brussel. De premier zei dat hij tevreden was.",
+        published=dt.date(2019, 5, 1),
+    )
+    rutte = actor(doc, "Mark Rutte")
+    hows = [m.how for m in rutte.mentions]
+    assert hows == ["name", "description", "pronoun"]
+
+
+def test_the_president_en(resolve) -> None:
+    doc = resolve(
+        "President Joe Biden met reporters. The President said nothing new.",
+        lang="en",
+        published=dt.date(2022, 5, 1),
+    )
+    assert mentions(doc)["The President"] == "Joe Biden"
+
+
+def test_envoy_with_unknown_name_gets_country_and_sector(resolve) -> None:
+    doc = resolve("De Franse gezant Pierre Testlaan landde in Kyiv.")
+    envoy = actor(doc, "Pierre Testlaan")
+    assert (envoy.kind, envoy.country, envoy.sector) == ("person", "FRA", "GOV")
+    assert doc.text[envoy.mentions[0].start : envoy.mentions[0].end] == "Franse gezant Pierre Testlaan"
+
+
+def test_known_envoy_with_description(resolve) -> None:
+    doc = resolve("De Amerikaanse gezant Steve Witkoff reisde naar Moskou.")
+    assert mentions(doc) == {"Amerikaanse gezant Steve Witkoff": "Steve Witkoff"}
+
+
+def test_unknown_name_after_role_en(resolve) -> None:
+    doc = resolve("The German ambassador Klaus Probemann left.", lang="en")
+    person = actor(doc, "Klaus Probemann")
+    assert (person.country, person.sector) == ("DEU", "GOV")
+
+
+def test_names_with_initials(resolve) -> None:
+    doc = resolve(
+        "Benoemd is drs. K.L. Proefhuis tot staatssecretaris. Ook M. Rutte tekende.",
+        published=dt.date(2015, 1, 1),
+    )
+    assert "drs. K.L. Proefhuis" in mentions(doc)
+    assert mentions(doc)["M. Rutte"] == "Mark Rutte"
+
+
+# ------------------------------------------------------------------------------------------ states
+
+
+def test_capital_and_seat_resolve_to_the_state_nl(resolve) -> None:
+    doc = resolve("Moskou eist dat het Kremlin wordt gehoord, meldt het Witte Huis.")
+    russia = actor(doc, "Russia")
+    assert (russia.kind, russia.sector) == ("state", "GOV")
+    assert [(doc.text[m.start : m.end], m.how) for m in russia.mentions] == [
+        ("Moskou", "metonym"),
+        ("het Kremlin", "metonym"),
+    ]
+    assert actor(doc, "United States").mentions[0].how == "metonym"
+
+
+def test_capital_as_place_is_not_an_actor(resolve) -> None:
+    doc = resolve("De ministers kwamen bijeen in Moskou.")
+    assert not doc.actors
+
+
+def test_capital_and_seat_en(resolve) -> None:
+    doc = resolve("Downing Street said Kyiv must decide.", lang="en")
+    assert mentions(doc) == {"Downing Street": "United Kingdom", "Kyiv": "Ukraine"}
+
+
+def test_adjective_only_when_nothing_better(resolve) -> None:
+    doc = resolve("De Russische inval werd veroordeeld.")
+    assert mentions(doc) == {"Russische": "Russia"}
+    doc = resolve("Rusland ontkende de Russische inval.")
+    assert [doc.text[m.start : m.end] for m in actor(doc, "Russia").mentions] == ["Rusland"]
+
+
+def test_groups_from_adjective_and_noun(resolve) -> None:
+    doc = resolve("De Oekraïense soldaten hielden stand.")
+    group = actor(doc, "Ukrainian soldiers")
+    assert (group.kind, group.country, group.sector) == ("group", "UKR", "MIL")
+    doc = resolve("Ukrainian civilians fled the town.", lang="en")
+    assert actor(doc, "Ukrainian civilians").sector == "CVL"
+
+
+def test_government_is_the_state(resolve) -> None:
+    doc = resolve("De Russische regering reageerde niet.")
+    assert mentions(doc) == {"De Russische regering": "Russia"}
+
+
+def test_no_nested_mentions(resolve) -> None:
+    doc = resolve("De Algemene Vergadering van de Verenigde Naties stemde. Ook de VN-Veiligheidsraad sprak.")
+    spans = sorted((m.start, m.end) for m, _a in doc.mentions())
+    for (_s1, e1), (s2, _e2) in zip(spans, spans[1:], strict=False):
+        assert e1 <= s2
+    assert (
+        mentions(doc)["De Algemene Vergadering van de Verenigde Naties".replace("De ", "", 1)]
+        == "United Nations General Assembly"
+    )
+
+
+# ------------------------------------------------------------------------------------------ pronouns
+
+
+def test_pronouns_nl(resolve) -> None:
+    doc = resolve("Zelensky sprak het parlement toe. Hij vroeg om meer wapens.")
+    zelensky = actor(doc, "Volodymyr Zelenskyy")
+    assert [(doc.text[m.start : m.end], m.how) for m in zelensky.mentions][1] == ("Hij", "pronoun")
+
+
+def test_pronouns_en(resolve) -> None:
+    doc = resolve(
+        "Antony Blinken arrived late. He said that his talks went well.",
+        lang="en",
+        published=dt.date(2023, 1, 1),
+    )
+    blinken = actor(doc, "Antony Blinken")
+    assert [doc.text[m.start : m.end] for m in blinken.mentions] == ["Antony Blinken", "He", "his"]
+
+
+def test_pronoun_too_far_away_is_left_alone(resolve) -> None:
+    doc = resolve("Poetin zweeg. Het regende. Het waaide. De zon scheen niet. Hij lachte.")
+    assert [doc.text[m.start : m.end] for m in actor(doc, "Vladimir Putin").mentions] == ["Poetin"]
+
+
+def test_we_in_a_government_text_is_the_home_state(resolve) -> None:
+    doc = resolve("Wij veroordelen deze aanval. „Wij geven niet op”, zei Zelensky.")
+    netherlands = actor(doc, "Netherlands")
+    assert [doc.text[m.start : m.end] for m in netherlands.mentions] == ["Wij"]
+
+
+# ------------------------------------------------------------------------------------------ NER and helpers
+
+
+def test_entities_from_the_nlp_layer_become_actors(resolve) -> None:
+    nlp = spacy.blank("en")
+    text = "Yesterday Qorvath Mensiluk criticised Blorvex Industries sharply."
+    sdoc = nlp(text)
+    sdoc.ents = [sdoc.char_span(10, 26, label="PER"), sdoc.char_span(38, 56, label="ORG")]
+    doc = resolve(text, lang="en", nlp=sdoc)
+    assert actor(doc, "Qorvath Mensiluk").kind == "person"
+    assert actor(doc, "Blorvex Industries").kind == "organization"
+    assert all(m.how == "ner" for a in doc.actors for m in a.mentions)
+
+
+def test_works_with_tokens_only_and_with_a_spacy_doc(resolve) -> None:
+    text = "Poetin belde Zelensky."
+    plain = resolve(text)
+    with_doc = resolve(text, nlp=spacy.blank("nl")(text))
+    assert (
+        mentions(plain)
+        == mentions(with_doc)
+        == {"Poetin": "Vladimir Putin", "Zelensky": "Volodymyr Zelenskyy"}
+    )
+
+
+def test_helpers(resolve) -> None:
+    doc = resolve("Trump belde Poetin. Hij was tevreden.")
+    start = doc.text.index("Poetin")
+    mention, record = actor_at(doc, start, start + 6)
+    assert record.name == "Vladimir Putin" and mention.how == "name"
+    assert actor_index_at(doc, start + 1, start + 3) == mention.actor
+    assert doc.actors[resolve_pronoun(doc, doc.text.index("Hij"))].name == "Vladimir Putin"
+    assert actor_at(doc, 0, 0) is None
+
+
+def test_factory_reads_settings(tmp_path) -> None:
+    stage = make_actor_stage(user_actors=[], first_person_plural=False)
+    assert stage.name == "actors.resolve/v1" and stage.requires == ("nlp",) and stage.provides == ("actors",)
+    assert stage.first_person_plural is False
+
+
+def test_empty_and_odd_input(resolve) -> None:
+    assert resolve("").actors == []
+    assert resolve("??? --- 123 \n\n ...").actors == []
