@@ -101,6 +101,7 @@ class FusedView:
     actors: list[int]
     recipients: list[int]
     text: str = ""
+    articles: set[int] = field(default_factory=set)
 
 
 @dataclass
@@ -134,12 +135,14 @@ def _load_fused(store: Store) -> list[FusedView]:
                 json.loads(r.recipient_ids),
             )
         texts: dict[int, list[str]] = defaultdict(list)
-        for fid, evidence, location in conn.execute(
-            select(e.c.fused_id, e.c.evidence_text, e.c.location_name).where(e.c.fused_id.is_not(None))
+        for fid, evidence, location, article_id in conn.execute(
+            select(e.c.fused_id, e.c.evidence_text, e.c.location_name, e.c.article_id).where(e.c.fused_id.is_not(None))
         ):
             texts[fid].append(evidence)
             if location:
                 texts[fid].append(location)
+            if fid in views:
+                views[fid].articles.add(article_id)
     for fid, parts in texts.items():
         if fid in views:
             views[fid].text = " ".join(parts)
@@ -206,6 +209,10 @@ def _relation(item: Tracked, later: FusedView, side: _Side, rules: Rules, later_
     if later.id == v.id or later.modality != "asserted":
         return None
     if item.since and (later.day is None or later.day < item.since):
+        return None
+    if not (later.articles - v.articles):
+        # only the articles that report the commitment itself tell of this event (the call in which
+        # the promise was made): the outcome of a commitment follows from *later* reports
         return None
     in_window = item.until is None or (later.day is not None and later.day <= item.until)
     prop_key = f"{v.prop_event}/{v.prop_mode}" if v.prop_mode else str(v.prop_event)
