@@ -61,8 +61,7 @@ def promise_article() -> object:
                 "event": "CONSULT",
                 "mode": "phone",
                 "actor": ["t", "p"],
-                "date": ("2025-03-18", "on Tuesday", 2),
-                "evidence": "The two presidents spoke by phone on Tuesday.",
+                "evidence": "The two presidents spoke by phone on Tuesday.",  # undated: reported 03-19
             },
             {
                 "event": "REQUEST",
