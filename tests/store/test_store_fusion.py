@@ -201,11 +201,52 @@ def test_fusion_keeps_different_events_apart(sqlite_store: Store) -> None:
             }
         ],
     )
+    near_month = make_chronicle(
+        "june-report",
+        "Russia and Ukraine swapped prisoners in June.",
+        "en",
+        "2025-07-02",
+        [with_mentions(RUSSIA, "Russia"), with_mentions(UKRAINE, "Ukraine")],
+        [
+            {
+                "event": "RETREAT",
+                "mode": "release",
+                "actor": ["ru", "ua"],
+                "date": ("2025-06", "in June"),
+                "precision": "month",
+                "evidence": "Russia and Ukraine swapped prisoners in June.",
+            }
+        ],
+    )
     write_chronicle(sqlite_store, both)
     write_chronicle(sqlite_store, far)
+    write_chronicle(sqlite_store, near_month)
+    text = "Russia and Ukraine exchanged prisoners on 2 July."
+    write_chronicle(
+        sqlite_store,
+        make_chronicle(
+            "july-day",
+            text,
+            "en",
+            "2025-07-03",
+            [with_mentions(RUSSIA, "Russia"), with_mentions(UKRAINE, "Ukraine")],
+            [
+                {
+                    "event": "RETREAT",
+                    "mode": "release",
+                    "actor": ["ru", "ua"],
+                    "evidence": text,
+                    "date": ("2025-07-02", "on 2 July"),
+                }
+            ],
+        ),
+    )
     fuse(sqlite_store)
     fused = query_fused(sqlite_store, type="RETREAT")
-    assert len(fused) == 3  # same article: two events; a month later: another
+    # same article: two events; June: another, which a second report "in June" joins; a coarse date is
+    # not stretched by the window to meet a day outside it
+    assert len(fused) == 4
+    assert sorted(f["n_mentions"] for f in fused) == [1, 1, 1, 2]
 
 
 def test_number_disagreement_is_flagged(sqlite_store: Store) -> None:

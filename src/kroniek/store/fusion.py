@@ -35,6 +35,7 @@ from kroniek.store.db import Store
 from kroniek.store.writer import fold
 
 DEFAULT_WINDOW_DAYS = 3
+COARSE_DAYS = 7  # a date interval longer than a week (a month, a season, a year) is coarse
 
 
 @dataclass(slots=True)
@@ -229,7 +230,10 @@ def cluster_mentions(mentions: list[Mention], window_days: int = DEFAULT_WINDOW_
                         continue
                     span = cluster.dated if (cluster.dated and m.date_start) else (cluster.anchor, cluster.anchor)
                     gap = _gap(ref, span)
-                    if gap > window_days:
+                    # a coarse date ("in March", a year) must contain the other date: the window
+                    # is for reports that differ by a day or two, not for neighbouring months
+                    coarse = max((ref[1] - ref[0]).days, (span[1] - span[0]).days) > COARSE_DAYS
+                    if gap > (0 if coarse else window_days):
                         continue
                     score = (sim, -gap)
                     if best is None or score > best_score:
