@@ -323,3 +323,13 @@ def test_extraction_based_fusion_of_the_seed_and_two_reports(tmp_path: Path) -> 
         assert len(calls) == 1
         assert calls[0]["n_sources"] == 3
         assert any(d["field"] == "date" for d in calls[0]["disagreements"])
+
+
+def test_fused_ids_are_stable_across_rebuilds(sqlite_store: Store) -> None:
+    write_chronicle(sqlite_store, english_report())
+    fuse(sqlite_store)
+    before = {f["event"]: f["id"] for f in query_fused(sqlite_store)}
+    write_chronicle(sqlite_store, german_report())  # joins the call
+    fuse(sqlite_store)
+    after = {f["event"]: (f["id"], f["n_sources"]) for f in query_fused(sqlite_store)}
+    assert after == {"CONSULT": (before["CONSULT"], 2), "AGREE": (before["AGREE"], 1)}

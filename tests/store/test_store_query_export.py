@@ -141,13 +141,22 @@ def test_exports(sqlite_store: Store, tmp_path: Path) -> None:
     assert call_row["EventCode"] == "041" and call_row["NumSources"] == "1"
     out = tmp_path / "events.parquet"
     try:
-        import pyarrow  # noqa: F401
+        import pyarrow.parquet as pq
     except ImportError:
+        pq = None
+    if pq is not None:
+        assert export(sqlite_store, "events", output=out, format="parquet") == 3
+        table = pq.read_table(out)
+        assert table.num_rows == 3 and "evidence" in table.column_names
+        assert sorted(table.column("event").to_pylist()) == ["AGREE", "ASSAULT", "CONSULT"]
+    import sys
+
+    with pytest.MonkeyPatch.context() as mp:  # as if pyarrow were not installed
+        mp.setitem(sys.modules, "pyarrow", None)
+        mp.setitem(sys.modules, "pyarrow.parquet", None)
         with pytest.raises(KroniekError) as missing:
             export(sqlite_store, "events", output=out, format="parquet")
-        assert missing.value.code == "E205" and "pyarrow" in str(missing.value)
-    else:
-        assert export(sqlite_store, "events", output=out, format="parquet") == 3
+    assert missing.value.code == "E205" and "pyarrow" in str(missing.value)
     with pytest.raises(KroniekError):
         export(sqlite_store, "events", format="xml")
 

@@ -352,7 +352,8 @@ def track_commitments(store: Store, as_of: dt.date | None = None, rules: Rules |
                 if relation != "violation":
                     break  # the first outcome settles a fulfilment, rejection or reversal
     rows = []
-    for n, item in enumerate(items, start=1):
+    for item in items:  # a commitment is numbered by its fused event: stable across rebuilds
+        n = item.fused.id
         v = item.fused
         rows.append(
             {
@@ -373,8 +374,8 @@ def track_commitments(store: Store, as_of: dt.date | None = None, rules: Rules |
             }
         )
     reports = [
-        {"commitment_id": n, "fused_id": fid, "relation": rel, "reported_on": day}
-        for n, item in enumerate(items, start=1)
+        {"commitment_id": item.fused.id, "fused_id": fid, "relation": rel, "reported_on": day}
+        for item in items
         for fid, rel, day in item.reports
     ]
     with store.transaction(where="commitments") as conn:

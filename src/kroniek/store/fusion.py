@@ -368,8 +368,11 @@ def fuse(
     with store.connect() as conn:
         names = {int(i): n for i, n in conn.execute(select(s.actors.c.id, s.actors.c.name))}
     clusters = cluster_mentions(mentions, window_days)
-    rows = [fused_row(n, c, names) for n, c in enumerate(clusters, start=1)]
-    links = [{"eid": m.id, "fid": n} for n, c in enumerate(clusters, start=1) for m in c.members]
+    # A fused event is numbered by its earliest stored mention, so its id stays the same across
+    # rebuilds for as long as that mention belongs to it (links and exports keep pointing at it).
+    numbered = [(min(m.id for m in c.members), c) for c in clusters]
+    rows = [fused_row(fid, c, names) for fid, c in numbered]
+    links = [{"eid": m.id, "fid": fid} for fid, c in numbered for m in c.members]
     with store.transaction(where="fusion") as conn:
         conn.execute(delete(s.commitment_reports))
         conn.execute(delete(s.commitments))
