@@ -44,7 +44,8 @@ from spacy.tokens import Doc  # noqa: E402
 
 def _load_convert() -> Any:
     """training/convert.py holds the readers (and the nl lemma normalisation) used for training."""
-    spec = importlib.util.spec_from_file_location("kroniek_training_convert", REPO / "training" / "convert.py")
+    path = REPO / "training" / "convert.py"
+    spec = importlib.util.spec_from_file_location("kroniek_training_convert", path)
     assert spec is not None and spec.loader is not None
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
@@ -260,7 +261,8 @@ def run_frog(sentences: list[list[str]], skip: str) -> tuple[list[list[list[str]
 
 def frog_scores(data: Path) -> dict[str, Any]:
     if shutil.which("frog") is None:
-        return {"available": False, "reason": "the frog executable is not installed (apt-get install frog frogdata)"}
+        reason = "the frog executable is not installed (apt-get install frog frogdata)"
+        return {"available": False, "reason": reason}
     try:
         version = subprocess.run(["frog", "-V"], capture_output=True, text=True).stdout.strip().splitlines()
         by_tag_lemma, by_tag, by_main = cgn_to_upos_table(data / "ud" / UD_MAPPING_SOURCE["nl"])
@@ -275,7 +277,9 @@ def frog_scores(data: Path) -> dict[str, Any]:
                 raise RuntimeError("Frog changed the tokenization of a test sentence")
             for w, row in zip(sent, frog_rows, strict=True):
                 tag, lemma = _cgn_key(row[4]), row[2].lower()
-                upos = by_tag_lemma.get((tag, lemma)) or by_tag.get(tag) or by_main.get(tag.split("|")[0], "X")
+                upos = (
+                    by_tag_lemma.get((tag, lemma)) or by_tag.get(tag) or by_main.get(tag.split("|")[0], "X")
+                )
                 n += 1
                 ok += upos == w[2]
         ner_sents = read_ner_sentences(data / "ner" / NER_TEST["nl"])
@@ -290,8 +294,10 @@ def frog_scores(data: Path) -> dict[str, Any]:
                 tags.append("O" if kind == "O" else f"{kind}-{frog_label.get(typ.upper(), 'MISC')}")
             pred.append(spans_from_tags(tags))
         texts = raw_texts(data / "ud" / UD_TEST["nl"])
+        cpu_s = 0.0
         _, timing = run_frog([t.split(" ") for t in texts], skip="")
         n_words = sum(len(t.split(" ")) for t in texts)
+        cpu_s = timing["cpu_seconds"]
         return {
             "available": True,
             "version": version[0] if version else "",
@@ -307,12 +313,16 @@ def frog_scores(data: Path) -> dict[str, Any]:
             "speed": {
                 "words": n_words,
                 **timing,
-                "words_per_cpu_second": round(n_words / timing["cpu_seconds"]) if timing["cpu_seconds"] else None,
-                "modules": "Frog defaults (tokenizer, tagger, lemmatizer, morphology, MWU, chunker, NER, parser)",
+                "words_per_cpu_second": round(n_words / cpu_s) if cpu_s else None,
+                "modules": (
+                    "Frog defaults: tokenizer, tagger, lemmatizer, morphology, MWU, chunker, NER, parser"
+                ),
             },
         }
     except (subprocess.CalledProcessError, OSError, RuntimeError) as exc:
-        detail = exc.stderr.decode(errors="replace")[-500:] if isinstance(exc, subprocess.CalledProcessError) else ""
+        detail = ""
+        if isinstance(exc, subprocess.CalledProcessError):
+            detail = exc.stderr.decode(errors="replace")[-500:]
         return {"available": False, "reason": f"{type(exc).__name__}: {exc} {detail}".strip()}
 
 
@@ -348,8 +358,8 @@ def main() -> None:
               f"(target {t['las']}) UAS {ud['uas']:.4f} lemma {ud['lemma']:.4f} morph {ud['morph']:.4f}")
         print(f"[{lang}] NER {ner['file']}: P {ner['p']:.4f} R {ner['r']:.4f} F {ner['f']:.4f} "
               f"(target {t['ner_f']}) {ner['per_type']}")
-        print(f"[{lang}] speed: {sp['words_per_cpu_second']} words/CPU-s ({sp['words_per_wall_second']} words/wall-s) "
-              f"(target {TARGETS['words_per_cpu_second']})")
+        print(f"[{lang}] speed: {sp['words_per_cpu_second']} words/CPU-s "
+              f"({sp['words_per_wall_second']} words/wall-s) (target {TARGETS['words_per_cpu_second']})")
     if "nl" in args.langs and not args.no_frog:
         results["frog_nl"] = frog_scores(args.data)
         print(f"[frog] {json.dumps(results['frog_nl'])}")
