@@ -353,3 +353,13 @@ def test_datelines_are_not_actors(resolve) -> None:
 def test_country_abbreviation_is_not_initials(resolve) -> None:
     doc = resolve("U.S. Secretary of State Marco Rubio flew in.", lang="en", published=dt.date(2025, 3, 1))
     assert mentions(doc)["Secretary of State Marco Rubio"] == "Marco Rubio"
+
+
+def test_pronouns_agree_in_gender(resolve) -> None:
+    doc = resolve(
+        "Minister Kaag sprak met Rutte. Zij zei dat haar plan klaar was. Hij knikte.",
+        published=dt.date(2021, 6, 1),
+    )
+    found = {(doc.text[m.start : m.end], m.how): a.name for m, a in doc.mentions()}
+    assert found[("Zij", "pronoun")] == "Sigrid Kaag"
+    assert found[("Hij", "pronoun")] == "Mark Rutte"

@@ -125,6 +125,8 @@ class RoleTables:
     groups: dict[str, dict[str, tuple[str, str, bool, bool]]]
     person_pronouns: dict[str, set[str]]
     we_pronouns: dict[str, set[str]]
+    female_pronouns: dict[str, set[str]]
+    male_pronouns: dict[str, set[str]]
     locatives: dict[str, set[str]]
     determiners: dict[str, set[str]]
     max_words: int = 1
@@ -172,6 +174,8 @@ def _load_roles(data: dict[str, Any], agents: dict[str, str]) -> RoleTables:
         groups,
         per_lang("pronouns", "_person"),
         per_lang("pronouns", "_we"),
+        per_lang("pronouns", "_female"),
+        per_lang("pronouns", "_male"),
         per_lang("locative"),
         per_lang("determiners"),
         max_words,
@@ -217,6 +221,7 @@ class ActorKB:
             for k in range(1, len(words)):
                 self.alias_prefixes.add(" ".join(words[:k]))
         self.first_names: frozenset[str] = frozenset(data.get("first_names", []))
+        self.given_name_gender: dict[str, str] = {}  # folded given name -> "f" | "m" (data/given_names.toml)
 
     @staticmethod
     def _actor(index: int, raw: dict[str, Any]) -> KBActor:
@@ -242,6 +247,9 @@ class ActorKB:
             data = json.loads(unzipped.read().decode("utf-8"))
         roles = tomllib.loads((data_dir / "roles.toml").read_text(encoding="utf-8"))
         kb = cls(data, roles)
+        names = tomllib.loads((data_dir / "given_names.toml").read_text(encoding="utf-8"))
+        kb.given_name_gender = {fold(n): "f" for n in names.get("female", [])}
+        kb.given_name_gender.update({fold(n): "m" for n in names.get("male", [])})
         for path in user_files:
             kb.add_user_file(Path(path))
         return kb
@@ -316,6 +324,11 @@ class ActorKB:
         return actor
 
     # ------------------------------------------------------------------------------------------ lookups
+    def gender_of(self, name: str) -> str | None:
+        """ "f", "m" or None (unknown) from the first word of a person's name."""
+        first = name.split(" ", 1)[0]
+        return self.given_name_gender.get(fold(first))
+
     def candidates(self, surface: str) -> list[AliasHit]:
         return self.aliases.get(fold(surface), [])
 

@@ -683,12 +683,16 @@ class Resolver(Finders):
             ):
                 return None  # "Sie" inside a sentence is the polite "you"
             sentence = self.sentence_of[k]
+            wanted = self._pronoun_gender(tok.key)
             for offset, ref in reversed(context.history):
                 if ref.kind != "person":
                     continue
                 ref_tok = self._token_at(offset)
                 if ref_tok is None or sentence - self.sentence_of[ref_tok] > PRONOUN_WINDOW_SENTENCES:
                     return None
+                gender = self.kb.gender_of(ref.name)
+                if wanted and gender and gender != wanted:
+                    continue  # "haar" is not Mark Rutte
                 return Found(tok.start, tok.end, ref, "pronoun")
             return None
         if tok.key in self.we_pronouns and self.first_person_plural:
@@ -700,6 +704,11 @@ class Resolver(Finders):
             if state is not None:
                 return Found(tok.start, tok.end, state, "pronoun")
         return None
+
+    def _pronoun_gender(self, key: str) -> str | None:
+        female = key in self.kb.roles.female_pronouns[self.lang]
+        male = key in self.kb.roles.male_pronouns[self.lang]
+        return "f" if female and not male else "m" if male and not female else None
 
     def _token_at(self, offset: int) -> int | None:
         lo, hi = 0, len(self.tokens)
