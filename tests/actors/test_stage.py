@@ -363,3 +363,11 @@ def test_pronouns_agree_in_gender(resolve) -> None:
     found = {(doc.text[m.start : m.end], m.how): a.name for m, a in doc.mentions()}
     assert found[("Zij", "pronoun")] == "Sigrid Kaag"
     assert found[("Hij", "pronoun")] == "Mark Rutte"
+
+
+def test_first_person_in_a_dutch_letter_is_the_signer(resolve) -> None:
+    text = "Hierbij informeer ik uw Kamer over de steun.\n\nDe Minister van Proefzaken,\n\nT.Q. Voorbeeldsma"
+    doc = resolve(text)
+    signer = actor(doc, "T.Q. Voorbeeldsma")
+    assert [doc.text[m.start : m.end] for m in signer.mentions][0] == "ik"
+    assert resolve("Ik denk dat Rusland zal winnen.").actors[0].name == "Russia"  # no signature: no author

@@ -126,6 +126,7 @@ class RoleTables:
     person_pronouns: dict[str, set[str]]
     we_pronouns: dict[str, set[str]]
     female_pronouns: dict[str, set[str]]
+    i_pronouns: dict[str, set[str]]
     male_pronouns: dict[str, set[str]]
     locatives: dict[str, set[str]]
     determiners: dict[str, set[str]]
@@ -175,6 +176,7 @@ def _load_roles(data: dict[str, Any], agents: dict[str, str]) -> RoleTables:
         per_lang("pronouns", "_person"),
         per_lang("pronouns", "_we"),
         per_lang("pronouns", "_female"),
+        per_lang("pronouns", "_i"),
         per_lang("pronouns", "_male"),
         per_lang("locative"),
         per_lang("determiners"),

@@ -37,6 +37,7 @@ from kroniek.actors.lexicon import (
     ORG_PRESIDENT,
     PAST_WORDS,
     PRONOUN_WINDOW_SENTENCES,
+    SIGNATURE_CHARS,
     TITLES,
     Context,
     Found,
@@ -589,7 +590,30 @@ class Resolver(Finders):
                     out.append(resolved)
                     # a resolved pronoun keeps its antecedent salient ("Zelensky ... zijn ... hij")
                     context.add(resolved.start, resolved.ref, item.text, False)
-        return out
+        return out + self._first_person(tokens, out, quotes)
+
+    def _first_person(
+        self, tokens: list[Token], out: list[Found], quotes: list[tuple[int, int]]
+    ) -> list[Found]:
+        """In a Dutch letter or speech, "ik"/"mijn" outside quotes is its author: the person named in the
+        signature (the last person mention in the final lines), else nobody."""
+        if self.lang not in HOME_FIRST_LANGS or not self.first_person_plural:
+            return []
+        words = self.kb.roles.i_pronouns.get(self.lang, set())
+        tail = max(0, len(self.text) - SIGNATURE_CHARS)
+        signers = [
+            f for f in out if f.start >= tail and f.ref.kind == "person" and f.how in ("name", "alias")
+        ]
+        if not signers:
+            return []
+        author = signers[-1].ref
+        return [
+            Found(tok.start, tok.end, author, "pronoun")
+            for tok in tokens
+            if tok.key in words
+            and tok.start < signers[-1].start
+            and not any(a <= tok.start < b for a, b in quotes)
+        ]
 
     def _resolve_gaz(self, g: GazMatch, tokens: list[Token], context: Context) -> Found | None:
         surface = self.text[g.start : g.end]
