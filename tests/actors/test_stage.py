@@ -371,3 +371,14 @@ def test_first_person_in_a_dutch_letter_is_the_signer(resolve) -> None:
     signer = actor(doc, "T.Q. Voorbeeldsma")
     assert [doc.text[m.start : m.end] for m in signer.mentions][0] == "ik"
     assert resolve("Ik denk dat Rusland zal winnen.").actors[0].name == "Russia"  # no signature: no author
+
+
+def test_entity_surname_joins_the_full_name(resolve) -> None:
+    nlp = spacy.blank("en")
+    text = "Envoy Qorvath Mensiluk arrived. Later Mensiluk left."
+    sdoc = nlp(text)
+    start = text.index("Mensiluk", 30)
+    sdoc.ents = [sdoc.char_span(start, start + 8, label="PER")]
+    doc = resolve(text, lang="en", nlp=sdoc)
+    assert [a.name for a in doc.actors] == ["Qorvath Mensiluk"]
+    assert len(doc.actors[0].mentions) == 2

@@ -568,6 +568,11 @@ class Resolver(Finders):
                     if holder is None:
                         continue
                     item = Found(item.start, item.end, holder, item.how, item.role_span)
+                elif item.how == "ner" and isinstance(item.ref, NewActor) and " " not in item.ref.name:
+                    # an entity "Testlaan" after "Pierre Testlaan" is the same person
+                    known = context.surnames.get(fold(item.ref.name))
+                    if known is not None:
+                        item = Found(item.start, item.end, known, "alias", item.role_span)
                 out.append(item)
                 context.add(
                     item.start, item.ref, self.text[item.start : item.end], item.how in ("name", "ner")
