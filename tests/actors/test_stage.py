@@ -382,3 +382,15 @@ def test_entity_surname_joins_the_full_name(resolve) -> None:
     doc = resolve(text, lang="en", nlp=sdoc)
     assert [a.name for a in doc.actors] == ["Qorvath Mensiluk"]
     assert len(doc.actors[0].mentions) == 2
+
+
+def test_zijn_is_a_possessive_only_with_a_pos_tag(resolve) -> None:
+    text = "Zelensky sprak. Zijn woorden zijn krachtig."
+    plain = resolve(text)
+    assert [m.how for m in actor(plain, "Volodymyr Zelenskyy").mentions] == ["name"]
+    sdoc = spacy.blank("nl")(text)
+    for tok in sdoc:
+        tok.pos_ = "DET" if tok.idx == text.index("Zijn") else ("AUX" if tok.lower_ == "zijn" else "X")
+    tagged = resolve(text, nlp=sdoc)
+    hows = [(tagged.text[m.start : m.end], m.how) for m in actor(tagged, "Volodymyr Zelenskyy").mentions]
+    assert hows == [("Zelensky", "name"), ("Zijn", "pronoun")]
