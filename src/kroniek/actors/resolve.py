@@ -1,21 +1,23 @@
 """Actor resolution in one article: names, descriptions, metonyms, adjectives, pronouns, unknown names.
 
 The resolver works on its own word tokens over ``doc.text`` (so it needs nothing from spaCy) and uses
-spaCy's entities when the nlp stage provides them. Steps, in text order:
+spaCy's entities and POS tags when the nlp stage provides them. Passes:
 
 1. gazetteer: longest alias match at every token (case rules: acronyms exact, names capitalised, German and
-   French adjectives also in lower case); "NAVO-top" matches "NAVO" in its first part;
-2. role nouns (data/roles.toml): "president Poetin" and "de Amerikaanse gezant Steve Witkoff" become one
-   mention of the named person (an unknown name becomes a new person with the country and sector of its
-   description);
+   French adjectives also in lower case; "NAVO-top" matches "NAVO", "Putins" matches "Putin");
+2. role nouns (data/roles.toml); names written with initials ("drs. M.L.J. Paul"), unknown persons with a
+   known given name ("Ahmed al-Assadi"), ministries not in the knowledge base (finders.py);
+3. composition: "president Poetin" and "de Amerikaanse gezant Steve Witkoff" become one mention of the
+   named person (an unknown name becomes a new person with the country and sector of its description);
    "de Russische president", "le président russe", "het Russische staatshoofd" resolve to the office holder on
    the article's date (the most recent holder when the date is unknown); "zijn Russische ambtgenoot" takes the
    office of the person it is the counterpart of; a bare "de president" is the most salient holder;
-3. country adjective + collective noun ("Oekraïense soldaten") -> a group actor ("Ukrainian soldiers");
-4. capitals and seats of government ("Moskou eist", "het Kremlin") -> the state, unless used as a place
-   ("in Moskou");
-5. surnames after a full mention, and pronouns to the most recent person (how="pronoun");
-6. adjectives ("Russische") are kept only for actors with no other mention; nested mentions are dropped.
+4. country adjective + collective noun ("Oekraïense soldaten" -> "Ukrainian soldiers"; "de Russische
+   regering" -> Russia; "het Syrische leger" -> Syrian Arab Army);
+5. in text order, with salience: capitals and seats ("Moskou eist", "het Kremlin") -> the state unless used
+   as a place ("in Moskou", datelines); surnames after a full mention; pronouns to the most recent person
+   of a compatible gender; "ik" in a Dutch letter to its signer;
+6. clean-up: adjectives ("Russische") only for actors with no other mention; nested mentions dropped.
 """
 
 from __future__ import annotations
@@ -57,6 +59,9 @@ __all__ = ["PRONOUN_WINDOW_SENTENCES", "Found", "NewActor", "Resolver", "clean_m
 
 
 class Resolver(Finders):
+    """Resolves the actors of one text in one language on one date; ``resolve`` returns the raw mentions
+    (``clean_mentions`` removes nesting and redundant adjectives)."""
+
     def __init__(
         self, kb: ActorKB, lang: str, date: dt.date | None, first_person_plural: bool = True
     ) -> None:
@@ -93,16 +98,16 @@ class Resolver(Finders):
         roles = self._roles(tokens, gaz)
         role_of_token = {k: r for r in roles for k in range(r.i, r.j)}
         gaz = [g for g in gaz if not _within_role(g, role_of_token)]
-        initials = (
+        named = (
             self._initial_names(tokens, gaz)
             + self._first_name_persons(tokens, gaz, roles)
             + self._ministries(tokens, gaz)
         )
         covered = bytearray(len(text) + 1)
-        for f in initials:
+        for f in named:
             covered[f.start : f.end] = b"\x01" * (f.end - f.start)
         gaz = [g for g in gaz if not (covered[g.start] and covered[g.end - 1])]
-        found, consumed = self._compose(tokens, gaz, roles, initials)
+        found, consumed = self._compose(tokens, gaz, roles, named)
         found += self._groups(tokens, gaz, consumed)
         pending = [g for g in gaz if id(g) not in consumed]
         ner = self._entities(entities or [], gaz, found)

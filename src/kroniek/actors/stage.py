@@ -54,6 +54,8 @@ class ActorStage:
         resolver = Resolver(self.kb, doc.lang, doc.published, self.first_person_plural)
         sentences = [(s.start, s.end) for s in doc.sentences] or None
         entities = self._entities(doc) if self.use_entities else []
+        if doc.lang not in self.kb.roles.offices:
+            doc.notes.append(f"actors: no role nouns for language {doc.lang!r}; English ones are used")
         if doc.published is None:
             doc.notes.append(
                 "actors: no publication date; descriptions such as 'the Russian president' "
