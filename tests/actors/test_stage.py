@@ -394,3 +394,17 @@ def test_zijn_is_a_possessive_only_with_a_pos_tag(resolve) -> None:
     tagged = resolve(text, nlp=sdoc)
     hows = [(tagged.text[m.start : m.end], m.how) for m in actor(tagged, "Volodymyr Zelenskyy").mentions]
     assert hows == [("Zelensky", "name"), ("Zijn", "pronoun")]
+
+
+def test_names_inside_compounds(resolve) -> None:
+    doc = resolve("The EU-Ukraine summit condemned anti-Russia propaganda.", lang="en")
+    assert {a.name for a in doc.actors} == {"European Union", "Ukraine", "Russia"}
+
+
+def test_the_secretary_is_the_us_secretary_of_state(resolve) -> None:
+    doc = resolve(
+        "Secretary Blinken met Foreign Minister Dmytro Kuleba. The Secretary left.",
+        lang="en",
+        published=dt.date(2022, 3, 16),
+    )
+    assert mentions(doc)["The Secretary"] == "Antony Blinken"

@@ -112,6 +112,7 @@ class OfficeNoun:
     offices: tuple[str, ...]
     sector: str | None
     capitalised_only: bool = False
+    where: str | None = None  # the country the title implies ("the Secretary" -> USA)
 
 
 @dataclass(slots=True)
@@ -148,7 +149,10 @@ def _load_roles(data: dict[str, Any], agents: dict[str, str]) -> RoleTables:
                 max_words = max(max_words, len(noun.split()))
     for entry in data.get("office", []):
         office = OfficeNoun(
-            tuple(entry["offices"]), entry.get("sector") or None, bool(entry.get("capitalised_only", False))
+            tuple(entry["offices"]),
+            entry.get("sector") or None,
+            bool(entry.get("capitalised_only", False)),
+            entry.get("where"),
         )
         for lang in LANGS:
             for noun in entry.get(lang, []):

@@ -102,6 +102,7 @@ class RoleMatch:
     offices: tuple[str, ...]
     sector: str | None
     counterpart: bool = False
+    where: str | None = None  # country implied by the title itself
 
 
 @dataclass

@@ -178,12 +178,12 @@ class Resolver(Finders):
                 ):
                     found = after
             if found is None:
-                found = self._partial(tokens[i], i)
-            if found is not None:
-                matches.append(found)
-                i = found.j
-            else:
+                parts = self._partial(tokens[i], i)
+                matches.extend(parts)
                 i += 1
+                continue
+            matches.append(found)
+            i = found.j
         return matches
 
     def _longest_at(self, tokens: list[Token], i: int, max_words: int) -> GazMatch | None:
@@ -208,14 +208,19 @@ class Resolver(Finders):
                 break
         return best
 
-    def _partial(self, tok: Token, i: int) -> GazMatch | None:
-        """'NAVO-top', 'EU-landen', "Poetins", "Putin's": the name inside a compound or a genitive."""
+    def _partial(self, tok: Token, i: int) -> list[GazMatch]:
+        """Names inside a compound or a genitive: "NAVO-top", "EU-Ukraine", "anti-Russia", "Poetins"."""
         text = tok.text
         if "-" in text:
-            head = text.split("-", 1)[0]
-            hits = [h for h in self._lookup(head) if not h.flags & (ADJ | WEAK)] if len(head) > 1 else []
-            if hits:
-                return GazMatch(i, i + 1, tok.start, tok.start + len(head), hits)
+            parts = []
+            offset = 0
+            for part in text.split("-"):
+                hits = [h for h in self._lookup(part) if not h.flags & (ADJ | WEAK)] if len(part) > 1 else []
+                if hits:
+                    parts.append(GazMatch(i, i + 1, tok.start + offset, tok.start + offset + len(part), hits))
+                offset += len(part) + 1
+            if parts:
+                return parts
         for suffix in ("s", "'"):
             if text.endswith(suffix) and len(text) > len(suffix) + 2:
                 base = text[: -len(suffix)]
@@ -226,8 +231,8 @@ class Resolver(Finders):
                     and (h.actor.kind != "organization" or not h.flags & CASE)
                 ]
                 if hits:
-                    return GazMatch(i, i + 1, tok.start, tok.end, hits)
-        return None
+                    return [GazMatch(i, i + 1, tok.start, tok.end, hits)]
+        return []
 
     # ---------------------------------------------------------------------------------------- roles
     def _roles(self, tokens: list[Token], gaz: list[GazMatch]) -> list[RoleMatch]:
@@ -255,7 +260,7 @@ class Resolver(Finders):
                     if office.capitalised_only and not capitalised(tokens[i].text):
                         if not self._chamber_follows(tokens, i + n, gaz_at):
                             continue
-                    match = RoleMatch(*span, office.offices, office.sector)
+                    match = RoleMatch(*span, office.offices, office.sector, where=office.where)
                 elif key in self.counterparts:
                     match = RoleMatch(*span, (), "GOV", True)
                 elif key in self.role_nouns and key not in self.group_nouns:
@@ -360,6 +365,8 @@ class Resolver(Finders):
                 org = next((h.actor for h in left.hits if h.actor.name in ORG_OFFICE_KEYS), None)
                 if org is not None and role.offices:
                     org_where = ORG_OFFICE_KEYS[org.name]
+            if country is None and role.where:
+                country = self.kb.states.get(role.where)
             role_span = (role.start, role.end)
             start = tokens[start_tok].start
             # ", W.B. Hoekstra" / "de heer M. Bosma": a name with initials right after the description
