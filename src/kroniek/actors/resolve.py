@@ -156,8 +156,10 @@ class Resolver(Finders):
         hits = self.kb.aliases.get(key)
         if not hits:
             return []
-        if key in self.office_nouns or key in self.role_nouns or key in self.determiners:
+        if key in self.office_nouns or key in self.determiners:
             return []  # a role noun ("President", "Premier") is never a name by itself
+        if key in self.role_nouns and not any(h.actor.curated for h in hits):
+            return []  # nor is a generic one ("Police"), unless kroniek lists it ("House of Commons")
         return [h for h in hits if self._accept(h, surface)]
 
     def _gazetteer(self, tokens: list[Token]) -> list[GazMatch]:
