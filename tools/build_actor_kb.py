@@ -146,6 +146,8 @@ class Actor:
             return
         if is_acronym(surface):
             flags |= CASE
+        if surface[:1].islower():
+            flags |= LOWER_OK  # written in lower case on purpose ("ministerraad", "het bondgenootschap")
         key = fold(surface)
         old = self.aliases.get(key)
         if old is None:
@@ -583,9 +585,15 @@ def build(phoenix_dir: Path, words_dir: Path) -> dict[str, object]:
             words = surface.split()
             if len(words) < 2 or words[-1].endswith("."):
                 continue
-            surname = words[-1]
-            if len(surname) < 3 or not surname[:1].isupper():
-                continue
+            surname = words[-1].rstrip(",")
+            if (
+                len(surname) < 3
+                or not surname[:1].isupper()
+                or re.fullmatch(r"[IVXLC]+", surname, re.IGNORECASE)
+            ):
+                continue  # "Charles III" has no surname "III"
+            if " of " in surface or "," in surface or fold(surname) in state_keys:
+                continue  # "Albert II of Belgium", "Henri, Grand Duke of Luxembourg": no surname
             flags = SURNAME | (WEAK if actor.source == "phoenix" or fold(surname) in ordinary else 0)
             actor.add_alias(surname, flags)
             # Dutch/German particles: "Van Weel", "von der Leyen" keep their particle as a surname too.

@@ -99,3 +99,8 @@ def test_user_actor_file_errors(tmp_path) -> None:
     with pytest.raises(KroniekError) as wrong:
         ActorKB.load([bad])
     assert wrong.value.code == "E121" and "line 1" in str(wrong.value)
+
+
+def test_monarchs_have_no_country_or_numeral_surnames(kb: ActorKB) -> None:
+    assert all(h.actor.kind == "state" for h in kb.candidates("Jordan") if not h.flags & 64)
+    assert not [h for h in kb.candidates("III") if not h.flags & 64]  # only after a full mention
