@@ -7,7 +7,7 @@ import time
 import pytest
 
 from kroniek.actors import search_actors
-from kroniek.actors.kb import ActorKB
+from kroniek.actors.kb import WEAK, ActorKB
 from kroniek.errors import KroniekError
 
 
@@ -102,5 +102,5 @@ def test_user_actor_file_errors(tmp_path) -> None:
 
 
 def test_monarchs_have_no_country_or_numeral_surnames(kb: ActorKB) -> None:
-    assert all(h.actor.kind == "state" for h in kb.candidates("Jordan") if not h.flags & 64)
-    assert not [h for h in kb.candidates("III") if not h.flags & 64]  # only after a full mention
+    assert all(h.actor.kind == "state" for h in kb.candidates("Jordan") if not h.flags & WEAK)
+    assert not [h for h in kb.candidates("III") if not h.flags & WEAK]  # only after a full mention
