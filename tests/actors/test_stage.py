@@ -410,3 +410,8 @@ def test_the_secretary_is_the_us_secretary_of_state(resolve) -> None:
         published=dt.date(2022, 3, 16),
     )
     assert mentions(doc)["The Secretary"] == "Antony Blinken"
+
+
+def test_a_datetime_publication_date_is_accepted(resolve) -> None:
+    doc = resolve("De Russische president sprak.", published=dt.datetime(2009, 2, 10, 14, 30))
+    assert mentions(doc) == {"De Russische president": "Dmitry Medvedev"}

@@ -67,7 +67,8 @@ class Resolver(Finders):
     ) -> None:
         self.kb = kb
         self.lang = lang if lang in kb.roles.offices else "en"
-        self.date = date
+        # a datetime would not compare with the knowledge base's dates
+        self.date = date.date() if isinstance(date, dt.datetime) else date
         self.first_person_plural = first_person_plural
         roles = kb.roles
         self.office_nouns = roles.offices[self.lang]

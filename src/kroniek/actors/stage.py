@@ -16,6 +16,7 @@ Helpers for later stages (the events and statements stages use mentions by offse
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -99,7 +100,10 @@ def build_records(found: list[Found], doc: ArticleDoc) -> list[ActorRecord]:
 
 def _record(ref: KBActor | NewActor, doc: ArticleDoc) -> ActorRecord:
     if isinstance(ref, KBActor):
-        country, sector = ref.country_sector_on(doc.published)
+        published = doc.published
+        if isinstance(published, dt.datetime):
+            published = published.date()
+        country, sector = ref.country_sector_on(published)
         return ActorRecord(ref.key, ref.name, ref.kind, country, sector, ref.wikidata)
     return ActorRecord(ref.key, ref.name, ref.kind, ref.country, ref.sector, None)
 
