@@ -415,3 +415,10 @@ def test_the_secretary_is_the_us_secretary_of_state(resolve) -> None:
 def test_a_datetime_publication_date_is_accepted(resolve) -> None:
     doc = resolve("De Russische president sprak.", published=dt.datetime(2009, 2, 10, 14, 30))
     assert mentions(doc) == {"De Russische president": "Dmitry Medvedev"}
+
+
+def test_the_people_of_a_country(resolve) -> None:
+    doc = resolve("Miljoenen Oekraïners zijn gevlucht naar de Verenigde Staten.")
+    people = actor(doc, "Ukrainians")
+    assert (people.kind, people.country, people.sector) == ("group", "UKR", "CVL")
+    assert actor(doc, "United States").kind == "state"
