@@ -162,3 +162,13 @@ def test_this_will_take_place_schedules_the_previous_event():
     )
     ev = only(events, "RETREAT")
     assert ev.modality == "planned" and ev.date is not None and ev.date.value == "2025-03-21"
+
+
+def test_a_comma_after_a_description_does_not_make_a_list():
+    doc = make_doc(
+        "During a phone call arranged by the French side, Putin and Macron discussed grain.",
+        "en",
+        {"France": ["the French side"], "Vladimir Putin": ["Putin"], "Emmanuel Macron": ["Macron"]},
+    )
+    ev = only(run_events(doc), "CONSULT")
+    assert names(doc, ev.actor) == {"Vladimir Putin", "Emmanuel Macron"}
