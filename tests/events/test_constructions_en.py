@@ -166,9 +166,20 @@ def test_this_will_take_place_schedules_the_previous_event():
 
 def test_a_comma_after_a_description_does_not_make_a_list():
     doc = make_doc(
-        "During a phone call arranged by the French side, Putin and Macron discussed grain.",
+        "According to the French side, Putin and Macron discussed grain.",
         "en",
         {"France": ["the French side"], "Vladimir Putin": ["Putin"], "Emmanuel Macron": ["Macron"]},
     )
     ev = only(run_events(doc), "CONSULT")
     assert names(doc, ev.actor) == {"Vladimir Putin", "Emmanuel Macron"}
+    assert doc.actors[ev.source].name == "France"  # type: ignore[index]
+
+
+def test_call_and_discussion_in_one_clause_are_one_event():
+    doc = make_doc(
+        "During a phone call on Monday, Putin and Macron discussed grain.",
+        "en",
+        {"Vladimir Putin": ["Putin"], "Emmanuel Macron": ["Macron"]},
+    )
+    ev = only(run_events(doc), "CONSULT")
+    assert ev.mode == "phone" and names(doc, ev.actor) == {"Vladimir Putin", "Emmanuel Macron"}
