@@ -233,7 +233,13 @@ def event_duration(doc: ArticleDoc, match: TriggerMatch, lexicon: Lexicon, claus
     return None
 
 
-def location_for(doc: ArticleDoc, span: CharSpan, lexicon: Lexicon) -> tuple[PlaceMention | None, str]:
+# Speech acts happen where the speaker is, which an earlier sentence's place does not tell.
+_VERBAL = frozenset({"AGREE", "REQUEST", "REJECT", "ACCUSE", "THREATEN", "SUPPORT", "CONCEDE"})
+
+
+def location_for(
+    doc: ArticleDoc, span: CharSpan, lexicon: Lexicon, event: str = ""
+) -> tuple[PlaceMention | None, str]:
     found: object = None
     try:
         from kroniek.places.locate import location_for as places_location_for
@@ -242,7 +248,9 @@ def location_for(doc: ArticleDoc, span: CharSpan, lexicon: Lexicon) -> tuple[Pla
     except Exception:  # the places helper is optional (ImportError) and must not cost the event
         found = None
     if isinstance(found, PlaceMention) and not _names_an_actor(doc, found):
-        return found, "places.locate"
+        inside = span.start <= found.start and found.end <= span.end
+        if inside or event not in _VERBAL:
+            return found, "places.locate" + ("" if inside else " (earlier sentence)")
     nlp = doc.nlp
     assert nlp is not None
     for place in doc.places:

@@ -209,7 +209,7 @@ class EventsStage:
             explain.update(prop_explain)
         # a proposition's place ("een staakt-het-vuren in Oekraïne") is not where the demand was made
         place_area = evidence if entry.event not in PROPOSITION_TYPES else CharSpan(evidence.start, _char_at(nlp, complement, evidence.end))
-        location, loc_rule = location_for(doc, place_area, lexicon)
+        location, loc_rule = location_for(doc, place_area, lexicon, entry.event)
         if loc_rule:
             explain["location"] = loc_rule
         source, source_rule = source_for(doc, clause, clauses, groups_by_clause, triggers[0].start, lexicon, args.actor)
