@@ -183,3 +183,17 @@ def test_call_and_discussion_in_one_clause_are_one_event():
     )
     ev = only(run_events(doc), "CONSULT")
     assert ev.mode == "phone" and names(doc, ev.actor) == {"Vladimir Putin", "Emmanuel Macron"}
+
+
+def test_vague_content_words_type_propositions_but_are_no_events():
+    doc, events = events_of("France and Poland agreed to stay in contact.")
+    ev = only(events, "AGREE")
+    assert ev.proposition is not None and ev.proposition.event == "CONSULT"
+    _, alone = events_of("France kept in contact with Poland.")
+    assert alone == []
+
+
+def test_halting_an_unnamed_activity_is_a_retreat():
+    _, events = events_of("Poland called on Russia to halt its drilling.")
+    ev = only(events, "REQUEST")
+    assert ev.proposition is not None and ev.proposition.event == "RETREAT"

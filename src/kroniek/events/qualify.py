@@ -133,12 +133,19 @@ def proposition_for(
         if stop and ptype == "ASSAULT":
             # halting attacks is a ceasefire
             ptype, pmode, gloss = "RETREAT", "ceasefire", f"halt {gloss}"
+        elif stop and ptype == "COERCE" and pmode == "seize":
+            # ending an occupation is a withdrawal
+            ptype, pmode, gloss = "RETREAT", "withdraw", f"end {gloss}"
         elif stop and not first.entry.stop:
             gloss = f"halt {gloss}"
     elif previous is not None and _anaphoric(nlp, clause, lexicon):
         # "Kyiv sprak zijn goedkeuring daar al over uit": what the previous proposal was about
         ptype, pmode, gloss = previous.event, previous.mode, previous.text
         explain["proposition_anaphor"] = "previous proposition"
+    elif stop:
+        # stopping an activity the lexicon does not name ("halt their drilling") is a retreat
+        ptype, pmode, gloss = "RETREAT", None, "halt an activity"
+        explain["proposition_default"] = "RETREAT (stop word)"
     else:
         ptype = entry.proposition or lexicon.default_propositions.get(entry.event, "COOPERATE")
         pmode = entry.proposition_mode
