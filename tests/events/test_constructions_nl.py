@@ -194,3 +194,14 @@ def test_anaphoric_approval_takes_the_previous_proposal():
     agree = only(events, "AGREE")
     assert names(doc, agree.actor) == {"Poland"}
     assert agree.proposition is not None and agree.proposition.mode == "ceasefire"
+
+
+def test_condemning_an_act_targets_its_agent():
+    doc2 = make_doc(
+        "Frankrijk veroordeelt de brute Russische inval in Oekraïne.",
+        "nl",
+        {**STATES, "Russia": ["Rusland", "Moskou", "Russische"]},
+    )
+    ev = only(run_events(doc2), "ACCUSE")
+    assert names(doc2, ev.actor) == {"France"}
+    assert names(doc2, ev.recipient) == {"Russia"}
