@@ -26,13 +26,13 @@ if ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then
 fi
 BIN="$(dirname "$(ls -d /usr/lib/postgresql/*/bin/initdb | sort -V | tail -1)")"
 
-as_postgres() {
-    if [ "$(id -un)" = "postgres" ]; then "$@"; else su postgres -s /bin/bash -c "$(printf '%q ' "$@")"; fi
+as_postgres() {  # root hands the server to the postgres user; anyone else runs it as themselves
+    if [ "$(id -u)" = "0" ]; then su postgres -s /bin/bash -c "$(printf '%q ' "$@")"; else "$@"; fi
 }
 
 if [ ! -s "$_kpg_data/PG_VERSION" ]; then
     mkdir -p "$_kpg_data"
-    chown postgres:postgres "$_kpg_data" 2>/dev/null || true
+    if [ "$(id -u)" = "0" ]; then chown postgres:postgres "$_kpg_data"; fi
     chmod 700 "$_kpg_data"
     pwfile="$(mktemp)"; echo "$_kpg_password" > "$pwfile"; chmod 644 "$pwfile"
     as_postgres "$BIN/initdb" -D "$_kpg_data" -U postgres --auth=scram-sha-256 --pwfile="$pwfile" -E UTF8 >&2

@@ -64,8 +64,9 @@ def make_chronicle(
         if e.get("trigger"):
             ev["trigger"] = _span(text, e["trigger"])
         if e.get("date"):
-            value, piece = e["date"]
-            ev["date"] = {"value": value, "precision": e.get("precision", "day"), **_span(text, piece)}
+            value, piece, *occurrence = e["date"]  # (value, text) or (value, text, occurrence)
+            span = _span(text, piece, *occurrence)
+            ev["date"] = {"value": value, "precision": e.get("precision", "day"), **span}
         ev["quantities"] = [{"value": v, "what": w, **_span(text, piece)} for v, w, piece in e.get("quantities", [])]
         event_list.append(ev)
     return Chronicle.model_validate(

@@ -19,7 +19,8 @@ US = {"id": "us", "name": "United States", "kind": "state", "country": "USA", "s
 PROMISE_TEXT = (
     "Putin promised Trump on Tuesday to stop strikes on energy facilities in Ukraine for thirty days. "
     "He also agreed to talks about shipping in the Black Sea. "
-    "Moscow demanded that Ukraine stop mobilising soldiers."
+    "Moscow demanded that Ukraine stop mobilising soldiers. "
+    "The two presidents spoke by phone on Tuesday."
 )
 
 
@@ -55,6 +56,12 @@ def promise_article() -> object:
                 "recipient": ["t"],
                 "evidence": "He also agreed to talks about shipping in the Black Sea.",
                 "proposition": {"event": "CONSULT", "text": "talks on a Black Sea truce"},
+            },
+            {
+                "event": "CONSULT",
+                "mode": "phone",
+                "actor": ["t", "p"],
+                "evidence": "The two presidents spoke by phone on Tuesday.",  # undated: reported 03-19
             },
             {
                 "event": "REQUEST",
@@ -209,6 +216,8 @@ def test_energy_pause_collects_violations_within_its_window(store: Store) -> Non
 
     talks = by_kind(items, "promise", "CONSULT")
     assert talks["status"] == "fulfilled"
+    # fulfilled by the later talks, not by the call in which it was promised (same article)
+    assert [(r["relation"], r["date"]) for r in talks["reports"]] == [("fulfilment", "2025-03-24")]
     demand = by_kind(items, "demand", "MOBILIZE")
     assert demand["status"] == "rejected"  # Ukraine went on calling up soldiers
     assert [c["id"] for c in list_commitments(store, actor="Putin", status="reported broken")] == [pause["id"]]

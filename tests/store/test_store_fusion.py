@@ -201,11 +201,52 @@ def test_fusion_keeps_different_events_apart(sqlite_store: Store) -> None:
             }
         ],
     )
+    near_month = make_chronicle(
+        "june-report",
+        "Russia and Ukraine swapped prisoners in June.",
+        "en",
+        "2025-07-02",
+        [with_mentions(RUSSIA, "Russia"), with_mentions(UKRAINE, "Ukraine")],
+        [
+            {
+                "event": "RETREAT",
+                "mode": "release",
+                "actor": ["ru", "ua"],
+                "date": ("2025-06", "in June"),
+                "precision": "month",
+                "evidence": "Russia and Ukraine swapped prisoners in June.",
+            }
+        ],
+    )
     write_chronicle(sqlite_store, both)
     write_chronicle(sqlite_store, far)
+    write_chronicle(sqlite_store, near_month)
+    text = "Russia and Ukraine exchanged prisoners on 30 May."
+    write_chronicle(
+        sqlite_store,
+        make_chronicle(
+            "may-day",
+            text,
+            "en",
+            "2025-05-31",
+            [with_mentions(RUSSIA, "Russia"), with_mentions(UKRAINE, "Ukraine")],
+            [
+                {
+                    "event": "RETREAT",
+                    "mode": "release",
+                    "actor": ["ru", "ua"],
+                    "evidence": text,
+                    "date": ("2025-05-30", "on 30 May"),
+                }
+            ],
+        ),
+    )
     fuse(sqlite_store)
     fused = query_fused(sqlite_store, type="RETREAT")
-    assert len(fused) == 3  # same article: two events; a month later: another
+    # same article: two events; June: another, which a second report "in June" joins; a coarse date is
+    # not stretched by the window to meet a day outside it
+    assert len(fused) == 4
+    assert sorted(f["n_mentions"] for f in fused) == [1, 1, 1, 2]
 
 
 def test_number_disagreement_is_flagged(sqlite_store: Store) -> None:
@@ -269,8 +310,9 @@ def test_extraction_based_fusion_of_the_seed_and_two_reports(tmp_path: Path) -> 
         ]
     except Exception as exc:  # the extraction stages are built in parallel on other branches
         pytest.xfail(f"extraction is not available on this branch yet: {exc}")
-    if not any(e.event == "CONSULT" for c in chronicles for e in c.events):
-        pytest.xfail("extraction does not yet find the phone call in all three texts")
+    missing = [c.article.language for c in chronicles if not any(e.event == "CONSULT" for e in c.events)]
+    if missing:
+        pytest.xfail(f"extraction does not yet find the phone call in the {', '.join(missing)} text")
     from kroniek.store.db import open_store
 
     with open_store(tmp_path / "x.db") as st:
@@ -281,3 +323,13 @@ def test_extraction_based_fusion_of_the_seed_and_two_reports(tmp_path: Path) -> 
         assert len(calls) == 1
         assert calls[0]["n_sources"] == 3
         assert any(d["field"] == "date" for d in calls[0]["disagreements"])
+
+
+def test_fused_ids_are_stable_across_rebuilds(sqlite_store: Store) -> None:
+    write_chronicle(sqlite_store, english_report())
+    fuse(sqlite_store)
+    before = {f["event"]: f["id"] for f in query_fused(sqlite_store)}
+    write_chronicle(sqlite_store, german_report())  # joins the call
+    fuse(sqlite_store)
+    after = {f["event"]: (f["id"], f["n_sources"]) for f in query_fused(sqlite_store)}
+    assert after == {"CONSULT": (before["CONSULT"], 2), "AGREE": (before["AGREE"], 1)}

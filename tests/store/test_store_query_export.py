@@ -141,13 +141,22 @@ def test_exports(sqlite_store: Store, tmp_path: Path) -> None:
     assert call_row["EventCode"] == "041" and call_row["NumSources"] == "1"
     out = tmp_path / "events.parquet"
     try:
-        import pyarrow  # noqa: F401
+        import pyarrow.parquet as pq
     except ImportError:
+        pq = None
+    if pq is not None:
+        assert export(sqlite_store, "events", output=out, format="parquet") == 3
+        table = pq.read_table(out)
+        assert table.num_rows == 3 and "evidence" in table.column_names
+        assert sorted(table.column("event").to_pylist()) == ["AGREE", "ASSAULT", "CONSULT"]
+    import sys
+
+    with pytest.MonkeyPatch.context() as mp:  # as if pyarrow were not installed
+        mp.setitem(sys.modules, "pyarrow", None)
+        mp.setitem(sys.modules, "pyarrow.parquet", None)
         with pytest.raises(KroniekError) as missing:
             export(sqlite_store, "events", output=out, format="parquet")
-        assert missing.value.code == "E205" and "pyarrow" in str(missing.value)
-    else:
-        assert export(sqlite_store, "events", output=out, format="parquet") == 3
+    assert missing.value.code == "E205" and "pyarrow" in str(missing.value)
     with pytest.raises(KroniekError):
         export(sqlite_store, "events", format="xml")
 
@@ -236,3 +245,32 @@ def test_undated_events_sort_by_their_report_day_on_every_database(store: Store)
     fuse(store)
     assert [r["article"] for r in query_events(store, actor="Ukraine")] == ["strike", "note", "deal"]
     assert [r["event"] for r in timeline(store, actor="Ukraine")] == ["ASSAULT", "PROTEST", "AGREE"]
+
+
+def test_cli_ingest_of_a_directory_of_press_files(tmp_path: Path) -> None:
+    from kroniek.cli.app import _add_subcommands, app
+
+    _add_subcommands()
+    folder = tmp_path / "press"
+    folder.mkdir()
+    for n, body in enumerate(["The talks resumed in Vienna.", "Die Gespräche wurden in Wien fortgesetzt."]):
+        (folder / f"p{n}.txt").write_text(
+            f"url: https://p.example/{n}\nsource: Test Courier\npublished: 2025-05-0{n + 1}\n"
+            f"language: {'en' if n == 0 else 'de'}\n\n{body}\n",
+            encoding="utf-8",
+        )
+    config = tmp_path / "nlp_only.toml"
+    config.write_text('[pipeline]\nstages = ["nlp.spacy/v1"]\n', encoding="utf-8")
+    db = str(tmp_path / "press.db")
+    runner = CliRunner()
+    first = runner.invoke(app, ["ingest", str(folder), "--db", db, "--config", str(config), "--format", "json"])
+    assert first.exit_code == 0, first.output
+    assert json.loads(first.stdout)["stored"] == 2
+    second = runner.invoke(app, ["ingest", str(folder), "--db", db, "--config", str(config)])
+    assert "stored 0" in second.stdout and "already stored 2" in second.stdout
+    exported = runner.invoke(app, ["export", "chronicles", "--db", db])
+    articles = [json.loads(line)["article"] for line in exported.stdout.splitlines()]
+    assert [(a["url"], a["language"], a["published"]) for a in articles] == [
+        ("https://p.example/0", "en", "2025-05-01"),
+        ("https://p.example/1", "de", "2025-05-02"),
+    ]

@@ -101,6 +101,7 @@ class FusedView:
     actors: list[int]
     recipients: list[int]
     text: str = ""
+    articles: set[int] = field(default_factory=set)
 
 
 @dataclass
@@ -134,12 +135,14 @@ def _load_fused(store: Store) -> list[FusedView]:
                 json.loads(r.recipient_ids),
             )
         texts: dict[int, list[str]] = defaultdict(list)
-        for fid, evidence, location in conn.execute(
-            select(e.c.fused_id, e.c.evidence_text, e.c.location_name).where(e.c.fused_id.is_not(None))
+        for fid, evidence, location, article_id in conn.execute(
+            select(e.c.fused_id, e.c.evidence_text, e.c.location_name, e.c.article_id).where(e.c.fused_id.is_not(None))
         ):
             texts[fid].append(evidence)
             if location:
                 texts[fid].append(location)
+            if fid in views:
+                views[fid].articles.add(article_id)
     for fid, parts in texts.items():
         if fid in views:
             views[fid].text = " ".join(parts)
@@ -206,6 +209,10 @@ def _relation(item: Tracked, later: FusedView, side: _Side, rules: Rules, later_
     if later.id == v.id or later.modality != "asserted":
         return None
     if item.since and (later.day is None or later.day < item.since):
+        return None
+    if not (later.articles - v.articles):
+        # only the articles that report the commitment itself tell of this event (the call in which
+        # the promise was made): the outcome of a commitment follows from *later* reports
         return None
     in_window = item.until is None or (later.day is not None and later.day <= item.until)
     prop_key = f"{v.prop_event}/{v.prop_mode}" if v.prop_mode else str(v.prop_event)
@@ -321,7 +328,13 @@ def track_commitments(store: Store, as_of: dt.date | None = None, rules: Rules |
         forbidden = set(
             rules.contradicts.get(prop_key) or rules.contradicts.get(str(v.prop_event)) or (str(v.prop_event),)
         )
-        types = {str(v.prop_event), "REJECT", "AGREE"} | (forbidden if item.pause else set())
+        # only the event types that can bear on this kind of commitment
+        if item.kind == "promise":
+            types = forbidden if item.pause else {str(v.prop_event)}
+        elif item.kind == "demand":
+            types = {"REJECT", str(v.prop_event)} | (forbidden if item.pause else set())
+        else:
+            types = {"AGREE", str(v.prop_event)}
         end = item.until if (item.kind == "promise" and item.pause) else None
         candidates = later_events(by_actor, acting, types, item.since, end)
         if item.kind == "promise" and item.pause and item.domains:
@@ -336,8 +349,11 @@ def track_commitments(store: Store, as_of: dt.date | None = None, rules: Rules |
             if relation and (relation == "violation" or relation not in seen_relations):
                 seen_relations.add(relation)
                 item.reports.append((later.id, relation, later.day))
+                if relation != "violation":
+                    break  # the first outcome settles a fulfilment, rejection or reversal
     rows = []
-    for n, item in enumerate(items, start=1):
+    for item in items:  # a commitment is numbered by its fused event: stable across rebuilds
+        n = item.fused.id
         v = item.fused
         rows.append(
             {
@@ -358,8 +374,8 @@ def track_commitments(store: Store, as_of: dt.date | None = None, rules: Rules |
             }
         )
     reports = [
-        {"commitment_id": n, "fused_id": fid, "relation": rel, "reported_on": day}
-        for n, item in enumerate(items, start=1)
+        {"commitment_id": item.fused.id, "fused_id": fid, "relation": rel, "reported_on": day}
+        for item in items
         for fid, rel, day in item.reports
     ]
     with store.transaction(where="commitments") as conn:

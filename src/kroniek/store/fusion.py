@@ -35,6 +35,7 @@ from kroniek.store.db import Store
 from kroniek.store.writer import fold
 
 DEFAULT_WINDOW_DAYS = 3
+COARSE_DAYS = 7  # a date interval longer than a week (a month, a season, a year) is coarse
 
 
 @dataclass(slots=True)
@@ -229,7 +230,10 @@ def cluster_mentions(mentions: list[Mention], window_days: int = DEFAULT_WINDOW_
                         continue
                     span = cluster.dated if (cluster.dated and m.date_start) else (cluster.anchor, cluster.anchor)
                     gap = _gap(ref, span)
-                    if gap > window_days:
+                    # a coarse date ("in March", a year) must contain the other date: the window
+                    # is for reports that differ by a day or two, not for neighbouring months
+                    coarse = max((ref[1] - ref[0]).days, (span[1] - span[0]).days) > COARSE_DAYS
+                    if gap > (0 if coarse else window_days):
                         continue
                     score = (sim, -gap)
                     if best is None or score > best_score:
@@ -364,8 +368,11 @@ def fuse(
     with store.connect() as conn:
         names = {int(i): n for i, n in conn.execute(select(s.actors.c.id, s.actors.c.name))}
     clusters = cluster_mentions(mentions, window_days)
-    rows = [fused_row(n, c, names) for n, c in enumerate(clusters, start=1)]
-    links = [{"eid": m.id, "fid": n} for n, c in enumerate(clusters, start=1) for m in c.members]
+    # A fused event is numbered by its earliest stored mention, so its id stays the same across
+    # rebuilds for as long as that mention belongs to it (links and exports keep pointing at it).
+    numbered = [(min(m.id for m in c.members), c) for c in clusters]
+    rows = [fused_row(fid, c, names) for fid, c in numbered]
+    links = [{"eid": m.id, "fid": fid} for fid, c in numbered for m in c.members]
     with store.transaction(where="fusion") as conn:
         conn.execute(delete(s.commitment_reports))
         conn.execute(delete(s.commitments))

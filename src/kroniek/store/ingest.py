@@ -20,7 +20,7 @@ import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from sqlalchemy import insert, select
 
@@ -159,24 +159,36 @@ def read_articles(path: str | Path, max_chars: int | None = None) -> Iterator[Ra
     yield from _read_file(p, max_chars)
 
 
-def read_chronicle_lines(lines: Iterable[str], where: str) -> Iterator[tuple[str, Chronicle | KroniekError]]:
-    """Chronicles from JSONL lines; a bad line yields its error with the line number, the rest go on."""
+class ChronicleLine(NamedTuple):
+    """One JSONL line of chronicles: where it is, the chronicle (or why not), and its JSON as given."""
+
+    place: str
+    item: Chronicle | KroniekError
+    raw: str | None = None
+
+
+def read_chronicle_lines(lines: Iterable[str], where: str) -> Iterator[ChronicleLine]:
+    """Chronicles from JSONL lines; a bad line yields its error with the line number, the rest go on.
+
+    A sound line is validated straight from its JSON text and kept as given (it is what gets stored).
+    """
     for number, line in enumerate(lines, start=1):
         if not line.strip():
             continue
         place = f"{where}:{number}"
+        raw = line.strip()
         try:
-            data = json.loads(line)
-        except json.JSONDecodeError as exc:
-            yield place, KroniekError("E206", line=number, detail=f"not JSON ({exc.msg})")
+            yield ChronicleLine(place, load_chronicle(raw), raw)
             continue
-        if not isinstance(data, dict):
-            yield place, KroniekError("E206", line=number, detail="not a JSON object")
-            continue
-        try:
-            yield place, load_chronicle(data)
         except KroniekError as exc:
-            yield place, KroniekError("E206", line=number, detail=exc.message)
+            problem = exc
+        try:
+            data = json.loads(raw)
+        except json.JSONDecodeError as exc:
+            yield ChronicleLine(place, KroniekError("E206", line=number, detail=f"not JSON ({exc.msg})"))
+            continue
+        detail = "not a JSON object" if not isinstance(data, dict) else problem.message
+        yield ChronicleLine(place, KroniekError("E206", line=number, detail=detail))
 
 
 # --------------------------------------------------------------------------------------------- storing
@@ -265,23 +277,26 @@ def ingest_articles(
 
 def ingest_chronicle_items(
     store: Store,
-    items: Iterable[tuple[str, Chronicle | KroniekError]],
+    items: Iterable[ChronicleLine | tuple[str, Chronicle | KroniekError]],
     progress: Progress | None = None,
     batch_size: int = 100,
 ) -> IngestReport:
     """Store already-extracted chronicles (no extraction): measures and exercises storage alone.
 
-    Chronicles are committed ``batch_size`` at a time, each in its own savepoint, so one bad chronicle
-    never takes others with it; a killed run loses at most one uncommitted batch, which the rerun
-    stores. ``batch_size=1`` commits every chronicle on its own.
+    Chronicles are committed ``batch_size`` at a time; each one is still all-or-nothing (see
+    ``write_batch``), a killed run loses at most one uncommitted batch, which the rerun stores.
+    ``batch_size=1`` commits every chronicle on its own. Items are (place, chronicle or error) pairs,
+    or ChronicleLine triples whose raw JSON is stored as given.
     """
     report = IngestReport()
     started = time.perf_counter()
-    batch: list[tuple[str, Chronicle]] = []
+    batch: list[tuple[str, Chronicle, str | None]] = []
 
     def flush() -> None:
         for where, outcome in write_batch(store, batch):
-            if isinstance(outcome, Exception):
+            if isinstance(outcome, KroniekError):
+                _record_failure(store, report, where, outcome)
+            elif isinstance(outcome, Exception):
                 _record_failure(store, report, where, KroniekError("E211", where=where, detail=str(outcome)))
             else:
                 _count(report, outcome.status, outcome.events)
@@ -289,14 +304,15 @@ def ingest_chronicle_items(
                 progress(where)
         batch.clear()
 
-    for where, item in items:
+    for entry in items:
+        where, item = entry[0], entry[1]
         if isinstance(item, KroniekError):
             flush()  # keep the order of the report and of the progress bar
             _record_failure(store, report, where, item)
             if progress:
                 progress(where)
             continue
-        batch.append((where, item))
+        batch.append((where, item, entry[2] if len(entry) > 2 else None))
         if len(batch) >= max(1, batch_size):
             flush()
     flush()

@@ -46,8 +46,11 @@ def text_hash(text: str) -> str:
 @lru_cache(maxsize=65536)
 def fold(name: str) -> str:
     """Case- and accent-folded name, for matching canonical names across articles and queries."""
-    decomposed = unicodedata.normalize("NFKD", name.casefold())
-    return " ".join("".join(c for c in decomposed if not unicodedata.combining(c)).split())
+    folded = name.casefold()
+    if not folded.isascii():  # decompose only when there is something to strip (fast path for ASCII)
+        decomposed = unicodedata.normalize("NFKD", folded)
+        folded = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return " ".join(folded.split())
 
 
 def actor_lookup_keys(actor: Actor) -> list[str]:
@@ -177,17 +180,27 @@ _INSERT_EVENTS = insert(s.events).returning(s.events.c.id, sort_by_parameter_ord
 _INSERT_LINKS = insert(s.event_actors)
 
 
-def write_chronicle(store: Store, chronicle: Chronicle, extractor: str = "import") -> StoreOutcome:
-    """Store one chronicle (article, chronicle JSON, actors, events) in its own transaction."""
+def write_chronicle(
+    store: Store, chronicle: Chronicle, extractor: str = "import", body: str | None = None
+) -> StoreOutcome:
+    """Store one chronicle (article, chronicle JSON, actors, events) in its own transaction.
+
+    ``body`` is the chronicle's JSON as received, stored as given; by default it is serialised anew.
+    """
     pending: dict[str, int] = {}
     with store.transaction(where=chronicle.article.id) as conn:
-        outcome = write_in(store, conn, chronicle, extractor, pending)
+        outcome = write_in(store, conn, chronicle, extractor, pending, body)
     store.actor_cache.update(pending)
     return outcome
 
 
 def write_in(
-    store: Store, conn: Connection, chronicle: Chronicle, extractor: str, pending: dict[str, int]
+    store: Store,
+    conn: Connection,
+    chronicle: Chronicle,
+    extractor: str,
+    pending: dict[str, int],
+    body: str | None = None,
 ) -> StoreOutcome:
     """Store one chronicle on an open connection, inside the caller's transaction or savepoint.
 
@@ -224,7 +237,7 @@ def write_in(
     if previous:
         conn.execute(update(s.articles).where(s.articles.c.id == previous.id).values(superseded_by=article_id))
         conn.execute(update(s.events).where(s.events.c.article_id == previous.id).values(active=False))
-    conn.execute(_INSERT_CHRONICLE, {"article_id": article_id, "body": chronicle.model_dump_json()})
+    conn.execute(_INSERT_CHRONICLE, {"article_id": article_id, "body": body or chronicle.model_dump_json()})
 
     canonical = {a.id: resolve_actor(store, conn, a, pending) for a in chronicle.actors}
     rows = _event_rows(chronicle, article_id, day)
@@ -251,7 +264,7 @@ def write_in(
 
 
 def write_batch(
-    store: Store, chronicles: list[tuple[str, Chronicle]], extractor: str = "import"
+    store: Store, chronicles: list[tuple[str, Chronicle, str | None]], extractor: str = "import"
 ) -> list[tuple[str, StoreOutcome | Exception]]:
     """Store several chronicles in one commit; each is still all-or-nothing on its own.
 
@@ -267,17 +280,17 @@ def write_batch(
     try:
         results: list[tuple[str, StoreOutcome | Exception]] = []
         with store.transaction(where=chronicles[0][0]) as conn:
-            for where, chronicle in chronicles:
-                results.append((where, write_in(store, conn, chronicle, extractor, pending)))
+            for where, chronicle, body in chronicles:
+                results.append((where, write_in(store, conn, chronicle, extractor, pending, body)))
         store.actor_cache.update(pending)
         return results
     except StoreError as exc:
         if exc.code in FATAL_CODES:
             raise
     one_by_one: list[tuple[str, StoreOutcome | Exception]] = []
-    for where, chronicle in chronicles:
+    for where, chronicle, body in chronicles:
         try:
-            one_by_one.append((where, write_chronicle(store, chronicle, extractor)))
+            one_by_one.append((where, write_chronicle(store, chronicle, extractor, body)))
         except StoreError as exc:
             if exc.code in FATAL_CODES:
                 raise
