@@ -373,24 +373,26 @@ def test_two_processes_ingesting_the_same_file_at_once_store_it_once(tmp_path: P
         server = pg_url_or_skip()
         schema = "t_" + os.urandom(6).hex()
         db = _fresh_pg_schema(server, schema)
-    with open_store(db):
-        pass  # schema first, so that both processes start on an existing store
-    env = {**os.environ, "PYTHONPATH": str(SRC)}
-    procs = [
-        subprocess.Popen(
-            [sys.executable, "-c", PARALLEL_RUN, str(db), str(path), size],
-            env=env,
-            stdout=subprocess.PIPE,
-            stderr=subprocess.PIPE,
-            text=True,
-        )
-        for size in ("1", "7")
-    ]
-    outputs = [p.communicate(timeout=180) for p in procs]
-    assert [p.returncode for p in procs] == [0, 0], outputs
-    counts = [tuple(int(x) for x in out.split()) for out, _ in outputs]
-    assert sum(c[0] for c in counts) == 40 and all(c[2] == 0 for c in counts)
-    with open_store(db) as st:
-        assert count(st, s.articles) == 40 and count(st, s.events) == 40 and count(st, s.actors) == 1
-    if schema:
-        _pg_schema(server, f"DROP SCHEMA {schema} CASCADE")
+    try:
+        with open_store(db):
+            pass  # schema first, so that both processes start on an existing store
+        env = {**os.environ, "PYTHONPATH": str(SRC)}
+        procs = [
+            subprocess.Popen(
+                [sys.executable, "-c", PARALLEL_RUN, str(db), str(path), size],
+                env=env,
+                stdout=subprocess.PIPE,
+                stderr=subprocess.PIPE,
+                text=True,
+            )
+            for size in ("1", "7")
+        ]
+        outputs = [p.communicate(timeout=180) for p in procs]
+        assert [p.returncode for p in procs] == [0, 0], outputs
+        counts = [tuple(int(x) for x in out.split()) for out, _ in outputs]
+        assert sum(c[0] for c in counts) == 40 and all(c[2] == 0 for c in counts)
+        with open_store(db) as st:
+            assert count(st, s.articles) == 40 and count(st, s.events) == 40 and count(st, s.actors) == 1
+    finally:
+        if schema:
+            _pg_schema(server, f"DROP SCHEMA {schema} CASCADE")
