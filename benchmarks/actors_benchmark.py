@@ -102,6 +102,18 @@ def main(argv: list[str] | None = None) -> int:
         stage(doc)
         stage_times.append(time.perf_counter() - t)
         counts = per_lang.setdefault(lang, Counter())
+        # Precision side: predicted mentions on a gold mention, predicted actors that are gold actors.
+        gold_spans = [
+            span for a in gold["actors"] for m in a.get("mentions", []) if (span := gold_offsets(text, m))
+        ]
+        for record in doc.actors:
+            totals["pred_actors"] += 1
+            if any(same_actor(record, g) for g in gold["actors"]):
+                totals["pred_actors_in_gold"] += 1
+            for m in record.mentions:
+                totals["pred_mentions"] += 1
+                if any(m.start < e and s < m.end for s, e in gold_spans):
+                    totals["pred_mentions_on_gold"] += 1
         for actor in gold["actors"]:
             kind_counts = per_kind.setdefault(actor["kind"], Counter())
             actor_hit = False
@@ -123,9 +135,7 @@ def main(argv: list[str] | None = None) -> int:
                     c.update(row)
                 if "same_actor" not in row:
                     got = f"{hit[1].name} [{text[hit[0].start : hit[0].end]}]" if hit else "-"
-                    misses.append(
-                        f"{path.stem[:3]} {actor['name']!r:40} {text[span[0] : span[1]]!r:40} -> {got}"
-                    )
+                    misses.append(f"{path.stem[:3]} {actor['name']!r:40} {text[span[0] : span[1]]!r:40} -> {got}")
             for c in (totals, counts, kind_counts):
                 c.update({"actors": 1, "actors_found": int(actor_hit)})
 
@@ -160,6 +170,16 @@ def main(argv: list[str] | None = None) -> int:
         "gold": str(args.gold),
         "articles": len(stage_times),
         "overall": rates(totals),
+        "precision": {
+            "predicted_mentions": totals["pred_mentions"],
+            "mentions_on_a_gold_mention": round(
+                totals["pred_mentions_on_gold"] / (totals["pred_mentions"] or 1), 3
+            ),
+            "predicted_actors": totals["pred_actors"],
+            "actors_that_are_gold_actors": round(
+                totals["pred_actors_in_gold"] / (totals["pred_actors"] or 1), 3
+            ),
+        },
         "by_language": {lang: rates(c) for lang, c in sorted(per_lang.items())},
         "by_kind": {kind: rates(c) for kind, c in sorted(per_kind.items())},
         "kb": {

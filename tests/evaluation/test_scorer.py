@@ -50,6 +50,9 @@ def test_wrong_type_is_missed_and_spurious_with_a_reason(gold, pred) -> None:  #
     assert score.tally.prf["events"] == PRF(tp=2, fp=1, fn=1)
     kinds = {(i.kind, i.event_id) for i in score.issues}
     assert kinds == {("missed", "e1"), ("spurious", "e1")}
+    assert score.tally.by_type["REQUEST"] == PRF(tp=0, fp=0, fn=1)
+    assert score.tally.by_type["REJECT"] == PRF(tp=0, fp=1, fn=0)
+    assert score.tally.by_type["CONSULT"] == PRF(tp=1, fp=0, fn=0)
     missed = next(i for i in score.issues if i.kind == "missed")
     assert "type REJECT is not REQUEST" in missed.reason
     assert missed.evidence == "Valdoria eist terugtrekking."

@@ -135,3 +135,30 @@ def test_trigger_inside_a_name_is_ignored():
 def test_a_noun_in_an_adverbial_phrase_does_not_take_the_subject():
     _, events = events_of("After the attack, France thanked Poland.")
     assert [e.event for e in events] == ["SUPPORT"]
+
+
+def test_part_of_day_dates_the_event_by_its_day():
+    doc, events = events_of(
+        "France spoke with Poland this evening.",
+        timexes=[("this evening", "TIME", "2022-03-09TEV")],
+        published="2022-03-09",
+    )
+    ev = only(events, "CONSULT")
+    assert ev.date is not None and ev.date.value == "2022-03-09" and ev.date.precision == "day"
+
+
+def test_a_date_in_another_clause_is_not_borrowed():
+    doc, events = events_of(
+        "On Monday the talks ended, and Russia attacked Ukraine.",
+        timexes=[("Monday", "DATE", "2025-03-17")],
+    )
+    assert only(events, "ASSAULT").date is None
+
+
+def test_this_will_take_place_schedules_the_previous_event():
+    doc, events = events_of(
+        "Russia and Ukraine announced a prisoner exchange. This will take place on Friday.",
+        timexes=[("Friday", "DATE", "2025-03-21")],
+    )
+    ev = only(events, "RETREAT")
+    assert ev.modality == "planned" and ev.date is not None and ev.date.value == "2025-03-21"

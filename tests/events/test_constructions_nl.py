@@ -174,3 +174,23 @@ def test_promise_in_talks_is_addressed_to_the_other_party():
     assert names(doc, ev.actor) == {"Poland"}
     assert names(doc, ev.recipient) == {"France"}
     assert ev.proposition is not None and ev.proposition.event == "AID"
+
+
+def test_next_sentence_schedules_the_previous_event():
+    doc, events = events_of(
+        "Moskou en Kyiv kondigden een uitwisseling van gevangenen aan. Dat moet vrijdag plaatsvinden.",
+        timexes=[("vrijdag", "DATE", "2025-03-21")],
+        published="2025-03-19",
+    )
+    ev = only(events, "RETREAT")
+    assert ev.modality == "planned"
+    assert ev.date is not None and ev.date.value == "2025-03-21"
+
+
+def test_anaphoric_approval_takes_the_previous_proposal():
+    doc, events = events_of(
+        "Parijs eiste een wapenstilstand. Warschau sprak zijn goedkeuring daarover uit."
+    )
+    agree = only(events, "AGREE")
+    assert names(doc, agree.actor) == {"Poland"}
+    assert agree.proposition is not None and agree.proposition.mode == "ceasefire"

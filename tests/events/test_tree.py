@@ -25,14 +25,25 @@ def parsed(lang, words, heads, deps, actors):
     return doc
 
 
-def test_control_verb_lends_its_subject():
-    words = ["Frankrijk", "zei", "te", "zullen", "aandringen", "op", "onderhandelingen", "."]
-    heads = [1, 1, 4, 4, 1, 6, 4, 1]
-    deps = ["nsubj", "ROOT", "mark", "aux", "xcomp", "case", "obl", "punct"]
+def test_tree_supplies_a_subject_that_word_order_cannot_see():
+    # the relative clause cuts "Frankrijk" off from the clause of "drong … aan"; the parse still links them
+    words = ["Frankrijk", ",", "dat", "twijfelde", ",", "drong", "aan", "op", "gesprekken", "."]
+    heads = [5, 0, 3, 0, 3, 5, 5, 8, 5, 5]
+    deps = ["nsubj", "punct", "nsubj", "acl:relcl", "punct", "ROOT", "compound:prt", "case", "obl", "punct"]
     doc = parsed("nl", words, heads, deps, {"France": "Frankrijk"})
     [ev] = doc.events
     assert ev.event == "REQUEST" and ev.actor == [0]
     assert ev.explain["arguments"].startswith("tree")
+    assert ev.explain["path"] == ["nsubj:Frankrijk"]
+
+
+def test_control_verb_lends_its_subject_in_the_tree():
+    words = ["Frankrijk", ",", "dat", "twijfelde", ",", "zei", "te", "zullen", "aandringen", "op", "gesprekken", "."]
+    heads = [5, 0, 3, 0, 3, 5, 8, 8, 5, 10, 8, 5]
+    deps = ["nsubj", "punct", "nsubj", "acl:relcl", "punct", "ROOT", "mark", "aux", "xcomp", "case", "obl", "punct"]
+    doc = parsed("nl", words, heads, deps, {"France": "Frankrijk"})
+    [ev] = doc.events
+    assert ev.event == "REQUEST" and ev.actor == [0]
     assert any(step.startswith("^1:zei") for step in ev.explain["path"])
 
 

@@ -16,7 +16,8 @@ def article_doc(text: str, lang: str) -> ArticleDoc:
 
 NL_TEXT = (
     "Minister Jansen bezocht dinsdag de haven van Rotterdam.\n\n"
-    "De vakbond FNV eiste daar hogere lonen voor de havenarbeiders. „Wij wachten niet langer,” zei een woordvoerder."
+    "De vakbond FNV eiste daar hogere lonen voor de havenarbeiders. "
+    "„Wij wachten niet langer,” zei een woordvoerder."
 )
 EN_TEXT = (
     "President Alvarez visited the port of Lisbon on Tuesday.\n\n"

@@ -67,6 +67,19 @@ def test_seat_of_government_is_a_metonym(make_doc) -> None:
     assert found["Kremlin"].metonym
 
 
+def test_curated_venue_beats_namesake_and_is_a_venue_after_at(make_doc) -> None:
+    doc = make_doc("The two presidents met at the White House on Friday.", "en")
+    found = places(doc)
+    assert found["White House"].name == "White House"
+    assert not found["White House"].metonym
+    assert location_for(doc, whole(doc)).name == "White House"
+
+
+def test_organisations_are_not_towns(make_doc) -> None:
+    found = places(make_doc("Israel and Hamas agreed to a ceasefire.", "en"))
+    assert "Hamas" not in found
+
+
 def test_capital_as_venue_is_not_a_metonym(make_doc) -> None:
     doc = make_doc("The delegations held talks in Moscow on Tuesday.", "en")
     found = places(doc)

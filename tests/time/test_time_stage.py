@@ -43,7 +43,15 @@ CASES = [
     ("nl", "De spanningen liepen dagenlang op.", "dagenlang", "PXD"),
     ("nl", "Het overleg duurt van 9 tot 11 maart.", "9 tot 11 maart", "2025-03-09"),
     ("nl", "Bericht | 19-03-2025 | 17:07De minister zei dat.", "19-03-2025", "2025-03-19"),
+    ("nl", "De top vindt plaats op 24 en 25 juni in Den Haag.", "24 en 25 juni", "2025-06-24"),
+    ("nl", "Het leger voerde zaterdag aanvallen uit.", "zaterdag", "2025-03-15"),
     ("nl", "Bericht | 19-03-2025 | 17:07De minister zei dat.", "17:07", "2025-03-19T17:07"),
+    ("nl", "Het parlement debatteert donderdag over de steun, meldde de omroep.", "donderdag", "2025-03-20"),
+    ("nl", "Hij zei dat de minister donderdag naar Kyiv reist.", "donderdag", "2025-03-20"),
+    ("nl", "De woordvoerder zei zaterdag dat hij bereid is.", "zaterdag", "2025-03-15"),
+    ("en", "Officials said the delegations meet on Friday.", "Friday", "2025-03-21"),
+    ("en", "The ministry said on Monday it was ready.", "Monday", "2025-03-17"),
+    ("fr", "Les ministres se rencontrent vendredi, a indiqué le porte-parole.", "vendredi", "2025-03-21"),
     ("en", "The ministers met last Tuesday in Geneva.", "last Tuesday", "2025-03-18"),
     ("en", "The summit opens on March 18 in Brussels.", "March 18", "2025-03-18"),
     ("en", "The treaty was signed on March 18, 2025.", "March 18, 2025", "2025-03-18"),
@@ -127,6 +135,11 @@ def test_numbers_that_are_not_years_are_not_dates(make_doc) -> None:
     assert "2000" not in found
 
 
+def test_thousands_are_not_clock_times(make_doc) -> None:
+    found = timexes(make_doc("Er vielen meer dan 14.000 doden."))
+    assert found == {}
+
+
 def test_conjunction_nu_at_sentence_start_is_not_a_timex(make_doc) -> None:
     found = timexes(make_doc("Nu de minister is vertrokken, neemt een collega het over."))
     assert "Nu" not in found
@@ -137,6 +150,18 @@ def test_following_day_counts_from_the_last_day_named(make_doc) -> None:
     found = timexes(make_doc(text, "en"))
     assert found["Wednesday"].value == "2025-03-19"
     assert found["the following day"].value == "2025-03-20"
+
+
+def test_a_second_time_is_not_a_duration(make_doc) -> None:
+    found = timexes(make_doc("The council met for a second time on the issue.", "en"))
+    assert "a second" not in found
+
+
+def test_bad_input_does_not_crash(make_doc) -> None:
+    for text in ["", "   ", "\x00\x01 ??? 123", "31 februari 2025 en 29-02-2023", "x" * 5000]:
+        doc = make_doc(text)
+        STAGE(doc)
+        assert all(0 <= t.start < t.end <= len(text) for t in doc.timexes)
 
 
 def test_unsupported_language_is_recorded_not_raised(make_doc) -> None:

@@ -210,6 +210,12 @@ class ActorKB:
             self.militaries.setdefault(a.country or "", a)
         self.roles = _load_roles(roles, data.get("agents", {}))
         self.max_alias_words = max((len(k.split()) for k in self.aliases), default=1)
+        # Word prefixes of multi-word aliases, so that a longest-match scan can stop early.
+        self.alias_prefixes: set[str] = set()
+        for key in self.aliases:
+            words = key.split(" ")
+            for k in range(1, len(words)):
+                self.alias_prefixes.add(" ".join(words[:k]))
         self.first_names: frozenset[str] = frozenset(data.get("first_names", []))
 
     @staticmethod
@@ -297,6 +303,9 @@ class ActorKB:
             flags = CASE if is_acronym(surface) else 0
             # A user entry takes precedence over the shipped entries for the same alias.
             self.aliases.setdefault(fold(surface), []).insert(0, AliasHit(actor, flags, surface))
+            folded_words = fold(surface).split(" ")
+            for k in range(1, len(folded_words)):
+                self.alias_prefixes.add(" ".join(folded_words[:k]))
             words = surface.split()
             if kind == "person" and len(words) > 1 and words[-1][:1].isupper():
                 self.aliases.setdefault(fold(words[-1]), []).insert(0, AliasHit(actor, SURNAME, words[-1]))

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 _SPACES = re.compile(r"\s+")
 _APOSTROPHES = str.maketrans(
@@ -25,6 +26,7 @@ _APOSTROPHES = str.maketrans(
 )
 
 
+@lru_cache(maxsize=100_000)
 def fold(text: str) -> str:
     """Accent- and case-folded form of ``text`` with one space between words."""
     text = text.translate(_APOSTROPHES).replace("_", " ")

@@ -59,9 +59,17 @@ class ActorStage:
                 "actors: no publication date; descriptions such as 'the Russian president' "
                 "resolve to the current office holder"
             )
-        found = clean_mentions(resolver.resolve(doc.text, sentences, entities))
+        pos = self._pos(doc)
+        found = clean_mentions(resolver.resolve(doc.text, sentences, entities, pos))
         doc.actors = build_records(found, doc)
         return doc
+
+    @staticmethod
+    def _pos(doc: ArticleDoc) -> dict[int, str] | None:
+        nlp_doc = doc.nlp
+        if nlp_doc is None or not nlp_doc.has_annotation("POS"):
+            return None
+        return {tok.idx: tok.pos_ for tok in nlp_doc}
 
     @staticmethod
     def _entities(doc: ArticleDoc) -> list[tuple[int, int, str]]:

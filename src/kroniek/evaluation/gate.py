@@ -36,7 +36,9 @@ FLOORS_HEADER = """\
 # on the dev gold set drops below its floor. Written by the gate; do not edit floors by hand:
 #   re-pin all floors (score - margin):   kroniek evaluate --pin-floors --reason "..."
 #   lower only the failing floors:        kroniek evaluate --lower-floors --reason "..."
-# Scopes: "all" and one per language. Metrics are described in docs/evaluation.md.
+# A floor is the score minus `margin`, or minus one item (1/n) where the metric rests on few items.
+# Metrics resting on fewer than `min_support` items are not floored. Scopes: "all" and one per language.
+# Metrics are described in docs/evaluation.md.
 """
 
 
@@ -141,8 +143,14 @@ def check_floors(report: EvaluationReport, floors: Floors, languages: list[str] 
     return checks
 
 
-def _floor_for(score: float, margin: float) -> float:
-    return max(0.0, math.floor((score - margin) * 1000) / 1000)
+def floor_for(score: float, margin: float, support: int) -> float:
+    """score minus the margin, and never less than one item's worth (1/support) below it.
+
+    On a metric resting on 8 statements one item moves the score by 0.125; a 0.02 margin there would
+    fail the gate on any single flip, so small metrics get one item of slack and large ones the margin.
+    """
+    slack = max(margin, 1.0 / support) if support else margin
+    return max(0.0, math.floor((score - slack) * 1000 + 1e-6) / 1000)
 
 
 def _stamp(action: str, reason: str, changes: list[str], report: EvaluationReport) -> dict[str, Any]:
@@ -170,7 +178,7 @@ def pin_floors(report: EvaluationReport, path: str | Path, reason: str, margin: 
         for metric, score in metrics.items():
             if score is None or support[metric] < floors.min_support:
                 continue
-            table[metric] = _floor_for(score, floors.margin)
+            table[metric] = floor_for(score, floors.margin, support[metric])
             old = floors.floors.get(scope, {}).get(metric)
             if old != table[metric]:
                 changes.append(f"{scope} {metric}: {'–' if old is None else old} -> {table[metric]}")
@@ -201,7 +209,7 @@ def lower_floors(
             del floors.floors[check.scope][check.metric]
             changes.append(f"{check.scope} {check.metric}: {check.floor} -> dropped (nothing to score)")
         else:
-            lowered = _floor_for(check.score, floors.margin)
+            lowered = floor_for(check.score, floors.margin, check.support)
             floors.floors[check.scope][check.metric] = lowered
             changes.append(f"{check.scope} {check.metric}: {check.floor} -> {lowered}")
     floors.history = [*(floors.history or []), _stamp("lower", reason, changes, report)]

@@ -89,6 +89,7 @@ def markdown(report: EvaluationReport, command: str | None = None) -> str:
         for metric in metrics:
             lines.append(f"| {metric} | " + " | ".join(_cell(t, metric) for t in scopes.values()) + " |")
         lines.append("")
+    lines += _by_type_table(overall)
     lines += SCORING_NOTES
     lines += [
         "## Per article",
@@ -110,6 +111,24 @@ def markdown(report: EvaluationReport, command: str | None = None) -> str:
         )
     lines.append("")
     return "\n".join(lines)
+
+
+def _by_type_table(tally: Tally) -> list[str]:
+    """Events per PLOVER type, all languages: where recall or precision is lost."""
+    lines = [
+        "## Events by type (all languages)",
+        "",
+        "True positives and misses count under the gold type, spurious predictions under the predicted type.",
+        "",
+        "| type | gold | correct | missed | spurious | precision | recall | F1 |",
+        "|---|---|---|---|---|---|---|---|",
+    ]
+    for event_type, prf in sorted(tally.by_type.items(), key=lambda kv: -(kv[1].tp + kv[1].fn)):
+        lines.append(
+            f"| {event_type} | {prf.tp + prf.fn} | {prf.tp} | {prf.fn} | {prf.fp} | {fmt(prf.precision)} | "
+            f"{fmt(prf.recall)} | {fmt(prf.f1)} |"
+        )
+    return [*lines, ""]
 
 
 def write_markdown(report: EvaluationReport, path: str | Path, command: str | None = None) -> None:

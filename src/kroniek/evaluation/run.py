@@ -110,6 +110,7 @@ class EvaluationReport:
                     "gold_required": t.gold_required,
                     "gold_optional": t.gold_optional,
                     "optional_matched": t.optional_matched,
+                    "by_type": {k: {"tp": v.tp, "fp": v.fp, "fn": v.fn} for k, v in t.by_type.items()},
                 },
             }
 
@@ -224,7 +225,17 @@ def evaluate(
         if prediction is not None and save_dir is not None:
             (save_dir / f"{g.key}.json").write_text(prediction.model_dump_json(indent=1) + "\n", encoding="utf-8")
         articles.append(score_article(g, prediction, error))
-    return EvaluationReport(articles=articles, system=system, gold=[str(p) for p in gold_paths], seconds=seconds)
+    return EvaluationReport(
+        articles=articles, system=system, gold=[_shown_path(p) for p in gold_paths], seconds=seconds
+    )
+
+
+def _shown_path(path: str | Path) -> str:
+    """A path as reports show it: relative to the checkout (``../shared/corpus/gold``) where it can be."""
+    try:
+        return os.path.relpath(Path(path).resolve(), repo_root().resolve())
+    except ValueError:  # another drive (Windows)
+        return str(path)
 
 
 def _extract(extractor: Any, gold: GoldChronicle) -> tuple[Chronicle | None, str | None]:

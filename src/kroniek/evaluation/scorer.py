@@ -106,6 +106,8 @@ class Tally:
     gold_required: int = 0
     gold_optional: int = 0
     optional_matched: int = 0
+    # Events per PLOVER type: tp and fn under the gold type, fp under the predicted type (not floored).
+    by_type: dict[str, PRF] = field(default_factory=dict)
 
     def __add__(self, other: Tally) -> Tally:
         return Tally(
@@ -114,6 +116,10 @@ class Tally:
             gold_required=self.gold_required + other.gold_required,
             gold_optional=self.gold_optional + other.gold_optional,
             optional_matched=self.optional_matched + other.optional_matched,
+            by_type={
+                t: self.by_type.get(t, PRF()) + other.by_type.get(t, PRF())
+                for t in sorted({*self.by_type, *other.by_type})
+            },
         )
 
     def metrics(self) -> dict[str, float | None]:
@@ -384,6 +390,13 @@ def _score_events(gold: GoldChronicle, pred: Chronicle, matcher: ActorMatcher, s
     for i, j in scored:
         score.pairs.append((preds[i].id, golds[j].id))
         _score_fields(preds[i], golds[j], matcher, tally.ratios)
+        tally.by_type.setdefault(golds[j].event, PRF()).tp += 1
+    for j in required:
+        if j not in matched_gold:
+            tally.by_type.setdefault(golds[j].event, PRF()).fn += 1
+    for i, p in enumerate(preds):
+        if i not in matched_pred:
+            tally.by_type.setdefault(p.event, PRF()).fp += 1
 
     owner = {j: preds[i].id for i, j in scored} | {j: preds[i].id for i, j in neutral}
     for j in required:

@@ -79,7 +79,9 @@ class Cues:
     clause_openers: frozenset[str] = frozenset()  # words that open a clause even without a comma
     during_preps: frozenset[str] = frozenset()  # "tijdens het gesprek": the clause's participants take part
     collective_subjects: frozenset[str] = frozenset()
-    light_verbs: frozenset[str] = frozenset()  # "voerde gesprekken", "held talks": a noun takes the subject  # "the leaders", "beide partijen": the dialogue's parties  # "moet", "must": with "volgens X" a demand reported for X  # "durende", "lasting": a DURATION timex measures the event
+    light_verbs: frozenset[str] = frozenset()
+    event_anaphors: frozenset[str] = frozenset()  # "Dat moet woensdag plaatsvinden": refers to the last event
+    proposition_anaphors: frozenset[str] = frozenset()  # "sprak zijn goedkeuring daarover uit": the last proposal  # "voerde gesprekken", "held talks": a noun takes the subject  # "the leaders", "beide partijen": the dialogue's parties  # "moet", "must": with "volgens X" a demand reported for X  # "durende", "lasting": a DURATION timex measures the event
     verb_first: bool = False  # V2 languages: the subject may follow the finite verb
 
 

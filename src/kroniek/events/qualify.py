@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
 from kroniek.document import (
@@ -114,6 +115,7 @@ def proposition_for(
     lexicon: Lexicon,
     clause: Clause,
     complement_start: int,
+    previous: PropositionRecord | None = None,
 ) -> tuple[PropositionRecord, dict[str, Any]]:
     """Type the promised/demanded/refused action by the first trigger in the complement."""
     nlp = doc.nlp
@@ -133,6 +135,10 @@ def proposition_for(
             ptype, pmode, gloss = "RETREAT", "ceasefire", f"halt {gloss}"
         elif stop and not first.entry.stop:
             gloss = f"halt {gloss}"
+    elif previous is not None and _anaphoric(nlp, clause, lexicon):
+        # "Kyiv sprak zijn goedkeuring daar al over uit": what the previous proposal was about
+        ptype, pmode, gloss = previous.event, previous.mode, previous.text
+        explain["proposition_anaphor"] = "previous proposition"
     else:
         ptype = entry.proposition or lexicon.default_propositions.get(entry.event, "COOPERATE")
         pmode = entry.proposition_mode
@@ -153,6 +159,10 @@ def proposition_for(
     return PropositionRecord(event=ptype, mode=pmode, text=text, duration=duration), explain
 
 
+def _anaphoric(nlp: Doc, clause: Clause, lexicon: Lexicon) -> bool:
+    return any(_low(nlp, i) in lexicon.cues.proposition_anaphors for i in range(clause.start, clause.end))
+
+
 def _shorten(words: str, limit: int = 12) -> str:
     parts = words.split()
     return " ".join(parts[:limit])
@@ -166,37 +176,43 @@ def _inside(tx: TimexRecord | QuantityMention | PlaceMention, nlp: Doc, token_st
 # --- date, duration, place, quantities -------------------------------------------------------------
 
 
-def date_for(doc: ArticleDoc, span: CharSpan, sentence: CharSpan, trigger_at: int) -> TimexRecord | None:
-    """The DATE/TIME timex nearest the trigger in the clause, else in the sentence."""
-    for area in (span, sentence):
+def date_for(doc: ArticleDoc, span: CharSpan, trigger_at: int) -> TimexRecord | None:
+    """The DATE/TIME timex nearest the trigger in its clause. (Borrowing one from another clause of the
+    sentence dated more events wrongly than rightly on the dev texts.)"""
+    for area in (span,):
         found = [
             t for t in doc.timexes
             if t.type in ("DATE", "TIME") and area.start <= t.start and t.end <= area.end
             and not _VAGUE.match(t.value) and t.precision != "vague"
         ]
         if found:
-            return min(found, key=lambda t: abs(t.start - trigger_at))
+            return _day_of(min(found, key=lambda t: abs(t.start - trigger_at)))
     return None
 
 
-def reanchor_future(doc: ArticleDoc, timex: TimexRecord) -> TimexRecord:
-    """A planned event's bare weekday points forward; the time stage knows how to move it."""
-    if timex.direction != "past":
-        return timex
-    try:
-        from kroniek.time import resolve  # type: ignore[attr-defined]
+_PART_OF_DAY = re.compile(r"^(\d{4}-\d{2}-\d{2})T")
 
-        reanchor = resolve.reanchor
-    except (ImportError, AttributeError):
+
+def _day_of(timex: TimexRecord) -> TimexRecord:
+    """An event on "zaterdagmiddag 8 januari" or "this evening" is dated by its day."""
+    m = _PART_OF_DAY.match(timex.value)
+    if timex.type == "TIME" and m:
+        return replace(timex, type="DATE", value=m.group(1), precision="day")
+    return timex
+
+
+def reanchor_for(doc: ArticleDoc, timex: TimexRecord, modality: str) -> TimexRecord:
+    """A bare weekday points forward for a planned event and back otherwise; the time stage's
+    ``kroniek.time.resolve.reanchor`` moves it (kept as is where that function is not installed)."""
+    if timex.direction is None:
         return timex
     try:
-        moved = reanchor(timex, doc.published, "future")
-    except TypeError:
-        try:
-            moved = reanchor(timex, "future")
-        except Exception:  # an unexpected signature must not lose the event
-            return timex
-    except Exception:
+        from kroniek.time.resolve import reanchor
+    except ImportError:
+        return timex
+    try:
+        moved = reanchor(timex, doc.published, "future" if modality == "planned" else "past")
+    except Exception:  # the time helper must never cost the event
         return timex
     return moved if isinstance(moved, TimexRecord) else timex
 
@@ -218,26 +234,29 @@ def event_duration(doc: ArticleDoc, match: TriggerMatch, lexicon: Lexicon, claus
 
 
 def location_for(doc: ArticleDoc, span: CharSpan, lexicon: Lexicon) -> tuple[PlaceMention | None, str]:
+    found: object = None
     try:
         from kroniek.places.locate import location_for as places_location_for
-    except ImportError:
-        places_location_for = None
-    if places_location_for is not None:
-        try:
-            found = places_location_for(doc, span)
-        except Exception:  # the places helper is optional; fall back to reading doc.places
-            found = None
-        if isinstance(found, PlaceMention):
-            return found, "places.locate"
+
+        found = places_location_for(doc, span)
+    except Exception:  # the places helper is optional (ImportError) and must not cost the event
+        found = None
+    if isinstance(found, PlaceMention) and not _names_an_actor(doc, found):
+        return found, "places.locate"
     nlp = doc.nlp
     assert nlp is not None
     for place in doc.places:
-        if place.metonym or not (span.start <= place.start and place.end <= span.end):
+        if place.metonym or _names_an_actor(doc, place) or not (span.start <= place.start and place.end <= span.end):
             continue
         before = doc.text[max(span.start, place.start - 40) : place.start].lower().split()
         if any(w in lexicon.cues.locative_preps for w in before[-4:]):
             return place, "place after locative preposition"
     return None, ""
+
+
+def _names_an_actor(doc: ArticleDoc, place: PlaceMention) -> bool:
+    """"Kyiv sprak …": a place name that the actors stage resolved to an actor is not where it happened."""
+    return any(m.start < place.end and place.start < m.end for a in doc.actors for m in a.mentions)
 
 
 def quantities_in(doc: ArticleDoc, span: CharSpan) -> list[QuantityMention]:
@@ -254,6 +273,7 @@ def source_for(
     groups_by_clause: dict[int, list[ActorGroup]],
     trigger_char: int,
     lexicon: Lexicon,
+    actors: list[int],
 ) -> tuple[int | None, str]:
     nlp = doc.nlp
     assert nlp is not None
@@ -281,6 +301,6 @@ def source_for(
                 return bare[0].actors[0], "report verb"
     # inside reported speech that the statements stage attributed
     for st in doc.statements:
-        if st.speaker is not None and st.text.start <= trigger_char < st.text.end:
+        if st.speaker is not None and st.text.start <= trigger_char < st.text.end and st.speaker not in actors:
             return st.speaker, "statement"
     return None, ""

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from kroniek.document import ArticleDoc, CharSpan, EventRecord
+from kroniek.document import ArticleDoc, CharSpan, EventRecord, PropositionRecord
 from kroniek.events.arguments import Arguments, find_arguments
 from kroniek.events.clauses import ActorGroup, Clause, TokenIndex, actor_groups, clauses_of, governing_prep
 from kroniek.events.lexicon import Lexicon, TriggerEntry, load_lexicon
@@ -26,7 +26,7 @@ from kroniek.events.qualify import (
     modality_of,
     proposition_for,
     quantities_in,
-    reanchor_future,
+    reanchor_for,
     source_for,
 )
 from kroniek.events.triggers import TriggerMatch, find_triggers
@@ -37,8 +37,11 @@ class EventsStage:
     requires = ("nlp", "actors", "timexes", "places", "quantities")
     provides = ("events",)
 
-    def __init__(self, extra_lexicons: list[str] | None = None, min_confidence: float = 0.4) -> None:
+    def __init__(
+        self, extra_lexicons: list[str] | None = None, min_confidence: float = 0.4, use_tree: bool = True
+    ) -> None:
         self.extra_lexicons = tuple(extra_lexicons or ())
+        self.use_tree = use_tree
         self.min_confidence = min_confidence
 
     def lexicon(self, lang: str) -> Lexicon | None:
@@ -55,10 +58,14 @@ class EventsStage:
         index = TokenIndex(doc.nlp)
         self._clause_matches: list[TriggerMatch] = []
         self._dialogue_persons = False
+        self._last_proposition: PropositionRecord | None = None
         self._dialogue: list[int] = []  # parties of the latest exchange: "the leaders" refers to them
         events: list[EventRecord] = []
         for sentence in doc.sentences:
-            events.extend(self._sentence_events(doc, sentence, lexicon, index))
+            found = self._sentence_events(doc, sentence, lexicon, index)
+            if not found and events:
+                _schedule_previous(doc, sentence, events[-1], lexicon)
+            events.extend(found)
         events = merge_lists(events, doc.text)
         doc.events.extend(e for e in events if e.confidence >= self.min_confidence)
         return doc
@@ -91,9 +98,12 @@ class EventsStage:
                     light = not lexicon.cues.light_verbs or any(
                         nlp[i].text.lower() in lexicon.cues.light_verbs for i in range(clause.start, clause.end)
                     )
+                    # talks "with X" always include the clause's subject ("In een gesprek met X zei Y …")
+                    with_partner = match.entry.frame == "mutual" and _partner_after(match, groups, lexicon)
                     match.inherits_subject = (
-                        (prep is None and light) or prep in lexicon.cues.during_preps
+                        (prep is None and light) or prep in lexicon.cues.during_preps or with_partner
                     ) and not earlier_verb
+                    match.fronted = prep is not None
             self._clause_matches = matches
             for match in matches:
                 if id(match) in consumed:
@@ -136,9 +146,10 @@ class EventsStage:
             args = _deontic_arguments(match, groups, lexicon)
         else:
             others = [m for m in self._clause_matches if m is not match]
-            args = find_arguments(doc, match, groups, index, lexicon.cues, complement, others)
+            args = find_arguments(doc, match, groups, index, lexicon.cues, complement, others, self.use_tree)
         confidence = entry.confidence
-        if not args.actor and self._dialogue and match.inherits_subject and _collective_before(nlp, clause, match, lexicon):
+        collective = self._dialogue and match.inherits_subject and _collective_before(nlp, clause, match, lexicon)
+        if collective and (not args.actor or _collective_subject(nlp, clause, match, lexicon)):
             args.actor = list(self._dialogue)
             args.rule += "/collective subject"
             args.recipient = [r for r in args.recipient if r not in args.actor]
@@ -183,20 +194,25 @@ class EventsStage:
             "path": list(args.path),
         }
         modality, cue = modality_of(doc, match, clause, complement, lexicon)
-        date = date_for(doc, evidence, clause.sentence, triggers[0].start)
+        date = date_for(doc, evidence, triggers[0].start)
         if modality == "asserted" and future_by_date(date, doc.published):
             modality, cue = "planned", "future date"
-        if modality == "planned" and date is not None:
-            date = reanchor_future(doc, date)
+        if date is not None:
+            date = reanchor_for(doc, date, modality)
         explain["modality"] = f"{modality} ({cue})" if cue else modality
         proposition = None
         if entry.event in PROPOSITION_TYPES:
-            proposition, prop_explain = proposition_for(doc, match, inner, lexicon, clause, complement)
+            proposition, prop_explain = proposition_for(
+                doc, match, inner, lexicon, clause, complement, self._last_proposition
+            )
+            self._last_proposition = proposition
             explain.update(prop_explain)
-        location, loc_rule = location_for(doc, evidence, lexicon)
+        # a proposition's place ("een staakt-het-vuren in Oekraïne") is not where the demand was made
+        place_area = evidence if entry.event not in PROPOSITION_TYPES else CharSpan(evidence.start, _char_at(nlp, complement, evidence.end))
+        location, loc_rule = location_for(doc, place_area, lexicon)
         if loc_rule:
             explain["location"] = loc_rule
-        source, source_rule = source_for(doc, clause, clauses, groups_by_clause, triggers[0].start, lexicon)
+        source, source_rule = source_for(doc, clause, clauses, groups_by_clause, triggers[0].start, lexicon, args.actor)
         if source_rule:
             explain["source"] = source_rule
         if match.how == "compound":
@@ -259,6 +275,44 @@ def _deontic_arguments(match: TriggerMatch, groups: list[ActorGroup], lexicon: L
             args.path.append("bearer of the obligation")
     args.recipient = [r for r in args.recipient if r not in args.actor]
     return args
+
+
+def _partner_after(match: TriggerMatch, groups: list[ActorGroup], lexicon: Lexicon) -> bool:
+    preps = match.entry.recipient_preps if match.entry.recipient_preps is not None else lexicon.cues.recipient_preps
+    return any(g.prep in preps and 0 <= g.start - match.last <= 4 for g in groups)
+
+
+def _schedule_previous(doc: ArticleDoc, sentence: CharSpan, previous: EventRecord, lexicon: Lexicon) -> None:
+    """"… de uitwisseling van 175 soldaten. Dat moet woensdag plaatsvinden.": a sentence without events of
+    its own that opens with an anaphoric subject and a planning word schedules the event before it."""
+    words = doc.text[sentence.start : sentence.end].lower().split()
+    cues = lexicon.cues
+    if not words or words[0] not in cues.event_anaphors:
+        return
+    if not any(w.strip(".,;:!?") in cues.planned or w in cues.future for w in words):
+        return
+    previous.modality = "planned"
+    previous.explain["modality"] = f"planned (next sentence: {' '.join(words[:4])} …)"
+    dated = [t for t in doc.timexes if t.type in ("DATE", "TIME") and sentence.start <= t.start and t.end <= sentence.end]
+    if dated:
+        previous.date = reanchor_for(doc, dated[0], "planned")
+        previous.explain["date"] = "from the next sentence"
+
+
+def _collective_subject(nlp: Any, clause: Clause, match: TriggerMatch, lexicon: Lexicon) -> bool:
+    """The plural reference stands right before the trigger ("The parties agreed", "Both leaders also
+    expressed"), so it is the subject even where a pronoun resolver named someone else."""
+    words = [nlp[i].text.lower() for i in range(max(clause.start, match.start - 6), match.start)]
+    for cut in range(len(words)):
+        tail = " ".join(words[cut:])
+        for phrase in lexicon.cues.collective_subjects:
+            if tail == phrase or tail.startswith(phrase + " ") and len(words) - cut - len(phrase.split()) <= 1:
+                return True
+    return False
+
+
+def _char_at(nlp: Any, token: int, default: int) -> int:
+    return int(nlp[token].idx) if token < len(nlp) else default
 
 
 def _collective_before(nlp: Any, clause: Clause, match: TriggerMatch, lexicon: Lexicon) -> bool:
@@ -338,6 +392,8 @@ def _add_unique(target: list[int], values: list[int]) -> None:
             target.append(v)
 
 
-def make_events_stage(extra_lexicons: list[str] | None = None, min_confidence: float = 0.4) -> EventsStage:
+def make_events_stage(
+    extra_lexicons: list[str] | None = None, min_confidence: float = 0.4, use_tree: bool = True
+) -> EventsStage:
     """Factory named in the registry; settings come from [stages."events.lexicon/v1"]."""
-    return EventsStage(extra_lexicons=extra_lexicons, min_confidence=min_confidence)
+    return EventsStage(extra_lexicons=extra_lexicons, min_confidence=min_confidence, use_tree=use_tree)

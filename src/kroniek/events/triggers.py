@@ -25,6 +25,7 @@ class TriggerMatch:
     clause: Clause | None = None
     tokens: set[int] = field(default_factory=set)
     inherits_subject: bool = True  # a nominal trigger may take the clause subject as its actor
+    fronted: bool = False  # a noun inside a prepositional phrase ("During the call, X …"): subject may follow
     kind: str = "verb"  # how the word is used here: an entry's verb form after "the" is a noun
 
     @property

@@ -125,7 +125,7 @@ def _abbreviation_rule(prev_word: Token, token: Token, abbrs: AbbreviationLists)
 
 
 def _quote_rule(doc: Doc, prev_word: Token, token: Token) -> bool | None:
-    if not (token.is_quote or prev_word.is_quote or token.text in CLOSING_QUOTES or prev_word.text in CLOSING_QUOTES):
+    if token.text not in CLOSING_QUOTES and prev_word.text not in CLOSING_QUOTES:
         return None
     if token.text in CLOSING_QUOTES and token.text not in OPENING_QUOTES:
         # A closing mark glued to the word before it ends that sentence; it never begins one.
@@ -155,7 +155,7 @@ def dateline_ends(doc: Doc, text: str | None = None) -> list[int]:
 
 @Language.factory("kroniek_news_sentences", default_config={"lang": None})
 def make_news_sentences(nlp: Language, name: str, lang: str | None) -> NewsSentences:
-    return NewsSentences(lang or nlp.lang)
+    return NewsSentences(lang or str(nlp.lang))
 
 
 class NewsSentences:

@@ -106,6 +106,7 @@ def load_gazetteer() -> Gazetteer:
     except (OSError, tomllib.TOMLDecodeError) as exc:
         raise KroniekError("E141", where=f"{EXTRA_FILE} ({exc})") from exc
     gaz.extra = extra
+    curated: set[str] = set()
     for item in extra.get("places", []):
         place = Place(
             geonames_id=item.get("geonames_id"),
@@ -117,6 +118,10 @@ def load_gazetteer() -> Gazetteer:
             seat_of=item.get("seat_of"),
         )
         for name in item.get("names", []):
+            key = name_key(name)
+            if key not in curated:  # a curated name replaces GeoNames' namesakes ("White House")
+                gaz.by_key.pop(key, None)
+                curated.add(key)
             gaz.add(name, place)
     for alpha3, names in extra.get("country_aliases", {}).items():
         country = gaz.countries.get(alpha3)

@@ -22,7 +22,7 @@ LOOKBACK_SENTENCES = 2
 LOOKBACK_CITY_SENTENCES = 12
 
 
-def _locative(doc: ArticleDoc, place: PlaceMention) -> bool:
+def is_locative(doc: ArticleDoc, place: PlaceMention) -> bool:
     """Is the place introduced by a locative word, possibly through describing words
     ("in de Saudische kuststad Jeddah", "at Baghdad", "à Saraqeb")?"""
     gaz = load_gazetteer()
@@ -52,7 +52,7 @@ def location_for(doc: ArticleDoc, evidence: CharSpan) -> PlaceMention | None:
     """The place where the event in ``evidence`` happened, or None."""
     usable = [p for p in doc.places if not p.metonym and not _dateline(doc, p)]
     inside = [p for p in usable if evidence.start <= p.start and p.end <= evidence.end]
-    located = [p for p in inside if _locative(doc, p)]
+    located = [p for p in inside if is_locative(doc, p)]
     if located:
         return min(located, key=lambda p: (FEATURE_RANK.get(p.feature, 5), p.start))
     # A city, region or venue named without a preposition ("the Mariupol hospital attack",
@@ -73,7 +73,10 @@ def location_for(doc: ArticleDoc, evidence: CharSpan) -> PlaceMention | None:
         before = [
             p
             for p in usable
-            if window.start <= p.start and p.end <= window.end and p.feature in features and _locative(doc, p)
+            if window.start <= p.start
+            and p.end <= window.end
+            and p.feature in features
+            and is_locative(doc, p)
         ]
         if before:
             return max(before, key=lambda p: p.start)

@@ -17,7 +17,9 @@ from functools import lru_cache
 
 from kroniek.document import ArticleDoc, CharSpan, PlaceMention
 from kroniek.places.gazetteer import Gazetteer, Place, load_gazetteer, name_key
+from kroniek.places.locate import is_locative
 
+SMALL_CITY = 50_000
 _TOKEN = re.compile(r"\w+(?:[’'.]\w+)*\.?")
 
 
@@ -68,6 +70,10 @@ class PlacesStage:
         self._gaz: Gazetteer | None = None
 
     @property
+    def _not_places(self) -> set[str]:
+        return {name_key(w) for w in self.gazetteer.extra.get("not_places", {}).get("words", [])}
+
+    @property
     def gazetteer(self) -> Gazetteer:
         if self._gaz is None:
             self._gaz = load_gazetteer()
@@ -102,14 +108,14 @@ class PlacesStage:
                 compact = surface.replace(".", "")
                 if len(compact) <= 3 and compact not in gaz.short_forms:
                     continue  # "us", "Us" are not the United States
-                if key in stop or (compact.isupper() and len(compact) > 3 and not surface.isupper()):
-                    continue
+                if key in stop or key in self._not_places or (len(compact) > 3 and compact.isupper()):
+                    continue  # stop words, listed common words, acronyms ("ISNA" is no town)
                 match = Found(start, tokens[j][1], key, places)
                 break
             if match is None or self._inside_person(match, person_spans) or self._common_word(doc, match):
                 i += 1
                 continue
-            if self._part_of_longer_name(tokens, i, match, text):
+            if self._part_of_longer_name(tokens, i, match, text, doc.lang):
                 i += 1
                 continue
             found.append(match)
@@ -162,25 +168,30 @@ class PlacesStage:
         return spans
 
     def _part_of_longer_name(
-        self, tokens: list[tuple[int, int, str]], i: int, match: Found, text: str
+        self, tokens: list[tuple[int, int, str]], i: int, match: Found, text: str, doc_lang: str
     ) -> bool:
         """'George Washington', 'Washington Post': a capitalised neighbour makes the name part of
-        another name, except at a sentence start, for stop words, and for continuations that
+        another name, except for stop words, locative and verb cues, and for continuations that
         belong to places ("Baghdad International Airport", "Donetsk Oblast")."""
         stop = _stop_words()
         if i > 0:
             p_start, p_end, p_word = tokens[i - 1]
             gap = text[p_end : match.start]
-            sentence_start = p_start == 0 or re.search(
-                r"[.!?:;\n\"„“”]\s*$", text[max(0, p_start - 3) : p_start]
-            )
-            if gap == " " and p_word[:1].isupper() and not sentence_start and not p_word.isupper():
-                if name_key(p_word) not in stop:
+            if gap == " " and p_word[:1].isupper() and not p_word.isupper():
+                extra = self.gazetteer.extra
+                cues = {
+                    *extra.get("locative", {}).get(doc_lang, []),
+                    *extra.get("metonym_before", {}).get(doc_lang, []),
+                }
+                if name_key(p_word) not in stop and p_word.lower() not in cues:
                     return True
         if any(p.feature == "country" for p in match.places):
             return False  # "President of Ukraine Volodymyr Zelenskyy": the country still counts
         continuations = set(self.gazetteer.extra.get("name_continuations", {}).get("words", []))
-        nxt = next((t for t in tokens if t[0] >= match.end), None)
+        j = i
+        while j < len(tokens) and tokens[j][0] < match.end:
+            j += 1
+        nxt = tokens[j] if j < len(tokens) else None
         if (
             nxt is not None
             and text[match.end : nxt[0]] == " "
@@ -195,7 +206,12 @@ class PlacesStage:
         """alpha-3 -> offsets where the article names that country (by a name or a demonym)."""
         where: dict[str, list[int]] = {}
         for f in found:
-            countries = {p.country for p in f.places if p.country}
+            # small towns do not vouch for their own country ("Morsi" is a town in India)
+            countries = {
+                p.country
+                for p in f.places
+                if p.country and (p.feature != "city" or p.population >= SMALL_CITY)
+            }
             if len(countries) == 1:
                 where.setdefault(countries.pop(), []).append(f.start)
         lowered = doc.text.lower()
@@ -223,8 +239,10 @@ class PlacesStage:
         return value
 
     def _metonym(self, doc: ArticleDoc, f: Found, place: Place) -> bool:
-        if place.seat_of:
-            return True
+        extra = self.gazetteer.extra
+        before = re.search(r"(\w+)\W*$", doc.text[max(0, f.start - 30) : f.start])
+        if place.seat_of:  # "het Kremlin" acts; "at the White House" is where it happened
+            return not is_locative(doc, PlaceMention(f.start, f.end, place.name, None, None, None, None))
         if not (place.capital or place.feature == "country"):
             return False
         for actor in doc.actors:  # the actors stage already read this name as a state
@@ -232,8 +250,6 @@ class PlacesStage:
                 return place.feature != "country"
         if place.feature == "country":
             return False
-        extra = self.gazetteer.extra
-        before = re.search(r"(\w+)\W*$", doc.text[max(0, f.start - 30) : f.start])
         if before and before.group(1).lower() in [
             w.lower() for w in extra.get("locative", {}).get(doc.lang, [])
         ]:
@@ -254,6 +270,14 @@ class PlacesStage:
         places: list[PlaceMention] = []
         for f in found:
             best = max(f.places, key=lambda p: self.score(p, f.start, context, doc))
+            mention = PlaceMention(
+                f.start, f.end, best.name, best.country, best.geonames_id, best.lat, best.lon
+            )
+            if best.feature == "city" and best.population < SMALL_CITY and best.country not in context:
+                # A small town is only believed with a locative word or its country in the text:
+                # "Martin", "Morsi" and "Summit" are more often names than towns.
+                if not is_locative(doc, mention):
+                    continue
             places.append(
                 PlaceMention(
                     start=f.start,

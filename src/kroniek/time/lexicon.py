@@ -122,7 +122,7 @@ def load_lexicon(lang: str) -> Lexicon:
         source = _expand(entry["regex"], classes, lang, capitalised=case)
         flags = 0 if case else re.IGNORECASE
         try:
-            end = "" if entry.get("glued_end") else r"(?!\w)"
+            end = r"(?!\d)" if entry.get("glued_end") else r"(?!\w)"
             regex = re.compile(rf"(?<![\w.]){source}{end}", flags)
         except re.error as exc:
             raise KroniekError("E140", lang=lang, detail=f"bad pattern {entry['regex']!r}: {exc}") from exc

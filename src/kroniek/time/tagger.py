@@ -119,6 +119,12 @@ class Tagger:
                 return False
         if kind == "duration" and not g.get("num") and not g.get("half"):
             return False
+        if (
+            kind == "duration"
+            and lex.lookup("unit", g.get("unit")) == "S"
+            and not re.match(r"\d", g.get("num") or "")
+        ):
+            return False  # "a second time", "een seconde kans": an ordinal, not a duration
         return True
 
     @staticmethod
