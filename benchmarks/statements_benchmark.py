@@ -55,15 +55,25 @@ def gold_span(text: str, span: dict[str, Any]) -> CharSpan | None:
 def names_only(mention: str) -> bool:
     """A mention with a capitalised word after its first: a name, not a pronoun or a bare description."""
     return any(w[:1].isupper() for w in mention.split()[1:]) or (
-        len(mention.split()) == 1 and mention[:1].isupper() and mention.lower() not in _PRONOUNS)
+        len(mention.split()) == 1 and mention[:1].isupper() and mention.lower() not in _PRONOUNS
+    )
 
 
 _PRONOUNS = {"ze", "zij", "hij", "he", "she", "they", "il", "elle", "er", "sie", "zijn", "haar"}
 
 
 def oracle_actors(text: str, actors: list[dict[str, Any]], only_names: bool = False) -> list[ActorRecord]:
-    records = [ActorRecord(key=a["id"], name=a["name"], kind=a["kind"], country=a.get("country"),
-                           sector=a.get("sector"), wikidata=a.get("wikidata")) for a in actors]
+    records = [
+        ActorRecord(
+            key=a["id"],
+            name=a["name"],
+            kind=a["kind"],
+            country=a.get("country"),
+            sector=a.get("sector"),
+            wikidata=a.get("wikidata"),
+        )
+        for a in actors
+    ]
     spans: list[tuple[int, int, int]] = []
     for index, actor in enumerate(actors):
         for mention in {m["text"] for m in actor.get("mentions", [])}:
@@ -108,8 +118,12 @@ def run(actor_mode: str, verbose: bool) -> dict[str, Any]:
     seconds = 0.0
     for gold in load_gold():
         art = gold["article"]
-        article = Article(id=art["id"] if art.get("id") else gold["_file"], language=art["language"],
-                          text=art["text"], published=art.get("published"))
+        article = Article(
+            id=art["id"] if art.get("id") else gold["_file"],
+            language=art["language"],
+            text=art["text"],
+            published=art.get("published"),
+        )
         doc = ArticleDoc(article=article)
         doc = nlp(doc)
         if actor_stage is not None:
@@ -120,8 +134,7 @@ def run(actor_mode: str, verbose: bool) -> dict[str, Any]:
         doc = stage(doc)
         seconds += time.perf_counter() - t0
         gold_actors = {a["id"]: (i, a) for i, a in enumerate(gold["actors"])}
-        stats = per_lang.setdefault(art["language"],
-                                    {"gold": 0, "predicted": 0, "matched": 0, "speaker_ok": 0})
+        stats = per_lang.setdefault(art["language"], {"gold": 0, "predicted": 0, "matched": 0, "speaker_ok": 0})
         preds = sorted(doc.statements, key=lambda s: s.text.start)
         stats["predicted"] += len(preds)
         used: set[int] = set()
@@ -146,8 +159,9 @@ def run(actor_mode: str, verbose: bool) -> dict[str, Any]:
             stats["speaker_ok"] += ok
             if not ok:
                 who = doc.actors[pred.speaker].name if pred.speaker is not None else None
-                misses.append(f"{gold['_file']} SPEAKER {who} != {g_actor['name'] if g_actor else '?'}: "
-                              f"{gs['text']['text'][:70]}")
+                misses.append(
+                    f"{gold['_file']} SPEAKER {who} != {g_actor['name'] if g_actor else '?'}: {gs['text']['text'][:70]}"
+                )
         if verbose:
             for k, p in enumerate(preds):
                 if k not in used:
@@ -176,8 +190,10 @@ def main(argv: list[str] | None = None) -> int:
     print(f"actors: {results['actors']}   time in stage: {results['seconds_in_stage']} s")
     print(f"{'lang':5} {'gold':>5} {'pred':>5} {'recall':>7} {'precision':>9} {'speaker':>8}")
     for lang, s in results["languages"].items():
-        print(f"{lang:5} {s['gold']:5} {s['predicted']:5} {s['recall']!s:>7} {s['precision']!s:>9} "
-              f"{s['speaker_accuracy']!s:>8}")
+        print(
+            f"{lang:5} {s['gold']:5} {s['predicted']:5} {s['recall']!s:>7} {s['precision']!s:>9} "
+            f"{s['speaker_accuracy']!s:>8}"
+        )
     for line in results["misses"]:
         if args.verbose or "EXTRA" not in line:
             print("  ", line)

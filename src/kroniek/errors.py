@@ -24,6 +24,35 @@ MESSAGES: dict[str, str] = {
     "E033": "cannot read the configuration file {where}: {detail}",
     "E034": "cannot load the NLP pipeline {name!r} (setting [nlp].model or --nlp): {detail}",
     "E040": "unknown output format {value!r}; choose one of: {choices}",
+    "E120": "no such actor file: {where} (setting [stages.\"actors.resolve/v1\"].user_actors)",
+    "E121": "actor file {where}, line {line}: {detail} (format: docs/actors.md)",
+    "E122": "cannot read the date {value!r}; give --date as YYYY-MM-DD",
+    "E180": "the gold chronicle {where} cannot be read as gold: {problems}",
+    "E181": "cannot read the gold file {where}: {detail}",
+    "E182": "no such gold file or directory: {where}",
+    "E183": "no gold chronicles found in {where}; give a directory of *.gold.json files",
+    "E184": "cannot read the floors file {where}: {detail}",
+    "E185": "changing floors needs a reason: add --reason \"...\" (it is recorded in {where})",
+    "E186": "cannot read the predicted chronicle {where}: {detail}",
+    "E187": "unknown language filter {value!r}: give ISO 639-1 codes separated by commas, e.g. nl,en",
+    "E188": "cannot build the pipeline to evaluate: {detail}",
+    "E200": "cannot open the store {url}: {detail}",
+    "E201": "the store {url} is locked by another process ({detail}); wait for it to finish and run again",
+    "E202": "the store {url} is read-only ({detail}); give a writable file with --db, or fix its permissions",
+    "E203": "the store {url} has schema revision {revision}, which this kroniek does not know; upgrade kroniek",
+    "E204": "cannot use the database URL {url!r}: {detail}; give a file path, sqlite:///FILE or postgresql://...",
+    "E205": "{what} needs the optional package {package}; install it with `pip install {package}`",
+    "E206": "chronicle JSONL line {line}: {detail}",
+    "E207": "unknown {option} {value!r}; choose one of: {choices}",
+    "E208": "cannot read the date {value!r} given as {option}; write YYYY-MM-DD",
+    "E209": "{where} has a header but no blank line before the text; put one empty line after the header",
+    "E210": "the directory {where} holds no article files (.txt, .html, .htm, .jsonl)",
+    "E211": "the store operation failed on {where}: {detail}",
+    "E160": "cannot read the event lexicon {where}: {detail} (see docs/events.md for the entry format)",
+    "E161": "no event lexicon for language {lang!r}; add src/kroniek/events/lexicon/{lang}.toml or pass extra_lexicons",
+    "E140": "the temporal lexicon for {lang!r} cannot be used: {detail} (kroniek/time/data/{lang}.toml)",
+    "E141": "no gazetteer data file at {where}; rebuild it with `python training/build_gazetteer.py`",
+    "E142": "the quantities lexicon cannot be used: {detail} (kroniek/quantities/data/)",
 }
 
 
@@ -41,6 +70,14 @@ class KroniekError(Exception):
         self.message = message
         super().__init__(f"[{code}] {message}")
 
+    def __reduce__(self) -> tuple[Any, ...]:
+        # Rebuilt from code and params, so that errors survive the trip back from worker processes.
+        return (_rebuild_error, (type(self), self.code, self.params))
+
+
+def _rebuild_error(cls: type[KroniekError], code: str, params: dict[str, Any]) -> KroniekError:
+    return cls(code, **params)
+
 
 class InputError(KroniekError):
     """Bad input: the article cannot be read or processed (an item error in a batch)."""
@@ -48,3 +85,7 @@ class InputError(KroniekError):
 
 class StageError(KroniekError):
     """A stage raised; the message names the stage and the article."""
+
+
+class StoreError(KroniekError):
+    """The store cannot be opened or written (locked, read-only, unknown URL, foreign schema)."""

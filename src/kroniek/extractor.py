@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -10,7 +11,7 @@ from typing import Any
 from kroniek.assemble import to_chronicle
 from kroniek.chronicle.models import Article, Chronicle
 from kroniek.document import ArticleDoc
-from kroniek.errors import InputError
+from kroniek.errors import InputError, KroniekError
 from kroniek.ingest import RawArticle, article_from_text, parse_published
 from kroniek.language import check_supported, detect_language
 from kroniek.pipeline import Pipeline, load_config
@@ -86,6 +87,18 @@ class Extractor:
     ) -> Chronicle:
         raw = article_from_text(text, meta.get("id") or "text", **meta)
         return self.extract_article(raw, published, lang)
+
+    def extract_many(
+        self, items: Iterable[RawArticle | str], n_process: int = 1, chunk_size: int = 4
+    ) -> Iterator[Chronicle | KroniekError]:
+        """Chronicles for many articles, in input order; a failed article yields its KroniekError.
+
+        ``n_process`` > 1 spreads the articles over that many worker processes (see kroniek.batch).
+        A RawArticle carries its own publication date and language; a plain string is detected.
+        """
+        from kroniek.batch import extract_many
+
+        return extract_many(self, items, n_process=n_process, chunk_size=chunk_size)
 
 
 @lru_cache(maxsize=1)

@@ -1,9 +1,10 @@
-"""The nlp stage: tokens, sentences, lemmas, POS, dependencies and entities from a spaCy pipeline.
+"""The nlp stage: tokens, sentences, lemmas, POS, morphology, dependencies and entities from spaCy.
 
-By default the pipeline kroniek ships for the article's language is used (kroniek/models/<lang>);
-any installed spaCy pipeline can be named instead per language ([stages."nlp.spacy/v1"].models or
---nlp NAME). Where no trained pipeline exists for a language, a rule-based one (tokenizer and
-sentence splitter only) is used and the document records that reason.
+By default the pipeline kroniek ships for the article's language is used (kroniek/models/<lang>,
+trained by training/train.sh; see docs/models/). Any installed spaCy pipeline can be named instead
+per language ([stages."nlp.spacy/v1"].models or --nlp NAME). Where no trained pipeline exists for a
+language, a rule-based one (tokenizer and sentence splitter only) is used and the document records
+that reason. Every pipeline gets kroniek's news sentence rules (kroniek.nlp.segment).
 """
 
 from __future__ import annotations
@@ -16,9 +17,18 @@ from kroniek.errors import KroniekError
 
 MODELS_DIR = Path(__file__).resolve().parent.parent / "models"
 
+# spaCy refuses texts over nlp.max_length (1,000,000 characters) to protect memory-hungry
+# pipelines; kroniek's own input limit ([input].max_chars) is the one that applies, and the shipped
+# CNN pipelines need little memory per character.
+MAX_TEXT_LENGTH = 20_000_000
+
 
 def shipped_model_path(lang: str) -> Path:
     return MODELS_DIR / lang
+
+
+def has_shipped_model(lang: str) -> bool:
+    return (shipped_model_path(lang) / "config.cfg").exists()
 
 
 class NlpStage:
@@ -32,28 +42,44 @@ class NlpStage:
         self._fallback_reason: dict[str, str] = {}
 
     def load(self, lang: str) -> Any:
+        """The spaCy pipeline for a language, loaded once (raises E034 if it cannot be loaded)."""
         if lang in self._loaded:
             return self._loaded[lang]
         import spacy
 
         choice = self.models.get(lang, "shipped")
         if choice == "shipped":
-            path = shipped_model_path(lang)
-            if (path / "config.cfg").exists():
-                nlp = spacy.load(path)
+            if has_shipped_model(lang):
+                nlp = self._load_named(str(shipped_model_path(lang)))
             else:
                 nlp = spacy.blank(lang)
-                self._fallback_reason[lang] = f"no trained pipeline shipped for {lang!r}: rule-based tokens only"
+                self._fallback_reason[lang] = (
+                    f"no trained pipeline shipped for {lang!r}: rule-based tokens and sentences only "
+                    "(no lemmas, POS, dependencies or entities)"
+                )
         else:
-            try:
-                nlp = spacy.load(choice)
-            except (OSError, ImportError) as exc:
-                raise KroniekError("E034", name=choice, detail=str(exc)) from exc
+            nlp = self._load_named(choice)
+            if nlp.lang != lang:
+                self._fallback_reason[lang] = (
+                    f"the chosen pipeline {choice!r} is for {nlp.lang!r}, used here for {lang!r} text"
+                )
         from kroniek.nlp.segment import add_news_segmentation
 
+        nlp.max_length = max(nlp.max_length, MAX_TEXT_LENGTH)
         add_news_segmentation(nlp, lang)
         self._loaded[lang] = nlp
         return nlp
+
+    @staticmethod
+    def _load_named(name: str) -> Any:
+        import spacy
+
+        try:
+            return spacy.load(name)
+        except (OSError, ImportError, ValueError, KeyError) as exc:
+            # OSError: not installed / not a pipeline directory; the others: a pipeline made by an
+            # incompatible spaCy version or needing a missing package.
+            raise KroniekError("E034", name=name, detail=f"{type(exc).__name__}: {exc}") from exc
 
     def __call__(self, doc: ArticleDoc) -> ArticleDoc:
         nlp = self.load(doc.lang)
@@ -61,8 +87,23 @@ class NlpStage:
             doc.notes.append(self._fallback_reason[doc.lang])
         spacy_doc = nlp(doc.text)
         doc.nlp = spacy_doc
-        doc.sentences = [CharSpan(s.start_char, s.end_char) for s in spacy_doc.sents]
+        doc.sentences = sentence_spans(spacy_doc)
         return doc
+
+
+def sentence_spans(spacy_doc: Any) -> list[CharSpan]:
+    """Sentences as character spans, trimmed of surrounding whitespace; blank ones are dropped."""
+    spans: list[CharSpan] = []
+    text = spacy_doc.text
+    for sent in spacy_doc.sents:
+        start, end = sent.start_char, sent.end_char
+        while start < end and text[start].isspace():
+            start += 1
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        if end > start:
+            spans.append(CharSpan(start, end))
+    return spans
 
 
 def make_nlp_stage(models: dict[str, str] | None = None) -> NlpStage:

@@ -1,0 +1,420 @@
+"""Finders for actors that are not plain knowledge-base names: names written with initials, unknown persons
+with a known given name, ministries, unknown names after role nouns, country adjectives with collective nouns,
+and entities from the nlp layer. Mixed into kroniek.actors.resolve.Resolver."""
+
+from __future__ import annotations
+
+import bisect
+
+from kroniek.actors.kb import ADJ, CAPITAL, SEAT, ActorKB, KBActor, OfficeNoun
+from kroniek.actors.lexicon import (
+    BARE_STATE_NOUNS,
+    CONJUNCTIONS,
+    DEFINITE,
+    INITIAL_RE,
+    MINISTRY_NOUNS,
+    NAME_PARTICLES,
+    OF_WORDS,
+    PORTFOLIO_CONTINUATIONS,
+    PORTFOLIO_JOINERS,
+    TITLES,
+    Found,
+    GazMatch,
+    NewActor,
+    Pending,
+    Ref,
+    RoleMatch,
+    Token,
+    capitalised,
+)
+from kroniek.actors.normalize import fold
+
+
+class Finders:
+    """Needs the attributes the Resolver sets: kb, lang, text, tokens, sentence_of and the role tables."""
+
+    kb: ActorKB
+    lang: str
+    text: str
+    tokens: list[Token]
+    sentence_of: list[int]
+    office_nouns: dict[str, OfficeNoun]
+    role_nouns: dict[str, str | None]
+    determiners: set[str]
+    group_nouns: dict[str, tuple[str, str, bool, bool]]
+
+    def _initial_names(self, tokens: list[Token], gaz: list[GazMatch]) -> list[Found]:
+        """Names written with initials, as in Dutch official texts: "drs. M.L.J. Paul", "R. Tieman"."""
+        found: list[Found] = []
+        k = 0
+        while k < len(tokens):
+            tok = tokens[k]
+            initials_end = None
+            if INITIAL_RE.fullmatch(tok.text) and not any(
+                h.actor.kind != "person" for h in self.kb.aliases.get(tok.key, [])
+            ):  # "U.S." is a country, not initials
+                initials_end = k + 1
+            elif (
+                len(tok.text) == 1
+                and tok.text.isupper()
+                and k + 1 < len(tokens)
+                and tokens[k + 1].text == "."
+            ):
+                initials_end = k + 2
+            if initials_end is None or initials_end >= len(tokens):
+                k += 1
+                continue
+            if initials_end < len(tokens) and (
+                tokens[initials_end].key in self.office_nouns or tokens[initials_end].key in self.role_nouns
+            ):
+                k += 1  # "J. President" is not a name
+                continue
+            end = initials_end
+            while end < len(tokens) and tokens[end].key in NAME_PARTICLES and end - initials_end < 3:
+                end += 1
+            if (
+                end >= len(tokens)
+                or not tokens[end].text[:1].isupper()
+                or not tokens[end].text.replace("-", "").isalpha()
+                or tokens[end].text.isupper()
+            ):
+                k += 1
+                continue
+            if "\n" in self.text[tok.start : tokens[end].end]:
+                k += 1
+                continue
+            if initials_end == k + 2 and not self._initial_context_ok(tokens, k):
+                k += 1  # "plan B. Then ..." is a sentence break, not an initial
+                continue
+            # "Faber-van de Klashorst": a double surname with particles
+            if tokens[end].key.rsplit("-", 1)[-1] in NAME_PARTICLES:
+                j = end + 1
+                while j < len(tokens) and tokens[j].key in NAME_PARTICLES:
+                    j += 1
+                if j < len(tokens) and capitalised(tokens[j].text) and tokens[j].text.isalpha():
+                    end = j
+            surname_tokens = tokens[initials_end : end + 1]
+            surname = self.text[surname_tokens[0].start : surname_tokens[-1].end]
+            start = tok.start
+            while (
+                k > 0
+                and tokens[k - 1].key in TITLES
+                or (k > 1 and tokens[k - 1].text == "." and tokens[k - 2].key in TITLES)
+            ):
+                k -= 2 if tokens[k - 1].text == "." else 1
+                start = tokens[k].start
+            ref: Ref | None = self._person_by_surname(surname, tok.text[:1])
+            if ref is None:
+                initials = self.text[tok.start : tokens[initials_end - 1].end]
+                ref = NewActor(f"new:{fold(surname)}", f"{initials} {surname}", "person", None, None)
+            found.append(Found(start, tokens[end].end, ref, "name"))
+            k = end + 1
+        return found
+
+    def _first_name_persons(
+        self, tokens: list[Token], gaz: list[GazMatch], roles: list[RoleMatch]
+    ) -> list[Found]:
+        """Unknown persons from a known given name and a capitalised surname ("Ahmed al-Assadi")."""
+        long_gaz = {k for g in gaz if g.j - g.i > 1 for k in range(g.i, g.j)}
+        in_role = {k for r in roles for k in range(r.i, r.j)}
+        found = []
+        k = 0
+        while k < len(tokens) - 1:
+            tok = tokens[k]
+            if (
+                tok.key not in self.kb.first_names
+                or not capitalised(tok.text)
+                or k in long_gaz
+                or k in in_role
+            ):
+                k += 1
+                continue
+            end = k + 1
+            while end < len(tokens) and end - k <= 3:
+                word = tokens[end].text
+                gap = self.text[tokens[end - 1].end : tokens[end].start]
+                if gap not in (" ",):
+                    break
+                if end in long_gaz or end in in_role:
+                    break
+                if (
+                    word[:1].isupper()
+                    and word.replace("-", "").replace("'", "").isalpha()
+                    and not word.isupper()
+                ) or (word[:3] in ("al-", "el-") and len(word) > 4):
+                    end += 1
+                elif (
+                    tokens[end].key in NAME_PARTICLES
+                    and end + 1 < len(tokens)
+                    and capitalised(tokens[end + 1].text)
+                ):
+                    end += 1
+                else:
+                    break
+            if end - k < 2 or tokens[end - 1].key in NAME_PARTICLES:
+                k += 1
+                continue
+            surname_key = tokens[end - 1].key
+            if any(h.actor.kind == "state" for h in self.kb.aliases.get(surname_key, [])):
+                k += 1
+                continue
+            surface = self.text[tok.start : tokens[end - 1].end]
+            found.append(
+                Found(
+                    tok.start,
+                    tokens[end - 1].end,
+                    NewActor(f"new:{fold(surface)}", surface, "person", None, None),
+                    "name",
+                )
+            )
+            k = end
+        return found
+
+    def _initial_context_ok(self, tokens: list[Token], k: int) -> bool:
+        """A lone capital with a period is an initial after a title, a name-introducing word, punctuation
+        or the start of a line; after an ordinary word ("plan B. Then") it ends a sentence."""
+        if k == 0 or "\n" in self.text[tokens[k - 1].end : tokens[k].start]:
+            return True
+        prev = tokens[k - 1]
+        if prev.key in TITLES or prev.key in CONJUNCTIONS or not prev.text[:1].isalpha():
+            return True
+        return prev.key in self.office_nouns or prev.key in self.role_nouns or capitalised(prev.text)
+
+    def _ministries(self, tokens: list[Token], gaz: list[GazMatch]) -> list[Found]:
+        """Ministries the knowledge base does not list: "the Ministry of Health of Ukraine", "het Oekraïense
+        ministerie van Defensie", "le ministère russe de la Défense" -> "Ministry of Health (Ukraine)"."""
+        in_gaz = {k for g in gaz for k in range(g.i, g.j)}
+        by_end = {g.j: g for g in gaz}
+        by_start = {g.i: g for g in gaz}
+        found = []
+        for k, tok in enumerate(tokens):
+            if tok.key not in MINISTRY_NOUNS or k in in_gaz:
+                continue
+            start_tok, country = k, None
+            left = by_end.get(k)
+            if left is not None and left.adjective is not None:
+                country, start_tok = left.adjective, left.i
+            j = k + 1
+            right = by_start.get(j)
+            if country is None and right is not None and right.adjective is not None:
+                country, j = right.adjective, right.j  # "ministère russe de la Défense"
+            if j >= len(tokens) or tokens[j].key not in OF_WORDS:
+                continue
+            j += 1
+            words: list[int] = []
+            while j < len(tokens) and len(words) < 8:
+                t = tokens[j]
+                if j in by_start and by_start[j].hits[0].actor.kind == "state":
+                    break
+                if capitalised(t.text) and t.text.replace("-", "").isalpha():
+                    words.append(j)
+                elif words and t.key in PORTFOLIO_CONTINUATIONS.get(tokens[words[-1]].key, ()):
+                    words.append(j)
+                elif words and t.key in PORTFOLIO_JOINERS and j + 1 < len(tokens):
+                    pass
+                elif not words and t.key in self.determiners | {"la", "l'", "le", "the"}:
+                    pass
+                else:
+                    break
+                j += 1
+            if not words:
+                continue
+            end_tok = words[-1] + 1
+            portfolio = self.text[tokens[words[0]].start : tokens[words[-1]].end]
+            if end_tok + 1 < len(tokens) and tokens[end_tok].key in OF_WORDS and country is None:
+                target = by_start.get(end_tok + 1)
+                state = (
+                    next((h.actor for h in target.hits if h.actor.kind == "state"), None) if target else None
+                )
+                if state is not None and target is not None:
+                    country, end_tok = state, target.j
+            if start_tok > 0 and tokens[start_tok - 1].key in self.determiners:
+                start_tok -= 1
+            name = f"Ministry of {portfolio}" + (f" ({country.name})" if country else "")
+            ref = NewActor(
+                f"ministry:{fold(name)}", name, "organization", country.country if country else None, "GOV"
+            )
+            found.append(Found(tokens[start_tok].start, tokens[end_tok - 1].end, ref, "name"))
+        return found
+
+    def _person_by_surname(self, surname: str, initial: str) -> KBActor | None:
+        """A curated person with this surname (or the first part of a double one) and this first initial."""
+        for variant in dict.fromkeys([surname, surname.split("-")[0], surname.split()[-1]]):
+            for hit in self.kb.aliases.get(fold(variant), []):
+                actor = hit.actor
+                if actor.kind == "person" and actor.curated and fold(actor.name[:1]) == fold(initial):
+                    return actor
+        return None
+
+    def _unknown_name(self, tokens: list[Token], k: int, by_start: dict[int, GazMatch]) -> int | None:
+        """End token of a capitalised name that starts at token k and is not in the knowledge base."""
+        end = k
+        if k < len(tokens) and k > 0 and "\n" in self.text[tokens[k - 1].end : tokens[k].start]:
+            return None
+        while end < len(tokens) and end - k < 5:
+            tok = tokens[end]
+            if tok.text.isupper() and len(tok.text) > 1:
+                break
+            if capitalised(tok.text) and tok.text.isalpha() or (capitalised(tok.text) and "-" in tok.text):
+                if tok.key in self.office_nouns or tok.key in self.role_nouns or tok.key in self.determiners:
+                    break
+                if end in by_start and by_start[end].adjective is not None:
+                    break
+                end += 1
+            elif (
+                tok.key in NAME_PARTICLES
+                and end > k
+                and end + 1 < len(tokens)
+                and capitalised(tokens[end + 1].text)
+            ):
+                end += 1
+            elif tok.text == "." and end == k + 1 and len(tokens[k].text) == 1:
+                end += 1  # an initial: "J. Smith"
+            else:
+                break
+        if end == k or (end - k == 1 and self.sentence_of[k] != self.sentence_of[k - 1]):
+            return None
+        if "\n" in self.text[tokens[k].start : tokens[end - 1].end]:
+            return None
+        return end
+
+    def _groups(self, tokens: list[Token], gaz: list[GazMatch], consumed: set[int]) -> list[Found]:
+        """Country adjective + collective noun ("Oekraïense soldaten", "U.S. citizens", "rebelles syriens");
+        "de Russische regering" is the state itself."""
+        found = []
+        by_start = {g.i: g for g in gaz}
+        for g in gaz:
+            if id(g) in consumed:
+                continue
+            state = g.adjective
+            if state is None and self.lang == "en":
+                state = next(
+                    (h.actor for h in g.hits if h.actor.kind == "state" and not h.flags & (CAPITAL | SEAT)),
+                    None,
+                )
+            partner = self._coordinated_adjective(tokens, g, by_start, consumed)
+            if partner is not None and state is not None:
+                # "Ukrainian and Russian delegations": the first state gets its adjective, the second
+                # the whole phrase
+                second, noun_tok = partner
+                consumed.add(id(g))
+                consumed.add(id(second))
+                found.append(Found(g.start, g.end, state, "description"))
+                assert second.adjective is not None
+                found.append(self._group(tokens, noun_tok, second.i, noun_tok + 1, second.adjective))
+                continue
+            if state is not None and g.j < len(tokens) and tokens[g.j].key in self.group_nouns:
+                noun_tok, start_tok, end_tok = g.j, g.i, g.j + 1
+            elif g.adjective is not None and g.i > 0 and tokens[g.i - 1].key in self.group_nouns:
+                noun_tok, start_tok, end_tok = g.i - 1, g.i - 1, g.j  # "le gouvernement américain"
+                state = g.adjective
+            else:
+                continue
+            assert state is not None
+            if start_tok > 0 and tokens[start_tok - 1].key in self.determiners:
+                start_tok -= 1
+            consumed.add(id(g))
+            found.append(self._group(tokens, noun_tok, start_tok, end_tok, state))
+        # "de regering", "le gouvernement" with no country: the most salient state (resolved later)
+        for k, tok in enumerate(tokens):
+            entry = self.group_nouns.get(tok.key)
+            if entry is None or entry[3] or k == 0 or tokens[k - 1].key not in DEFINITE:
+                continue
+            if k in by_start or any(f.start <= tok.start < f.end for f in found):
+                continue
+            if k + 1 < len(tokens) and (k + 1 in by_start or tokens[k + 1].key in OF_WORDS):
+                continue  # "the government of X", "le gouvernement Papadimos": left to other rules
+            if entry[2] and tok.key in BARE_STATE_NOUNS:
+                role = RoleMatch(k, k + 1, tok.start, tok.end, ("STATE",), "GOV")
+            elif not entry[2] and entry[1] in ("REB", "MIL", "CVL") and tok.key.endswith(("s", "en", "x")):
+                # "les rebelles", "the soldiers": a group of the most salient state
+                english = tok.text.lower() if self.lang == "en" else entry[0]
+                role = RoleMatch(k, k + 1, tok.start, tok.end, ("GROUP", english), entry[1])
+            else:
+                continue
+            found.append(Found(tokens[k - 1].start, tok.end, Pending(role, None, None), "description"))
+        return found
+
+    def _coordinated_adjective(
+        self, tokens: list[Token], g: GazMatch, by_start: dict[int, GazMatch], consumed: set[int]
+    ) -> tuple[GazMatch, int] | None:
+        if g.adjective is None or g.j + 2 >= len(tokens) or tokens[g.j].key not in CONJUNCTIONS:
+            return None
+        second = by_start.get(g.j + 1)
+        if second is None or second.adjective is None or id(second) in consumed or second.j >= len(tokens):
+            return None
+        if tokens[second.j].key not in self.group_nouns:
+            return None
+        return second, second.j
+
+    def _group(
+        self, tokens: list[Token], noun_tok: int, start_tok: int, end_tok: int, state: KBActor
+    ) -> Found:
+        english, sector, is_state, institution = self.group_nouns[tokens[noun_tok].key]
+        start, end = tokens[start_tok].start, tokens[end_tok - 1].end
+        if is_state:
+            return Found(start, end, state, "description")
+        if institution:
+            military = self.kb.militaries.get(state.country or "")
+            if military is not None:
+                return Found(start, end, military, "description")
+            name = f"{state.adjective or state.name} {english}"
+            return Found(
+                start,
+                end,
+                NewActor(f"mil:{state.country}", name, "organization", state.country, sector),
+                "description",
+            )
+        name = f"{state.adjective or state.name} {english}"
+        if self.lang == "en":  # English text names the group itself: "U.S. citizens", "Ukrainian servicemen"
+            english = tokens[noun_tok].text.lower()
+            first = start_tok + 1 if tokens[start_tok].key in self.determiners else start_tok
+            name = self.text[tokens[first].start : end]
+            name = name[:1].upper() + name[1:]
+        return Found(
+            start,
+            end,
+            NewActor(f"group:{state.country}:{english}", name, "group", state.country, sector),
+            "description",
+        )
+
+    def _entities(
+        self, entities: list[tuple[int, int, str]], gaz: list[GazMatch], found: list[Found]
+    ) -> list[Found]:
+        taken = [(g.start, g.end) for g in gaz] + [(f.start, f.end) for f in found]
+        out = []
+        for start, end, label in entities:
+            if any(s < end and start < e for s, e in taken):
+                continue
+            surface = self.text[start:end].strip()
+            if not surface or not surface[:1].isupper():
+                continue
+            if label in ("PER", "PERSON"):
+                kind = "person"
+            elif label in ("ORG", "NORP_ORG"):
+                kind = "organization"
+            else:
+                continue
+            country, sector = self._context_role(start)
+            out.append(
+                Found(start, end, NewActor(f"new:{fold(surface)}", surface, kind, country, sector), "ner")
+            )
+        return out
+
+    def _context_role(self, start: int) -> tuple[str | None, str | None]:
+        """Country and sector from the words just before an entity ("de Russische oppositieleider X")."""
+        ends = [t.end for t in self.tokens]
+        k = bisect.bisect_right(ends, start)
+        before = [t for t in self.tokens[max(0, k - 4) : k] if t.end >= start - 60]
+        country = sector = None
+        for tok in before:
+            if tok.key in self.role_nouns:
+                sector = self.role_nouns[tok.key]
+            elif tok.key in self.office_nouns:
+                sector = self.office_nouns[tok.key].sector
+            else:
+                for hit in self.kb.aliases.get(tok.key, []):
+                    if hit.flags & ADJ and hit.actor.kind == "state":
+                        country = hit.actor.country
+                        break
+        return country, sector

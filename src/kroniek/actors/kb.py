@@ -1,0 +1,424 @@
+"""The actor knowledge base: actors, aliases, dated offices, role nouns.
+
+``ActorKB.load()`` reads the compiled ``data/kb.json.gz`` (built by ``tools/build_actor_kb.py`` from the
+Phoenix dictionaries and kroniek's curated files) plus ``data/roles.toml`` and any user files (JSONL, see
+docs/actors.md). It is loaded once per process and shared (``ActorKB.shared()``).
+
+Lookups:
+  - ``kb.candidates(surface)``: KB entries whose alias folds to ``surface`` (dict lookup, microseconds);
+  - ``kb.holder(code, where, date)``: who held an office on a date ("PRES", "RUS", 2009-01-01 -> Medvedev),
+    falling back to the most recent holder when the date is unknown;
+  - ``kb.search(query, date=, lang=)``: ranked matches for people (the CLI `kroniek actors search`).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import gzip
+import json
+import re
+import threading
+import tomllib
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from kroniek.actors.normalize import fold, is_acronym
+from kroniek.errors import KroniekError
+
+# Alias flags, as written by tools/build_actor_kb.py.
+CASE = 1
+SURNAME = 2
+ADJ = 4
+CAPITAL = 8
+SEAT = 16
+LOWER_OK = 32
+WEAK = 64
+
+KINDS = ("person", "state", "organization", "group", "media")
+SECTORS = ("GOV", "MIL", "REB", "OPP", "JUD", "LEG", "MED", "BUS", "CVL", "IGO", "NGO")
+LANGS = ("nl", "en", "de", "fr")
+
+
+@dataclass(slots=True)
+class KBActor:
+    index: int
+    key: str
+    name: str
+    kind: str
+    country: str | None
+    sector: str | None
+    wikidata: str | None
+    source: str
+    offices: list[tuple[str, str, dt.date | None, dt.date | None]] = field(default_factory=list)
+    periods: list[tuple[str | None, str | None, dt.date | None, dt.date | None]] = field(default_factory=list)
+    adjective: str | None = None
+
+    @property
+    def curated(self) -> bool:
+        return self.source.startswith("curated") or self.source == "user"
+
+    def offices_on(self, date: dt.date | None) -> list[tuple[str, str]]:
+        """(code, where) of the offices held on ``date`` (all current ones when the date is unknown)."""
+        return [(code, where) for code, where, start, end in self.offices if _within(date, start, end)]
+
+    def active_on(self, date: dt.date | None) -> bool:
+        """True when an office or a Phoenix role of this actor covers ``date``."""
+        if date is None:
+            return False
+        spans = [(s, e) for _c, _w, s, e in self.offices] + [(s, e) for _c, _s, s, e in self.periods]
+        return any((s or e) and _within(date, s, e) for s, e in spans)
+
+    def country_sector_on(self, date: dt.date | None) -> tuple[str | None, str | None]:
+        """Country and sector on ``date``: an IGO post held then makes the person IGO (Rutte in 2025)."""
+        for _code, where, start, end in self.offices:
+            if where in _IGO_KEYS and date is not None and _within(date, start, end):
+                return None, "IGO"
+        if date is None and self.offices:
+            code, where, start, end = max(self.offices, key=lambda o: o[2] or dt.date.min)
+            if where in _IGO_KEYS and end is None:
+                return None, "IGO"
+        return self.country, self.sector
+
+
+_IGO_KEYS = {"NATO", "UN", "EU"}
+
+
+def _within(date: dt.date | None, start: dt.date | None, end: dt.date | None) -> bool:
+    if date is None:
+        return end is None
+    return (start is None or start <= date) and (end is None or date < end or date == end == start)
+
+
+def _date(value: Any) -> dt.date | None:
+    if not value:
+        return None
+    try:
+        return dt.date.fromisoformat(str(value))
+    except ValueError:
+        return None
+
+
+@dataclass(slots=True)
+class AliasHit:
+    actor: KBActor
+    flags: int
+    surface: str | None  # exact surface for case-sensitive aliases
+
+
+@dataclass(slots=True)
+class OfficeNoun:
+    offices: tuple[str, ...]
+    sector: str | None
+    capitalised_only: bool = False
+    where: str | None = None  # the country the title implies ("the Secretary" -> USA)
+
+
+@dataclass(slots=True)
+class RoleTables:
+    """Role nouns, pronouns and function words per language, from data/roles.toml."""
+
+    offices: dict[str, dict[str, OfficeNoun]]  # lang -> folded noun -> office
+    roles: dict[str, dict[str, str | None]]  # lang -> folded noun -> sector
+    counterparts: dict[str, set[str]]
+    # lang -> folded noun -> (English noun, sector, is the state itself, is the national institution)
+    groups: dict[str, dict[str, tuple[str, str, bool, bool]]]
+    person_pronouns: dict[str, set[str]]
+    we_pronouns: dict[str, set[str]]
+    female_pronouns: dict[str, set[str]]
+    i_pronouns: dict[str, set[str]]
+    male_pronouns: dict[str, set[str]]
+    locatives: dict[str, set[str]]
+    determiners: dict[str, set[str]]
+    max_words: int = 1
+
+
+def _load_roles(data: dict[str, Any], agents: dict[str, str]) -> RoleTables:
+    offices: dict[str, dict[str, OfficeNoun]] = {lang: {} for lang in LANGS}
+    roles: dict[str, dict[str, str | None]] = {lang: {} for lang in LANGS}
+    groups: dict[str, dict[str, tuple[str, str, bool, bool]]] = {lang: {} for lang in LANGS}
+    max_words = 1
+    # Phoenix agents first, so that kroniek's own role nouns override them.
+    for noun, sector in agents.items():
+        roles["en"][noun] = sector
+    for entry in data.get("role", []):
+        for lang in LANGS:
+            for noun in entry.get(lang, []):
+                roles[lang][fold(noun)] = entry.get("sector") or None
+                max_words = max(max_words, len(noun.split()))
+    for entry in data.get("office", []):
+        office = OfficeNoun(
+            tuple(entry["offices"]),
+            entry.get("sector") or None,
+            bool(entry.get("capitalised_only", False)),
+            entry.get("where"),
+        )
+        for lang in LANGS:
+            for noun in entry.get(lang, []):
+                offices[lang][fold(noun)] = office
+                max_words = max(max_words, len(noun.split()))
+    for entry in data.get("group", []):
+        for lang in LANGS:
+            for noun in entry.get(lang, []):
+                groups[lang][fold(noun)] = (
+                    entry["name"],
+                    entry["sector"],
+                    bool(entry.get("state", False)),
+                    bool(entry.get("institution", False)),
+                )
+
+    def per_lang(table: str, suffix: str = "") -> dict[str, set[str]]:
+        section = data.get(table, {})
+        return {lang: {fold(w) for w in section.get(lang + suffix, [])} for lang in LANGS}
+
+    return RoleTables(
+        offices,
+        roles,
+        per_lang("counterpart"),
+        groups,
+        per_lang("pronouns", "_person"),
+        per_lang("pronouns", "_we"),
+        per_lang("pronouns", "_female"),
+        per_lang("pronouns", "_i"),
+        per_lang("pronouns", "_male"),
+        per_lang("locative"),
+        per_lang("determiners"),
+        max_words,
+    )
+
+
+class ActorKB:
+    """The loaded knowledge base. Use ``ActorKB.shared()`` to get the process-wide instance."""
+
+    _shared: dict[tuple[str, ...], ActorKB] = {}
+    _lock = threading.Lock()
+
+    def __init__(self, data: dict[str, Any], roles: dict[str, Any]) -> None:
+        self.actors: list[KBActor] = []
+        for index, raw in enumerate(data["actors"]):
+            self.actors.append(self._actor(index, raw))
+        self.aliases: dict[str, list[AliasHit]] = {}
+        for key, rows in data["aliases"].items():
+            self.aliases[key] = [
+                AliasHit(self.actors[r[0]], r[1], r[2] if len(r) > 2 else None) for r in rows
+            ]
+        self.office_holders: dict[str, list[tuple[KBActor, dt.date | None, dt.date | None]]] = {}
+        for key, rows in data["offices"].items():
+            self.office_holders[key] = [(self.actors[i], _date(s), _date(e)) for i, s, e in rows]
+        self.by_key = {a.key: a for a in self.actors}
+        self.states = {a.country: a for a in self.actors if a.kind == "state" and a.country}
+        # The national armed forces of a country: its first curated military organisation.
+        self.militaries: dict[str, KBActor] = {}
+        armed = [
+            a
+            for a in self.actors
+            if a.curated and a.kind == "organization" and a.sector == "MIL" and a.country
+        ]
+        armed.sort(key=lambda a: not re.search(r"Armed Forces|Army|Defen[cs]e Forces|Bundeswehr", a.name))
+        for a in armed:
+            self.militaries.setdefault(a.country or "", a)
+        self.roles = _load_roles(roles, data.get("agents", {}))
+        self.max_alias_words = max((len(k.split()) for k in self.aliases), default=1)
+        # Word prefixes of multi-word aliases, so that a longest-match scan can stop early.
+        self.alias_prefixes: set[str] = set()
+        for key in self.aliases:
+            words = key.split(" ")
+            for k in range(1, len(words)):
+                self.alias_prefixes.add(" ".join(words[:k]))
+        self.first_names: frozenset[str] = frozenset(data.get("first_names", []))
+        self.given_name_gender: dict[str, str] = {}  # folded given name -> "f" | "m" (data/given_names.toml)
+
+    @staticmethod
+    def _actor(index: int, raw: dict[str, Any]) -> KBActor:
+        return KBActor(
+            index,
+            raw["key"],
+            raw["name"],
+            raw["kind"],
+            raw.get("country"),
+            raw.get("sector"),
+            raw.get("wikidata"),
+            raw.get("source", "curated"),
+            [(o[0], o[1], _date(o[2]), _date(o[3])) for o in raw.get("offices", [])],
+            [(p[0], p[1], _date(p[2]), _date(p[3])) for p in raw.get("periods", [])],
+            raw.get("adjective"),
+        )
+
+    # ------------------------------------------------------------------------------------------ loading
+    @classmethod
+    def load(cls, user_files: list[str | Path] | tuple[str | Path, ...] = ()) -> ActorKB:
+        data_dir = resources.files("kroniek.actors") / "data"
+        with (data_dir / "kb.json.gz").open("rb") as handle, gzip.GzipFile(fileobj=handle) as unzipped:
+            data = json.loads(unzipped.read().decode("utf-8"))
+        roles = tomllib.loads((data_dir / "roles.toml").read_text(encoding="utf-8"))
+        kb = cls(data, roles)
+        names = tomllib.loads((data_dir / "given_names.toml").read_text(encoding="utf-8"))
+        kb.given_name_gender = {fold(n): "f" for n in names.get("female", [])}
+        kb.given_name_gender.update({fold(n): "m" for n in names.get("male", [])})
+        for path in user_files:
+            kb.add_user_file(Path(path))
+        return kb
+
+    @classmethod
+    def shared(cls, user_files: list[str | Path] | tuple[str | Path, ...] = ()) -> ActorKB:
+        key = tuple(str(p) for p in user_files)
+        with cls._lock:
+            if key not in cls._shared:
+                cls._shared[key] = cls.load(user_files)
+            return cls._shared[key]
+
+    def add_user_file(self, path: Path) -> int:
+        """Add actors from a user JSONL file (format in docs/actors.md); returns how many were added."""
+        if not path.is_file():
+            raise KroniekError("E120", where=str(path))
+        added = 0
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+            if not line.strip() or line.lstrip().startswith("#"):
+                continue
+            try:
+                self.add_user_actor(json.loads(line))
+            except (ValueError, TypeError, KeyError) as exc:
+                raise KroniekError("E121", where=str(path), line=number, detail=str(exc)) from exc
+            added += 1
+        return added
+
+    def add_user_actor(self, entry: dict[str, Any]) -> KBActor:
+        """Add one actor from a user entry: name, kind, country, sector, wikidata, aliases, offices."""
+        name = str(entry["name"]).strip()
+        kind = entry.get("kind", "person")
+        if not name:
+            raise ValueError("'name' is empty")
+        if kind not in KINDS:
+            raise ValueError(f"'kind' must be one of {', '.join(KINDS)}, not {kind!r}")
+        sector = entry.get("sector")
+        if sector is not None and sector not in SECTORS:
+            raise ValueError(f"'sector' must be one of {', '.join(SECTORS)} or null, not {sector!r}")
+        key = entry.get("key") or f"user:{fold(name).replace(' ', '-')}"
+        offices = []
+        for office in entry.get("offices", []):
+            offices.append(
+                (office["office"], office["where"], _date(office.get("from")), _date(office.get("to")))
+            )
+        actor = KBActor(
+            len(self.actors),
+            key,
+            name,
+            kind,
+            entry.get("country"),
+            sector,
+            entry.get("wikidata"),
+            "user",
+            offices,
+        )
+        self.actors.append(actor)
+        self.by_key[key] = actor
+        for surface in [name, *entry.get("aliases", [])]:
+            flags = CASE if is_acronym(surface) else 0
+            # A user entry takes precedence over the shipped entries for the same alias.
+            self.aliases.setdefault(fold(surface), []).insert(0, AliasHit(actor, flags, surface))
+            folded_words = fold(surface).split(" ")
+            for k in range(1, len(folded_words)):
+                self.alias_prefixes.add(" ".join(folded_words[:k]))
+            words = surface.split()
+            if kind == "person" and len(words) > 1 and words[-1][:1].isupper():
+                self.aliases.setdefault(fold(words[-1]), []).insert(0, AliasHit(actor, SURNAME, words[-1]))
+        for code, where, start, end in offices:
+            holders = self.office_holders.setdefault(f"{code}@{where}", [])
+            holders.append((actor, start, end))
+            holders.sort(key=lambda h: h[1] or dt.date.min)
+        return actor
+
+    # ------------------------------------------------------------------------------------------ lookups
+    def gender_of(self, name: str) -> str | None:
+        """ "f", "m" or None (unknown) from the first word of a person's name."""
+        first = name.split(" ", 1)[0]
+        return self.given_name_gender.get(fold(first))
+
+    def candidates(self, surface: str) -> list[AliasHit]:
+        return self.aliases.get(fold(surface), [])
+
+    def holder(self, code: str, where: str, date: dt.date | None) -> KBActor | None:
+        """Who held office ``code`` in ``where`` on ``date`` (the latest holder when the date is unknown)."""
+        holders = self.office_holders.get(f"{code}@{where}")
+        if not holders:
+            return None
+        if date is None:
+            current = [h for h in holders if h[2] is None]
+            return (current or holders)[-1][0]
+        for actor, start, end in reversed(holders):
+            if (start is None or start <= date) and (end is None or date < end):
+                return actor
+        return None
+
+    def holder_of_any(self, codes: tuple[str, ...], where: str, date: dt.date | None) -> KBActor | None:
+        for code in codes:
+            actor = self.holder(code, where, date)
+            if actor is not None:
+                return actor
+        return None
+
+    def search(
+        self, query: str, *, date: dt.date | None = None, lang: str | None = None, limit: int = 10
+    ) -> list[dict[str, Any]]:
+        """Ranked actors for a name, alias or description ("Poetin", "de Russische president")."""
+        results: list[dict[str, Any]] = []
+        seen: set[int] = set()
+        hits = self.candidates(query)
+        ranked = sorted(
+            hits,
+            key=lambda h: (
+                not h.actor.curated,
+                not h.actor.active_on(date),
+                bool(h.flags & (WEAK | ADJ)),
+                h.actor.index,
+            ),
+        )
+        for hit in ranked:
+            if hit.actor.index in seen:
+                continue
+            seen.add(hit.actor.index)
+            results.append(self.describe(hit.actor, date, how=_how(hit.flags)))
+        if not results:
+            from kroniek.actors.resolve import describe_phrase
+
+            for actor in describe_phrase(self, query, date=date, lang=lang):
+                if actor.index not in seen:
+                    seen.add(actor.index)
+                    results.append(self.describe(actor, date, how="description"))
+        return results[:limit]
+
+    def describe(self, actor: KBActor, date: dt.date | None, how: str = "name") -> dict[str, Any]:
+        country, sector = actor.country_sector_on(date)
+        return {
+            "key": actor.key,
+            "name": actor.name,
+            "kind": actor.kind,
+            "country": country,
+            "sector": sector,
+            "wikidata": actor.wikidata,
+            "source": actor.source,
+            "how": how,
+            "holds": [f"{code}@{where}" for code, where in actor.offices_on(date)]
+            if date or actor.offices
+            else [],
+            "offices": [
+                {
+                    "office": c,
+                    "where": w,
+                    "from": s.isoformat() if s else None,
+                    "to": e.isoformat() if e else None,
+                }
+                for c, w, s, e in actor.offices
+            ],
+        }
+
+
+def _how(flags: int) -> str:
+    if flags & (CAPITAL | SEAT):
+        return "metonym"
+    if flags & ADJ:
+        return "adjective"
+    if flags & SURNAME:
+        return "alias"
+    return "name"

@@ -1,0 +1,169 @@
+"""Shared pieces of the actor resolver: tokens, word lists (from data/words.toml), and the records that the
+resolver passes between its passes (alias matches, role nouns, found mentions, salience)."""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass, field
+from importlib import resources
+from typing import Any
+
+from kroniek.actors.kb import ADJ, WEAK, AliasHit, KBActor
+from kroniek.actors.normalize import fold
+
+TOKEN_RE = re.compile(
+    r"(?:[lLdDjJmMnNsStTcC]|[qQ]u)['’](?=[^\W\d_])|(?:[^\W\d_]{1,2}\.){2,}|\d+(?=[^\W\d_])|\w+(?:-\w+)*(?:['’](?![sS]\b)\w+(?:-\w+)*)*"
+    r"|['’][sS]\b|[^\w\s]"
+)
+INITIAL_RE = re.compile(r"(?:[^\W\d_]{1,2}\.)+")
+
+
+def _load_words() -> dict[str, Any]:
+    text = (resources.files("kroniek.actors") / "data" / "words.toml").read_text(encoding="utf-8")
+    return tomllib.loads(text)
+
+
+# Function words and small lexicons live in data/words.toml (documented there).
+_WORDS = _load_words()
+TITLES = set(_WORDS["titles"])
+INDEFINITE = set(_WORDS["indefinite"])
+DEFINITE = set(_WORDS["definite"])
+BARE_STATE_NOUNS = set(_WORDS["bare_state_nouns"])
+AMBIGUOUS_PRONOUNS = set(_WORDS["ambiguous_pronouns"])
+MONTHS = set(_WORDS["months"])
+MINISTRY_NOUNS = set(_WORDS["ministry_nouns"])
+PORTFOLIO_JOINERS = set(_WORDS["portfolio_joiners"])
+PORTFOLIO_CONTINUATIONS = {k: set(v) for k, v in _WORDS["portfolio_continuations"].items()}
+CONJUNCTIONS = set(_WORDS["conjunctions"])
+PAST_WORDS = set(_WORDS["past_words"])
+OF_WORDS = set(_WORDS["of_words"])
+NAME_PARTICLES = set(_WORDS["name_particles"])
+ORG_OFFICE_KEYS: dict[str, str] = dict(_WORDS["org_office_keys"])
+ORG_PRESIDENT: dict[str, str] = dict(_WORDS["org_president"])
+LANG_HOME: dict[str, str] = dict(_WORDS["lang_home"])
+HOME_FIRST_LANGS = set(_WORDS["home_first_langs"])
+QUOTE_PAIRS: dict[str, str] = dict(_WORDS["quote_pairs"])
+PRONOUN_WINDOW_SENTENCES = int(_WORDS["pronoun_window_sentences"])
+SIGNATURE_CHARS = int(_WORDS["signature_chars"])
+
+
+@dataclass(slots=True)
+class Token:
+    start: int
+    end: int
+    text: str
+    key: str
+
+
+@dataclass(slots=True)
+class NewActor:
+    """An actor that is not in the knowledge base (an unknown named person, an NER entity, a group)."""
+
+    key: str
+    name: str
+    kind: str
+    country: str | None
+    sector: str | None
+
+
+Ref = KBActor | NewActor
+
+
+@dataclass(slots=True)
+class Found:
+    start: int
+    end: int
+    ref: Ref | Pending  # Pending only inside the resolver, before salience is known
+    how: str
+    role_span: tuple[int, int] | None = None
+
+
+@dataclass(slots=True)
+class GazMatch:
+    i: int  # first token
+    j: int  # one past the last token
+    start: int
+    end: int
+    hits: list[AliasHit]
+
+    @property
+    def adjective(self) -> KBActor | None:
+        states = [h.actor for h in self.hits if h.flags & ADJ and h.actor.kind == "state"]
+        return states[0] if states and all(h.flags & (ADJ | WEAK) for h in self.hits) else None
+
+
+@dataclass(slots=True)
+class RoleMatch:
+    i: int
+    j: int
+    start: int
+    end: int
+    offices: tuple[str, ...]
+    sector: str | None
+    counterpart: bool = False
+    where: str | None = None  # country implied by the title itself
+
+
+@dataclass
+class Context:
+    """What the resolver knows so far in the article (salience)."""
+
+    history: list[tuple[int, Ref]] = field(default_factory=list)  # (offset, actor) in text order
+    surnames: dict[str, Ref] = field(default_factory=dict)
+    full_mentions: set[str] = field(default_factory=set)
+
+    def add(self, offset: int, ref: Ref | Pending, surface: str, full: bool) -> None:
+        if isinstance(ref, Pending):
+            return
+        self.history.append((offset, ref))
+        if full:
+            self.full_mentions.add(ref.key)
+        if (isinstance(ref, NewActor) and ref.kind == "person") or (
+            isinstance(ref, KBActor) and ref.kind == "person"
+        ):
+            for word in ref.name.split()[1:]:
+                if word[:1].isupper() and len(word) > 2:
+                    self.surnames.setdefault(fold(word), ref)
+
+
+def tokenize(text: str) -> list[Token]:
+    return [Token(m.start(), m.end(), m.group(), fold(m.group())) for m in TOKEN_RE.finditer(text)]
+
+
+def capitalised(text: str) -> bool:
+    return text[:1].isupper()
+
+
+@dataclass(slots=True)
+class Pending:
+    """A description whose holder is looked up in the sequential pass (it may depend on salience)."""
+
+    role: RoleMatch
+    country: KBActor | None
+    org_where: str | None
+
+    @property
+    def key(self) -> str:
+        return "pending"
+
+    @property
+    def kind(self) -> str:
+        return "pending"
+
+
+def quote_spans(text: str) -> list[tuple[int, int]]:
+    spans = []
+    i = 0
+    while i < len(text):
+        ch = text[i]
+        closers = QUOTE_PAIRS.get(ch)
+        if closers is not None and not (ch in "‘'" and i > 0 and text[i - 1].isalpha()):
+            ends = [j for j in (text.find(c, i + 1) for c in closers) if j != -1]
+            j = min(ends) if ends else -1
+            if j != -1 and j - i < 2000:
+                spans.append((i, j + 1))
+                i = j + 1
+                continue
+        i += 1
+    return spans

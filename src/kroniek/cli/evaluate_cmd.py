@@ -1,0 +1,132 @@
+"""`kroniek evaluate`: score kroniek (or saved predictions) on gold chronicles; the evaluation gate."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from kroniek.errors import KroniekError
+
+SUMMARY_METRICS = (
+    "events.precision",
+    "events.recall",
+    "events.f1",
+    "fields.direction",
+    "fields.modality",
+    "fields.proposition",
+    "fields.date",
+    "fields.location",
+    "fields.quantities",
+    "fields.source",
+    "actors.precision",
+    "actors.recall",
+    "actors.resolution",
+    "timexes.precision",
+    "timexes.recall",
+    "timexes.value",
+    "statements.precision",
+    "statements.recall",
+    "statements.speaker",
+)
+
+
+def _print_summary(report: object) -> None:
+    from rich.console import Console
+    from rich.table import Table
+
+    from kroniek.evaluation.report import fmt
+    from kroniek.evaluation.run import EvaluationReport
+
+    assert isinstance(report, EvaluationReport)
+    scopes = report.scopes()
+    table = Table(title=f"{report.system}: {len(report.articles)} articles")
+    table.add_column("metric")
+    for scope in scopes:
+        table.add_column(scope, justify="right")
+    for metric in SUMMARY_METRICS:
+        table.add_row(metric, *(fmt(t.metrics()[metric]) for t in scopes.values()))
+    Console().print(table)
+
+
+def _print_errors(errors: dict[str, str]) -> None:
+    """One line per distinct reason, naming the articles it hit."""
+    by_reason: dict[str, list[str]] = {}
+    for key, error in errors.items():
+        by_reason.setdefault(error, []).append(key)
+    for error, keys in by_reason.items():
+        shown = ", ".join(keys[:8]) + (f" and {len(keys) - 8} more" if len(keys) > 8 else "")
+        typer.echo(f"kroniek: {shown}: {error}", err=True)
+
+
+def evaluate(
+    gold: Annotated[
+        list[Path] | None,
+        typer.Argument(help="gold files or directories of *.gold.json (default: ../shared dev gold set + seed)"),
+    ] = None,
+    pred: Annotated[
+        Path | None, typer.Option(help="score the chronicles in this directory (named like the gold)")
+    ] = None,
+    lang: Annotated[str | None, typer.Option(help="only these languages, e.g. nl,en")] = None,
+    report: Annotated[Path | None, typer.Option(help="write the full report (JSON) here")] = None,
+    markdown: Annotated[Path | None, typer.Option(help="write the Markdown report here (docs/evaluation.md)")] = None,
+    errors: Annotated[
+        bool, typer.Option("--errors", help="list missed and spurious events with their evidence")
+    ] = False,
+    save_pred: Annotated[Path | None, typer.Option(help="also save each prediction here as <key>.json")] = None,
+    config: Annotated[Path | None, typer.Option(help="pipeline configuration file (TOML)")] = None,
+    nlp: Annotated[
+        str | None, typer.Option(help="use this installed spaCy pipeline instead of the shipped one")
+    ] = None,
+    gate: Annotated[bool, typer.Option("--gate", help="exit 1 when a score is below its floor")] = False,
+    floors: Annotated[Path | None, typer.Option(help="floors file (default: evaluation/floors.toml)")] = None,
+    pin_floors: Annotated[bool, typer.Option("--pin-floors", help="set every floor to score - margin")] = False,
+    lower_floors: Annotated[bool, typer.Option("--lower-floors", help="lower the failing floors")] = False,
+    reason: Annotated[str | None, typer.Option(help="why floors change (needed by --pin/--lower-floors)")] = None,
+    margin: Annotated[float | None, typer.Option(help="margin below the score for --pin-floors")] = None,
+) -> None:
+    """Score event, field, actor, timex and statement extraction against gold chronicles."""
+    from kroniek.cli.app import fail
+    from kroniek.evaluation.gate import NO_GOLD_NOTICE, default_floors_path, run_gate
+    from kroniek.evaluation.report import error_listing, write_markdown
+    from kroniek.evaluation.run import default_gold_paths, parse_languages, write_report_json
+    from kroniek.evaluation.run import evaluate as run_evaluation
+
+    floors_path = floors or default_floors_path()
+    if (pin_floors or lower_floors) and not (reason or "").strip():
+        fail(KroniekError("E185", where=str(floors_path)), code=2)
+    gold_paths = list(gold) if gold else default_gold_paths()
+    if not gold_paths:
+        typer.echo(NO_GOLD_NOTICE, err=True)
+        if gate or pin_floors or lower_floors:
+            raise typer.Exit(0)
+        fail(KroniekError("E183", where="../shared/corpus/gold (set $KRONIEK_SHARED or give GOLD)"))
+    try:
+        languages = parse_languages(lang)
+        result = run_evaluation(gold=gold_paths, pred=pred, lang=languages, config=config, nlp=nlp, save_pred=save_pred)
+    except KroniekError as exc:
+        fail(exc)
+        return
+    _print_summary(result)
+    _print_errors(result.errors)
+    if errors:
+        typer.echo(error_listing(result))
+    if report:
+        write_report_json(result, report)
+        typer.echo(f"report written to {report}", err=True)
+    if markdown:
+        write_markdown(result, markdown)
+        typer.echo(f"Markdown report written to {markdown}", err=True)
+    if gate or pin_floors or lower_floors:
+        try:
+            status = run_gate(result, floors_path, languages, pin_floors, lower_floors, reason, margin)
+        except KroniekError as exc:
+            fail(exc, code=2)
+            return
+        if status:
+            raise typer.Exit(status)
+
+
+def register(app: typer.Typer) -> None:
+    app.command(name="evaluate")(evaluate)

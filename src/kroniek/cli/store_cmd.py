@@ -1,0 +1,345 @@
+"""Store commands: ingest, fuse, query, timeline, commitments, export (a thin mirror of kroniek.store)."""
+
+from __future__ import annotations
+
+import csv
+import json
+import sys
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+
+from kroniek.errors import KroniekError
+
+DB_HELP = "the store: a SQLite file (default kroniek.db) or a postgresql:// URL"
+OUTPUT_FORMATS = ("table", "json", "csv")
+
+Db = Annotated[str | None, typer.Option(help=DB_HELP, envvar="KRONIEK_DB")]
+Format = Annotated[str, typer.Option("--format", "-f", help="table | json | csv")]
+
+
+def _fail(exc: KroniekError | str) -> None:
+    typer.echo(f"kroniek: error: {exc}", err=True)
+    raise typer.Exit(1)
+
+
+def _open(db: str | None) -> Any:
+    from kroniek.store.db import open_store
+
+    return open_store(db)
+
+
+def _check_format(format: str) -> None:
+    if format not in OUTPUT_FORMATS:
+        _fail(KroniekError("E040", value=format, choices=", ".join(OUTPUT_FORMATS)))
+
+
+def _progress_bar(total: int | None, label: str) -> Any:
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+    return (
+        Progress(
+            TextColumn("[progress.description]{task.description}"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            TimeRemainingColumn(),
+            console=Console(file=sys.stderr),
+            transient=True,
+            disable=not sys.stderr.isatty(),
+        ),
+        total,
+        label,
+    )
+
+
+def ingest(
+    path: Annotated[str, typer.Argument(help="article file, directory, JSONL batch, or - for stdin")],
+    db: Db = None,
+    published: Annotated[str | None, typer.Option(help="publication date for articles that give none")] = None,
+    lang: Annotated[
+        str | None, typer.Option(help="language code for articles that give none (default: detected)")
+    ] = None,
+    chronicles: Annotated[
+        bool, typer.Option("--chronicles", help="PATH holds chronicles (JSONL): store, no extraction")
+    ] = False,
+    fuse: Annotated[bool, typer.Option(help="rebuild fused events and commitments afterwards")] = True,
+    window_days: Annotated[int, typer.Option(help="fusion date window in days")] = 3,
+    config: Annotated[Path | None, typer.Option(help="pipeline configuration file (TOML)")] = None,
+    format: Annotated[str, typer.Option("--format", "-f", help="text | json (the run's report)")] = "text",
+) -> None:
+    """Extract and store articles (or store ready chronicles); idempotent and resumable."""
+    from kroniek.store import ingest as ing
+    from kroniek.store.fusion import fuse as run_fusion
+
+    try:
+        store = _open(db)
+        total = ing.count_items(path)
+        bar, total, _ = _progress_bar(total, "ingesting")
+        with store, bar:
+            task = bar.add_task("ingesting", total=total)
+
+            def advance(_where: str) -> None:
+                bar.advance(task)
+
+            if chronicles:
+                if path == "-":
+                    report = ing.ingest_chronicle_items(
+                        store, ing.read_chronicle_lines(sys.stdin.buffer, path), progress=advance
+                    )
+                else:
+                    if not Path(path).is_file():
+                        raise KroniekError("E010", where=path)
+                    with Path(path).open("rb") as lines:  # bytes: a line that is not UTF-8 is reported alone
+                        report = ing.ingest_chronicle_items(
+                            store, ing.read_chronicle_lines(lines, path), progress=advance
+                        )
+            else:
+                from kroniek.extractor import Extractor
+
+                extractor = Extractor(config_path=config)
+                report = ing.ingest_articles(
+                    store,
+                    ing.read_articles(path, max_chars=extractor.max_chars),
+                    extractor,
+                    published=published,
+                    lang=lang,
+                    progress=advance,
+                )
+            if fuse:
+                report.fusion = run_fusion(store, window_days=window_days)
+    except KroniekError as exc:
+        _fail(exc)
+        return
+    for where, message in report.failures:
+        typer.echo(f"kroniek: skipped {where}: {message}", err=True)
+    if format == "json":
+        typer.echo(json.dumps(report.as_dict(), ensure_ascii=False, indent=1))
+    else:
+        rate = report.processed / report.seconds if report.seconds else 0.0
+        typer.echo(
+            f"stored {report.stored}, new versions {report.new_versions}, already stored {report.duplicates}, "
+            f"failed {len(report.failures)}; {report.events} events; {report.seconds:.1f} s ({rate:.0f}/s)"
+        )
+        if report.fusion:
+            fz = report.fusion
+            typer.echo(
+                f"fused {fz['mentions']} mentions into {fz['fused_events']} events "
+                f"({fz['multi_source']} with several sources, {fz['with_disagreement']} with disagreements); "
+                f"{fz.get('commitments', 0)} commitments as of {fz.get('as_of', '?')}"
+            )
+    if report.failures and not (report.stored or report.duplicates or report.new_versions):
+        raise typer.Exit(1)
+
+
+def fuse(
+    db: Db = None,
+    window_days: Annotated[int, typer.Option(help="fusion date window in days")] = 3,
+    as_of: Annotated[
+        str | None, typer.Option(help="judge commitments as of this day (default: newest article)")
+    ] = None,
+) -> None:
+    """Rebuild the fused events and the commitments from the stored event mentions."""
+    from kroniek.store.dates import parse_day
+    from kroniek.store.fusion import fuse as run_fusion
+
+    try:
+        day = parse_day(as_of, "--as-of")
+        with _open(db) as store:
+            result = run_fusion(store, window_days=window_days, as_of=day)
+    except KroniekError as exc:
+        _fail(exc)
+        return
+    typer.echo(json.dumps(result, ensure_ascii=False, indent=1))
+
+
+def _render(rows: list[dict[str, Any]], format: str, columns: list[tuple[str, Any]]) -> None:
+    if format == "json":
+        typer.echo(json.dumps(rows, ensure_ascii=False, indent=1, default=str))
+        return
+    if format == "csv":
+        writer = csv.writer(sys.stdout, lineterminator="\n")
+        writer.writerow([name for name, _ in columns])
+        for row in rows:
+            writer.writerow([getter(row) for _, getter in columns])
+        return
+    from rich.console import Console
+    from rich.table import Table
+
+    table = Table(show_lines=False)
+    for name, _ in columns:
+        table.add_column(name, overflow="fold")
+    for row in rows:
+        table.add_row(*[str(getter(row) if getter(row) is not None else "") for _, getter in columns])
+    Console(width=max(120, Console().width)).print(table)
+    typer.echo(f"{len(rows)} rows", err=True)
+
+
+def _kind(row: dict[str, Any]) -> str:
+    text = row["event"] + (f"/{row['mode']}" if row.get("mode") else "")
+    prop = row.get("proposition")
+    if prop:
+        text += f" → {prop['event']}" + (f"/{prop['mode']}" if prop.get("mode") else "")
+        if prop.get("duration"):
+            text += f" {prop['duration']}"
+    return text
+
+
+EVENT_COLUMNS: list[tuple[str, Any]] = [
+    ("id", lambda r: r["id"]),
+    ("date", lambda r: r["date"] or f"({r['published']})"),
+    ("event", _kind),
+    ("actor", lambda r: "; ".join(r["actor"])),
+    ("recipient", lambda r: "; ".join(r["recipient"])),
+    ("modality", lambda r: r["modality"]),
+    ("article", lambda r: r["article"]),
+    ("lang", lambda r: r["language"]),
+    ("fused", lambda r: r["fused_id"]),
+    ("evidence", lambda r: r["evidence"]),
+]
+FUSED_COLUMNS: list[tuple[str, Any]] = [
+    ("id", lambda r: r["id"]),
+    ("date", lambda r: r["date"] or f"({r['first_reported']})"),
+    ("event", _kind),
+    ("actor", lambda r: "; ".join(r["actor"])),
+    ("recipient", lambda r: "; ".join(r["recipient"])),
+    ("modality", lambda r: r["modality"]),
+    ("sources", lambda r: r["n_sources"]),
+    ("mentions", lambda r: r["n_mentions"]),
+    ("languages", lambda r: ",".join(r["languages"])),
+    ("disagree", lambda r: ",".join(d["field"] for d in r["disagreements"])),
+    ("evidence", lambda r: r["mentions"][0]["evidence"] if r.get("mentions") else ""),
+]
+
+
+def query(
+    db: Db = None,
+    actor: Annotated[str | None, typer.Option(help="actor name or part of it (Putin), or a Wikidata id")] = None,
+    type: Annotated[str | None, typer.Option(help="PLOVER event type(s), comma-separated")] = None,
+    since: Annotated[str | None, typer.Option(help="from this day (YYYY-MM-DD)")] = None,
+    until: Annotated[str | None, typer.Option(help="up to this day (YYYY-MM-DD)")] = None,
+    role: Annotated[str, typer.Option(help="any | actor | recipient | source")] = "any",
+    fused: Annotated[bool, typer.Option("--fused", help="one row per real-world event instead of per mention")] = False,
+    limit: Annotated[int, typer.Option(help="at most this many rows")] = 1000,
+    format: Format = "table",
+) -> None:
+    """Events from the store, filtered by actor, type and date."""
+    from kroniek.store.query import query_events, query_fused
+
+    _check_format(format)
+    try:
+        with _open(db) as store:
+            if fused:
+                rows = query_fused(store, actor=actor, type=type, since=since, until=until, role=role, limit=limit)
+            else:
+                rows = query_events(store, actor=actor, type=type, since=since, until=until, role=role, limit=limit)
+    except KroniekError as exc:
+        _fail(exc)
+        return
+    _render(rows, format, FUSED_COLUMNS if fused else EVENT_COLUMNS)
+
+
+def timeline(
+    actor: Annotated[str, typer.Option(help="actor name or part of it, or a Wikidata id")],
+    db: Db = None,
+    since: Annotated[str | None, typer.Option(help="from this day (YYYY-MM-DD)")] = None,
+    until: Annotated[str | None, typer.Option(help="up to this day (YYYY-MM-DD)")] = None,
+    type: Annotated[str | None, typer.Option(help="PLOVER event type(s), comma-separated")] = None,
+    format: Format = "table",
+) -> None:
+    """An actor's events in date order, one row per real-world event with its sources."""
+    from kroniek.store.query import timeline as run_timeline
+
+    _check_format(format)
+    try:
+        with _open(db) as store:
+            rows = run_timeline(store, actor=actor, since=since, until=until, type=type)
+    except KroniekError as exc:
+        _fail(exc)
+        return
+    _render(rows, format, FUSED_COLUMNS)
+
+
+COMMITMENT_COLUMNS: list[tuple[str, Any]] = [
+    ("id", lambda r: r["id"]),
+    ("kind", lambda r: r["kind"]),
+    ("status", lambda r: r["status"]),
+    ("actor", lambda r: "; ".join(r["actor"])),
+    ("recipient", lambda r: "; ".join(r["recipient"])),
+    (
+        "what",
+        lambda r: (
+            f"{r['proposition']['event']}"
+            + (f"/{r['proposition']['mode']}" if r["proposition"]["mode"] else "")
+            + f": {r['proposition']['text'] or ''}"
+        ),
+    ),
+    ("since", lambda r: r["since"]),
+    ("until", lambda r: r["until"]),
+    ("domains", lambda r: ",".join(r["domains"])),
+    (
+        "reports",
+        lambda r: "; ".join(
+            f"{x['relation']} {x['date']} {x['event']} ({', '.join(x['actor'])})" for x in r["reports"]
+        ),
+    ),
+]
+
+
+def commitments(
+    db: Db = None,
+    actor: Annotated[str | None, typer.Option(help="who promised, demanded or refused, or of whom")] = None,
+    status: Annotated[
+        str | None,
+        typer.Option(help="pending | in force | expired | reported broken | fulfilled | rejected | reversed"),
+    ] = None,
+    kind: Annotated[str | None, typer.Option(help="promise | demand | refusal")] = None,
+    format: Format = "table",
+) -> None:
+    """Tracked promises, demands and refusals with their status and later reports."""
+    from kroniek.store.query import list_commitments
+
+    _check_format(format)
+    try:
+        with _open(db) as store:
+            rows = list_commitments(store, actor=actor, status=status, kind=kind)
+    except KroniekError as exc:
+        _fail(exc)
+        return
+    _render(rows, format, COMMITMENT_COLUMNS)
+
+
+def export(
+    what: Annotated[str, typer.Argument(help="chronicles | events | plover | gdelt")],
+    db: Db = None,
+    output: Annotated[str | None, typer.Option("--output", "-o", help="file to write (default: stdout)")] = None,
+    format: Annotated[
+        str | None,
+        typer.Option(
+            "--format",
+            "-f",
+            help="chronicles: jsonl; events: csv, jsonl, parquet; plover: jsonl, json; gdelt: tsv, csv",
+        ),
+    ] = None,
+) -> None:
+    """Export chronicles, events, PLOVER records or GDELT-style rows."""
+    from kroniek.store.export import check_format
+    from kroniek.store.export import export as run_export
+
+    try:
+        check_format(what, format)
+        with _open(db) as store:
+            count = run_export(store, what, output=output, format=format)
+    except KroniekError as exc:
+        _fail(exc)
+        return
+    except OSError as exc:
+        _fail(f"cannot write {output}: {exc.strerror}")
+        return
+    typer.echo(f"exported {count} {what}" + (f" to {output}" if output else ""), err=True)
+
+
+def register(app: typer.Typer) -> None:
+    for command in (ingest, fuse, query, timeline, commitments, export):
+        app.command()(command)

@@ -1,0 +1,191 @@
+"""Clauses and actor groups over spaCy tokens: the units the event rules reason about.
+
+Works with a bare tokenizer (no parse): a clause ends at ";" or ":", at a comma that precedes a
+subordinating word ("…, nadat", "…, which"), and at a complementizer right after a report verb
+("Rusland meldt dat …"), so that the reported event is not given the reporter as its actor.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections.abc import Collection
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from kroniek.document import ActorMention, ArticleDoc, CharSpan
+from kroniek.events.lexicon import Cues
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+_HARD_BREAKS = {";", ":", "—", "–"}
+_QUOTES = set("„“”\"«»‘’'")
+
+
+@dataclass(frozen=True, slots=True)
+class Clause:
+    start: int  # token index (inclusive)
+    end: int  # token index (exclusive)
+    sentence: CharSpan
+    index: int  # position of the clause within its sentence
+
+    def char_span(self, nlp: Doc) -> CharSpan:
+        first, last = nlp[self.start], nlp[self.end - 1]
+        return CharSpan(first.idx, last.idx + len(last.text))
+
+
+@dataclass(slots=True)
+class ActorGroup:
+    """Coordinated actor mentions ("Moskou en Washington") that fill one argument together."""
+
+    start: int  # first token index
+    end: int  # token index after the last mention
+    actors: list[int] = field(default_factory=list)
+    prep: str | None = None  # the preposition that governs the group, lower-cased
+    possessive: bool = False  # "Russia's", "Ruslands"
+    pronoun: bool = False  # every mention in the group is a resolved pronoun ("zijn", "their")
+
+
+def clauses_of(doc: ArticleDoc, sentence: CharSpan, cues: Cues) -> list[Clause]:
+    """Split one sentence into clauses (token ranges)."""
+    nlp = doc.nlp
+    assert nlp is not None
+    span = nlp.char_span(sentence.start, sentence.end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return []
+    tokens = list(span)
+    cuts: list[int] = [tokens[0].i]
+    for k, tok in enumerate(tokens[1:], start=1):
+        low = tok.text.lower()
+        prev = tokens[k - 1].text.lower()
+        if prev in _HARD_BREAKS:
+            cuts.append(tok.i)
+        elif prev == "," and low in cues.clause_breaks:
+            cuts.append(tok.i)
+        elif low in cues.clause_openers and prev != ",":
+            cuts.append(tok.i)
+        elif low in cues.complementizers and _report_verb_before(tokens, k, cues):
+            cuts.append(tok.i)
+    cuts.append(tokens[-1].i + 1)
+    clauses = []
+    for n, (a, b) in enumerate(zip(cuts, cuts[1:], strict=False)):
+        if b > a:
+            clauses.append(Clause(a, b, sentence, n))
+    return clauses
+
+
+def _report_verb_before(tokens: list[Token], k: int, cues: Cues) -> bool:
+    for j in range(max(0, k - 3), k):
+        if tokens[j].text.lower() in cues.report_verbs or tokens[j].lemma_.lower() in cues.report_verbs:
+            return True
+    return False
+
+
+class TokenIndex:
+    """Maps character offsets to token indices."""
+
+    def __init__(self, nlp: Doc) -> None:
+        self.starts = [t.idx for t in nlp]
+        self.nlp = nlp
+
+    def at(self, offset: int) -> int:
+        return max(0, bisect_right(self.starts, offset) - 1)
+
+    def end_at(self, offset: int) -> int:
+        """Index after the token that contains ``offset - 1``."""
+        return self.at(max(0, offset - 1)) + 1
+
+
+def actor_groups(
+    doc: ArticleDoc,
+    clause: Clause,
+    index: TokenIndex,
+    cues: Cues,
+    barrier: Collection[str] = (),
+) -> list[ActorGroup]:
+    """Actor mentions in the clause, nested ones dropped, coordinated ones grouped, with their preposition."""
+    nlp = doc.nlp
+    assert nlp is not None
+    span = clause.char_span(nlp)
+    mentions = [(m.start, m.end, a_index) for m, a_index in _mentions_with_index(doc) if span.contains(CharSpan(m.start, m.end))]
+    pronouns = {(m.start, m.end) for m, _ in _mentions_with_index(doc) if m.how == "pronoun"}
+    mentions.sort(key=lambda m: (m[0], -(m[1] - m[0])))
+    kept: list[tuple[int, int, int]] = []
+    for m in mentions:
+        if kept and m[0] < kept[-1][1]:  # nested in or overlapping the previous, longer mention
+            continue
+        kept.append(m)
+    covered = {t for start, end, _ in kept for t in range(index.at(start), index.end_at(end))}
+    groups: list[ActorGroup] = []
+    for start, end, actor in kept:
+        t_start, t_end = index.at(start), index.end_at(end)
+        if groups and _coordinated(nlp, groups[-1].start, groups[-1].end, t_start, t_end, clause, cues):
+            group = groups[-1]
+            group.end = t_end
+            if actor not in group.actors:
+                group.actors.append(actor)
+            continue
+        group = ActorGroup(t_start, t_end, [actor], prep=governing_prep(nlp, t_start, clause, cues, covered, barrier))
+        group.pronoun = (start, end) in pronouns
+        groups.append(group)
+    for group in groups:
+        group.possessive = _possessive_after(nlp, group.end, clause, cues)
+    return groups
+
+
+def _mentions_with_index(doc: ArticleDoc) -> list[tuple[ActorMention, int]]:
+    return [(m, a_index) for a_index, actor in enumerate(doc.actors) for m in actor.mentions]
+
+
+def _coordinated(
+    nlp: Doc, prev_start: int, prev_end: int, start: int, end: int, clause: Clause, cues: Cues
+) -> bool:
+    between = [nlp[i].text.lower() for i in range(prev_end, start)]
+    if not between:
+        return True
+    if between == [","]:
+        # "A, B en C" is a list; "Volgens A, B valt aan" is not: a comma joins only inside a list, and only
+        # names ("of the French side, Putin and Macron" is no list)
+        after = nlp[end].text.lower() if end < clause.end else ""
+        prev_first = nlp[prev_start]
+        is_name = prev_first.text[:1].isupper() and prev_first.text.lower() not in cues.determiners
+        return (after == "," or after in cues.coordinators) and is_name
+    return all(w in cues.coordinators or w == "," or w in cues.determiners for w in between) and any(
+        w in cues.coordinators or w == "," for w in between
+    )
+
+
+def governing_prep(
+    nlp: Doc, t_start: int, clause: Clause, cues: Cues, covered: set[int], barrier: Collection[str]
+) -> str | None:
+    """The preposition a few tokens before the mention, across determiners and modifiers only
+    (not across another actor mention or a trigger word, which would belong to another phrase)."""
+    j = t_start - 1
+    crossed = 0
+    while j >= clause.start and crossed < 4:
+        tok = nlp[j]
+        low = tok.text.lower()
+        if low in cues.prepositions:
+            # a two-word preposition ("according to") is named as a whole
+            if j - 1 >= clause.start:
+                pair = f"{nlp[j - 1].text.lower()} {low}"
+                if pair in cues.prepositions:
+                    return pair
+            return low
+        if tok.is_punct or low in cues.coordinators or low in cues.report_verbs or low in cues.passive_aux:
+            return None
+        if j in covered or low in barrier:
+            return None
+        if tok.has_morph() and tok.pos_ in ("VERB", "AUX"):
+            return None
+        crossed += 1
+        j -= 1
+    return None
+
+
+def _possessive_after(nlp: Doc, end: int, clause: Clause, cues: Cues) -> bool:
+    return end < clause.end and nlp[end].text.lower() in cues.possessive_markers
+
+
+def clause_tokens_lower(nlp: Doc, clause: Clause) -> list[str]:
+    return [nlp[i].text.lower().strip("".join(_QUOTES)) for i in range(clause.start, clause.end)]

@@ -1,0 +1,239 @@
+"""The event lexicon: trigger entries and cue words per language, read from ``events/lexicon/<lang>.toml``.
+
+The knowledge (which word means which PLOVER event, how its arguments are found, which words negate
+or make an event planned) lives in the TOML files, documented in docs/events.md, so a user can add a
+verb without touching code. This module only reads and checks those files.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from kroniek.chronicle.models import EVENT_TYPES
+from kroniek.errors import KroniekError
+
+LEXICON_DIR = Path(__file__).resolve().parent / "lexicon"
+
+# How the grammatical roles of a trigger map onto actor and recipient.
+ROLE_FRAMES = ("active", "converse", "mutual")
+KINDS = ("verb", "noun", "adj")
+
+
+@dataclass(frozen=True, slots=True)
+class TriggerEntry:
+    """One lexicon entry: the words that express an event and how to code it."""
+
+    id: str
+    forms: tuple[tuple[str, ...], ...]  # each form is a token sequence, lower-cased
+    event: str
+    kind: str = "verb"
+    lemmas: tuple[str, ...] = ()
+    particle: tuple[str, ...] = ()  # separable particle(s), one of which must occur in the clause
+    compound: bool = False  # the last form token may end a longer compound ("wapen|leveranties")
+    mode: str | None = None
+    context: tuple[str, ...] = ()
+    gloss: str = ""
+    frame: str = "active"  # active | converse | mutual
+    object_recipient: bool = True  # an actor in object position is the recipient
+    recipient_preps: tuple[str, ...] | None = None  # overrides the language default
+    stop: bool = False  # the word means stopping something ("staken", "halt"): flips a proposition
+    modality: str | None = None  # a modality the word itself carries ("planned" for "plans")
+    negated: bool = False  # the word itself negates ("no intention", "weigeren" as AGREE negation)
+    proposition: str | None = None  # proposition type when the complement names no event
+    proposition_mode: str | None = None
+    confidence: float = 0.6
+    passive_forms: frozenset[str] = frozenset()  # participles: "benoemd" without "heeft" is passive
+
+
+@dataclass(frozen=True, slots=True)
+class Cues:
+    """Closed-class words per language that steer arguments, modality and sources."""
+
+    negation: frozenset[str] = frozenset()
+    future: frozenset[str] = frozenset()
+    planned: frozenset[str] = frozenset()
+    hypothetical: frozenset[str] = frozenset()
+    prepositions: frozenset[str] = frozenset()
+    recipient_preps: frozenset[str] = frozenset()
+    mutual_preps: frozenset[str] = frozenset()
+    agent_preps: frozenset[str] = frozenset()
+    passive_aux: frozenset[str] = frozenset()
+    source_preps: frozenset[str] = frozenset()
+    source_after: frozenset[str] = frozenset()  # "aldus X", ", said X"
+    report_verbs: frozenset[str] = frozenset()
+    clause_breaks: frozenset[str] = frozenset()
+    coordinators: frozenset[str] = frozenset()
+    determiners: frozenset[str] = frozenset()
+    possessive_markers: frozenset[str] = frozenset()
+    complementizers: frozenset[str] = frozenset()  # "dat", "that": open a reported clause after a report verb
+    stop_words: frozenset[str] = frozenset()  # "staken", "halt": a proposition to stop X
+    locative_preps: frozenset[str] = frozenset()
+    duration_cues: frozenset[str] = frozenset()
+    noun_agent_preps: frozenset[str] = frozenset()  # "verzoek van X", "attack by X": X acts
+    deontic: frozenset[str] = frozenset()
+    perfect_aux: frozenset[str] = frozenset()  # "heeft benoemd" is active, "is benoemd" passive
+    clause_openers: frozenset[str] = frozenset()  # words that open a clause even without a comma
+    during_preps: frozenset[str] = frozenset()  # "tijdens het gesprek": the clause's participants take part
+    collective_subjects: frozenset[str] = frozenset()
+    light_verbs: frozenset[str] = frozenset()
+    event_anaphors: frozenset[str] = frozenset()  # "Dat moet woensdag plaatsvinden": refers to the last event
+    proposition_anaphors: frozenset[str] = frozenset()  # "sprak zijn goedkeuring daarover uit": the last proposal  # "voerde gesprekken", "held talks": a noun takes the subject  # "the leaders", "beide partijen": the dialogue's parties  # "moet", "must": with "volgens X" a demand reported for X  # "durende", "lasting": a DURATION timex measures the event
+    verb_first: bool = False  # V2 languages: the subject may follow the finite verb
+
+
+@dataclass(slots=True)
+class Lexicon:
+    lang: str
+    entries: list[TriggerEntry]
+    cues: Cues
+    source: str = ""
+    default_propositions: dict[str, str] = field(default_factory=dict)  # event type -> proposition type
+    default_contexts: dict[str, list[str]] = field(default_factory=dict)  # event type -> PLOVER contexts
+    # first token of a form -> entries; lemma -> entries; compound suffixes
+    by_first: dict[str, list[TriggerEntry]] = field(default_factory=dict)
+    by_lemma: dict[str, list[TriggerEntry]] = field(default_factory=dict)
+    compounds: list[tuple[str, TriggerEntry]] = field(default_factory=list)
+
+    def index(self) -> None:
+        for entry in self.entries:
+            for form in entry.forms:
+                self.by_first.setdefault(form[0], []).append(entry)
+                if entry.compound and len(form) == 1:
+                    self.compounds.append((form[0], entry))
+            for lemma in entry.lemmas:
+                self.by_lemma.setdefault(lemma, []).append(entry)
+        # longest forms first, so that "telefonisch contact" wins over "contact"
+        for entries in self.by_first.values():
+            entries.sort(key=lambda e: -max(len(f) for f in e.forms))
+        self.compounds.sort(key=lambda p: -len(p[0]))
+
+
+def _words(values: object, where: str) -> frozenset[str]:
+    if values is None:
+        return frozenset()
+    if not isinstance(values, list) or not all(isinstance(v, str) for v in values):
+        raise KroniekError("E160", where=where, detail="expected a list of strings")
+    return frozenset(v.lower() for v in values)
+
+
+def _strings(raw: dict[str, Any], key: str, where: str) -> tuple[str, ...]:
+    """A string or a list of strings, lower-cased."""
+    value = raw.get(key, ())
+    if isinstance(value, str):
+        value = [value]
+    if not isinstance(value, list | tuple) or not all(isinstance(v, str) for v in value):
+        raise KroniekError("E160", where=where, detail=f"{key!r} must be a string or a list of strings")
+    return tuple(v.lower() for v in value)
+
+
+def _optional_str(raw: dict[str, Any], key: str) -> str | None:
+    value = raw.get(key)
+    return str(value) if value else None
+
+
+def _entry(raw: dict[str, Any], where: str) -> TriggerEntry:
+    event = raw.get("event")
+    if event not in EVENT_TYPES:
+        raise KroniekError("E160", where=where, detail=f"unknown PLOVER event {event!r}")
+    forms_raw = raw.get("forms")
+    if not isinstance(forms_raw, list) or not forms_raw:
+        raise KroniekError("E160", where=where, detail="an entry needs a non-empty 'forms' list")
+    forms = tuple(tuple(str(f).lower().split()) for f in forms_raw if str(f).strip())
+    kind = str(raw.get("kind", "verb"))
+    frame = str(raw.get("frame", "mutual" if event == "CONSULT" and kind == "noun" else "active"))
+    if kind not in KINDS or frame not in ROLE_FRAMES:
+        raise KroniekError("E160", where=where, detail=f"kind must be one of {KINDS}, frame one of {ROLE_FRAMES}")
+    prop = raw.get("proposition")
+    if prop is not None and prop not in EVENT_TYPES:
+        raise KroniekError("E160", where=where, detail=f"unknown proposition type {prop!r}")
+    modality = raw.get("modality")
+    if modality not in (None, "asserted", "planned", "negated", "hypothetical"):
+        raise KroniekError("E160", where=where, detail=f"unknown modality {modality!r}")
+    try:
+        confidence = float(raw.get("confidence", 0.6))
+    except (TypeError, ValueError) as exc:
+        raise KroniekError("E160", where=where, detail="confidence must be a number") from exc
+    return TriggerEntry(
+        id=str(raw.get("id") or f"{where}:{' '.join(forms[0])}"),
+        forms=forms,
+        event=str(event),
+        kind=kind,
+        lemmas=_strings(raw, "lemmas", where),
+        particle=_strings(raw, "particle", where),
+        compound=bool(raw.get("compound", False)),
+        mode=_optional_str(raw, "mode"),
+        context=_strings(raw, "context", where),
+        gloss=str(raw.get("gloss", "")),
+        frame=frame,
+        object_recipient=bool(raw.get("object_recipient", kind == "verb")),
+        recipient_preps=_strings(raw, "recipient_preps", where) if "recipient_preps" in raw else None,
+        stop=bool(raw.get("stop", False)),
+        modality=_optional_str(raw, "modality"),
+        negated=bool(raw.get("negated", False)),
+        proposition=_optional_str(raw, "proposition"),
+        proposition_mode=_optional_str(raw, "proposition_mode"),
+        confidence=confidence,
+        passive_forms=frozenset(_strings(raw, "passive", where)),
+    )
+
+
+def parse_lexicon(data: dict[str, object], lang: str, where: str) -> Lexicon:
+    cues_raw = data.get("cues", {})
+    if not isinstance(cues_raw, dict):
+        raise KroniekError("E160", where=where, detail="[cues] must be a table")
+    cue_fields = {name for name in Cues.__dataclass_fields__ if name != "verb_first"}
+    unknown = set(cues_raw) - cue_fields - {"verb_first"}
+    if unknown:
+        raise KroniekError("E160", where=where, detail=f"unknown cue lists: {', '.join(sorted(unknown))}")
+    cues = Cues(
+        **{name: _words(cues_raw.get(name), f"{where} [cues].{name}") for name in cue_fields},
+        verb_first=bool(cues_raw.get("verb_first", False)),
+    )
+    triggers = data.get("triggers", {})
+    entries_raw = triggers.get("entries", []) if isinstance(triggers, dict) else None
+    if not isinstance(entries_raw, list):
+        raise KroniekError("E160", where=where, detail="[triggers].entries must be an array of tables")
+    if not all(isinstance(raw, dict) for raw in entries_raw):
+        raise KroniekError("E160", where=where, detail="each trigger entry must be a table")
+    entries = [_entry(raw, f"{where} trigger {n}") for n, raw in enumerate(entries_raw, start=1)]
+    meta = data.get("meta", {})
+    source = str(meta.get("source", "")) if isinstance(meta, dict) else ""
+    defaults = data.get("default_propositions", {})
+    if not isinstance(defaults, dict) or any(v not in EVENT_TYPES for v in defaults.values()):
+        raise KroniekError("E160", where=where, detail="[default_propositions] maps event types to event types")
+    lexicon = Lexicon(lang=lang, entries=entries, cues=cues, source=source, default_propositions=dict(defaults))
+    contexts = data.get("default_contexts", {})
+    if isinstance(contexts, dict):
+        lexicon.default_contexts = {str(k): [str(x) for x in v] for k, v in contexts.items() if isinstance(v, list)}
+    lexicon.index()
+    return lexicon
+
+
+def read_lexicon(path: Path, lang: str) -> Lexicon:
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, tomllib.TOMLDecodeError) as exc:
+        raise KroniekError("E160", where=str(path), detail=str(exc)) from exc
+    return parse_lexicon(data, lang, path.name)
+
+
+@lru_cache(maxsize=16)
+def load_lexicon(lang: str, extra: tuple[str, ...] = ()) -> Lexicon | None:
+    """The shipped lexicon for ``lang`` plus any extra files (entries appended); None if none is shipped."""
+    path = LEXICON_DIR / f"{lang}.toml"
+    if not path.exists():
+        return None
+    lexicon = read_lexicon(path, lang)
+    for extra_path in extra:
+        more = read_lexicon(Path(extra_path), lang)
+        lexicon.entries.extend(more.entries)
+    if extra:
+        lexicon.by_first.clear()
+        lexicon.by_lemma.clear()
+        lexicon.compounds.clear()
+        lexicon.index()
+    return lexicon

@@ -1,0 +1,321 @@
+"""What qualifies an event beyond its participants: modality, proposition, date, duration, place,
+quantities and the source that claims it. All of it is read from the clause around the trigger."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import replace
+from typing import TYPE_CHECKING, Any
+
+from kroniek.document import (
+    ArticleDoc,
+    CharSpan,
+    PlaceMention,
+    PropositionRecord,
+    QuantityMention,
+    TimexRecord,
+)
+from kroniek.events.clauses import ActorGroup, Clause
+from kroniek.events.lexicon import Lexicon
+from kroniek.events.triggers import TriggerMatch
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+PROPOSITION_TYPES = frozenset({"AGREE", "REQUEST", "REJECT", "THREATEN", "CONCEDE"})
+_VAGUE = re.compile(r"^(PRESENT_REF|PAST_REF|FUTURE_REF|P?X)")
+_QUOTE_CHARS = "„“”\"«»‘’'"
+
+
+def _low(nlp: Doc, i: int) -> str:
+    return nlp[i].text.lower().strip(_QUOTE_CHARS)
+
+
+# --- modality ------------------------------------------------------------------------------------
+
+
+def modality_of(
+    doc: ArticleDoc, match: TriggerMatch, clause: Clause, complement_start: int, lexicon: Lexicon
+) -> tuple[str, str]:
+    """(modality, the cue that decided it). Scope: the clause up to the complement."""
+    nlp = doc.nlp
+    assert nlp is not None
+    cues = lexicon.cues
+    scope_end = complement_start if match.entry.event in PROPOSITION_TYPES else clause.end
+    scope = range(clause.start, max(scope_end, match.last))
+    words = [_low(nlp, i) for i in scope]
+    # Negation only near the trigger: "niet bereid", "did not agree", "geen akkoord"; a "niet" elsewhere
+    # in the clause usually negates another verb.
+    before = 3 if match.kind == "noun" else 5
+    after = 0 if match.kind == "noun" else (4 if cues.verb_first else 1)
+    near = range(max(clause.start, match.start - before), min(max(scope_end, match.last), match.last + after))
+    for i in near:
+        if _low(nlp, i) in cues.negation and i not in match.tokens:
+            return "negated", _low(nlp, i)
+    if match.entry.negated:
+        return "negated", "entry"
+    head_words = [_low(nlp, i) for i in range(clause.start, min(clause.start + 2, clause.end))]
+    for w in head_words:
+        if w in cues.hypothetical and w in _CONDITIONAL_OPENERS.get(doc.lang, ()):
+            return "hypothetical", w
+    for w in words:
+        if w in cues.hypothetical and w not in _CONDITIONAL_OPENERS.get(doc.lang, ()):
+            return "hypothetical", w
+    if match.entry.modality:
+        return match.entry.modality, "entry"
+    for w in words:
+        if w in cues.future or w in cues.planned:
+            return "planned", w
+    # a bare future-tense verb form (French "signera") is left to the date check below
+    return "asserted", ""
+
+
+# Conjunctions that make their clause a condition only when they open it ("als", "if").
+_CONDITIONAL_OPENERS: dict[str, tuple[str, ...]] = {
+    "nl": ("als", "indien", "mits", "tenzij"),
+    "en": ("if", "unless", "provided"),
+    "de": ("wenn", "falls", "sofern"),
+    "fr": ("si", "s'il"),
+}
+
+
+def future_by_date(timex: TimexRecord | None, published: dt.date | None) -> bool:
+    if timex is None:
+        return False
+    if timex.direction == "future":
+        return True
+    if published is None or not re.match(r"^\d{4}-\d{2}-\d{2}", timex.value):
+        return False
+    try:
+        return dt.date.fromisoformat(timex.value[:10]) > published
+    except ValueError:
+        return False
+
+
+# --- proposition -----------------------------------------------------------------------------------
+
+
+def complement_start_of(match: TriggerMatch, groups: list[ActorGroup]) -> int:
+    """The complement of a proposition trigger starts after the trigger, its particle, and an object
+    actor right after it ("called on Russia to …", "verzocht de Koning …")."""
+    start = match.last
+    for g in groups:
+        # a bare object, or one whose preposition belongs to the trigger ("called on"), right after it
+        if g.start >= start and g.start - start <= 2 and (g.prep is None or g.start - 1 < start):
+            start = g.end
+            break
+    return start
+
+
+def proposition_for(
+    doc: ArticleDoc,
+    match: TriggerMatch,
+    inner: list[TriggerMatch],
+    lexicon: Lexicon,
+    clause: Clause,
+    complement_start: int,
+    previous: PropositionRecord | None = None,
+) -> tuple[PropositionRecord, dict[str, Any]]:
+    """Type the promised/demanded/refused action by the first trigger in the complement."""
+    nlp = doc.nlp
+    assert nlp is not None
+    entry = match.entry
+    stop = any(_low(nlp, i) in lexicon.cues.stop_words for i in range(complement_start, clause.end)) or entry.stop
+    content = [m for m in inner if m.entry.event not in PROPOSITION_TYPES] or inner
+    explain: dict[str, Any] = {}
+    if content:
+        first = content[0]
+        ptype, pmode = first.entry.event, first.entry.mode
+        gloss = first.entry.gloss or first.entry.event.lower()
+        explain["proposition_trigger"] = nlp[first.start : first.end].text
+        explain["proposition_entry"] = first.entry.id
+        if stop and ptype == "ASSAULT":
+            # halting attacks is a ceasefire
+            ptype, pmode, gloss = "RETREAT", "ceasefire", f"halt {gloss}"
+        elif stop and ptype == "COERCE" and pmode == "seize":
+            # ending an occupation is a withdrawal
+            ptype, pmode, gloss = "RETREAT", "withdraw", f"end {gloss}"
+        elif stop and not first.entry.stop:
+            gloss = f"halt {gloss}"
+    elif previous is not None and _anaphoric(nlp, clause, lexicon):
+        # "Kyiv sprak zijn goedkeuring daar al over uit": what the previous proposal was about
+        ptype, pmode, gloss = previous.event, previous.mode, previous.text
+        explain["proposition_anaphor"] = "previous proposition"
+    elif stop:
+        # stopping an activity the lexicon does not name ("halt their drilling") is a retreat
+        ptype, pmode, gloss = "RETREAT", None, "halt an activity"
+        explain["proposition_default"] = "RETREAT (stop word)"
+    else:
+        ptype = entry.proposition or lexicon.default_propositions.get(entry.event, "COOPERATE")
+        pmode = entry.proposition_mode
+        gloss = ""
+        explain["proposition_default"] = ptype
+    text = gloss or ptype.lower()
+    if doc.lang == "en":
+        # English text can paraphrase itself: the complement from its event word on
+        begin = content[0].start if content else complement_start
+        words = nlp[begin : clause.end].text.strip(" ,.;:") if begin < clause.end else ""
+        if words:
+            text = _shorten(words)
+    duration = None
+    for tx in doc.timexes:
+        if tx.type == "DURATION" and _inside(tx, nlp, complement_start, clause.sentence.end):
+            duration = tx.value
+            break
+    return PropositionRecord(event=ptype, mode=pmode, text=text, duration=duration), explain
+
+
+def _anaphoric(nlp: Doc, clause: Clause, lexicon: Lexicon) -> bool:
+    return any(_low(nlp, i) in lexicon.cues.proposition_anaphors for i in range(clause.start, clause.end))
+
+
+def _shorten(words: str, limit: int = 12) -> str:
+    parts = words.split()
+    return " ".join(parts[:limit])
+
+
+def _inside(tx: TimexRecord | QuantityMention | PlaceMention, nlp: Doc, token_start: int, char_end: int) -> bool:
+    start_char = nlp[token_start].idx if token_start < len(nlp) else char_end
+    return start_char <= tx.start and tx.end <= char_end
+
+
+# --- date, duration, place, quantities -------------------------------------------------------------
+
+
+def date_for(doc: ArticleDoc, span: CharSpan, trigger_at: int) -> TimexRecord | None:
+    """The DATE/TIME timex nearest the trigger in its clause. (Borrowing one from another clause of the
+    sentence dated more events wrongly than rightly on the dev texts.)"""
+    for area in (span,):
+        found = [
+            t for t in doc.timexes
+            if t.type in ("DATE", "TIME") and area.start <= t.start and t.end <= area.end
+            and not _VAGUE.match(t.value) and t.precision != "vague"
+        ]
+        if found:
+            return _day_of(min(found, key=lambda t: abs(t.start - trigger_at)))
+    return None
+
+
+_PART_OF_DAY = re.compile(r"^(\d{4}-\d{2}-\d{2})T")
+
+
+def _day_of(timex: TimexRecord) -> TimexRecord:
+    """An event on "zaterdagmiddag 8 januari" or "this evening" is dated by its day."""
+    m = _PART_OF_DAY.match(timex.value)
+    if timex.type == "TIME" and m:
+        return replace(timex, type="DATE", value=m.group(1), precision="day")
+    return timex
+
+
+def reanchor_for(doc: ArticleDoc, timex: TimexRecord, modality: str) -> TimexRecord:
+    """A bare weekday points forward for a planned event and back otherwise; the time stage's
+    ``kroniek.time.resolve.reanchor`` moves it (kept as is where that function is not installed)."""
+    if timex.direction is None:
+        return timex
+    try:
+        from kroniek.time.resolve import reanchor
+    except ImportError:
+        return timex
+    try:
+        moved = reanchor(timex, doc.published, "future" if modality == "planned" else "past")
+    except Exception:  # the time helper must never cost the event
+        return timex
+    return moved if isinstance(moved, TimexRecord) else timex
+
+
+def event_duration(doc: ArticleDoc, match: TriggerMatch, lexicon: Lexicon, clause: Clause) -> str | None:
+    """A DURATION timex that measures the event itself: right before a nominal trigger with a cue
+    ("twee uur durende telefoongesprek"), or after "lasting", "durant"."""
+    nlp = doc.nlp
+    assert nlp is not None
+    trig_start = nlp[match.start].idx
+    trig_end = nlp[match.end - 1].idx + len(nlp[match.end - 1].text)
+    window = [_low(nlp, i) for i in range(max(clause.start, match.start - 3), min(clause.end, match.end + 3))]
+    if not any(w in lexicon.cues.duration_cues for w in window):
+        return None
+    for tx in doc.timexes:
+        if tx.type == "DURATION" and (0 <= trig_start - tx.end <= 40 or 0 <= tx.start - trig_end <= 30):
+            return tx.value
+    return None
+
+
+# Speech acts happen where the speaker is, which an earlier sentence's place does not tell.
+_VERBAL = frozenset({"AGREE", "REQUEST", "REJECT", "ACCUSE", "THREATEN", "SUPPORT", "CONCEDE"})
+
+
+def location_for(
+    doc: ArticleDoc, span: CharSpan, lexicon: Lexicon, event: str = ""
+) -> tuple[PlaceMention | None, str]:
+    found: object = None
+    try:
+        from kroniek.places.locate import location_for as places_location_for
+
+        found = places_location_for(doc, span)
+    except Exception:  # the places helper is optional (ImportError) and must not cost the event
+        found = None
+    if isinstance(found, PlaceMention) and not _names_an_actor(doc, found):
+        inside = span.start <= found.start and found.end <= span.end
+        if inside or event not in _VERBAL:
+            return found, "places.locate" + ("" if inside else " (earlier sentence)")
+    nlp = doc.nlp
+    assert nlp is not None
+    for place in doc.places:
+        if place.metonym or _names_an_actor(doc, place) or not (span.start <= place.start and place.end <= span.end):
+            continue
+        before = doc.text[max(span.start, place.start - 40) : place.start].lower().split()
+        if any(w in lexicon.cues.locative_preps for w in before[-4:]):
+            return place, "place after locative preposition"
+    return None, ""
+
+
+def _names_an_actor(doc: ArticleDoc, place: PlaceMention) -> bool:
+    """"Kyiv sprak …": a place name that the actors stage resolved to an actor is not where it happened."""
+    return any(m.start < place.end and place.start < m.end for a in doc.actors for m in a.mentions)
+
+
+def quantities_in(doc: ArticleDoc, span: CharSpan) -> list[QuantityMention]:
+    return [q for q in doc.quantities if span.start <= q.start and q.end <= span.end]
+
+
+# --- source of the claim ---------------------------------------------------------------------------
+
+
+def source_for(
+    doc: ArticleDoc,
+    clause: Clause,
+    clauses: list[Clause],
+    groups_by_clause: dict[int, list[ActorGroup]],
+    trigger_char: int,
+    lexicon: Lexicon,
+    actors: list[int],
+) -> tuple[int | None, str]:
+    nlp = doc.nlp
+    assert nlp is not None
+    cues = lexicon.cues
+    # "volgens X", "according to X" in the clause
+    for g in groups_by_clause.get(clause.start, []):
+        if g.prep in cues.source_preps:
+            return g.actors[0], f"{g.prep} X"
+    # "…, aldus X" anywhere in the sentence
+    for c in clauses:
+        for g in groups_by_clause.get(c.start, []):
+            j = g.start - 1
+            while j >= c.start and nlp[j].text.lower() in cues.determiners | {","}:
+                j -= 1
+            if j >= c.start and nlp[j].text.lower() in cues.source_after:
+                return g.actors[0], f"{nlp[j].text} X"
+    # an earlier clause of the sentence with a report verb: "Rusland meldt dat …", "X said that …"
+    for c in clauses:
+        if c.index >= clause.index:
+            break
+        if any(nlp[i].text.lower() in cues.report_verbs or nlp[i].lemma_.lower() in cues.report_verbs
+               for i in range(c.start, c.end)):
+            bare = [g for g in groups_by_clause.get(c.start, []) if g.prep is None]
+            if bare:
+                return bare[0].actors[0], "report verb"
+    # inside reported speech that the statements stage attributed
+    for st in doc.statements:
+        if st.speaker is not None and st.text.start <= trigger_char < st.text.end and st.speaker not in actors:
+            return st.speaker, "statement"
+    return None, ""

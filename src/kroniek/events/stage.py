@@ -1,0 +1,401 @@
+"""The events stage (``events.lexicon/v1``): PLOVER events from lexicon triggers and clause structure.
+
+For every clause of every sentence: find the triggers (events/triggers.py), and for each one that is
+not itself the content of a promise/demand/refusal in the same clause, find actor and recipient
+(events/arguments.py), modality, proposition, date, duration, place, quantities and source
+(events/qualify.py). Triggers inside the complement of an AGREE/REQUEST/REJECT/THREATEN/CONCEDE
+trigger type its proposition instead of becoming events of their own. An event for which no
+participant can be found is dropped, because the chronicle could not say who did it.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from kroniek.document import ArticleDoc, CharSpan, EventRecord, PropositionRecord
+from kroniek.events.arguments import Arguments, find_arguments
+from kroniek.events.clauses import ActorGroup, Clause, TokenIndex, actor_groups, clauses_of, governing_prep
+from kroniek.events.lexicon import Lexicon, TriggerEntry, load_lexicon
+from kroniek.events.qualify import (
+    PROPOSITION_TYPES,
+    complement_start_of,
+    date_for,
+    event_duration,
+    future_by_date,
+    location_for,
+    modality_of,
+    proposition_for,
+    quantities_in,
+    reanchor_for,
+    source_for,
+)
+from kroniek.events.triggers import TriggerMatch, find_triggers
+
+
+class EventsStage:
+    name = "events.lexicon/v1"
+    requires = ("nlp", "actors", "timexes", "places", "quantities")
+    provides = ("events",)
+
+    def __init__(
+        self, extra_lexicons: list[str] | None = None, min_confidence: float = 0.4, use_tree: bool = True
+    ) -> None:
+        self.extra_lexicons = tuple(extra_lexicons or ())
+        self.use_tree = use_tree
+        self.min_confidence = min_confidence
+
+    def lexicon(self, lang: str) -> Lexicon | None:
+        return load_lexicon(lang, self.extra_lexicons)
+
+    def __call__(self, doc: ArticleDoc) -> ArticleDoc:
+        lexicon = self.lexicon(doc.lang)
+        if lexicon is None:
+            doc.notes.append(f"events: no event lexicon for language {doc.lang!r}; no events extracted")
+            return doc
+        if doc.nlp is None:
+            doc.notes.append("events: the text has no tokens (nlp layer missing); no events extracted")
+            return doc
+        index = TokenIndex(doc.nlp)
+        self._clause_matches: list[TriggerMatch] = []
+        self._dialogue_persons = False
+        self._last_proposition: PropositionRecord | None = None
+        self._dialogue: list[int] = []  # parties of the latest exchange: "the leaders" refers to them
+        events: list[EventRecord] = []
+        for sentence in doc.sentences:
+            found = self._sentence_events(doc, sentence, lexicon, index)
+            if not found and events:
+                _schedule_previous(doc, sentence, events[-1], lexicon)
+            events.extend(found)
+        events = merge_lists(events, doc.text)
+        doc.events.extend(e for e in events if e.confidence >= self.min_confidence)
+        return doc
+
+    def _sentence_events(
+        self, doc: ArticleDoc, sentence: CharSpan, lexicon: Lexicon, index: TokenIndex
+    ) -> list[EventRecord]:
+        nlp = doc.nlp
+        assert nlp is not None
+        clauses = clauses_of(doc, sentence, lexicon.cues)
+        groups_by_clause = {c.start: actor_groups(doc, c, index, lexicon.cues, lexicon.by_first) for c in clauses}
+        matches_by_clause = {c.start: find_triggers(nlp, c, lexicon) for c in clauses}
+        events: list[EventRecord] = []
+        consumed: set[int] = set()
+        for n, clause in enumerate(clauses):
+            groups = groups_by_clause[clause.start]
+            matches = matches_by_clause[clause.start]
+            deontic = _deontic_demand(nlp, clause, groups, matches, lexicon)
+            if deontic is not None:
+                matches = [deontic, *matches]
+            covered = {t for g in groups for t in range(g.start, g.end)}
+            # a trigger word inside a name ("Popular Mobilization Forces") is no event
+            matches = [m for m in matches if not (m.tokens & covered)]
+            for match in matches:
+                if match.kind == "noun":
+                    # a noun inside an adverbial phrase ("tijdens het bezoek", "in reactie op de agressie")
+                    # or after another trigger verb does not inherit the clause subject
+                    prep = governing_prep(nlp, match.start, clause, lexicon.cues, covered, ())
+                    earlier_verb = any(m.start < match.start and m.kind != "noun" for m in matches)
+                    light = not lexicon.cues.light_verbs or any(
+                        nlp[i].text.lower() in lexicon.cues.light_verbs for i in range(clause.start, clause.end)
+                    )
+                    # talks "with X" always include the clause's subject ("In een gesprek met X zei Y …")
+                    with_partner = match.entry.frame == "mutual" and _partner_after(match, groups, lexicon)
+                    match.inherits_subject = (
+                        (prep is None and light) or prep in lexicon.cues.during_preps or with_partner
+                    ) and not earlier_verb
+                    match.fronted = prep is not None
+            self._clause_matches = matches
+            for match in matches:
+                if id(match) in consumed:
+                    continue
+                is_prop = match.entry.event in PROPOSITION_TYPES
+                complement = complement_start_of(match, groups) if is_prop else clause.end
+                inner = [m for m in matches if m is not match and m.start >= complement and id(m) not in consumed]
+                if is_prop:
+                    inner += _continued_complement(nlp, clauses[n + 1 :], groups_by_clause, matches_by_clause, lexicon)
+                if is_prop and match.kind == "noun":
+                    # "op verzoek van X trok Y … terug": a nominal demand does not swallow the main verb
+                    inner = [m for m in inner if m.kind == "noun"]
+                if is_prop:
+                    consumed.update(id(m) for m in inner)
+                event = self._event(doc, match, clause, clauses, groups, groups_by_clause, complement, inner, lexicon, index)
+                if event is None:
+                    continue
+                if _merge_into(events, event):
+                    continue
+                events.append(event)
+        return events
+
+    def _event(
+        self,
+        doc: ArticleDoc,
+        match: TriggerMatch,
+        clause: Clause,
+        clauses: list[Clause],
+        groups: list[ActorGroup],
+        groups_by_clause: dict[int, list[ActorGroup]],
+        complement: int,
+        inner: list[TriggerMatch],
+        lexicon: Lexicon,
+        index: TokenIndex,
+    ) -> EventRecord | None:
+        nlp = doc.nlp
+        assert nlp is not None
+        entry = match.entry
+        if match.how == "deontic":
+            args = _deontic_arguments(match, groups, lexicon)
+        else:
+            others = [m for m in self._clause_matches if m is not match]
+            args = find_arguments(doc, match, groups, index, lexicon.cues, complement, others, self.use_tree)
+        confidence = entry.confidence
+        collective = self._dialogue and match.inherits_subject and _collective_before(nlp, clause, match, lexicon)
+        if collective and (not args.actor or _collective_subject(nlp, clause, match, lexicon)):
+            args.actor = list(self._dialogue)
+            args.rule += "/collective subject"
+            args.recipient = [r for r in args.recipient if r not in args.actor]
+        opener = nlp[clause.start].text.lower()
+        if not args.actor and not args.recipient and clause.index > 0 and opener in lexicon.cues.coordinators:
+            # a coordinated clause without its own subject ("… en delen weer inlichtingen"): the sentence's subject
+            first = next((g for g in groups_by_clause.get(clauses[0].start, []) if g.prep is None), None)
+            if first is not None:
+                args.actor = list(first.actors)
+                args.rule += "/sentence subject"
+                confidence -= 0.1
+        if not args.actor and (not args.recipient or match.kind == "noun"):
+            # nobody to say who did it; a noun with only a recipient ("support to X") is too weak
+            return None
+        if (
+            entry.event in _ADDRESSED_TYPES
+            and not args.recipient
+            and self._dialogue
+            and args.actor
+            and set(args.actor) < set(self._dialogue)
+        ):
+            # a promise or demand by one party of the ongoing talks is addressed to the other party
+            args.recipient = [a for a in self._dialogue if a not in args.actor]
+            args.rule += "/addressee of the talks"
+        if entry.event == "CONSULT" and len(args.actor) >= 2:
+            # "the leaders" are persons: talks between persons define the parties; others only until then
+            persons = all(doc.actors[a].kind == "person" for a in args.actor)
+            if persons or not self._dialogue_persons:
+                self._dialogue = list(args.actor)
+                self._dialogue_persons = persons
+        evidence = clause.char_span(nlp)
+        triggers = [CharSpan(nlp[match.start].idx, nlp[match.end - 1].idx + len(nlp[match.end - 1].text))]
+        if match.particle is not None:
+            p = nlp[match.particle]
+            triggers.append(CharSpan(p.idx, p.idx + len(p.text)))
+            triggers.sort(key=lambda s: s.start)
+        explain: dict[str, Any] = {
+            "entry": entry.id,
+            "matched": nlp[match.start : match.end].text + (f" … {nlp[match.particle].text}" if match.particle is not None else ""),
+            "how": match.how,
+            "arguments": args.rule,
+            "path": list(args.path),
+        }
+        modality, cue = modality_of(doc, match, clause, complement, lexicon)
+        date = date_for(doc, evidence, triggers[0].start)
+        if modality == "asserted" and future_by_date(date, doc.published):
+            modality, cue = "planned", "future date"
+        if date is not None:
+            date = reanchor_for(doc, date, modality)
+        explain["modality"] = f"{modality} ({cue})" if cue else modality
+        proposition = None
+        if entry.event in PROPOSITION_TYPES:
+            proposition, prop_explain = proposition_for(
+                doc, match, inner, lexicon, clause, complement, self._last_proposition
+            )
+            self._last_proposition = proposition
+            explain.update(prop_explain)
+        # a proposition's place ("een staakt-het-vuren in Oekraïne") is not where the demand was made
+        place_area = evidence if entry.event not in PROPOSITION_TYPES else CharSpan(evidence.start, _char_at(nlp, complement, evidence.end))
+        location, loc_rule = location_for(doc, place_area, lexicon, entry.event)
+        if loc_rule:
+            explain["location"] = loc_rule
+        source, source_rule = source_for(doc, clause, clauses, groups_by_clause, triggers[0].start, lexicon, args.actor)
+        if source_rule:
+            explain["source"] = source_rule
+        if match.how == "compound":
+            confidence -= 0.05
+        if args.rule.startswith("tree"):
+            confidence += 0.1
+        if args.actor and args.recipient:
+            confidence += 0.05
+        return EventRecord(
+            event=entry.event,
+            evidence=evidence,
+            trigger=triggers,
+            mode=entry.mode,
+            context=list(entry.context) or list(lexicon.default_contexts.get(entry.event, ())),
+            actor=args.actor,
+            recipient=args.recipient,
+            modality=modality,
+            proposition=proposition,
+            date=date,
+            duration=None if entry.event in PROPOSITION_TYPES else event_duration(doc, match, lexicon, clause),
+            location=location,
+            quantities=quantities_in(doc, evidence),
+            source=source,
+            confidence=max(0.05, min(0.95, confidence)),
+            explain=explain,
+        )
+
+
+# speech acts that, said in talks, are addressed to the other party
+_ADDRESSED_TYPES = frozenset({"AGREE", "REQUEST", "REJECT", "CONCEDE", "THREATEN", "SUPPORT"})
+
+_DEONTIC_ENTRY = TriggerEntry(
+    id="construction:deontic+source", forms=(), event="REQUEST", gloss="demand", confidence=0.55
+)
+
+
+def _deontic_demand(
+    nlp: Any, clause: Clause, groups: list[ActorGroup], matches: list[TriggerMatch], lexicon: Lexicon
+) -> TriggerMatch | None:
+    """"Oekraïne moet volgens Moskou afzien van …": an obligation reported for someone is their demand."""
+    cues = lexicon.cues
+    if not cues.deontic or not any(g.prep in cues.source_preps for g in groups):
+        return None
+    for i in range(clause.start, clause.end):
+        if nlp[i].text.lower() in cues.deontic:
+            if any(m.start <= i < m.end for m in matches):
+                return None
+            return TriggerMatch(_DEONTIC_ENTRY, i, i + 1, None, "deontic", clause, {i})
+    return None
+
+
+def _deontic_arguments(match: TriggerMatch, groups: list[ActorGroup], lexicon: Lexicon) -> Arguments:
+    args = Arguments(rule="deontic")
+    for g in groups:
+        if g.prep in lexicon.cues.source_preps and not args.actor:
+            args.actor = list(g.actors)
+            args.path.append("source of the obligation")
+        elif g.prep is None and not args.recipient and g.start < match.start + 3:
+            args.recipient = list(g.actors)
+            args.path.append("bearer of the obligation")
+    args.recipient = [r for r in args.recipient if r not in args.actor]
+    return args
+
+
+def _partner_after(match: TriggerMatch, groups: list[ActorGroup], lexicon: Lexicon) -> bool:
+    preps = match.entry.recipient_preps if match.entry.recipient_preps is not None else lexicon.cues.recipient_preps
+    return any(g.prep in preps and 0 <= g.start - match.last <= 4 for g in groups)
+
+
+def _schedule_previous(doc: ArticleDoc, sentence: CharSpan, previous: EventRecord, lexicon: Lexicon) -> None:
+    """"… de uitwisseling van 175 soldaten. Dat moet woensdag plaatsvinden.": a sentence without events of
+    its own that opens with an anaphoric subject and a planning word schedules the event before it."""
+    words = doc.text[sentence.start : sentence.end].lower().split()
+    cues = lexicon.cues
+    if not words or words[0] not in cues.event_anaphors:
+        return
+    if not any(w.strip(".,;:!?") in cues.planned or w in cues.future for w in words):
+        return
+    previous.modality = "planned"
+    previous.explain["modality"] = f"planned (next sentence: {' '.join(words[:4])} …)"
+    dated = [t for t in doc.timexes if t.type in ("DATE", "TIME") and sentence.start <= t.start and t.end <= sentence.end]
+    if dated:
+        previous.date = reanchor_for(doc, dated[0], "planned")
+        previous.explain["date"] = "from the next sentence"
+
+
+def _collective_subject(nlp: Any, clause: Clause, match: TriggerMatch, lexicon: Lexicon) -> bool:
+    """The plural reference stands right before the trigger ("The parties agreed", "Both leaders also
+    expressed"), so it is the subject even where a pronoun resolver named someone else."""
+    words = [nlp[i].text.lower() for i in range(max(clause.start, match.start - 6), match.start)]
+    for cut in range(len(words)):
+        tail = " ".join(words[cut:])
+        for phrase in lexicon.cues.collective_subjects:
+            if tail == phrase or tail.startswith(phrase + " ") and len(words) - cut - len(phrase.split()) <= 1:
+                return True
+    return False
+
+
+def _char_at(nlp: Any, token: int, default: int) -> int:
+    return int(nlp[token].idx) if token < len(nlp) else default
+
+
+def _collective_before(nlp: Any, clause: Clause, match: TriggerMatch, lexicon: Lexicon) -> bool:
+    """A plural reference to the parties ("The leaders agreed", "Beide partijen") before the trigger."""
+    words = " ".join(nlp[i].text.lower() for i in range(clause.start, match.start))
+    return any(f" {phrase} " in f" {words} " for phrase in lexicon.cues.collective_subjects)
+
+
+def _continued_complement(
+    nlp: Any,
+    later: list[Clause],
+    groups_by_clause: dict[int, list[ActorGroup]],
+    matches_by_clause: dict[int, list[TriggerMatch]],
+    lexicon: Lexicon,
+) -> list[TriggerMatch]:
+    """A demand or promise whose complement runs on ("roept Rusland op de aanvallen te staken en zijn
+    troepen terug te trekken"): coordinated clauses without a subject of their own belong to it."""
+    found: list[TriggerMatch] = []
+    for clause in later:
+        opener = nlp[clause.start].text.lower()
+        if opener not in lexicon.cues.coordinators:
+            break
+        matches = matches_by_clause.get(clause.start, [])
+        first = min((m.start for m in matches), default=clause.end)
+        if any(g.prep is None and g.start < first for g in groups_by_clause.get(clause.start, [])):
+            break
+        found.extend(m for m in matches if m.entry.event not in PROPOSITION_TYPES)
+    return found
+
+
+def merge_lists(events: list[EventRecord], text: str) -> list[EventRecord]:
+    """One event per list: "X benoemd tot …;\nY benoemd tot …" are one appointment with both appointees.
+    Consecutive events from the same lexicon entry, with the same actors, whose evidence spans are
+    separated only by punctuation and white space, are merged."""
+    merged: list[EventRecord] = []
+    for event in sorted(events, key=lambda e: e.evidence.start):
+        prev = merged[-1] if merged else None
+        if (
+            prev is not None
+            and prev.explain.get("entry") == event.explain.get("entry")
+            and set(prev.actor) == set(event.actor)
+            and prev.modality == event.modality
+            and 0 <= event.evidence.start - prev.evidence.end <= 4
+            and not text[prev.evidence.end : event.evidence.start].strip(" ;,\n\t-–•")
+        ):
+            prev.evidence = CharSpan(prev.evidence.start, event.evidence.end)
+            prev.trigger.extend(event.trigger)
+            _add_unique(prev.recipient, event.recipient)
+            prev.quantities.extend(event.quantities)
+            prev.explain.setdefault("merged", []).append("list item")
+            continue
+        merged.append(event)
+    return merged
+
+
+def _merge_into(events: list[EventRecord], event: EventRecord) -> bool:
+    """Two triggers of one event in one clause ("steun en waardering", "during a call … discussed"): keep
+    one event with both triggers."""
+    for other in events:
+        if (
+            other.evidence == event.evidence
+            and other.event == event.event
+            and (other.mode == event.mode or other.mode is None or event.mode is None)
+            and set(other.actor) == set(event.actor)
+            and other.modality == event.modality
+        ):
+            other.mode = other.mode or event.mode  # "a phone call … discussed": the call's mode
+            other.trigger.extend(t for t in event.trigger if t not in other.trigger)
+            other.trigger.sort(key=lambda s: s.start)
+            _add_unique(other.recipient, event.recipient)
+            other.explain.setdefault("merged", []).append(event.explain.get("entry"))
+            return True
+    return False
+
+
+def _add_unique(target: list[int], values: list[int]) -> None:
+    for v in values:
+        if v not in target:
+            target.append(v)
+
+
+def make_events_stage(
+    extra_lexicons: list[str] | None = None, min_confidence: float = 0.4, use_tree: bool = True
+) -> EventsStage:
+    """Factory named in the registry; settings come from [stages."events.lexicon/v1"]."""
+    return EventsStage(extra_lexicons=extra_lexicons, min_confidence=min_confidence, use_tree=use_tree)

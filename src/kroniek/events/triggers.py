@@ -1,0 +1,133 @@
+"""Finding trigger words: lexicon forms (single and multiword), lemmas, compounds and separable particles."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from kroniek.events.clauses import Clause
+from kroniek.events.lexicon import Lexicon, TriggerEntry
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+_STRIP = "„“”\"«»‘’'()[]"
+_MIN_COMPOUND_HEAD = 3  # "wapen|leveranties": at least this many letters before the matched suffix
+
+
+@dataclass(slots=True)
+class TriggerMatch:
+    entry: TriggerEntry
+    start: int  # token index of the first trigger token
+    end: int  # token index after the last trigger token (of the main form)
+    particle: int | None = None  # token index of a separated particle
+    how: str = "form"  # form | lemma | compound
+    clause: Clause | None = None
+    tokens: set[int] = field(default_factory=set)
+    inherits_subject: bool = True  # a nominal trigger may take the clause subject as its actor
+    fronted: bool = False  # a noun inside a prepositional phrase ("During the call, X …"): subject may follow
+    kind: str = "verb"  # how the word is used here: an entry's verb form after "the" is a noun
+
+    @property
+    def last(self) -> int:
+        """Index after the last token that belongs to the trigger, particle included."""
+        return max(self.end, (self.particle or 0) + 1)
+
+
+def _norm(text: str) -> str:
+    return text.lower().strip(_STRIP)
+
+
+def _form_at(nlp: Doc, i: int, form: tuple[str, ...], limit: int) -> int | None:
+    """Token index after the form if it starts at token i (hyphenated words may be split or not)."""
+    j = i
+    for part in form:
+        if j >= limit:
+            return None
+        if _norm(nlp[j].text) == part:
+            j += 1
+            continue
+        # a hyphenated form ("staakt-het-vuren") split by the tokenizer into pieces and hyphens
+        if "-" in part:
+            joined, k = "", j
+            while k < limit and len(joined) < len(part):
+                joined += _norm(nlp[k].text)
+                k += 1
+            if joined == part:
+                j = k
+                continue
+        return None
+    return j
+
+
+def _particle_in(nlp: Doc, entry: TriggerEntry, i: int, end: int, clause: Clause) -> int | None:
+    """A separable particle after the verb in its clause, or just before it ("toe te zeggen")."""
+    for k in range(end, clause.end):
+        if _norm(nlp[k].text) in entry.particle:
+            return k
+    for k in range(max(clause.start, i - 3), i):
+        if _norm(nlp[k].text) in entry.particle:
+            return k
+    return None
+
+
+def find_triggers(nlp: Doc, clause: Clause, lexicon: Lexicon) -> list[TriggerMatch]:
+    """Every trigger in the clause; at most one per token, the longest form winning."""
+    matches: list[TriggerMatch] = []
+    taken: set[int] = set()
+    has_lemma = nlp.has_annotation("LEMMA")
+    i = clause.start
+    while i < clause.end:
+        if i in taken:
+            i += 1
+            continue
+        match = _match_at(nlp, i, clause, lexicon, has_lemma)
+        if match is None:
+            i += 1
+            continue
+        match.clause = clause
+        match.kind = match.entry.kind
+        if match.kind == "verb" and match.start > clause.start:
+            prev = _norm(nlp[match.start - 1].text)
+            if prev in lexicon.cues.determiners or prev in lexicon.cues.possessive_markers or prev in lexicon.cues.prepositions:
+                match.kind = "noun"  # "the attack", "het bezoek", "Russia's release", "over ontwapening"
+        match.tokens = set(range(match.start, match.end))
+        if match.particle is not None:
+            match.tokens.add(match.particle)
+        taken |= match.tokens
+        matches.append(match)
+        i = match.end
+    return matches
+
+
+def _match_at(nlp: Doc, i: int, clause: Clause, lexicon: Lexicon, has_lemma: bool) -> TriggerMatch | None:
+    word = _norm(nlp[i].text)
+    if not word:
+        return None
+    for entry in lexicon.by_first.get(word, ()):
+        for form in sorted(entry.forms, key=len, reverse=True):
+            if form[0] != word:
+                continue
+            end = _form_at(nlp, i, form, clause.end)
+            if end is None:
+                continue
+            particle = None
+            if entry.particle:
+                particle = _particle_in(nlp, entry, i, end, clause)
+                if particle is None:
+                    continue
+            return TriggerMatch(entry, i, end, particle, "form")
+    if has_lemma:
+        lemma = nlp[i].lemma_.lower()
+        for entry in lexicon.by_lemma.get(lemma, ()):
+            particle = None
+            if entry.particle:
+                particle = _particle_in(nlp, entry, i, i + 1, clause)
+                if particle is None:
+                    continue
+            return TriggerMatch(entry, i, i + 1, particle, "lemma")
+    if lexicon.compounds and (word.isalpha() or "-" in word):
+        for suffix, entry in lexicon.compounds:
+            if len(word) >= len(suffix) + _MIN_COMPOUND_HEAD and word.endswith(suffix):
+                return TriggerMatch(entry, i, i + 1, None, "compound")
+    return None

@@ -1,0 +1,299 @@
+"""The places stage (``places.gazetteer/v1``): toponyms in doc.places, resolved offline.
+
+Every run of capitalised words that is a name in the gazetteer becomes a PlaceMention. When a name
+fits several places, the choice prefers a country over a city of the same name, a capital, a
+country the article names (by name or demonym: "de Saudische kuststad Jeddah"), and a bigger
+population. A capital or seat of government used as the government ("Moskou eist", "het
+Kremlin", "tussen Moskou en Kyiv") is flagged ``metonym=True``; the actors stage turns those
+into states. ``kroniek.places.locate.location_for`` picks an event's venue from these mentions.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from kroniek.document import ArticleDoc, CharSpan, PlaceMention
+from kroniek.places.gazetteer import Gazetteer, Place, load_gazetteer, name_key
+from kroniek.places.locate import is_locative
+
+SMALL_CITY = 50_000
+_TOKEN = re.compile(r"\w+(?:[’'.]\w+)*\.?")
+
+
+@lru_cache(maxsize=1)
+def _stop_words() -> frozenset[str]:
+    words: set[str] = set()
+    try:
+        from importlib import import_module
+
+        for lang in ("nl", "en", "de", "fr"):
+            words |= {w.lower() for w in import_module(f"spacy.lang.{lang}.stop_words").STOP_WORDS}
+    except ImportError:  # spaCy is a dependency; without it the gazetteer's own filtering still applies
+        pass
+    return frozenset(words)
+
+
+@dataclass
+class Found:
+    start: int
+    end: int
+    key: str
+    places: list[Place]
+
+
+def _tokens(text: str) -> list[tuple[int, int, str]]:
+    out = []
+    for m in _TOKEN.finditer(text):
+        word = m.group(0)
+        end = m.end()
+        if word.endswith(".") and word.count(".") == 1:  # a sentence full stop, not "D.C."
+            end -= 1
+            word = word[:-1]
+        out.append((m.start(), end, word))
+    return out
+
+
+def _joinable(gap: str) -> bool:
+    return bool(re.fullmatch(r"[ \-]{1,2}|[ \-]?", gap)) and "\n" not in gap
+
+
+class PlacesStage:
+    name = "places.gazetteer/v1"
+    requires = ("nlp",)
+    provides = ("places",)
+
+    def __init__(self, min_population: int = 0) -> None:
+        self.min_population = min_population
+        self._gaz: Gazetteer | None = None
+
+    @property
+    def _not_places(self) -> set[str]:
+        return {name_key(w) for w in self.gazetteer.extra.get("not_places", {}).get("words", [])}
+
+    @property
+    def gazetteer(self) -> Gazetteer:
+        if self._gaz is None:
+            self._gaz = load_gazetteer()
+        return self._gaz
+
+    # ---- finding -------------------------------------------------------------------------
+    def find(self, doc: ArticleDoc) -> list[Found]:
+        text, gaz, stop = doc.text, self.gazetteer, _stop_words()
+        tokens = _tokens(text)
+        person_spans = self._person_spans(doc)
+        found: list[Found] = []
+        i = 0
+        while i < len(tokens):
+            start, _, word = tokens[i]
+            if not word[:1].isupper():
+                i += 1
+                continue
+            match: Found | None = None
+            for j in range(min(len(tokens), i + gaz.max_words) - 1, i - 1, -1):
+                if any(not _joinable(text[tokens[k][1] : tokens[k + 1][0]]) for k in range(i, j)):
+                    continue
+                last = tokens[j][2]
+                if not (last[:1].isupper() or last[:1].isdigit()):
+                    continue
+                surface = text[start : tokens[j][1]]
+                key = name_key(surface)
+                places = [
+                    p for p in gaz.lookup(key) if p.population >= self.min_population or p.feature != "city"
+                ]
+                if not places:
+                    continue
+                compact = surface.replace(".", "")
+                if len(compact) <= 3 and compact not in gaz.short_forms:
+                    continue  # "us", "Us" are not the United States
+                if key in stop or key in self._not_places or (len(compact) > 3 and compact.isupper()):
+                    continue  # stop words, listed common words, acronyms ("ISNA" is no town)
+                match = Found(start, tokens[j][1], key, places)
+                break
+            if match is None or self._inside_person(match, person_spans) or self._common_word(doc, match):
+                i += 1
+                continue
+            if self._part_of_longer_name(tokens, i, match, text, doc.lang):
+                i += 1
+                continue
+            found.append(match)
+            i += 1
+            while i < len(tokens) and tokens[i][0] < match.end:
+                i += 1
+        return found
+
+    @staticmethod
+    def _inside_person(match: Found, persons: list[CharSpan]) -> bool:
+        """Part of a longer person name ("George Washington"). A person entity that is exactly the
+        place name is not trusted over the gazetteer: statistical NER often tags "Genève" as PER."""
+        return any(
+            s.start <= match.start and match.end <= s.end and (s.end - s.start) > (match.end - match.start)
+            for s in persons
+        )
+
+    @staticmethod
+    def _common_word(doc: ArticleDoc, match: Found) -> bool:
+        """A capitalised common word that happens to be a town: a one-word heading ("Eisen"), or a
+        sentence-initial word the parser reads as a noun or verb."""
+        if any(p.feature == "country" for p in match.places):
+            return False
+        line_start = doc.text.rfind("\n", 0, match.start) + 1
+        line_end = doc.text.find("\n", match.end)
+        line = doc.text[line_start : line_end if line_end >= 0 else len(doc.text)]
+        if line.strip() == doc.text[match.start : match.end]:
+            return True
+        if doc.nlp is not None and doc.nlp.has_annotation("POS"):
+            span = doc.nlp.char_span(match.start, match.end, alignment_mode="expand")
+            if (
+                span is not None
+                and len(span) == 1
+                and span[0].is_sent_start
+                and span[0].pos_ in ("NOUN", "VERB", "ADJ")
+            ):
+                return True
+        return False
+
+    @staticmethod
+    def _person_spans(doc: ArticleDoc) -> list[CharSpan]:
+        spans: list[CharSpan] = []
+        if doc.nlp is not None and doc.nlp.has_annotation("ENT_IOB"):
+            spans += [
+                CharSpan(e.start_char, e.end_char) for e in doc.nlp.ents if e.label_ in ("PER", "PERSON")
+            ]
+        for actor in doc.actors:
+            if actor.kind == "person":
+                spans += [CharSpan(m.start, m.end) for m in actor.mentions]
+        return spans
+
+    def _part_of_longer_name(
+        self, tokens: list[tuple[int, int, str]], i: int, match: Found, text: str, doc_lang: str
+    ) -> bool:
+        """'George Washington', 'Washington Post': a capitalised neighbour makes the name part of
+        another name, except for stop words, locative and verb cues, and for continuations that
+        belong to places ("Baghdad International Airport", "Donetsk Oblast")."""
+        stop = _stop_words()
+        if i > 0:
+            p_start, p_end, p_word = tokens[i - 1]
+            gap = text[p_end : match.start]
+            if gap == " " and p_word[:1].isupper() and not p_word.isupper():
+                extra = self.gazetteer.extra
+                cues = {
+                    *extra.get("locative", {}).get(doc_lang, []),
+                    *extra.get("metonym_before", {}).get(doc_lang, []),
+                }
+                if name_key(p_word) not in stop and p_word.lower() not in cues:
+                    return True
+        if any(p.feature == "country" for p in match.places):
+            return False  # "President of Ukraine Volodymyr Zelenskyy": the country still counts
+        continuations = set(self.gazetteer.extra.get("name_continuations", {}).get("words", []))
+        j = i
+        while j < len(tokens) and tokens[j][0] < match.end:
+            j += 1
+        nxt = tokens[j] if j < len(tokens) else None
+        if (
+            nxt is not None
+            and text[match.end : nxt[0]] == " "
+            and nxt[2][:1].isupper()
+            and nxt[2] not in continuations
+        ):
+            return name_key(nxt[2]) not in stop
+        return False
+
+    # ---- choosing ------------------------------------------------------------------------
+    def context_countries(self, doc: ArticleDoc, found: list[Found]) -> dict[str, list[int]]:
+        """alpha-3 -> offsets where the article names that country (by a name or a demonym)."""
+        where: dict[str, list[int]] = {}
+        for f in found:
+            # small towns do not vouch for their own country ("Morsi" is a town in India)
+            countries = {
+                p.country
+                for p in f.places
+                if p.country and (p.feature != "city" or p.population >= SMALL_CITY)
+            }
+            if len(countries) == 1:
+                where.setdefault(countries.pop(), []).append(f.start)
+        lowered = doc.text.lower()
+        for stem, alpha3 in self.gazetteer.demonyms:
+            for m in re.finditer(r"(?<!\w)" + re.escape(stem), lowered):
+                where.setdefault(alpha3, []).append(m.start())
+        return where
+
+    @staticmethod
+    def score(place: Place, at: int, context: dict[str, list[int]], doc: ArticleDoc) -> float:
+        # Population decides among namesakes unless the text points elsewhere: a country named in
+        # the same sentence, or a demonym right before the name ("de Saudische kuststad Jeddah").
+        value = 1.5 * math.log10(place.population + 1)
+        value += {"country": 30.0, "region": 2.0, "sea": 2.0, "venue": 6.0}.get(place.feature, 0.0)
+        if place.capital:
+            value += 6.0
+        offsets = context.get(place.country or "", [])
+        if offsets:
+            value += 1.0
+            sent = doc.sentence_of(at)
+            if sent is not None and any(sent.start <= o < sent.end for o in offsets):
+                value += 2.0
+            if any(0 < at - o <= 40 for o in offsets):
+                value += 6.0
+        return value
+
+    def _metonym(self, doc: ArticleDoc, f: Found, place: Place) -> bool:
+        extra = self.gazetteer.extra
+        before = re.search(r"(\w+)\W*$", doc.text[max(0, f.start - 30) : f.start])
+        if place.seat_of:  # "het Kremlin" acts; "at the White House" is where it happened
+            return not is_locative(doc, PlaceMention(f.start, f.end, place.name, None, None, None, None))
+        if not (place.capital or place.feature == "country"):
+            return False
+        for actor in doc.actors:  # the actors stage already read this name as a state
+            if actor.kind == "state" and any(m.start <= f.start and f.end <= m.end for m in actor.mentions):
+                return place.feature != "country"
+        if place.feature == "country":
+            return False
+        if before and before.group(1).lower() in [
+            w.lower() for w in extra.get("locative", {}).get(doc.lang, [])
+        ]:
+            return False
+        after = re.match(r"['’]?s?\s*(\w+)", doc.text[f.end : f.end + 40])
+        verbs = [w.lower() for w in extra.get("metonym_verbs", {}).get(doc.lang, [])]
+        if after and after.group(1).lower() in verbs:
+            return True
+        # inverted order ("Verder eist Moskou", "volgens Moskou")
+        preceding = [w.lower() for w in extra.get("metonym_before", {}).get(doc.lang, [])]
+        if before and before.group(1).lower() in preceding:
+            return True
+        return bool(doc.text[f.end : f.end + 2] in ("'s", "’s"))
+
+    def __call__(self, doc: ArticleDoc) -> ArticleDoc:
+        found = self.find(doc)
+        context = self.context_countries(doc, found)
+        places: list[PlaceMention] = []
+        for f in found:
+            best = max(f.places, key=lambda p: self.score(p, f.start, context, doc))
+            mention = PlaceMention(
+                f.start, f.end, best.name, best.country, best.geonames_id, best.lat, best.lon
+            )
+            if best.feature == "city" and best.population < SMALL_CITY and best.country not in context:
+                # A small town is only believed with a locative word or its country in the text:
+                # "Martin", "Morsi" and "Summit" are more often names than towns.
+                if not is_locative(doc, mention):
+                    continue
+            places.append(
+                PlaceMention(
+                    start=f.start,
+                    end=f.end,
+                    name=best.name,
+                    country=best.country,
+                    geonames_id=best.geonames_id,
+                    lat=best.lat,
+                    lon=best.lon,
+                    feature=best.feature,
+                    metonym=self._metonym(doc, f, best),
+                )
+            )
+        doc.places = places
+        return doc
+
+
+def make_places_stage(min_population: int = 0) -> PlacesStage:
+    return PlacesStage(min_population=min_population)

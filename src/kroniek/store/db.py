@@ -1,0 +1,203 @@
+"""Opening the store: a SQLite file by default, PostgreSQL by URL; migrations run on open.
+
+``open_store(db)`` accepts a file path (``kroniek.db``), ``sqlite:///FILE`` or ``postgresql://...``
+(driven by psycopg 3). The schema is brought to the newest Alembic revision shipped in
+``kroniek/store/migrations`` before anything else happens; a database made by a newer kroniek is
+refused (E203) rather than guessed at. Driver errors that a user can act on (locked, read-only,
+unreachable) become catalogue errors with one clear line.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import sqlite3
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Connection, Engine, create_engine, event, text
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError, OperationalError, SQLAlchemyError
+
+from kroniek.errors import StoreError
+
+DEFAULT_DB = "kroniek.db"
+MIGRATIONS = Path(__file__).with_name("migrations")
+# How long a writer waits for another process's lock before E201 (milliseconds).
+SQLITE_BUSY_TIMEOUT_MS = 3000
+
+
+def resolve_url(db: str | Path | None) -> str:
+    """A file path or a URL into an SQLAlchemy URL (PostgreSQL always through psycopg 3)."""
+    value = str(db) if db is not None else DEFAULT_DB
+    if "://" not in value:
+        return "sqlite:///" + str(Path(value).expanduser())
+    if value.startswith(("postgresql://", "postgres://")):
+        return "postgresql+psycopg://" + value.split("://", 1)[1]
+    return value
+
+
+def _display(url: str) -> str:
+    """The URL without its password, for messages."""
+    try:
+        return make_url(url).render_as_string(hide_password=True)
+    except ArgumentError:
+        return url
+
+
+def translate_error(exc: BaseException, url: str, where: str = "") -> StoreError:
+    """A driver error into the catalogue error a user can act on."""
+    shown = _display(url)
+    detail = str(getattr(exc, "orig", None) or exc).strip().splitlines()[0][:300]
+    low = detail.lower()
+    if "locked" in low or "could not obtain lock" in low or "lock timeout" in low:
+        return StoreError("E201", url=shown, detail=detail)
+    if "readonly" in low or "read-only" in low or "read only" in low:
+        return StoreError("E202", url=shown, detail=detail)
+    if where:
+        return StoreError("E211", where=where, detail=detail)
+    return StoreError("E200", url=shown, detail=detail)
+
+
+def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
+    # WAL with synchronous=NORMAL keeps every article's transaction durable against a killed process
+    # (the WAL is replayed on the next open) while commits stay cheap; the busy timeout lets a second
+    # writer wait a moment before reporting the lock (E201).
+    # pysqlite's own transaction handling breaks SAVEPOINT (used for per-article atomicity inside a
+    # batch); the SQLAlchemy recipe: autocommit at the driver, BEGIN emitted by the "begin" hook below.
+    dbapi_connection.isolation_level = None
+    cursor = dbapi_connection.cursor()
+    cursor.execute(f"PRAGMA busy_timeout = {SQLITE_BUSY_TIMEOUT_MS}")
+    cursor.execute("PRAGMA foreign_keys = ON")
+    try:
+        cursor.execute("PRAGMA journal_mode = WAL")
+        cursor.execute("PRAGMA synchronous = NORMAL")
+        cursor.execute("PRAGMA wal_autocheckpoint = 20000")
+    except sqlite3.DatabaseError:
+        pass  # a read-only file keeps its journal mode; writes then fail with E202
+    cursor.close()
+
+
+def _sqlite_begin(conn: Connection) -> None:
+    # A writer takes the write lock up front (IMMEDIATE): two processes ingesting at once then queue
+    # on the busy timeout instead of deadlocking when both try to upgrade a read lock.
+    immediate = conn.get_execution_options().get("kroniek_write", False)
+    conn.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
+
+
+class Store:
+    """An open store: the engine plus helpers for transactions with translated errors."""
+
+    def __init__(self, engine: Engine, url: str) -> None:
+        self.engine = engine
+        self.url = url
+        self.dialect = engine.dialect.name
+        # identity -> actor id; filled lazily by the writer, valid for this process
+        self.actor_cache: dict[str, int] = {}
+
+    @property
+    def display_url(self) -> str:
+        return _display(self.url)
+
+    @contextlib.contextmanager
+    def transaction(self, where: str = "") -> Iterator[Connection]:
+        """One transaction; driver errors leave as StoreError (E201/E202/E211)."""
+        try:
+            with self.engine.connect() as plain:
+                conn = plain.execution_options(kroniek_write=True)
+                with conn.begin():
+                    yield conn
+        except (DBAPIError, OperationalError) as exc:
+            raise translate_error(exc, self.url, where) from exc
+
+    @contextlib.contextmanager
+    def connect(self) -> Iterator[Connection]:
+        try:
+            with self.engine.connect() as conn:
+                yield conn
+        except (DBAPIError, OperationalError) as exc:
+            raise translate_error(exc, self.url) from exc
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+def _alembic_config(connection: Connection) -> Any:
+    from alembic.config import Config
+
+    cfg = Config()
+    cfg.set_main_option("script_location", str(MIGRATIONS))
+    cfg.attributes["connection"] = connection
+    return cfg
+
+
+def head_revision() -> str:
+    from alembic.script import ScriptDirectory
+
+    script = ScriptDirectory(str(MIGRATIONS))
+    head = script.get_current_head()
+    assert head is not None
+    return head
+
+
+def migrate(store: Store) -> None:
+    """Bring the schema to the newest shipped revision; refuse a revision this kroniek does not know."""
+    from alembic import command
+    from alembic.runtime.migration import MigrationContext
+    from alembic.script import ScriptDirectory
+
+    script = ScriptDirectory(str(MIGRATIONS))
+    known = {rev.revision for rev in script.walk_revisions()}
+    head = script.get_current_head()
+    with store.connect() as conn:
+        current = MigrationContext.configure(conn).get_current_revision()
+    if current == head:
+        return
+    if current is not None and current not in known:
+        raise StoreError("E203", url=store.display_url, revision=current)
+    with store.transaction() as conn:
+        command.upgrade(_alembic_config(conn), "head")
+
+
+def open_store(db: str | Path | None = None, migrate_schema: bool = True) -> Store:
+    """Open (and create or upgrade) the store at ``db``: a path, sqlite:/// or postgresql:// URL."""
+    url = resolve_url(db)
+    try:
+        parsed = make_url(url)
+    except ArgumentError as exc:
+        raise StoreError("E204", url=url, detail=str(exc)) from exc
+    kwargs: dict[str, Any] = {}
+    if parsed.get_backend_name() == "sqlite":
+        database = parsed.database or ""
+        if database and database != ":memory:" and not database.startswith("file:"):
+            parent = Path(database).expanduser().parent
+            if not parent.exists():
+                raise StoreError("E200", url=url, detail=f"the folder {parent} does not exist")
+    elif parsed.get_backend_name() == "postgresql":
+        kwargs["pool_pre_ping"] = True
+    try:
+        engine = create_engine(url, **kwargs)
+    except (ArgumentError, NoSuchModuleError, ImportError) as exc:
+        raise StoreError("E204", url=_display(url), detail=str(exc)) from exc
+    if engine.dialect.name == "sqlite":
+        event.listen(engine, "connect", _sqlite_pragmas)
+        event.listen(engine, "begin", _sqlite_begin)
+    store = Store(engine, url)
+    try:
+        with store.connect() as conn:
+            conn.execute(text("SELECT 1"))
+        if migrate_schema:
+            migrate(store)
+    except StoreError:
+        engine.dispose()
+        raise
+    except SQLAlchemyError as exc:
+        engine.dispose()
+        raise translate_error(exc, url) from exc
+    return store

@@ -1,0 +1,136 @@
+"""Per-language temporal lexicons: word classes and patterns read from ``data/<lang>.toml``.
+
+A pattern's regex refers to word classes as ``{class}``; they are expanded here into alternations
+(longest word first, spaces matching any run of spaces). Fixed classes are {num} (numbers in
+digits or words, shared with the quantities stage), {day}, {year}, {yy}, {monthnum}, {hour} and
+{minute}. Lookups of a matched word go through ``Lexicon.lookup`` (case- and apostrophe-insensitive).
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from kroniek.errors import KroniekError
+from kroniek.quantities.numbers import number_pattern
+
+DATA_DIR = Path(__file__).resolve().parent / "data"
+LANGUAGES = ("nl", "en", "de", "fr")
+
+FIXED_CLASSES = {
+    "day": r"(?:3[01]|[12]\d|0?[1-9])",
+    "year": r"(?:1[89]\d\d|20\d\d)",
+    "yy": r"(?:\d\d)",
+    "monthnum": r"(?:1[0-2]|0?[1-9])",
+    "hour": r"(?:2[0-3]|[01]?\d)",
+    "minute": r"(?:[0-5]\d)",
+}
+
+
+def normalise(word: str) -> str:
+    """Lower case, one kind of apostrophe, single spaces: the key used for every lookup."""
+    return re.sub(r"\s+", " ", word.replace("’", "'").strip().lower())
+
+
+@dataclass(frozen=True)
+class Pattern:
+    kind: str
+    regex: re.Pattern[str]
+    needs: str | None = None
+    case_sensitive: bool = False
+    glued_end: bool = False  # may touch the next word ("17:07Nederland" in scraped headers)
+
+
+@dataclass
+class Lexicon:
+    lang: str
+    words: dict[str, dict[str, Any]]  # class -> normalised word -> value
+    vague: dict[str, tuple[str, str]]  # normalised phrase -> (TYPE, VALUE)
+    anaphoric: dict[str, int]
+    tense: dict[str, Any]
+    month_cue: dict[str, Any]
+    filters: dict[str, Any]
+    anchor: dict[str, Any] = field(default_factory=dict)
+    patterns: list[Pattern] = field(default_factory=list)
+
+    def lookup(self, cls: str, word: str | None) -> Any:
+        if word is None:
+            return None
+        table = self.words.get(cls, {})
+        key = normalise(word).rstrip(".") if normalise(word) not in table else normalise(word)
+        return table.get(key)
+
+
+def _word_regex(word: str) -> str:
+    # A space in a listed phrase matches any run of white space; apostrophes match both forms.
+    parts = [re.escape(p) for p in word.split()]
+    joined = r"\s+".join(parts)
+    return joined.replace("'", "['’]").replace("’", "['’]")
+
+
+def _alternation(words: list[str], capitalised: bool = False) -> str:
+    forms = {w[:1].upper() + w[1:] for w in words} if capitalised else set(words)
+    ordered = sorted(forms, key=len, reverse=True)
+    return "(?:" + "|".join(_word_regex(w) for w in ordered) + ")"
+
+
+def _expand(template: str, classes: dict[str, list[str]], lang: str, capitalised: bool) -> str:
+    def replace(match: re.Match[str]) -> str:
+        name = match.group(1)
+        if name == "num":
+            return f"(?:{number_pattern(lang)})"
+        if name in FIXED_CLASSES:
+            return FIXED_CLASSES[name]
+        if name in classes:
+            caps = capitalised and name in ("weekday", "month")
+            return _alternation(classes[name], capitalised=caps)
+        raise KroniekError("E140", lang=lang, detail=f"unknown word class {{{name}}} in a pattern")
+
+    expanded = re.sub(r"\{([a-z_]+)\}", replace, template)
+    return expanded.replace(" ?", r"\s*").replace(" ", r"\s+")
+
+
+@lru_cache(maxsize=8)
+def load_lexicon(lang: str) -> Lexicon:
+    path = DATA_DIR / f"{lang}.toml"
+    if not path.exists():
+        raise KroniekError("E140", lang=lang, detail=f"no temporal lexicon {path.name}")
+    try:
+        with path.open("rb") as fh:
+            data = tomllib.load(fh)
+    except tomllib.TOMLDecodeError as exc:
+        raise KroniekError("E140", lang=lang, detail=str(exc)) from exc
+    raw_words: dict[str, dict[str, Any]] = data.get("words", {})
+    words = {cls: {normalise(k): v for k, v in table.items()} for cls, table in raw_words.items()}
+    classes = {cls: list(table) for cls, table in raw_words.items()}
+    lex = Lexicon(
+        lang=lang,
+        words=words,
+        vague={normalise(k): (v.split()[0], v.split()[1]) for k, v in data.get("vague", {}).items()},
+        anaphoric={normalise(k): int(v) for k, v in data.get("anaphoric", {}).items()},
+        tense=data.get("tense", {}),
+        month_cue=data.get("month_cue", {}),
+        filters=data.get("filters", {}),
+        anchor=data.get("anchor", {}),
+    )
+    for entry in data.get("patterns", []):
+        case = bool(entry.get("case", False))
+        source = _expand(entry["regex"], classes, lang, capitalised=case)
+        flags = 0 if case else re.IGNORECASE
+        try:
+            end = r"(?!\d)" if entry.get("glued_end") else r"(?!\w)"
+            regex = re.compile(rf"(?<![\w.]){source}{end}", flags)
+        except re.error as exc:
+            raise KroniekError("E140", lang=lang, detail=f"bad pattern {entry['regex']!r}: {exc}") from exc
+        lex.patterns.append(
+            Pattern(entry["kind"], regex, entry.get("needs"), case, bool(entry.get("glued_end")))
+        )
+    for table, kind in ((lex.vague, "vague"), (lex.anaphoric, "anaphoric")):
+        if table:
+            alternation = _alternation(list(table))
+            lex.patterns.append(Pattern(kind, re.compile(rf"(?<!\w){alternation}(?!\w)", re.IGNORECASE)))
+    return lex

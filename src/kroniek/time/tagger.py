@@ -1,0 +1,347 @@
+"""Finding time expressions in a text and resolving them (the work of the time stage).
+
+``tag_timexes(doc)`` runs every pattern of the language's lexicon over ``doc.text``, keeps the
+longest non-overlapping matches, and resolves each in text order (a phrase like "de volgende dag"
+needs the last day named before it). Values follow TIMEX3; see kroniek.time.resolve.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from kroniek.document import ArticleDoc, CharSpan, TimexRecord
+from kroniek.quantities.numbers import parse_number
+from kroniek.time import resolve as R
+from kroniek.time.lexicon import Lexicon, Pattern, load_lexicon, normalise
+from kroniek.time.tense import guess_direction
+
+
+@dataclass
+class Candidate:
+    start: int
+    end: int
+    pattern: Pattern
+    order: int
+    groups: dict[str, str | None]
+    match_text: str
+
+
+def _groups(match: re.Match[str]) -> dict[str, str | None]:
+    """Named groups with numbered variants folded in: "pod2" fills "pod" when that is empty."""
+    out: dict[str, str | None] = {}
+    for name, value in match.groupdict().items():
+        base = name.rstrip("0123456789")
+        if value is not None and out.get(base) is None:
+            out[base] = value
+        out.setdefault(base, None)
+    return out
+
+
+def _span_of(match: re.Match[str]) -> tuple[int, int]:
+    for name in ("t", "t2"):
+        if match.groupdict().get(name) is not None:
+            return match.start(name), match.end(name)
+    return match.start(), match.end()
+
+
+def _previous_word(text: str, start: int) -> str:
+    found = re.search(r"([\w'’]+)\W*$", text[max(0, start - 40) : start])
+    return normalise(found.group(1)) if found else ""
+
+
+def _next_word(text: str, end: int) -> str:
+    found = re.match(r"\s*([\w'’]+)", text[end : end + 40])
+    return normalise(found.group(1)) if found else ""
+
+
+def _sentence_initial(doc: ArticleDoc, start: int) -> bool:
+    sent = doc.sentence_of(start)
+    if sent is not None and sent.start == start:
+        return True
+    return not doc.text[max(0, start - 3) : start].strip(" \t") or doc.text[max(0, start - 2) : start].rstrip(
+        " "
+    ).endswith(("\n", ".", "!", "?", ":"))
+
+
+class Tagger:
+    def __init__(self, lang: str, non_year_words: frozenset[str] = frozenset()) -> None:
+        self.lex: Lexicon = load_lexicon(lang)
+        self.lang = lang
+        # Words after a four-digit number that make it a count, not a year ("2000 soldaten").
+        self.non_year_words = non_year_words
+        self._attributive = {normalise(w) for w in self.lex.anchor.get("attributive_after", [])}
+
+    # ---- finding -------------------------------------------------------------------------
+    def candidates(self, doc: ArticleDoc) -> list[Candidate]:
+        text = doc.text
+        found: list[Candidate] = []
+        for order, pattern in enumerate(self.lex.patterns):
+            for match in pattern.regex.finditer(text):
+                start, end = _span_of(match)
+                if end <= start:
+                    continue
+                cand = Candidate(start, end, pattern, order, _groups(match), match.group(0))
+                if self._acceptable(doc, cand):
+                    found.append(cand)
+        return found
+
+    def _acceptable(self, doc: ArticleDoc, cand: Candidate) -> bool:
+        g, text, lex = cand.groups, doc.text, self.lex
+        kind = cand.pattern.kind
+        if (
+            kind == "date"
+            and cand.pattern.needs == "month_cue"
+            and not (g.get("day") or g.get("year") or g.get("boundary"))
+        ):
+            month = normalise(g.get("month") or "")
+            cue = lex.month_cue
+            prev = _previous_word(text, cand.start)
+            if month in [normalise(w) for w in cue.get("ambiguous", [])] or not cue.get("alone_ok", False):
+                return prev in [normalise(w) for w in cue.get("before", [])]
+            return True
+        if kind == "year" and not g.get("boundary"):
+            nxt = _next_word(text, cand.end)
+            if nxt in self.non_year_words or text[cand.end : cand.end + 2].strip().startswith(("%", "‰")):
+                return False
+            if text[max(0, cand.start - 2) : cand.start].strip() in ("€", "$", "£", "nr", "Nr", "No"):
+                return False
+            if re.search(r"(?:\d[.,]|[.,]\d?)$", text[max(0, cand.start - 2) : cand.start]):
+                return False  # part of a bigger number: "1.2000", "12,2000"
+            return True
+        if kind == "vague":
+            phrase = normalise(cand.match_text)
+            if phrase in [
+                normalise(w) for w in lex.filters.get("not_sentence_initial", [])
+            ] and _sentence_initial(doc, cand.start):
+                return False
+        if kind == "duration" and not g.get("num") and not g.get("half"):
+            return False
+        if (
+            kind == "duration"
+            and lex.lookup("unit", g.get("unit")) == "S"
+            and not re.match(r"\d", g.get("num") or "")
+        ):
+            return False  # "a second time", "een seconde kans": an ordinal, not a duration
+        return True
+
+    @staticmethod
+    def select(cands: list[Candidate]) -> list[Candidate]:
+        """Longest first, then the pattern listed first; no two chosen spans overlap."""
+        chosen: list[Candidate] = []
+        for cand in sorted(cands, key=lambda c: (-(c.end - c.start), c.order, c.start)):
+            if all(cand.end <= c.start or c.end <= cand.start for c in chosen):
+                chosen.append(cand)
+        return sorted(chosen, key=lambda c: c.start)
+
+    # ---- resolving -----------------------------------------------------------------------
+    def tag(self, doc: ArticleDoc) -> list[TimexRecord]:
+        published = doc.published
+        out: list[TimexRecord] = []
+        last_day: dt.date | None = None
+        for cand in self.select(self.candidates(doc)):
+            record = self.resolve(doc, cand, published, last_day)
+            if record is None:
+                continue
+            out.append(record)
+            attributive = _previous_word(doc.text, cand.start) in self._attributive
+            if (
+                not attributive
+                and record.anchored
+                and re.match(r"^\d{4}-\d\d-\d\d", record.value)
+                and record.type in ("DATE", "TIME")
+            ):
+                last_day = dt.date.fromisoformat(record.value[:10])
+        return out
+
+    def _dir(self, word: str | None) -> str | None:
+        value = self.lex.lookup("dir", word)
+        return str(value) if value else None
+
+    def resolve(
+        self, doc: ArticleDoc, cand: Candidate, published: dt.date | None, last_day: dt.date | None
+    ) -> TimexRecord | None:
+        g, kind, lex = cand.groups, cand.pattern.kind, self.lex
+        span = CharSpan(cand.start, cand.end)
+
+        def rec(
+            type_: str, value: str, precision: str, anchored: bool = True, direction: str | None = None
+        ) -> TimexRecord:
+            return TimexRecord(cand.start, cand.end, type_, value, precision, anchored, direction)
+
+        pod = lex.lookup("pod", g.get("pod"))
+        if kind == "vague":
+            type_, value = lex.vague[normalise(cand.match_text)]
+            return rec(type_, value, "vague")
+        if kind == "vague_unit":
+            unit = lex.lookup("unit", g.get("unit"))
+            return rec("DURATION", R.duration_value(None, str(unit)), "vague") if unit else None
+        if kind == "duration":
+            unit = lex.lookup("unit", g.get("unit"))
+            if not unit:
+                return None
+            if g.get("half"):
+                value = R.half_duration(str(unit), normalise(g["half"] or "").startswith("ander"))
+                return rec("DURATION", value, "vague")
+            parsed = parse_number(g.get("num") or "", self.lang)
+            if parsed is None:
+                return None
+            amount, vague = parsed
+            return rec("DURATION", R.duration_value(None if vague else amount, str(unit)), "vague")
+        if kind == "numdate":
+            if g.get("iso"):
+                try:
+                    day = dt.date.fromisoformat(g["iso"] or "")
+                except ValueError:
+                    return None
+                return rec("DATE", day.isoformat(), "day")
+            year_text = g.get("year") or ""
+            year = (
+                int(year_text)
+                if len(year_text) == 4
+                else (2000 + int(year_text) if int(year_text) < 50 else 1900 + int(year_text))
+            )
+            try:
+                day = dt.date(year, int(g.get("monthnum") or 0), int(g.get("day") or 0))
+            except ValueError:
+                return None
+            return rec("DATE", day.isoformat(), "day")
+        if kind == "year":
+            return rec("DATE", str(int(g["year"] or 0)), "year")
+        if kind == "date":
+            return self._date(doc, cand, published, pod, rec, span)
+        if kind == "clock":
+            hour, minute = int(g.get("hour") or 0), int(g.get("minute") or 0)
+            ampm = (g.get("ampm") or "").lower().replace(".", "")
+            if ampm == "pm" and hour < 12:
+                hour += 12
+            anchor = last_day or published
+            base = anchor.isoformat() if anchor else "XXXX-XX-XX"
+            return rec("TIME", f"{base}T{hour:02d}:{minute:02d}", "time", anchor is not None)
+        if kind == "deictic":
+            if g.get("deictic_pod"):
+                offset_text, pod = str(lex.lookup("deictic_pod", g["deictic_pod"])).split()
+                offset = int(offset_text)
+            elif g.get("deictic"):
+                offset = int(lex.lookup("deictic", g["deictic"]))
+            else:  # "this evening"
+                offset = 0
+            if published is None:
+                return rec("TIME" if pod else "DATE", "XXXX-XX-XX" + (f"T{pod}" if pod else ""), "day", False)
+            day = published + dt.timedelta(days=offset)
+            return rec("TIME" if pod else "DATE", R.day_value(day, pod), "time" if pod else "day")
+        if kind == "anaphoric":
+            offset = lex.anaphoric[normalise(cand.match_text)]
+            anchor = last_day or published
+            if anchor is None:
+                return rec("DATE", "XXXX-XX-XX", "day", False)
+            return rec("DATE", (anchor + dt.timedelta(days=offset)).isoformat(), "day")
+        if kind == "weekday":
+            return self._weekday(doc, cand, published, pod, rec, span)
+        if kind == "weekend":
+            weekend_dir = self._dir(g.get("dir")) or "this"
+            if published is None:
+                return rec("DATE", "XXXX-WXX-WE", "week", False)
+            return rec("DATE", R.weekend_value(published, weekend_dir), "week")
+        if kind == "relunit":
+            direction = self._dir(g.get("dir"))
+            unit = lex.lookup("unit", g.get("unit"))
+            if not unit or not direction:
+                return None
+            amount = {"past": -1, "future": 1}.get(direction, 0)
+            if published is None:
+                under = {"W": "XXXX-WXX", "M": "XXXX-XX", "Y": "XXXX"}.get(str(unit), "XXXX")
+                return rec("DATE", under, "vague", False)
+            value, precision = R.shift(published, amount, str(unit))
+            return rec("DATE", value, precision)
+        if kind == "ago":
+            unit = lex.lookup("unit", g.get("unit"))
+            parsed = parse_number(g.get("num") or "", self.lang)
+            if not unit or parsed is None:
+                return None
+            if published is None or parsed[1]:
+                return rec("DATE", "PAST_REF", "vague", published is not None)
+            value, precision = R.shift(published, -int(parsed[0]), str(unit))
+            return rec("DATE", value, precision)
+        return None
+
+    def _date(
+        self, doc: ArticleDoc, cand: Candidate, published: dt.date | None, pod: Any, rec: Any, span: CharSpan
+    ) -> TimexRecord | None:
+        g, lex = cand.groups, self.lex
+        month = lex.lookup("month", g.get("month"))
+        if not month:
+            return None
+        day = int(g["day"] or 0) if g.get("day") else None
+        direction = self._dir(g.get("dir"))
+        year: int | None = int(g["year"] or 0) if g.get("year") else None
+        anchored = True
+        if year is None and g.get("ydir"):
+            ydir = {"vorig": -1, "afgelopen": -1, "verleden": -1, "volgend": 1, "komend": 1}.get(
+                normalise(g["ydir"] or ""), 0
+            )
+            year = published.year + ydir if published else None
+        elif year is None and published is not None:
+            if direction == "this":
+                year = published.year
+            else:
+                year = R.nearest_year(published, int(month), day, direction)
+        if year is None:
+            anchored = False
+        year_text = f"{year:04d}" if year is not None else "XXXX"
+        if day is None:
+            return rec("DATE", f"{year_text}-{int(month):02d}", "month", anchored)
+        try:
+            if year is not None:
+                dt.date(year, int(month), day)
+        except ValueError:
+            return None
+        value = f"{year_text}-{int(month):02d}-{day:02d}" + (f"T{pod}" if pod else "")
+        return rec("TIME" if pod else "DATE", value, "time" if pod else "day", anchored)
+
+    def _weekday(
+        self, doc: ArticleDoc, cand: Candidate, published: dt.date | None, pod: Any, rec: Any, span: CharSpan
+    ) -> TimexRecord | None:
+        g, lex = cand.groups, self.lex
+        weekday = lex.lookup("weekday", g.get("weekday"))
+        if not weekday:
+            return None
+        weekday = int(weekday)
+        type_ = "TIME" if pod else "DATE"
+        precision = "time" if pod else "day"
+        explicit = self._dir(g.get("dir"))
+        week_dir = self._dir(g.get("wdir"))
+        if published is None:
+            return rec(
+                type_,
+                f"XXXX-WXX-{weekday}" + (f"T{pod}" if pod else ""),
+                precision,
+                False,
+                None if (explicit or week_dir) else "past",
+            )
+        if week_dir:  # "vorige week dinsdag": that weekday in the previous / this / next ISO week
+            weeks = {"past": -1, "future": 1}.get(week_dir, 0)
+            monday = published - dt.timedelta(days=published.isoweekday() - 1) + dt.timedelta(weeks=weeks)
+            return rec(type_, R.day_value(monday + dt.timedelta(days=weekday - 1), pod), precision)
+        if explicit:  # "afgelopen zondag", "komende zaterdag", "mardi dernier", "this Tuesday"
+            if explicit == "this":
+                monday = published - dt.timedelta(days=published.isoweekday() - 1)
+                return rec(type_, R.day_value(monday + dt.timedelta(days=weekday - 1), pod), precision)
+            strict = "strict_past" if explicit == "past" else "strict_future"
+            return rec(type_, R.day_value(R.weekday_date(published, weekday, strict), pod), precision)
+        direction = guess_direction(doc, span, lex)
+        return rec(
+            type_, R.day_value(R.weekday_date(published, weekday, direction), pod), precision, True, direction
+        )
+
+
+_TAGGERS: dict[tuple[str, frozenset[str]], Tagger] = {}
+
+
+def tagger_for(lang: str, non_year_words: frozenset[str] = frozenset()) -> Tagger:
+    key = (lang, non_year_words)
+    if key not in _TAGGERS:
+        _TAGGERS[key] = Tagger(lang, non_year_words)
+    return _TAGGERS[key]

@@ -1,0 +1,159 @@
+"""Which way does a sentence point: to the past or to the future?
+
+A bare weekday ("dinsdag", "on Tuesday") is the last such day in a past-tense report and the coming
+one in a plan ("zal", "will", "wird", "va") or a present-tense schedule ("Die gesprekken vinden
+zondag plaats"). With a trained spaCy pipeline the verbs' Tense morphology decides; otherwise the
+cue words and the weak-past suffix in the language's ``[tense]`` table do.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from kroniek.document import ArticleDoc, CharSpan
+from kroniek.time.lexicon import Lexicon, normalise
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span
+
+_WORD = re.compile(r"[\w'’]+(?:-[\w]+)*")
+
+
+def _clause_tokens(text: str) -> list[str]:
+    return [normalise(w) for w in _WORD.findall(text)]
+
+
+def _has_phrase(words: list[str], phrase: str) -> bool:
+    parts = normalise(phrase).split()
+    n = len(parts)
+    return any(words[i : i + n] == parts for i in range(len(words) - n + 1))
+
+
+def _morph_direction(span: Span) -> str | None:
+    past = future = present = False
+    for token in span:
+        if token.pos_ not in ("VERB", "AUX"):
+            continue
+        tense = token.morph.get("Tense", [])
+        if "Past" in tense and "Part" not in token.morph.get("VerbForm", []):
+            past = True
+        elif "Fut" in tense:
+            future = True
+        elif "Pres" in tense:
+            present = True
+    if past:
+        return "past"
+    if future:
+        return "future"
+    return "present" if present else None
+
+
+def _decide(words: list[str], cues: dict[str, object]) -> str | None:
+    """'future', 'past', or None when the words hold no cue."""
+    if any(_has_phrase(words, cue) for cue in cues.get("future", [])):  # type: ignore[attr-defined]
+        return "future"
+    past_words = [normalise(w) for w in cues.get("past", [])]  # type: ignore[attr-defined]
+    long_forms = [w for w in past_words if len(w) >= 4]
+    for word in words:
+        if word in past_words or any(word.endswith(form) for form in long_forms):
+            return "past"
+    suffix = re.compile(rf"^\w{{3,}}{cues.get('past_suffix', '(?!)')}$")
+    not_after = {normalise(w) for w in cues.get("past_suffix_not_after", [])}  # type: ignore[attr-defined]
+    for i, word in enumerate(words):
+        if suffix.match(word) and (i == 0 or words[i - 1] not in not_after):
+            return "past"
+    return None
+
+
+def _clause(text: str, start: int, end: int) -> tuple[int, int]:
+    """The clause around [start, end): between the nearest , ; : or dash on either side."""
+    left = max(text.rfind(mark, 0, start) for mark in (",", ";", ":", " – ", " - "))
+    rights = [i for i in (text.find(mark, end) for mark in (",", ";", ":", " – ", " - ")) if i >= 0]
+    return left + 1, min(rights) if rights else len(text)
+
+
+def _without_reporting(text: str, start: int, end: int, cues: dict[str, object]) -> str:
+    """The sentence without what only dates the report: comma-separated clauses that hold a
+    reporting verb and not the timex (", meldde de NOS"), and the words up to a complementizer
+    after a reporting verb before the timex ("Hij zei dat ...")."""
+    reporting = [normalise(w) for w in cues.get("reporting", [])]  # type: ignore[attr-defined]
+    if not reporting:
+        return text
+    complementizers = [normalise(w) for w in cues.get("complementizer", [])]  # type: ignore[attr-defined]
+
+    def reports(part: str) -> bool:
+        return any(_has_phrase(_clause_tokens(part), r) for r in reporting)
+
+    pieces = re.split(r"([,;:]\s)", text)
+    kept: list[str] = []
+    offset = 0
+    for piece in pieces:
+        holds_timex = offset <= start < offset + len(piece) + 1
+        if holds_timex or not reports(piece):
+            kept.append(piece)
+        else:
+            kept.append(" " * len(piece))
+        offset += len(piece)
+    cleaned = "".join(kept)
+    # "Hij zei dat de minister donderdag reist", "Officials said the talks open on Friday": the
+    # reported clause starts after the reporting verb, unless the timex follows that verb closely
+    # ("zei dinsdag", "said on Monday": then it dates the saying).
+    words = [(m.start(), m.end(), normalise(m.group(0))) for m in _WORD.finditer(cleaned[:start])]
+    cut = None
+    for i in range(len(words)):
+        for phrase in reporting:
+            parts = phrase.split()
+            if [w[2] for w in words[i : i + len(parts)]] == parts:
+                after = words[i + len(parts) :]
+                if after and after[0][2] in complementizers:
+                    cut = after[0][1]
+                elif len(after) >= 3:
+                    cut = words[i + len(parts) - 1][1]
+    if cut is not None:
+        cleaned = " " * cut + cleaned[cut:]
+    return cleaned
+
+
+def guess_direction(doc: ArticleDoc, timex: CharSpan, lex: Lexicon) -> str:
+    """'past' or 'future' for the clause, else the sentence, around ``timex``.
+
+    The clause decides when it holds a cue ("Het leger trok dinsdag ..."), or, with a parser's
+    morphology, when its verb is in the present tense ("De Kamer debatteert donderdag over X,
+    meldde de NOS": the reporting verb in the other clause does not make the debate past). Without
+    morphology a cue anywhere in the sentence decides, and a sentence without one is read as
+    present tense.
+    """
+    sentence = doc.sentence_of(timex.start) or CharSpan(
+        max(0, timex.start - 200), min(len(doc.text), timex.end + 200)
+    )
+    cues = lex.tense
+    text = _without_reporting(
+        doc.text[sentence.start : sentence.end],
+        timex.start - sentence.start,
+        timex.end - sentence.start,
+        cues,
+    )
+    present_future = bool(cues.get("present_means_future", True))
+    use_morph = doc.nlp is not None and doc.nlp.has_annotation("MORPH") and doc.nlp.has_annotation("POS")
+    c_start, c_end = _clause(text, timex.start - sentence.start, timex.end - sentence.start)
+    clause_words = _clause_tokens(text[c_start:c_end])
+    scopes = [
+        (sentence.start + c_start, sentence.start + c_end, clause_words),
+        (sentence.start, sentence.end, None),
+    ]
+    for index, (start, end, words) in enumerate(scopes):
+        words = words if words is not None else _clause_tokens(text)
+        decided = _decide(words, cues)
+        if decided == "future":
+            return decided
+        if use_morph and doc.nlp is not None:
+            span = doc.nlp.char_span(start, end, alignment_mode="expand")
+            from_morph = _morph_direction(span) if span is not None else None
+            if from_morph == "past":
+                return "past"
+            if from_morph == "present" and index == 0:
+                return "future" if present_future else "past"
+        if decided == "past":
+            return decided
+    return "future" if present_future else "past"

@@ -1,0 +1,199 @@
+"""English constructions, each in a sentence written for the test."""
+
+from events_support import make_doc, names, only, run_events
+
+STATES = {
+    "Russia": ["Russia", "Moscow", "the Kremlin", "The Kremlin"],
+    "Ukraine": ["Ukraine", "Kyiv"],
+    "France": ["France", "Paris"],
+    "Poland": ["Poland", "Warsaw"],
+    "United States": ["Washington", "the United States"],
+}
+
+
+def events_of(text, **kw):
+    doc = make_doc(text, "en", STATES, **kw)
+    return doc, run_events(doc)
+
+
+def test_subject_verb_object():
+    doc, events = events_of("Russia attacked Ukraine on Monday.")
+    ev = only(events, "ASSAULT")
+    assert names(doc, ev.actor) == {"Russia"} and names(doc, ev.recipient) == {"Ukraine"}
+
+
+def test_passive_with_by_agent():
+    doc, events = events_of("Ukraine was attacked by Russia overnight.")
+    ev = only(events, "ASSAULT")
+    assert names(doc, ev.actor) == {"Russia"} and names(doc, ev.recipient) == {"Ukraine"}
+
+
+def test_agreed_to_types_the_proposition():
+    doc, events = events_of("Poland agreed to withdraw its troops.")
+    ev = only(events, "AGREE")
+    assert ev.proposition is not None
+    assert (ev.proposition.event, ev.proposition.mode) == ("RETREAT", "withdraw")
+    assert ev.proposition.text.startswith("withdraw")
+    assert len(events) == 1
+
+
+def test_called_for_talks_is_request_with_consult():
+    doc, events = events_of("France called for negotiations with Russia.")
+    ev = only(events, "REQUEST")
+    assert names(doc, ev.actor) == {"France"}
+    assert ev.proposition is not None and ev.proposition.event == "CONSULT"
+
+
+def test_called_on_recipient_before_the_complement():
+    doc, events = events_of("Poland called on Russia to halt the shelling.")
+    ev = only(events, "REQUEST")
+    assert names(doc, ev.recipient) == {"Russia"}
+    assert ev.proposition is not None
+    assert (ev.proposition.event, ev.proposition.mode) == ("RETREAT", "ceasefire")
+
+
+def test_phone_call_between_two_parties():
+    doc, events = events_of("A phone call between Paris and Warsaw lasted an hour.")
+    ev = only(events, "CONSULT")
+    assert ev.mode == "phone" and names(doc, ev.actor) == {"France", "Poland"}
+
+
+def test_spoke_with_is_mutual():
+    doc, events = events_of("France spoke with Poland about the crisis.")
+    ev = only(events, "CONSULT")
+    assert names(doc, ev.actor) == {"France", "Poland"} and ev.recipient == []
+
+
+def test_possessor_is_the_actor_of_a_noun():
+    doc, events = events_of("Russia's readiness for a ceasefire surprised many.")
+    ev = only(events, "AGREE")
+    assert names(doc, ev.actor) == {"Russia"}
+    assert ev.proposition is not None and ev.proposition.mode == "ceasefire"
+
+
+def test_future_is_planned():
+    _, events = events_of("Poland will deliver weapons to Ukraine.")
+    assert only(events, "AID").modality == "planned"
+
+
+def test_did_not_is_negated():
+    _, events = events_of("Russia did not attack Poland.")
+    assert only(events, "ASSAULT").modality == "negated"
+
+
+def test_could_is_hypothetical():
+    _, events = events_of("Russia could attack Poland.")
+    assert only(events, "ASSAULT").modality == "hypothetical"
+
+
+def test_according_to_gives_the_source():
+    doc, events = events_of("According to Kyiv, Russia attacked Poland.")
+    ev = only(events, "ASSAULT")
+    assert doc.actors[ev.source].name == "Ukraine"  # type: ignore[index]
+    assert names(doc, ev.actor) == {"Russia"}
+
+
+def test_said_that_gives_the_source():
+    doc, events = events_of("The Kremlin said that France and Poland signed a treaty.")
+    ev = only(events, "COOPERATE")
+    assert names(doc, ev.actor) == {"France", "Poland"}
+    assert doc.actors[ev.source].name == "Russia"  # type: ignore[index]
+
+
+def test_refused_is_reject():
+    doc, events = events_of("Poland refused to hold talks with Russia.")
+    ev = only(events, "REJECT")
+    assert ev.modality == "asserted"
+    assert ev.proposition is not None and ev.proposition.event == "CONSULT"
+
+
+def test_collective_subject_refers_to_the_parties_of_the_call():
+    doc, events = events_of("France and Poland held talks. The leaders agreed to continue contacts.")
+    ev = only(events, "AGREE")
+    assert names(doc, ev.actor) == {"France", "Poland"}
+
+
+def test_date_from_the_clause():
+    doc, events = events_of(
+        "Russia attacked Ukraine on Monday.",
+        timexes=[("Monday", "DATE", "2025-03-17")],
+        published="2025-03-19",
+    )
+    ev = only(events, "ASSAULT")
+    assert ev.date is not None and ev.date.value == "2025-03-17"
+    assert ev.modality == "asserted"
+
+
+def test_trigger_inside_a_name_is_ignored():
+    doc = make_doc(
+        "The Popular Mobilization Forces met.", "en", {"PMF": ["Popular Mobilization Forces"]}
+    )
+    events = run_events(doc)
+    assert all(e.event != "MOBILIZE" for e in events)
+
+
+def test_a_noun_in_an_adverbial_phrase_does_not_take_the_subject():
+    _, events = events_of("After the attack, France thanked Poland.")
+    assert [e.event for e in events] == ["SUPPORT"]
+
+
+def test_part_of_day_dates_the_event_by_its_day():
+    doc, events = events_of(
+        "France spoke with Poland this evening.",
+        timexes=[("this evening", "TIME", "2022-03-09TEV")],
+        published="2022-03-09",
+    )
+    ev = only(events, "CONSULT")
+    assert ev.date is not None and ev.date.value == "2022-03-09" and ev.date.precision == "day"
+
+
+def test_a_date_in_another_clause_is_not_borrowed():
+    doc, events = events_of(
+        "On Monday the talks ended, and Russia attacked Ukraine.",
+        timexes=[("Monday", "DATE", "2025-03-17")],
+    )
+    assert only(events, "ASSAULT").date is None
+
+
+def test_this_will_take_place_schedules_the_previous_event():
+    doc, events = events_of(
+        "Russia and Ukraine announced a prisoner exchange. This will take place on Friday.",
+        timexes=[("Friday", "DATE", "2025-03-21")],
+    )
+    ev = only(events, "RETREAT")
+    assert ev.modality == "planned" and ev.date is not None and ev.date.value == "2025-03-21"
+
+
+def test_a_comma_after_a_description_does_not_make_a_list():
+    doc = make_doc(
+        "According to the French side, Putin and Macron discussed grain.",
+        "en",
+        {"France": ["the French side"], "Vladimir Putin": ["Putin"], "Emmanuel Macron": ["Macron"]},
+    )
+    ev = only(run_events(doc), "CONSULT")
+    assert names(doc, ev.actor) == {"Vladimir Putin", "Emmanuel Macron"}
+    assert doc.actors[ev.source].name == "France"  # type: ignore[index]
+
+
+def test_call_and_discussion_in_one_clause_are_one_event():
+    doc = make_doc(
+        "During a phone call on Monday, Putin and Macron discussed grain.",
+        "en",
+        {"Vladimir Putin": ["Putin"], "Emmanuel Macron": ["Macron"]},
+    )
+    ev = only(run_events(doc), "CONSULT")
+    assert ev.mode == "phone" and names(doc, ev.actor) == {"Vladimir Putin", "Emmanuel Macron"}
+
+
+def test_vague_content_words_type_propositions_but_are_no_events():
+    doc, events = events_of("France and Poland agreed to stay in contact.")
+    ev = only(events, "AGREE")
+    assert ev.proposition is not None and ev.proposition.event == "CONSULT"
+    _, alone = events_of("France kept in contact with Poland.")
+    assert alone == []
+
+
+def test_halting_an_unnamed_activity_is_a_retreat():
+    _, events = events_of("Poland called on Russia to halt its drilling.")
+    ev = only(events, "REQUEST")
+    assert ev.proposition is not None and ev.proposition.event == "RETREAT"

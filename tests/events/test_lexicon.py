@@ -1,0 +1,72 @@
+"""The lexicon files: every shipped file loads, entries are valid, bad files give a clear error."""
+
+import pytest
+from events_support import make_doc, run_events
+
+from kroniek.chronicle.models import EVENT_TYPES
+from kroniek.errors import KroniekError
+from kroniek.events.lexicon import LEXICON_DIR, load_lexicon, parse_lexicon, read_lexicon
+from kroniek.events.stage import EventsStage
+
+
+@pytest.mark.parametrize("lang", ["nl", "en", "de", "fr"])
+def test_shipped_lexicons_load_and_cover_the_core_types(lang):
+    lexicon = load_lexicon(lang)
+    assert lexicon is not None
+    covered = {e.event for e in lexicon.entries}
+    core = {"AGREE", "CONSULT", "REQUEST", "REJECT", "ACCUSE", "SANCTION", "ASSAULT", "RETREAT", "AID", "THREATEN"}
+    assert core <= covered
+    assert all(e.event in EVENT_TYPES for e in lexicon.entries)
+    assert lexicon.cues.negation and lexicon.cues.recipient_preps
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_nl_and_en_cover_all_sixteen_types(lang):
+    lexicon = load_lexicon(lang)
+    assert lexicon is not None
+    assert {e.event for e in lexicon.entries} == set(EVENT_TYPES)
+
+
+def test_unknown_event_type_is_refused_with_its_place():
+    data = {"triggers": {"entries": [{"forms": ["hug"], "event": "HUG"}]}}
+    with pytest.raises(KroniekError) as err:
+        parse_lexicon(data, "en", "mine.toml")
+    assert err.value.code == "E160" and "mine.toml" in str(err.value) and "HUG" in str(err.value)
+
+
+def test_entry_without_forms_is_refused():
+    with pytest.raises(KroniekError):
+        parse_lexicon({"triggers": {"entries": [{"event": "AGREE"}]}}, "en", "x.toml")
+
+
+def test_unreadable_file_gives_e160(tmp_path):
+    bad = tmp_path / "bad.toml"
+    bad.write_text("[triggers\n", encoding="utf-8")
+    with pytest.raises(KroniekError) as err:
+        read_lexicon(bad, "en")
+    assert err.value.code == "E160"
+
+
+def test_user_lexicon_adds_a_verb(tmp_path):
+    extra = tmp_path / "extra.toml"
+    extra.write_text(
+        '[triggers]\nentries = [{ id = "user.snub", event = "REJECT", forms = ["snubbed"] }]\n', encoding="utf-8"
+    )
+    doc = make_doc("Poland snubbed Russia.", "en", {"Poland": ["Poland"], "Russia": ["Russia"]})
+    events = run_events(doc, extra_lexicons=[str(extra)])
+    assert [e.event for e in events] == ["REJECT"]
+    assert events[0].explain["entry"] == "user.snub"
+
+
+def test_language_without_lexicon_is_a_note_not_a_crash():
+    from kroniek.chronicle.models import Article
+    from kroniek.document import ArticleDoc
+
+    doc = ArticleDoc(article=Article(id="x", language="xx", text="Iets."))
+    EventsStage()(doc)
+    assert doc.events == [] and any("no event lexicon" in n for n in doc.notes)
+
+
+def test_lexicon_files_name_their_source():
+    for path in LEXICON_DIR.glob("*.toml"):
+        assert "source" in path.read_text(encoding="utf-8")

@@ -1,0 +1,128 @@
+"""The places stage and location_for on sentences written for these tests."""
+
+from __future__ import annotations
+
+from kroniek.document import ArticleDoc, CharSpan, PlaceMention
+from kroniek.places.locate import location_for
+from kroniek.places.stage import make_places_stage
+
+STAGE = make_places_stage()
+
+
+def places(doc: ArticleDoc) -> dict[str, PlaceMention]:
+    STAGE(doc)
+    return {doc.text[p.start : p.end]: p for p in doc.places}
+
+
+def whole(doc: ArticleDoc) -> CharSpan:
+    return CharSpan(0, len(doc.text))
+
+
+def test_coastal_city_with_demonym(make_doc) -> None:
+    doc = make_doc("De onderhandelaars treffen elkaar zondag in de Saudische kuststad Jeddah.")
+    found = places(doc)
+    jeddah = found["Jeddah"]
+    assert (jeddah.name, jeddah.country, jeddah.geonames_id) == ("Jeddah", "SAU", 105343)
+    assert jeddah.lat is not None and jeddah.lon is not None
+    chosen = location_for(doc, whole(doc))
+    assert chosen is not None and chosen.name == "Jeddah"
+
+
+def test_city_names_in_four_languages(make_doc) -> None:
+    for lang, sentence, surface in [
+        ("nl", "De ministers vergaderden in Genève.", "Genève"),
+        ("en", "The ministers met in Geneva.", "Geneva"),
+        ("de", "Die Minister trafen sich in Genf.", "Genf"),
+        ("fr", "Les ministres se sont réunis à Genève.", "Genève"),
+    ]:
+        found = places(make_doc(sentence, lang))
+        assert found[surface].geonames_id == 2660646, (lang, found)
+
+
+def test_country_names_translated(make_doc) -> None:
+    assert places(make_doc("Oekraïne en Saoedi-Arabië praten met elkaar."))["Saoedi-Arabië"].country == "SAU"
+    assert places(make_doc("Russland und die Ukraine verhandeln.", "de"))["Russland"].country == "RUS"
+    assert places(make_doc("Le Royaume-Uni a protesté.", "fr"))["Royaume-Uni"].country == "GBR"
+    assert places(make_doc("Oekraïne wil vrede."))["Oekraïne"].feature == "country"
+
+
+def test_washington_in_diplomacy_is_the_capital(make_doc) -> None:
+    found = places(make_doc("De gezant vloog naar Washington voor overleg met de regering.", "nl"))
+    assert found["Washington"].geonames_id == 4140963
+
+
+def test_capital_acting_as_government_is_a_metonym(make_doc) -> None:
+    found = places(make_doc("Verder eist Moskou een volledige stopzetting van de hulp."))
+    assert found["Moskou"].metonym
+    assert found["Moskou"].name == "Moscow"
+
+
+def test_exchange_between_capitals_is_metonymic(make_doc) -> None:
+    found = places(make_doc("Er was een uitwisseling van gevangenen tussen Moskou en Kyiv."))
+    assert found["Moskou"].metonym
+
+
+def test_seat_of_government_is_a_metonym(make_doc) -> None:
+    found = places(make_doc("Op verzoek van het Kremlin werd de gezant teruggeroepen."))
+    assert found["Kremlin"].metonym
+
+
+def test_curated_venue_beats_namesake_and_is_a_venue_after_at(make_doc) -> None:
+    doc = make_doc("The two presidents met at the White House on Friday.", "en")
+    found = places(doc)
+    assert found["White House"].name == "White House"
+    assert not found["White House"].metonym
+    assert location_for(doc, whole(doc)).name == "White House"
+
+
+def test_organisations_are_not_towns(make_doc) -> None:
+    found = places(make_doc("Israel and Hamas agreed to a ceasefire.", "en"))
+    assert "Hamas" not in found
+
+
+def test_capital_as_venue_is_not_a_metonym(make_doc) -> None:
+    doc = make_doc("The delegations held talks in Moscow on Tuesday.", "en")
+    found = places(doc)
+    assert not found["Moscow"].metonym
+    chosen = location_for(doc, whole(doc))
+    assert chosen is not None and chosen.name == "Moscow"
+
+
+def test_person_named_like_a_city_is_not_a_place(make_doc) -> None:
+    found = places(make_doc("A statue of George Washington was unveiled.", "en"))
+    assert "Washington" not in found
+
+
+def test_common_words_are_not_places(make_doc) -> None:
+    found = places(make_doc("Die Regierung will das nicht.", "de"))
+    assert "Die" not in found
+
+
+def test_location_skips_the_dateline(make_doc) -> None:
+    doc = make_doc("Den Haag, 18 maart 2025\n\nDe ministers spraken gisteren in Genève over de oorlog.")
+    STAGE(doc)
+    assert any(p.name == "The Hague" for p in doc.places)
+    chosen = location_for(doc, CharSpan(doc.text.index("De ministers"), len(doc.text)))
+    assert chosen is not None and chosen.name == "Geneva"
+
+
+def test_location_from_an_earlier_sentence(make_doc) -> None:
+    text = "De minister is deze week in Genève. Daar sprak zij met haar Jemenitische collega."
+    doc = make_doc(text)
+    STAGE(doc)
+    evidence = CharSpan(text.index("Daar"), len(text))
+    chosen = location_for(doc, evidence)
+    assert chosen is not None and chosen.name == "Geneva"
+
+
+def test_country_as_party_is_not_the_venue(make_doc) -> None:
+    doc = make_doc("Zij vroeg om toegang tot Jemen voor de onderzoekers.")
+    STAGE(doc)
+    assert location_for(doc, whole(doc)) is None
+
+
+def test_no_place_gives_none(make_doc) -> None:
+    doc = make_doc("De minister sprak met haar collega over de begroting.")
+    STAGE(doc)
+    assert doc.places == []
+    assert location_for(doc, whole(doc)) is None

@@ -1,0 +1,50 @@
+"""Assemble a shipped pipeline: the UD pipeline (tok2vec, morphologizer, lemmatizer, parser) plus the
+NER component trained separately, written with nlp.to_disk to src/kroniek/models/<lang>.
+
+    python training/assemble.py --lang nl --ud training/output/nl-ud/model-best \
+        --ner training/output/nl-ner/model-best --out src/kroniek/models/nl
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import shutil
+from pathlib import Path
+
+import spacy
+
+
+def assemble(lang: str, ud_path: Path, ner_path: Path, out: Path) -> None:
+    nlp = spacy.load(ud_path)
+    ner_nlp = spacy.load(ner_path)
+    # The NER model embeds its own tok2vec (no listener), so it can be sourced as it is.
+    nlp.add_pipe("ner", source=ner_nlp)
+    nlp.meta["name"] = f"kroniek_{lang}"
+    nlp.meta["version"] = "0.1.0"
+    nlp.meta["description"] = (
+        "kroniek's own pipeline, trained by training/train.sh; see docs/models/" f"{lang}.md"
+    )
+    nlp.meta["sources"] = json.loads((Path(__file__).parent / "sources.json").read_text())[lang]
+    nlp.meta["license"] = "CC BY-SA 4.0 (UD components); NER trained on CoNLL data for research use"
+    # Training scores belong to the model card, not the shipped meta (they are dev-set numbers).
+    nlp.meta.pop("performance", None)
+    if out.exists():
+        shutil.rmtree(out)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    nlp.to_disk(out)
+    print(f"{lang}: {nlp.pipe_names} -> {out}")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--lang", required=True)
+    parser.add_argument("--ud", type=Path, required=True)
+    parser.add_argument("--ner", type=Path, required=True)
+    parser.add_argument("--out", type=Path, required=True)
+    args = parser.parse_args()
+    assemble(args.lang, args.ud, args.ner, args.out)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,42 @@
+"""Write a config that resumes training every component of a trained pipeline.
+
+spaCy cannot raise max_steps of a finished run; this continues from its model-last instead
+(components sourced, fresh optimizer at a lower learning rate, full-size batches):
+
+    python training/continue_config.py training/configs/ud.cfg training/output/nl-ud/model-last \
+        --steps 3000 --out training/output/nl-ud-continue.cfg
+"""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from thinc.api import Config
+
+
+def continue_config(base: Path, resume: Path, steps: int, learn_rate: float) -> Config:
+    config = Config().from_disk(base, interpolate=False)
+    pipeline = list(config["nlp"]["pipeline"])
+    config["components"] = {name: {"source": str(resume)} for name in pipeline}
+    config["training"]["max_steps"] = steps
+    config["training"]["optimizer"]["learn_rate"] = learn_rate
+    config["training"]["batcher"]["size"] = {
+        "@schedules": "compounding.v1", "start": 1000, "stop": 1000, "compound": 1.001, "t": 0.0,
+    }
+    return config
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("base", type=Path)
+    parser.add_argument("resume", type=Path)
+    parser.add_argument("--steps", type=int, default=3000)
+    parser.add_argument("--learn-rate", type=float, default=0.0005)
+    parser.add_argument("--out", type=Path, required=True)
+    args = parser.parse_args()
+    continue_config(args.base, args.resume, args.steps, args.learn_rate).to_disk(args.out)
+
+
+if __name__ == "__main__":
+    main()

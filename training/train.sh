@@ -1,0 +1,58 @@
+#!/usr/bin/env bash
+# Reproduce kroniek's shipped spaCy pipelines (src/kroniek/models/{nl,en}) from ../shared/data.
+#
+# Usage (from the repository root):  training/train.sh [DATA_DIR] [LANGS...]
+#   DATA_DIR defaults to ../shared/data; LANGS to "nl en"; PYTHON to python.
+#
+# Steps:
+#   1. training/convert.py: CoNLL-U / CoNLL files -> training/corpus/*.spacy
+#   2. per language, in parallel (one thread each): the UD pipeline (configs/ud.cfg) and the NER
+#      pipeline (configs/ner.cfg), max_steps as in the configs
+#   3. runs listed in CONTINUE_STEPS are resumed from their model-best for that many more steps at a
+#      lower learning rate (training/continue_config.py); this is how the shipped models were made
+#      on a shared 2-core machine, where one long run did not fit the time available
+#   4. training/assemble.py: UD pipeline + NER component -> src/kroniek/models/<lang>
+# Logs: training/output/<lang>-<part>[-2].log. Total CPU time: about 90 CPU-minutes.
+set -euo pipefail
+DATA=${1:-../shared/data}
+shift || true
+LANGS=${*:-nl en}
+PY=${PYTHON:-python}
+export OMP_NUM_THREADS=1 OPENBLAS_NUM_THREADS=1 MKL_NUM_THREADS=1
+declare -A CONTINUE_STEPS=( [nl-ud]=3000 [en-ud]=3000 [nl-ner]=3000 [en-ner]=0 )
+OUT=training/output
+mkdir -p "$OUT"
+"$PY" training/convert.py --data "$DATA" --out training/corpus --langs $LANGS
+
+train() {  # train CONFIG RUN LANG PART
+  "$PY" -m spacy train "$1" --output "$OUT/$2" --nlp.lang "$3" \
+    --paths.train "training/corpus/$3-$4-train.spacy" --paths.dev "training/corpus/$3-$4-dev.spacy" \
+    > "$OUT/$2.log" 2>&1
+}
+
+run_part() {  # run_part LANG PART: phase 1, then the continuation if one is listed
+  local lang=$1 part=$2 steps=${CONTINUE_STEPS[$1-$2]:-0}
+  train "training/configs/$part.cfg" "$lang-$part" "$lang" "$part"
+  if [ "$steps" -gt 0 ]; then
+    "$PY" training/continue_config.py "training/configs/$part.cfg" "$OUT/$lang-$part/model-best" \
+      --steps "$steps" --out "$OUT/$lang-$part-continue.cfg"
+    train "$OUT/$lang-$part-continue.cfg" "$lang-$part-2" "$lang" "$part"
+  fi
+}
+
+final_model() {  # final_model LANG PART
+  if [ "${CONTINUE_STEPS[$1-$2]:-0}" -gt 0 ]; then echo "$OUT/$1-$2-2/model-best"; else echo "$OUT/$1-$2/model-best"; fi
+}
+
+pids=()
+for lang in $LANGS; do
+  for part in ud ner; do
+    run_part "$lang" "$part" &
+    pids+=($!)
+  done
+done
+for pid in "${pids[@]}"; do wait "$pid"; done
+for lang in $LANGS; do
+  "$PY" training/assemble.py --lang "$lang" --ud "$(final_model "$lang" ud)" --ner "$(final_model "$lang" ner)" \
+    --out "src/kroniek/models/$lang"
+done
