@@ -149,3 +149,34 @@ def test_first_name_outside_the_mention_is_skipped(build) -> None:
     text = "La situation reste calme, affirme Jean Martin de l'Observatoire."
     cues = speech_cues(build(text, "fr", [("Martin", "person", ["Martin"])]))
     assert [c.speaker for c in cues] == [0]
+
+
+def test_document_without_nlp_layer_uses_its_own_sentences(build) -> None:
+    from kroniek.chronicle.models import Article
+    from kroniek.document import ActorMention, ActorRecord, ArticleDoc
+
+    text = "The port is closed. Miller said that the ferry will sail again in June."
+    doc = ArticleDoc(article=Article(id="raw", language="en", text=text))
+    start = text.index("Miller")
+    doc.actors = [ActorRecord(key="m", name="John Miller", kind="person",
+                              mentions=[ActorMention(start, start + 6, 0)])]
+    doc = StatementsStage()(doc)
+    assert [(s.speaker, text[s.text.start : s.text.end]) for s in doc.statements] == [
+        (0, "that the ferry will sail again in June")]
+
+
+def test_random_marks_and_words_never_crash(build) -> None:
+    import random
+
+    rng = random.Random(7)
+    pieces = ["„", "”", "“", '"', "'", "‘", "’", "«", "»", "‹", "›", " zei", " said", " aldus", " volgens",
+              " Miller", " he", ",", ".", ":", "\n", "\n\n", " that", " dat", " the port", " -", " according to"]
+    stage = StatementsStage()
+    for lang in ("nl", "en", "de", "fr"):
+        for _ in range(40):
+            text = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 60)))
+            doc = stage(build(text, lang, [PM]))
+            for st in doc.statements:
+                assert 0 <= st.text.start <= st.text.end <= len(text)
+                if st.cue is not None:
+                    assert 0 <= st.cue.start < st.cue.end <= len(text)
