@@ -205,3 +205,21 @@ def test_en_apposition_before_the_verb_is_not_content(run_stage, said) -> None:
     assert said(doc) == [("John Miller", "he would not resign over the budget", False)]
     doc = run_stage("Miller, the council leader, warned of a long winter.", "en", [PM])
     assert doc.statements == []
+
+
+def test_en_content_ends_before_a_coordinated_speech_verb(run_stage, said) -> None:
+    text = "Miller said that the port was open to ships, but warned that storms could close it again."
+    doc = run_stage(text, "en", [PM])
+    assert said(doc) == [("John Miller", "that the port was open to ships", False),
+                         ("John Miller", "that storms could close it again", False)]
+
+
+def test_en_bare_clause_starting_with_it(run_stage, said) -> None:
+    doc = run_stage("The harbour board said it was studying the proposal.", "en",
+                    [("Harbour Board", "organization", ["The harbour board"])])
+    assert said(doc) == [("Harbour Board", "it was studying the proposal", False)]
+
+
+def test_nl_liet_weten_with_infinitive_clause(run_stage, said) -> None:
+    doc = run_stage("De burgemeester liet weten het voorstel te bestuderen.", "nl", [MAYOR])
+    assert said(doc) == [("Anna de Vries", "het voorstel te bestuderen", False)]

@@ -25,7 +25,7 @@ COMPLEMENTIZER_WITHIN = 10  # tokens between a verb and its "that"
 POSTPOSED_TAIL_MAX_WORDS = 10  # words after a postposed cue up to the sentence end ("in haar toespraak")
 RETRO_MAX_WORDS = 25
 _TRIM = " \t\n.,;:!?\"“”„«»‘’'()[]—–-"
-_COORD = {"and", "en", "und", "et", "or", "of", "oder", "ou"}
+_COORD = {"and", "en", "und", "et", "or", "of", "oder", "ou", "but", "maar", "aber", "mais"}
 
 
 def find_indirect(an: Analysis, used_cues: set[int], direct: list[Found]) -> list[Found]:
