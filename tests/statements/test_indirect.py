@@ -223,3 +223,35 @@ def test_en_bare_clause_starting_with_it(run_stage, said) -> None:
 def test_nl_liet_weten_with_infinitive_clause(run_stage, said) -> None:
     doc = run_stage("De burgemeester liet weten het voorstel te bestuderen.", "nl", [MAYOR])
     assert said(doc) == [("Anna de Vries", "het voorstel te bestuderen", False)]
+
+
+def test_de_teilte_mit_and_zufolge(run_stage, said) -> None:
+    text = ("Das Ministerium teilte am Montag mit, dass die Grenze geöffnet bleibt. Dem Ministerium zufolge "
+            "gibt es genug Personal an den Übergängen.")
+    doc = run_stage(text, "de", [("Ministry", "organization", ["Das Ministerium", "Dem Ministerium"])])
+    assert said(doc) == [("Ministry", "dass die Grenze geöffnet bleibt", False),
+                         ("Ministry", "Dem Ministerium zufolge gibt es genug Personal an den Übergängen", False)]
+    assert doc.text[doc.statements[0].cue.start : doc.statements[0].cue.end] == "teilte am Montag mit"
+
+
+def test_en_told_with_one_letter_platform_channel(run_stage, said) -> None:
+    text = "In a post on X, Miller told his followers that the bridge would open on time."
+    doc = run_stage(text, "en", [PM])
+    assert said(doc) == [("John Miller", "that the bridge would open on time", False)]
+    assert doc.statements[0].channel == "X"
+
+
+def test_nl_verklaarde_and_stelt_with_platform(run_stage, said) -> None:
+    text = ("De Vries verklaarde op Truth Social dat de haven veilig is. Rotterdam stelt dat de kosten "
+            "binnen de begroting blijven.")
+    doc = run_stage(text, "nl", [MAYOR, CITY])
+    assert said(doc) == [("Anna de Vries", "dat de haven veilig is", False),
+                         ("Rotterdam", "dat de kosten binnen de begroting blijven", False)]
+    assert [s.channel for s in doc.statements] == ["Truth Social", None]
+
+
+def test_fr_a_dit_and_a_affirme(run_stage, said) -> None:
+    text = "Jean Martin a dit que la route restera fermée. Il a affirmé que les travaux dureront un mois."
+    doc = run_stage(text, "fr", [("Jean Martin", "person", ["Jean Martin"])])
+    assert said(doc) == [("Jean Martin", "que la route restera fermée", False),
+                         ("Jean Martin", "que les travaux dureront un mois", False)]
