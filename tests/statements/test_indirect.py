@@ -165,10 +165,15 @@ def test_fr_postposed_with_auxiliary_and_dit_on_skipped(run_stage, said) -> None
 
 
 def test_nl_unresolved_description_after_aldus_refers_back(run_stage, said) -> None:
-    text = ("Anna de Vries opende dinsdag de nieuwe brug. Het verkeer in de binnenstad wordt er veel rustiger "
-            "van, aldus de burgemeester.")
-    doc = run_stage(text, "nl", [("Anna de Vries", "person", ["Anna de Vries"])])
+    text = ("Burgemeester Anna de Vries opende dinsdag de nieuwe brug met wethouder Jan Smit. Het verkeer in "
+            "de binnenstad wordt er veel rustiger van, aldus de burgemeester.")
+    doc = run_stage(text, "nl", [("Anna de Vries", "person", ["Burgemeester Anna de Vries"]),
+                                 ("Jan Smit", "person", ["wethouder Jan Smit"])])
     assert said(doc)[0][0] == "Anna de Vries"
+    # a description that names no known actor stays unknown
+    text = "Jan Smit opende de brug. Het verkeer wordt er rustiger van, aldus de woordvoerder."
+    doc = run_stage(text, "nl", [("Jan Smit", "person", ["Jan Smit"])])
+    assert said(doc)[0][0] is None
 
 
 def test_nl_object_pronoun_prefers_the_person_over_a_body_in_its_clause(run_stage, said) -> None:

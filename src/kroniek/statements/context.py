@@ -168,14 +168,26 @@ class Analysis:
 
     def description_at(self, start: int, limit: int) -> Speaker | None:
         """A definite description the actors stage left unresolved where a speaker is expected ("aldus de
-        minister", "De woordvoerder zei"): it refers back, like a pronoun, to the nearest earlier subject."""
+        minister", "De woordvoerder zei"): it refers back to the nearest earlier actor named with the same
+        noun ("minister Kaag"); None when no actor was ("the spokesman" of someone unnamed)."""
         toks = self.tokens_between(start, limit)[:4]
         if len(toks) < 2 or toks[0].low not in self.lex.definite_articles:
             return None
         if self.mention_covering(toks[0].start, toks[1].end) is not None or not toks[1].is_word:
             return None
-        actor = self.resolve_pronoun(toks[0].start)
-        return Speaker(actor, CharSpan(toks[0].start, toks[1].end), "description") if actor is not None else None
+        words = [t for t in toks[1:] if t.is_word and self.text[t.start].islower()]
+        if not words:
+            return None
+        head = words[-1] if len(words) < 3 else words[1]
+        span = CharSpan(toks[0].start, head.end)
+        pattern = re.compile(rf"(?<!\w){re.escape(head.low)}(?!\w)")
+        for m in reversed(self.mentions_in(0, start)):
+            rec = self.doc.actors[m.actor]
+            names = [self.text[x.start : x.end] for x in rec.mentions if x.start < start]
+            names += [self.text[x.role_span.start : x.role_span.end] for x in rec.mentions if x.role_span]
+            if any(pattern.search(n.lower()) for n in names):
+                return Speaker(m.actor, span, "description")
+        return None
 
     def speaker_right_before(self, offset: int, floor: int) -> Speaker | None:
         """A mention or pronoun that ends right before ``offset``: only a couple of adverbs, or an
