@@ -260,3 +260,13 @@ def test_fr_a_dit_and_a_affirme(run_stage, said) -> None:
     doc = run_stage(text, "fr", [("Jean Martin", "person", ["Jean Martin"])])
     assert said(doc) == [("Jean Martin", "que la route restera fermée", False),
                          ("Jean Martin", "que les travaux dureront un mois", False)]
+
+
+def test_en_that_after_a_parenthetical_comma_is_still_content(run_stage, said) -> None:
+    doc = run_stage("Miller said, however, that the tunnel would stay closed.", "en", [PM])
+    assert said(doc) == [("John Miller", "that the tunnel would stay closed", False)]
+
+
+def test_nl_relative_dat_after_a_noun_is_not_content(run_stage, said) -> None:
+    doc = run_stage("De Vries noemde het plan voor de haven, dat veel geld kost.", "nl", [MAYOR])
+    assert all(not words.startswith("dat veel geld") for _, words, _ in said(doc))
