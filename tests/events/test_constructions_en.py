@@ -162,3 +162,38 @@ def test_this_will_take_place_schedules_the_previous_event():
     )
     ev = only(events, "RETREAT")
     assert ev.modality == "planned" and ev.date is not None and ev.date.value == "2025-03-21"
+
+
+def test_a_comma_after_a_description_does_not_make_a_list():
+    doc = make_doc(
+        "According to the French side, Putin and Macron discussed grain.",
+        "en",
+        {"France": ["the French side"], "Vladimir Putin": ["Putin"], "Emmanuel Macron": ["Macron"]},
+    )
+    ev = only(run_events(doc), "CONSULT")
+    assert names(doc, ev.actor) == {"Vladimir Putin", "Emmanuel Macron"}
+    assert doc.actors[ev.source].name == "France"  # type: ignore[index]
+
+
+def test_call_and_discussion_in_one_clause_are_one_event():
+    doc = make_doc(
+        "During a phone call on Monday, Putin and Macron discussed grain.",
+        "en",
+        {"Vladimir Putin": ["Putin"], "Emmanuel Macron": ["Macron"]},
+    )
+    ev = only(run_events(doc), "CONSULT")
+    assert ev.mode == "phone" and names(doc, ev.actor) == {"Vladimir Putin", "Emmanuel Macron"}
+
+
+def test_vague_content_words_type_propositions_but_are_no_events():
+    doc, events = events_of("France and Poland agreed to stay in contact.")
+    ev = only(events, "AGREE")
+    assert ev.proposition is not None and ev.proposition.event == "CONSULT"
+    _, alone = events_of("France kept in contact with Poland.")
+    assert alone == []
+
+
+def test_halting_an_unnamed_activity_is_a_retreat():
+    _, events = events_of("Poland called on Russia to halt its drilling.")
+    ev = only(events, "REQUEST")
+    assert ev.proposition is not None and ev.proposition.event == "RETREAT"

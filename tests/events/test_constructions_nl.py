@@ -194,3 +194,49 @@ def test_anaphoric_approval_takes_the_previous_proposal():
     agree = only(events, "AGREE")
     assert names(doc, agree.actor) == {"Poland"}
     assert agree.proposition is not None and agree.proposition.mode == "ceasefire"
+
+
+def test_condemning_an_act_targets_its_agent():
+    doc2 = make_doc(
+        "Frankrijk veroordeelt de brute Russische inval in Oekraïne.",
+        "nl",
+        {**STATES, "Russia": ["Rusland", "Moskou", "Russische"]},
+    )
+    ev = only(run_events(doc2), "ACCUSE")
+    assert names(doc2, ev.actor) == {"France"}
+    assert names(doc2, ev.recipient) == {"Russia"}
+
+
+def test_niet_langer_and_geen_negate():
+    _, events = events_of("Polen steunt Oekraïne niet langer.")
+    assert only(events, "SUPPORT").modality == "negated"
+    _, events = events_of("Frankrijk gaf geen steun aan Polen.")
+    assert only(events, "SUPPORT").modality == "negated"
+
+
+def test_aldus_names_the_source():
+    doc, events = events_of("Rusland viel Oekraïne aan, aldus Warschau.")
+    ev = only(events, "ASSAULT")
+    assert doc.actors[ev.source].name == "Poland"  # type: ignore[index]
+
+
+def test_place_in_the_clause_is_the_location():
+    from kroniek.document import PlaceMention
+
+    doc = make_doc("Parijs en Warschau onderhandelden in Jeddah.", "nl", STATES)
+    start = doc.text.index("Jeddah")
+    doc.places.append(PlaceMention(start, start + 6, "Jeddah", "SAU", 105343, 21.5, 39.2))
+    ev = only(run_events(doc), "CONSULT")
+    assert ev.location is not None and ev.location.name == "Jeddah"
+
+
+def test_planned_weekday_points_forward():
+    from kroniek.document import TimexRecord
+
+    doc = make_doc("Parijs en Warschau zullen zondag onderhandelen.", "nl", STATES, published="2025-03-19")
+    start = doc.text.index("zondag")
+    # the time stage resolved the bare weekday backwards, as for a past event
+    doc.timexes.append(TimexRecord(start, start + 6, "DATE", "2025-03-16", "day", True, "past"))
+    ev = only(run_events(doc), "CONSULT")
+    assert ev.modality == "planned"
+    assert ev.date is not None and ev.date.value == "2025-03-23"

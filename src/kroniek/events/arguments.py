@@ -244,10 +244,32 @@ def _from_word_order(
         obj = after[0]  # SVO: a group after the verb is its object, even when the subject is no actor
     if subject is not None:
         _add(args.actor, subject.actors)
+    if entry.event in _TARGETS_THE_AGENT and obj is None:
+        # "veroordeelt de Russische agressie", "condemned Russia's attack": the one condemned is the agent
+        # of the act named as object
+        obj = _agent_of_object_event(match, bare, others)
+        if obj is not None:
+            args.path.append("agent of the object event")
     if obj is not None and entry.object_recipient and not (entry.event in _PROP_TYPES and obj.start >= complement_start):
         _add(args.recipient, obj.actors)
         args.path.append(f"object:{_text(nlp, obj)}")
     return args
+
+
+# verbal reactions aimed at whoever did what their object names
+_TARGETS_THE_AGENT = frozenset({"ACCUSE", "PROTEST", "SANCTION", "THREATEN"})
+
+
+def _agent_of_object_event(
+    match: TriggerMatch, bare: list[ActorGroup], others: list[TriggerMatch]
+) -> ActorGroup | None:
+    for other in sorted(others, key=lambda o: o.start):
+        if other.start <= match.last or other.kind != "noun":
+            continue
+        for g in bare:
+            if g.start >= match.last and (0 <= other.start - g.end <= 1 or (g.possessive and 0 <= other.start - g.end <= 3)):
+                return g
+    return None
 
 
 def _blocked(match: TriggerMatch, group: ActorGroup, others: list[TriggerMatch]) -> bool:

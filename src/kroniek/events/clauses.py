@@ -119,7 +119,7 @@ def actor_groups(
     groups: list[ActorGroup] = []
     for start, end, actor in kept:
         t_start, t_end = index.at(start), index.end_at(end)
-        if groups and _coordinated(nlp, groups[-1].end, t_start, t_end, clause, cues):
+        if groups and _coordinated(nlp, groups[-1].start, groups[-1].end, t_start, t_end, clause, cues):
             group = groups[-1]
             group.end = t_end
             if actor not in group.actors:
@@ -137,14 +137,19 @@ def _mentions_with_index(doc: ArticleDoc) -> list[tuple[ActorMention, int]]:
     return [(m, a_index) for a_index, actor in enumerate(doc.actors) for m in actor.mentions]
 
 
-def _coordinated(nlp: Doc, prev_end: int, start: int, end: int, clause: Clause, cues: Cues) -> bool:
+def _coordinated(
+    nlp: Doc, prev_start: int, prev_end: int, start: int, end: int, clause: Clause, cues: Cues
+) -> bool:
     between = [nlp[i].text.lower() for i in range(prev_end, start)]
     if not between:
         return True
     if between == [","]:
-        # "A, B en C" is a list; "Volgens A, B valt aan" is not: a comma joins only inside a list
+        # "A, B en C" is a list; "Volgens A, B valt aan" is not: a comma joins only inside a list, and only
+        # names ("of the French side, Putin and Macron" is no list)
         after = nlp[end].text.lower() if end < clause.end else ""
-        return after == "," or after in cues.coordinators
+        prev_first = nlp[prev_start]
+        is_name = prev_first.text[:1].isupper() and prev_first.text.lower() not in cues.determiners
+        return (after == "," or after in cues.coordinators) and is_name
     return all(w in cues.coordinators or w == "," or w in cues.determiners for w in between) and any(
         w in cues.coordinators or w == "," for w in between
     )

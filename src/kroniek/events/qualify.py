@@ -133,12 +133,19 @@ def proposition_for(
         if stop and ptype == "ASSAULT":
             # halting attacks is a ceasefire
             ptype, pmode, gloss = "RETREAT", "ceasefire", f"halt {gloss}"
+        elif stop and ptype == "COERCE" and pmode == "seize":
+            # ending an occupation is a withdrawal
+            ptype, pmode, gloss = "RETREAT", "withdraw", f"end {gloss}"
         elif stop and not first.entry.stop:
             gloss = f"halt {gloss}"
     elif previous is not None and _anaphoric(nlp, clause, lexicon):
         # "Kyiv sprak zijn goedkeuring daar al over uit": what the previous proposal was about
         ptype, pmode, gloss = previous.event, previous.mode, previous.text
         explain["proposition_anaphor"] = "previous proposition"
+    elif stop:
+        # stopping an activity the lexicon does not name ("halt their drilling") is a retreat
+        ptype, pmode, gloss = "RETREAT", None, "halt an activity"
+        explain["proposition_default"] = "RETREAT (stop word)"
     else:
         ptype = entry.proposition or lexicon.default_propositions.get(entry.event, "COOPERATE")
         pmode = entry.proposition_mode
@@ -233,7 +240,13 @@ def event_duration(doc: ArticleDoc, match: TriggerMatch, lexicon: Lexicon, claus
     return None
 
 
-def location_for(doc: ArticleDoc, span: CharSpan, lexicon: Lexicon) -> tuple[PlaceMention | None, str]:
+# Speech acts happen where the speaker is, which an earlier sentence's place does not tell.
+_VERBAL = frozenset({"AGREE", "REQUEST", "REJECT", "ACCUSE", "THREATEN", "SUPPORT", "CONCEDE"})
+
+
+def location_for(
+    doc: ArticleDoc, span: CharSpan, lexicon: Lexicon, event: str = ""
+) -> tuple[PlaceMention | None, str]:
     found: object = None
     try:
         from kroniek.places.locate import location_for as places_location_for
@@ -242,7 +255,9 @@ def location_for(doc: ArticleDoc, span: CharSpan, lexicon: Lexicon) -> tuple[Pla
     except Exception:  # the places helper is optional (ImportError) and must not cost the event
         found = None
     if isinstance(found, PlaceMention) and not _names_an_actor(doc, found):
-        return found, "places.locate"
+        inside = span.start <= found.start and found.end <= span.end
+        if inside or event not in _VERBAL:
+            return found, "places.locate" + ("" if inside else " (earlier sentence)")
     nlp = doc.nlp
     assert nlp is not None
     for place in doc.places:

@@ -209,7 +209,7 @@ class EventsStage:
             explain.update(prop_explain)
         # a proposition's place ("een staakt-het-vuren in Oekraïne") is not where the demand was made
         place_area = evidence if entry.event not in PROPOSITION_TYPES else CharSpan(evidence.start, _char_at(nlp, complement, evidence.end))
-        location, loc_rule = location_for(doc, place_area, lexicon)
+        location, loc_rule = location_for(doc, place_area, lexicon, entry.event)
         if loc_rule:
             explain["location"] = loc_rule
         source, source_rule = source_for(doc, clause, clauses, groups_by_clause, triggers[0].start, lexicon, args.actor)
@@ -369,15 +369,17 @@ def merge_lists(events: list[EventRecord], text: str) -> list[EventRecord]:
 
 
 def _merge_into(events: list[EventRecord], event: EventRecord) -> bool:
-    """Two triggers of one event in one clause ("steun en waardering"): keep one event, both triggers."""
+    """Two triggers of one event in one clause ("steun en waardering", "during a call … discussed"): keep
+    one event with both triggers."""
     for other in events:
         if (
             other.evidence == event.evidence
             and other.event == event.event
-            and other.mode == event.mode
+            and (other.mode == event.mode or other.mode is None or event.mode is None)
             and set(other.actor) == set(event.actor)
             and other.modality == event.modality
         ):
+            other.mode = other.mode or event.mode  # "a phone call … discussed": the call's mode
             other.trigger.extend(t for t in event.trigger if t not in other.trigger)
             other.trigger.sort(key=lambda s: s.start)
             _add_unique(other.recipient, event.recipient)

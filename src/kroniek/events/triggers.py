@@ -89,8 +89,8 @@ def find_triggers(nlp: Doc, clause: Clause, lexicon: Lexicon) -> list[TriggerMat
         match.kind = match.entry.kind
         if match.kind == "verb" and match.start > clause.start:
             prev = _norm(nlp[match.start - 1].text)
-            if prev in lexicon.cues.determiners or prev in lexicon.cues.possessive_markers:
-                match.kind = "noun"  # "the attack", "het bezoek", "Russia's release"
+            if prev in lexicon.cues.determiners or prev in lexicon.cues.possessive_markers or prev in lexicon.cues.prepositions:
+                match.kind = "noun"  # "the attack", "het bezoek", "Russia's release", "over ontwapening"
         match.tokens = set(range(match.start, match.end))
         if match.particle is not None:
             match.tokens.add(match.particle)
