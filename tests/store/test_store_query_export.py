@@ -205,10 +205,11 @@ def test_cli_ingest_query_timeline_commitments_export(tmp_path: Path) -> None:
         ).model_dump_json()
     ]
     path = tmp_path / "c.jsonl"
-    path.write_text("\n".join(chronicles) + "\n{oops\n", encoding="utf-8")
+    path.write_bytes(("\n".join(chronicles) + "\n{oops\n").encode("utf-8") + b'{"bad": "\xff"}\n')
     runner = CliRunner()
     result = runner.invoke(app, ["ingest", str(path), "--chronicles", "--db", db])
     assert result.exit_code == 0, result.output
+    assert "line 3: not UTF-8" in result.output
     assert "stored 1" in result.output and "line 2" in result.output
     again = runner.invoke(app, ["ingest", str(path), "--chronicles", "--db", db, "--format", "json"])
     assert json.loads(again.stdout)["duplicates"] == 1

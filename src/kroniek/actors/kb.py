@@ -112,6 +112,7 @@ class OfficeNoun:
     offices: tuple[str, ...]
     sector: str | None
     capitalised_only: bool = False
+    where: str | None = None  # the country the title implies ("the Secretary" -> USA)
 
 
 @dataclass(slots=True)
@@ -125,6 +126,9 @@ class RoleTables:
     groups: dict[str, dict[str, tuple[str, str, bool, bool]]]
     person_pronouns: dict[str, set[str]]
     we_pronouns: dict[str, set[str]]
+    female_pronouns: dict[str, set[str]]
+    i_pronouns: dict[str, set[str]]
+    male_pronouns: dict[str, set[str]]
     locatives: dict[str, set[str]]
     determiners: dict[str, set[str]]
     max_words: int = 1
@@ -145,7 +149,10 @@ def _load_roles(data: dict[str, Any], agents: dict[str, str]) -> RoleTables:
                 max_words = max(max_words, len(noun.split()))
     for entry in data.get("office", []):
         office = OfficeNoun(
-            tuple(entry["offices"]), entry.get("sector") or None, bool(entry.get("capitalised_only", False))
+            tuple(entry["offices"]),
+            entry.get("sector") or None,
+            bool(entry.get("capitalised_only", False)),
+            entry.get("where"),
         )
         for lang in LANGS:
             for noun in entry.get(lang, []):
@@ -172,6 +179,9 @@ def _load_roles(data: dict[str, Any], agents: dict[str, str]) -> RoleTables:
         groups,
         per_lang("pronouns", "_person"),
         per_lang("pronouns", "_we"),
+        per_lang("pronouns", "_female"),
+        per_lang("pronouns", "_i"),
+        per_lang("pronouns", "_male"),
         per_lang("locative"),
         per_lang("determiners"),
         max_words,
@@ -217,6 +227,7 @@ class ActorKB:
             for k in range(1, len(words)):
                 self.alias_prefixes.add(" ".join(words[:k]))
         self.first_names: frozenset[str] = frozenset(data.get("first_names", []))
+        self.given_name_gender: dict[str, str] = {}  # folded given name -> "f" | "m" (data/given_names.toml)
 
     @staticmethod
     def _actor(index: int, raw: dict[str, Any]) -> KBActor:
@@ -242,6 +253,9 @@ class ActorKB:
             data = json.loads(unzipped.read().decode("utf-8"))
         roles = tomllib.loads((data_dir / "roles.toml").read_text(encoding="utf-8"))
         kb = cls(data, roles)
+        names = tomllib.loads((data_dir / "given_names.toml").read_text(encoding="utf-8"))
+        kb.given_name_gender = {fold(n): "f" for n in names.get("female", [])}
+        kb.given_name_gender.update({fold(n): "m" for n in names.get("male", [])})
         for path in user_files:
             kb.add_user_file(Path(path))
         return kb
@@ -316,6 +330,11 @@ class ActorKB:
         return actor
 
     # ------------------------------------------------------------------------------------------ lookups
+    def gender_of(self, name: str) -> str | None:
+        """ "f", "m" or None (unknown) from the first word of a person's name."""
+        first = name.split(" ", 1)[0]
+        return self.given_name_gender.get(fold(first))
+
     def candidates(self, surface: str) -> list[AliasHit]:
         return self.aliases.get(fold(surface), [])
 

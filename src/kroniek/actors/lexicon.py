@@ -45,6 +45,7 @@ LANG_HOME: dict[str, str] = dict(_WORDS["lang_home"])
 HOME_FIRST_LANGS = set(_WORDS["home_first_langs"])
 QUOTE_PAIRS: dict[str, str] = dict(_WORDS["quote_pairs"])
 PRONOUN_WINDOW_SENTENCES = int(_WORDS["pronoun_window_sentences"])
+SIGNATURE_CHARS = int(_WORDS["signature_chars"])
 
 
 @dataclass(slots=True)
@@ -101,6 +102,7 @@ class RoleMatch:
     offices: tuple[str, ...]
     sector: str | None
     counterpart: bool = False
+    where: str | None = None  # country implied by the title itself
 
 
 @dataclass

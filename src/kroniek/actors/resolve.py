@@ -1,21 +1,23 @@
 """Actor resolution in one article: names, descriptions, metonyms, adjectives, pronouns, unknown names.
 
 The resolver works on its own word tokens over ``doc.text`` (so it needs nothing from spaCy) and uses
-spaCy's entities when the nlp stage provides them. Steps, in text order:
+spaCy's entities and POS tags when the nlp stage provides them. Passes:
 
 1. gazetteer: longest alias match at every token (case rules: acronyms exact, names capitalised, German and
-   French adjectives also in lower case); "NAVO-top" matches "NAVO" in its first part;
-2. role nouns (data/roles.toml): "president Poetin" and "de Amerikaanse gezant Steve Witkoff" become one
-   mention of the named person (an unknown name becomes a new person with the country and sector of its
-   description);
+   French adjectives also in lower case; "NAVO-top" matches "NAVO", "Putins" matches "Putin");
+2. role nouns (data/roles.toml); names written with initials ("drs. M.L.J. Paul"), unknown persons with a
+   known given name ("Ahmed al-Assadi"), ministries not in the knowledge base (finders.py);
+3. composition: "president Poetin" and "de Amerikaanse gezant Steve Witkoff" become one mention of the
+   named person (an unknown name becomes a new person with the country and sector of its description);
    "de Russische president", "le président russe", "het Russische staatshoofd" resolve to the office holder on
    the article's date (the most recent holder when the date is unknown); "zijn Russische ambtgenoot" takes the
    office of the person it is the counterpart of; a bare "de president" is the most salient holder;
-3. country adjective + collective noun ("Oekraïense soldaten") -> a group actor ("Ukrainian soldiers");
-4. capitals and seats of government ("Moskou eist", "het Kremlin") -> the state, unless used as a place
-   ("in Moskou");
-5. surnames after a full mention, and pronouns to the most recent person (how="pronoun");
-6. adjectives ("Russische") are kept only for actors with no other mention; nested mentions are dropped.
+4. country adjective + collective noun ("Oekraïense soldaten" -> "Ukrainian soldiers"; "de Russische
+   regering" -> Russia; "het Syrische leger" -> Syrian Arab Army);
+5. in text order, with salience: capitals and seats ("Moskou eist", "het Kremlin") -> the state unless used
+   as a place ("in Moskou", datelines); surnames after a full mention; pronouns to the most recent person
+   of a compatible gender; "ik" in a Dutch letter to its signer;
+6. clean-up: adjectives ("Russische") only for actors with no other mention; nested mentions dropped.
 """
 
 from __future__ import annotations
@@ -37,6 +39,7 @@ from kroniek.actors.lexicon import (
     ORG_PRESIDENT,
     PAST_WORDS,
     PRONOUN_WINDOW_SENTENCES,
+    SIGNATURE_CHARS,
     TITLES,
     Context,
     Found,
@@ -56,12 +59,16 @@ __all__ = ["PRONOUN_WINDOW_SENTENCES", "Found", "NewActor", "Resolver", "clean_m
 
 
 class Resolver(Finders):
+    """Resolves the actors of one text in one language on one date; ``resolve`` returns the raw mentions
+    (``clean_mentions`` removes nesting and redundant adjectives)."""
+
     def __init__(
         self, kb: ActorKB, lang: str, date: dt.date | None, first_person_plural: bool = True
     ) -> None:
         self.kb = kb
         self.lang = lang if lang in kb.roles.offices else "en"
-        self.date = date
+        # a datetime would not compare with the knowledge base's dates
+        self.date = date.date() if isinstance(date, dt.datetime) else date
         self.first_person_plural = first_person_plural
         roles = kb.roles
         self.office_nouns = roles.offices[self.lang]
@@ -92,16 +99,16 @@ class Resolver(Finders):
         roles = self._roles(tokens, gaz)
         role_of_token = {k: r for r in roles for k in range(r.i, r.j)}
         gaz = [g for g in gaz if not _within_role(g, role_of_token)]
-        initials = (
+        named = (
             self._initial_names(tokens, gaz)
             + self._first_name_persons(tokens, gaz, roles)
             + self._ministries(tokens, gaz)
         )
         covered = bytearray(len(text) + 1)
-        for f in initials:
+        for f in named:
             covered[f.start : f.end] = b"\x01" * (f.end - f.start)
         gaz = [g for g in gaz if not (covered[g.start] and covered[g.end - 1])]
-        found, consumed = self._compose(tokens, gaz, roles, initials)
+        found, consumed = self._compose(tokens, gaz, roles, named)
         found += self._groups(tokens, gaz, consumed)
         pending = [g for g in gaz if id(g) not in consumed]
         ner = self._entities(entities or [], gaz, found)
@@ -150,8 +157,10 @@ class Resolver(Finders):
         hits = self.kb.aliases.get(key)
         if not hits:
             return []
-        if key in self.office_nouns or key in self.role_nouns or key in self.determiners:
+        if key in self.office_nouns or key in self.determiners:
             return []  # a role noun ("President", "Premier") is never a name by itself
+        if key in self.role_nouns and not any(h.actor.curated for h in hits):
+            return []  # nor is a generic one ("Police"), unless kroniek lists it ("House of Commons")
         return [h for h in hits if self._accept(h, surface)]
 
     def _gazetteer(self, tokens: list[Token]) -> list[GazMatch]:
@@ -172,12 +181,12 @@ class Resolver(Finders):
                 ):
                     found = after
             if found is None:
-                found = self._partial(tokens[i], i)
-            if found is not None:
-                matches.append(found)
-                i = found.j
-            else:
+                parts = self._partial(tokens[i], i)
+                matches.extend(parts)
                 i += 1
+                continue
+            matches.append(found)
+            i = found.j
         return matches
 
     def _longest_at(self, tokens: list[Token], i: int, max_words: int) -> GazMatch | None:
@@ -202,14 +211,19 @@ class Resolver(Finders):
                 break
         return best
 
-    def _partial(self, tok: Token, i: int) -> GazMatch | None:
-        """'NAVO-top', 'EU-landen', "Poetins", "Putin's": the name inside a compound or a genitive."""
+    def _partial(self, tok: Token, i: int) -> list[GazMatch]:
+        """Names inside a compound or a genitive: "NAVO-top", "EU-Ukraine", "anti-Russia", "Poetins"."""
         text = tok.text
         if "-" in text:
-            head = text.split("-", 1)[0]
-            hits = [h for h in self._lookup(head) if not h.flags & (ADJ | WEAK)] if len(head) > 1 else []
-            if hits:
-                return GazMatch(i, i + 1, tok.start, tok.start + len(head), hits)
+            parts = []
+            offset = 0
+            for part in text.split("-"):
+                hits = [h for h in self._lookup(part) if not h.flags & (ADJ | WEAK)] if len(part) > 1 else []
+                if hits:
+                    parts.append(GazMatch(i, i + 1, tok.start + offset, tok.start + offset + len(part), hits))
+                offset += len(part) + 1
+            if parts:
+                return parts
         for suffix in ("s", "'"):
             if text.endswith(suffix) and len(text) > len(suffix) + 2:
                 base = text[: -len(suffix)]
@@ -220,8 +234,8 @@ class Resolver(Finders):
                     and (h.actor.kind != "organization" or not h.flags & CASE)
                 ]
                 if hits:
-                    return GazMatch(i, i + 1, tok.start, tok.end, hits)
-        return None
+                    return [GazMatch(i, i + 1, tok.start, tok.end, hits)]
+        return []
 
     # ---------------------------------------------------------------------------------------- roles
     def _roles(self, tokens: list[Token], gaz: list[GazMatch]) -> list[RoleMatch]:
@@ -249,7 +263,7 @@ class Resolver(Finders):
                     if office.capitalised_only and not capitalised(tokens[i].text):
                         if not self._chamber_follows(tokens, i + n, gaz_at):
                             continue
-                    match = RoleMatch(*span, office.offices, office.sector)
+                    match = RoleMatch(*span, office.offices, office.sector, where=office.where)
                 elif key in self.counterparts:
                     match = RoleMatch(*span, (), "GOV", True)
                 elif key in self.role_nouns and key not in self.group_nouns:
@@ -354,6 +368,8 @@ class Resolver(Finders):
                 org = next((h.actor for h in left.hits if h.actor.name in ORG_OFFICE_KEYS), None)
                 if org is not None and role.offices:
                     org_where = ORG_OFFICE_KEYS[org.name]
+            if country is None and role.where:
+                country = self.kb.states.get(role.where)
             role_span = (role.start, role.end)
             start = tokens[start_tok].start
             # ", W.B. Hoekstra" / "de heer M. Bosma": a name with initials right after the description
@@ -567,6 +583,11 @@ class Resolver(Finders):
                     if holder is None:
                         continue
                     item = Found(item.start, item.end, holder, item.how, item.role_span)
+                elif item.how == "ner" and isinstance(item.ref, NewActor) and " " not in item.ref.name:
+                    # an entity "Testlaan" after "Pierre Testlaan" is the same person
+                    known = context.surnames.get(fold(item.ref.name))
+                    if known is not None:
+                        item = Found(item.start, item.end, known, "alias", item.role_span)
                 out.append(item)
                 context.add(
                     item.start, item.ref, self.text[item.start : item.end], item.how in ("name", "ner")
@@ -589,7 +610,30 @@ class Resolver(Finders):
                     out.append(resolved)
                     # a resolved pronoun keeps its antecedent salient ("Zelensky ... zijn ... hij")
                     context.add(resolved.start, resolved.ref, item.text, False)
-        return out
+        return out + self._first_person(tokens, out, quotes)
+
+    def _first_person(
+        self, tokens: list[Token], out: list[Found], quotes: list[tuple[int, int]]
+    ) -> list[Found]:
+        """In a Dutch letter or speech, "ik"/"mijn" outside quotes is its author: the person named in the
+        signature (the last person mention in the final lines), else nobody."""
+        if self.lang not in HOME_FIRST_LANGS or not self.first_person_plural:
+            return []
+        words = self.kb.roles.i_pronouns.get(self.lang, set())
+        tail = max(0, len(self.text) - SIGNATURE_CHARS)
+        signers = [
+            f for f in out if f.start >= tail and f.ref.kind == "person" and f.how in ("name", "alias")
+        ]
+        if not signers:
+            return []
+        author = signers[-1].ref
+        return [
+            Found(tok.start, tok.end, author, "pronoun")
+            for tok in tokens
+            if tok.key in words
+            and tok.start < signers[-1].start
+            and not any(a <= tok.start < b for a, b in quotes)
+        ]
 
     def _resolve_gaz(self, g: GazMatch, tokens: list[Token], context: Context) -> Found | None:
         surface = self.text[g.start : g.end]
@@ -683,12 +727,16 @@ class Resolver(Finders):
             ):
                 return None  # "Sie" inside a sentence is the polite "you"
             sentence = self.sentence_of[k]
+            wanted = self._pronoun_gender(tok.key)
             for offset, ref in reversed(context.history):
                 if ref.kind != "person":
                     continue
                 ref_tok = self._token_at(offset)
                 if ref_tok is None or sentence - self.sentence_of[ref_tok] > PRONOUN_WINDOW_SENTENCES:
                     return None
+                gender = self.kb.gender_of(ref.name)
+                if wanted and gender and gender != wanted:
+                    continue  # "haar" is not Mark Rutte
                 return Found(tok.start, tok.end, ref, "pronoun")
             return None
         if tok.key in self.we_pronouns and self.first_person_plural:
@@ -700,6 +748,11 @@ class Resolver(Finders):
             if state is not None:
                 return Found(tok.start, tok.end, state, "pronoun")
         return None
+
+    def _pronoun_gender(self, key: str) -> str | None:
+        female = key in self.kb.roles.female_pronouns[self.lang]
+        male = key in self.kb.roles.male_pronouns[self.lang]
+        return "f" if female and not male else "m" if male and not female else None
 
     def _token_at(self, offset: int) -> int | None:
         lo, hi = 0, len(self.tokens)

@@ -16,6 +16,7 @@ Helpers for later stages (the events and statements stages use mentions by offse
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -54,6 +55,8 @@ class ActorStage:
         resolver = Resolver(self.kb, doc.lang, doc.published, self.first_person_plural)
         sentences = [(s.start, s.end) for s in doc.sentences] or None
         entities = self._entities(doc) if self.use_entities else []
+        if doc.lang not in self.kb.roles.offices:
+            doc.notes.append(f"actors: no role nouns for language {doc.lang!r}; English ones are used")
         if doc.published is None:
             doc.notes.append(
                 "actors: no publication date; descriptions such as 'the Russian president' "
@@ -97,7 +100,10 @@ def build_records(found: list[Found], doc: ArticleDoc) -> list[ActorRecord]:
 
 def _record(ref: KBActor | NewActor, doc: ArticleDoc) -> ActorRecord:
     if isinstance(ref, KBActor):
-        country, sector = ref.country_sector_on(doc.published)
+        published = doc.published
+        if isinstance(published, dt.datetime):
+            published = published.date()
+        country, sector = ref.country_sector_on(published)
         return ActorRecord(ref.key, ref.name, ref.kind, country, sector, ref.wikidata)
     return ActorRecord(ref.key, ref.name, ref.kind, ref.country, ref.sector, None)
 

@@ -85,12 +85,16 @@ def ingest(
 
             if chronicles:
                 if path == "-":
-                    lines: Any = sys.stdin
+                    report = ing.ingest_chronicle_items(
+                        store, ing.read_chronicle_lines(sys.stdin.buffer, path), progress=advance
+                    )
                 else:
                     if not Path(path).is_file():
                         raise KroniekError("E010", where=path)
-                    lines = Path(path).open(encoding="utf-8")
-                report = ing.ingest_chronicle_items(store, ing.read_chronicle_lines(lines, path), progress=advance)
+                    with Path(path).open("rb") as lines:  # bytes: a line that is not UTF-8 is reported alone
+                        report = ing.ingest_chronicle_items(
+                            store, ing.read_chronicle_lines(lines, path), progress=advance
+                        )
             else:
                 from kroniek.extractor import Extractor
 

@@ -39,6 +39,8 @@ SCORING_NOTES = [
     "  timexes; `speaker`: speaker matches on matched statements.",
     "- An article whose extraction fails scores as an empty chronicle (the reason is in the last column).",
     "  Gold annotations that contradict the spec are listed in docs/gold-issues.md.",
+    "- The stages were developed against this same dev set: these scores guard against regressions",
+    "  (the floors in evaluation/floors.toml) and overstate accuracy on unseen articles.",
     "",
 ]
 

@@ -187,7 +187,7 @@ class QuantitiesStage:
                     span[0].pos_ == "VERB" and span[0].morph.get("VerbForm", []) == ["Part"]
                 )
         endings = {
-            "nl": ("se", "sche", "ische", "ige", "ele", "ijke", "de", "te", "en"),
+            "nl": ("se", "sche", "ische", "ige", "ele", "ijke", "de", "te"),
             "en": ("ian", "ese", "ish", "ed", "al", "ic", "ive", "ous"),
             "de": ("ische", "ischen", "ige", "igen", "te", "ten", "che", "chen", "sche"),
             "fr": ("ien", "iens", "ais", "aise", "és", "ées", "aux"),

@@ -20,6 +20,7 @@ ADJACENT_GAP_WORDS = 2
 PRONOUN_LOOKBACK_SENTENCES = 4
 _SENT_END_RE = re.compile(r"[.!?…]+[\"”’'»)]*\s+(?=[\"“„‘'«(\[]?[A-Z\u00C0-\u024F0-9])|\n+")
 _PERSON = "person"
+_WORD_RE = re.compile(r"\w+")
 COORDINATORS = frozenset({"and", "en", "und", "et", "but", "maar", "aber", "mais"})
 
 
@@ -65,6 +66,9 @@ class Analysis:
     _tok_starts: list[int] = field(default_factory=list)
     _mention_starts: list[int] = field(default_factory=list)
     _sent_starts: list[int] = field(default_factory=list)
+    quote_opens: list[int] = field(default_factory=list)
+    has_parse: bool = False
+    quote_words: list[int] = field(default_factory=list)  # word count of each top-level quote
 
     @classmethod
     def of(cls, doc: ArticleDoc) -> Analysis:
@@ -75,6 +79,9 @@ class Analysis:
                  quotes=find_quotes(text), mentions=mentions)
         an._tok_starts = [t.start for t in an.tokens]
         an._sent_starts = [s.start for s in sentences]
+        an.quote_opens = [q.open for q in an.quotes]
+        an.has_parse = doc.nlp is not None and doc.nlp.has_annotation("DEP")
+        an.quote_words = [len(_WORD_RE.findall(text[q.start : q.end])) for q in an.quotes]
         an._mention_starts = [m.start for m in mentions]
         return an
 
@@ -100,9 +107,10 @@ class Analysis:
         return max(0, bisect.bisect_right(self._sent_starts, offset) - 1)
 
     def in_quote(self, offset: int) -> Quote | None:
-        for q in self.quotes:
-            if q.open <= offset < q.outer_end:
-                return q
+        # top-level quotes do not overlap, so only the last one opening at or before offset can hold it
+        i = bisect.bisect_right(self.quote_opens, offset) - 1
+        if i >= 0 and offset < self.quotes[i].outer_end:
+            return self.quotes[i]
         return None
 
     def paragraph_end(self, offset: int) -> int:
@@ -303,7 +311,7 @@ class Analysis:
 
     def _parsed_subject(self, cue: CueMatch) -> Speaker | None:
         nlp = self.doc.nlp
-        if nlp is None or not nlp.has_annotation("DEP"):
+        if nlp is None or not self.has_parse:
             return None
         span = nlp.char_span(cue.start, self.tokens[cue.first].end, alignment_mode="expand")
         if span is None or len(span) == 0:

@@ -14,6 +14,7 @@ Short quoted phrases inside a sentence ("gebaar van goede wil") are not statemen
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from kroniek.document import CharSpan
@@ -40,7 +41,7 @@ def find_direct(an: Analysis) -> tuple[list[Found], set[int]]:
     previous: tuple[Quote, Found, int] | None = None  # quote, its statement, end of its tail
     text = an.text
     for idx, q in enumerate(an.quotes):
-        n_words = _words(text[q.start : q.end])
+        n_words = an.quote_words[idx]
         next_open = an.quotes[idx + 1].open if idx + 1 < len(an.quotes) else len(text)
         tail_end = _tail_end(an, q, next_open)
         found = _tail(an, q, tail_end) or _head(an, q)
@@ -111,10 +112,12 @@ def _head_start(an: Analysis, q: Quote) -> int:
     for m in re.finditer(r"[.!?](?=[\s\"”’»]*\s)", text[line_start : q.open]):
         start = line_start + m.end()
     # a statement quote before it bounds the head; a short quoted phrase ("defensive") does not
-    prev_ends = [p.outer_end for p in an.quotes
-                 if p.outer_end <= q.open and _words(text[p.start : p.end]) >= MIN_WORDS_ATTRIBUTED]
-    if prev_ends:
-        start = max(start, max(prev_ends))
+    k = bisect.bisect_left(an.quote_opens, q.open) - 1
+    while k >= 0 and an.quotes[k].outer_end > start:
+        if an.quote_words[k] >= MIN_WORDS_ATTRIBUTED and an.quotes[k].outer_end <= q.open:
+            start = an.quotes[k].outer_end
+            break
+        k -= 1
     if not text[start : q.open].strip() and line_start > 0:
         # a quote that opens a paragraph after "… zei:" at the end of the previous one
         prev_line_end = line_start - 1

@@ -30,7 +30,6 @@ _COORD = {"and", "en", "und", "et", "or", "of", "oder", "ou"}
 
 def find_indirect(an: Analysis, used_cues: set[int], direct: list[Found]) -> list[Found]:
     out: list[Found] = []
-    quoted = [CharSpan(q.open, q.outer_end) for q in an.quotes]
     statement_quotes = [CharSpan(f.text.start, f.text.end) for f in direct]
     for sent in an.sentences:
         toks = an.tokens_between(sent.start, sent.end)
@@ -40,7 +39,7 @@ def find_indirect(an: Analysis, used_cues: set[int], direct: list[Found]) -> lis
             cue = _absolute(an, toks, rel)
             if cue.start in used_cues or cue.start < covered_until:
                 continue
-            if any(s.start <= cue.start < s.end for s in quoted):
+            if an.in_quote(cue.start) is not None:
                 continue
             found: list[Found] = []
             if cue.kind == "verb":

@@ -79,7 +79,10 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
 
 
 def _sqlite_begin(conn: Connection) -> None:
-    conn.exec_driver_sql("BEGIN")
+    # A writer takes the write lock up front (IMMEDIATE): two processes ingesting at once then queue
+    # on the busy timeout instead of deadlocking when both try to upgrade a read lock.
+    immediate = conn.get_execution_options().get("kroniek_write", False)
+    conn.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
 
 
 class Store:
@@ -100,8 +103,10 @@ class Store:
     def transaction(self, where: str = "") -> Iterator[Connection]:
         """One transaction; driver errors leave as StoreError (E201/E202/E211)."""
         try:
-            with self.engine.begin() as conn:
-                yield conn
+            with self.engine.connect() as plain:
+                conn = plain.execution_options(kroniek_write=True)
+                with conn.begin():
+                    yield conn
         except (DBAPIError, OperationalError) as exc:
             raise translate_error(exc, self.url, where) from exc
 

@@ -167,16 +167,23 @@ class ChronicleLine(NamedTuple):
     raw: str | None = None
 
 
-def read_chronicle_lines(lines: Iterable[str], where: str) -> Iterator[ChronicleLine]:
-    """Chronicles from JSONL lines; a bad line yields its error with the line number, the rest go on.
+def read_chronicle_lines(lines: Iterable[str | bytes], where: str) -> Iterator[ChronicleLine]:
+    """Chronicles from JSONL lines (text or bytes); a bad line yields its error with the line number,
+    the rest go on.
 
     A sound line is validated straight from its JSON text and kept as given (it is what gets stored).
     """
     for number, line in enumerate(lines, start=1):
+        place = f"{where}:{number}"
+        if isinstance(line, bytes):
+            try:
+                line = line.decode("utf-8")
+            except UnicodeDecodeError as exc:
+                yield ChronicleLine(place, KroniekError("E206", line=number, detail=f"not UTF-8 ({exc.reason})"))
+                continue
         if not line.strip():
             continue
-        place = f"{where}:{number}"
-        raw = line.strip()
+        raw = line.strip().lstrip("\ufeff")
         try:
             yield ChronicleLine(place, load_chronicle(raw), raw)
             continue

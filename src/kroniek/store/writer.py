@@ -187,11 +187,20 @@ def write_chronicle(
 
     ``body`` is the chronicle's JSON as received, stored as given; by default it is serialised anew.
     """
-    pending: dict[str, int] = {}
-    with store.transaction(where=chronicle.article.id) as conn:
-        outcome = write_in(store, conn, chronicle, extractor, pending, body)
-    store.actor_cache.update(pending)
-    return outcome
+    for attempt in range(3):
+        pending: dict[str, int] = {}
+        try:
+            with store.transaction(where=chronicle.article.id) as conn:
+                outcome = write_in(store, conn, chronicle, extractor, pending, body)
+        except StoreError as exc:
+            # Another process stored the same text (or actor) between our look-up and our insert; the
+            # next attempt sees its row and counts this one as a duplicate.
+            if isinstance(exc.__cause__, IntegrityError) and attempt < 2:
+                continue
+            raise
+        store.actor_cache.update(pending)
+        return outcome
+    raise AssertionError("unreachable")  # pragma: no cover
 
 
 def write_in(

@@ -73,6 +73,48 @@ def _clause(text: str, start: int, end: int) -> tuple[int, int]:
     return left + 1, min(rights) if rights else len(text)
 
 
+def _without_reporting(text: str, start: int, end: int, cues: dict[str, object]) -> str:
+    """The sentence without what only dates the report: comma-separated clauses that hold a
+    reporting verb and not the timex (", meldde de NOS"), and the words up to a complementizer
+    after a reporting verb before the timex ("Hij zei dat ...")."""
+    reporting = [normalise(w) for w in cues.get("reporting", [])]  # type: ignore[attr-defined]
+    if not reporting:
+        return text
+    complementizers = [normalise(w) for w in cues.get("complementizer", [])]  # type: ignore[attr-defined]
+
+    def reports(part: str) -> bool:
+        return any(_has_phrase(_clause_tokens(part), r) for r in reporting)
+
+    pieces = re.split(r"([,;:]\s)", text)
+    kept: list[str] = []
+    offset = 0
+    for piece in pieces:
+        holds_timex = offset <= start < offset + len(piece) + 1
+        if holds_timex or not reports(piece):
+            kept.append(piece)
+        else:
+            kept.append(" " * len(piece))
+        offset += len(piece)
+    cleaned = "".join(kept)
+    # "Hij zei dat de minister donderdag reist", "Officials said the talks open on Friday": the
+    # reported clause starts after the reporting verb, unless the timex follows that verb closely
+    # ("zei dinsdag", "said on Monday": then it dates the saying).
+    words = [(m.start(), m.end(), normalise(m.group(0))) for m in _WORD.finditer(cleaned[:start])]
+    cut = None
+    for i in range(len(words)):
+        for phrase in reporting:
+            parts = phrase.split()
+            if [w[2] for w in words[i : i + len(parts)]] == parts:
+                after = words[i + len(parts) :]
+                if after and after[0][2] in complementizers:
+                    cut = after[0][1]
+                elif len(after) >= 3:
+                    cut = words[i + len(parts) - 1][1]
+    if cut is not None:
+        cleaned = " " * cut + cleaned[cut:]
+    return cleaned
+
+
 def guess_direction(doc: ArticleDoc, timex: CharSpan, lex: Lexicon) -> str:
     """'past' or 'future' for the clause, else the sentence, around ``timex``.
 
@@ -85,8 +127,13 @@ def guess_direction(doc: ArticleDoc, timex: CharSpan, lex: Lexicon) -> str:
     sentence = doc.sentence_of(timex.start) or CharSpan(
         max(0, timex.start - 200), min(len(doc.text), timex.end + 200)
     )
-    text = doc.text[sentence.start : sentence.end]
     cues = lex.tense
+    text = _without_reporting(
+        doc.text[sentence.start : sentence.end],
+        timex.start - sentence.start,
+        timex.end - sentence.start,
+        cues,
+    )
     present_future = bool(cues.get("present_means_future", True))
     use_morph = doc.nlp is not None and doc.nlp.has_annotation("MORPH") and doc.nlp.has_annotation("POS")
     c_start, c_end = _clause(text, timex.start - sentence.start, timex.end - sentence.start)
