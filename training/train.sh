@@ -29,7 +29,7 @@ mkdir -p "$OUT"
 "$PY" training/convert.py --data "$DATA" --out training/corpus --langs $LANGS
 
 train() {  # train CONFIG RUN LANG PART STEPS TRAIN_SPLIT
-  "$PY" -m spacy train "$1" --output "$OUT/$2" --nlp.lang "$3" --training.max_steps "$5" \
+  "$PY" -m spacy train "$1" --code training/callbacks.py --output "$OUT/$2" --nlp.lang "$3" --training.max_steps "$5" \
     --paths.train "training/corpus/$3-$4-$6.spacy" --paths.dev "training/corpus/$3-$4-dev.spacy" \
     > "$OUT/$2.log" 2>&1
 }
