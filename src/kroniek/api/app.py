@@ -109,8 +109,8 @@ def _link(request: Request, **changes: Any) -> str:
 
 
 def _json_link(request: Request) -> str:
-    path = request.url.path
-    twin = "/.json" if path == "/" else path.rstrip("/") + ".json"
+    path = request.url.path.removesuffix(".json")
+    twin = "/.json" if path in ("/", "/index", "") else path.rstrip("/") + ".json"
     params = {k: v for k, v in request.query_params.items() if k != "_format"}
     return twin + ("?" + urlencode(params) if params else "")
 
@@ -148,10 +148,12 @@ def create_app(db_url: str, extractor: Any | None = None) -> FastAPI:
 
     def error_response(request: Request, status: int, code: str, message: str, **more: Any) -> Response:
         body = {"error": {"code": code, "message": message, **more}}
-        try:
-            as_json = request.method != "GET" or wants_json(request)
-        except KroniekError:
-            as_json = False
+        # never re-check _format here: a bad _format is itself the error being reported
+        as_json = (
+            request.method != "GET"
+            or request.url.path.endswith(".json")
+            or request.query_params.get("_format") == "json"
+        )
         if as_json:
             return JSONResponse(body, status_code=status)
         page = env.get_template("error.html").render(data=body, status=status, json_link=_json_link(request))

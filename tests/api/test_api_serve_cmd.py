@@ -1,0 +1,30 @@
+"""`kroniek serve` builds the app over the given store and hands it to uvicorn."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+from typer.testing import CliRunner
+
+from kroniek.cli.app import build_app
+
+
+def test_serve_runs_uvicorn_on_the_store(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    import uvicorn
+
+    calls: list[dict[str, Any]] = []
+    monkeypatch.setattr(uvicorn, "run", lambda app, **kw: calls.append({"app": app, **kw}))
+    db = tmp_path / "served.db"
+    result = CliRunner().invoke(build_app(), ["serve", "--db", str(db), "--port", "9911"])
+    assert result.exit_code == 0, result.output
+    assert calls[0]["host"] == "127.0.0.1" and calls[0]["port"] == 9911
+    assert calls[0]["app"].state.store.url.endswith("served.db")
+    assert db.exists()
+
+
+def test_serve_reports_an_unusable_store(tmp_path: Path) -> None:
+    result = CliRunner().invoke(build_app(), ["serve", "--db", str(tmp_path / "missing" / "x.db")])
+    assert result.exit_code == 1
+    assert "E200" in result.output
