@@ -6,7 +6,7 @@ import html
 import json
 from typing import Any
 
-from conftest import EN_TEXT
+from api_fixtures import EN_TEXT
 from fastapi.testclient import TestClient
 
 from kroniek.api.queries import page_events

@@ -238,7 +238,9 @@ def create_app(db_url: str, extractor: Any | None = None) -> FastAPI:
     def actor_timeline(request: Request) -> Response:
         actor = _param(request, "actor")
         if actor is None:
-            raise KroniekError("E232", parameter="actor", detail="give part of a name or a Wikidata id, e.g. ?actor=Putin")
+            raise KroniekError(
+                "E232", parameter="actor", detail="give part of a name or a Wikidata id, e.g. ?actor=Putin"
+            )
         rows = timeline(
             store,
             actor,
