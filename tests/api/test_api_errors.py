@@ -65,3 +65,20 @@ def test_bad_commitment_filters_are_400(client: TestClient, query: str, paramete
     response = client.get(f"/commitments.json?{query}")
     assert response.status_code == 400
     assert response.json()["error"]["parameter"] == parameter
+
+
+@pytest.mark.parametrize(
+    ("path", "parameter"),
+    [
+        ("/fused.json?disagreement=maybe", "disagreement"),
+        ("/fused.json?min_sources=two", "min_sources"),
+        ("/fused.json?limit=0", "limit"),
+        ("/timeline.json?actor=Norway&limit=5000", "limit"),
+        ("/timeline.json?actor=Norway&since=05/05/2025", "since"),
+        ("/articles.json?_next=%%%", "_next"),
+    ],
+)
+def test_bad_parameters_elsewhere_are_400(client: TestClient, path: str, parameter: str) -> None:
+    response = client.get(path)
+    assert response.status_code == 400, path
+    assert response.json()["error"]["parameter"] == parameter

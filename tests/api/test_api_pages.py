@@ -142,3 +142,16 @@ def test_commitments_and_timeline_are_the_library_data(client: TestClient, store
     assert len(data["timeline"]) == 3  # the promise (fused), the accusation, the planned talks
     for row in data["timeline"]:
         assert f'href="/fused/{row["id"]}"' in page
+
+
+def test_fused_list_filters_like_the_library(client: TestClient, store: Store) -> None:
+    data, page = twins(client, "/fused")
+    assert data == {"fused": json.loads(json.dumps(query_fused(store, mentions=False)))}
+    assert len(data["fused"]) == 4
+    multi = client.get("/fused.json?min_sources=2").json()["fused"]
+    assert [f["event"] for f in multi] == ["AGREE"]
+    assert client.get("/fused.json?disagreement=true").json() == {"fused": []}
+    assert len(client.get("/fused.json?disagreement=false&type=ACCUSE").json()["fused"]) == 1
+    assert len(client.get("/fused.json?limit=1").json()["fused"]) == 1
+    for row in data["fused"]:
+        assert f'href="/fused/{row["id"]}"' in page

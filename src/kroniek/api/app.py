@@ -14,6 +14,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import json
+import threading
 from collections.abc import AsyncIterator, Callable
 from typing import Any
 from urllib.parse import urlencode
@@ -30,7 +31,7 @@ from kroniek.errors import InputError, KroniekError
 from kroniek.store.commitments import STATUSES
 from kroniek.store.dates import parse_day
 from kroniek.store.db import Store, open_store
-from kroniek.store.query import KIND_NAMES, list_commitments, timeline
+from kroniek.store.query import KIND_NAMES, ROLES, list_commitments, query_fused, timeline
 
 # Catalogue codes and the HTTP status they answer with; anything else is a server-side failure (500).
 STATUS_OF_CODE = {
@@ -82,6 +83,11 @@ def _int(parameter: str, value: str | None) -> int | None:
         return int(value)
     except ValueError as exc:
         raise KroniekError("E233", parameter=parameter, value=value, detail="give a whole number") from exc
+
+
+def _upto(limit: int | None) -> int:
+    """A limit for the lists without pages (fused events, timeline): all rows up to the maximum."""
+    return queries.MAX_LIMIT if limit is None else queries.check_limit(limit)
 
 
 def _path_id(what: str, value: str) -> int:
@@ -222,6 +228,24 @@ def create_app(db_url: str, extractor: Any | None = None) -> FastAPI:
         next_link = _link(request, _next=data["next"]) if data["next"] else None
         return render(request, "events.html", data, next_link=next_link, params=dict(request.query_params))
 
+    @page("/fused")
+    def fused_list(request: Request) -> Response:
+        disagreement = _param(request, "disagreement")
+        flag = queries.check_choice("disagreement", disagreement, ("true", "false"))
+        rows = query_fused(
+            store,
+            actor=_param(request, "actor"),
+            type=queries.check_types(_param(request, "type")),
+            since=_day("since", _param(request, "since")),
+            until=_day("until", _param(request, "until")),
+            role=queries.check_choice("role", _param(request, "role"), ROLES) or "any",
+            min_sources=_int("min_sources", _param(request, "min_sources")) or 1,
+            disagreement=None if flag is None else flag == "true",
+            mentions=False,
+            limit=_upto(_int("limit", _param(request, "limit"))),
+        )
+        return render(request, "fused_list.html", {"fused": rows}, params=dict(request.query_params))
+
     @page("/fused/{fused_id}")
     def fused(request: Request, fused_id: str) -> Response:
         data = queries.get_fused(store, _path_id("fused event", fused_id))
@@ -247,21 +271,28 @@ def create_app(db_url: str, extractor: Any | None = None) -> FastAPI:
             since=_day("since", _param(request, "since")),
             until=_day("until", _param(request, "until")),
             type=queries.check_types(_param(request, "type")),
-            limit=_int("limit", _param(request, "limit")) or 1000,
+            limit=_upto(_int("limit", _param(request, "limit"))),
         )
         return render(request, "timeline.html", {"actor": actor, "timeline": rows})
+
+    extractor_lock = threading.Lock()
+
+    def the_extractor() -> Any:
+        # built once, on the first request, by one thread: loading the pipeline takes seconds
+        with extractor_lock:
+            if app.state.extractor is None:
+                from kroniek.extractor import Extractor
+
+                app.state.extractor = Extractor()
+            return app.state.extractor
 
     @app.post("/extract")
     async def extract(request: Request) -> Response:
         """The chronicle of a posted text: JSON {text, published?, lang?, id?, url?, source?, title?}."""
         body = await _extract_body(request)
-        if app.state.extractor is None:
-            from kroniek.extractor import Extractor
-
-            app.state.extractor = await run_in_threadpool(Extractor)
         text = body.pop("text")
         chronicle = await run_in_threadpool(
-            lambda: app.state.extractor.extract(
+            lambda: the_extractor().extract(
                 text, published=body.pop("published", None), lang=body.pop("lang", None), **body
             )
         )
