@@ -131,10 +131,10 @@ def test_fused_event_page_lists_all_mentions_and_sources(client: TestClient, sto
 
 def test_commitments_and_timeline_are_the_library_data(client: TestClient, store: Store) -> None:
     data, page = twins(client, "/commitments")
-    assert data == {"commitments": json.loads(json.dumps(list_commitments(store)))}
+    assert data == {"commitments": json.loads(json.dumps(list_commitments(store))), "next": None}
     assert data["commitments"][0]["until"] == "2025-07-04"
     assert "2025-07-04" in page and data["commitments"][0]["status"] in page
-    assert client.get("/commitments.json?status=expired").json() == {"commitments": []}
+    assert client.get("/commitments.json?status=expired").json() == {"commitments": [], "next": None}
     assert len(client.get("/commitments.json?actor=Norway&kind=promise").json()["commitments"]) == 1
 
     data, page = twins(client, "/timeline", "actor=Sweden")

@@ -28,10 +28,9 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from kroniek.api import queries
 from kroniek.api.highlight import evidence_pieces
 from kroniek.errors import InputError, KroniekError
-from kroniek.store.commitments import STATUSES
 from kroniek.store.dates import parse_day
 from kroniek.store.db import Store, open_store
-from kroniek.store.query import KIND_NAMES, ROLES, list_commitments, query_fused, timeline
+from kroniek.store.query import ROLES, query_fused, timeline
 
 # Catalogue codes and the HTTP status they answer with; anything else is a server-side failure (500).
 STATUS_OF_CODE = {
@@ -253,10 +252,16 @@ def create_app(db_url: str, extractor: Any | None = None) -> FastAPI:
 
     @page("/commitments")
     def commitments(request: Request) -> Response:
-        status = queries.check_choice("status", _param(request, "status"), STATUSES)
-        kind = queries.check_choice("kind", _param(request, "kind"), KIND_NAMES)
-        items = list_commitments(store, actor=_param(request, "actor"), status=status, kind=kind)
-        return render(request, "commitments.html", {"commitments": items}, params=dict(request.query_params))
+        data = queries.page_commitments(
+            store,
+            actor=_param(request, "actor"),
+            status=_param(request, "status"),
+            kind=_param(request, "kind"),
+            limit=_int("limit", _param(request, "limit")),
+            next=_param(request, "_next"),
+        )
+        next_link = _link(request, _next=data["next"]) if data["next"] else None
+        return render(request, "commitments.html", data, next_link=next_link, params=dict(request.query_params))
 
     @page("/timeline")
     def actor_timeline(request: Request) -> Response:

@@ -20,8 +20,10 @@ from sqlalchemy import and_, func, literal, or_, select
 from kroniek.chronicle.models import MODALITIES
 from kroniek.errors import KroniekError
 from kroniek.store import schema as s
+from kroniek.store.commitments import STATUSES
 from kroniek.store.db import Store
 from kroniek.store.query import (
+    KIND_NAMES,
     ROLES,
     _actor_event_ids,
     _date_filter,
@@ -29,6 +31,7 @@ from kroniek.store.query import (
     _participants,
     _types,
     find_actor_ids,
+    list_commitments,
     query_fused,
 )
 
@@ -287,3 +290,35 @@ def get_fused(store: Store, fused_id: int) -> dict[str, Any]:
         if item["id"] == fused_id:
             return item
     raise KroniekError("E231", what="fused event", id=fused_id)  # pragma: no cover - the row was just read
+
+
+# -- commitments ---------------------------------------------------------------------------------
+
+# list_commitments orders by start day (undated last), then id; the same key, with undated as the
+# latest possible day, positions a page.
+_UNDATED = dt.date(9999, 12, 31)
+
+
+def page_commitments(
+    store: Store,
+    actor: str | None = None,
+    status: str | None = None,
+    kind: str | None = None,
+    limit: int | None = None,
+    next: str | None = None,
+) -> dict[str, Any]:
+    """One page of ``list_commitments`` (same filters, same order, same dicts); ``next`` continues it."""
+    size = check_limit(limit)
+    status = check_choice("status", status, STATUSES)
+    kind = check_choice("kind", kind, KIND_NAMES)
+    after = decode_token(next) if next else None
+    items = list_commitments(store, actor=actor, status=status, kind=kind)
+
+    def key(item: dict[str, Any]) -> tuple[dt.date, int]:
+        return (dt.date.fromisoformat(item["since"]) if item["since"] else _UNDATED, int(item["id"]))
+
+    if after:
+        items = [item for item in items if key(item) > after]
+    shown = items[:size]
+    token = encode_token(key(shown[-1])[0], shown[-1]["id"]) if len(items) > size else None
+    return {"commitments": shown, "next": token}
