@@ -155,3 +155,11 @@ def test_fused_list_filters_like_the_library(client: TestClient, store: Store) -
     assert len(client.get("/fused.json?limit=1").json()["fused"]) == 1
     for row in data["fused"]:
         assert f'href="/fused/{row["id"]}"' in page
+
+
+def test_article_page_lists_the_chronicle_actors_with_timeline_links(client: TestClient) -> None:
+    listing = client.get("/articles.json?lang=de").json()["articles"]
+    data, page = twins(client, f"/articles/{listing[0]['id']}")
+    names = [a["name"] for a in data["chronicle"]["actors"]]
+    assert names == ["Ingrid Testdal", "Sweden"]
+    assert 'href="/timeline?actor=Ingrid%20Testdal"' in page

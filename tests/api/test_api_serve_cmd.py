@@ -28,3 +28,17 @@ def test_serve_reports_an_unusable_store(tmp_path: Path) -> None:
     result = CliRunner().invoke(build_app(), ["serve", "--db", str(tmp_path / "missing" / "x.db")])
     assert result.exit_code == 1
     assert "E200" in result.output
+
+
+def test_create_app_without_fastapi_is_e230(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    import sys
+
+    from kroniek.api import create_app
+    from kroniek.errors import KroniekError
+
+    # make "import fastapi" fail as it would where the package is not installed
+    monkeypatch.setitem(sys.modules, "fastapi", None)
+    monkeypatch.delitem(sys.modules, "kroniek.api.app", raising=False)
+    with pytest.raises(KroniekError) as caught:
+        create_app(str(tmp_path / "x.db"))
+    assert caught.value.code == "E230"
