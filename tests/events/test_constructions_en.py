@@ -197,3 +197,15 @@ def test_halting_an_unnamed_activity_is_a_retreat():
     _, events = events_of("Poland called on Russia to halt its drilling.")
     ev = only(events, "REQUEST")
     assert ev.proposition is not None and ev.proposition.event == "RETREAT"
+
+
+def test_a_dated_noun_after_a_determiner_is_a_noun():
+    # "attack" after "the December 31" is the noun: it does not take the clause subject as its actor
+    _, events = events_of("France pointed to the December 31 attack on Poland.")
+    assert all(e.event != "ASSAULT" for e in events)
+
+
+def test_granting_asylum_is_aid():
+    doc, events = events_of("France granted asylum to a Polish dissident.")
+    ev = only(events, "AID")
+    assert names(doc, ev.actor) == {"France"}

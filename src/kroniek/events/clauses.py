@@ -7,7 +7,7 @@ subordinating word ("…, nadat", "…, which"), and at a complementizer right a
 
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Collection
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
@@ -82,11 +82,20 @@ def _report_verb_before(tokens: list[Token], k: int, cues: Cues) -> bool:
 
 
 class TokenIndex:
-    """Maps character offsets to token indices."""
+    """Maps character offsets to token indices; holds the document's actor mentions sorted by start."""
 
     def __init__(self, nlp: Doc) -> None:
         self.starts = [t.idx for t in nlp]
         self.nlp = nlp
+        self._mentions: list[tuple[int, int, int, bool]] | None = None
+
+    def mentions(self, doc: ArticleDoc) -> list[tuple[int, int, int, bool]]:
+        """(start, end, actor index, is a pronoun) for every mention, sorted."""
+        if self._mentions is None:
+            self._mentions = sorted(
+                (m.start, m.end, a_index, m.how == "pronoun") for m, a_index in _mentions_with_index(doc)
+            )
+        return self._mentions
 
     def at(self, offset: int) -> int:
         return max(0, bisect_right(self.starts, offset) - 1)
@@ -107,8 +116,11 @@ def actor_groups(
     nlp = doc.nlp
     assert nlp is not None
     span = clause.char_span(nlp)
-    mentions = [(m.start, m.end, a_index) for m, a_index in _mentions_with_index(doc) if span.contains(CharSpan(m.start, m.end))]
-    pronouns = {(m.start, m.end) for m, _ in _mentions_with_index(doc) if m.how == "pronoun"}
+    table = index.mentions(doc)
+    lo = bisect_left(table, (span.start,))
+    hi = bisect_left(table, (span.end,))
+    mentions = [(start, end, actor) for start, end, actor, _ in table[lo:hi] if end <= span.end]
+    pronouns = {(start, end) for start, end, _, is_pronoun in table[lo:hi] if is_pronoun}
     mentions.sort(key=lambda m: (m[0], -(m[1] - m[0])))
     kept: list[tuple[int, int, int]] = []
     for m in mentions:

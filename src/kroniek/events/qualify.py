@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from bisect import bisect_left
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
@@ -245,8 +246,14 @@ _VERBAL = frozenset({"AGREE", "REQUEST", "REJECT", "ACCUSE", "THREATEN", "SUPPOR
 
 
 def location_for(
-    doc: ArticleDoc, span: CharSpan, lexicon: Lexicon, event: str = ""
+    doc: ArticleDoc,
+    span: CharSpan,
+    lexicon: Lexicon,
+    event: str = "",
+    mention_spans: list[tuple[int, int]] | None = None,
 ) -> tuple[PlaceMention | None, str]:
+    if mention_spans is None:
+        mention_spans = sorted((m.start, m.end) for a in doc.actors for m in a.mentions)
     found: object = None
     try:
         from kroniek.places.locate import location_for as places_location_for
@@ -254,14 +261,16 @@ def location_for(
         found = places_location_for(doc, span)
     except Exception:  # the places helper is optional (ImportError) and must not cost the event
         found = None
-    if isinstance(found, PlaceMention) and not _names_an_actor(doc, found):
+    if isinstance(found, PlaceMention) and not _names_an_actor(mention_spans, found):
         inside = span.start <= found.start and found.end <= span.end
         if inside or event not in _VERBAL:
             return found, "places.locate" + ("" if inside else " (earlier sentence)")
     nlp = doc.nlp
     assert nlp is not None
     for place in doc.places:
-        if place.metonym or _names_an_actor(doc, place) or not (span.start <= place.start and place.end <= span.end):
+        if place.metonym or not (span.start <= place.start and place.end <= span.end):
+            continue
+        if _names_an_actor(mention_spans, place):
             continue
         before = doc.text[max(span.start, place.start - 40) : place.start].lower().split()
         if any(w in lexicon.cues.locative_preps for w in before[-4:]):
@@ -269,9 +278,11 @@ def location_for(
     return None, ""
 
 
-def _names_an_actor(doc: ArticleDoc, place: PlaceMention) -> bool:
-    """"Kyiv sprak …": a place name that the actors stage resolved to an actor is not where it happened."""
-    return any(m.start < place.end and place.start < m.end for a in doc.actors for m in a.mentions)
+def _names_an_actor(mention_spans: list[tuple[int, int]], place: PlaceMention) -> bool:
+    """"Kyiv sprak …": a place name that the actors stage resolved to an actor is not where it happened.
+    ``mention_spans`` is sorted by start."""
+    i = bisect_left(mention_spans, (place.end,))
+    return any(end > place.start for _, end in mention_spans[max(0, i - 8) : i])
 
 
 def quantities_in(doc: ArticleDoc, span: CharSpan) -> list[QuantityMention]:

@@ -57,6 +57,7 @@ class EventsStage:
             return doc
         index = TokenIndex(doc.nlp)
         self._clause_matches: list[TriggerMatch] = []
+        self._mention_spans = sorted((m.start, m.end) for a in doc.actors for m in a.mentions)
         self._dialogue_persons = False
         self._last_proposition: PropositionRecord | None = None
         self._dialogue: list[int] = []  # parties of the latest exchange: "the leaders" refers to them
@@ -209,7 +210,7 @@ class EventsStage:
             explain.update(prop_explain)
         # a proposition's place ("een staakt-het-vuren in Oekraïne") is not where the demand was made
         place_area = evidence if entry.event not in PROPOSITION_TYPES else CharSpan(evidence.start, _char_at(nlp, complement, evidence.end))
-        location, loc_rule = location_for(doc, place_area, lexicon, entry.event)
+        location, loc_rule = location_for(doc, place_area, lexicon, entry.event, self._mention_spans)
         if loc_rule:
             explain["location"] = loc_rule
         source, source_rule = source_for(doc, clause, clauses, groups_by_clause, triggers[0].start, lexicon, args.actor)

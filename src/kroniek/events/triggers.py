@@ -89,7 +89,19 @@ def find_triggers(nlp: Doc, clause: Clause, lexicon: Lexicon) -> list[TriggerMat
         match.kind = match.entry.kind
         if match.kind == "verb" and match.start > clause.start:
             prev = _norm(nlp[match.start - 1].text)
-            if prev in lexicon.cues.determiners or prev in lexicon.cues.possessive_markers or prev in lexicon.cues.prepositions:
+            # "the December 31 attack": a determiner before a date or number still makes a noun
+            k = match.start - 1
+            while k > clause.start and nlp[k].like_num:
+                k -= 1
+            if k < match.start - 1 and k > clause.start and nlp[k].text.istitle():
+                k -= 1  # the month of "December 31"
+            before = _norm(nlp[k].text) if k < match.start - 1 else prev
+            if (
+                prev in lexicon.cues.determiners
+                or prev in lexicon.cues.possessive_markers
+                or prev in lexicon.cues.prepositions
+                or (k < match.start - 1 and before in lexicon.cues.determiners)
+            ):
                 match.kind = "noun"  # "the attack", "het bezoek", "Russia's release", "over ontwapening"
         match.tokens = set(range(match.start, match.end))
         if match.particle is not None:
