@@ -99,6 +99,11 @@ class Analysis:
     def tokens_between(self, start: int, end: int) -> list[Token]:
         return self.tokens[self.token_index(start) : self.token_index(end)]
 
+    def absolute(self, toks: list[Token], cue: CueMatch) -> CueMatch:
+        """A cue found in a slice of the tokens, with token indices into the whole document."""
+        first = self.token_index(toks[cue.first].start)
+        return CueMatch(cue.entry, cue.kind, first, first + (cue.last - cue.first), cue.start, cue.end)
+
     def sentence_of(self, offset: int) -> CharSpan:
         i = bisect.bisect_right(self._sent_starts, offset) - 1
         if i >= 0 and offset < self.sentences[i].end:
