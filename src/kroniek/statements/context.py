@@ -250,6 +250,10 @@ class Analysis:
         """The mention before a verb, unless it only modifies a titled head: in "the Adviser to the Head of
         the Office of the President of Ukraine said", Ukraine's president does not speak."""
         before = self.tokens_between(floor, m.start)
+        if len(before) >= 2 and before[-1].low in COORDINATORS and \
+                self.mention_covering(before[-2].start, before[-2].end) is not None:
+            # "Putin and Erdogan said that …": joint speech has no single speaker
+            return Speaker(None, CharSpan(before[-2].start, m.end), "joint")
         if before and before[-1].low in self.lex.modifier_prepositions and len(before) >= 2:
             head = before[-2]
             hm = self.mention_covering(head.start, head.end)
