@@ -17,7 +17,7 @@ import json
 import threading
 from collections.abc import AsyncIterator, Callable
 from typing import Any
-from urllib.parse import urlencode
+from urllib.parse import urlencode, urlsplit
 
 from fastapi import FastAPI, Request
 from fastapi.concurrency import run_in_threadpool
@@ -47,6 +47,12 @@ EXTRACT_INPUT_CODES = frozenset({"E001", "E002", "E003", "E004", "E005", "E006",
 EXTRACT_FIELDS = {"text", "published", "lang", "id", "url", "source", "title"}
 
 
+def is_web_url(value: str | None) -> bool:
+    """Only http(s) URLs become links: escaping does not stop a ``javascript:`` URL from an untrusted
+    article's metadata, so any other scheme is shown as text."""
+    return bool(value) and urlsplit(str(value).strip()).scheme.lower() in ("http", "https")
+
+
 def _templates() -> Environment:
     env = Environment(
         loader=PackageLoader("kroniek.api", "templates"),
@@ -57,6 +63,7 @@ def _templates() -> Environment:
     )
     env.filters["tojson_pretty"] = lambda value: json.dumps(value, ensure_ascii=False, indent=1)
     env.filters["names"] = lambda value: ", ".join(value or [])
+    env.filters["web_url"] = is_web_url
     return env
 
 
