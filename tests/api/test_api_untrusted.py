@@ -50,3 +50,16 @@ def test_is_web_url() -> None:
     assert not is_web_url("data:text/html,hi")
     assert not is_web_url("")
     assert not is_web_url(None)
+
+
+def test_every_page_renders_on_an_empty_store(tmp_path: Path) -> None:
+    with TestClient(create_app(str(tmp_path / "empty.db"))) as client:
+        for path in ("/", "/articles", "/events", "/fused", "/commitments", "/timeline?actor=anyone"):
+            for twin in (
+                path,
+                path.replace("?", ".json?") if "?" in path else ("/.json" if path == "/" else path + ".json"),
+            ):
+                response = client.get(twin)
+                assert response.status_code == 200, twin
+        assert client.get("/.json").json()["counts"]["articles"] == 0
+        assert client.get("/fused/1").status_code == 404
