@@ -97,8 +97,8 @@ def _upto(limit: int | None) -> int:
 
 
 def _path_id(what: str, value: str) -> int:
-    # ids in paths are the store's integer ids; anything else cannot name a stored row
-    if not value.isdigit():
+    # ids in paths are the store's integer ids; anything else (or past 64 bits) cannot name a stored row
+    if not (value.isascii() and value.isdigit()) or len(value) > 18:
         raise KroniekError("E231", what=what, id=value)
     return int(value)
 
