@@ -266,3 +266,11 @@ def test_undated_talks_take_the_date_of_the_parties_agreement():
         record.country = {"France": "FRA", "Poland": "POL"}.get(record.name)
     talks = only(run_events(doc), "CONSULT")
     assert talks.date is not None and talks.date.value == "2025-03-18"
+
+
+def test_a_sentence_about_something_else_does_not_schedule():
+    _, events = events_of(
+        "Moskou en Kyiv ruilden gevangenen uit. Het kabinet zal vrijdag vergaderen.",
+        timexes=[("vrijdag", "DATE", "2025-03-21")],
+    )
+    assert only(events, "RETREAT").modality == "asserted"

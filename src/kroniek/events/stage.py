@@ -323,7 +323,10 @@ def _schedule_previous(doc: ArticleDoc, sentence: CharSpan, previous: EventRecor
     its own that opens with an anaphoric subject and a planning word schedules the event before it."""
     words = doc.text[sentence.start : sentence.end].lower().split()
     cues = lexicon.cues
-    if not words or words[0] not in cues.event_anaphors:
+    if len(words) < 2 or words[0] not in cues.event_anaphors or previous.event in PROPOSITION_TYPES:
+        return
+    # the anaphor must be the subject of a modal or auxiliary: "Dat moet …", "This will …", not "Het kabinet …"
+    if words[1] not in cues.future | cues.deontic | cues.planned | cues.passive_aux:
         return
     if not any(w.strip(".,;:!?") in cues.planned or w in cues.future for w in words):
         return
