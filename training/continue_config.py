@@ -19,6 +19,9 @@ def continue_config(base: Path, resume: Path, steps: int, learn_rate: float) -> 
     config = Config().from_disk(base, interpolate=False)
     pipeline = list(config["nlp"]["pipeline"])
     config["components"] = {name: {"source": str(resume)} for name in pipeline}
+    if "trainable_lemmatizer" in pipeline:
+        # needs `--code training/callbacks.py` (spaCy does not restore the lemmatizer's label index)
+        config["nlp"]["after_pipeline_creation"] = {"@callbacks": "kroniek.restore_lemmatizer_labels.v1"}
     config["training"]["max_steps"] = steps
     config["training"]["optimizer"]["learn_rate"] = learn_rate
     config["training"]["batcher"]["size"] = {

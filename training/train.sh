@@ -19,24 +19,29 @@ shift || true
 LANGS=${*:-nl en}
 PY=${PYTHON:-python}
 export OMP_NUM_THREADS=1 OPENBLAS_NUM_THREADS=1 MKL_NUM_THREADS=1
-declare -A CONTINUE_STEPS=( [nl-ud]=3000 [en-ud]=3000 [nl-ner]=3000 [en-ner]=0 )
+# Steps of each run as the shipped models were made (phase 1 = configs/*.cfg from scratch; phase 2 =
+# resumed from phase 1's model-best; 0 = no phase 2). CONTINUE_TRAIN names the phase-2 training corpus.
+declare -A PHASE1_STEPS=( [nl-ud]=2000 [en-ud]=3000 [nl-ner]=3000 [en-ner]=3000 )
+declare -A CONTINUE_STEPS=( [nl-ud]=3000 [en-ud]=0 [nl-ner]=500 [en-ner]=0 )
+declare -A CONTINUE_TRAIN=( [nl-ud]=train-news )
 OUT=training/output
 mkdir -p "$OUT"
 "$PY" training/convert.py --data "$DATA" --out training/corpus --langs $LANGS
 
-train() {  # train CONFIG RUN LANG PART
-  "$PY" -m spacy train "$1" --output "$OUT/$2" --nlp.lang "$3" \
-    --paths.train "training/corpus/$3-$4-train.spacy" --paths.dev "training/corpus/$3-$4-dev.spacy" \
+train() {  # train CONFIG RUN LANG PART STEPS TRAIN_SPLIT
+  "$PY" -m spacy train "$1" --code training/callbacks.py --output "$OUT/$2" --nlp.lang "$3" --training.max_steps "$5" \
+    --paths.train "training/corpus/$3-$4-$6.spacy" --paths.dev "training/corpus/$3-$4-dev.spacy" \
     > "$OUT/$2.log" 2>&1
 }
 
 run_part() {  # run_part LANG PART: phase 1, then the continuation if one is listed
   local lang=$1 part=$2 steps=${CONTINUE_STEPS[$1-$2]:-0}
-  train "training/configs/$part.cfg" "$lang-$part" "$lang" "$part"
+  train "training/configs/$part.cfg" "$lang-$part" "$lang" "$part" "${PHASE1_STEPS[$lang-$part]}" train
   if [ "$steps" -gt 0 ]; then
     "$PY" training/continue_config.py "training/configs/$part.cfg" "$OUT/$lang-$part/model-best" \
       --steps "$steps" --out "$OUT/$lang-$part-continue.cfg"
-    train "$OUT/$lang-$part-continue.cfg" "$lang-$part-2" "$lang" "$part"
+    train "$OUT/$lang-$part-continue.cfg" "$lang-$part-2" "$lang" "$part" "$steps" \
+      "${CONTINUE_TRAIN[$lang-$part]:-train}"
   fi
 }
 

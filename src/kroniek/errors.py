@@ -53,6 +53,11 @@ MESSAGES: dict[str, str] = {
     "E140": "the temporal lexicon for {lang!r} cannot be used: {detail} (kroniek/time/data/{lang}.toml)",
     "E141": "no gazetteer data file at {where}; rebuild it with `python training/build_gazetteer.py`",
     "E142": "the quantities lexicon cannot be used: {detail} (kroniek/quantities/data/)",
+    "E230": "{what} needs the optional packages fastapi and uvicorn; install them with `pip install fastapi uvicorn`",
+    "E231": "no {what} with id {id!r} in the store",
+    "E232": "the parameter {parameter} is required: {detail}",
+    "E233": "cannot read the parameter {parameter}={value!r}: {detail}",
+    "E234": "the request body is not valid: {detail}; send JSON such as {{\"text\": \"...\", \"published\": \"2025-03-19\"}}",
 }
 
 

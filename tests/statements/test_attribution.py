@@ -117,3 +117,66 @@ def test_parse_subject_that_names_no_actor_gives_no_speaker(build) -> None:
     deps2 = ["det", "nsubj", "prep", "det", "pobj", "ROOT", "mark", "nsubj", "aux", "ccomp", "punct"]
     doc2.nlp = Doc(doc2.nlp.vocab, words=words2, spaces=[True] * 9 + [False, False], heads=heads2, deps=deps2)
     assert [c.speaker for c in speech_cues(doc2)] == [None]
+
+
+def test_pronoun_resolved_by_actors_stage_is_checked_by_subject_preference(build) -> None:
+    from kroniek.document import ActorMention
+
+    text = ("Mary Stone answered a question from John Miller about the harbour. "
+            "She said that the quay will reopen in May.")
+    doc = build(text, "en", [ENVOY, PM])
+    she = text.index("She")
+    doc.actors[1].mentions.append(ActorMention(she, she + 3, 1, how="pronoun"))  # a recency guess: Miller
+    assert [c.speaker for c in speech_cues(doc)] == [0]
+
+
+def test_unknown_name_next_to_the_verb_is_no_speaker(build) -> None:
+    text = "In Rotterdam, harbour master Pieter Bakker said that the quay will reopen in May."
+    cues = speech_cues(build(text, "en", [CITY]))
+    assert [c.speaker for c in cues] == [None]
+
+
+def test_mention_after_a_titled_head_does_not_speak(build) -> None:
+    text = "The Adviser to the Head of the Office of John Miller stressed that talks had failed."
+    cues = speech_cues(build(text, "en", [PM]))
+    assert [c.speaker for c in cues] == [None]
+    text = "Minister Miller of the Harbour Board stressed that talks had failed."
+    cues = speech_cues(build(text, "en", [PM, ("Harbour Board", "organization", ["the Harbour Board"])]))
+    assert [c.speaker for c in cues] == [0]
+
+
+def test_first_name_outside_the_mention_is_skipped(build) -> None:
+    text = "La situation reste calme, affirme Jean Martin de l'Observatoire."
+    cues = speech_cues(build(text, "fr", [("Martin", "person", ["Martin"])]))
+    assert [c.speaker for c in cues] == [0]
+
+
+def test_document_without_nlp_layer_uses_its_own_sentences(build) -> None:
+    from kroniek.chronicle.models import Article
+    from kroniek.document import ActorMention, ActorRecord, ArticleDoc
+
+    text = "The port is closed. Miller said that the ferry will sail again in June."
+    doc = ArticleDoc(article=Article(id="raw", language="en", text=text))
+    start = text.index("Miller")
+    doc.actors = [ActorRecord(key="m", name="John Miller", kind="person",
+                              mentions=[ActorMention(start, start + 6, 0)])]
+    doc = StatementsStage()(doc)
+    assert [(s.speaker, text[s.text.start : s.text.end]) for s in doc.statements] == [
+        (0, "that the ferry will sail again in June")]
+
+
+def test_random_marks_and_words_never_crash(build) -> None:
+    import random
+
+    rng = random.Random(7)
+    pieces = ["„", "”", "“", '"', "'", "‘", "’", "«", "»", "‹", "›", " zei", " said", " aldus", " volgens",
+              " Miller", " he", ",", ".", ":", "\n", "\n\n", " that", " dat", " the port", " -", " according to"]
+    stage = StatementsStage()
+    for lang in ("nl", "en", "de", "fr"):
+        for _ in range(40):
+            text = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 60)))
+            doc = stage(build(text, lang, [PM]))
+            for st in doc.statements:
+                assert 0 <= st.text.start <= st.text.end <= len(text)
+                if st.cue is not None:
+                    assert 0 <= st.cue.start < st.cue.end <= len(text)

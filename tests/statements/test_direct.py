@@ -122,3 +122,13 @@ def test_fr_guillemets_with_inverted_pronoun(run_stage, said) -> None:
 def test_speaker_unknown_is_none_not_a_crash(run_stage, said) -> None:
     doc = run_stage("„Dit mag nooit meer gebeuren in ons land”, zei een omstander.", "nl", [])
     assert said(doc) == [(None, "Dit mag nooit meer gebeuren in ons land", True)]
+
+
+def test_nl_quote_over_paragraphs_after_colon(run_stage, said) -> None:
+    text = ("De burgemeester zei:\n\n„De dijk is versterkt en de bewoners kunnen blijven.\n\n"
+            "„Wij houden de situatie dag en nacht in de gaten.”\n\nDaarna vertrok ze.")
+    doc = run_stage(text, "nl", [MAYOR])
+    assert len(doc.statements) == 1
+    who, words, direct = said(doc)[0]
+    assert who == "Anna de Vries" and direct
+    assert words.startswith("De dijk is versterkt") and words.endswith("in de gaten.")

@@ -183,3 +183,75 @@ def test_en_plural_pronoun_takes_a_body(run_stage, said) -> None:
     doc = run_stage(text, "en", [("Harbour Board", "organization", ["The harbour board"]),
                                  ("John Miller", "person", ["Miller"])])
     assert said(doc) == [("Harbour Board", "that fees will rise by five percent", False)]
+
+
+def test_nl_retro_dat_meldt_with_media_channel(run_stage, said) -> None:
+    text = "De veerboot vaart vanaf maandag weer. Dat zei de burgemeester zondag tegen De Dagkrant."
+    doc = run_stage(text, "nl", [MAYOR, ("De Dagkrant", "media", ["De Dagkrant"])])
+    assert said(doc) == [("Anna de Vries", "De veerboot vaart vanaf maandag weer", False)]
+    assert doc.statements[0].channel == "De Dagkrant"
+
+
+def test_en_fronted_phrase_then_speaker_and_bare_clause_is_not_postposed(run_stage, said) -> None:
+    text = "Speaking to Harbour Radio, the prime minister said the dikes were strong enough."
+    doc = run_stage(text, "en", [PM, ("Harbour Radio", "media", ["Harbour Radio"])])
+    assert said(doc) == [("John Miller", "the dikes were strong enough", False)]
+    assert doc.statements[0].channel == "Harbour Radio"
+
+
+def test_en_apposition_before_the_verb_is_not_content(run_stage, said) -> None:
+    text = "Miller, who has led the council since 2019, said he would not resign over the budget."
+    doc = run_stage(text, "en", [PM])
+    assert said(doc) == [("John Miller", "he would not resign over the budget", False)]
+    doc = run_stage("Miller, the council leader, warned of a long winter.", "en", [PM])
+    assert doc.statements == []
+
+
+def test_en_content_ends_before_a_coordinated_speech_verb(run_stage, said) -> None:
+    text = "Miller said that the port was open to ships, but warned that storms could close it again."
+    doc = run_stage(text, "en", [PM])
+    assert said(doc) == [("John Miller", "that the port was open to ships", False),
+                         ("John Miller", "that storms could close it again", False)]
+
+
+def test_en_bare_clause_starting_with_it(run_stage, said) -> None:
+    doc = run_stage("The harbour board said it was studying the proposal.", "en",
+                    [("Harbour Board", "organization", ["The harbour board"])])
+    assert said(doc) == [("Harbour Board", "it was studying the proposal", False)]
+
+
+def test_nl_liet_weten_with_infinitive_clause(run_stage, said) -> None:
+    doc = run_stage("De burgemeester liet weten het voorstel te bestuderen.", "nl", [MAYOR])
+    assert said(doc) == [("Anna de Vries", "het voorstel te bestuderen", False)]
+
+
+def test_de_teilte_mit_and_zufolge(run_stage, said) -> None:
+    text = ("Das Ministerium teilte am Montag mit, dass die Grenze geöffnet bleibt. Dem Ministerium zufolge "
+            "gibt es genug Personal an den Übergängen.")
+    doc = run_stage(text, "de", [("Ministry", "organization", ["Das Ministerium", "Dem Ministerium"])])
+    assert said(doc) == [("Ministry", "dass die Grenze geöffnet bleibt", False),
+                         ("Ministry", "Dem Ministerium zufolge gibt es genug Personal an den Übergängen", False)]
+    assert doc.text[doc.statements[0].cue.start : doc.statements[0].cue.end] == "teilte am Montag mit"
+
+
+def test_en_told_with_one_letter_platform_channel(run_stage, said) -> None:
+    text = "In a post on X, Miller told his followers that the bridge would open on time."
+    doc = run_stage(text, "en", [PM])
+    assert said(doc) == [("John Miller", "that the bridge would open on time", False)]
+    assert doc.statements[0].channel == "X"
+
+
+def test_nl_verklaarde_and_stelt_with_platform(run_stage, said) -> None:
+    text = ("De Vries verklaarde op Truth Social dat de haven veilig is. Rotterdam stelt dat de kosten "
+            "binnen de begroting blijven.")
+    doc = run_stage(text, "nl", [MAYOR, CITY])
+    assert said(doc) == [("Anna de Vries", "dat de haven veilig is", False),
+                         ("Rotterdam", "dat de kosten binnen de begroting blijven", False)]
+    assert [s.channel for s in doc.statements] == ["Truth Social", None]
+
+
+def test_fr_a_dit_and_a_affirme(run_stage, said) -> None:
+    text = "Jean Martin a dit que la route restera fermée. Il a affirmé que les travaux dureront un mois."
+    doc = run_stage(text, "fr", [("Jean Martin", "person", ["Jean Martin"])])
+    assert said(doc) == [("Jean Martin", "que la route restera fermée", False),
+                         ("Jean Martin", "que les travaux dureront un mois", False)]

@@ -345,6 +345,8 @@ PARALLEL_RUN = textwrap.dedent("""
     with open(sys.argv[2], encoding="utf-8") as fh:
         report = ingest_chronicle_items(store, read_chronicle_lines(fh, sys.argv[2]), batch_size=int(sys.argv[3]))
     print(report.stored, report.duplicates, len(report.failures))
+    for where, message in report.failures:
+        print(where, message, file=sys.stderr)
 """)
 
 
@@ -368,11 +370,11 @@ def test_two_processes_ingesting_the_same_file_at_once_store_it_once(tmp_path: P
     db: str | Path = tmp_path / "parallel.db"
     schema = None
     if backend == "postgresql":
-        from conftest import _fresh_pg_schema, _pg_schema, pg_url_or_skip
+        from store_fixtures import fresh_pg_schema, pg_execute, pg_url_or_skip
 
         server = pg_url_or_skip()
         schema = "t_" + os.urandom(6).hex()
-        db = _fresh_pg_schema(server, schema)
+        db = fresh_pg_schema(server, schema)
     try:
         with open_store(db):
             pass  # schema first, so that both processes start on an existing store
@@ -390,9 +392,9 @@ def test_two_processes_ingesting_the_same_file_at_once_store_it_once(tmp_path: P
         outputs = [p.communicate(timeout=180) for p in procs]
         assert [p.returncode for p in procs] == [0, 0], outputs
         counts = [tuple(int(x) for x in out.split()) for out, _ in outputs]
-        assert sum(c[0] for c in counts) == 40 and all(c[2] == 0 for c in counts)
+        assert sum(c[0] for c in counts) == 40 and all(c[2] == 0 for c in counts), outputs
         with open_store(db) as st:
             assert count(st, s.articles) == 40 and count(st, s.events) == 40 and count(st, s.actors) == 1
     finally:
         if schema:
-            _pg_schema(server, f"DROP SCHEMA {schema} CASCADE")
+            pg_execute(server, f"DROP SCHEMA {schema} CASCADE")

@@ -102,6 +102,10 @@ def test_query_by_actor_type_and_date(store: Store) -> None:
     assert [r["article"] for r in query_events(store, actor="Ukraine", role="recipient")] == ["strike", "deal"]
     assert query_events(store, actor="Ukraine", role="actor") == []
     assert [r["article"] for r in query_events(store, until="2025-03-01")] == ["strike"]
+    assert query_events(store, modality="planned") == []
+    assert len(query_events(store, language="en", modality="asserted")) == 3
+    with pytest.raises(KroniekError):
+        query_events(store, modality="maybe")
     assert query_events(store, actor="Nobody Atall") == []
     with pytest.raises(KroniekError) as bad:
         query_events(store, type="HUG")

@@ -155,6 +155,7 @@ SUBCOMMAND_MODULES = (
     "kroniek.cli.evaluate_cmd",
     "kroniek.cli.actors_cmd",
     "kroniek.cli.store_cmd",
+    "kroniek.cli.serve_cmd",
 )
 
 

@@ -220,6 +220,12 @@ def query(
     since: Annotated[str | None, typer.Option(help="from this day (YYYY-MM-DD)")] = None,
     until: Annotated[str | None, typer.Option(help="up to this day (YYYY-MM-DD)")] = None,
     role: Annotated[str, typer.Option(help="any | actor | recipient | source")] = "any",
+    language: Annotated[
+        str | None, typer.Option(help="only mentions from articles in this language (not with --fused)")
+    ] = None,
+    modality: Annotated[
+        str | None, typer.Option(help="asserted | planned | negated | hypothetical (not with --fused)")
+    ] = None,
     fused: Annotated[bool, typer.Option("--fused", help="one row per real-world event instead of per mention")] = False,
     limit: Annotated[int, typer.Option(help="at most this many rows")] = 1000,
     format: Format = "table",
@@ -233,7 +239,17 @@ def query(
             if fused:
                 rows = query_fused(store, actor=actor, type=type, since=since, until=until, role=role, limit=limit)
             else:
-                rows = query_events(store, actor=actor, type=type, since=since, until=until, role=role, limit=limit)
+                rows = query_events(
+                    store,
+                    actor=actor,
+                    type=type,
+                    since=since,
+                    until=until,
+                    role=role,
+                    language=language,
+                    modality=modality,
+                    limit=limit,
+                )
     except KroniekError as exc:
         _fail(exc)
         return

@@ -30,6 +30,7 @@ class Mention:
     end: int
     actor: int
     kind: str  # the actor's kind: person, state, organization, group, media
+    how: str = "name"  # as the actors stage found it: name, alias, description, pronoun, ...
 
 
 @dataclass(frozen=True, slots=True)
@@ -133,6 +134,13 @@ class Analysis:
             i += 1
         return out
 
+    def _from_mention(self, m: Mention, tok: Token) -> Speaker:
+        """A speaker from a mention; a pronoun the actors stage resolved is resolved again here, by subject
+        preference, and the actors stage's answer is kept only when this finds none."""
+        if m.how == "pronoun" and self.lex.is_pronoun(tok.low):
+            return self.pronoun_speaker(tok)
+        return Speaker(m.actor, CharSpan(m.start, m.end), "mention")
+
     def speaker_right_after(self, offset: int, limit: int | None = None) -> Speaker | None:
         """A mention or pronoun that starts right after ``offset`` (a determiner or a hyphen may sit
         between: "zei de minister", "dit-il")."""
@@ -142,13 +150,19 @@ class Analysis:
         for tok in toks[:3]:
             m = self.mention_covering(tok.start, tok.end)
             if m is not None and m.start >= offset - 1:
-                return Speaker(m.actor, CharSpan(m.start, m.end), "mention")
+                return self._from_mention(m, tok)
             if self.lex.is_pronoun(tok.low):
                 return self.pronoun_speaker(tok)
-            short_word = tok.is_word and len(tok.low) <= 3 and tok.low.islower()
+            short_word = tok.is_word and len(tok.low) <= 3 and self.text[tok.start].islower()
             if tok.low in ("-", "t") or (short_word and skipped < 1):
                 skipped += 1 if tok.is_word else 0
                 continue
+            if tok.is_word and self.text[tok.start].isupper() and skipped < 1:
+                # a first name or title the mention leaves out: "affirme Rami [Abd al-Rahman]"
+                nxt = self.tokens_between(tok.end, limit)[:1]
+                if nxt and self.mention_covering(nxt[0].start, nxt[0].end) is not None:
+                    skipped += 1
+                    continue
             return None
         return None
 
@@ -160,8 +174,6 @@ class Analysis:
             return None
         if self.mention_covering(toks[0].start, toks[1].end) is not None or not toks[1].is_word:
             return None
-        if not self.text[toks[1].start].islower():
-            return None  # a name the actors stage does not know
         actor = self.resolve_pronoun(toks[0].start)
         return Speaker(actor, CharSpan(toks[0].start, toks[1].end), "description") if actor is not None else None
 
@@ -176,7 +188,7 @@ class Analysis:
             tok = toks[j]
             m = self.mention_covering(tok.start, tok.end)
             if m is not None and m.start >= floor:
-                return Speaker(m.actor, CharSpan(m.start, m.end), "mention")
+                return self._head_of(m, tok, floor)
             if self.lex.is_pronoun(tok.low) and tok.low not in ("haar", "her", "hun", "ihr"):
                 return self.pronoun_speaker(tok)
             if tok.low == ",":
@@ -188,12 +200,30 @@ class Analysis:
                     j = k - 1
                     continue
                 return None
-            if tok.is_word and tok.low.islower() and words < ADJACENT_GAP_WORDS and len(tok.low) > 1:
+            lower = self.text[tok.start].islower()
+            if tok.is_word and lower and words < ADJACENT_GAP_WORDS and len(tok.low) > 1:
                 words += 1
                 j -= 1
                 continue
+            if tok.is_word and not lower:
+                # a name the actors stage does not know stands next to the verb: the speaker is unknown,
+                # not some actor further away
+                return Speaker(None, CharSpan(tok.start, tok.end), "name")
             return None
         return None
+
+    def _head_of(self, m: Mention, tok: Token, floor: int) -> Speaker:
+        """The mention before a verb, unless it only modifies a titled head: in "the Adviser to the Head of
+        the Office of the President of Ukraine said", Ukraine's president does not speak."""
+        before = self.tokens_between(floor, m.start)
+        if before and before[-1].low in self.lex.modifier_prepositions and len(before) >= 2:
+            head = before[-2]
+            hm = self.mention_covering(head.start, head.end)
+            if hm is not None:
+                return self._from_mention(hm, head)  # "minister Kaag van [Buitenlandse Zaken]"
+            if head.is_word and self.text[head.start].isupper():
+                return Speaker(None, CharSpan(head.start, m.end), "name")
+        return self._from_mention(m, tok)
 
     def first_speaker_in(self, start: int, end: int) -> Speaker | None:
         """The first mention or pronoun in a clause, outside quotes: its likely subject."""
@@ -202,7 +232,7 @@ class Analysis:
                 continue
             m = self.mention_covering(tok.start, tok.end)
             if m is not None:
-                return Speaker(m.actor, CharSpan(m.start, m.end), "mention")
+                return self._from_mention(m, tok)
             if self.lex.is_pronoun(tok.low) and tok.low not in ("haar", "her", "hun", "ihr", "hen", "them"):
                 return self.pronoun_speaker(tok)
         return None
@@ -210,12 +240,14 @@ class Analysis:
     # -- pronouns ----------------------------------------------------------------------------------
     def pronoun_speaker(self, tok: Token) -> Speaker:
         m = self.mention_covering(tok.start, tok.end)
-        if m is not None:  # resolved by the actors stage
+        if m is not None and m.how != "pronoun":
             return Speaker(m.actor, CharSpan(m.start, m.end), "mention")
         plural = tok.low in self.lex.pronouns_plural and tok.low not in self.lex.pronouns_singular
         ambiguous = tok.low in self.lex.pronouns_plural and tok.low in self.lex.pronouns_singular
         actor = self.resolve_pronoun(tok.start, plural=plural, ambiguous=ambiguous,
                                      person_only=tok.low in self.lex.pronouns_person)
+        if actor is None and m is not None:
+            actor = m.actor  # the actors stage's resolution, when subject preference finds nothing
         return Speaker(actor, CharSpan(tok.start, tok.end), "pronoun") if actor is not None else \
             Speaker(None, CharSpan(tok.start, tok.end), "none")
 
@@ -235,15 +267,20 @@ class Analysis:
             if q is not None and q.outer_end >= end and sent.start < offset:
                 continue  # a sentence inside a quotation: not where the pronoun's antecedent is
             looked += 1
-            cands = [m for m in self.mentions_in(sent.start, end) if not self.in_quote(m.start)]
+            # pronouns are not antecedents: a chain "Putin … He … He" goes back to the name
+            # nor is a modifier glued to a word ("EU-Kommissar Olli Rehn": the commissioner is the subject)
+            cands = [m for m in self.mentions_in(sent.start, end)
+                     if not self.in_quote(m.start) and m.how != "pronoun"
+                     and not re.match(r"-\w", self.text[m.end : m.end + 2])]
             if plural:
                 cands = [m for m in cands if m.kind != _PERSON]
             elif person_only:
                 cands = [m for m in cands if m.kind == _PERSON]
             elif not ambiguous:
+                # a singular speaker is a person when the sentence names one ("Der EU-Kommissar Olli Rehn …
+                # sagte er"); else the subject of any kind ("Le gouvernement … Il a déclaré")
                 persons = [m for m in cands if m.kind == _PERSON]
-                # a person subject is likelier than an institution named later in the sentence
-                if persons and cands[0].kind != _PERSON and persons[0].start < cands[0].start:
+                if persons:
                     cands = persons
             if cands:
                 return cands[0].actor
@@ -370,12 +407,12 @@ def _regex_sentences(text: str) -> list[CharSpan]:
 
 def _mentions(doc: ArticleDoc) -> list[Mention]:
     """Actor mentions in text order; a mention nested inside a longer one is dropped."""
-    pairs = sorted((m.start, -m.end, m.actor) for a in doc.actors for m in a.mentions)
+    pairs = sorted((m.start, -m.end, m.actor, m.how) for a in doc.actors for m in a.mentions)
     out: list[Mention] = []
-    for start, neg_end, actor in pairs:
+    for start, neg_end, actor, how in pairs:
         end = -neg_end
         if out and start < out[-1].end:
             continue
         if 0 <= actor < len(doc.actors):
-            out.append(Mention(start, end, actor, doc.actors[actor].kind))
+            out.append(Mention(start, end, actor, doc.actors[actor].kind, how))
     return out

@@ -25,7 +25,7 @@ COMPLEMENTIZER_WITHIN = 10  # tokens between a verb and its "that"
 POSTPOSED_TAIL_MAX_WORDS = 10  # words after a postposed cue up to the sentence end ("in haar toespraak")
 RETRO_MAX_WORDS = 25
 _TRIM = " \t\n.,;:!?\"“”„«»‘’'()[]—–-"
-_COORD = {"and", "en", "und", "et", "or", "of", "oder", "ou"}
+_COORD = {"and", "en", "und", "et", "or", "of", "oder", "ou", "but", "maar", "aber", "mais"}
 
 
 def find_indirect(an: Analysis, used_cues: set[int], direct: list[Found]) -> list[Found]:
@@ -228,13 +228,23 @@ def _postposed_verb(an: Analysis, cue: CueMatch, sent: CharSpan, clause_start: i
     rest_words = [t for t in rest if t.is_word]
     if len(rest_words) > POSTPOSED_TAIL_MAX_WORDS or any(t.low in an.lex.complementizers for t in rest):
         return None
+    if cue.entry in an.lex.bare_verbs and rest and rest[0].is_word and rest[0].low not in an.lex.bare_blockers:
+        return None  # "Speaking to CNN, the minister said the army was ready": a bare complement follows
     start = clause_start if clause_start < comma.start else sent.start
     content = _trimmed(an, start, comma.start)
     if _words(an, content) < MIN_CONTENT_WORDS:
         return None
+    if speaker is not None and speaker.actor is not None and any(
+            m.actor == speaker.actor and m.start <= content.start + 1 for m in an.mentions_in(content.start,
+                                                                                            content.end)):
+        return None  # "Smith, the party leader, warned …": the speaker and an apposition, not content
     if speaker is None:
         speaker = after or an.first_speaker_in(cue.end, sent.end) or an.description_at(cue.end, sent.end) \
             or an.description_at(comma.end, cue.start) or NO_SPEAKER
+        lead = an.mentions_in(content.start, content.end)[:1]
+        if speaker.actor is None and lead and lead[0].start == content.start and \
+                an.text[lead[0].end : lead[0].end + 1] == ",":
+            return None  # "Miller, the council leader, warned …": subject and apposition, no speaker after
     return Found(content, False, speaker, CharSpan(cue.start, cue.end), "postposed",
                  cue_region=CharSpan(comma.start, sent.end))
 
@@ -285,7 +295,7 @@ def find_retro(an: Analysis, used_cues: set[int]) -> list[Found]:
         if not toks or an.lex.starts_with(toks, 0, an.lex.retro) is None:
             continue
         too_long = sum(t.is_word for t in toks) > RETRO_MAX_WORDS
-        if too_long or any(t.low in an.lex.complementizers for t in toks):
+        if too_long or any(t.low in an.lex.complementizers for t in toks[1:]):
             continue
         cues = [c for c in an.lex.find(toks, ("verb",)) if c.start not in used_cues]
         if not cues:

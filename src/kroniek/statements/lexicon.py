@@ -72,6 +72,7 @@ class CueLexicon:
     impersonal: frozenset[str]
     participles: frozenset[str]
     definite_articles: frozenset[str]
+    modifier_prepositions: frozenset[str]
     agent_markers: frozenset[str]
     continuation: tuple[Pattern, ...]
     retro: tuple[Pattern, ...]
@@ -176,6 +177,7 @@ def load_lexicon(lang: str) -> CueLexicon:
         impersonal=frozenset(data.get("impersonal", [])),
         participles=frozenset(data.get("participles", [])),
         definite_articles=frozenset(data.get("definite_articles", [])),
+        modifier_prepositions=frozenset(data.get("modifier_prepositions", [])),
         agent_markers=frozenset(data.get("agent_markers", [])),
         continuation=tuple(_pattern(e) for e in data.get("continuation", [])),
         retro=tuple(_pattern(e) for e in data.get("retro", [])),

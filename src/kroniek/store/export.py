@@ -334,7 +334,7 @@ def _export_parquet(store: Store, output: str | Path | None) -> int:
     except ImportError as exc:
         raise KroniekError("E205", what="Parquet export", package="pyarrow") from exc
     if output is None or str(output) == "-":
-        raise KroniekError("E207", option="output for Parquet", value=str(output), choices="a file path (-o FILE)")
+        raise KroniekError("E207", option="Parquet output", value="standard output", choices="a file (-o FILE)")
     rows = [flat_event(e) for e in query_events(store, limit=None)]
     table = pa.Table.from_pylist(rows) if rows else pa.table({c: pa.array([], pa.string()) for c in EVENT_COLUMNS})
     pq.write_table(table, str(output))

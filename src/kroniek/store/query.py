@@ -87,7 +87,10 @@ def query_events(
     limit: int | None = 1000,
 ) -> list[dict[str, Any]]:
     """Event mentions (one per article that reports it), newest versions only, oldest first."""
+    from kroniek.chronicle.models import MODALITIES
+
     _check_choice("role", role, ROLES)
+    _check_choice("modality", modality, MODALITIES)
     since_day, until_day = parse_day(since, "--since"), parse_day(until, "--until")
     types = _types(type)
     e, a = s.events, s.articles

@@ -193,9 +193,10 @@ def write_chronicle(
             with store.transaction(where=chronicle.article.id) as conn:
                 outcome = write_in(store, conn, chronicle, extractor, pending, body)
         except StoreError as exc:
-            # Another process stored the same text (or actor) between our look-up and our insert; the
-            # next attempt sees its row and counts this one as a duplicate.
-            if isinstance(exc.__cause__, IntegrityError) and attempt < 2:
+            # Another process stored the same text (or actor) between our look-up and our insert, or
+            # the database chose this transaction as the victim of a deadlock between two writers: the
+            # next attempt sees the other's rows (and counts this article as a duplicate if it is one).
+            if attempt < 2 and _retryable(exc):
                 continue
             raise
         store.actor_cache.update(pending)
@@ -270,6 +271,14 @@ def write_in(
         if links:
             conn.execute(_INSERT_LINKS, links)
     return StoreOutcome("new version" if previous else "stored", article_id, len(rows))
+
+
+def _retryable(exc: StoreError) -> bool:
+    cause = exc.__cause__
+    if isinstance(cause, IntegrityError):
+        return True
+    code = getattr(getattr(cause, "orig", None), "sqlstate", None)
+    return code in ("40P01", "40001")  # PostgreSQL: deadlock detected, serialization failure
 
 
 def write_batch(

@@ -1,0 +1,37 @@
+"""`kroniek serve`: the HTTP API and browsable pages over a store (a thin mirror of kroniek.api.create_app)."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from kroniek.errors import KroniekError
+
+DB_HELP = "the store: a SQLite file (default kroniek.db) or a postgresql:// URL"
+
+
+def serve(
+    db: Annotated[str | None, typer.Option(help=DB_HELP, envvar="KRONIEK_DB")] = None,
+    host: Annotated[str, typer.Option(help="address to listen on (127.0.0.1: this machine only)")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="port to listen on")] = 8731,
+) -> None:
+    """Serve the store over HTTP: HTML pages to browse, each with a JSON twin (.json), and POST /extract."""
+    from kroniek.api import create_app
+    from kroniek.store.db import DEFAULT_DB
+
+    try:
+        try:
+            import uvicorn
+        except ModuleNotFoundError as exc:
+            raise KroniekError("E230", what="kroniek serve") from exc
+        app = create_app(db or DEFAULT_DB)
+    except KroniekError as exc:
+        typer.echo(f"kroniek: error: {exc}", err=True)
+        raise typer.Exit(1) from exc
+    typer.echo(f"kroniek: serving {app.state.store.display_url} on http://{host}:{port}/", err=True)
+    uvicorn.run(app, host=host, port=port, log_level="warning")
+
+
+def register(app: typer.Typer) -> None:
+    app.command()(serve)
