@@ -89,8 +89,10 @@ class EventsStage:
             if deontic is not None:
                 matches = [deontic, *matches]
             covered = {t for g in groups for t in range(g.start, g.end)}
-            # a trigger word inside a name ("Popular Mobilization Forces") is no event
-            matches = [m for m in matches if not (m.tokens & covered)]
+            # a trigger word inside a name ("Popular Mobilization Forces") is no event; a pronoun inside a
+            # trigger phrase ("expressed his support") is fine
+            named = {t for g in groups if not g.pronoun for t in range(g.start, g.end)}
+            matches = [m for m in matches if not (m.tokens & named)]
             for match in matches:
                 if match.kind == "noun":
                     # a noun inside an adverbial phrase ("tijdens het bezoek", "in reactie op de agressie")
