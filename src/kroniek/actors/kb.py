@@ -26,6 +26,7 @@ from typing import Any
 
 from kroniek.actors.normalize import fold, is_acronym
 from kroniek.errors import KroniekError
+from kroniek.pipeline.loading import bulk_loading
 
 # Alias flags, as written by tools/build_actor_kb.py.
 CASE = 1
@@ -265,7 +266,8 @@ class ActorKB:
         key = tuple(str(p) for p in user_files)
         with cls._lock:
             if key not in cls._shared:
-                cls._shared[key] = cls.load(user_files)
+                with bulk_loading():
+                    cls._shared[key] = cls.load(user_files)
             return cls._shared[key]
 
     def add_user_file(self, path: Path) -> int:

@@ -250,13 +250,15 @@ class Resolver(Finders):
         while i < len(tokens):
             match = None
             for n in range(min(max_words, len(tokens) - i), 0, -1):
+                key = fold(self.text[tokens[i].start : tokens[i + n - 1].end])
+                if key not in self.office_nouns and key not in self.counterparts and key not in self.role_nouns:
+                    continue  # not a role at all: skip the costlier name check below
                 inside = {id(gaz_at[k]): gaz_at[k] for k in range(i, i + n) if k in gaz_at}
                 if any(
                     g.adjective is None and (g.i < i or g.j > i + n or g.j - g.i == n)
                     for g in inside.values()
                 ):
                     continue  # the role would cut through a name, or is itself a name
-                key = fold(self.text[tokens[i].start : tokens[i + n - 1].end])
                 span = (i, i + n, tokens[i].start, tokens[i + n - 1].end)
                 if key in self.office_nouns:
                     office = self.office_nouns[key]

@@ -10,6 +10,7 @@ participant can be found is dropped, because the chronicle could not say who did
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from typing import Any
 
 from kroniek.document import ArticleDoc, CharSpan, EventRecord, PropositionRecord
@@ -30,6 +31,17 @@ from kroniek.events.qualify import (
     source_for,
 )
 from kroniek.events.triggers import TriggerMatch, find_triggers
+
+
+@dataclass
+class _Discourse:
+    """What the stage remembers while it reads one article, sentence after sentence."""
+
+    mention_spans: list[tuple[int, int]] = field(default_factory=list)
+    clause_matches: list[TriggerMatch] = field(default_factory=list)
+    dialogue: list[int] = field(default_factory=list)  # parties of the latest talks: "the leaders" refers to them
+    dialogue_persons: bool = False
+    last_proposition: PropositionRecord | None = None
 
 
 class EventsStage:
@@ -56,23 +68,20 @@ class EventsStage:
             doc.notes.append("events: the text has no tokens (nlp layer missing); no events extracted")
             return doc
         index = TokenIndex(doc.nlp)
-        self._clause_matches: list[TriggerMatch] = []
-        self._mention_spans = sorted((m.start, m.end) for a in doc.actors for m in a.mentions)
-        self._dialogue_persons = False
-        self._last_proposition: PropositionRecord | None = None
-        self._dialogue: list[int] = []  # parties of the latest exchange: "the leaders" refers to them
+        state = _Discourse(mention_spans=sorted((m.start, m.end) for a in doc.actors for m in a.mentions))
         events: list[EventRecord] = []
         for sentence in doc.sentences:
-            found = self._sentence_events(doc, sentence, lexicon, index)
+            found = self._sentence_events(doc, sentence, lexicon, index, state)
             if not found and events:
                 _schedule_previous(doc, sentence, events[-1], lexicon)
             events.extend(found)
         events = merge_lists(events, doc.text)
+        _date_talks_by_their_outcome(doc, events)
         doc.events.extend(e for e in events if e.confidence >= self.min_confidence)
         return doc
 
     def _sentence_events(
-        self, doc: ArticleDoc, sentence: CharSpan, lexicon: Lexicon, index: TokenIndex
+        self, doc: ArticleDoc, sentence: CharSpan, lexicon: Lexicon, index: TokenIndex, state: _Discourse
     ) -> list[EventRecord]:
         nlp = doc.nlp
         assert nlp is not None
@@ -88,8 +97,10 @@ class EventsStage:
             if deontic is not None:
                 matches = [deontic, *matches]
             covered = {t for g in groups for t in range(g.start, g.end)}
-            # a trigger word inside a name ("Popular Mobilization Forces") is no event
-            matches = [m for m in matches if not (m.tokens & covered)]
+            # a trigger word inside a name ("Popular Mobilization Forces") is no event; a pronoun inside a
+            # trigger phrase ("expressed his support") is fine
+            named = {t for g in groups if not g.pronoun for t in range(g.start, g.end)}
+            matches = [m for m in matches if not (m.tokens & named)]
             for match in matches:
                 if match.kind == "noun":
                     # a noun inside an adverbial phrase ("tijdens het bezoek", "in reactie op de agressie")
@@ -105,7 +116,7 @@ class EventsStage:
                         (prep is None and light) or prep in lexicon.cues.during_preps or with_partner
                     ) and not earlier_verb
                     match.fronted = prep is not None
-            self._clause_matches = matches
+            state.clause_matches = matches
             for match in matches:
                 if id(match) in consumed:
                     continue
@@ -119,7 +130,9 @@ class EventsStage:
                     inner = [m for m in inner if m.kind == "noun"]
                 if is_prop:
                     consumed.update(id(m) for m in inner)
-                event = self._event(doc, match, clause, clauses, groups, groups_by_clause, complement, inner, lexicon, index)
+                event = self._event(
+                    doc, match, clause, clauses, groups, groups_by_clause, complement, inner, lexicon, index, state
+                )
                 if event is None:
                     continue
                 if _merge_into(events, event):
@@ -139,6 +152,7 @@ class EventsStage:
         inner: list[TriggerMatch],
         lexicon: Lexicon,
         index: TokenIndex,
+        state: _Discourse,
     ) -> EventRecord | None:
         nlp = doc.nlp
         assert nlp is not None
@@ -146,12 +160,12 @@ class EventsStage:
         if match.how == "deontic":
             args = _deontic_arguments(match, groups, lexicon)
         else:
-            others = [m for m in self._clause_matches if m is not match]
+            others = [m for m in state.clause_matches if m is not match]
             args = find_arguments(doc, match, groups, index, lexicon.cues, complement, others, self.use_tree)
         confidence = entry.confidence
-        collective = self._dialogue and match.inherits_subject and _collective_before(nlp, clause, match, lexicon)
+        collective = state.dialogue and match.inherits_subject and _collective_before(nlp, clause, match, lexicon)
         if collective and (not args.actor or _collective_subject(nlp, clause, match, lexicon)):
-            args.actor = list(self._dialogue)
+            args.actor = list(state.dialogue)
             args.rule += "/collective subject"
             args.recipient = [r for r in args.recipient if r not in args.actor]
         opener = nlp[clause.start].text.lower()
@@ -162,25 +176,37 @@ class EventsStage:
                 args.actor = list(first.actors)
                 args.rule += "/sentence subject"
                 confidence -= 0.1
+        if (
+            not args.actor
+            and entry.event == "CONSULT"
+            and match.kind == "noun"
+            and state.dialogue
+            and _refers_to_the_talks(nlp, clause, match, groups, state.dialogue, lexicon)
+        ):
+            # "het telefoongesprek", "Die gesprekken", "the call": the talks already introduced
+            args.actor = list(state.dialogue)
+            args.recipient = [r for r in args.recipient if r not in args.actor]
+            args.rule += "/the talks introduced before"
+            confidence -= 0.05
         if not args.actor and (not args.recipient or match.kind == "noun"):
             # nobody to say who did it; a noun with only a recipient ("support to X") is too weak
             return None
         if (
             entry.event in _ADDRESSED_TYPES
             and not args.recipient
-            and self._dialogue
+            and state.dialogue
             and args.actor
-            and set(args.actor) < set(self._dialogue)
+            and set(args.actor) < set(state.dialogue)
         ):
             # a promise or demand by one party of the ongoing talks is addressed to the other party
-            args.recipient = [a for a in self._dialogue if a not in args.actor]
+            args.recipient = [a for a in state.dialogue if a not in args.actor]
             args.rule += "/addressee of the talks"
         if entry.event == "CONSULT" and len(args.actor) >= 2:
             # "the leaders" are persons: talks between persons define the parties; others only until then
             persons = all(doc.actors[a].kind == "person" for a in args.actor)
-            if persons or not self._dialogue_persons:
-                self._dialogue = list(args.actor)
-                self._dialogue_persons = persons
+            if persons or not state.dialogue_persons:
+                state.dialogue = list(args.actor)
+                state.dialogue_persons = persons
         evidence = clause.char_span(nlp)
         triggers = [CharSpan(nlp[match.start].idx, nlp[match.end - 1].idx + len(nlp[match.end - 1].text))]
         if match.particle is not None:
@@ -204,13 +230,13 @@ class EventsStage:
         proposition = None
         if entry.event in PROPOSITION_TYPES:
             proposition, prop_explain = proposition_for(
-                doc, match, inner, lexicon, clause, complement, self._last_proposition
+                doc, match, inner, lexicon, clause, complement, state.last_proposition
             )
-            self._last_proposition = proposition
+            state.last_proposition = proposition
             explain.update(prop_explain)
         # a proposition's place ("een staakt-het-vuren in Oekraïne") is not where the demand was made
         place_area = evidence if entry.event not in PROPOSITION_TYPES else CharSpan(evidence.start, _char_at(nlp, complement, evidence.end))
-        location, loc_rule = location_for(doc, place_area, lexicon, entry.event, self._mention_spans)
+        location, loc_rule = location_for(doc, place_area, lexicon, entry.event, state.mention_spans)
         if loc_rule:
             explain["location"] = loc_rule
         source, source_rule = source_for(doc, clause, clauses, groups_by_clause, triggers[0].start, lexicon, args.actor)
@@ -283,12 +309,37 @@ def _partner_after(match: TriggerMatch, groups: list[ActorGroup], lexicon: Lexic
     return any(g.prep in preps and 0 <= g.start - match.last <= 4 for g in groups)
 
 
+def _date_talks_by_their_outcome(doc: ArticleDoc, events: list[EventRecord]) -> None:
+    """Undated talks between two sides take the date of what those sides agreed or discussed on a named
+    day ("Trump en Poetin spraken …" + "Moskou en Washington kwamen dinsdag overeen …"): an agreement
+    between the parties is reached in their talks. Sides are compared by country."""
+
+    def sides(ev: EventRecord) -> frozenset[str]:
+        return frozenset(c for c in (doc.actors[a].country for a in ev.actor) if c)
+
+    dated = [
+        e for e in events
+        if e.date is not None and e.modality == "asserted" and e.event in ("AGREE", "CONSULT") and len(sides(e)) >= 2
+    ]
+    for ev in events:
+        if ev.event != "CONSULT" or ev.date is not None or ev.modality != "asserted" or len(sides(ev)) < 2:
+            continue
+        same = [d for d in dated if sides(d) == sides(ev)]
+        if same:
+            nearest = min(same, key=lambda d: abs(d.evidence.start - ev.evidence.start))
+            ev.date = nearest.date
+            ev.explain["date"] = "date of the parties' agreement in these talks"
+
+
 def _schedule_previous(doc: ArticleDoc, sentence: CharSpan, previous: EventRecord, lexicon: Lexicon) -> None:
     """"… de uitwisseling van 175 soldaten. Dat moet woensdag plaatsvinden.": a sentence without events of
     its own that opens with an anaphoric subject and a planning word schedules the event before it."""
     words = doc.text[sentence.start : sentence.end].lower().split()
     cues = lexicon.cues
-    if not words or words[0] not in cues.event_anaphors:
+    if len(words) < 2 or words[0] not in cues.event_anaphors or previous.event in PROPOSITION_TYPES:
+        return
+    # the anaphor must be the subject of a modal or auxiliary: "Dat moet …", "This will …", not "Het kabinet …"
+    if words[1] not in cues.future | cues.deontic | cues.planned | cues.passive_aux:
         return
     if not any(w.strip(".,;:!?") in cues.planned or w in cues.future for w in words):
         return
@@ -298,6 +349,23 @@ def _schedule_previous(doc: ArticleDoc, sentence: CharSpan, previous: EventRecor
     if dated:
         previous.date = reanchor_for(doc, dated[0], "planned")
         previous.explain["date"] = "from the next sentence"
+
+
+def _refers_to_the_talks(
+    nlp: Any, clause: Clause, match: TriggerMatch, groups: list[ActorGroup], dialogue: list[int], lexicon: Lexicon
+) -> bool:
+    """"Die gesprekken" (a demonstrative), or "het telefoongesprek" in a clause about one of the parties:
+    the talks introduced before. A bare "the negotiations" elsewhere may be other talks."""
+    party_here = any(a in dialogue for g in groups for a in g.actors)
+    for i in range(match.start - 1, max(clause.start, match.start - 6) - 1, -1):
+        word = nlp[i].text.lower()
+        if word in lexicon.cues.demonstratives:
+            return True
+        if word in lexicon.cues.definite_articles:
+            return party_here
+        if word in lexicon.cues.prepositions or nlp[i].is_punct:
+            return False
+    return False
 
 
 def _collective_subject(nlp: Any, clause: Clause, match: TriggerMatch, lexicon: Lexicon) -> bool:

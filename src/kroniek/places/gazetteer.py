@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from kroniek.errors import KroniekError
+from kroniek.pipeline.loading import bulk_loading
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
 GAZETTEER_FILE = DATA_DIR / "gazetteer.tsv.gz"
@@ -76,6 +77,11 @@ def _float(text: str) -> float | None:
 
 @lru_cache(maxsize=1)
 def load_gazetteer() -> Gazetteer:
+    with bulk_loading():
+        return _read_gazetteer()
+
+
+def _read_gazetteer() -> Gazetteer:
     if not GAZETTEER_FILE.exists():
         raise KroniekError("E141", where=str(GAZETTEER_FILE))
     gaz = Gazetteer()

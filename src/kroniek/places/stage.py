@@ -13,7 +13,8 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
+from pathlib import Path
 
 from kroniek.document import ArticleDoc, CharSpan, PlaceMention
 from kroniek.places.gazetteer import Gazetteer, Place, load_gazetteer, name_key
@@ -23,14 +24,41 @@ SMALL_CITY = 50_000
 _TOKEN = re.compile(r"\w+(?:[’'.]\w+)*\.?")
 
 
+STOP_WORD_LANGS = ("nl", "en", "de", "fr")
+
+
+def _spacy_stop_words(lang: str) -> set[str]:
+    """spaCy's stop-word list for ``lang``, read without importing ``spacy.lang.<lang>``.
+
+    Importing ``spacy.lang.fr.stop_words`` first imports the package ``spacy.lang.fr`` and its
+    tokenizer exceptions, which cost about 1.8 s of a cold start. The stop_words.py files are
+    plain ``STOP_WORDS = set(...)`` literals, so they are run on their own instead; if the file is
+    not where it is expected, the ordinary import is used.
+    """
+    import importlib.util
+    import sys
+
+    module = sys.modules.get(f"spacy.lang.{lang}.stop_words")
+    if module is not None:
+        return set(module.STOP_WORDS)
+    spec = importlib.util.find_spec("spacy")  # a top-level spec: spaCy itself is not imported
+    for location in (spec.submodule_search_locations or []) if spec else []:
+        path = Path(location) / "lang" / lang / "stop_words.py"
+        if path.is_file():
+            namespace: dict[str, object] = {}
+            exec(compile(path.read_text(encoding="utf-8"), str(path), "exec"), namespace)  # noqa: S102
+            words = namespace.get("STOP_WORDS")
+            if isinstance(words, set):
+                return set(words)
+    return set(importlib.import_module(f"spacy.lang.{lang}.stop_words").STOP_WORDS)
+
+
 @lru_cache(maxsize=1)
 def _stop_words() -> frozenset[str]:
     words: set[str] = set()
     try:
-        from importlib import import_module
-
-        for lang in ("nl", "en", "de", "fr"):
-            words |= {w.lower() for w in import_module(f"spacy.lang.{lang}.stop_words").STOP_WORDS}
+        for lang in STOP_WORD_LANGS:
+            words |= {w.lower() for w in _spacy_stop_words(lang)}
     except ImportError:  # spaCy is a dependency; without it the gazetteer's own filtering still applies
         pass
     return frozenset(words)
@@ -56,8 +84,57 @@ def _tokens(text: str) -> list[tuple[int, int, str]]:
     return out
 
 
+_JOINABLE_GAP = re.compile(r"[ \-]{1,2}|[ \-]?")
+_WORD_START = re.compile(r"(?<!\w)\w")
+
+
 def _joinable(gap: str) -> bool:
-    return bool(re.fullmatch(r"[ \-]{1,2}|[ \-]?", gap)) and "\n" not in gap
+    return bool(_JOINABLE_GAP.fullmatch(gap)) and "\n" not in gap
+
+
+def _join_reach(text: str, tokens: list[tuple[int, int, str]]) -> list[int]:
+    """For each token i, the last token j such that every gap from token i to token j is joinable,
+    so a name may run from i to any j up to it (computed once instead of per candidate name)."""
+    reach = list(range(len(tokens)))
+    for k in range(len(tokens) - 2, -1, -1):
+        if _joinable(text[tokens[k][1] : tokens[k + 1][0]]):
+            reach[k] = reach[k + 1]
+    return reach
+
+
+class DemonymIndex:
+    r"""Finds demonym stems at word starts in one pass over a text.
+
+    ``find`` gives what ``re.finditer(r"(?<!\w)" + re.escape(stem), text)`` would give for each
+    stem in turn (matches of one stem do not overlap; stems in list order, each by position), but
+    looks up the stems that start at each word start instead of scanning the text once per stem.
+    """
+
+    def __init__(self, stems: list[tuple[str, str]]) -> None:
+        self.stems = stems
+        # a stem that is empty or starts with a non-word character cannot be found from word starts
+        self.odd = [(rank, s, a) for rank, (s, a) in enumerate(stems) if not _WORD_START.match(s)]
+        regular = [(rank, s, a) for rank, (s, a) in enumerate(stems) if _WORD_START.match(s)]
+        self.prefix = min((len(s) for _, s, _ in regular), default=1)
+        self.by_prefix: dict[str, list[tuple[int, str, str]]] = {}
+        for rank, stem, alpha3 in regular:
+            self.by_prefix.setdefault(stem[: self.prefix], []).append((rank, stem, alpha3))
+
+    def find(self, lowered: str) -> list[tuple[str, int]]:
+        """(alpha-3, offset) of every stem found in ``lowered`` (already lower-cased)."""
+        hits: list[tuple[int, int, str]] = []
+        stem_end: dict[int, int] = {}
+        size = self.prefix
+        for m in _WORD_START.finditer(lowered):
+            at = m.start()
+            for rank, stem, alpha3 in self.by_prefix.get(lowered[at : at + size], ()):
+                if at >= stem_end.get(rank, 0) and lowered.startswith(stem, at):
+                    hits.append((rank, at, alpha3))
+                    stem_end[rank] = at + len(stem)
+        for rank, stem, alpha3 in self.odd:
+            hits.extend((rank, m.start(), alpha3) for m in re.finditer(r"(?<!\w)" + re.escape(stem), lowered))
+        hits.sort()
+        return [(alpha3, at) for _, at, alpha3 in hits]
 
 
 class PlacesStage:
@@ -68,10 +145,29 @@ class PlacesStage:
     def __init__(self, min_population: int = 0) -> None:
         self.min_population = min_population
         self._gaz: Gazetteer | None = None
+        self._cues_by_lang: dict[str, frozenset[str]] = {}
 
-    @property
-    def _not_places(self) -> set[str]:
-        return {name_key(w) for w in self.gazetteer.extra.get("not_places", {}).get("words", [])}
+    @cached_property
+    def _not_places(self) -> frozenset[str]:
+        return frozenset(name_key(w) for w in self.gazetteer.extra.get("not_places", {}).get("words", []))
+
+    @cached_property
+    def _continuations(self) -> frozenset[str]:
+        return frozenset(self.gazetteer.extra.get("name_continuations", {}).get("words", []))
+
+    def _before_name_cues(self, lang: str) -> frozenset[str]:
+        cues = self._cues_by_lang.get(lang)
+        if cues is None:
+            extra = self.gazetteer.extra
+            cues = frozenset(
+                {*extra.get("locative", {}).get(lang, []), *extra.get("metonym_before", {}).get(lang, [])}
+            )
+            self._cues_by_lang[lang] = cues
+        return cues
+
+    @cached_property
+    def _demonym_index(self) -> DemonymIndex:
+        return DemonymIndex(self.gazetteer.demonyms)
 
     @property
     def gazetteer(self) -> Gazetteer:
@@ -83,6 +179,8 @@ class PlacesStage:
     def find(self, doc: ArticleDoc) -> list[Found]:
         text, gaz, stop = doc.text, self.gazetteer, _stop_words()
         tokens = _tokens(text)
+        reach = _join_reach(text, tokens)
+        not_places = self._not_places
         person_spans = self._person_spans(doc)
         found: list[Found] = []
         i = 0
@@ -92,9 +190,7 @@ class PlacesStage:
                 i += 1
                 continue
             match: Found | None = None
-            for j in range(min(len(tokens), i + gaz.max_words) - 1, i - 1, -1):
-                if any(not _joinable(text[tokens[k][1] : tokens[k + 1][0]]) for k in range(i, j)):
-                    continue
+            for j in range(min(len(tokens), i + gaz.max_words, reach[i] + 1) - 1, i - 1, -1):
                 last = tokens[j][2]
                 if not (last[:1].isupper() or last[:1].isdigit()):
                     continue
@@ -108,7 +204,7 @@ class PlacesStage:
                 compact = surface.replace(".", "")
                 if len(compact) <= 3 and compact not in gaz.short_forms:
                     continue  # "us", "Us" are not the United States
-                if key in stop or key in self._not_places or (len(compact) > 3 and compact.isupper()):
+                if key in stop or key in not_places or (len(compact) > 3 and compact.isupper()):
                     continue  # stop words, listed common words, acronyms ("ISNA" is no town)
                 match = Found(start, tokens[j][1], key, places)
                 break
@@ -178,16 +274,12 @@ class PlacesStage:
             p_start, p_end, p_word = tokens[i - 1]
             gap = text[p_end : match.start]
             if gap == " " and p_word[:1].isupper() and not p_word.isupper():
-                extra = self.gazetteer.extra
-                cues = {
-                    *extra.get("locative", {}).get(doc_lang, []),
-                    *extra.get("metonym_before", {}).get(doc_lang, []),
-                }
+                cues = self._before_name_cues(doc_lang)
                 if name_key(p_word) not in stop and p_word.lower() not in cues:
                     return True
         if any(p.feature == "country" for p in match.places):
             return False  # "President of Ukraine Volodymyr Zelenskyy": the country still counts
-        continuations = set(self.gazetteer.extra.get("name_continuations", {}).get("words", []))
+        continuations = self._continuations
         j = i
         while j < len(tokens) and tokens[j][0] < match.end:
             j += 1
@@ -214,10 +306,8 @@ class PlacesStage:
             }
             if len(countries) == 1:
                 where.setdefault(countries.pop(), []).append(f.start)
-        lowered = doc.text.lower()
-        for stem, alpha3 in self.gazetteer.demonyms:
-            for m in re.finditer(r"(?<!\w)" + re.escape(stem), lowered):
-                where.setdefault(alpha3, []).append(m.start())
+        for alpha3, at in self._demonym_index.find(doc.text.lower()):
+            where.setdefault(alpha3, []).append(at)
         return where
 
     @staticmethod

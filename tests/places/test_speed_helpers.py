@@ -1,0 +1,37 @@
+"""The precomputed helpers of the places stage give what the straightforward scans give."""
+
+from __future__ import annotations
+
+import re
+
+from kroniek.places.stage import DemonymIndex, _join_reach, _joinable, _tokens
+
+
+def _demonyms_by_regex(stems: list[tuple[str, str]], lowered: str) -> list[tuple[str, int]]:
+    found = []
+    for stem, alpha3 in stems:
+        found += [(alpha3, m.start()) for m in re.finditer(r"(?<!\w)" + re.escape(stem), lowered)]
+    return found
+
+
+def test_demonym_index_matches_a_scan_per_stem() -> None:
+    stems = [("franse", "FRA"), ("frans", "FRA"), ("duits", "DEU"), ("a-a", "XXA"), ("-x", "XXB"), ("ir", "IRL")]
+    stems.sort(key=lambda d: -len(d[0]))
+    index = DemonymIndex(stems)
+    for text in [
+        "de franse en duitse ministers, ook frans-duits overleg",
+        "a-a-a en a-a; -x en x-x; ierse irakese iran",
+        "geen enkele demonym hier",
+        "",
+    ]:
+        assert index.find(text) == _demonyms_by_regex(stems, text)
+
+
+def test_join_reach_agrees_with_checking_every_gap() -> None:
+    text = "De Stad Aan Zee-Kust ligt\nbij Noord - Zuid, en Oost--West."
+    tokens = _tokens(text)
+    reach = _join_reach(text, tokens)
+    for i in range(len(tokens)):
+        for j in range(i, len(tokens)):
+            all_joinable = all(_joinable(text[tokens[k][1] : tokens[k + 1][0]]) for k in range(i, j))
+            assert all_joinable == (j <= reach[i])
