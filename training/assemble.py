@@ -12,6 +12,8 @@ import json
 import shutil
 from pathlib import Path
 
+# Resumed runs name kroniek's training callback in their config; register it before loading them.
+import callbacks  # noqa: F401  (training/callbacks.py, next to this script)
 import spacy
 
 
