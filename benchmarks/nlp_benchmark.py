@@ -422,7 +422,10 @@ def main() -> None:
     parser.add_argument("--cards", type=Path, default=REPO / "docs" / "models",
                         help="model cards (<lang>.md) whose benchmark section is rewritten; '' to skip")
     args = parser.parse_args()
+    # Results of languages not run this time are kept from the previous file.
+    previous = json.loads(args.out.read_text(encoding="utf8")) if args.out.exists() else {}
     results: dict[str, Any] = {
+        **{k: v for k, v in previous.items() if k in ("nl", "en", "frog_nl")},
         "machine": {"platform": platform.platform(), "python": platform.python_version(),
                     "spacy": spacy.__version__, "cpus": os.cpu_count()},
         "targets": TARGETS,
