@@ -41,6 +41,7 @@ def chronicle(
     source: str,
     actors: list[dict[str, Any]],
     events: list[dict[str, Any]],
+    url: str | None = None,
 ) -> Chronicle:
     def actor(a: dict[str, Any], mention: str) -> dict[str, Any]:
         return {**a, "wikidata": None, "mentions": [span(text, mention)]}
@@ -66,7 +67,7 @@ def chronicle(
         {
             "article": {
                 "id": article_id,
-                "url": f"https://{source.lower().replace(' ', '')}.example/{article_id}",
+                "url": url or f"https://{source.lower().replace(' ', '')}.example/{article_id}",
                 "source": source,
                 "title": f"Test article {article_id}",
                 "published": published,

@@ -6,7 +6,10 @@ import pytest
 from fastapi.testclient import TestClient
 
 
-@pytest.mark.parametrize("path", ["/articles/9999", "/articles/not-a-number", "/fused/9999", "/fused/-1"])
+@pytest.mark.parametrize(
+    "path",
+    ["/articles/9999", "/articles/not-a-number", "/articles/" + "9" * 30, "/fused/9999", "/fused/-1", "/fused/²"],
+)
 def test_unknown_ids_are_404_in_both_twins(client: TestClient, path: str) -> None:
     as_json = client.get(path + ".json")
     assert as_json.status_code == 404

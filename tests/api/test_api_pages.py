@@ -163,3 +163,29 @@ def test_article_page_lists_the_chronicle_actors_with_timeline_links(client: Tes
     names = [a["name"] for a in data["chronicle"]["actors"]]
     assert names == ["Ingrid Testdal", "Sweden"]
     assert 'href="/timeline?actor=Ingrid%20Testdal"' in page
+
+
+def test_events_csv_has_the_library_rows_and_links_the_next_page(client: TestClient, store: Store) -> None:
+    import csv
+    import io
+
+    from kroniek.store.export import EVENT_COLUMNS, flat_event
+
+    response = client.get("/events.csv?type=AGREE")
+    assert response.status_code == 200
+    assert response.headers["content-type"].startswith("text/csv")
+    rows = list(csv.DictReader(io.StringIO(response.text)))
+    expected = [flat_event(e) for e in query_events(store, type="AGREE")]
+    assert tuple(rows[0]) == EVENT_COLUMNS
+    assert [r["evidence"] for r in rows] == [e["evidence"] for e in expected]
+    assert [r["actor"] for r in rows] == ["Norway", "Norway"]
+    assert "link" not in response.headers
+    paged = client.get("/events?_format=csv&limit=2")
+    assert len(list(csv.DictReader(io.StringIO(paged.text)))) == 2
+    assert 'rel="next"' in paged.headers["link"] and "_next=" in paged.headers["link"]
+    assert "_format=csv" in paged.headers["link"]
+    # a bad filter on the CSV twin answers in JSON, for scripts
+    bad = client.get("/events.csv?since=soon")
+    assert bad.status_code == 400 and bad.json()["error"]["parameter"] == "since"
+    # CSV is offered where the rows are flat: not on the other pages
+    assert client.get("/articles?_format=csv").status_code == 400

@@ -240,3 +240,37 @@ def test_planned_weekday_points_forward():
     ev = only(run_events(doc), "CONSULT")
     assert ev.modality == "planned"
     assert ev.date is not None and ev.date.value == "2025-03-23"
+
+
+def test_demonstrative_talks_are_the_talks_introduced_before():
+    doc, events = events_of(
+        "Parijs en Warschau willen praten. Het overleg tussen Parijs en Warschau begon. "
+        "Die gesprekken vinden zondag plaats in Genève.",
+        timexes=[("zondag", "DATE", "2025-03-23")],
+        published="2025-03-19",
+    )
+    talks = [e for e in events if e.event == "CONSULT" and e.date is not None]
+    assert talks and names(doc, talks[-1].actor) == {"France", "Poland"}
+    assert talks[-1].modality == "planned"
+
+
+def test_undated_talks_take_the_date_of_the_parties_agreement():
+    doc = make_doc(
+        "Het overleg tussen Parijs en Warschau was lang. Frankrijk en Polen kwamen dinsdag overeen samen te werken.",
+        "nl",
+        STATES,
+        timexes=[("dinsdag", "DATE", "2025-03-18")],
+        published="2025-03-19",
+    )
+    for record in doc.actors:
+        record.country = {"France": "FRA", "Poland": "POL"}.get(record.name)
+    talks = only(run_events(doc), "CONSULT")
+    assert talks.date is not None and talks.date.value == "2025-03-18"
+
+
+def test_a_sentence_about_something_else_does_not_schedule():
+    _, events = events_of(
+        "Moskou en Kyiv ruilden gevangenen uit. Het kabinet zal vrijdag vergaderen.",
+        timexes=[("vrijdag", "DATE", "2025-03-21")],
+    )
+    assert only(events, "RETREAT").modality == "asserted"

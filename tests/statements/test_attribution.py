@@ -180,3 +180,22 @@ def test_random_marks_and_words_never_crash(build) -> None:
                 assert 0 <= st.text.start <= st.text.end <= len(text)
                 if st.cue is not None:
                     assert 0 <= st.cue.start < st.cue.end <= len(text)
+
+
+def test_name_in_apposition_speaks_not_the_noun_before_it(build) -> None:
+    text = "The mayor of Rotterdam, Pieter Bakker, said that the quay will reopen in May."
+    assert [c.speaker for c in speech_cues(build(text, "en", [CITY]))] == [None]
+    doc = build(text, "en", [CITY, ("Pieter Bakker", "person", ["Pieter Bakker"])])
+    assert [c.speaker for c in speech_cues(doc)] == [1]
+
+
+def test_parenthesis_between_subject_and_verb_is_skipped(build) -> None:
+    text = "The Harbour Board (HB) declared that the quay will reopen in May."
+    doc = build(text, "en", [("Harbour Board", "organization", ["The Harbour Board"])])
+    assert [c.speaker for c in speech_cues(doc)] == [0]
+
+
+def test_verb_deep_in_a_long_clause_does_not_take_the_first_mention(build) -> None:
+    text = ("John Miller released a recording in which someone, apparently an adviser, quietly says the plan "
+            "has no chance at all.")
+    assert [c.speaker for c in speech_cues(build(text, "en", [PM]))] == [None]

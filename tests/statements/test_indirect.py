@@ -165,10 +165,15 @@ def test_fr_postposed_with_auxiliary_and_dit_on_skipped(run_stage, said) -> None
 
 
 def test_nl_unresolved_description_after_aldus_refers_back(run_stage, said) -> None:
-    text = ("Anna de Vries opende dinsdag de nieuwe brug. Het verkeer in de binnenstad wordt er veel rustiger "
-            "van, aldus de burgemeester.")
-    doc = run_stage(text, "nl", [("Anna de Vries", "person", ["Anna de Vries"])])
+    text = ("Burgemeester Anna de Vries opende dinsdag de nieuwe brug met wethouder Jan Smit. Het verkeer in "
+            "de binnenstad wordt er veel rustiger van, aldus de burgemeester.")
+    doc = run_stage(text, "nl", [("Anna de Vries", "person", ["Burgemeester Anna de Vries"]),
+                                 ("Jan Smit", "person", ["wethouder Jan Smit"])])
     assert said(doc)[0][0] == "Anna de Vries"
+    # a description that names no known actor stays unknown
+    text = "Jan Smit opende de brug. Het verkeer wordt er rustiger van, aldus de woordvoerder."
+    doc = run_stage(text, "nl", [("Jan Smit", "person", ["Jan Smit"])])
+    assert said(doc)[0][0] is None
 
 
 def test_nl_object_pronoun_prefers_the_person_over_a_body_in_its_clause(run_stage, said) -> None:
@@ -255,3 +260,13 @@ def test_fr_a_dit_and_a_affirme(run_stage, said) -> None:
     doc = run_stage(text, "fr", [("Jean Martin", "person", ["Jean Martin"])])
     assert said(doc) == [("Jean Martin", "que la route restera fermée", False),
                          ("Jean Martin", "que les travaux dureront un mois", False)]
+
+
+def test_en_that_after_a_parenthetical_comma_is_still_content(run_stage, said) -> None:
+    doc = run_stage("Miller said, however, that the tunnel would stay closed.", "en", [PM])
+    assert said(doc) == [("John Miller", "that the tunnel would stay closed", False)]
+
+
+def test_nl_relative_dat_after_a_noun_is_not_content(run_stage, said) -> None:
+    doc = run_stage("De Vries noemde het plan voor de haven, dat veel geld kost.", "nl", [MAYOR])
+    assert all(not words.startswith("dat veel geld") for _, words, _ in said(doc))

@@ -82,3 +82,8 @@ def test_unclosed_paragraph_opening_quote_runs_to_paragraph_end() -> None:
 def test_stray_marks_do_not_crash_or_pair() -> None:
     assert quoted("Een ” losse sluiting en een “ open eind") == []
     assert quoted("") == []
+
+
+def test_place_name_elision_and_measurements_are_not_quotes() -> None:
+    text = "In ’s-Hertogenbosch zei hij: ‘De brug is 5'11\" breed,’ en ging naar huis. Het is de Netherlands’ plan."
+    assert quoted(text) == ["De brug is 5'11\" breed"]

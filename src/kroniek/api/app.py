@@ -12,12 +12,14 @@ the parameter), bad input to /extract -> 422 (the input error's own code, or E23
 from __future__ import annotations
 
 import contextlib
+import csv
 import datetime as dt
+import io
 import json
 import threading
 from collections.abc import AsyncIterator, Callable
 from typing import Any
-from urllib.parse import urlencode
+from urllib.parse import urlencode, urlsplit
 
 from fastapi import FastAPI, Request
 from fastapi.concurrency import run_in_threadpool
@@ -30,6 +32,7 @@ from kroniek.api.highlight import evidence_pieces
 from kroniek.errors import InputError, KroniekError
 from kroniek.store.dates import parse_day
 from kroniek.store.db import Store, open_store
+from kroniek.store.export import EVENT_COLUMNS, flat_event
 from kroniek.store.query import ROLES, query_fused, timeline
 
 # Catalogue codes and the HTTP status they answer with; anything else is a server-side failure (500).
@@ -47,6 +50,12 @@ EXTRACT_INPUT_CODES = frozenset({"E001", "E002", "E003", "E004", "E005", "E006",
 EXTRACT_FIELDS = {"text", "published", "lang", "id", "url", "source", "title"}
 
 
+def is_web_url(value: str | None) -> bool:
+    """Only http(s) URLs become links: escaping does not stop a ``javascript:`` URL from an untrusted
+    article's metadata, so any other scheme is shown as text."""
+    return bool(value) and urlsplit(str(value).strip()).scheme.lower() in ("http", "https")
+
+
 def _templates() -> Environment:
     env = Environment(
         loader=PackageLoader("kroniek.api", "templates"),
@@ -57,15 +66,36 @@ def _templates() -> Environment:
     )
     env.filters["tojson_pretty"] = lambda value: json.dumps(value, ensure_ascii=False, indent=1)
     env.filters["names"] = lambda value: ", ".join(value or [])
+    env.filters["web_url"] = is_web_url
     return env
 
 
 def wants_json(request: Request) -> bool:
     """The JSON twin: the path ends in ``.json`` or ``_format=json`` is given (anything else: E233)."""
-    fmt = request.query_params.get("_format")
-    if fmt not in (None, "", "json", "html"):
-        raise KroniekError("E233", parameter="_format", value=fmt, detail="choose json or html")
-    return request.url.path.endswith(".json") or fmt == "json"
+    return output_format(request) == "json"
+
+
+def output_format(request: Request, allowed: tuple[str, ...] = ("html", "json")) -> str:
+    """``html``, ``json`` (path ending in ``.json`` or ``_format=json``) or, where a page offers it,
+    ``csv`` (``.csv`` or ``_format=csv``); any other ``_format`` is E233."""
+    fmt = request.query_params.get("_format") or None
+    if fmt is not None and fmt not in allowed:
+        raise KroniekError("E233", parameter="_format", value=fmt, detail="choose one of: " + ", ".join(allowed))
+    for suffix in ("json", "csv"):
+        if request.url.path.endswith("." + suffix):
+            return suffix
+    return fmt or "html"
+
+
+def csv_response(rows: list[dict[str, Any]], columns: tuple[str, ...], next_link: str | None) -> Response:
+    """Rows as CSV (lists joined with "; ", as ``kroniek export events -f csv``); the next page, when
+    there is one, in a ``Link: <...>; rel="next"`` header."""
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=columns, extrasaction="ignore", lineterminator="\n")
+    writer.writeheader()
+    writer.writerows(rows)
+    headers = {"Link": f'<{next_link}>; rel="next"'} if next_link else {}
+    return Response(out.getvalue(), media_type="text/csv; charset=utf-8", headers=headers)
 
 
 def _day(parameter: str, value: str | None) -> dt.date | None:
@@ -90,8 +120,8 @@ def _upto(limit: int | None) -> int:
 
 
 def _path_id(what: str, value: str) -> int:
-    # ids in paths are the store's integer ids; anything else cannot name a stored row
-    if not value.isdigit():
+    # ids in paths are the store's integer ids; anything else (or past 64 bits) cannot name a stored row
+    if not (value.isascii() and value.isdigit()) or len(value) > 18:
         raise KroniekError("E231", what=what, id=value)
     return int(value)
 
@@ -109,7 +139,7 @@ def _link(request: Request, **changes: Any) -> str:
             params.pop(key, None)
         else:
             params[key] = value
-    path = request.url.path.removesuffix(".json")
+    path = request.url.path.removesuffix(".json").removesuffix(".csv")
     return path + ("?" + urlencode(params) if params else "")
 
 
@@ -156,8 +186,8 @@ def create_app(db_url: str, extractor: Any | None = None) -> FastAPI:
         # never re-check _format here: a bad _format is itself the error being reported
         as_json = (
             request.method != "GET"
-            or request.url.path.endswith(".json")
-            or request.query_params.get("_format") == "json"
+            or request.url.path.endswith((".json", ".csv"))
+            or request.query_params.get("_format") in ("json", "csv")
         )
         if as_json:
             return JSONResponse(body, status_code=status)
@@ -210,7 +240,7 @@ def create_app(db_url: str, extractor: Any | None = None) -> FastAPI:
         pieces = evidence_pieces(data["article"]["text"], data["events"])
         return render(request, "article.html", data, pieces=pieces)
 
-    @page("/events")
+    @page("/events", "/events.csv")
     def events(request: Request) -> Response:
         data = queries.page_events(
             store,
@@ -224,8 +254,14 @@ def create_app(db_url: str, extractor: Any | None = None) -> FastAPI:
             limit=_int("limit", _param(request, "limit")),
             next=_param(request, "_next"),
         )
+        if output_format(request, ("html", "json", "csv")) == "csv":
+            next_csv = _link(request, _next=data["next"], _format="csv") if data["next"] else None
+            return csv_response([flat_event(e) for e in data["events"]], EVENT_COLUMNS, next_csv)
         next_link = _link(request, _next=data["next"]) if data["next"] else None
-        return render(request, "events.html", data, next_link=next_link, params=dict(request.query_params))
+        csv_link = _link(request, _format="csv")
+        return render(
+            request, "events.html", data, next_link=next_link, csv_link=csv_link, params=dict(request.query_params)
+        )
 
     @page("/fused")
     def fused_list(request: Request) -> Response:

@@ -80,6 +80,8 @@ class Cues:
     during_preps: frozenset[str] = frozenset()  # "tijdens het gesprek": the clause's participants take part
     collective_subjects: frozenset[str] = frozenset()
     light_verbs: frozenset[str] = frozenset()
+    definite_articles: frozenset[str] = frozenset()  # "het gesprek", "the call": talks introduced before
+    demonstratives: frozenset[str] = frozenset()  # "die gesprekken", "these talks"
     event_anaphors: frozenset[str] = frozenset()  # "Dat moet woensdag plaatsvinden": refers to the last event
     proposition_anaphors: frozenset[str] = frozenset()  # "sprak zijn goedkeuring daarover uit": the last proposal  # "voerde gesprekken", "held talks": a noun takes the subject  # "the leaders", "beide partijen": the dialogue's parties  # "moet", "must": with "volgens X" a demand reported for X  # "durende", "lasting": a DURATION timex measures the event
     verb_first: bool = False  # V2 languages: the subject may follow the finite verb

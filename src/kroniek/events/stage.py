@@ -68,6 +68,7 @@ class EventsStage:
                 _schedule_previous(doc, sentence, events[-1], lexicon)
             events.extend(found)
         events = merge_lists(events, doc.text)
+        _date_talks_by_their_outcome(doc, events)
         doc.events.extend(e for e in events if e.confidence >= self.min_confidence)
         return doc
 
@@ -162,6 +163,18 @@ class EventsStage:
                 args.actor = list(first.actors)
                 args.rule += "/sentence subject"
                 confidence -= 0.1
+        if (
+            not args.actor
+            and entry.event == "CONSULT"
+            and match.kind == "noun"
+            and self._dialogue
+            and _refers_to_the_talks(nlp, clause, match, groups, self._dialogue, lexicon)
+        ):
+            # "het telefoongesprek", "Die gesprekken", "the call": the talks already introduced
+            args.actor = list(self._dialogue)
+            args.recipient = [r for r in args.recipient if r not in args.actor]
+            args.rule += "/the talks introduced before"
+            confidence -= 0.05
         if not args.actor and (not args.recipient or match.kind == "noun"):
             # nobody to say who did it; a noun with only a recipient ("support to X") is too weak
             return None
@@ -283,12 +296,37 @@ def _partner_after(match: TriggerMatch, groups: list[ActorGroup], lexicon: Lexic
     return any(g.prep in preps and 0 <= g.start - match.last <= 4 for g in groups)
 
 
+def _date_talks_by_their_outcome(doc: ArticleDoc, events: list[EventRecord]) -> None:
+    """Undated talks between two sides take the date of what those sides agreed or discussed on a named
+    day ("Trump en Poetin spraken …" + "Moskou en Washington kwamen dinsdag overeen …"): an agreement
+    between the parties is reached in their talks. Sides are compared by country."""
+
+    def sides(ev: EventRecord) -> frozenset[str]:
+        return frozenset(c for c in (doc.actors[a].country for a in ev.actor) if c)
+
+    dated = [
+        e for e in events
+        if e.date is not None and e.modality == "asserted" and e.event in ("AGREE", "CONSULT") and len(sides(e)) >= 2
+    ]
+    for ev in events:
+        if ev.event != "CONSULT" or ev.date is not None or ev.modality != "asserted" or len(sides(ev)) < 2:
+            continue
+        same = [d for d in dated if sides(d) == sides(ev)]
+        if same:
+            nearest = min(same, key=lambda d: abs(d.evidence.start - ev.evidence.start))
+            ev.date = nearest.date
+            ev.explain["date"] = "date of the parties' agreement in these talks"
+
+
 def _schedule_previous(doc: ArticleDoc, sentence: CharSpan, previous: EventRecord, lexicon: Lexicon) -> None:
     """"… de uitwisseling van 175 soldaten. Dat moet woensdag plaatsvinden.": a sentence without events of
     its own that opens with an anaphoric subject and a planning word schedules the event before it."""
     words = doc.text[sentence.start : sentence.end].lower().split()
     cues = lexicon.cues
-    if not words or words[0] not in cues.event_anaphors:
+    if len(words) < 2 or words[0] not in cues.event_anaphors or previous.event in PROPOSITION_TYPES:
+        return
+    # the anaphor must be the subject of a modal or auxiliary: "Dat moet …", "This will …", not "Het kabinet …"
+    if words[1] not in cues.future | cues.deontic | cues.planned | cues.passive_aux:
         return
     if not any(w.strip(".,;:!?") in cues.planned or w in cues.future for w in words):
         return
@@ -298,6 +336,23 @@ def _schedule_previous(doc: ArticleDoc, sentence: CharSpan, previous: EventRecor
     if dated:
         previous.date = reanchor_for(doc, dated[0], "planned")
         previous.explain["date"] = "from the next sentence"
+
+
+def _refers_to_the_talks(
+    nlp: Any, clause: Clause, match: TriggerMatch, groups: list[ActorGroup], dialogue: list[int], lexicon: Lexicon
+) -> bool:
+    """"Die gesprekken" (a demonstrative), or "het telefoongesprek" in a clause about one of the parties:
+    the talks introduced before. A bare "the negotiations" elsewhere may be other talks."""
+    party_here = any(a in dialogue for g in groups for a in g.actors)
+    for i in range(match.start - 1, max(clause.start, match.start - 6) - 1, -1):
+        word = nlp[i].text.lower()
+        if word in lexicon.cues.demonstratives:
+            return True
+        if word in lexicon.cues.definite_articles:
+            return party_here
+        if word in lexicon.cues.prepositions or nlp[i].is_punct:
+            return False
+    return False
 
 
 def _collective_subject(nlp: Any, clause: Clause, match: TriggerMatch, lexicon: Lexicon) -> bool:

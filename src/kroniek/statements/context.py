@@ -18,6 +18,7 @@ from kroniek.statements.quotes import Quote, find_quotes
 # How far (in word tokens) a speaker may sit from its cue, and how far back a pronoun is resolved.
 ADJACENT_GAP_WORDS = 2
 PRONOUN_LOOKBACK_SENTENCES = 4
+FALLBACK_SUBJECT_WORDS = 8  # a clause's first mention is the subject only when the verb follows soon
 _SENT_END_RE = re.compile(r"[.!?…]+[\"”’'»)]*\s+(?=[\"“„‘'«(\[]?[A-Z\u00C0-\u024F0-9])|\n+")
 _PERSON = "person"
 _WORD_RE = re.compile(r"\w+")
@@ -168,14 +169,26 @@ class Analysis:
 
     def description_at(self, start: int, limit: int) -> Speaker | None:
         """A definite description the actors stage left unresolved where a speaker is expected ("aldus de
-        minister", "De woordvoerder zei"): it refers back, like a pronoun, to the nearest earlier subject."""
+        minister", "De woordvoerder zei"): it refers back to the nearest earlier actor named with the same
+        noun ("minister Kaag"); None when no actor was ("the spokesman" of someone unnamed)."""
         toks = self.tokens_between(start, limit)[:4]
         if len(toks) < 2 or toks[0].low not in self.lex.definite_articles:
             return None
         if self.mention_covering(toks[0].start, toks[1].end) is not None or not toks[1].is_word:
             return None
-        actor = self.resolve_pronoun(toks[0].start)
-        return Speaker(actor, CharSpan(toks[0].start, toks[1].end), "description") if actor is not None else None
+        words = [t for t in toks[1:] if t.is_word and self.text[t.start].islower()]
+        if not words:
+            return None
+        head = words[-1] if len(words) < 3 else words[1]
+        span = CharSpan(toks[0].start, head.end)
+        pattern = re.compile(rf"(?<!\w){re.escape(head.low)}(?!\w)")
+        for m in reversed(self.mentions_in(0, start)):
+            rec = self.doc.actors[m.actor]
+            names = [self.text[x.start : x.end] for x in rec.mentions if x.start < start]
+            names += [self.text[x.role_span.start : x.role_span.end] for x in rec.mentions if x.role_span]
+            if any(pattern.search(n.lower()) for n in names):
+                return Speaker(m.actor, span, "description")
+        return None
 
     def speaker_right_before(self, offset: int, floor: int) -> Speaker | None:
         """A mention or pronoun that ends right before ``offset``: only a couple of adverbs, or an
@@ -191,12 +204,28 @@ class Analysis:
                 return self._head_of(m, tok, floor)
             if self.lex.is_pronoun(tok.low) and tok.low not in ("haar", "her", "hun", "ihr"):
                 return self.pronoun_speaker(tok)
+            if tok.low == ")":
+                # skip back over a parenthesis: "The Revolutionary Guard Corps (IRGC) declared"
+                k = j - 1
+                while k >= 0 and toks[k].low != "(" and j - k <= 10:
+                    k -= 1
+                if k >= 0 and toks[k].low == "(":
+                    j = k - 1
+                    continue
+                return None
             if tok.low == ",":
                 # skip back over an apposition ", citing local groups," to the comma that opens it
                 k = j - 1
                 while k >= 0 and toks[k].low != "," and toks[k].low not in ".;:":
                     k -= 1
                 if k >= 0 and toks[k].low == "," and j - k <= 12:
+                    inner = [t for t in toks[k + 1 : j] if t.is_word]
+                    if inner and all(self.text[t.start].isupper() for t in inner):
+                        # the apposition is a name: "the prosecutor general, Ali Mehr, said" — it speaks
+                        m = self.mention_covering(inner[0].start, inner[-1].end)
+                        if m is not None:
+                            return self._from_mention(m, inner[0])
+                        return Speaker(None, CharSpan(inner[0].start, inner[-1].end), "name")
                     j = k - 1
                     continue
                 return None
@@ -306,7 +335,7 @@ class Analysis:
         if participle or (cue.first > 0 and self.tokens[cue.first - 1].low in COORDINATORS):
             # "… and said that" / "…, adding that": the verb shares the subject of the main clause
             sent = self.sentence_of(cue.start)
-            first = self.first_speaker_in(floor if not participle else sent.start, cue.start)
+            first = self.first_speaker_in(sent.start, cue.start)
             if first is not None:
                 return first
         before = self.speaker_right_before(cue.start, floor)
@@ -327,20 +356,15 @@ class Analysis:
             # inversion after a quote or a comma: "…," said Putin
             if after is not None and (text_before == "" or self.text[: cue.start].rstrip()[-1:] in ",\"”’»"):
                 return after
-        first = self.first_speaker_in(floor if floor < cue.start else self.sentence_of(cue.start).start,
-                                      cue.start)
+        # the clause's first mention, when the verb comes early in the clause (a long stretch before it
+        # holds other clauses: "… in which someone, seemingly X, says …")
+        lead_words = sum(1 for t in self.tokens_between(floor, cue.start) if t.is_word)
+        first = self.first_speaker_in(floor, cue.start) if lead_words <= FALLBACK_SUBJECT_WORDS else None
         if first is not None:
             return first
-        described = self.description_at(floor, cue.start) if self.lex.inversion_first is False or \
-            self.text[floor : cue.start].strip() else None
-        if described is not None:
-            return described
-        described = self.description_at(cue.end, self.sentence_end(cue.end))
-        if described is not None:
-            return described
-        sent = self.sentence_of(cue.start)
-        first = self.first_speaker_in(sent.start, cue.start)
-        return first if first is not None else NO_SPEAKER
+        described = self.description_at(floor, cue.start) or \
+            self.description_at(cue.end, self.sentence_end(cue.end))
+        return described if described is not None else NO_SPEAKER
 
     def sentence_end(self, offset: int) -> int:
         sent = self.sentence_of(offset)

@@ -200,9 +200,11 @@ def _verb(an: Analysis, cue: CueMatch, sent: CharSpan) -> list[Found]:
 
 
 def _is_relative_that(an: Analysis, cue: CueMatch, k: int) -> bool:
-    """"the report that …" after a noun that is not the verb's object is still a complement; but "dat"
-    right after a comma that closes an apposition of a noun ("het plan, dat …") is a relative pronoun."""
-    return k >= 1 and an.tokens[k - 1].low == "," and k - 1 > cue.last + 1
+    """A complementizer that is also a relative pronoun ("dat", "que") right after a comma that closes a
+    noun phrase ("zei iets over het plan, dat …") starts a relative clause, not the reported content.
+    English "that" after a comma ("said, however, that") stays a complementizer."""
+    return (an.tokens[k].low in an.lex.relative_pronouns and k >= 1 and an.tokens[k - 1].low == ","
+            and k - 1 > cue.last + 1)
 
 
 def _postposed_verb(an: Analysis, cue: CueMatch, sent: CharSpan, clause_start: int) -> Found | None:

@@ -73,6 +73,7 @@ class CueLexicon:
     participles: frozenset[str]
     definite_articles: frozenset[str]
     modifier_prepositions: frozenset[str]
+    relative_pronouns: frozenset[str]
     agent_markers: frozenset[str]
     continuation: tuple[Pattern, ...]
     retro: tuple[Pattern, ...]
@@ -178,6 +179,7 @@ def load_lexicon(lang: str) -> CueLexicon:
         participles=frozenset(data.get("participles", [])),
         definite_articles=frozenset(data.get("definite_articles", [])),
         modifier_prepositions=frozenset(data.get("modifier_prepositions", [])),
+        relative_pronouns=frozenset(data.get("relative_pronouns", [])),
         agent_markers=frozenset(data.get("agent_markers", [])),
         continuation=tuple(_pattern(e) for e in data.get("continuation", [])),
         retro=tuple(_pattern(e) for e in data.get("retro", [])),

@@ -25,8 +25,8 @@ _GUILLEMET = "«»"
 _SINGLE_GUILLEMET = "‹›"
 ALL_MARKS = _DOUBLE + _SINGLE + _GUILLEMET + _SINGLE_GUILLEMET
 
-# Elisions that start with an apostrophe and must not open a quote ('s avonds, 't, '90, 'em).
-_ELISIONS = ("s ", "t ", "n ", "k ", "em ", "cause ", "til ", "tis ", "twas ")
+# Elisions that start with an apostrophe and must not open a quote ('s avonds, 't, '90, 'em, ’s-Gravenhage).
+_ELISIONS = ("s ", "t ", "n ", "k ", "em ", "cause ", "til ", "tis ", "twas ", "s-", "t-")
 
 
 @dataclass(slots=True)
