@@ -61,7 +61,7 @@ def cached_build(name: str, sources: Sequence[Path], build: Callable[[], T]) -> 
         return build()
     try:
         with path.open("rb") as handle, bulk_loading():
-            return pickle.load(handle)  # type: ignore[no-any-return]
+            return pickle.load(handle)
     except Exception:  # noqa: BLE001 - a missing, damaged or incompatible cache file is rebuilt, never fatal
         pass
     result = build()
