@@ -119,11 +119,14 @@ class Extractor:
         worker processes are forked (they then share them) or before timing starts. A language whose
         resources fail to load is left to fail, with its clear error, on its first real article.
         """
-        for language in languages if languages is not None else self.supported:
-            try:
-                self.extract(PRELOAD_TEXT, lang=language, id="preload")
-            except KroniekError:
-                continue
+        from kroniek.pipeline.loading import bulk_loading
+
+        with bulk_loading():  # what loads here stays for the process: keep the collector off it
+            for language in languages if languages is not None else self.supported:
+                try:
+                    self.extract(PRELOAD_TEXT, lang=language, id="preload")
+                except KroniekError:
+                    continue
 
 
 @lru_cache(maxsize=1)
