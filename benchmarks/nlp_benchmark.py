@@ -273,7 +273,8 @@ def frog_scores(data: Path) -> dict[str, Any]:
         reason = "the frog executable is not installed (apt-get install frog frogdata)"
         return {"available": False, "reason": reason}
     try:
-        version = subprocess.run(["frog", "-V"], capture_output=True, text=True).stdout.strip().splitlines()
+        shown = subprocess.run(["frog", "-V"], capture_output=True, text=True)
+        version = (shown.stdout + shown.stderr).strip().splitlines()  # Frog prints it on stderr
         by_tag_lemma, by_tag, by_main = cgn_to_upos_table(data / "ud" / UD_MAPPING_SOURCE["nl"])
         ud_sents = list(convert.read_conllu(data / "ud" / UD_TEST["nl"]))
         words = [[w[0] for w in s] for s in ud_sents]

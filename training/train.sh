@@ -22,7 +22,7 @@ export OMP_NUM_THREADS=1 OPENBLAS_NUM_THREADS=1 MKL_NUM_THREADS=1
 # Steps of each run as the shipped models were made (phase 1 = configs/*.cfg from scratch; phase 2 =
 # resumed from phase 1's model-best; 0 = no phase 2). CONTINUE_TRAIN names the phase-2 training corpus.
 declare -A PHASE1_STEPS=( [nl-ud]=2000 [en-ud]=3000 [nl-ner]=3000 [en-ner]=3000 )
-declare -A CONTINUE_STEPS=( [nl-ud]=3000 [en-ud]=0 [nl-ner]=500 [en-ner]=0 )
+declare -A CONTINUE_STEPS=( [nl-ud]=1500 [en-ud]=0 [nl-ner]=500 [en-ner]=0 )
 declare -A CONTINUE_TRAIN=( [nl-ud]=train-news )
 OUT=training/output
 mkdir -p "$OUT"

@@ -10,6 +10,12 @@ from kroniek.errors import KroniekError
 from kroniek.nlp.stage import NlpStage, has_shipped_model, sentence_spans
 
 
+@pytest.fixture(scope="module")
+def stage() -> NlpStage:
+    """One stage for the module, so each shipped pipeline is loaded once."""
+    return NlpStage()
+
+
 def article_doc(text: str, lang: str) -> ArticleDoc:
     return ArticleDoc(article=Article(id="t1", language=lang, text=text))
 
@@ -53,10 +59,10 @@ def test_language_without_shipped_pipeline_falls_back_with_a_note() -> None:
 
 
 @pytest.mark.parametrize(("lang", "text"), [("nl", NL_TEXT), ("en", EN_TEXT)])
-def test_shipped_pipeline_annotates_and_keeps_offsets(lang: str, text: str) -> None:
+def test_shipped_pipeline_annotates_and_keeps_offsets(stage: NlpStage, lang: str, text: str) -> None:
     if not has_shipped_model(lang):
         pytest.skip(f"no shipped {lang} model in this checkout")
-    doc = NlpStage()(article_doc(text, lang))
+    doc = stage(article_doc(text, lang))
     spacy_doc = doc.nlp
     assert spacy_doc is not None and spacy_doc.text == text
     for token in spacy_doc:
@@ -74,8 +80,8 @@ def test_shipped_pipeline_annotates_and_keeps_offsets(lang: str, text: str) -> N
 
 
 @pytest.mark.parametrize(("lang", "text"), [("nl", NL_TEXT), ("en", EN_TEXT)])
-def test_batching_gives_the_same_analysis(lang: str, text: str) -> None:
-    nlp = NlpStage().load(lang)
+def test_batching_gives_the_same_analysis(stage: NlpStage, lang: str, text: str) -> None:
+    nlp = stage.load(lang)
     texts = [text, text.upper(), "Kort.", text]
     one_by_one = [[(t.text, t.pos_, t.dep_, t.head.i) for t in nlp(x)] for x in texts]
     batched = [[(t.text, t.pos_, t.dep_, t.head.i) for t in d] for d in nlp.pipe(texts, batch_size=2)]
