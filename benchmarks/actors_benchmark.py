@@ -103,9 +103,7 @@ def main(argv: list[str] | None = None) -> int:
         stage_times.append(time.perf_counter() - t)
         counts = per_lang.setdefault(lang, Counter())
         # Precision side: predicted mentions on a gold mention, predicted actors that are gold actors.
-        gold_spans = [
-            span for a in gold["actors"] for m in a.get("mentions", []) if (span := gold_offsets(text, m))
-        ]
+        gold_spans = [span for a in gold["actors"] for m in a.get("mentions", []) if (span := gold_offsets(text, m))]
         for record in doc.actors:
             totals["pred_actors"] += 1
             if any(same_actor(record, g) for g in gold["actors"]):
@@ -172,13 +170,9 @@ def main(argv: list[str] | None = None) -> int:
         "overall": rates(totals),
         "precision": {
             "predicted_mentions": totals["pred_mentions"],
-            "mentions_on_a_gold_mention": round(
-                totals["pred_mentions_on_gold"] / (totals["pred_mentions"] or 1), 3
-            ),
+            "mentions_on_a_gold_mention": round(totals["pred_mentions_on_gold"] / (totals["pred_mentions"] or 1), 3),
             "predicted_actors": totals["pred_actors"],
-            "actors_that_are_gold_actors": round(
-                totals["pred_actors_in_gold"] / (totals["pred_actors"] or 1), 3
-            ),
+            "actors_that_are_gold_actors": round(totals["pred_actors_in_gold"] / (totals["pred_actors"] or 1), 3),
         },
         "by_language": {lang: rates(c) for lang, c in sorted(per_lang.items())},
         "by_kind": {kind: rates(c) for kind, c in sorted(per_kind.items())},

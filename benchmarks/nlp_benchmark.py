@@ -91,8 +91,12 @@ def ud_scores(nlp: Any, lang: str, path: Path) -> dict[str, Any]:
     sentences = list(convert.read_conllu(path))
     gold_docs = [convert.ud_doc(lang, [s], nlp.vocab) for s in sentences]
     pred_docs = [
-        Doc(nlp.vocab, words=[t.text for t in g], spaces=[bool(t.whitespace_) for t in g],
-            sent_starts=[t.i == 0 for t in g])
+        Doc(
+            nlp.vocab,
+            words=[t.text for t in g],
+            spaces=[bool(t.whitespace_) for t in g],
+            sent_starts=[t.i == 0 for t in g],
+        )
         for g in gold_docs
     ]
     # The news rules would override the gold sentence boundaries; the tokens are gold already.
@@ -251,7 +255,9 @@ def run_frog(
         skip_args = [f"--skip={skip}"] if skip else []  # Frog 0.20 rejects an empty --skip=
         proc = subprocess.run(
             ["frog", *([] if raw_paragraphs else ["-n"]), *skip_args, "--threads=1", "-t", str(src)],
-            check=True, capture_output=True, cwd=tmp,
+            check=True,
+            capture_output=True,
+            cwd=tmp,
         )
         wall = time.perf_counter() - wall0
         after = resource.getrusage(resource.RUSAGE_CHILDREN)
@@ -287,9 +293,7 @@ def frog_scores(data: Path) -> dict[str, Any]:
                 raise RuntimeError("Frog changed the tokenization of a test sentence")
             for w, row in zip(sent, frog_rows, strict=True):
                 tag, lemma = _cgn_key(row[4]), row[2].lower()
-                upos = (
-                    by_tag_lemma.get((tag, lemma)) or by_tag.get(tag) or by_main.get(tag.split("|")[0], "X")
-                )
+                upos = by_tag_lemma.get((tag, lemma)) or by_tag.get(tag) or by_main.get(tag.split("|")[0], "X")
                 n += 1
                 ok += upos == w[2]
         ner_sents = read_ner_sentences(data / "ner" / NER_TEST["nl"])
@@ -327,9 +331,7 @@ def frog_scores(data: Path) -> dict[str, Any]:
                 "words": n_words,
                 **timing,
                 "words_per_cpu_second": round(n_words / cpu_s) if cpu_s else None,
-                "modules": (
-                    "Frog defaults: tokenizer, tagger, lemmatizer, morphology, MWU, chunker, NER, parser"
-                ),
+                "modules": ("Frog defaults: tokenizer, tagger, lemmatizer, morphology, MWU, chunker, NER, parser"),
             },
         }
     except (subprocess.CalledProcessError, OSError, RuntimeError) as exc:
@@ -363,8 +365,7 @@ def card_section(lang: str, results: dict[str, Any]) -> str:
         "|---|---|---|---|",
         f"| {ud['file']} ({ud['sentences']} sentences, {ud['words']} words) | UPOS | {ud['upos']:.4f} | "
         f"{t['upos']} ({mark(ud['upos'], t['upos'])}) |",
-        f"| | LAS (all tokens, universal relation) | {ud['las']:.4f} | "
-        f"{t['las']} ({mark(ud['las'], t['las'])}) |",
+        f"| | LAS (all tokens, universal relation) | {ud['las']:.4f} | {t['las']} ({mark(ud['las'], t['las'])}) |",
         f"| | LAS (without punctuation) | {ud['las_excluding_punct']:.4f} | |",
         f"| | LAS (full labels with subtypes) | {ud['las_full_labels']:.4f} | |",
         f"| | UAS | {ud['uas']:.4f} | |",
@@ -420,23 +421,34 @@ def main() -> None:
     parser.add_argument("--langs", nargs="+", default=["nl", "en"])
     parser.add_argument("--no-frog", action="store_true")
     parser.add_argument("--out", type=Path, default=REPO / "benchmarks" / "results" / "nlp.json")
-    parser.add_argument("--cards", type=Path, default=REPO / "docs" / "models",
-                        help="model cards (<lang>.md) whose benchmark section is rewritten; '' to skip")
+    parser.add_argument(
+        "--cards",
+        type=Path,
+        default=REPO / "docs" / "models",
+        help="model cards (<lang>.md) whose benchmark section is rewritten; '' to skip",
+    )
     args = parser.parse_args()
     # Results of languages not run this time are kept from the previous file.
     previous = json.loads(args.out.read_text(encoding="utf8")) if args.out.exists() else {}
     results: dict[str, Any] = {
         **{k: v for k, v in previous.items() if k in ("nl", "en", "frog_nl")},
-        "machine": {"platform": platform.platform(), "python": platform.python_version(),
-                    "spacy": spacy.__version__, "cpus": os.cpu_count()},
+        "machine": {
+            "platform": platform.platform(),
+            "python": platform.python_version(),
+            "spacy": spacy.__version__,
+            "cpus": os.cpu_count(),
+        },
         "targets": TARGETS,
         "date": time.strftime("%Y-%m-%d"),
     }
     for lang in args.langs:
         nlp = load_pipeline(lang)
         res = {
-            "model": {"name": nlp.meta.get("name"), "version": nlp.meta.get("version"),
-                      "pipeline": list(nlp.pipe_names)},
+            "model": {
+                "name": nlp.meta.get("name"),
+                "version": nlp.meta.get("version"),
+                "pipeline": list(nlp.pipe_names),
+            },
             "ud_test": ud_scores(nlp, lang, args.data / "ud" / UD_TEST[lang]),
             "ner_test": ner_scores(nlp, args.data / "ner" / NER_TEST[lang]),
             "speed": speed(nlp, raw_texts(args.data / "ud" / UD_TEST[lang])),
@@ -444,12 +456,18 @@ def main() -> None:
         results[lang] = res
         t = TARGETS[lang]
         ud, ner, sp = res["ud_test"], res["ner_test"], res["speed"]
-        print(f"[{lang}] UD {ud['file']}: UPOS {ud['upos']:.4f} (target {t['upos']}) LAS {ud['las']:.4f} "
-              f"(target {t['las']}) UAS {ud['uas']:.4f} lemma {ud['lemma']:.4f} morph {ud['morph']:.4f}")
-        print(f"[{lang}] NER {ner['file']}: P {ner['p']:.4f} R {ner['r']:.4f} F {ner['f']:.4f} "
-              f"(target {t['ner_f']}) {ner['per_type']}")
-        print(f"[{lang}] speed: {sp['words_per_cpu_second']} words/CPU-s "
-              f"({sp['words_per_wall_second']} words/wall-s) (target {TARGETS['words_per_cpu_second']})")
+        print(
+            f"[{lang}] UD {ud['file']}: UPOS {ud['upos']:.4f} (target {t['upos']}) LAS {ud['las']:.4f} "
+            f"(target {t['las']}) UAS {ud['uas']:.4f} lemma {ud['lemma']:.4f} morph {ud['morph']:.4f}"
+        )
+        print(
+            f"[{lang}] NER {ner['file']}: P {ner['p']:.4f} R {ner['r']:.4f} F {ner['f']:.4f} "
+            f"(target {t['ner_f']}) {ner['per_type']}"
+        )
+        print(
+            f"[{lang}] speed: {sp['words_per_cpu_second']} words/CPU-s "
+            f"({sp['words_per_wall_second']} words/wall-s) (target {TARGETS['words_per_cpu_second']})"
+        )
     if "nl" in args.langs and not args.no_frog:
         results["frog_nl"] = frog_scores(args.data)
         print(f"[frog] {json.dumps(results['frog_nl'])}")

@@ -290,7 +290,8 @@ def markdown(result: dict[str, Any]) -> str:
         f"| all cores ({many['processes']} processes) | {many['articles_per_s']:.1f} articles/s | "
         f"{idle_rate:.1f} articles/s on an idle machine | >= {TARGET_ARTICLES_PER_S:.0f}/s: "
         f"{_verdict(t['articles_per_s'], idle_rate >= TARGET_ARTICLES_PER_S)} |",
-        f"| cold start of `kroniek extract` (best of 3) | {cold['best_s']:.2f} s | {cold['best_cpu_s']:.2f} s | "
+        f"| cold start of `kroniek extract` (slowest language: {cold.get('language', '?')}, best of 2) | "
+        f"{cold['best_s']:.2f} s | {cold['best_cpu_s']:.2f} s | "
         f"<= {TARGET_COLD_START_S:.0f} s: "
         f"{_verdict(t['cold_start'], cold['best_cpu_s'] <= TARGET_COLD_START_S and cold['exit_status'] == 0)} |",
         f"| pipeline load, all four languages (in process) | {one['load_s']:.2f} s | | |",
@@ -311,11 +312,22 @@ def markdown(result: dict[str, Any]) -> str:
         f"| (outside the stages: checks, assembly, validation) | {rest:.2f} | {rest / one['cpu_seconds']:.0%} | "
         f"{1000 * rest / n:.1f} |"
     )
+    by_language = cold.get("by_language") or {}
+    if by_language:
+        lines += [
+            "",
+            "Cold start by language: "
+            + ", ".join(
+                f"{k} {v['best_s']:.2f} s ({v['best_cpu_s']:.2f} CPU-s)" for k, v in sorted(by_language.items())
+            )
+            + ".",
+        ]
     parts = cold.get("cpu_by_part") or {}
     if parts and "error" not in parts:
         lines += [
             "",
-            "Cold start, CPU seconds by part (first article in a fresh process; it pays for loading):",
+            f"Cold start ({cold.get('language', '?')}), CPU seconds by part (first article in a fresh process; "
+            "it pays for loading):",
             "",
             "| part | CPU seconds |",
             "|---|---|",
@@ -359,12 +371,23 @@ def main(argv: list[str] | None = None) -> int:
         articles_dir = shared / "corpus" / "articles"
     batch = load_batch(articles_dir, args.articles)
     config, missing = available_config(args.config)
-    first = read_corpus_article(sorted(articles_dir.glob("*.txt"))[0])
+    # One article per language: each loads its own pipeline, so the cold start differs by language;
+    # the slowest language is the one reported against the target.
+    first_paths: dict[str, Path] = {}
+    for path in sorted(articles_dir.glob("*.txt")):
+        first_paths.setdefault(read_corpus_article(path).language or "?", path)
 
     load_before = os.getloadavg()[0]
-    print(f"cold start ({first.name}) ...", file=sys.stderr)
-    cold = cold_start(first, args.config)
-    cold["cpu_by_part"] = cold_stage_profile(sorted(articles_dir.glob("*.txt"))[0], args.config)
+    per_language = {}
+    for lang, path in sorted(first_paths.items()):
+        print(f"cold start ({path.name}) ...", file=sys.stderr)
+        per_language[lang] = cold_start(read_corpus_article(path), args.config, repeats=2)
+    worst_lang = max(per_language, key=lambda lang: per_language[lang]["best_s"])
+    cold = dict(per_language[worst_lang], language=worst_lang)
+    cold["by_language"] = {
+        lang: {"best_s": c["best_s"], "best_cpu_s": c["best_cpu_s"]} for lang, c in per_language.items()
+    }
+    cold["cpu_by_part"] = cold_stage_profile(first_paths[worst_lang], args.config)
     print(f"one core, {len(batch)} articles ...", file=sys.stderr)
     one = run_one_core(config, batch)
     print(f"{args.processes} processes ...", file=sys.stderr)

@@ -273,9 +273,7 @@ def event_date_benchmark(gold_docs: list[dict[str, Any]], docs: dict[str, Articl
             if (got.value if got else None) == want:
                 correct += 1
             else:
-                errors.append(
-                    f"{article['id']} {event.get('id')}: gold {want} got {got.value if got else None}"
-                )
+                errors.append(f"{article['id']} {event.get('id')}: gold {want} got {got.value if got else None}")
     return {
         "scored_events": total,
         "correct": correct,
