@@ -37,7 +37,7 @@ def test_a_changed_source_rebuilds_and_keeps_only_a_few_versions(
     source = tmp_path / "names.tsv"
     for version in range(datacache.KEEP_VERSIONS + 2):
         source.write_text(f"Utrecht\tNLD\t{version}\n", encoding="utf-8")
-        assert datacache.cached_build("demo", [source], lambda v=version: v) == version
+        assert datacache.cached_build("demo", [source], _counting_builder([], version)) == version
     assert len(list((tmp_path / "cache").glob("demo-*.pickle"))) == datacache.KEEP_VERSIONS
     assert datacache.cached_build("demo", [source], lambda: "stale") == datacache.KEEP_VERSIONS + 1
 
