@@ -208,3 +208,19 @@ def test_tallies_sum_micro_averages(gold, pred) -> None:  # type: ignore[no-unty
     assert total.prf["events"] == PRF(tp=3, fp=0, fn=3)
     assert total.metrics()["events.recall"] == pytest.approx(0.5)
     assert total.gold_required == 6 and total.gold_optional == 2
+
+
+def test_a_missing_recipient_is_no_direction_error_but_a_participant_error(gold, pred) -> None:  # type: ignore[no-untyped-def]
+    e3 = events_of(pred, "e3")[0]
+    e3["recipient"] = []  # the gold e3 has a3 -> a4; the prediction finds only the actor
+    score = score_article(gold, chron(pred))
+    assert score.tally.ratios["fields.direction"].correct == score.tally.ratios["fields.direction"].total
+    assert score.tally.ratios["fields.participants"].correct == score.tally.ratios["fields.participants"].total - 1
+
+
+def test_reversed_roles_are_a_direction_error(gold, pred) -> None:  # type: ignore[no-untyped-def]
+    e3 = events_of(pred, "e3")[0]
+    e3["actor"], e3["recipient"] = e3["recipient"], e3["actor"]
+    score = score_article(gold, chron(pred))
+    ratio = score.tally.ratios["fields.direction"]
+    assert ratio.correct == ratio.total - 1

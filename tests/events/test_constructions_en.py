@@ -209,3 +209,13 @@ def test_granting_asylum_is_aid():
     doc, events = events_of("France granted asylum to a Polish dissident.")
     ev = only(events, "AID")
     assert names(doc, ev.actor) == {"France"}
+
+
+def test_a_resolved_pronoun_inside_a_trigger_phrase_is_fine():
+    from kroniek.document import ActorMention
+
+    doc = make_doc("Warsaw expressed its support for Ukraine.", "en", STATES)
+    start = doc.text.index("its")
+    doc.actors[3].mentions.append(ActorMention(start, start + 3, 3, how="pronoun"))  # Poland
+    ev = only(run_events(doc), "SUPPORT")
+    assert names(doc, ev.actor) == {"Poland"} and names(doc, ev.recipient) == {"Ukraine"}

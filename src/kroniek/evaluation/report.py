@@ -29,7 +29,7 @@ SCORING_NOTES = [
     "  an `optional` gold event is neither a true nor a false positive.",
     "- **Actors match** when the Wikidata ids agree, or the names agree (case and accents aside), or both",
     "  are persons with the same surname, or both are states of the same country.",
-    "- **Fields** are scored on matched required events: direction (actor and recipient sets agree) and",
+    "- **Fields** are scored on matched required events: direction (no participant on the wrong side, the actor found), participants (actor and recipient sets agree exactly) and",
     "  modality always; proposition type where the gold has one and the predicted type takes one; date",
     "  value, location (GeoNames id, else name), quantity values and source where either side fills them.",
     "- **Actors:** precision/recall of the actor lists (by the match rule); `mention_recall`: gold mentions",

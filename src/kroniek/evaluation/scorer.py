@@ -15,9 +15,11 @@ Per-field accuracy is measured on the true positives only. ``direction`` and ``m
 every pair; ``proposition`` where the gold event has a proposition and the predicted type takes one;
 ``date``, ``location``, ``quantities`` and ``source`` where gold or prediction fills the field (so
 that a field left empty on both sides does not inflate the score, and one filled on one side only
-counts as wrong). ``direction`` requires the actor sets and the recipient sets to agree under the
-actor-match rule; an empty gold actor list agrees with an empty predicted one (the annotators' own
-scorer counts these as wrong: see docs/gold-issues.md).
+counts as wrong). ``direction`` (the spec's "actor vs recipient") is right when no participant stands
+on the wrong side and at least one gold actor is found among the predicted actors; ``participants``
+is the strict form: the actor sets and the recipient sets agree exactly under the actor-match rule (an
+empty gold actor list agrees with an empty predicted one; the annotators' own scorer counts these as
+wrong: see docs/gold-issues.md).
 """
 
 from __future__ import annotations
@@ -34,7 +36,7 @@ from kroniek.evaluation.gold import GoldChronicle
 T = TypeVar("T")
 U = TypeVar("U")
 
-EVENT_FIELDS = ("direction", "modality", "proposition", "date", "location", "quantities", "source")
+EVENT_FIELDS = ("direction", "participants", "modality", "proposition", "date", "location", "quantities", "source")
 
 
 # --------------------------------------------------------------------------------------------- counts
@@ -338,8 +340,26 @@ def _quantity_values(ev: Event) -> list[float]:
     return sorted(float(q.value) for q in ev.quantities)
 
 
+def direction_agrees(pred: Event, gold: Event, matcher: ActorMatcher) -> bool:
+    """Actor versus recipient: no participant stands on the wrong side, and the acting side is found.
+
+    A predicted actor that is only a gold recipient (or the reverse) is a direction error; a recipient
+    the system did not find is not (that is participant recall, scored as ``fields.participants``).
+    """
+    for p in pred.actor:
+        if matcher.any_match([p], gold.recipient) and not matcher.any_match([p], gold.actor):
+            return False
+    for p in pred.recipient:
+        if matcher.any_match([p], gold.actor) and not matcher.any_match([p], gold.recipient):
+            return False
+    if gold.actor:
+        return matcher.any_match(pred.actor, gold.actor)
+    return True
+
+
 def _score_fields(pred: Event, gold: Event, matcher: ActorMatcher, ratios: dict[str, Ratio]) -> None:
-    ratios["fields.direction"].add(
+    ratios["fields.direction"].add(direction_agrees(pred, gold, matcher))
+    ratios["fields.participants"].add(
         matcher.sets_agree(pred.actor, gold.actor) and matcher.sets_agree(pred.recipient, gold.recipient)
     )
     ratios["fields.modality"].add(pred.modality == gold.modality)

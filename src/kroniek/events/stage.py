@@ -10,6 +10,7 @@ participant can be found is dropped, because the chronicle could not say who did
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from typing import Any
 
 from kroniek.document import ArticleDoc, CharSpan, EventRecord, PropositionRecord
@@ -30,6 +31,17 @@ from kroniek.events.qualify import (
     source_for,
 )
 from kroniek.events.triggers import TriggerMatch, find_triggers
+
+
+@dataclass
+class _Discourse:
+    """What the stage remembers while it reads one article, sentence after sentence."""
+
+    mention_spans: list[tuple[int, int]] = field(default_factory=list)
+    clause_matches: list[TriggerMatch] = field(default_factory=list)
+    dialogue: list[int] = field(default_factory=list)  # parties of the latest talks: "the leaders" refers to them
+    dialogue_persons: bool = False
+    last_proposition: PropositionRecord | None = None
 
 
 class EventsStage:
@@ -56,14 +68,10 @@ class EventsStage:
             doc.notes.append("events: the text has no tokens (nlp layer missing); no events extracted")
             return doc
         index = TokenIndex(doc.nlp)
-        self._clause_matches: list[TriggerMatch] = []
-        self._mention_spans = sorted((m.start, m.end) for a in doc.actors for m in a.mentions)
-        self._dialogue_persons = False
-        self._last_proposition: PropositionRecord | None = None
-        self._dialogue: list[int] = []  # parties of the latest exchange: "the leaders" refers to them
+        state = _Discourse(mention_spans=sorted((m.start, m.end) for a in doc.actors for m in a.mentions))
         events: list[EventRecord] = []
         for sentence in doc.sentences:
-            found = self._sentence_events(doc, sentence, lexicon, index)
+            found = self._sentence_events(doc, sentence, lexicon, index, state)
             if not found and events:
                 _schedule_previous(doc, sentence, events[-1], lexicon)
             events.extend(found)
@@ -73,7 +81,7 @@ class EventsStage:
         return doc
 
     def _sentence_events(
-        self, doc: ArticleDoc, sentence: CharSpan, lexicon: Lexicon, index: TokenIndex
+        self, doc: ArticleDoc, sentence: CharSpan, lexicon: Lexicon, index: TokenIndex, state: _Discourse
     ) -> list[EventRecord]:
         nlp = doc.nlp
         assert nlp is not None
@@ -89,8 +97,10 @@ class EventsStage:
             if deontic is not None:
                 matches = [deontic, *matches]
             covered = {t for g in groups for t in range(g.start, g.end)}
-            # a trigger word inside a name ("Popular Mobilization Forces") is no event
-            matches = [m for m in matches if not (m.tokens & covered)]
+            # a trigger word inside a name ("Popular Mobilization Forces") is no event; a pronoun inside a
+            # trigger phrase ("expressed his support") is fine
+            named = {t for g in groups if not g.pronoun for t in range(g.start, g.end)}
+            matches = [m for m in matches if not (m.tokens & named)]
             for match in matches:
                 if match.kind == "noun":
                     # a noun inside an adverbial phrase ("tijdens het bezoek", "in reactie op de agressie")
@@ -106,7 +116,7 @@ class EventsStage:
                         (prep is None and light) or prep in lexicon.cues.during_preps or with_partner
                     ) and not earlier_verb
                     match.fronted = prep is not None
-            self._clause_matches = matches
+            state.clause_matches = matches
             for match in matches:
                 if id(match) in consumed:
                     continue
@@ -120,7 +130,9 @@ class EventsStage:
                     inner = [m for m in inner if m.kind == "noun"]
                 if is_prop:
                     consumed.update(id(m) for m in inner)
-                event = self._event(doc, match, clause, clauses, groups, groups_by_clause, complement, inner, lexicon, index)
+                event = self._event(
+                    doc, match, clause, clauses, groups, groups_by_clause, complement, inner, lexicon, index, state
+                )
                 if event is None:
                     continue
                 if _merge_into(events, event):
@@ -140,6 +152,7 @@ class EventsStage:
         inner: list[TriggerMatch],
         lexicon: Lexicon,
         index: TokenIndex,
+        state: _Discourse,
     ) -> EventRecord | None:
         nlp = doc.nlp
         assert nlp is not None
@@ -147,12 +160,12 @@ class EventsStage:
         if match.how == "deontic":
             args = _deontic_arguments(match, groups, lexicon)
         else:
-            others = [m for m in self._clause_matches if m is not match]
+            others = [m for m in state.clause_matches if m is not match]
             args = find_arguments(doc, match, groups, index, lexicon.cues, complement, others, self.use_tree)
         confidence = entry.confidence
-        collective = self._dialogue and match.inherits_subject and _collective_before(nlp, clause, match, lexicon)
+        collective = state.dialogue and match.inherits_subject and _collective_before(nlp, clause, match, lexicon)
         if collective and (not args.actor or _collective_subject(nlp, clause, match, lexicon)):
-            args.actor = list(self._dialogue)
+            args.actor = list(state.dialogue)
             args.rule += "/collective subject"
             args.recipient = [r for r in args.recipient if r not in args.actor]
         opener = nlp[clause.start].text.lower()
@@ -167,11 +180,11 @@ class EventsStage:
             not args.actor
             and entry.event == "CONSULT"
             and match.kind == "noun"
-            and self._dialogue
-            and _refers_to_the_talks(nlp, clause, match, groups, self._dialogue, lexicon)
+            and state.dialogue
+            and _refers_to_the_talks(nlp, clause, match, groups, state.dialogue, lexicon)
         ):
             # "het telefoongesprek", "Die gesprekken", "the call": the talks already introduced
-            args.actor = list(self._dialogue)
+            args.actor = list(state.dialogue)
             args.recipient = [r for r in args.recipient if r not in args.actor]
             args.rule += "/the talks introduced before"
             confidence -= 0.05
@@ -181,19 +194,19 @@ class EventsStage:
         if (
             entry.event in _ADDRESSED_TYPES
             and not args.recipient
-            and self._dialogue
+            and state.dialogue
             and args.actor
-            and set(args.actor) < set(self._dialogue)
+            and set(args.actor) < set(state.dialogue)
         ):
             # a promise or demand by one party of the ongoing talks is addressed to the other party
-            args.recipient = [a for a in self._dialogue if a not in args.actor]
+            args.recipient = [a for a in state.dialogue if a not in args.actor]
             args.rule += "/addressee of the talks"
         if entry.event == "CONSULT" and len(args.actor) >= 2:
             # "the leaders" are persons: talks between persons define the parties; others only until then
             persons = all(doc.actors[a].kind == "person" for a in args.actor)
-            if persons or not self._dialogue_persons:
-                self._dialogue = list(args.actor)
-                self._dialogue_persons = persons
+            if persons or not state.dialogue_persons:
+                state.dialogue = list(args.actor)
+                state.dialogue_persons = persons
         evidence = clause.char_span(nlp)
         triggers = [CharSpan(nlp[match.start].idx, nlp[match.end - 1].idx + len(nlp[match.end - 1].text))]
         if match.particle is not None:
@@ -217,13 +230,13 @@ class EventsStage:
         proposition = None
         if entry.event in PROPOSITION_TYPES:
             proposition, prop_explain = proposition_for(
-                doc, match, inner, lexicon, clause, complement, self._last_proposition
+                doc, match, inner, lexicon, clause, complement, state.last_proposition
             )
-            self._last_proposition = proposition
+            state.last_proposition = proposition
             explain.update(prop_explain)
         # a proposition's place ("een staakt-het-vuren in Oekraïne") is not where the demand was made
         place_area = evidence if entry.event not in PROPOSITION_TYPES else CharSpan(evidence.start, _char_at(nlp, complement, evidence.end))
-        location, loc_rule = location_for(doc, place_area, lexicon, entry.event, self._mention_spans)
+        location, loc_rule = location_for(doc, place_area, lexicon, entry.event, state.mention_spans)
         if loc_rule:
             explain["location"] = loc_rule
         source, source_rule = source_for(doc, clause, clauses, groups_by_clause, triggers[0].start, lexicon, args.actor)
