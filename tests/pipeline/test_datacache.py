@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gc
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -11,7 +12,7 @@ from kroniek.pipeline import datacache
 from kroniek.pipeline.loading import bulk_loading
 
 
-def _counting_builder(calls: list[int], value: object):  # type: ignore[no-untyped-def]
+def _counting_builder(calls: list[int], value: object) -> Callable[[], object]:
     def build() -> object:
         calls.append(1)
         return value
@@ -29,14 +30,16 @@ def test_second_load_comes_from_the_cache(tmp_path: Path, monkeypatch: pytest.Mo
     assert first == second == {"utrecht": ["NLD"]} and len(calls) == 1
 
 
-def test_a_changed_source_rebuilds_and_replaces_the_old_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_changed_source_rebuilds_and_keeps_only_a_few_versions(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setenv(datacache.CACHE_ENV, str(tmp_path / "cache"))
     source = tmp_path / "names.tsv"
-    source.write_text("Utrecht\tNLD\n", encoding="utf-8")
-    datacache.cached_build("demo", [source], lambda: "old")
-    source.write_text("Utrecht\tNLD\nGent\tBEL\n", encoding="utf-8")
-    assert datacache.cached_build("demo", [source], lambda: "new") == "new"
-    assert len(list((tmp_path / "cache").glob("demo-*.pickle"))) == 1
+    for version in range(datacache.KEEP_VERSIONS + 2):
+        source.write_text(f"Utrecht\tNLD\t{version}\n", encoding="utf-8")
+        assert datacache.cached_build("demo", [source], _counting_builder([], version)) == version
+    assert len(list((tmp_path / "cache").glob("demo-*.pickle"))) == datacache.KEEP_VERSIONS
+    assert datacache.cached_build("demo", [source], lambda: "stale") == datacache.KEEP_VERSIONS + 1
 
 
 def test_a_damaged_cache_file_is_rebuilt(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

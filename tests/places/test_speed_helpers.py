@@ -35,3 +35,12 @@ def test_join_reach_agrees_with_checking_every_gap() -> None:
         for j in range(i, len(tokens)):
             all_joinable = all(_joinable(text[tokens[k][1] : tokens[k + 1][0]]) for k in range(i, j))
             assert all_joinable == (j <= reach[i])
+
+
+def test_stop_words_read_directly_equal_the_imported_ones() -> None:
+    from importlib import import_module
+
+    from kroniek.places.stage import STOP_WORD_LANGS, _spacy_stop_words
+
+    for lang in STOP_WORD_LANGS:
+        assert _spacy_stop_words(lang) == set(import_module(f"spacy.lang.{lang}.stop_words").STOP_WORDS)

@@ -30,6 +30,8 @@ T = TypeVar("T")
 CACHE_ENV = "KRONIEK_CACHE_DIR"
 # Bump when the pickled classes change shape in a way the source hashes would not show.
 CACHE_FORMAT = "1"
+# How many versions of one structure may stay in the cache directory.
+KEEP_VERSIONS = 4
 
 
 def cache_dir() -> Path | None:
@@ -74,9 +76,7 @@ def _store(directory: Path, path: Path, value: object) -> None:
     tmp: str | None = None
     try:
         directory.mkdir(parents=True, exist_ok=True)
-        for old in directory.glob(path.name.rsplit("-", 1)[0] + "-*.pickle"):
-            if old != path:
-                old.unlink(missing_ok=True)  # an older version of the same structure
+        _prune(directory, path)
         handle, tmp = tempfile.mkstemp(dir=directory, prefix=".tmp-", suffix=".pickle")
         with os.fdopen(handle, "wb") as out:
             pickle.dump(value, out, protocol=pickle.HIGHEST_PROTOCOL)
@@ -84,3 +84,12 @@ def _store(directory: Path, path: Path, value: object) -> None:
     except (OSError, pickle.PicklingError):
         if tmp is not None:
             Path(tmp).unlink(missing_ok=True)
+
+
+def _prune(directory: Path, path: Path) -> None:
+    """Remove older versions of the same structure, but keep a few: several checkouts of different
+    versions may share one cache directory and should not keep replacing each other's files."""
+    versions = [p for p in directory.glob(path.name.rsplit("-", 1)[0] + "-*.pickle") if p != path]
+    versions.sort(key=lambda p: p.stat().st_mtime, reverse=True)
+    for old in versions[KEEP_VERSIONS - 1 :]:
+        old.unlink(missing_ok=True)

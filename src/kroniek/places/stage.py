@@ -46,7 +46,10 @@ def _spacy_stop_words(lang: str) -> set[str]:
         path = Path(location) / "lang" / lang / "stop_words.py"
         if path.is_file():
             namespace: dict[str, object] = {}
-            exec(compile(path.read_text(encoding="utf-8"), str(path), "exec"), namespace)  # noqa: S102
+            try:
+                exec(compile(path.read_text(encoding="utf-8"), str(path), "exec"), namespace)  # noqa: S102
+            except Exception:  # noqa: BLE001 - a future spaCy may need its package: import it below
+                break
             words = namespace.get("STOP_WORDS")
             if isinstance(words, set):
                 return set(words)

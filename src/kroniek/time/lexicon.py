@@ -132,5 +132,11 @@ def load_lexicon(lang: str) -> Lexicon:
     for table, kind in ((lex.vague, "vague"), (lex.anaphoric, "anaphoric")):
         if table:
             alternation = _alternation(list(table))
+            starts = {phrase.lstrip()[:1] for phrase in table}
+            if "" not in starts and not starts & {"'", "’"}:
+                # A cheap first-letter test before trying every phrase (the same matches). Phrases
+                # that start with an apostrophe are written as a class by _word_regex: no shortcut.
+                first = "".join(re.escape(c) for c in sorted(starts))
+                alternation = rf"(?=[{first}])(?:{alternation})"
             lex.patterns.append(Pattern(kind, re.compile(rf"(?<!\w){alternation}(?!\w)", re.IGNORECASE)))
     return lex
