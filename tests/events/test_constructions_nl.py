@@ -274,3 +274,30 @@ def test_a_sentence_about_something_else_does_not_schedule():
         timexes=[("vrijdag", "DATE", "2025-03-21")],
     )
     assert only(events, "RETREAT").modality == "asserted"
+
+
+def test_repeated_mentions_of_one_dated_call_are_one_event():
+    doc = make_doc(
+        "Het gesprek tussen Rutte en Macron vond dinsdag plaats. "
+        "Tijdens het telefoongesprek van 7 mei bespraken Rutte en Macron de handel.",
+        "nl",
+        {"Mark Rutte": ["Rutte"], "Emmanuel Macron": ["Macron"]},
+        timexes=[("dinsdag", "DATE", "2024-05-07"), ("7 mei", "DATE", "2024-05-07")],
+        published="2024-05-08",
+    )
+    calls = [e for e in run_events(doc) if e.event == "CONSULT"]
+    assert len(calls) == 1
+    assert calls[0].mode == "phone"
+
+
+def test_talks_on_different_days_stay_apart():
+    doc = make_doc(
+        "Het gesprek tussen Rutte en Macron vond maandag plaats. "
+        "Dinsdag volgde een telefoongesprek tussen Rutte en Macron.",
+        "nl",
+        {"Mark Rutte": ["Rutte"], "Emmanuel Macron": ["Macron"]},
+        timexes=[("maandag", "DATE", "2024-05-06"), ("Dinsdag", "DATE", "2024-05-07")],
+        published="2024-05-08",
+    )
+    calls = [e for e in run_events(doc) if e.event == "CONSULT"]
+    assert len(calls) == 2

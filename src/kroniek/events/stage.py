@@ -77,6 +77,7 @@ class EventsStage:
             events.extend(found)
         events = merge_lists(events, doc.text)
         _date_talks_by_their_outcome(doc, events)
+        events = merge_repeated_talks(events)
         doc.events.extend(e for e in events if e.confidence >= self.min_confidence)
         return doc
 
@@ -217,6 +218,7 @@ class EventsStage:
             "entry": entry.id,
             "matched": nlp[match.start : match.end].text + (f" … {nlp[match.particle].text}" if match.particle is not None else ""),
             "how": match.how,
+            "kind": match.kind,
             "arguments": args.rule,
             "path": list(args.path),
         }
@@ -435,6 +437,44 @@ def merge_lists(events: list[EventRecord], text: str) -> list[EventRecord]:
             continue
         merged.append(event)
     return merged
+
+
+def merge_repeated_talks(events: list[EventRecord]) -> list[EventRecord]:
+    """One article naming one meeting several times ("the talks between A and B ... the phone call ...
+    in the conversation") reports one meeting: a CONSULT without a mode whose participants, date and
+    modality equal those of a CONSULT with a mode (phone, visit) is another mention of it, not a second
+    meeting. A nominal mention ("het gesprek") is dropped in favour of the specific one; a verbal one
+    ("X spoke with Y") is the report itself: it stays and takes the mode, and the nominal specific
+    mention ("the phone call") goes. Undated mentions are kept: without a date two talks cannot be told
+    apart from one."""
+
+    def key(e: EventRecord) -> tuple[frozenset[int], str, str]:
+        assert e.date is not None
+        return frozenset(e.actor) | frozenset(e.recipient), e.date.value, e.modality
+
+    dropped: set[int] = set()
+    for event in events:
+        if event.event != "CONSULT" or event.mode is not None or event.date is None:
+            continue
+        same = next(
+            (
+                s
+                for s in events
+                if s.event == "CONSULT" and s.mode and s.date is not None and id(s) not in dropped
+                and key(s) == key(event)
+            ),
+            None,
+        )
+        if same is None:
+            continue
+        if event.explain.get("kind") == "verb" and same.explain.get("kind") == "noun":
+            event.mode = same.mode
+            event.explain.setdefault("merged", []).append(f"repeated mention: {same.explain.get('entry')}")
+            dropped.add(id(same))
+        else:
+            same.explain.setdefault("merged", []).append(f"repeated mention: {event.explain.get('entry')}")
+            dropped.add(id(event))
+    return [e for e in events if id(e) not in dropped]
 
 
 def _merge_into(events: list[EventRecord], event: EventRecord) -> bool:
