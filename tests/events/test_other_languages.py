@@ -54,3 +54,45 @@ def test_german_separable_phone_verb_needs_its_particle():
     assert call.mode == "phone"
     assert names(doc, call.actor) == {"Olaf Scholz"}
     assert names(doc, call.recipient) == {"Emmanuel Macron"}
+
+
+def test_german_inflected_form_not_in_the_lexicon_matches_by_stem():
+    doc = make_doc(
+        "Moskau drohe Kiew mit Vergeltung, sagte ein Sprecher.",
+        "de",
+        {"Russia": ["Moskau"], "Ukraine": ["Kiew"]},
+    )
+    threat = only(run_events(doc), "THREATEN")
+    assert names(doc, threat.actor) == {"Russia"}
+    assert threat.explain["how"] == "stem"
+
+
+def test_french_imperfect_matches_by_stem():
+    doc = make_doc(
+        "Paris condamnait fermement Moscou.",
+        "fr",
+        {"France": ["Paris"], "Russia": ["Moscou"]},
+    )
+    acc = only(run_events(doc), "ACCUSE")
+    assert names(doc, acc.actor) == {"France"} and names(doc, acc.recipient) == {"Russia"}
+
+
+def test_french_granting_asylum_is_aid_not_an_agreement():
+    doc = make_doc(
+        "Quito accorde l'asile politique au journaliste Dupont.",
+        "fr",
+        {"Ecuador": ["Quito"], "Jean Dupont": ["Dupont"]},
+    )
+    events = run_events(doc)
+    assert [e.event for e in events] == ["AID"]
+
+
+def test_stem_needs_enough_letters_left():
+    from kroniek.events.lexicon import load_lexicon
+
+    lexicon = load_lexicon("de")
+    assert lexicon is not None
+    assert lexicon.stem("verurteilten") == lexicon.stem("verurteilen")
+    assert lexicon.stem("rate") is None  # too short to be told apart
+    nl = load_lexicon("nl")
+    assert nl is not None and nl.stem("veroordeelde") is None  # nl lists no endings: its lemmas do this
