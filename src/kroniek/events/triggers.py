@@ -140,9 +140,9 @@ def _match_at(nlp: Doc, i: int, clause: Clause, lexicon: Lexicon, has_lemma: boo
             return TriggerMatch(entry, i, i + 1, particle, "lemma")
     if lexicon.by_stem and word.isalpha():
         stem = lexicon.stem(word)
-        entry = lexicon.by_stem.get(stem) if stem is not None else None
-        if entry is not None:
-            return TriggerMatch(entry, i, i + 1, None, "stem")
+        by_stem = lexicon.by_stem.get(stem) if stem is not None else None
+        if by_stem is not None:
+            return TriggerMatch(by_stem, i, i + 1, None, "stem")
     if lexicon.compounds and (word.isalpha() or "-" in word):
         for suffix, entry in lexicon.compounds:
             if len(word) >= len(suffix) + _MIN_COMPOUND_HEAD and word.endswith(suffix):
