@@ -301,3 +301,35 @@ def test_talks_on_different_days_stay_apart():
     )
     calls = [e for e in run_events(doc) if e.event == "CONSULT"]
     assert len(calls) == 2
+
+
+def test_unresolved_subject_pronoun_makes_the_later_actor_the_object():
+    doc = make_doc(
+        "Hij roept Polen op de grens te openen.",
+        "nl",
+        {"Poland": ["Polen"]},
+    )
+    req = only(run_events(doc), "REQUEST")
+    assert req.actor == []
+    assert names(doc, req.recipient) == {"Poland"}
+
+
+def test_unresolved_subject_pronoun_continues_the_single_actor_topic():
+    doc = make_doc(
+        "De Europese Commissie veroordeelt de aanval. Hij roept Polen op de grens te openen.",
+        "nl",
+        {"European Commission": ["De Europese Commissie"], "Poland": ["Polen"]},
+    )
+    req = only(run_events(doc), "REQUEST")
+    assert names(doc, req.actor) == {"European Commission"}
+    assert names(doc, req.recipient) == {"Poland"}
+
+
+def test_pronoun_object_after_an_actor_subject_is_not_a_subject():
+    doc = make_doc(
+        "Rusland riep ze op de wapens neer te leggen.",
+        "nl",
+        {"Russia": ["Rusland"]},
+    )
+    req = only(run_events(doc), "REQUEST")
+    assert names(doc, req.actor) == {"Russia"}

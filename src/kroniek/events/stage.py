@@ -42,6 +42,7 @@ class _Discourse:
     dialogue: list[int] = field(default_factory=list)  # parties of the latest talks: "the leaders" refers to them
     dialogue_persons: bool = False
     last_proposition: PropositionRecord | None = None
+    topic: list[int] = field(default_factory=list)  # the single actor of the latest event: "Hij" may be it
 
 
 class EventsStage:
@@ -164,6 +165,11 @@ class EventsStage:
             others = [m for m in state.clause_matches if m is not match]
             args = find_arguments(doc, match, groups, index, lexicon.cues, complement, others, self.use_tree)
         confidence = entry.confidence
+        if args.pronoun_subject and not args.actor and state.topic:
+            # "De Raad veroordeelt X. Hij roept Y op …": an unresolved subject pronoun continues the topic
+            args.actor = [a for a in state.topic if a not in args.recipient]
+            args.rule += "/pronoun continues the topic"
+            confidence -= 0.05
         collective = state.dialogue and match.inherits_subject and _collective_before(nlp, clause, match, lexicon)
         if collective and (not args.actor or _collective_subject(nlp, clause, match, lexicon)):
             args.actor = list(state.dialogue)
@@ -208,6 +214,7 @@ class EventsStage:
             if persons or not state.dialogue_persons:
                 state.dialogue = list(args.actor)
                 state.dialogue_persons = persons
+        state.topic = list(args.actor) if len(args.actor) == 1 else []
         evidence = clause.char_span(nlp)
         triggers = [CharSpan(nlp[match.start].idx, nlp[match.end - 1].idx + len(nlp[match.end - 1].text))]
         if match.particle is not None:
