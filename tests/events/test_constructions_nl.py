@@ -333,3 +333,25 @@ def test_pronoun_object_after_an_actor_subject_is_not_a_subject():
     )
     req = only(run_events(doc), "REQUEST")
     assert names(doc, req.actor) == {"Russia"}
+
+
+def test_discharge_granted_to_the_subject_in_the_passive():
+    doc = make_doc(
+        "Jansen is op eigen verzoek eervol ontslag verleend als minister van Defensie.",
+        "nl",
+        {"Piet Jansen": ["Jansen"]},
+    )
+    ret = only(run_events(doc), "RETREAT")
+    assert ret.mode == "resign"
+    assert names(doc, ret.actor) == {"Piet Jansen"}
+
+
+def test_discharge_granted_by_the_king_to_a_minister():
+    doc = make_doc(
+        "Gisteren heeft de Koning ontslag verleend aan Jansen.",
+        "nl",
+        {"Willem-Alexander": ["de Koning"], "Piet Jansen": ["Jansen"]},
+    )
+    ret = only(run_events(doc), "RETREAT")
+    assert names(doc, ret.actor) == {"Piet Jansen"}
+    assert names(doc, ret.recipient) == {"Willem-Alexander"}
