@@ -63,11 +63,29 @@ def find_arguments(
         tree = _from_tree(doc, match, index, cues)
         if tree.actor:
             args = tree
-    return _apply_frame(args, match.entry)
+    return _apply_frame(args, match.entry, _reciprocal(nlp, match, cues))
 
 
-def _apply_frame(args: Arguments, entry: TriggerEntry) -> Arguments:
-    if entry.frame == "converse":  # "de Koning ontvangt X": X visits, the King hosts
+_RECIPROCAL_EVENTS = frozenset({"CONSULT", "COOPERATE", "AGREE"})
+
+
+def _reciprocal(nlp: Doc, match: TriggerMatch, cues: Cues) -> bool:
+    """"telefonierten miteinander", "spoke with each other": a reciprocal after the trigger in its clause
+    makes every participant of a meeting, cooperation or agreement an actor."""
+    clause = match.clause
+    if not cues.reciprocals or clause is None or match.entry.event not in _RECIPROCAL_EVENTS:
+        return False
+    words = [nlp[i].text.lower() for i in range(match.last, clause.end)]
+    text = " " + " ".join(words) + " "
+    return any(f" {r} " in text for r in cues.reciprocals)
+
+
+def _apply_frame(args: Arguments, entry: TriggerEntry, reciprocal: bool = False) -> Arguments:
+    if reciprocal and entry.frame != "mutual":
+        _add(args.actor, args.recipient)
+        args.recipient = []
+        args.rule += "+reciprocal"
+    elif entry.frame == "converse":  # "de Koning ontvangt X": X visits, the King hosts
         args.actor, args.recipient = args.recipient, args.actor
         args.rule += "+converse"
     elif entry.frame == "mutual":
