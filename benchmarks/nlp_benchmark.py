@@ -307,7 +307,7 @@ def frog_scores(data: Path) -> dict[str, Any]:
         texts = raw_texts(data / "ud" / UD_TEST["nl"])
         _, startup = run_frog([["Dit", "is", "een", "zin", "."]], skip="", raw_paragraphs=True)
         _, timing = run_frog([t.split(" ") for t in texts], skip="", raw_paragraphs=True)
-        n_words = sum(len(t.split(" ")) for t in texts)
+        n_words = sum(len(s) for s in ud_sents)  # the test set's words, as for kroniek's figure
         cpu_s = timing["cpu_seconds"] - startup["cpu_seconds"]
         timing["startup_cpu_seconds"] = startup["cpu_seconds"]
         return {
@@ -422,7 +422,10 @@ def main() -> None:
     parser.add_argument("--cards", type=Path, default=REPO / "docs" / "models",
                         help="model cards (<lang>.md) whose benchmark section is rewritten; '' to skip")
     args = parser.parse_args()
+    # Results of languages not run this time are kept from the previous file.
+    previous = json.loads(args.out.read_text(encoding="utf8")) if args.out.exists() else {}
     results: dict[str, Any] = {
+        **{k: v for k, v in previous.items() if k in ("nl", "en", "frog_nl")},
         "machine": {"platform": platform.platform(), "python": platform.python_version(),
                     "spacy": spacy.__version__, "cpus": os.cpu_count()},
         "targets": TARGETS,

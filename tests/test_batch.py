@@ -45,3 +45,31 @@ def test_extract_many_in_worker_processes_matches_one_process() -> None:
 def test_errors_survive_pickling() -> None:
     error = pickle.loads(pickle.dumps(InputError("E004", size=10, limit=5)))
     assert isinstance(error, InputError) and error.code == "E004" and "limit of 5" in error.message
+
+
+def test_defaults_fill_in_but_never_override() -> None:
+    items = [
+        RawArticle(text="De minister sprak dinsdag met haar collega.", id="a", language="nl"),
+        RawArticle(text="De minister sprak dinsdag.", id="b", language="nl", published="2024-05-01"),
+    ]
+    results = list(_extractor().extract_many(items, published="2023-01-02", lang="en"))
+    assert [r.article.published for r in results] == ["2023-01-02", "2024-05-01"]  # type: ignore[union-attr]
+    assert [r.article.language for r in results] == ["nl", "nl"]  # type: ignore[union-attr]
+
+
+def test_unreadable_input_lines_yield_their_error() -> None:
+    from kroniek.ingest import ItemFailure
+
+    failure = ItemFailure(where="batch.jsonl:3", error=InputError("E001", where="batch.jsonl:3"))
+    results = list(_extractor().extract_many([failure, *_items()[:1]]))
+    assert results[0] is failure.error and isinstance(results[1], Chronicle)
+
+
+def test_batch_languages_loads_only_what_a_list_needs() -> None:
+    from kroniek.batch import batch_languages
+
+    extractor = _extractor()
+    assert batch_languages(extractor, _items(), None) == ["nl", "en"]
+    assert batch_languages(extractor, [RawArticle(text="x", id="x")], "de") == ["de"]
+    assert batch_languages(extractor, ["plain text, language unknown"], None) == extractor.supported
+    assert batch_languages(extractor, iter(_items()), None) == extractor.supported

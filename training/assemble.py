@@ -12,6 +12,8 @@ import json
 import shutil
 from pathlib import Path
 
+# Resumed runs name kroniek's training callback in their config; register it before loading them.
+import callbacks  # noqa: F401  (training/callbacks.py, next to this script)
 import spacy
 
 
@@ -27,6 +29,8 @@ def assemble(lang: str, ud_path: Path, ner_path: Path, out: Path) -> None:
     )
     nlp.meta["sources"] = json.loads((Path(__file__).parent / "sources.json").read_text())[lang]
     nlp.meta["license"] = "CC BY-SA 4.0 (UD components); NER trained on CoNLL data for research use"
+    # The training-time callback (training/callbacks.py) is not needed, nor registered, at run time.
+    nlp._config["nlp"]["after_pipeline_creation"] = None
     # Training scores belong to the model card, not the shipped meta (they are dev-set numbers).
     nlp.meta.pop("performance", None)
     if out.exists():

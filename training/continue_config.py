@@ -15,7 +15,9 @@ from pathlib import Path
 from thinc.api import Config
 
 
-def continue_config(base: Path, resume: Path, steps: int, learn_rate: float) -> Config:
+def continue_config(
+    base: Path, resume: Path, steps: int, learn_rate: float, eval_frequency: int | None = None
+) -> Config:
     config = Config().from_disk(base, interpolate=False)
     pipeline = list(config["nlp"]["pipeline"])
     config["components"] = {name: {"source": str(resume)} for name in pipeline}
@@ -24,6 +26,8 @@ def continue_config(base: Path, resume: Path, steps: int, learn_rate: float) -> 
         config["nlp"]["after_pipeline_creation"] = {"@callbacks": "kroniek.restore_lemmatizer_labels.v1"}
     config["training"]["max_steps"] = steps
     config["training"]["optimizer"]["learn_rate"] = learn_rate
+    if eval_frequency:
+        config["training"]["eval_frequency"] = eval_frequency
     config["training"]["batcher"]["size"] = {
         "@schedules": "compounding.v1", "start": 1000, "stop": 1000, "compound": 1.001, "t": 0.0,
     }
@@ -36,9 +40,11 @@ def main() -> None:
     parser.add_argument("resume", type=Path)
     parser.add_argument("--steps", type=int, default=3000)
     parser.add_argument("--learn-rate", type=float, default=0.0005)
+    parser.add_argument("--eval-frequency", type=int, default=None)
     parser.add_argument("--out", type=Path, required=True)
     args = parser.parse_args()
-    continue_config(args.base, args.resume, args.steps, args.learn_rate).to_disk(args.out)
+    config = continue_config(args.base, args.resume, args.steps, args.learn_rate, args.eval_frequency)
+    config.to_disk(args.out)
 
 
 if __name__ == "__main__":

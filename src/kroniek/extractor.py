@@ -12,9 +12,12 @@ from kroniek.assemble import to_chronicle
 from kroniek.chronicle.models import Article, Chronicle
 from kroniek.document import ArticleDoc
 from kroniek.errors import InputError, KroniekError
-from kroniek.ingest import RawArticle, article_from_text, parse_published
+from kroniek.ingest import ItemFailure, RawArticle, article_from_text, parse_published
 from kroniek.language import check_supported, detect_language
 from kroniek.pipeline import Pipeline, load_config
+
+# Written for kroniek: a neutral sentence that every stage can process in any language.
+PRELOAD_TEXT = "Kroniek 2025."
 
 
 class Extractor:
@@ -89,16 +92,41 @@ class Extractor:
         return self.extract_article(raw, published, lang)
 
     def extract_many(
-        self, items: Iterable[RawArticle | str], n_process: int = 1, chunk_size: int = 4
+        self,
+        items: Iterable[RawArticle | ItemFailure | str],
+        n_process: int = 1,
+        chunk_size: int = 4,
+        published: str | dt.date | None = None,
+        lang: str | None = None,
     ) -> Iterator[Chronicle | KroniekError]:
         """Chronicles for many articles, in input order; a failed article yields its KroniekError.
 
         ``n_process`` > 1 spreads the articles over that many worker processes (see kroniek.batch).
-        A RawArticle carries its own publication date and language; a plain string is detected.
+        A RawArticle carries its own publication date and language; ``published`` and ``lang`` fill
+        in for articles that give none; a plain string without ``lang`` is detected.
         """
         from kroniek.batch import extract_many
 
-        return extract_many(self, items, n_process=n_process, chunk_size=chunk_size)
+        return extract_many(
+            self, items, n_process=n_process, chunk_size=chunk_size, published=published, lang=lang
+        )
+
+    def preload(self, languages: Iterable[str] | None = None) -> None:
+        """Load the pipeline and everything it loads lazily for ``languages`` (default: all supported).
+
+        Runs a one-sentence text through the pipeline once per language, so that spaCy pipelines,
+        the actor knowledge base, the gazetteer and the per-language lexicons are in memory before
+        worker processes are forked (they then share them) or before timing starts. A language whose
+        resources fail to load is left to fail, with its clear error, on its first real article.
+        """
+        from kroniek.pipeline.loading import bulk_loading
+
+        with bulk_loading():  # what loads here stays for the process: keep the collector off it
+            for language in languages if languages is not None else self.supported:
+                try:
+                    self.extract(PRELOAD_TEXT, lang=language, id="preload")
+                except KroniekError:
+                    continue
 
 
 @lru_cache(maxsize=1)

@@ -124,3 +124,21 @@ def test_empty_and_whitespace_only_text() -> None:
     add_news_segmentation(nlp, "nl")
     assert list(nlp("").sents) == []
     assert len(list(nlp("   \n\n ").sents)) <= 1
+
+
+def test_no_sentence_start_without_final_punctuation_before_it() -> None:
+    from kroniek.nlp.segment import NewsSentences
+
+    nlp = spacy.blank("en")
+    doc = nlp.make_doc("Ms. Okafor met Chancellor Lindqvist in Oslo. Talks went on.")
+    chancellor = next(t for t in doc if t.text == "Chancellor")
+    chancellor.is_sent_start = True  # as a parser trained on web text may propose
+    doc = NewsSentences("en")(doc)
+    assert chancellor.is_sent_start is False
+    talks = next(t for t in doc if t.text == "Talks")
+    assert talks.is_sent_start is not False  # after a full stop the model (or sentencizer) decides
+
+
+def test_sentence_may_start_after_a_closing_quote_that_follows_a_full_stop() -> None:
+    text = 'The minister said: "We are leaving." The meeting ended.'
+    assert sentences("en", text) == ['The minister said: "We are leaving."', "The meeting ended."]

@@ -199,3 +199,9 @@ def test_verb_deep_in_a_long_clause_does_not_take_the_first_mention(build) -> No
     text = ("John Miller released a recording in which someone, apparently an adviser, quietly says the plan "
             "has no chance at all.")
     assert [c.speaker for c in speech_cues(build(text, "en", [PM]))] == [None]
+
+
+def test_joint_speech_has_no_single_speaker(build) -> None:
+    text = "Miller and Stone said that the harbour will stay open."
+    doc = build(text, "en", [PM, ("Mary Stone", "person", ["Stone"])])
+    assert [c.speaker for c in speech_cues(doc)] == [None]

@@ -87,3 +87,12 @@ def test_stray_marks_do_not_crash_or_pair() -> None:
 def test_place_name_elision_and_measurements_are_not_quotes() -> None:
     text = "In ’s-Hertogenbosch zei hij: ‘De brug is 5'11\" breed,’ en ging naar huis. Het is de Netherlands’ plan."
     assert quoted(text) == ["De brug is 5'11\" breed"]
+
+
+def test_many_unclosed_marks_in_one_paragraph_stay_fast() -> None:
+    import time
+
+    start = time.perf_counter()
+    for text in (" 'word" * 20000, "„x " * 20000, ' "a b' * 20000):
+        assert find_quotes(text) == []
+    assert time.perf_counter() - start < 5  # linear: about 0.2 s here; quadratic took minutes

@@ -14,7 +14,10 @@ Rules on top of whatever the pipeline does (a trained parser or a rule-based sen
   right after one („Nee.” zei hij);
 - after an abbreviation that may end a sentence ("U.S.", "etc."), a capitalised function word
   ("The", "Het") starts a new one;
-- whitespace tokens never start a sentence (they stay with the sentence before them).
+- whitespace tokens never start a sentence (they stay with the sentence before them);
+- otherwise a sentence starts only after sentence-final punctuation (. ! ? …, possibly followed by
+  closing quotes or brackets): news text is punctuated, and parsers trained on web text (EWT) or
+  Wikipedia split "Mr. Biden met | Chancellor Scholz" before capitalised words.
 
 Rules set ``token.is_sent_start`` to True or False before the parser runs; spaCy's parser respects
 both, and leaves the undecided tokens to its own model.
@@ -138,6 +141,20 @@ def _quote_rule(doc: Doc, prev_word: Token, token: Token) -> bool | None:
     return None
 
 
+TERMINAL = frozenset(".!?…")
+CLOSERS = CLOSING_QUOTES | frozenset(")]")
+
+
+def _punctuation_rule(doc: Doc, prev_word: Token) -> bool | None:
+    """False unless the previous word ends a sentence (possibly followed by closing marks)."""
+    i = prev_word.i
+    while i > 0 and doc[i].text in CLOSERS:
+        i -= 1
+    if doc[i].text[-1:] in TERMINAL:
+        return None
+    return False
+
+
 def dateline_ends(doc: Doc, text: str | None = None) -> list[int]:
     """Token indices of the first word after each dateline."""
     starts: list[int] = []
@@ -191,6 +208,8 @@ class NewsSentences:
                 decision = _abbreviation_rule(prev_word, token, self.abbrs)
             if decision is None:
                 decision = _quote_rule(doc, prev_word, token)
+            if decision is None:
+                decision = _punctuation_rule(doc, prev_word)
             if decision is not None:
                 token.is_sent_start = decision
             prev_word = token

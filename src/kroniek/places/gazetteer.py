@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from kroniek.errors import KroniekError
+from kroniek.pipeline.datacache import cached_build
 from kroniek.pipeline.loading import bulk_loading
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
@@ -77,6 +78,15 @@ def _float(text: str) -> float | None:
 
 @lru_cache(maxsize=1)
 def load_gazetteer() -> Gazetteer:
+    """The gazetteer, built from the data files once and then kept in the user's cache directory
+    (see kroniek.pipeline.datacache: keyed by a hash of the data files and of this module)."""
+    sources = [GAZETTEER_FILE, EXTRA_FILE, Path(__file__).resolve()]
+    if not GAZETTEER_FILE.exists():
+        raise KroniekError("E141", where=str(GAZETTEER_FILE))
+    return cached_build("gazetteer", sources, _read_gazetteer_paused)
+
+
+def _read_gazetteer_paused() -> Gazetteer:
     with bulk_loading():
         return _read_gazetteer()
 

@@ -60,7 +60,14 @@ def location_for(doc: ArticleDoc, evidence: CharSpan) -> PlaceMention | None:
     named = [p for p in inside if p.feature in ("city", "venue", "region")]
     if named:
         return min(named, key=lambda p: p.start)
-    sentences = [s for s in doc.sentences if s.end <= evidence.start and doc.text[s.start : s.end].strip()]
+    # A place carries over only within its paragraph: a new paragraph in news often moves to another
+    # scene ("Jeddah" from a paragraph on the talks is not where last week's arms deliveries happened).
+    paragraph_start = doc.text.rfind("\n\n", 0, evidence.start) + 1
+    sentences = [
+        s
+        for s in doc.sentences
+        if paragraph_start <= s.start and s.end <= evidence.start and doc.text[s.start : s.end].strip()
+    ]
     if not sentences:
         return None
     # Cities and venues carry over further than countries: "Kaag is in Genève. ... Ze sprak met ..."

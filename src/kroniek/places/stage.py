@@ -84,6 +84,8 @@ def _tokens(text: str) -> list[tuple[int, int, str]]:
     return out
 
 
+# The same capitalised words recur in article after article: remember their keys.
+_name_key_cached = lru_cache(maxsize=50_000)(name_key)
 _JOINABLE_GAP = re.compile(r"[ \-]{1,2}|[ \-]?")
 _WORD_START = re.compile(r"(?<!\w)\w")
 
@@ -195,7 +197,7 @@ class PlacesStage:
                 if not (last[:1].isupper() or last[:1].isdigit()):
                     continue
                 surface = text[start : tokens[j][1]]
-                key = name_key(surface)
+                key = _name_key_cached(surface)
                 places = [
                     p for p in gaz.lookup(key) if p.population >= self.min_population or p.feature != "city"
                 ]

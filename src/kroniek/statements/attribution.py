@@ -30,6 +30,7 @@ from kroniek.statements.direct import find_direct
 from kroniek.statements.indirect import find_indirect, find_retro
 
 CONTEXT_SENTENCES = 2  # an unattributed full-sentence quote continues a statement at most this far back
+LOOK_BACK = 8  # statements looked back at for context and duplicates
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,7 +66,7 @@ def _speakers_from_context(an: Analysis, found: list[Found]) -> None:
         if f.how != "unattributed" or f.speaker.actor is not None:
             continue
         here = an.sentence_index(f.text.start)
-        for prev in reversed(found[:i]):
+        for prev in reversed(found[max(0, i - LOOK_BACK) : i]):
             if prev.speaker.actor is None:
                 continue
             if here - an.sentence_index(prev.text.end - 1) <= CONTEXT_SENTENCES + _sentences_inside(an, f):
@@ -84,7 +85,7 @@ def _prefer_recent_speaker(an: Analysis, found: list[Found]) -> None:
         if an.text[f.speaker.span.start : f.speaker.span.end].lower() in an.lex.pronouns_plural:
             continue
         here = an.sentence_index(f.speaker.span.start)
-        for prev in reversed(found[:i]):
+        for prev in reversed(found[max(0, i - LOOK_BACK) : i]):
             if prev.speaker.actor is None or prev.text.end > f.speaker.span.start:
                 continue
             if an.doc.actors[prev.speaker.actor].kind == "person" and \
@@ -101,7 +102,8 @@ def _dedupe(found: list[Found]) -> list[Found]:
     """One statement per passage: a later find that lies inside an earlier one with the same speaker goes."""
     out: list[Found] = []
     for f in found:
-        dup = next((g for g in out if g.text.start <= f.text.start and f.text.end <= g.text.end
+        # found is in text order, so only the last few kept ones can contain this one
+        dup = next((g for g in out[-LOOK_BACK:] if g.text.start <= f.text.start and f.text.end <= g.text.end
                     and (g.speaker.actor == f.speaker.actor or f.speaker.actor is None)
                     and (g.direct or not f.direct)), None)
         if dup is None:

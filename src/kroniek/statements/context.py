@@ -99,6 +99,11 @@ class Analysis:
     def tokens_between(self, start: int, end: int) -> list[Token]:
         return self.tokens[self.token_index(start) : self.token_index(end)]
 
+    def absolute(self, toks: list[Token], cue: CueMatch) -> CueMatch:
+        """A cue found in a slice of the tokens, with token indices into the whole document."""
+        first = self.token_index(toks[cue.first].start)
+        return CueMatch(cue.entry, cue.kind, first, first + (cue.last - cue.first), cue.start, cue.end)
+
     def sentence_of(self, offset: int) -> CharSpan:
         i = bisect.bisect_right(self._sent_starts, offset) - 1
         if i >= 0 and offset < self.sentences[i].end:
@@ -245,6 +250,10 @@ class Analysis:
         """The mention before a verb, unless it only modifies a titled head: in "the Adviser to the Head of
         the Office of the President of Ukraine said", Ukraine's president does not speak."""
         before = self.tokens_between(floor, m.start)
+        if len(before) >= 2 and before[-1].low in COORDINATORS and \
+                self.mention_covering(before[-2].start, before[-2].end) is not None:
+            # "Putin and Erdogan said that …": joint speech has no single speaker
+            return Speaker(None, CharSpan(before[-2].start, m.end), "joint")
         if before and before[-1].low in self.lex.modifier_prepositions and len(before) >= 2:
             head = before[-2]
             hm = self.mention_covering(head.start, head.end)

@@ -91,18 +91,13 @@ def _tail(an: Analysis, q: Quote, tail_end: int) -> Found | None:
         return None
     if cues[0].entry in an.lex.participles:
         return None  # '"…", adding that …': the participle reports something else
-    cue = _absolute(an, toks, cues[0])
+    cue = an.absolute(toks, cues[0])
     speaker = (an.speaker_right_after(cue.end, tail_end) or an.speaker_right_before(cue.start, q.outer_end)
                or an.first_speaker_in(q.outer_end, tail_end) or an.description_at(cue.end, tail_end)
                or an.description_at(q.outer_end, cue.start) or NO_SPEAKER)
     return Found(CharSpan(q.start, q.end), True, speaker, CharSpan(cue.start, cue.end), "tail",
                  cue_region=CharSpan(q.outer_end, tail_end))
 
-
-def _absolute(an: Analysis, toks: list, cue: CueMatch) -> CueMatch:
-    """Token indices of a cue found in a slice, made absolute (subject_of works on document tokens)."""
-    first = an.token_index(toks[cue.first].start)
-    return CueMatch(cue.entry, cue.kind, first, first + (cue.last - cue.first), cue.start, cue.end)
 
 
 def _head_start(an: Analysis, q: Quote) -> int:
@@ -144,7 +139,7 @@ def _head(an: Analysis, q: Quote) -> Found | None:
     cues = an.lex.find(toks, ("verb", "according_before"))
     if head.endswith(":"):
         if cues:
-            cue = _absolute(an, toks, cues[-1])
+            cue = an.absolute(toks, cues[-1])
             speaker = _speaker_for(an, cue)
             if speaker.actor is None:
                 speaker = an.first_speaker_in(start, cue.start) or speaker
@@ -165,12 +160,12 @@ def _head(an: Analysis, q: Quote) -> Found | None:
         sp = an.speaker_right_after(toks[cue.last].end, q.open)
         if sp is None or sp.span is None or an.token_index(sp.span.end) < an.token_index(toks[last].end):
             return None
-        cue = _absolute(an, toks, cue)
+        cue = an.absolute(toks, cue)
         return Found(CharSpan(q.start, q.end), True, sp, CharSpan(cue.start, sp.span.end), "head",
                      cue_region=CharSpan(start, q.open))
     if cue.last != last:
         return None
-    cue = _absolute(an, toks, cue)
+    cue = an.absolute(toks, cue)
     return Found(CharSpan(q.start, q.end), True, _speaker_for(an, cue), CharSpan(cue.start, cue.end), "head",
                  cue_region=CharSpan(start, q.open))
 

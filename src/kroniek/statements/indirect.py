@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from kroniek.document import CharSpan
 from kroniek.statements.context import NO_SPEAKER, Analysis, Found, Speaker
-from kroniek.statements.lexicon import CueMatch, Token
+from kroniek.statements.lexicon import CueMatch
 
 MIN_CONTENT_WORDS = 3
 COMPLEMENTIZER_WITHIN = 10  # tokens between a verb and its "that"
@@ -36,7 +36,7 @@ def find_indirect(an: Analysis, used_cues: set[int], direct: list[Found]) -> lis
         cues = an.lex.find(toks)
         covered_until = -1
         for rel in cues:
-            cue = _absolute(an, toks, rel)
+            cue = an.absolute(toks, rel)
             if cue.start in used_cues or cue.start < covered_until:
                 continue
             if an.in_quote(cue.start) is not None:
@@ -60,10 +60,6 @@ def find_indirect(an: Analysis, used_cues: set[int], direct: list[Found]) -> lis
     out.extend(_continuations(an, out))
     return out
 
-
-def _absolute(an: Analysis, toks: list[Token], cue: CueMatch) -> CueMatch:
-    first = an.token_index(toks[cue.first].start)
-    return CueMatch(cue.entry, cue.kind, first, first + (cue.last - cue.first), cue.start, cue.end)
 
 
 def _words(an: Analysis, span: CharSpan) -> int:
@@ -302,7 +298,7 @@ def find_retro(an: Analysis, used_cues: set[int]) -> list[Found]:
         cues = [c for c in an.lex.find(toks, ("verb",)) if c.start not in used_cues]
         if not cues:
             continue
-        cue = _absolute(an, toks, cues[0])
+        cue = an.absolute(toks, cues[0])
         speaker: Speaker | None = None
         for i in range(cue.last + 1, an.token_index(sent.end)):
             if an.tokens[i].low in an.lex.agent_markers:

@@ -24,6 +24,7 @@ _SINGLE = "'‘’‚‛"
 _GUILLEMET = "«»"
 _SINGLE_GUILLEMET = "‹›"
 ALL_MARKS = _DOUBLE + _SINGLE + _GUILLEMET + _SINGLE_GUILLEMET
+MAX_DEPTH = 6
 
 # Elisions that start with an apostrophe and must not open a quote ('s avonds, 't, '90, 'em, ’s-Gravenhage).
 _ELISIONS = ("s ", "t ", "n ", "k ", "em ", "cause ", "til ", "tis ", "twas ", "s-", "t-")
@@ -150,6 +151,7 @@ def find_quotes(text: str) -> list[Quote]:
     stack: list[_Open] = []
     skip: set[int] = set()  # re-opening marks of a quote continued over a paragraph break
     for p_index, (p_start, p_end) in enumerate(paras):
+        last_single_close = _last_single_close(text, p_start, p_end)
         for i in range(p_start, p_end):
             ch = text[i]
             if ch not in ALL_MARKS or i in skip:
@@ -162,9 +164,11 @@ def find_quotes(text: str) -> list[Quote]:
             if role == "either":
                 role = "close" if fam in open_fams else "open"
             if role == "open":
-                if fam == "single" and not _has_single_close(text, i + 1, p_end):
+                if fam == "single" and last_single_close <= i:
                     continue  # an apostrophe after all ('s, a lone ‘ in a name)
                 stack.append(_Open(i, fam, para_start=p_start))
+                if len(stack) > MAX_DEPTH:
+                    del stack[0]  # quotes do not nest this deep: the oldest opener was a stray mark
                 continue
             # a closing mark: pop to the innermost open quote of its family
             idx = next((k for k in range(len(stack) - 1, -1, -1) if stack[k].family == fam), None)
@@ -179,11 +183,12 @@ def find_quotes(text: str) -> list[Quote]:
     return top
 
 
-def _has_single_close(text: str, start: int, end: int) -> bool:
-    for j in range(start, end):
+def _last_single_close(text: str, start: int, end: int) -> int:
+    """Offset of the last mark in the paragraph that could close a single quote (-1 when none)."""
+    for j in range(end - 1, start - 1, -1):
         if text[j] in _SINGLE and _role(text, j, ["single"]) == "close":
-            return True
-    return False
+            return j
+    return -1
 
 
 def _finish(text: str, opened: _Open, close: int | None, stack: list[_Open], top: list[Quote],
@@ -230,11 +235,22 @@ def _resolve_paragraph_end(text: str, stack: list[_Open], top: list[Quote], para
 
 def _opens_paragraph(text: str, opened: _Open, p_start: int, sentence_ok: bool = False) -> bool:
     """The opener starts its paragraph (maybe after a dash) or follows a colon; with ``sentence_ok`` it may
-    also start a sentence inside the paragraph."""
-    before = text[opened.para_start if opened.continued else p_start : opened.pos].strip()
-    if sentence_ok and before.endswith((".", "!", "?")):
+    also start a sentence inside the paragraph. Looks only at the characters just before the opener."""
+    floor = opened.para_start if opened.continued else p_start
+    j = opened.pos - 1
+    while j >= floor and text[j].isspace():
+        j -= 1
+    if j < floor:
         return True
-    return before == "" or before.endswith(":") or before in ("-", "—", "–")
+    ch = text[j]
+    if ch == ":" or (sentence_ok and ch in ".!?"):
+        return True
+    if ch in "-—–":
+        k = j - 1
+        while k >= floor and text[k].isspace():
+            k -= 1
+        return k < floor
+    return False
 
 
 def walk(quotes: list[Quote]) -> list[Quote]:
