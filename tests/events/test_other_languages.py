@@ -96,3 +96,30 @@ def test_stem_needs_enough_letters_left():
     assert lexicon.stem("rate") is None  # too short to be told apart
     nl = load_lexicon("nl")
     assert nl is not None and nl.stem("veroordeelde") is None  # nl lists no endings: its lemmas do this
+
+
+def test_french_elided_forms_match_split_tokens():
+    from kroniek.events.lexicon import form_words
+
+    assert form_words("s'est entretenu") == ("s", "est", "entretenu")
+    assert form_words("aujourd'hui") == ("aujourd'hui",)
+    doc = make_doc(
+        "Dupont s'est entretenu avec Martin.",
+        "fr",
+        {"Jean Dupont": ["Dupont"], "Paul Martin": ["Martin"]},
+    )
+    talk = only(run_events(doc), "CONSULT")
+    assert names(doc, talk.actor) == {"Jean Dupont", "Paul Martin"}
+
+
+def test_german_promise_with_closing_particle_types_its_proposition():
+    doc = make_doc(
+        "Berlin sagte Kiew weitere Hilfe zu.",
+        "de",
+        {"Germany": ["Berlin"], "Ukraine": ["Kiew"]},
+    )
+    events = run_events(doc)
+    assert [e.event for e in events] == ["AGREE"]
+    promise = events[0]
+    assert promise.proposition is not None and promise.proposition.event == "AID"
+    assert names(doc, promise.actor) == {"Germany"} and names(doc, promise.recipient) == {"Ukraine"}

@@ -7,6 +7,7 @@ verb without touching code. This module only reads and checks those files.
 
 from __future__ import annotations
 
+import re
 import tomllib
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -161,6 +162,19 @@ def _optional_str(raw: dict[str, Any], key: str) -> str | None:
     return str(value) if value else None
 
 
+_ELISION = re.compile(r"^(\w{1,2})['’](\w.*)$")
+
+
+def form_words(form: str) -> tuple[str, ...]:
+    """A form as the tokens the tokenizer makes of it: French elisions are split off ("s'est" → "s", "est",
+    as the token "s'" reads once its apostrophe is stripped); "aujourd'hui" and "don't" stay whole."""
+    words: list[str] = []
+    for word in form.lower().split():
+        m = _ELISION.match(word)
+        words.extend((m.group(1), m.group(2)) if m else (word,))
+    return tuple(words)
+
+
 def _entry(raw: dict[str, Any], where: str) -> TriggerEntry:
     event = raw.get("event")
     if event not in EVENT_TYPES:
@@ -168,7 +182,7 @@ def _entry(raw: dict[str, Any], where: str) -> TriggerEntry:
     forms_raw = raw.get("forms")
     if not isinstance(forms_raw, list) or not forms_raw:
         raise KroniekError("E160", where=where, detail="an entry needs a non-empty 'forms' list")
-    forms = tuple(tuple(str(f).lower().split()) for f in forms_raw if str(f).strip())
+    forms = tuple(form_words(str(f)) for f in forms_raw if str(f).strip())
     kind = str(raw.get("kind", "verb"))
     frame = str(raw.get("frame", "mutual" if event == "CONSULT" and kind == "noun" else "active"))
     if kind not in KINDS or frame not in ROLE_FRAMES:
