@@ -219,3 +219,49 @@ def test_a_resolved_pronoun_inside_a_trigger_phrase_is_fine():
     doc.actors[3].mentions.append(ActorMention(start, start + 3, 3, how="pronoun"))  # Poland
     ev = only(run_events(doc), "SUPPORT")
     assert names(doc, ev.actor) == {"Poland"} and names(doc, ev.recipient) == {"Ukraine"}
+
+
+def test_reciprocal_makes_both_parties_actors():
+    from kroniek.events.arguments import Arguments, _apply_frame
+    from kroniek.events.lexicon import TriggerEntry
+
+    entry = TriggerEntry(id="t.agree", forms=(("agreed",),), event="AGREE")
+    args = _apply_frame(Arguments(actor=[0], recipient=[1]), entry, reciprocal=True)
+    assert args.actor == [0, 1] and args.recipient == []
+    args = _apply_frame(Arguments(actor=[0], recipient=[1]), entry, reciprocal=False)
+    assert args.actor == [0] and args.recipient == [1]
+
+
+def test_reciprocal_word_is_found_after_the_trigger():
+    doc = make_doc(
+        "Smith hosted Jones, and they consulted with each other.",
+        "en",
+        {"John Smith": ["Smith"], "Bob Jones": ["Jones"]},
+    )
+    from kroniek.events.arguments import _reciprocal
+    from kroniek.events.lexicon import load_lexicon
+    from kroniek.events.triggers import TriggerMatch
+
+    lexicon = load_lexicon("en")
+    assert lexicon is not None and doc.nlp is not None
+    entry = lexicon.by_first["hosted"][0]
+    words = [t.text for t in doc.nlp]
+    from kroniek.document import CharSpan
+    from kroniek.events.clauses import Clause
+
+    clause = Clause(0, len(words), CharSpan(0, len(doc.text)), 0)
+    match = TriggerMatch(entry, words.index("hosted"), words.index("hosted") + 1, clause=clause)
+    assert _reciprocal(doc.nlp, match, lexicon.cues)
+    early = Clause(0, words.index(","), CharSpan(0, len(doc.text)), 0)
+    match.clause = early
+    assert not _reciprocal(doc.nlp, match, lexicon.cues)
+
+
+def test_without_a_reciprocal_the_object_stays_recipient():
+    doc = make_doc(
+        "Smith promised Jones to cut tariffs.",
+        "en",
+        {"John Smith": ["Smith"], "Bob Jones": ["Jones"]},
+    )
+    promise = next(e for e in run_events(doc) if e.event == "AGREE")
+    assert names(doc, promise.actor) == {"John Smith"} and names(doc, promise.recipient) == {"Bob Jones"}

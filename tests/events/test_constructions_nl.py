@@ -274,3 +274,84 @@ def test_a_sentence_about_something_else_does_not_schedule():
         timexes=[("vrijdag", "DATE", "2025-03-21")],
     )
     assert only(events, "RETREAT").modality == "asserted"
+
+
+def test_repeated_mentions_of_one_dated_call_are_one_event():
+    doc = make_doc(
+        "Het gesprek tussen Rutte en Macron vond dinsdag plaats. "
+        "Tijdens het telefoongesprek van 7 mei bespraken Rutte en Macron de handel.",
+        "nl",
+        {"Mark Rutte": ["Rutte"], "Emmanuel Macron": ["Macron"]},
+        timexes=[("dinsdag", "DATE", "2024-05-07"), ("7 mei", "DATE", "2024-05-07")],
+        published="2024-05-08",
+    )
+    calls = [e for e in run_events(doc) if e.event == "CONSULT"]
+    assert len(calls) == 1
+    assert calls[0].mode == "phone"
+
+
+def test_talks_on_different_days_stay_apart():
+    doc = make_doc(
+        "Het gesprek tussen Rutte en Macron vond maandag plaats. "
+        "Dinsdag volgde een telefoongesprek tussen Rutte en Macron.",
+        "nl",
+        {"Mark Rutte": ["Rutte"], "Emmanuel Macron": ["Macron"]},
+        timexes=[("maandag", "DATE", "2024-05-06"), ("Dinsdag", "DATE", "2024-05-07")],
+        published="2024-05-08",
+    )
+    calls = [e for e in run_events(doc) if e.event == "CONSULT"]
+    assert len(calls) == 2
+
+
+def test_unresolved_subject_pronoun_makes_the_later_actor_the_object():
+    doc = make_doc(
+        "Hij roept Polen op de grens te openen.",
+        "nl",
+        {"Poland": ["Polen"]},
+    )
+    req = only(run_events(doc), "REQUEST")
+    assert req.actor == []
+    assert names(doc, req.recipient) == {"Poland"}
+
+
+def test_unresolved_subject_pronoun_continues_the_single_actor_topic():
+    doc = make_doc(
+        "De Europese Commissie veroordeelt de aanval. Hij roept Polen op de grens te openen.",
+        "nl",
+        {"European Commission": ["De Europese Commissie"], "Poland": ["Polen"]},
+    )
+    req = only(run_events(doc), "REQUEST")
+    assert names(doc, req.actor) == {"European Commission"}
+    assert names(doc, req.recipient) == {"Poland"}
+
+
+def test_pronoun_object_after_an_actor_subject_is_not_a_subject():
+    doc = make_doc(
+        "Rusland riep ze op de wapens neer te leggen.",
+        "nl",
+        {"Russia": ["Rusland"]},
+    )
+    req = only(run_events(doc), "REQUEST")
+    assert names(doc, req.actor) == {"Russia"}
+
+
+def test_discharge_granted_to_the_subject_in_the_passive():
+    doc = make_doc(
+        "Jansen is eervol ontslag verleend als minister van Defensie.",
+        "nl",
+        {"Piet Jansen": ["Jansen"]},
+    )
+    ret = only(run_events(doc), "RETREAT")
+    assert ret.mode == "resign"
+    assert names(doc, ret.actor) == {"Piet Jansen"}
+
+
+def test_discharge_granted_by_the_king_to_a_minister():
+    doc = make_doc(
+        "Gisteren heeft de Koning ontslag verleend aan Jansen.",
+        "nl",
+        {"Willem-Alexander": ["de Koning"], "Piet Jansen": ["Jansen"]},
+    )
+    ret = only(run_events(doc), "RETREAT")
+    assert names(doc, ret.actor) == {"Piet Jansen"}
+    assert names(doc, ret.recipient) == {"Willem-Alexander"}

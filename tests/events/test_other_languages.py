@@ -28,3 +28,98 @@ def test_french_condemnation_and_sanctions():
     assert names(doc, acc.actor) == {"France"} and names(doc, acc.recipient) == {"Russia"}
     san = only(events, "SANCTION")
     assert names(doc, san.actor) == {"European Union"}
+
+
+def test_german_phone_verb_with_reciprocal_is_mutual_consult():
+    doc = make_doc(
+        "Am Freitag telefonierten Macron und Scholz miteinander. Dabei ging es um Handelsfragen.",
+        "de",
+        {"Emmanuel Macron": ["Macron"], "Olaf Scholz": ["Scholz"]},
+        timexes=[("Freitag", "DATE", "2024-05-10")],
+        published="2024-05-11",
+    )
+    call = only(run_events(doc), "CONSULT")
+    assert call.mode == "phone"
+    assert names(doc, call.actor) == {"Emmanuel Macron", "Olaf Scholz"}
+    assert call.date is not None and call.date.value == "2024-05-10"
+
+
+def test_german_separable_phone_verb_needs_its_particle():
+    doc = make_doc(
+        "Scholz rief Macron gestern an.",
+        "de",
+        {"Emmanuel Macron": ["Macron"], "Olaf Scholz": ["Scholz"]},
+    )
+    call = only(run_events(doc), "CONSULT")
+    assert call.mode == "phone"
+    assert names(doc, call.actor) == {"Olaf Scholz"}
+    assert names(doc, call.recipient) == {"Emmanuel Macron"}
+
+
+def test_german_inflected_form_not_in_the_lexicon_matches_by_stem():
+    doc = make_doc(
+        "Moskau drohe Kiew mit Vergeltung, sagte ein Sprecher.",
+        "de",
+        {"Russia": ["Moskau"], "Ukraine": ["Kiew"]},
+    )
+    threat = only(run_events(doc), "THREATEN")
+    assert names(doc, threat.actor) == {"Russia"}
+    assert threat.explain["how"] == "stem"
+
+
+def test_french_imperfect_matches_by_stem():
+    doc = make_doc(
+        "Paris condamnait fermement Moscou.",
+        "fr",
+        {"France": ["Paris"], "Russia": ["Moscou"]},
+    )
+    acc = only(run_events(doc), "ACCUSE")
+    assert names(doc, acc.actor) == {"France"} and names(doc, acc.recipient) == {"Russia"}
+
+
+def test_french_granting_asylum_is_aid_not_an_agreement():
+    doc = make_doc(
+        "Quito accorde l'asile politique au journaliste Dupont.",
+        "fr",
+        {"Ecuador": ["Quito"], "Jean Dupont": ["Dupont"]},
+    )
+    events = run_events(doc)
+    assert [e.event for e in events] == ["AID"]
+
+
+def test_stem_needs_enough_letters_left():
+    from kroniek.events.lexicon import load_lexicon
+
+    lexicon = load_lexicon("de")
+    assert lexicon is not None
+    assert lexicon.stem("verurteilten") == lexicon.stem("verurteilen")
+    assert lexicon.stem("rate") is None  # too short to be told apart
+    nl = load_lexicon("nl")
+    assert nl is not None and nl.stem("veroordeelde") is None  # nl lists no endings: its lemmas do this
+
+
+def test_french_elided_forms_match_split_tokens():
+    from kroniek.events.lexicon import form_words
+
+    assert form_words("s'est entretenu") == ("s", "est", "entretenu")
+    assert form_words("aujourd'hui") == ("aujourd'hui",)
+    doc = make_doc(
+        "Dupont s'est entretenu avec Martin.",
+        "fr",
+        {"Jean Dupont": ["Dupont"], "Paul Martin": ["Martin"]},
+    )
+    talk = only(run_events(doc), "CONSULT")
+    assert names(doc, talk.actor) == {"Jean Dupont", "Paul Martin"}
+
+
+def test_german_promise_with_closing_particle_types_its_proposition():
+    doc = make_doc(
+        "Berlin sagte Kiew weitere Hilfe zu.",
+        "de",
+        {"Germany": ["Berlin"], "Ukraine": ["Kiew"]},
+    )
+    events = run_events(doc)
+    assert [e.event for e in events] == ["AGREE"]
+    promise = events[0]
+    assert promise.proposition is not None and promise.proposition.event == "AID"
+    assert names(doc, promise.actor) == {"Germany"} and names(doc, promise.recipient) == {"Ukraine"}

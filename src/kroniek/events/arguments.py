@@ -35,6 +35,7 @@ class Arguments:
     recipient: list[int] = field(default_factory=list)
     rule: str = ""  # how they were found, for `kroniek explain`
     path: list[str] = field(default_factory=list)  # dependency path or word-order steps
+    pronoun_subject: bool = False  # the subject is a pronoun the actors stage left unresolved
 
 
 def _add(target: list[int], actors: list[int]) -> None:
@@ -62,11 +63,29 @@ def find_arguments(
         tree = _from_tree(doc, match, index, cues)
         if tree.actor:
             args = tree
-    return _apply_frame(args, match.entry)
+    return _apply_frame(args, match.entry, _reciprocal(nlp, match, cues))
 
 
-def _apply_frame(args: Arguments, entry: TriggerEntry) -> Arguments:
-    if entry.frame == "converse":  # "de Koning ontvangt X": X visits, the King hosts
+_RECIPROCAL_EVENTS = frozenset({"CONSULT", "COOPERATE", "AGREE"})
+
+
+def _reciprocal(nlp: Doc, match: TriggerMatch, cues: Cues) -> bool:
+    """"telefonierten miteinander", "spoke with each other": a reciprocal after the trigger in its clause
+    makes every participant of a meeting, cooperation or agreement an actor."""
+    clause = match.clause
+    if not cues.reciprocals or clause is None or match.entry.event not in _RECIPROCAL_EVENTS:
+        return False
+    words = [nlp[i].text.lower() for i in range(match.last, clause.end)]
+    text = " " + " ".join(words) + " "
+    return any(f" {r} " in text for r in cues.reciprocals)
+
+
+def _apply_frame(args: Arguments, entry: TriggerEntry, reciprocal: bool = False) -> Arguments:
+    if reciprocal and entry.frame != "mutual":
+        _add(args.actor, args.recipient)
+        args.recipient = []
+        args.rule += "+reciprocal"
+    elif entry.frame == "converse":  # "de Koning ontvangt X": X visits, the King hosts
         args.actor, args.recipient = args.recipient, args.actor
         args.rule += "+converse"
     elif entry.frame == "mutual":
@@ -226,7 +245,14 @@ def _from_word_order(
     after = [g for g in bare if g.start >= match.last or (g.start >= match.end and g.start not in match.tokens)]
     subject: ActorGroup | None = None
     obj: ActorGroup | None = None
-    if match.kind == "noun" and match.fronted and not before and after:
+    pronoun = _unresolved_pronoun_subject(nlp, match, usable, before, cues) if match.kind == "verb" else None
+    if pronoun is not None:
+        # "Hij roept Rusland op", "drong ze erop aan": the subject is a pronoun the actors stage could
+        # not resolve; an actor after the verb is its object, never its subject by inversion
+        args.path.append(f"unresolved subject pronoun:{nlp[pronoun].text}")
+        args.pronoun_subject = True
+        obj = after[0] if after else None
+    elif match.kind == "noun" and match.fronted and not before and after:
         subject = after[0]  # "During the call, Putin and Macron …": the subject follows the fronted phrase
         args.path.append(f"subject after fronted phrase:{_text(nlp, subject)}")
     elif before:
@@ -254,6 +280,38 @@ def _from_word_order(
         _add(args.recipient, obj.actors)
         args.path.append(f"object:{_text(nlp, obj)}")
     return args
+
+
+def _unresolved_pronoun_subject(
+    nlp: Doc, match: TriggerMatch, usable: list[ActorGroup], before: list[ActorGroup], cues: Cues
+) -> int | None:
+    """The token index of a subject pronoun that no actor mention covers, right before the verb at the
+    start of its clause ("Hij roept …") or right after it in a V2 language ("… drong ze erop aan"),
+    unless an actor stands right before the verb (then "Rusland riep ze op": the pronoun is the object)."""
+    if not cues.subject_pronouns:
+        return None
+    clause = match.clause
+    assert clause is not None
+    covered = {t for g in usable for t in range(g.start, g.end)}
+    prev = match.start - 1
+    if (
+        prev >= clause.start
+        and prev not in covered
+        and nlp[prev].text.lower() in cues.subject_pronouns
+        and all(not nlp[k].is_alpha for k in range(clause.start, prev))
+    ):
+        return prev
+    nxt = match.end
+    adjacent_actor = any(0 <= match.start - g.end <= 1 for g in before)
+    if (
+        cues.verb_first
+        and nxt < clause.end
+        and nxt not in covered
+        and nlp[nxt].text.lower() in cues.subject_pronouns
+        and not adjacent_actor
+    ):
+        return nxt
+    return None
 
 
 # verbal reactions aimed at whoever did what their object names

@@ -7,6 +7,7 @@ verb without touching code. This module only reads and checks those files.
 
 from __future__ import annotations
 
+import re
 import tomllib
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -21,6 +22,7 @@ LEXICON_DIR = Path(__file__).resolve().parent / "lexicon"
 # How the grammatical roles of a trigger map onto actor and recipient.
 ROLE_FRAMES = ("active", "converse", "mutual")
 KINDS = ("verb", "noun", "adj")
+MIN_STEM = 4  # letters that must remain after an inflection ending is stripped
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,6 +49,7 @@ class TriggerEntry:
     proposition_mode: str | None = None
     confidence: float = 0.6
     passive_forms: frozenset[str] = frozenset()  # participles: "benoemd" without "heeft" is passive
+    stem: bool = True  # inflected forms it does not list match by stem (off where a stem is ambiguous)
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,6 +87,9 @@ class Cues:
     demonstratives: frozenset[str] = frozenset()  # "die gesprekken", "these talks"
     event_anaphors: frozenset[str] = frozenset()  # "Dat moet woensdag plaatsvinden": refers to the last event
     proposition_anaphors: frozenset[str] = frozenset()  # "sprak zijn goedkeuring daarover uit": the last proposal  # "voerde gesprekken", "held talks": a noun takes the subject  # "the leaders", "beide partijen": the dialogue's parties  # "moet", "must": with "volgens X" a demand reported for X  # "durende", "lasting": a DURATION timex measures the event
+    reciprocals: frozenset[str] = frozenset()  # "miteinander", "each other": the participants act together
+    subject_pronouns: frozenset[str] = frozenset()  # "hij", "er": a subject the actors stage may leave unresolved
+    stem_suffixes: frozenset[str] = frozenset()  # inflection endings: "verurteilen" matches "verurteilten"
     verb_first: bool = False  # V2 languages: the subject may follow the finite verb
 
 
@@ -99,6 +105,18 @@ class Lexicon:
     by_first: dict[str, list[TriggerEntry]] = field(default_factory=dict)
     by_lemma: dict[str, list[TriggerEntry]] = field(default_factory=dict)
     compounds: list[tuple[str, TriggerEntry]] = field(default_factory=list)
+    by_stem: dict[str, TriggerEntry] = field(default_factory=dict)
+
+    def stem(self, word: str) -> str | None:
+        """The word without its longest inflection ending (cues.stem_suffixes), or None when the
+        language lists none or too little of the word would remain to be told apart from others."""
+        suffixes = self.cues.stem_suffixes
+        if not suffixes:
+            return None
+        for suffix in sorted(suffixes, key=len, reverse=True):
+            if word.endswith(suffix) and len(word) - len(suffix) >= MIN_STEM:
+                return word[: -len(suffix)]
+        return word if len(word) >= MIN_STEM + 1 else None
 
     def index(self) -> None:
         for entry in self.entries:
@@ -108,6 +126,13 @@ class Lexicon:
                     self.compounds.append((form[0], entry))
             for lemma in entry.lemmas:
                 self.by_lemma.setdefault(lemma, []).append(entry)
+            # without a lemmatizer, inflected forms the entry does not list are matched by their stem;
+            # an entry with a separable particle needs its particle check and is matched by form only
+            if entry.stem and not entry.particle:
+                for form in entry.forms:
+                    stem = self.stem(form[0]) if len(form) == 1 else None
+                    if stem is not None:
+                        self.by_stem.setdefault(stem, entry)  # the first entry listing a stem keeps it
         # longest forms first, so that "telefonisch contact" wins over "contact"
         for entries in self.by_first.values():
             entries.sort(key=lambda e: -max(len(f) for f in e.forms))
@@ -137,6 +162,19 @@ def _optional_str(raw: dict[str, Any], key: str) -> str | None:
     return str(value) if value else None
 
 
+_ELISION = re.compile(r"^(\w{1,2})['’](\w.*)$")
+
+
+def form_words(form: str) -> tuple[str, ...]:
+    """A form as the tokens the tokenizer makes of it: French elisions are split off ("s'est" → "s", "est",
+    as the token "s'" reads once its apostrophe is stripped); "aujourd'hui" and "don't" stay whole."""
+    words: list[str] = []
+    for word in form.lower().split():
+        m = _ELISION.match(word)
+        words.extend((m.group(1), m.group(2)) if m else (word,))
+    return tuple(words)
+
+
 def _entry(raw: dict[str, Any], where: str) -> TriggerEntry:
     event = raw.get("event")
     if event not in EVENT_TYPES:
@@ -144,7 +182,7 @@ def _entry(raw: dict[str, Any], where: str) -> TriggerEntry:
     forms_raw = raw.get("forms")
     if not isinstance(forms_raw, list) or not forms_raw:
         raise KroniekError("E160", where=where, detail="an entry needs a non-empty 'forms' list")
-    forms = tuple(tuple(str(f).lower().split()) for f in forms_raw if str(f).strip())
+    forms = tuple(form_words(str(f)) for f in forms_raw if str(f).strip())
     kind = str(raw.get("kind", "verb"))
     frame = str(raw.get("frame", "mutual" if event == "CONSULT" and kind == "noun" else "active"))
     if kind not in KINDS or frame not in ROLE_FRAMES:
@@ -180,6 +218,7 @@ def _entry(raw: dict[str, Any], where: str) -> TriggerEntry:
         proposition_mode=_optional_str(raw, "proposition_mode"),
         confidence=confidence,
         passive_forms=frozenset(_strings(raw, "passive", where)),
+        stem=bool(raw.get("stem", True)),
     )
 
 
@@ -237,5 +276,6 @@ def load_lexicon(lang: str, extra: tuple[str, ...] = ()) -> Lexicon | None:
         lexicon.by_first.clear()
         lexicon.by_lemma.clear()
         lexicon.compounds.clear()
+        lexicon.by_stem.clear()
         lexicon.index()
     return lexicon

@@ -97,10 +97,17 @@ def future_by_date(timex: TimexRecord | None, published: dt.date | None) -> bool
 # --- proposition -----------------------------------------------------------------------------------
 
 
-def complement_start_of(match: TriggerMatch, groups: list[ActorGroup]) -> int:
+def complement_start_of(match: TriggerMatch, groups: list[ActorGroup], nlp: Doc | None = None) -> int:
     """The complement of a proposition trigger starts after the trigger, its particle, and an object
-    actor right after it ("called on Russia to …", "verzocht de Koning …")."""
+    actor right after it ("called on Russia to …", "verzocht de Koning …"). A separable particle that
+    closes the clause ("sagte der Ukraine Hilfe **zu**", "rief X zu Verhandlungen **auf**") encloses the
+    complement: it then starts right after the verb."""
     start = match.last
+    clause = match.clause
+    if nlp is not None and clause is not None and match.particle is not None and match.particle > match.end:
+        rest = [i for i in range(match.particle + 1, clause.end) if nlp[i].is_alpha]
+        if not rest:
+            start = match.end
     for g in groups:
         # a bare object, or one whose preposition belongs to the trigger ("called on"), right after it
         if g.start >= start and g.start - start <= 2 and (g.prep is None or g.start - 1 < start):

@@ -42,6 +42,7 @@ class _Discourse:
     dialogue: list[int] = field(default_factory=list)  # parties of the latest talks: "the leaders" refers to them
     dialogue_persons: bool = False
     last_proposition: PropositionRecord | None = None
+    topic: list[int] = field(default_factory=list)  # the single actor of the latest event: "Hij" may be it
 
 
 class EventsStage:
@@ -77,6 +78,7 @@ class EventsStage:
             events.extend(found)
         events = merge_lists(events, doc.text)
         _date_talks_by_their_outcome(doc, events)
+        events = merge_repeated_talks(events)
         doc.events.extend(e for e in events if e.confidence >= self.min_confidence)
         return doc
 
@@ -121,7 +123,7 @@ class EventsStage:
                 if id(match) in consumed:
                     continue
                 is_prop = match.entry.event in PROPOSITION_TYPES
-                complement = complement_start_of(match, groups) if is_prop else clause.end
+                complement = complement_start_of(match, groups, nlp) if is_prop else clause.end
                 inner = [m for m in matches if m is not match and m.start >= complement and id(m) not in consumed]
                 if is_prop:
                     inner += _continued_complement(nlp, clauses[n + 1 :], groups_by_clause, matches_by_clause, lexicon)
@@ -163,6 +165,11 @@ class EventsStage:
             others = [m for m in state.clause_matches if m is not match]
             args = find_arguments(doc, match, groups, index, lexicon.cues, complement, others, self.use_tree)
         confidence = entry.confidence
+        if args.pronoun_subject and not args.actor and state.topic:
+            # "De Raad veroordeelt X. Hij roept Y op …": an unresolved subject pronoun continues the topic
+            args.actor = [a for a in state.topic if a not in args.recipient]
+            args.rule += "/pronoun continues the topic"
+            confidence -= 0.05
         collective = state.dialogue and match.inherits_subject and _collective_before(nlp, clause, match, lexicon)
         if collective and (not args.actor or _collective_subject(nlp, clause, match, lexicon)):
             args.actor = list(state.dialogue)
@@ -207,6 +214,7 @@ class EventsStage:
             if persons or not state.dialogue_persons:
                 state.dialogue = list(args.actor)
                 state.dialogue_persons = persons
+        state.topic = list(args.actor) if len(args.actor) == 1 else []
         evidence = clause.char_span(nlp)
         triggers = [CharSpan(nlp[match.start].idx, nlp[match.end - 1].idx + len(nlp[match.end - 1].text))]
         if match.particle is not None:
@@ -217,6 +225,7 @@ class EventsStage:
             "entry": entry.id,
             "matched": nlp[match.start : match.end].text + (f" … {nlp[match.particle].text}" if match.particle is not None else ""),
             "how": match.how,
+            "kind": match.kind,
             "arguments": args.rule,
             "path": list(args.path),
         }
@@ -435,6 +444,44 @@ def merge_lists(events: list[EventRecord], text: str) -> list[EventRecord]:
             continue
         merged.append(event)
     return merged
+
+
+def merge_repeated_talks(events: list[EventRecord]) -> list[EventRecord]:
+    """One article naming one meeting several times ("the talks between A and B ... the phone call ...
+    in the conversation") reports one meeting: a CONSULT without a mode whose participants, date and
+    modality equal those of a CONSULT with a mode (phone, visit) is another mention of it, not a second
+    meeting. A nominal mention ("het gesprek") is dropped in favour of the specific one; a verbal one
+    ("X spoke with Y") is the report itself: it stays and takes the mode, and the nominal specific
+    mention ("the phone call") goes. Undated mentions are kept: without a date two talks cannot be told
+    apart from one."""
+
+    def key(e: EventRecord) -> tuple[frozenset[int], str, str]:
+        assert e.date is not None
+        return frozenset(e.actor) | frozenset(e.recipient), e.date.value, e.modality
+
+    dropped: set[int] = set()
+    for event in events:
+        if event.event != "CONSULT" or event.mode is not None or event.date is None:
+            continue
+        same = next(
+            (
+                s
+                for s in events
+                if s.event == "CONSULT" and s.mode and s.date is not None and id(s) not in dropped
+                and key(s) == key(event)
+            ),
+            None,
+        )
+        if same is None:
+            continue
+        if event.explain.get("kind") == "verb" and same.explain.get("kind") == "noun":
+            event.mode = same.mode
+            event.explain.setdefault("merged", []).append(f"repeated mention: {same.explain.get('entry')}")
+            dropped.add(id(same))
+        else:
+            same.explain.setdefault("merged", []).append(f"repeated mention: {event.explain.get('entry')}")
+            dropped.add(id(event))
+    return [e for e in events if id(e) not in dropped]
 
 
 def _merge_into(events: list[EventRecord], event: EventRecord) -> bool:

@@ -21,7 +21,7 @@ class TriggerMatch:
     start: int  # token index of the first trigger token
     end: int  # token index after the last trigger token (of the main form)
     particle: int | None = None  # token index of a separated particle
-    how: str = "form"  # form | lemma | compound
+    how: str = "form"  # form | lemma | stem | compound
     clause: Clause | None = None
     tokens: set[int] = field(default_factory=set)
     inherits_subject: bool = True  # a nominal trigger may take the clause subject as its actor
@@ -138,6 +138,11 @@ def _match_at(nlp: Doc, i: int, clause: Clause, lexicon: Lexicon, has_lemma: boo
                 if particle is None:
                     continue
             return TriggerMatch(entry, i, i + 1, particle, "lemma")
+    if lexicon.by_stem and word.isalpha():
+        stem = lexicon.stem(word)
+        by_stem = lexicon.by_stem.get(stem) if stem is not None else None
+        if by_stem is not None:
+            return TriggerMatch(by_stem, i, i + 1, None, "stem")
     if lexicon.compounds and (word.isalpha() or "-" in word):
         for suffix, entry in lexicon.compounds:
             if len(word) >= len(suffix) + _MIN_COMPOUND_HEAD and word.endswith(suffix):
