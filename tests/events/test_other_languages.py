@@ -149,3 +149,14 @@ def test_french_phone_call_and_attack_verbs():
     assert call.mode == "phone" and names(doc, call.actor) == {"Jean Dupont", "Paul Martin"}
     attack = only(events, "ASSAULT")
     assert names(doc, attack.actor) == {"Russia"} and names(doc, attack.recipient) == {"Ukraine"}
+
+
+def test_german_demand_addressed_with_von():
+    doc = make_doc(
+        "Warschau forderte von Moskau den Abzug der Truppen.",
+        "de",
+        {"Poland": ["Warschau"], "Russia": ["Moskau"]},
+    )
+    req = only(run_events(doc), "REQUEST")
+    assert names(doc, req.actor) == {"Poland"} and names(doc, req.recipient) == {"Russia"}
+    assert req.proposition is not None and req.proposition.event == "RETREAT"
