@@ -123,3 +123,40 @@ def test_german_promise_with_closing_particle_types_its_proposition():
     promise = events[0]
     assert promise.proposition is not None and promise.proposition.event == "AID"
     assert names(doc, promise.actor) == {"Germany"} and names(doc, promise.recipient) == {"Ukraine"}
+
+
+def test_german_delivery_and_shelling_verbs_take_their_objects():
+    doc = make_doc(
+        "Berlin liefert Kiew Panzer. Moskau beschoss Kiew.",
+        "de",
+        {"Germany": ["Berlin"], "Ukraine": ["Kiew"], "Russia": ["Moskau"]},
+    )
+    events = run_events(doc)
+    aid = only(events, "AID")
+    assert names(doc, aid.actor) == {"Germany"} and names(doc, aid.recipient) == {"Ukraine"}
+    attack = only(events, "ASSAULT")
+    assert names(doc, attack.actor) == {"Russia"} and names(doc, attack.recipient) == {"Ukraine"}
+
+
+def test_french_phone_call_and_attack_verbs():
+    doc = make_doc(
+        "Dupont a téléphoné à Martin. Moscou bombarde Kiev.",
+        "fr",
+        {"Jean Dupont": ["Dupont"], "Paul Martin": ["Martin"], "Russia": ["Moscou"], "Ukraine": ["Kiev"]},
+    )
+    events = run_events(doc)
+    call = only(events, "CONSULT")
+    assert call.mode == "phone" and names(doc, call.actor) == {"Jean Dupont", "Paul Martin"}
+    attack = only(events, "ASSAULT")
+    assert names(doc, attack.actor) == {"Russia"} and names(doc, attack.recipient) == {"Ukraine"}
+
+
+def test_german_demand_addressed_with_von():
+    doc = make_doc(
+        "Warschau forderte von Moskau den Abzug der Truppen.",
+        "de",
+        {"Poland": ["Warschau"], "Russia": ["Moskau"]},
+    )
+    req = only(run_events(doc), "REQUEST")
+    assert names(doc, req.actor) == {"Poland"} and names(doc, req.recipient) == {"Russia"}
+    assert req.proposition is not None and req.proposition.event == "RETREAT"

@@ -5,6 +5,7 @@ Sub-commands live in their own modules and are added here explicitly.
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 from typing import Annotated
@@ -42,6 +43,7 @@ def extract(
         str | None, typer.Option(help="use this installed spaCy pipeline instead of the shipped one")
     ] = None,
     max_chars: Annotated[int | None, typer.Option(help="refuse texts longer than this")] = None,
+    n_process: Annotated[int, typer.Option(help="worker processes for a batch (0: one per core)")] = 0,
 ) -> None:
     """Extract the chronicle of one article, or of each article in a JSONL batch."""
     from kroniek.cli.output import render_chronicles
@@ -67,21 +69,32 @@ def extract(
     results = []
     from kroniek.cli.output import progress
 
-    with progress(len(items), enabled=batch) as advance:
+    if not batch:
         for item in items:
             if isinstance(item, ItemFailure):
-                failures += 1
-                typer.echo(f"kroniek: skipped {item.where}: {item.error}", err=True)
-                advance()
-                continue
+                fail(item.error)
             try:
-                results.append(extractor.extract_article(item, published=published, lang=lang))
+                results.append(extractor.extract_article(item, published=published, lang=lang))  # type: ignore[arg-type]
             except KroniekError as exc:
-                if not batch:
-                    fail(exc)
-                failures += 1
-                typer.echo(f"kroniek: skipped {item.id}: {exc}", err=True)
-            advance()
+                fail(exc)
+    else:
+        # A batch runs on n_process worker processes; --published and --lang fill in for the items
+        # that give no date or language of their own, they do not override those that do.
+        from kroniek.batch import extract_many
+
+        workers = n_process if n_process > 0 else (os.cpu_count() or 1)
+        where = [item.where if isinstance(item, ItemFailure) else item.id for item in items]
+        with progress(len(items), enabled=True) as advance:
+            outcomes = extract_many(
+                extractor, items, n_process=min(workers, len(items)), published=published, lang=lang
+            )
+            for label, outcome in zip(where, outcomes, strict=True):
+                if isinstance(outcome, KroniekError):
+                    failures += 1
+                    typer.echo(f"kroniek: skipped {label}: {outcome}", err=True)
+                else:
+                    results.append(outcome)
+                advance()
     render_chronicles(results, format, batch=batch)
     if failures and not results:
         raise typer.Exit(1)

@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from bisect import bisect_left
+from collections.abc import Collection
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
@@ -97,9 +98,12 @@ def future_by_date(timex: TimexRecord | None, published: dt.date | None) -> bool
 # --- proposition -----------------------------------------------------------------------------------
 
 
-def complement_start_of(match: TriggerMatch, groups: list[ActorGroup], nlp: Doc | None = None) -> int:
+def complement_start_of(
+    match: TriggerMatch, groups: list[ActorGroup], nlp: Doc | None = None, recipient_preps: Collection[str] = ()
+) -> int:
     """The complement of a proposition trigger starts after the trigger, its particle, and an object
-    actor right after it ("called on Russia to …", "verzocht de Koning …"). A separable particle that
+    actor right after it ("called on Russia to …", "verzocht de Koning …", "forderte **von Russland** den
+    Abzug": an addressee behind a recipient preposition). A separable particle that
     closes the clause ("sagte der Ukraine Hilfe **zu**", "rief X zu Verhandlungen **auf**") encloses the
     complement: it then starts right after the verb."""
     start = match.last
@@ -110,7 +114,9 @@ def complement_start_of(match: TriggerMatch, groups: list[ActorGroup], nlp: Doc 
             start = match.end
     for g in groups:
         # a bare object, or one whose preposition belongs to the trigger ("called on"), right after it
-        if g.start >= start and g.start - start <= 2 and (g.prep is None or g.start - 1 < start):
+        if g.start >= start and g.start - start <= 2 and (
+            g.prep is None or g.start - 1 < start or (g.prep in recipient_preps and g.start - 1 == start)
+        ):
             start = g.end
             break
     return start

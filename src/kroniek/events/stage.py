@@ -123,7 +123,10 @@ class EventsStage:
                 if id(match) in consumed:
                     continue
                 is_prop = match.entry.event in PROPOSITION_TYPES
-                complement = complement_start_of(match, groups, nlp) if is_prop else clause.end
+                preps = match.entry.recipient_preps
+                if preps is None:
+                    preps = tuple(lexicon.cues.recipient_preps)
+                complement = complement_start_of(match, groups, nlp, preps) if is_prop else clause.end
                 inner = [m for m in matches if m is not match and m.start >= complement and id(m) not in consumed]
                 if is_prop:
                     inner += _continued_complement(nlp, clauses[n + 1 :], groups_by_clause, matches_by_clause, lexicon)
