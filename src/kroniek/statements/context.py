@@ -2,7 +2,11 @@
 and the speaker searches (mention next to a cue, subject of a cue, pronoun resolution).
 
 Everything works on character offsets and word tokens, so it runs on a spaCy Doc with only tokens and
-sentences; where the Doc has a dependency parse, the subject of a speech verb is read from it first.
+sentences; where the Doc has a dependency parse, the subject of a speech verb is read from it first, but
+only where the parse is plausible: a subject whose head word is an actor mention or a pronoun is taken
+(two coordinated actors speak jointly: no single speaker); a subject that is a description defers to the
+word-order rules unless they point outside the subject phrase, because parsers most often misattach
+fronted phrases and appositions there.
 """
 
 from __future__ import annotations
