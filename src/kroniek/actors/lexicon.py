@@ -46,6 +46,9 @@ HOME_FIRST_LANGS = set(_WORDS["home_first_langs"])
 QUOTE_PAIRS: dict[str, str] = dict(_WORDS["quote_pairs"])
 PRONOUN_WINDOW_SENTENCES = int(_WORDS["pronoun_window_sentences"])
 SIGNATURE_CHARS = int(_WORDS["signature_chars"])
+ORG_HEAD_WORDS = set(_WORDS["org_head_words"])
+NAME_SUFFIXES = set(_WORDS["name_suffixes"])
+NOT_NAME_WORDS = set(_WORDS["not_name_words"])
 
 
 @dataclass(slots=True)
@@ -119,9 +122,7 @@ class Context:
         self.history.append((offset, ref))
         if full:
             self.full_mentions.add(ref.key)
-        if (isinstance(ref, NewActor) and ref.kind == "person") or (
-            isinstance(ref, KBActor) and ref.kind == "person"
-        ):
+        if (isinstance(ref, NewActor) and ref.kind == "person") or (isinstance(ref, KBActor) and ref.kind == "person"):
             for word in ref.name.split()[1:]:
                 if word[:1].isupper() and len(word) > 2:
                     self.surnames.setdefault(fold(word), ref)

@@ -62,9 +62,7 @@ class Resolver(Finders):
     """Resolves the actors of one text in one language on one date; ``resolve`` returns the raw mentions
     (``clean_mentions`` removes nesting and redundant adjectives)."""
 
-    def __init__(
-        self, kb: ActorKB, lang: str, date: dt.date | None, first_person_plural: bool = True
-    ) -> None:
+    def __init__(self, kb: ActorKB, lang: str, date: dt.date | None, first_person_plural: bool = True) -> None:
         self.kb = kb
         self.lang = lang if lang in kb.roles.offices else "en"
         # a datetime would not compare with the knowledge base's dates
@@ -254,10 +252,7 @@ class Resolver(Finders):
                 if key not in self.office_nouns and key not in self.counterparts and key not in self.role_nouns:
                     continue  # not a role at all: skip the costlier name check below
                 inside = {id(gaz_at[k]): gaz_at[k] for k in range(i, i + n) if k in gaz_at}
-                if any(
-                    g.adjective is None and (g.i < i or g.j > i + n or g.j - g.i == n)
-                    for g in inside.values()
-                ):
+                if any(g.adjective is None and (g.i < i or g.j > i + n or g.j - g.i == n) for g in inside.values()):
                     continue  # the role would cut through a name, or is itself a name
                 span = (i, i + n, tokens[i].start, tokens[i + n - 1].end)
                 if key in self.office_nouns:
@@ -286,11 +281,7 @@ class Resolver(Finders):
         if k < len(tokens) and tokens[k].key in self.determiners:
             k += 1
         g = gaz_at.get(k)
-        return (
-            g is not None
-            and g.i >= k - 1
-            and any(h.actor.sector == "LEG" and h.actor.country for h in g.hits)
-        )
+        return g is not None and g.i >= k - 1 and any(h.actor.sector == "LEG" and h.actor.country for h in g.hits)
 
     def _compose(
         self, tokens: list[Token], gaz: list[GazMatch], roles: list[RoleMatch], initials: list[Found]
@@ -347,9 +338,7 @@ class Resolver(Finders):
                         # "de voorzitter van de Tweede Kamer" in running text is one description of the
                         # Speaker; in a letter's address ("Aan de Voorzitter van de Tweede Kamer") the
                         # chamber is named as the addressee and stays its own mention.
-                        leg = next(
-                            h.actor for h in target.hits if h.actor.sector == "LEG" and h.actor.country
-                        )
+                        leg = next(h.actor for h in target.hits if h.actor.sector == "LEG" and h.actor.country)
                         country = self.kb.states.get(leg.country or "")
                         if not capitalised(tokens[role.i].text):
                             end_tok = target.j
@@ -361,9 +350,7 @@ class Resolver(Finders):
                         org_where, end_tok = ORG_OFFICE_KEYS[org.name], target.j
                         consumed.add(id(target))
                         if org.name in ORG_PRESIDENT and "PRES" in role.offices:
-                            role = RoleMatch(
-                                role.i, role.j, role.start, role.end, (ORG_PRESIDENT[org.name],), "IGO"
-                            )
+                            role = RoleMatch(role.i, role.j, role.start, role.end, (ORG_PRESIDENT[org.name],), "IGO")
                     right = by_start.get(end_tok)
             # "NAVO-secretaris-generaal": handled by the partial match on the left
             if left is not None and left.j == role.i and country is None and id(left) not in consumed:
@@ -397,9 +384,7 @@ class Resolver(Finders):
             if end_tok < len(tokens) and "\n" in self.text[role.end : tokens[end_tok].start]:
                 right = None
             if role.offices == ("SPEAKER",) and right is not None and right.i == end_tok:
-                chamber = next(
-                    (h.actor for h in right.hits if h.actor.sector == "LEG" and h.actor.country), None
-                )
+                chamber = next((h.actor for h in right.hits if h.actor.sector == "LEG" and h.actor.country), None)
                 if chamber is not None:  # "voorzitter Tweede Kamer (Bosma)": the chamber is not the name
                     country = self.kb.states.get(chamber.country or "")
                     consumed.add(id(right))
@@ -562,9 +547,7 @@ class Resolver(Finders):
         for f in found + ner:
             items.append((f.start, 0, f))
         covered = bytearray(len(self.text) + 1)
-        for span_start, span_end in [(g.start, g.end) for g in pending] + [
-            (f.start, f.end) for f in found + ner
-        ]:
+        for span_start, span_end in [(g.start, g.end) for g in pending] + [(f.start, f.end) for f in found + ner]:
             covered[span_start:span_end] = b"\x01" * (span_end - span_start)
         tok_index = {t.start: k for k, t in enumerate(tokens)}
         covered_tokens = {k for k, tok in enumerate(tokens) if covered[tok.start] and covered[tok.end - 1]}
@@ -591,9 +574,7 @@ class Resolver(Finders):
                     if known is not None:
                         item = Found(item.start, item.end, known, "alias", item.role_span)
                 out.append(item)
-                context.add(
-                    item.start, item.ref, self.text[item.start : item.end], item.how in ("name", "ner")
-                )
+                context.add(item.start, item.ref, self.text[item.start : item.end], item.how in ("name", "ner"))
             elif isinstance(item, GazMatch):
                 resolved = self._resolve_gaz(item, tokens, context)
                 if resolved is not None:
@@ -614,27 +595,21 @@ class Resolver(Finders):
                     context.add(resolved.start, resolved.ref, item.text, False)
         return out + self._first_person(tokens, out, quotes)
 
-    def _first_person(
-        self, tokens: list[Token], out: list[Found], quotes: list[tuple[int, int]]
-    ) -> list[Found]:
+    def _first_person(self, tokens: list[Token], out: list[Found], quotes: list[tuple[int, int]]) -> list[Found]:
         """In a Dutch letter or speech, "ik"/"mijn" outside quotes is its author: the person named in the
         signature (the last person mention in the final lines), else nobody."""
         if self.lang not in HOME_FIRST_LANGS or not self.first_person_plural:
             return []
         words = self.kb.roles.i_pronouns.get(self.lang, set())
         tail = max(0, len(self.text) - SIGNATURE_CHARS)
-        signers = [
-            f for f in out if f.start >= tail and f.ref.kind == "person" and f.how in ("name", "alias")
-        ]
+        signers = [f for f in out if f.start >= tail and f.ref.kind == "person" and f.how in ("name", "alias")]
         if not signers:
             return []
         author = signers[-1].ref
         return [
             Found(tok.start, tok.end, author, "pronoun")
             for tok in tokens
-            if tok.key in words
-            and tok.start < signers[-1].start
-            and not any(a <= tok.start < b for a, b in quotes)
+            if tok.key in words and tok.start < signers[-1].start and not any(a <= tok.start < b for a, b in quotes)
         ]
 
     def _resolve_gaz(self, g: GazMatch, tokens: list[Token], context: Context) -> Found | None:
@@ -697,12 +672,7 @@ class Resolver(Finders):
             return True
         line_start = g.start == 0 or "\n" in self.text[max(0, g.start - 2) : g.start]
         surface = self.text[g.start : g.end]
-        return (
-            line_start
-            and surface.isupper()
-            and j < len(tokens)
-            and tokens[j].text in ("(", ",", "-", "–", "—")
-        )
+        return line_start and surface.isupper() and j < len(tokens) and tokens[j].text in ("(", ",", "-", "–", "—")
 
     def _locative_before(self, i: int, tokens: list[Token]) -> bool:
         k = i - 1
@@ -710,14 +680,10 @@ class Resolver(Finders):
             k -= 1
         return k >= 0 and tokens[k].key in self.locatives
 
-    def _resolve_token(
-        self, tok: Token, k: int, context: Context, quotes: list[tuple[int, int]]
-    ) -> Found | None:
+    def _resolve_token(self, tok: Token, k: int, context: Context, quotes: list[tuple[int, int]]) -> Found | None:
         if capitalised(tok.text) and tok.key in context.surnames and tok.key not in self.person_pronouns:
             return Found(tok.start, tok.end, context.surnames[tok.key], "alias")
-        if tok.key in AMBIGUOUS_PRONOUNS and (
-            self.pos is None or self.pos.get(tok.start) not in ("PRON", "DET")
-        ):
+        if tok.key in AMBIGUOUS_PRONOUNS and (self.pos is None or self.pos.get(tok.start) not in ("PRON", "DET")):
             return None  # "zijn" is also "to be": only with a POS tag that says it is a possessive
         if tok.key in self.person_pronouns:
             if (
@@ -785,9 +751,7 @@ def clean_mentions(found: list[Found]) -> list[Found]:
     return [f for f in kept if f.how != "adjective" or f.ref.key not in better]
 
 
-def describe_phrase(
-    kb: ActorKB, phrase: str, *, date: dt.date | None = None, lang: str | None = None
-) -> list[KBActor]:
+def describe_phrase(kb: ActorKB, phrase: str, *, date: dt.date | None = None, lang: str | None = None) -> list[KBActor]:
     """Actors that a short phrase ("de Russische president", "le président russe") refers to."""
     langs = [lang] if lang else ["nl", "en", "de", "fr"]
     out: list[KBActor] = []
