@@ -133,6 +133,8 @@ class RoleTables:
     locatives: dict[str, set[str]]
     determiners: dict[str, set[str]]
     max_words: int = 1
+    # person pronouns that are also plural ("ze", "sie"): a nearer state or organisation may be meant
+    plural_pronouns: dict[str, set[str]] = field(default_factory=dict)
 
 
 def _load_roles(data: dict[str, Any], agents: dict[str, str]) -> RoleTables:
@@ -186,6 +188,7 @@ def _load_roles(data: dict[str, Any], agents: dict[str, str]) -> RoleTables:
         per_lang("locative"),
         per_lang("determiners"),
         max_words,
+        per_lang("pronouns", "_plural"),
     )
 
 

@@ -34,6 +34,7 @@ from kroniek.actors.lexicon import (
     INITIAL_RE,
     LANG_HOME,
     MONTHS,
+    NOT_NAME_WORDS,
     OF_WORDS,
     ORG_OFFICE_KEYS,
     ORG_PRESIDENT,
@@ -390,8 +391,18 @@ class Resolver(Finders):
                     consumed.add(id(right))
                     end_tok = right.j
                     right = by_start.get(end_tok)
+            # "President of the French Republic Emmanuel Macron": "Republic" closes the office phrase
+            name_tok = end_tok
+            while (
+                name_tok + 1 < len(tokens)
+                and tokens[name_tok].key in NOT_NAME_WORDS
+                and capitalised(tokens[name_tok + 1].text)
+            ):
+                name_tok += 1
+            if name_tok != end_tok and role.offices:
+                right = by_start.get(name_tok)
             # A name follows: "president Poetin", "de Amerikaanse gezant Steve Witkoff".
-            if end_tok < len(tokens) and right is not None and right.i == end_tok and right.adjective is None:
+            if name_tok < len(tokens) and right is not None and right.i == name_tok and right.adjective is None:
                 person = self._best(
                     right.hits, prefer_kind="person", context=None, surface=self.text[right.start : right.end]
                 )
@@ -399,9 +410,9 @@ class Resolver(Finders):
                     found.append(Found(start, right.end, person, "name", role_span))
                     consumed.add(id(right))
                     continue
-            name_end = self._unknown_name(tokens, end_tok, by_start)
+            name_end = self._unknown_name(tokens, name_tok, by_start)
             if name_end is not None:
-                surface = self.text[tokens[end_tok].start : tokens[name_end - 1].end]
+                surface = self.text[tokens[name_tok].start : tokens[name_end - 1].end]
                 ref = NewActor(
                     f"new:{fold(surface)}",
                     surface,
@@ -696,6 +707,10 @@ class Resolver(Finders):
                 return None  # "Sie" inside a sentence is the polite "you"
             sentence = self.sentence_of[k]
             wanted = self._pronoun_gender(tok.key)
+            if tok.key in self.kb.roles.plural_pronouns.get(self.lang, set()):
+                subject = self._sentence_subject(k, context)
+                if subject is not None:  # "De VS lieten weten dat ze ...": the United States
+                    return Found(tok.start, tok.end, subject, "pronoun")
             for offset, ref in reversed(context.history):
                 if ref.kind != "person":
                     continue
@@ -716,6 +731,34 @@ class Resolver(Finders):
             if state is not None:
                 return Found(tok.start, tok.end, state, "pronoun")
         return None
+
+    def _sentence_subject(self, k: int, context: Context) -> Ref | None:
+        """The state, organisation or group that opens the sentence of token k ("De VS lieten weten dat
+        ze ..."), when no person is named between it and token k; an adjective ("De Russische minister")
+        does not open a sentence as an actor."""
+        sentence = self.sentence_of[k]
+        first = k
+        while first > 0 and self.sentence_of[first - 1] == sentence:
+            first -= 1
+        in_sentence = [
+            (offset, ref)
+            for offset, ref in context.history
+            if self.tokens[first].start <= offset < self.tokens[k].start
+        ]
+        if not in_sentence:
+            return None
+        offset, subject = in_sentence[0]
+        if subject.kind == "person" or any(ref.kind == "person" for _, ref in in_sentence):
+            return None
+        opening = self._token_at(offset)
+        if opening is None or any(
+            self.tokens[j].key not in self.determiners and self.tokens[j].text[:1].isalnum()
+            for j in range(first, opening)
+        ):
+            return None
+        if any(h.flags & ADJ for h in self.kb.aliases.get(self.tokens[opening].key, [])):
+            return None
+        return subject
 
     def _pronoun_gender(self, key: str) -> str | None:
         female = key in self.kb.roles.female_pronouns[self.lang]
