@@ -398,3 +398,25 @@ def test_two_processes_ingesting_the_same_file_at_once_store_it_once(tmp_path: P
     finally:
         if schema:
             pg_execute(server, f"DROP SCHEMA {schema} CASCADE")
+
+
+def test_parallel_ingest_stores_the_same_as_one_process(tmp_path: Path) -> None:
+    """Extraction on two worker processes gives the same stored articles and events as one process."""
+    from kroniek.extractor import Extractor
+    from kroniek.ingest import RawArticle
+    from kroniek.store.db import open_store
+    from kroniek.store.ingest import ingest_articles
+
+    texts = [
+        "Rusland en Oekraïne wisselden dinsdag 90 krijgsgevangenen uit.",
+        "The British prime minister spoke by phone with the German chancellor on Monday.",
+        "De Nederlandse minister van Buitenlandse Zaken bezocht woensdag Kyiv.",
+    ]
+    items = [RawArticle(text=t, id=f"p{i}", published="2025-03-19") for i, t in enumerate(texts)]
+    extractor = Extractor()
+    counts = []
+    for n in (1, 2):
+        with open_store(tmp_path / f"n{n}.db") as st:
+            report = ingest_articles(st, list(items), extractor, n_process=n)
+            counts.append((report.stored, report.events))
+    assert counts[0] == counts[1] and counts[0][0] == 3

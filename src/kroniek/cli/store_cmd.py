@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import json
+import os
 import sys
 from pathlib import Path
 from typing import Annotated, Any
@@ -68,6 +69,7 @@ def ingest(
     window_days: Annotated[int, typer.Option(help="fusion date window in days")] = 3,
     config: Annotated[Path | None, typer.Option(help="pipeline configuration file (TOML)")] = None,
     format: Annotated[str, typer.Option("--format", "-f", help="text | json (the run's report)")] = "text",
+    n_process: Annotated[int, typer.Option(help="worker processes for extraction (0: one per core)")] = 0,
 ) -> None:
     """Extract and store articles (or store ready chronicles); idempotent and resumable."""
     from kroniek.store import ingest as ing
@@ -106,6 +108,7 @@ def ingest(
                     published=published,
                     lang=lang,
                     progress=advance,
+                    n_process=n_process if n_process > 0 else (os.cpu_count() or 1),
                 )
             if fuse:
                 report.fusion = run_fusion(store, window_days=window_days)

@@ -63,10 +63,12 @@ class NlpStage:
                 self._fallback_reason[lang] = (
                     f"the chosen pipeline {choice!r} is for {nlp.lang!r}, used here for {lang!r} text"
                 )
+        from kroniek.nlp.entities import add_entity_cleanup
         from kroniek.nlp.segment import add_news_segmentation
 
         nlp.max_length = max(nlp.max_length, MAX_TEXT_LENGTH)
         add_news_segmentation(nlp, lang)
+        add_entity_cleanup(nlp)
         self._loaded[lang] = nlp
         return nlp
 

@@ -244,10 +244,13 @@ def ingest_articles(
     published: str | dt.date | None = None,
     lang: str | None = None,
     progress: Progress | None = None,
+    n_process: int = 1,
 ) -> IngestReport:
     """Extract and store each article; ``extractor`` is a kroniek.extractor.Extractor.
 
     ``published`` and ``lang`` are defaults for articles that give no date or language of their own.
+    With ``n_process`` > 1 the articles not yet stored are extracted on that many worker processes
+    (kroniek.batch.extract_many); this process stores them in input order, one transaction each.
     """
     report = IngestReport()
     started = time.perf_counter()
@@ -258,6 +261,10 @@ def ingest_articles(
         raise
     except Exception as exc:
         raise KroniekError("E211", where="the extraction pipeline", detail=repr(exc)) from exc
+    if n_process > 1:
+        _ingest_in_parallel(store, items, extractor, name, report, published, lang, progress, n_process)
+        report.seconds = time.perf_counter() - started
+        return report
     for item in items:
         if isinstance(item, ItemFailure):
             _record_failure(store, report, item.where, item.error)
@@ -280,6 +287,41 @@ def ingest_articles(
             progress(item.where if isinstance(item, ItemFailure) else item.id)
     report.seconds = time.perf_counter() - started
     return report
+
+
+def _ingest_in_parallel(
+    store: Store,
+    items: Iterable[RawArticle | ItemFailure],
+    extractor: Any,
+    name: str,
+    report: IngestReport,
+    published: str | dt.date | None,
+    lang: str | None,
+    progress: Progress | None,
+    n_process: int,
+) -> None:
+    from kroniek.batch import extract_many
+
+    pending: list[RawArticle] = []
+    for item in items:
+        if isinstance(item, ItemFailure):
+            _record_failure(store, report, item.where, item.error)
+        elif _already_stored(store, item.text):
+            report.duplicates += 1
+        else:
+            pending.append(item)
+            continue
+        if progress:
+            progress(item.where if isinstance(item, ItemFailure) else item.id)
+    outcomes = extract_many(extractor, pending, n_process=n_process, published=published, lang=lang)
+    for article, outcome in zip(pending, outcomes, strict=True):
+        if isinstance(outcome, KroniekError):
+            _record_failure(store, report, article.id, outcome)
+        else:
+            result = write_chronicle(store, outcome, extractor=name)
+            _count(report, result.status, result.events)
+        if progress:
+            progress(article.id)
 
 
 def ingest_chronicle_items(
