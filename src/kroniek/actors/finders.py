@@ -430,6 +430,8 @@ class Finders:
         if all(t.text.isupper() for t in words) or "\n" in self.text[words[0].start : words[-1].end]:
             return None
         names = [t for t in words if t.key not in NAME_PARTICLES]
+        if len(names) >= 2 and names[-1].key in ORG_HEAD_WORDS:
+            return None  # "Quds Force", "Velmar Brigade": an organisation mis-tagged PER
         given = names[0].key in self.kb.first_names
         if len(names) >= 2:
             if not given and names[-1].key in lowered:

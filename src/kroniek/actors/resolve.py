@@ -393,6 +393,12 @@ class Resolver(Finders):
                     right = by_start.get(end_tok)
             # "President of the French Republic Emmanuel Macron": "Republic" closes the office phrase
             name_tok = end_tok
+            if role.offices and end_tok + 1 < len(tokens) and tokens[end_tok].key in OF_WORDS:
+                j = end_tok + 1  # "the President of the Republic Dorvel Kassin"
+                if tokens[j].key in self.determiners and j + 1 < len(tokens):
+                    j += 1
+                if tokens[j].key in NOT_NAME_WORDS and j + 1 < len(tokens) and capitalised(tokens[j + 1].text):
+                    name_tok = j
             while (
                 name_tok + 1 < len(tokens)
                 and tokens[name_tok].key in NOT_NAME_WORDS
