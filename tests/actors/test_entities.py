@@ -139,3 +139,15 @@ def test_adjective_does_not_open_a_sentence_as_an_actor(resolve) -> None:
     at = text.index(" ze ") + 1
     owner = next((a for m, a in doc.mentions() if m.start == at), None)
     assert owner is None or owner.kind == "person"
+
+
+def test_quoted_nickname_inside_a_name_is_not_an_organisation(resolve) -> None:
+    text = 'Among them was the medic Orla "Wren" Tasmir.'
+    doc = resolve(text, lang="en", nlp=with_entities(text, "en", [("Wren", "ORG")]))
+    assert "Wren" not in names(doc)
+
+
+def test_org_after_an_indefinite_article_is_a_category(resolve) -> None:
+    text = "The group is a U.K.-designated Hostile Entity Organization, officials said."
+    sdoc = with_entities(text, "en", [("Hostile Entity Organization", "ORG")])
+    assert "Hostile Entity Organization" not in names(resolve(text, lang="en", nlp=sdoc))

@@ -11,6 +11,7 @@ from kroniek.actors.lexicon import (
     BARE_STATE_NOUNS,
     CONJUNCTIONS,
     DEFINITE,
+    INDEFINITE,
     INITIAL_RE,
     MINISTRY_NOUNS,
     MONTHS,
@@ -464,14 +465,35 @@ class Finders:
         if len(words) == 1:
             before, after = self.text[max(0, s - 1) : s], self.text[e : e + 1]
             quoted = before in QUOTE_OPENERS and after in QUOTE_CLOSERS
-            return (s, e, surface) if quoted and not words[0].text.isupper() else None
+            if not quoted or words[0].text.isupper() or self._nickname(ks[0]):
+                return None
+            return s, e, surface
         if all(t.text.isupper() for t in words if t.text.isalpha()):
             return None
+        if self._indefinite_before(ks[0]):
+            return None  # "a U.S.-designated Foreign Terrorist Organization": a category, not a name
         heads = [t for t in words if t.key in ORG_HEAD_WORDS or any(p in ORG_HEAD_WORDS for p in t.key.split("."))]
         others = [t for t in words if t not in heads and capitalised(t.text) and t.key not in self.office_nouns]
         if not heads or not others:
             return None
         return s, e, surface
+
+    def _nickname(self, k: int) -> bool:
+        """A quoted word between a given name and a surname is a nickname: 'Yulia "Tayra" Payevska'."""
+        tokens = self.tokens
+        if k < 2 or k + 2 >= len(tokens):
+            return False
+        return self._name_word(tokens[k - 2]) and self._name_word(tokens[k + 2])
+
+    def _indefinite_before(self, k: int) -> bool:
+        """An indefinite article opens the noun phrase that ends with token k's entity."""
+        for j in range(k - 1, max(-1, k - 6), -1):
+            tok = self.tokens[j]
+            if tok.key in INDEFINITE:
+                return True
+            if tok.key in self.determiners or not (tok.text[:1].isalnum() or tok.text in ("-", ".")):
+                return False
+        return False
 
     def _context_role(self, start: int) -> tuple[str | None, str | None]:
         """Country and sector from the words just before an entity ("de Russische oppositieleider X")."""
