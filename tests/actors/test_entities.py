@@ -151,3 +151,11 @@ def test_org_after_an_indefinite_article_is_a_category(resolve) -> None:
     text = "The group is a U.K.-designated Hostile Entity Organization, officials said."
     sdoc = with_entities(text, "en", [("Hostile Entity Organization", "ORG")])
     assert "Hostile Entity Organization" not in names(resolve(text, lang="en", nlp=sdoc))
+
+
+def test_we_inside_straight_single_quotes_is_not_the_home_state(resolve) -> None:
+    text = "Hij sprak de menigte toe. 'Wij blijven hier,' zei hij. Wij steunen zo'n moedige leider."
+    doc = resolve(text)
+    owners = {m.start: a.name for m, a in doc.mentions()}
+    assert text.index("Wij blijven") not in owners
+    assert owners.get(text.index("Wij steunen")) == "Netherlands"

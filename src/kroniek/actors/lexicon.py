@@ -153,11 +153,32 @@ class Pending:
         return "pending"
 
 
+def _straight_quote_end(text: str, i: int) -> int | None:
+    """The closing straight single quote of a quotation opened at ``i`` ("'Wij zijn hier,' zei hij"): a
+    quote after a non-space and before a non-letter, in the same paragraph; apostrophes inside words
+    ("zo'n", "Putin's") are passed over."""
+    limit = min(len(text), i + 600)
+    j = i + 1
+    while j < limit:
+        if text[j] == "\n" and j + 1 < len(text) and text[j + 1] == "\n":
+            return None
+        if text[j] == "'" and not text[j - 1].isspace() and (j + 1 == len(text) or not text[j + 1].isalpha()):
+            return j
+        j += 1
+    return None
+
+
 def quote_spans(text: str) -> list[tuple[int, int]]:
     spans = []
     i = 0
     while i < len(text):
         ch = text[i]
+        if ch == "'" and (i == 0 or not text[i - 1].isalnum()) and i + 1 < len(text) and text[i + 1].isalpha():
+            j = _straight_quote_end(text, i)
+            if j is not None:
+                spans.append((i, j + 1))
+                i = j + 1
+                continue
         closers = QUOTE_PAIRS.get(ch)
         if closers is not None and not (ch in "‘'" and i > 0 and text[i - 1].isalpha()):
             ends = [j for j in (text.find(c, i + 1) for c in closers) if j != -1]
