@@ -205,3 +205,33 @@ def test_joint_speech_has_no_single_speaker(build) -> None:
     text = "Miller and Stone said that the harbour will stay open."
     doc = build(text, "en", [PM, ("Mary Stone", "person", ["Stone"])])
     assert [c.speaker for c in speech_cues(doc)] == [None]
+
+
+def test_parse_chain_skips_the_subject_inside_reported_words(build) -> None:
+    # a parser hangs "adding" on "reopen", inside what Miller said; the quay is not who adds
+    text = "Miller said the quay will reopen, adding that ships will wait."
+    doc = build(text, "en", [PM])
+    words = ["Miller", "said", "the", "quay", "will", "reopen", ",", "adding", "that", "ships", "will", "wait",
+             "."]
+    heads = [1, 1, 3, 5, 5, 1, 7, 5, 11, 11, 11, 7, 1]
+    deps = ["nsubj", "ROOT", "det", "nsubj", "aux", "ccomp", "punct", "advcl", "mark", "nsubj", "aux", "ccomp",
+            "punct"]
+    spaces = [True] * 5 + [False] + [True] * 5 + [False, False]
+    assert doc.nlp is not None
+    doc.nlp = Doc(doc.nlp.vocab, words=words, spaces=spaces, heads=heads, deps=deps)
+    assert [c.speaker for c in speech_cues(doc)] == [0, 0]
+
+
+def test_parse_subject_description_defers_to_word_order_outside_the_mention(build) -> None:
+    # the parse puts "In Rotterdam" inside the subject phrase; the name next to the verb is unknown
+    text = "In Rotterdam, the harbour master Bakker said that taxes will fall."
+    doc = build(text, "en", [CITY])
+    words = ["In", "Rotterdam", ",", "the", "harbour", "master", "Bakker", "said", "that", "taxes", "will",
+             "fall", "."]
+    heads = [1, 5, 5, 5, 5, 7, 5, 7, 11, 11, 11, 7, 7]
+    deps = ["case", "nmod", "punct", "det", "compound", "nsubj", "appos", "ROOT", "mark", "nsubj", "aux",
+            "ccomp", "punct"]
+    spaces = [True, False] + [True] * 9 + [False, False]
+    assert doc.nlp is not None
+    doc.nlp = Doc(doc.nlp.vocab, words=words, spaces=spaces, heads=heads, deps=deps)
+    assert [c.speaker for c in speech_cues(doc)] == [None]

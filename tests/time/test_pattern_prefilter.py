@@ -22,3 +22,12 @@ def test_phrase_patterns_match_as_the_plain_alternation_does(lang: str) -> None:
         text = " ; ".join(phrases) + " x" + "y ".join(phrases) + " " + " . ".join(p.upper() for p in phrases)
         assert [m.span() for m in fast.finditer(text)] == [m.span() for m in plain.finditer(text)]
         assert any(True for _ in fast.finditer(text))
+
+
+def test_listed_phrases_with_an_apostrophe_match_both_apostrophes() -> None:
+    import re
+
+    from kroniek.time.lexicon import _word_regex
+
+    pattern = _word_regex("'s avonds")
+    assert re.fullmatch(pattern, "'s avonds") and re.fullmatch(pattern, "’s  avonds")

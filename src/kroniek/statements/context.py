@@ -2,7 +2,11 @@
 and the speaker searches (mention next to a cue, subject of a cue, pronoun resolution).
 
 Everything works on character offsets and word tokens, so it runs on a spaCy Doc with only tokens and
-sentences; where the Doc has a dependency parse, the subject of a speech verb is read from it first.
+sentences; where the Doc has a dependency parse, the subject of a speech verb is read from it first, but
+only where the parse is plausible: a subject whose head word is an actor mention or a pronoun is taken
+(two coordinated actors speak jointly: no single speaker); a subject that is a description defers to the
+word-order rules unless they point outside the subject phrase, because parsers most often misattach
+fronted phrases and appositions there.
 """
 
 from __future__ import annotations
@@ -10,10 +14,14 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from kroniek.document import ArticleDoc, CharSpan
 from kroniek.statements.lexicon import CueLexicon, CueMatch, Token, load_lexicon, tokenize
 from kroniek.statements.quotes import Quote, find_quotes
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token as SpacyToken
 
 # How far (in word tokens) a speaker may sit from its cue, and how far back a pronoun is resolved.
 ADJACENT_GAP_WORDS = 2
@@ -22,6 +30,11 @@ FALLBACK_SUBJECT_WORDS = 8  # a clause's first mention is the subject only when 
 _SENT_END_RE = re.compile(r"[.!?…]+[\"”’'»)]*\s+(?=[\"“„‘'«(\[]?[A-Z\u00C0-\u024F0-9])|\n+")
 _PERSON = "person"
 _WORD_RE = re.compile(r"\w+")
+# dependency labels along which a subject-less verb shares the subject of the verb it hangs on, and the
+# labels of a reported-content clause (its subject is not the speaker)
+_CHAIN_DEPS = frozenset({"conj", "xcomp", "advcl", "ccomp", "parataxis"})
+_CONTENT_DEPS = frozenset({"ccomp", "parataxis"})
+_SHARING_DEPS = frozenset({"conj", "xcomp", "advcl"})
 COORDINATORS = frozenset({"and", "en", "und", "et", "but", "maar", "aber", "mais"})
 
 
@@ -336,9 +349,34 @@ class Analysis:
         return max(start, q)
 
     def subject_of(self, cue: CueMatch) -> Speaker:
-        parsed = self._parsed_subject(cue)
-        if parsed is not None:
-            return parsed
+        """The speaker of a speech verb: the parse's subject where it is plausible, else word order."""
+        subject = self._parsed_subject_token(cue)
+        if subject is None:
+            return self._word_order_subject(cue)
+        m = self.mention_covering(subject.idx, subject.idx + len(subject.text))
+        if m is not None:
+            # the subject's head word is a mention: trust it, unless it is coordinated with another actor
+            for conj in subject.children:
+                if conj.dep_ == "conj" and \
+                        self.mention_covering(conj.idx, conj.idx + len(conj.text)) is not None:
+                    return Speaker(None, CharSpan(m.start, conj.idx + len(conj.text)), "joint")
+            tok = Token(subject.idx, subject.idx + len(subject.text), subject.lower_)
+            found = self._from_mention(m, tok)
+            return Speaker(found.actor, found.span, "parse") if found.how == "mention" else found
+        if self.lex.is_pronoun(subject.lower_):
+            return self.pronoun_speaker(Token(subject.idx, subject.idx + len(subject.text), subject.lower_))
+        # The subject is a description ("the mayor of X, Y,", "harbour master Y"). A mention somewhere in
+        # its subtree is where parsers err most (a misattached "In X," or apposition), so word order
+        # decides, as long as it points inside the subject phrase.
+        first, last = subject.left_edge, subject.right_edge
+        end = last.idx + len(last.text)
+        by_order = self._word_order_subject(cue)
+        if by_order.actor is None or (by_order.span is not None and
+                                      first.idx <= by_order.span.start and by_order.span.end <= end):
+            return by_order
+        return self.description_at(first.idx, end) or Speaker(None, CharSpan(first.idx, end), "parse")
+
+    def _word_order_subject(self, cue: CueMatch) -> Speaker:
         floor = self.clause_start(cue.start)
         participle = cue.entry in self.lex.participles
         if participle or (cue.first > 0 and self.tokens[cue.first - 1].low in COORDINATORS):
@@ -379,7 +417,13 @@ class Analysis:
         sent = self.sentence_of(offset)
         return sent.end if sent.end > offset else self.paragraph_end(offset)
 
-    def _parsed_subject(self, cue: CueMatch) -> Speaker | None:
+    def _parsed_subject_token(self, cue: CueMatch) -> SpacyToken | None:
+        """The head word of the speech verb's subject in the parse, or None (no parse, or no subject).
+
+        A verb without its own subject ("…, adding", "but warned") shares one up the chain of
+        coordinated or adverbial verbs; a clause on that chain that is itself reported content
+        (ccomp) is skipped, because parsers attach such verbs to the nearest verb, often the one inside
+        the reported words, whose subject is what is reported about, not who speaks."""
         nlp = self.doc.nlp
         if nlp is None or not self.has_parse:
             return None
@@ -389,27 +433,20 @@ class Analysis:
         verb = span[0]
         if verb.dep_ in ("aux", "aux:pass", "aux:tense") and verb.head is not verb:
             verb = verb.head  # "a déclaré", "heeft gezegd": the subject hangs on the participle
-        heads = [verb]
-        if verb.dep_ in ("conj", "xcomp", "advcl") and verb.head is not verb:
-            heads.append(verb.head)
-        for head in heads:
-            for child in head.children:
-                if child.dep_ in ("nsubj", "nsubj:pass", "csubj", "agent", "obl:agent") or \
-                        child.dep_.startswith("nsubj"):
-                    first, last = child.left_edge, child.right_edge
-                    m = self.mention_covering(child.idx, child.idx + len(child.text)) or \
-                        next(iter(self.mentions_in(first.idx, last.idx + len(last.text))), None)
-                    if m is not None:
-                        return Speaker(m.actor, CharSpan(m.start, m.end), "parse")
-                    if self.lex.is_pronoun(child.lower_):
-                        tok = Token(child.idx, child.idx + len(child.text), child.lower_)
-                        return self.pronoun_speaker(tok)
-                    # a subject that names no actor: a definite description refers back, else unknown
-                    end = last.idx + len(last.text)
-                    return self.description_at(first.idx, end) or \
-                        Speaker(None, CharSpan(first.idx, end), "parse")
+        head = verb
+        for _ in range(4):
+            subject = next((c for c in head.children if c.dep_.startswith("nsubj") or
+                            c.dep_ in ("csubj", "agent", "obl:agent")), None)
+            content = head is not verb and head.dep_ in _CONTENT_DEPS
+            if subject is not None and not content:
+                return subject
+            # the verb itself shares a subject only as a conjunct or a participle/infinitive; a verb
+            # that is loosely attached (parataxis) or reported itself (ccomp) has its own, unparsed one
+            allowed = _CHAIN_DEPS if head is not verb else _SHARING_DEPS
+            if head.dep_ not in allowed or head.head is head:
+                return None
+            head = head.head
         return None
-
 
 def _sentences(doc: ArticleDoc) -> list[CharSpan]:
     """The document's sentences, split again at line breaks; a regex split when the nlp stage gave none."""

@@ -69,7 +69,8 @@ def _word_regex(word: str) -> str:
     # A space in a listed phrase matches any run of white space; apostrophes match both forms.
     parts = [re.escape(p) for p in word.split()]
     joined = r"\s+".join(parts)
-    return joined.replace("'", "['’]").replace("’", "['’]")
+    # One pass: replacing "'" first and then "’" would rewrite the class just inserted.
+    return re.sub(r"\\?['’]", "['’]", joined)
 
 
 def _alternation(words: list[str], capitalised: bool = False) -> str:

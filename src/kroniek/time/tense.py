@@ -30,10 +30,15 @@ def _has_phrase(words: list[str], phrase: str) -> bool:
     return any(words[i : i + n] == parts for i in range(len(words) - n + 1))
 
 
-def _morph_direction(span: Span) -> str | None:
+def _morph_direction(span: Span, kept: str, offset: int) -> str | None:
+    """The tense of the verbs in ``span``, skipping those ``_without_reporting`` blanked out of ``kept``
+    (the sentence text starting at ``offset``): "Officials said" only dates the report."""
     past = future = present = False
     for token in span:
         if token.pos_ not in ("VERB", "AUX"):
+            continue
+        at = token.idx - offset
+        if 0 <= at < len(kept) and kept[at].isspace():
             continue
         tense = token.morph.get("Tense", [])
         if "Past" in tense and "Part" not in token.morph.get("VerbForm", []):
@@ -149,7 +154,7 @@ def guess_direction(doc: ArticleDoc, timex: CharSpan, lex: Lexicon) -> str:
             return decided
         if use_morph and doc.nlp is not None:
             span = doc.nlp.char_span(start, end, alignment_mode="expand")
-            from_morph = _morph_direction(span) if span is not None else None
+            from_morph = _morph_direction(span, text, sentence.start) if span is not None else None
             if from_morph == "past":
                 return "past"
             if from_morph == "present" and index == 0:
