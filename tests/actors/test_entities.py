@@ -159,3 +159,13 @@ def test_we_inside_straight_single_quotes_is_not_the_home_state(resolve) -> None
     owners = {m.start: a.name for m, a in doc.mentions()}
     assert text.index("Wij blijven") not in owners
     assert owners.get(text.index("Wij steunen")) == "Netherlands"
+
+
+def test_role_noun_before_an_organisation_head_is_not_a_person(resolve) -> None:
+    doc = resolve("Officials of the Main Intelligence Directorate said the talks went well.", lang="en")
+    assert all(r.kind != "person" for r in doc.actors)
+
+
+def test_capital_after_a_role_noun_is_not_a_person(resolve) -> None:
+    doc = resolve("Protesters attacked the U.S. Embassy in Baghdad on Tuesday.", lang="en")
+    assert all(r.kind != "person" for r in doc.actors)

@@ -249,6 +249,12 @@ class Finders:
                     break
                 if end in by_start and by_start[end].adjective is not None:
                     break
+                if end in by_start and any(
+                    h.actor.kind == "state" or h.flags & (CAPITAL | SEAT) for h in by_start[end].hits
+                ):
+                    break  # "Embassy in Baghdad": a place, not a person's name
+                if tok.key in ORG_HEAD_WORDS:
+                    return None  # "Intelligence Directorate": an organisation, not a person
                 end += 1
             elif tok.key in NAME_PARTICLES and end > k and end + 1 < len(tokens) and capitalised(tokens[end + 1].text):
                 end += 1
