@@ -169,3 +169,25 @@ def test_role_noun_before_an_organisation_head_is_not_a_person(resolve) -> None:
 def test_capital_after_a_role_noun_is_not_a_person(resolve) -> None:
     doc = resolve("Protesters attacked the U.S. Embassy in Baghdad on Tuesday.", lang="en")
     assert all(r.kind != "person" for r in doc.actors)
+
+
+# ------------------------------------------------------------------------------------------ embassies
+def test_state_embassy_in_a_capital_is_one_organisation(resolve) -> None:
+    text = "Crowds gathered at the U.S. Embassy in Baghdad. Later the United States Embassy closed its gates."
+    doc = resolve(text, lang="en")
+    embassy = [r for r in doc.actors if r.name.startswith("Embassy")]
+    assert [(r.name, r.kind, r.country, len(r.mentions)) for r in embassy] == [
+        ("Embassy of the United States, Baghdad", "organization", "USA", 2)
+    ]
+
+
+def test_embassy_with_an_adjective_nl_and_fr(resolve) -> None:
+    nl = resolve("De Russische ambassade weigerde commentaar.")
+    assert "Embassy of Russia" in [r.name for r in nl.actors]
+    fr = resolve("Il s'est réfugié dans l'ambassade russe depuis juin.", lang="fr")
+    assert "Embassy of Russia" in [r.name for r in fr.actors]
+
+
+def test_embassy_without_a_state_is_no_actor(resolve) -> None:
+    doc = resolve("The embassy closed early on Friday.", lang="en")
+    assert doc.actors == []

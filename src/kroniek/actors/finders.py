@@ -11,6 +11,9 @@ from kroniek.actors.lexicon import (
     BARE_STATE_NOUNS,
     CONJUNCTIONS,
     DEFINITE,
+    DEFINITE_STATE_NAMES,
+    EMBASSY_CITY_WORDS,
+    EMBASSY_NOUNS,
     INDEFINITE,
     INITIAL_RE,
     MINISTRY_NOUNS,
@@ -225,6 +228,50 @@ class Finders:
             ref = NewActor(f"ministry:{fold(name)}", name, "organization", country.country if country else None, "GOV")
             found.append(Found(tokens[start_tok].start, tokens[end_tok - 1].end, ref, "name"))
         return found
+
+    def _embassies(self, tokens: list[Token], gaz: list[GazMatch]) -> list[Found]:
+        """Embassies: a state (name or adjective) before or after an embassy noun, or "van/of/de" + state
+        after it, and a capital after "in": "the U.S. Embassy in Baghdad", "de Russische ambassade",
+        "l'ambassade équatorienne" -> "Embassy of the United States, Baghdad", organisation, GOV."""
+        by_end = {g.j: g for g in gaz}
+        by_start = {g.i: g for g in gaz}
+        found = []
+        for k, tok in enumerate(tokens):
+            if tok.key not in EMBASSY_NOUNS:
+                continue
+            start_tok, end_tok, state = k, k + 1, None
+            left = by_end.get(k)
+            if left is not None:
+                state = _state_of(left)
+                if state is not None:
+                    start_tok = left.i
+            right = by_start.get(k + 1)
+            if state is None and right is not None and right.adjective is not None:
+                state, end_tok = right.adjective, right.j  # "l'ambassade équatorienne"
+            if state is None and k + 2 < len(tokens) and tokens[k + 1].key in OF_WORDS | {"du", "des"}:
+                j = k + 2
+                if tokens[j].key in self.determiners and j + 1 < len(tokens):
+                    j += 1
+                target = by_start.get(j)
+                state = _state_of(target) if target is not None else None
+                if state is not None and target is not None:
+                    end_tok = target.j
+            if state is None:
+                continue
+            city = None
+            if end_tok + 1 < len(tokens) and tokens[end_tok].key in EMBASSY_CITY_WORDS:
+                place = by_start.get(end_tok + 1)
+                if place is not None and any(h.flags & (CAPITAL | SEAT) for h in place.hits):
+                    city, end_tok = self.text[place.start : place.end], place.j
+            if start_tok > 0 and tokens[start_tok - 1].key in self.determiners:
+                start_tok -= 1
+            article = "the " if state.name in DEFINITE_STATE_NAMES else ""
+            name = f"Embassy of {article}{state.name}" + (f", {city}" if city else "")
+            ref = NewActor(f"embassy:{state.country}", name, "organization", state.country, "GOV")
+            found.append(Found(tokens[start_tok].start, tokens[end_tok - 1].end, ref, "name"))
+        # one embassy per state in an article, named with its city when any mention gives one
+        named = {f.ref.key: f.ref for f in found if isinstance(f.ref, NewActor) and "," in f.ref.name}
+        return [Found(f.start, f.end, named.get(f.ref.key, f.ref), f.how) for f in found]
 
     def _person_by_surname(self, surname: str, initial: str) -> KBActor | None:
         """A curated person with this surname (or the first part of a double one) and this first initial."""
@@ -518,3 +565,8 @@ class Finders:
                         country = hit.actor.country
                         break
         return country, sector
+
+
+def _state_of(g: GazMatch) -> KBActor | None:
+    """The state a match names or describes ("U.S.", "Russische"), not a capital used as a place."""
+    return next((h.actor for h in g.hits if h.actor.kind == "state" and not h.flags & (CAPITAL | SEAT)), None)

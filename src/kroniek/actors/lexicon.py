@@ -49,6 +49,9 @@ SIGNATURE_CHARS = int(_WORDS["signature_chars"])
 ORG_HEAD_WORDS = set(_WORDS["org_head_words"])
 NAME_SUFFIXES = set(_WORDS["name_suffixes"])
 NOT_NAME_WORDS = set(_WORDS["not_name_words"])
+EMBASSY_NOUNS = set(_WORDS["embassy_nouns"])
+DEFINITE_STATE_NAMES = set(_WORDS["definite_state_names"])
+EMBASSY_CITY_WORDS = set(_WORDS["embassy_city_words"])
 
 
 @dataclass(slots=True)

@@ -102,11 +102,14 @@ class Resolver(Finders):
             self._initial_names(tokens, gaz)
             + self._first_name_persons(tokens, gaz, roles)
             + self._ministries(tokens, gaz)
+            + self._embassies(tokens, gaz)
         )
         covered = bytearray(len(text) + 1)
         for f in named:
             covered[f.start : f.end] = b"\x01" * (f.end - f.start)
         gaz = [g for g in gaz if not (covered[g.start] and covered[g.end - 1])]
+        # a role noun inside a found name ("Embassy in" in "the U.S. Embassy in Baghdad") is part of it
+        roles = [r for r in roles if not (covered[r.start] and covered[r.end - 1])]
         found, consumed = self._compose(tokens, gaz, roles, named)
         found += self._groups(tokens, gaz, consumed)
         pending = [g for g in gaz if id(g) not in consumed]
