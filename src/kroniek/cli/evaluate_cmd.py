@@ -14,6 +14,7 @@ SUMMARY_METRICS = (
     "events.recall",
     "events.f1",
     "fields.direction",
+    "fields.participants",
     "fields.modality",
     "fields.proposition",
     "fields.date",

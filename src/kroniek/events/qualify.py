@@ -274,7 +274,7 @@ def location_for(
         found = places_location_for(doc, span)
     except Exception:  # the places helper is optional (ImportError) and must not cost the event
         found = None
-    if isinstance(found, PlaceMention) and not _names_an_actor(mention_spans, found):
+    if isinstance(found, PlaceMention) and not _names_an_actor(doc, mention_spans, found):
         inside = span.start <= found.start and found.end <= span.end
         if inside or event not in _VERBAL:
             return found, "places.locate" + ("" if inside else " (earlier sentence)")
@@ -283,7 +283,7 @@ def location_for(
     for place in doc.places:
         if place.metonym or not (span.start <= place.start and place.end <= span.end):
             continue
-        if _names_an_actor(mention_spans, place):
+        if _names_an_actor(doc, mention_spans, place):
             continue
         before = doc.text[max(span.start, place.start - 40) : place.start].lower().split()
         if any(w in lexicon.cues.locative_preps for w in before[-4:]):
@@ -291,11 +291,21 @@ def location_for(
     return None, ""
 
 
-def _names_an_actor(mention_spans: list[tuple[int, int]], place: PlaceMention) -> bool:
+def _names_an_actor(doc: ArticleDoc, mention_spans: list[tuple[int, int]], place: PlaceMention) -> bool:
     """"Kyiv sprak …": a place name that the actors stage resolved to an actor is not where it happened.
-    ``mention_spans`` is sorted by start."""
+    A gazetteer place introduced by a locative word ("in de kuststad Jeddah") that only a *person*
+    covers is a place all the same: the NER took the city for a name. ``mention_spans`` is sorted by start."""
     i = bisect_left(mention_spans, (place.end,))
-    return any(end > place.start for _, end in mention_spans[max(0, i - 8) : i])
+    if not any(end > place.start for _, end in mention_spans[max(0, i - 8) : i]):
+        return False
+    covering = [a for a in doc.actors for m in a.mentions if m.start < place.end and place.start < m.end]
+    if not covering or any(a.kind != "person" for a in covering):
+        return True
+    try:
+        from kroniek.places.locate import is_locative
+    except ImportError:  # the places stage is optional
+        return True
+    return not is_locative(doc, place)
 
 
 def quantities_in(doc: ArticleDoc, span: CharSpan) -> list[QuantityMention]:
