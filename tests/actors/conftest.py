@@ -26,9 +26,7 @@ def stage(kb: ActorKB) -> ActorStage:
 def resolve(stage: ActorStage):
     """Run the actor stage on a sentence; returns the doc."""
 
-    def run(
-        text: str, lang: str = "nl", published: dt.date | None = dt.date(2025, 3, 19), nlp=None
-    ) -> ArticleDoc:
+    def run(text: str, lang: str = "nl", published: dt.date | None = dt.date(2025, 3, 19), nlp=None) -> ArticleDoc:
         doc = ArticleDoc(Article(id="test", language=lang, text=text), published=published, nlp=nlp)
         return stage(doc)
 

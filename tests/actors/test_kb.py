@@ -59,9 +59,7 @@ def test_person_country_and_sector_follow_the_date(kb: ActorKB) -> None:
 
 
 def test_search_by_description_and_date() -> None:
-    assert (
-        search_actors("de Russische president", date="2009-01-01", lang="nl")[0]["name"] == "Dmitry Medvedev"
-    )
+    assert search_actors("de Russische president", date="2009-01-01", lang="nl")[0]["name"] == "Dmitry Medvedev"
     assert search_actors("the Russian president", date="2007-01-01", lang="en")[0]["name"] == "Vladimir Putin"
 
 

@@ -260,11 +260,7 @@ def test_works_with_tokens_only_and_with_a_spacy_doc(resolve) -> None:
     text = "Poetin belde Zelensky."
     plain = resolve(text)
     with_doc = resolve(text, nlp=spacy.blank("nl")(text))
-    assert (
-        mentions(plain)
-        == mentions(with_doc)
-        == {"Poetin": "Vladimir Putin", "Zelensky": "Volodymyr Zelenskyy"}
-    )
+    assert mentions(plain) == mentions(with_doc) == {"Poetin": "Vladimir Putin", "Zelensky": "Volodymyr Zelenskyy"}
 
 
 def test_helpers(resolve) -> None:
@@ -295,9 +291,7 @@ def test_speaker_of_the_chamber(resolve) -> None:
     doc = resolve("De voorzitter van de Tweede Kamer opende het debat.", published=dt.date(2022, 6, 1))
     assert mentions(doc) == {"De voorzitter van de Tweede Kamer": "Vera Bergkamp"}
     # in a letter's address the chamber stays its own mention
-    doc = resolve(
-        "Aan de Voorzitter van de Tweede Kamer\n\nGeachte voorzitter,", published=dt.date(2024, 6, 1)
-    )
+    doc = resolve("Aan de Voorzitter van de Tweede Kamer\n\nGeachte voorzitter,", published=dt.date(2024, 6, 1))
     found = mentions(doc)
     assert found["de Voorzitter"] == "Martin Bosma"
     assert "House of Representatives (Netherlands)" in found.values()

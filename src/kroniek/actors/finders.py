@@ -11,12 +11,21 @@ from kroniek.actors.lexicon import (
     BARE_STATE_NOUNS,
     CONJUNCTIONS,
     DEFINITE,
+    DEFINITE_STATE_NAMES,
+    EMBASSY_CITY_WORDS,
+    EMBASSY_NOUNS,
+    INDEFINITE,
     INITIAL_RE,
     MINISTRY_NOUNS,
+    MONTHS,
     NAME_PARTICLES,
+    NAME_SUFFIXES,
+    NOT_NAME_WORDS,
     OF_WORDS,
+    ORG_HEAD_WORDS,
     PORTFOLIO_CONTINUATIONS,
     PORTFOLIO_JOINERS,
+    QUOTE_PAIRS,
     TITLES,
     Found,
     GazMatch,
@@ -29,6 +38,10 @@ from kroniek.actors.lexicon import (
 )
 from kroniek.actors.normalize import fold
 
+# Quotation marks round a single-word organisation name ("Zeitung „Tagesblatt“").
+QUOTE_OPENERS = set(QUOTE_PAIRS)
+QUOTE_CLOSERS = {c for closers in QUOTE_PAIRS.values() for c in closers}
+
 
 class Finders:
     """Needs the attributes the Resolver sets: kb, lang, text, tokens, sentence_of and the role tables."""
@@ -38,6 +51,7 @@ class Finders:
     text: str
     tokens: list[Token]
     sentence_of: list[int]
+    pos: dict[int, str] | None
     office_nouns: dict[str, OfficeNoun]
     role_nouns: dict[str, str | None]
     determiners: set[str]
@@ -54,12 +68,7 @@ class Finders:
                 h.actor.kind != "person" for h in self.kb.aliases.get(tok.key, [])
             ):  # "U.S." is a country, not initials
                 initials_end = k + 1
-            elif (
-                len(tok.text) == 1
-                and tok.text.isupper()
-                and k + 1 < len(tokens)
-                and tokens[k + 1].text == "."
-            ):
+            elif len(tok.text) == 1 and tok.text.isupper() and k + 1 < len(tokens) and tokens[k + 1].text == ".":
                 initials_end = k + 2
             if initials_end is None or initials_end >= len(tokens):
                 k += 1
@@ -111,9 +120,7 @@ class Finders:
             k = end + 1
         return found
 
-    def _first_name_persons(
-        self, tokens: list[Token], gaz: list[GazMatch], roles: list[RoleMatch]
-    ) -> list[Found]:
+    def _first_name_persons(self, tokens: list[Token], gaz: list[GazMatch], roles: list[RoleMatch]) -> list[Found]:
         """Unknown persons from a known given name and a capitalised surname ("Ahmed al-Assadi")."""
         long_gaz = {k for g in gaz if g.j - g.i > 1 for k in range(g.i, g.j)}
         in_role = {k for r in roles for k in range(r.i, r.j)}
@@ -121,12 +128,7 @@ class Finders:
         k = 0
         while k < len(tokens) - 1:
             tok = tokens[k]
-            if (
-                tok.key not in self.kb.first_names
-                or not capitalised(tok.text)
-                or k in long_gaz
-                or k in in_role
-            ):
+            if tok.key not in self.kb.first_names or not capitalised(tok.text) or k in long_gaz or k in in_role:
                 k += 1
                 continue
             end = k + 1
@@ -137,17 +139,11 @@ class Finders:
                     break
                 if end in long_gaz or end in in_role:
                     break
-                if (
-                    word[:1].isupper()
-                    and word.replace("-", "").replace("'", "").isalpha()
-                    and not word.isupper()
-                ) or (word[:3] in ("al-", "el-") and len(word) > 4):
-                    end += 1
-                elif (
-                    tokens[end].key in NAME_PARTICLES
-                    and end + 1 < len(tokens)
-                    and capitalised(tokens[end + 1].text)
+                if (word[:1].isupper() and word.replace("-", "").replace("'", "").isalpha() and not word.isupper()) or (
+                    word[:3] in ("al-", "el-") and len(word) > 4
                 ):
+                    end += 1
+                elif tokens[end].key in NAME_PARTICLES and end + 1 < len(tokens) and capitalised(tokens[end + 1].text):
                     end += 1
                 else:
                     break
@@ -223,19 +219,59 @@ class Finders:
             portfolio = self.text[tokens[words[0]].start : tokens[words[-1]].end]
             if end_tok + 1 < len(tokens) and tokens[end_tok].key in OF_WORDS and country is None:
                 target = by_start.get(end_tok + 1)
-                state = (
-                    next((h.actor for h in target.hits if h.actor.kind == "state"), None) if target else None
-                )
+                state = next((h.actor for h in target.hits if h.actor.kind == "state"), None) if target else None
                 if state is not None and target is not None:
                     country, end_tok = state, target.j
             if start_tok > 0 and tokens[start_tok - 1].key in self.determiners:
                 start_tok -= 1
             name = f"Ministry of {portfolio}" + (f" ({country.name})" if country else "")
-            ref = NewActor(
-                f"ministry:{fold(name)}", name, "organization", country.country if country else None, "GOV"
-            )
+            ref = NewActor(f"ministry:{fold(name)}", name, "organization", country.country if country else None, "GOV")
             found.append(Found(tokens[start_tok].start, tokens[end_tok - 1].end, ref, "name"))
         return found
+
+    def _embassies(self, tokens: list[Token], gaz: list[GazMatch]) -> list[Found]:
+        """Embassies: a state (name or adjective) before or after an embassy noun, or "van/of/de" + state
+        after it, and a capital after "in": "the U.S. Embassy in Baghdad", "de Russische ambassade",
+        "l'ambassade équatorienne" -> "Embassy of the United States, Baghdad", organisation, GOV."""
+        by_end = {g.j: g for g in gaz}
+        by_start = {g.i: g for g in gaz}
+        found = []
+        for k, tok in enumerate(tokens):
+            if tok.key not in EMBASSY_NOUNS:
+                continue
+            start_tok, end_tok, state = k, k + 1, None
+            left = by_end.get(k)
+            if left is not None:
+                state = _state_of(left)
+                if state is not None:
+                    start_tok = left.i
+            right = by_start.get(k + 1)
+            if state is None and right is not None and right.adjective is not None:
+                state, end_tok = right.adjective, right.j  # "l'ambassade équatorienne"
+            if state is None and k + 2 < len(tokens) and tokens[k + 1].key in OF_WORDS | {"du", "des"}:
+                j = k + 2
+                if tokens[j].key in self.determiners and j + 1 < len(tokens):
+                    j += 1
+                target = by_start.get(j)
+                state = _state_of(target) if target is not None else None
+                if state is not None and target is not None:
+                    end_tok = target.j
+            if state is None:
+                continue
+            city = None
+            if end_tok + 1 < len(tokens) and tokens[end_tok].key in EMBASSY_CITY_WORDS:
+                place = by_start.get(end_tok + 1)
+                if place is not None and any(h.flags & (CAPITAL | SEAT) for h in place.hits):
+                    city, end_tok = self.text[place.start : place.end], place.j
+            if start_tok > 0 and tokens[start_tok - 1].key in self.determiners:
+                start_tok -= 1
+            article = "the " if state.name in DEFINITE_STATE_NAMES else ""
+            name = f"Embassy of {article}{state.name}" + (f", {city}" if city else "")
+            ref = NewActor(f"embassy:{state.country}", name, "organization", state.country, "GOV")
+            found.append(Found(tokens[start_tok].start, tokens[end_tok - 1].end, ref, "name"))
+        # one embassy per state in an article, named with its city when any mention gives one
+        named = {f.ref.key: f.ref for f in found if isinstance(f.ref, NewActor) and "," in f.ref.name}
+        return [Found(f.start, f.end, named.get(f.ref.key, f.ref), f.how) for f in found]
 
     def _person_by_surname(self, surname: str, initial: str) -> KBActor | None:
         """A curated person with this surname (or the first part of a double one) and this first initial."""
@@ -260,13 +296,14 @@ class Finders:
                     break
                 if end in by_start and by_start[end].adjective is not None:
                     break
+                if end in by_start and any(
+                    h.actor.kind == "state" or h.flags & (CAPITAL | SEAT) for h in by_start[end].hits
+                ):
+                    break  # "Embassy in Baghdad": a place, not a person's name
+                if tok.key in ORG_HEAD_WORDS:
+                    return None  # "Intelligence Directorate": an organisation, not a person
                 end += 1
-            elif (
-                tok.key in NAME_PARTICLES
-                and end > k
-                and end + 1 < len(tokens)
-                and capitalised(tokens[end + 1].text)
-            ):
+            elif tok.key in NAME_PARTICLES and end > k and end + 1 < len(tokens) and capitalised(tokens[end + 1].text):
                 end += 1
             elif tok.text == "." and end == k + 1 and len(tokens[k].text) == 1:
                 end += 1  # an initial: "J. Smith"
@@ -347,9 +384,7 @@ class Finders:
             return None
         return second, second.j
 
-    def _group(
-        self, tokens: list[Token], noun_tok: int, start_tok: int, end_tok: int, state: KBActor
-    ) -> Found:
+    def _group(self, tokens: list[Token], noun_tok: int, start_tok: int, end_tok: int, state: KBActor) -> Found:
         english, sector, is_state, institution = self.group_nouns[tokens[noun_tok].key]
         start, end = tokens[start_tok].start, tokens[end_tok - 1].end
         if is_state:
@@ -378,28 +413,140 @@ class Finders:
             "description",
         )
 
-    def _entities(
-        self, entities: list[tuple[int, int, str]], gaz: list[GazMatch], found: list[Found]
-    ) -> list[Found]:
+    def _entities(self, entities: list[tuple[int, int, str]], gaz: list[GazMatch], found: list[Found]) -> list[Found]:
+        """New actors from the nlp stage's entities, used conservatively: a trained NER also tags common
+        nouns, portfolios, demonyms and headlines. PER needs a person name (see _person_entity), ORG an
+        organisation head word (_org_entity); LOC and MISC never become actors. Entities overlapping a
+        knowledge-base match or an actor found by the rules are left to those."""
         taken = [(g.start, g.end) for g in gaz] + [(f.start, f.end) for f in found]
+        lowered = {t.key for t in self.tokens if t.text.islower()}
         out = []
         for start, end, label in entities:
             if any(s < end and start < e for s, e in taken):
                 continue
-            surface = self.text[start:end].strip()
-            if not surface or not surface[:1].isupper():
-                continue
+            span: tuple[int, int, str] | None
             if label in ("PER", "PERSON"):
-                kind = "person"
+                span, kind = self._person_entity(start, end, lowered), "person"
+                if span is None:  # "Quds Force" tagged PER: an organisation by its head word
+                    span, kind = self._org_entity(start, end), "organization"
             elif label in ("ORG", "NORP_ORG"):
-                kind = "organization"
+                span, kind = self._org_entity(start, end), "organization"
             else:
                 continue
-            country, sector = self._context_role(start)
-            out.append(
-                Found(start, end, NewActor(f"new:{fold(surface)}", surface, kind, country, sector), "ner")
-            )
+            if span is None:
+                continue
+            s, e, surface = span
+            country, sector = self._context_role(s)
+            out.append(Found(s, e, NewActor(f"new:{fold(surface)}", surface, kind, country, sector), "ner"))
         return out
+
+    def _entity_tokens(self, start: int, end: int) -> list[int]:
+        starts = [t.start for t in self.tokens]
+        first = bisect.bisect_left(starts, start)
+        return [k for k in range(first, len(self.tokens)) if self.tokens[k].end <= end]
+
+    def _name_word(self, tok: Token) -> bool:
+        return capitalised(tok.text) and tok.text.replace("-", "").replace("'", "").isalpha()
+
+    def _not_a_name(self, tok: Token) -> bool:
+        """A word that is never part of a person's name: titles, office and role nouns, determiners,
+        demonyms ("Cypriot"), months, and words that only close an office phrase ("Republic")."""
+        key = tok.key
+        if key in TITLES or key in self.office_nouns or key in self.role_nouns or key in self.determiners:
+            return True
+        if key in NOT_NAME_WORDS or key in MONTHS or key in MINISTRY_NOUNS:
+            return True
+        return any(h.flags & ADJ for h in self.kb.aliases.get(key, []))
+
+    def _person_entity(self, start: int, end: int, lowered: set[str]) -> tuple[int, int, str] | None:
+        """(start, end, name) of a PER entity that looks like a person's name, else None. Leading titles
+        and office words are dropped ("Mr.", "President", "Republic"); a name needs two capitalised words
+        (a known given name, or proper-noun tags where the model gives them), or one after a title or role
+        noun. A lone suffix ("Jr."), a demonym or a common noun is no name."""
+        ks = [k for k in self._entity_tokens(start, end) if self.tokens[k].text != "."]
+        titled = False
+        first_k = ks[0] if ks else None
+        if first_k is not None and first_k > 0:
+            prev = self.tokens[first_k - 1]
+            if prev.text == "." and first_k > 1:
+                prev = self.tokens[first_k - 2]
+            titled = prev.key in TITLES or prev.key in self.office_nouns or prev.key in self.role_nouns
+        while ks and (self._not_a_name(self.tokens[ks[0]]) or self.tokens[ks[0]].key in NAME_PARTICLES):
+            titled = titled or self.tokens[ks[0]].key not in self.determiners
+            ks.pop(0)
+        while ks and (self.tokens[ks[-1]].key in NAME_SUFFIXES or not self._name_word(self.tokens[ks[-1]])):
+            ks.pop()
+        if not ks:
+            return None
+        words = [self.tokens[k] for k in ks]
+        if any(self._not_a_name(t) or (not self._name_word(t) and t.key not in NAME_PARTICLES) for t in words):
+            return None
+        if all(t.text.isupper() for t in words) or "\n" in self.text[words[0].start : words[-1].end]:
+            return None
+        names = [t for t in words if t.key not in NAME_PARTICLES]
+        if len(names) >= 2 and names[-1].key in ORG_HEAD_WORDS:
+            return None  # "Quds Force", "Velmar Brigade": an organisation mis-tagged PER
+        given = names[0].key in self.kb.first_names
+        if len(names) >= 2:
+            if not given and names[-1].key in lowered:
+                return None  # "Response Plan": the word also occurs as a common noun
+            if not given and self.pos is not None:
+                if any(self.pos.get(t.start) not in (None, "PROPN") for t in names):
+                    return None
+        elif not titled or names[0].key in lowered:
+            return None
+        s, e = words[0].start, words[-1].end
+        return s, e, self.text[s:e]
+
+    def _org_entity(self, start: int, end: int) -> tuple[int, int, str] | None:
+        """(start, end, name) of an ORG entity that names an organisation: an organisation head word
+        ("Front", "Partij", "News") with another capitalised word, or a single name in quotation marks
+        ("the \"Rain\" channel"); not a portfolio ("Buitenlandse Zaken"), a headline in capitals or an
+        acronym the knowledge base does not know."""
+        ks = self._entity_tokens(start, end)
+        while ks and (self.tokens[ks[0]].key in self.determiners or not self.tokens[ks[0]].text[:1].isalnum()):
+            ks.pop(0)
+        while ks and not self.tokens[ks[-1]].text[:1].isalnum():
+            ks.pop()
+        if not ks:
+            return None
+        words = [self.tokens[k] for k in ks]
+        s, e = words[0].start, words[-1].end
+        surface = self.text[s:e]
+        if "\n" in surface or not words[0].text[:1].isupper():
+            return None
+        if len(words) == 1:
+            before, after = self.text[max(0, s - 1) : s], self.text[e : e + 1]
+            quoted = before in QUOTE_OPENERS and after in QUOTE_CLOSERS
+            if not quoted or words[0].text.isupper() or self._nickname(ks[0]):
+                return None
+            return s, e, surface
+        if all(t.text.isupper() for t in words if t.text.isalpha()):
+            return None
+        if self._indefinite_before(ks[0]):
+            return None  # "a U.S.-designated Foreign Terrorist Organization": a category, not a name
+        heads = [t for t in words if t.key in ORG_HEAD_WORDS or any(p in ORG_HEAD_WORDS for p in t.key.split("."))]
+        others = [t for t in words if t not in heads and capitalised(t.text) and t.key not in self.office_nouns]
+        if not heads or not others:
+            return None
+        return s, e, surface
+
+    def _nickname(self, k: int) -> bool:
+        """A quoted word between a given name and a surname is a nickname: 'Yulia "Tayra" Payevska'."""
+        tokens = self.tokens
+        if k < 2 or k + 2 >= len(tokens):
+            return False
+        return self._name_word(tokens[k - 2]) and self._name_word(tokens[k + 2])
+
+    def _indefinite_before(self, k: int) -> bool:
+        """An indefinite article opens the noun phrase that ends with token k's entity."""
+        for j in range(k - 1, max(-1, k - 6), -1):
+            tok = self.tokens[j]
+            if tok.key in INDEFINITE:
+                return True
+            if tok.key in self.determiners or not (tok.text[:1].isalnum() or tok.text in ("-", ".")):
+                return False
+        return False
 
     def _context_role(self, start: int) -> tuple[str | None, str | None]:
         """Country and sector from the words just before an entity ("de Russische oppositieleider X")."""
@@ -418,3 +565,8 @@ class Finders:
                         country = hit.actor.country
                         break
         return country, sector
+
+
+def _state_of(g: GazMatch) -> KBActor | None:
+    """The state a match names or describes ("U.S.", "Russische"), not a capital used as a place."""
+    return next((h.actor for h in g.hits if h.actor.kind == "state" and not h.flags & (CAPITAL | SEAT)), None)

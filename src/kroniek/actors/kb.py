@@ -133,6 +133,8 @@ class RoleTables:
     locatives: dict[str, set[str]]
     determiners: dict[str, set[str]]
     max_words: int = 1
+    # person pronouns that are also plural ("ze", "sie"): a nearer state or organisation may be meant
+    plural_pronouns: dict[str, set[str]] = field(default_factory=dict)
 
 
 def _load_roles(data: dict[str, Any], agents: dict[str, str]) -> RoleTables:
@@ -186,6 +188,7 @@ def _load_roles(data: dict[str, Any], agents: dict[str, str]) -> RoleTables:
         per_lang("locative"),
         per_lang("determiners"),
         max_words,
+        per_lang("pronouns", "_plural"),
     )
 
 
@@ -201,9 +204,7 @@ class ActorKB:
             self.actors.append(self._actor(index, raw))
         self.aliases: dict[str, list[AliasHit]] = {}
         for key, rows in data["aliases"].items():
-            self.aliases[key] = [
-                AliasHit(self.actors[r[0]], r[1], r[2] if len(r) > 2 else None) for r in rows
-            ]
+            self.aliases[key] = [AliasHit(self.actors[r[0]], r[1], r[2] if len(r) > 2 else None) for r in rows]
         self.office_holders: dict[str, list[tuple[KBActor, dt.date | None, dt.date | None]]] = {}
         for key, rows in data["offices"].items():
             self.office_holders[key] = [(self.actors[i], _date(s), _date(e)) for i, s, e in rows]
@@ -211,11 +212,7 @@ class ActorKB:
         self.states = {a.country: a for a in self.actors if a.kind == "state" and a.country}
         # The national armed forces of a country: its first curated military organisation.
         self.militaries: dict[str, KBActor] = {}
-        armed = [
-            a
-            for a in self.actors
-            if a.curated and a.kind == "organization" and a.sector == "MIL" and a.country
-        ]
+        armed = [a for a in self.actors if a.curated and a.kind == "organization" and a.sector == "MIL" and a.country]
         armed.sort(key=lambda a: not re.search(r"Armed Forces|Army|Defen[cs]e Forces|Bundeswehr", a.name))
         for a in armed:
             self.militaries.setdefault(a.country or "", a)
@@ -299,9 +296,7 @@ class ActorKB:
         key = entry.get("key") or f"user:{fold(name).replace(' ', '-')}"
         offices = []
         for office in entry.get("offices", []):
-            offices.append(
-                (office["office"], office["where"], _date(office.get("from")), _date(office.get("to")))
-            )
+            offices.append((office["office"], office["where"], _date(office.get("from")), _date(office.get("to"))))
         actor = KBActor(
             len(self.actors),
             key,
@@ -401,9 +396,7 @@ class ActorKB:
             "wikidata": actor.wikidata,
             "source": actor.source,
             "how": how,
-            "holds": [f"{code}@{where}" for code, where in actor.offices_on(date)]
-            if date or actor.offices
-            else [],
+            "holds": [f"{code}@{where}" for code, where in actor.offices_on(date)] if date or actor.offices else [],
             "offices": [
                 {
                     "office": c,

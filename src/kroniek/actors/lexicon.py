@@ -46,6 +46,12 @@ HOME_FIRST_LANGS = set(_WORDS["home_first_langs"])
 QUOTE_PAIRS: dict[str, str] = dict(_WORDS["quote_pairs"])
 PRONOUN_WINDOW_SENTENCES = int(_WORDS["pronoun_window_sentences"])
 SIGNATURE_CHARS = int(_WORDS["signature_chars"])
+ORG_HEAD_WORDS = set(_WORDS["org_head_words"])
+NAME_SUFFIXES = set(_WORDS["name_suffixes"])
+NOT_NAME_WORDS = set(_WORDS["not_name_words"])
+EMBASSY_NOUNS = set(_WORDS["embassy_nouns"])
+DEFINITE_STATE_NAMES = set(_WORDS["definite_state_names"])
+EMBASSY_CITY_WORDS = set(_WORDS["embassy_city_words"])
 
 
 @dataclass(slots=True)
@@ -119,9 +125,7 @@ class Context:
         self.history.append((offset, ref))
         if full:
             self.full_mentions.add(ref.key)
-        if (isinstance(ref, NewActor) and ref.kind == "person") or (
-            isinstance(ref, KBActor) and ref.kind == "person"
-        ):
+        if (isinstance(ref, NewActor) and ref.kind == "person") or (isinstance(ref, KBActor) and ref.kind == "person"):
             for word in ref.name.split()[1:]:
                 if word[:1].isupper() and len(word) > 2:
                     self.surnames.setdefault(fold(word), ref)
@@ -152,11 +156,32 @@ class Pending:
         return "pending"
 
 
+def _straight_quote_end(text: str, i: int) -> int | None:
+    """The closing straight single quote of a quotation opened at ``i`` ("'Wij zijn hier,' zei hij"): a
+    quote after a non-space and before a non-letter, in the same paragraph; apostrophes inside words
+    ("zo'n", "Putin's") are passed over."""
+    limit = min(len(text), i + 600)
+    j = i + 1
+    while j < limit:
+        if text[j] == "\n" and j + 1 < len(text) and text[j + 1] == "\n":
+            return None
+        if text[j] == "'" and not text[j - 1].isspace() and (j + 1 == len(text) or not text[j + 1].isalpha()):
+            return j
+        j += 1
+    return None
+
+
 def quote_spans(text: str) -> list[tuple[int, int]]:
     spans = []
     i = 0
     while i < len(text):
         ch = text[i]
+        if ch == "'" and (i == 0 or not text[i - 1].isalnum()) and i + 1 < len(text) and text[i + 1].isalpha():
+            j = _straight_quote_end(text, i)
+            if j is not None:
+                spans.append((i, j + 1))
+                i = j + 1
+                continue
         closers = QUOTE_PAIRS.get(ch)
         if closers is not None and not (ch in "‘'" and i > 0 and text[i - 1].isalpha()):
             ends = [j for j in (text.find(c, i + 1) for c in closers) if j != -1]

@@ -34,6 +34,7 @@ from kroniek.actors.lexicon import (
     INITIAL_RE,
     LANG_HOME,
     MONTHS,
+    NOT_NAME_WORDS,
     OF_WORDS,
     ORG_OFFICE_KEYS,
     ORG_PRESIDENT,
@@ -62,9 +63,7 @@ class Resolver(Finders):
     """Resolves the actors of one text in one language on one date; ``resolve`` returns the raw mentions
     (``clean_mentions`` removes nesting and redundant adjectives)."""
 
-    def __init__(
-        self, kb: ActorKB, lang: str, date: dt.date | None, first_person_plural: bool = True
-    ) -> None:
+    def __init__(self, kb: ActorKB, lang: str, date: dt.date | None, first_person_plural: bool = True) -> None:
         self.kb = kb
         self.lang = lang if lang in kb.roles.offices else "en"
         # a datetime would not compare with the knowledge base's dates
@@ -103,11 +102,14 @@ class Resolver(Finders):
             self._initial_names(tokens, gaz)
             + self._first_name_persons(tokens, gaz, roles)
             + self._ministries(tokens, gaz)
+            + self._embassies(tokens, gaz)
         )
         covered = bytearray(len(text) + 1)
         for f in named:
             covered[f.start : f.end] = b"\x01" * (f.end - f.start)
         gaz = [g for g in gaz if not (covered[g.start] and covered[g.end - 1])]
+        # a role noun inside a found name ("Embassy in" in "the U.S. Embassy in Baghdad") is part of it
+        roles = [r for r in roles if not (covered[r.start] and covered[r.end - 1])]
         found, consumed = self._compose(tokens, gaz, roles, named)
         found += self._groups(tokens, gaz, consumed)
         pending = [g for g in gaz if id(g) not in consumed]
@@ -254,10 +256,7 @@ class Resolver(Finders):
                 if key not in self.office_nouns and key not in self.counterparts and key not in self.role_nouns:
                     continue  # not a role at all: skip the costlier name check below
                 inside = {id(gaz_at[k]): gaz_at[k] for k in range(i, i + n) if k in gaz_at}
-                if any(
-                    g.adjective is None and (g.i < i or g.j > i + n or g.j - g.i == n)
-                    for g in inside.values()
-                ):
+                if any(g.adjective is None and (g.i < i or g.j > i + n or g.j - g.i == n) for g in inside.values()):
                     continue  # the role would cut through a name, or is itself a name
                 span = (i, i + n, tokens[i].start, tokens[i + n - 1].end)
                 if key in self.office_nouns:
@@ -286,11 +285,7 @@ class Resolver(Finders):
         if k < len(tokens) and tokens[k].key in self.determiners:
             k += 1
         g = gaz_at.get(k)
-        return (
-            g is not None
-            and g.i >= k - 1
-            and any(h.actor.sector == "LEG" and h.actor.country for h in g.hits)
-        )
+        return g is not None and g.i >= k - 1 and any(h.actor.sector == "LEG" and h.actor.country for h in g.hits)
 
     def _compose(
         self, tokens: list[Token], gaz: list[GazMatch], roles: list[RoleMatch], initials: list[Found]
@@ -347,9 +342,7 @@ class Resolver(Finders):
                         # "de voorzitter van de Tweede Kamer" in running text is one description of the
                         # Speaker; in a letter's address ("Aan de Voorzitter van de Tweede Kamer") the
                         # chamber is named as the addressee and stays its own mention.
-                        leg = next(
-                            h.actor for h in target.hits if h.actor.sector == "LEG" and h.actor.country
-                        )
+                        leg = next(h.actor for h in target.hits if h.actor.sector == "LEG" and h.actor.country)
                         country = self.kb.states.get(leg.country or "")
                         if not capitalised(tokens[role.i].text):
                             end_tok = target.j
@@ -361,9 +354,7 @@ class Resolver(Finders):
                         org_where, end_tok = ORG_OFFICE_KEYS[org.name], target.j
                         consumed.add(id(target))
                         if org.name in ORG_PRESIDENT and "PRES" in role.offices:
-                            role = RoleMatch(
-                                role.i, role.j, role.start, role.end, (ORG_PRESIDENT[org.name],), "IGO"
-                            )
+                            role = RoleMatch(role.i, role.j, role.start, role.end, (ORG_PRESIDENT[org.name],), "IGO")
                     right = by_start.get(end_tok)
             # "NAVO-secretaris-generaal": handled by the partial match on the left
             if left is not None and left.j == role.i and country is None and id(left) not in consumed:
@@ -397,16 +388,30 @@ class Resolver(Finders):
             if end_tok < len(tokens) and "\n" in self.text[role.end : tokens[end_tok].start]:
                 right = None
             if role.offices == ("SPEAKER",) and right is not None and right.i == end_tok:
-                chamber = next(
-                    (h.actor for h in right.hits if h.actor.sector == "LEG" and h.actor.country), None
-                )
+                chamber = next((h.actor for h in right.hits if h.actor.sector == "LEG" and h.actor.country), None)
                 if chamber is not None:  # "voorzitter Tweede Kamer (Bosma)": the chamber is not the name
                     country = self.kb.states.get(chamber.country or "")
                     consumed.add(id(right))
                     end_tok = right.j
                     right = by_start.get(end_tok)
+            # "President of the French Republic Emmanuel Macron": "Republic" closes the office phrase
+            name_tok = end_tok
+            if role.offices and end_tok + 1 < len(tokens) and tokens[end_tok].key in OF_WORDS:
+                j = end_tok + 1  # "the President of the Republic Dorvel Kassin"
+                if tokens[j].key in self.determiners and j + 1 < len(tokens):
+                    j += 1
+                if tokens[j].key in NOT_NAME_WORDS and j + 1 < len(tokens) and capitalised(tokens[j + 1].text):
+                    name_tok = j
+            while (
+                name_tok + 1 < len(tokens)
+                and tokens[name_tok].key in NOT_NAME_WORDS
+                and capitalised(tokens[name_tok + 1].text)
+            ):
+                name_tok += 1
+            if name_tok != end_tok and role.offices:
+                right = by_start.get(name_tok)
             # A name follows: "president Poetin", "de Amerikaanse gezant Steve Witkoff".
-            if end_tok < len(tokens) and right is not None and right.i == end_tok and right.adjective is None:
+            if name_tok < len(tokens) and right is not None and right.i == name_tok and right.adjective is None:
                 person = self._best(
                     right.hits, prefer_kind="person", context=None, surface=self.text[right.start : right.end]
                 )
@@ -414,9 +419,9 @@ class Resolver(Finders):
                     found.append(Found(start, right.end, person, "name", role_span))
                     consumed.add(id(right))
                     continue
-            name_end = self._unknown_name(tokens, end_tok, by_start)
+            name_end = self._unknown_name(tokens, name_tok, by_start)
             if name_end is not None:
-                surface = self.text[tokens[end_tok].start : tokens[name_end - 1].end]
+                surface = self.text[tokens[name_tok].start : tokens[name_end - 1].end]
                 ref = NewActor(
                     f"new:{fold(surface)}",
                     surface,
@@ -562,9 +567,7 @@ class Resolver(Finders):
         for f in found + ner:
             items.append((f.start, 0, f))
         covered = bytearray(len(self.text) + 1)
-        for span_start, span_end in [(g.start, g.end) for g in pending] + [
-            (f.start, f.end) for f in found + ner
-        ]:
+        for span_start, span_end in [(g.start, g.end) for g in pending] + [(f.start, f.end) for f in found + ner]:
             covered[span_start:span_end] = b"\x01" * (span_end - span_start)
         tok_index = {t.start: k for k, t in enumerate(tokens)}
         covered_tokens = {k for k, tok in enumerate(tokens) if covered[tok.start] and covered[tok.end - 1]}
@@ -591,9 +594,7 @@ class Resolver(Finders):
                     if known is not None:
                         item = Found(item.start, item.end, known, "alias", item.role_span)
                 out.append(item)
-                context.add(
-                    item.start, item.ref, self.text[item.start : item.end], item.how in ("name", "ner")
-                )
+                context.add(item.start, item.ref, self.text[item.start : item.end], item.how in ("name", "ner"))
             elif isinstance(item, GazMatch):
                 resolved = self._resolve_gaz(item, tokens, context)
                 if resolved is not None:
@@ -614,27 +615,21 @@ class Resolver(Finders):
                     context.add(resolved.start, resolved.ref, item.text, False)
         return out + self._first_person(tokens, out, quotes)
 
-    def _first_person(
-        self, tokens: list[Token], out: list[Found], quotes: list[tuple[int, int]]
-    ) -> list[Found]:
+    def _first_person(self, tokens: list[Token], out: list[Found], quotes: list[tuple[int, int]]) -> list[Found]:
         """In a Dutch letter or speech, "ik"/"mijn" outside quotes is its author: the person named in the
         signature (the last person mention in the final lines), else nobody."""
         if self.lang not in HOME_FIRST_LANGS or not self.first_person_plural:
             return []
         words = self.kb.roles.i_pronouns.get(self.lang, set())
         tail = max(0, len(self.text) - SIGNATURE_CHARS)
-        signers = [
-            f for f in out if f.start >= tail and f.ref.kind == "person" and f.how in ("name", "alias")
-        ]
+        signers = [f for f in out if f.start >= tail and f.ref.kind == "person" and f.how in ("name", "alias")]
         if not signers:
             return []
         author = signers[-1].ref
         return [
             Found(tok.start, tok.end, author, "pronoun")
             for tok in tokens
-            if tok.key in words
-            and tok.start < signers[-1].start
-            and not any(a <= tok.start < b for a, b in quotes)
+            if tok.key in words and tok.start < signers[-1].start and not any(a <= tok.start < b for a, b in quotes)
         ]
 
     def _resolve_gaz(self, g: GazMatch, tokens: list[Token], context: Context) -> Found | None:
@@ -697,12 +692,7 @@ class Resolver(Finders):
             return True
         line_start = g.start == 0 or "\n" in self.text[max(0, g.start - 2) : g.start]
         surface = self.text[g.start : g.end]
-        return (
-            line_start
-            and surface.isupper()
-            and j < len(tokens)
-            and tokens[j].text in ("(", ",", "-", "–", "—")
-        )
+        return line_start and surface.isupper() and j < len(tokens) and tokens[j].text in ("(", ",", "-", "–", "—")
 
     def _locative_before(self, i: int, tokens: list[Token]) -> bool:
         k = i - 1
@@ -710,14 +700,10 @@ class Resolver(Finders):
             k -= 1
         return k >= 0 and tokens[k].key in self.locatives
 
-    def _resolve_token(
-        self, tok: Token, k: int, context: Context, quotes: list[tuple[int, int]]
-    ) -> Found | None:
+    def _resolve_token(self, tok: Token, k: int, context: Context, quotes: list[tuple[int, int]]) -> Found | None:
         if capitalised(tok.text) and tok.key in context.surnames and tok.key not in self.person_pronouns:
             return Found(tok.start, tok.end, context.surnames[tok.key], "alias")
-        if tok.key in AMBIGUOUS_PRONOUNS and (
-            self.pos is None or self.pos.get(tok.start) not in ("PRON", "DET")
-        ):
+        if tok.key in AMBIGUOUS_PRONOUNS and (self.pos is None or self.pos.get(tok.start) not in ("PRON", "DET")):
             return None  # "zijn" is also "to be": only with a POS tag that says it is a possessive
         if tok.key in self.person_pronouns:
             if (
@@ -730,6 +716,10 @@ class Resolver(Finders):
                 return None  # "Sie" inside a sentence is the polite "you"
             sentence = self.sentence_of[k]
             wanted = self._pronoun_gender(tok.key)
+            if tok.key in self.kb.roles.plural_pronouns.get(self.lang, set()):
+                subject = self._sentence_subject(k, context)
+                if subject is not None:  # "De VS lieten weten dat ze ...": the United States
+                    return Found(tok.start, tok.end, subject, "pronoun")
             for offset, ref in reversed(context.history):
                 if ref.kind != "person":
                     continue
@@ -750,6 +740,34 @@ class Resolver(Finders):
             if state is not None:
                 return Found(tok.start, tok.end, state, "pronoun")
         return None
+
+    def _sentence_subject(self, k: int, context: Context) -> Ref | None:
+        """The state, organisation or group that opens the sentence of token k ("De VS lieten weten dat
+        ze ..."), when no person is named between it and token k; an adjective ("De Russische minister")
+        does not open a sentence as an actor."""
+        sentence = self.sentence_of[k]
+        first = k
+        while first > 0 and self.sentence_of[first - 1] == sentence:
+            first -= 1
+        in_sentence = [
+            (offset, ref)
+            for offset, ref in context.history
+            if self.tokens[first].start <= offset < self.tokens[k].start
+        ]
+        if not in_sentence:
+            return None
+        offset, subject = in_sentence[0]
+        if subject.kind == "person" or any(ref.kind == "person" for _, ref in in_sentence):
+            return None
+        opening = self._token_at(offset)
+        if opening is None or any(
+            self.tokens[j].key not in self.determiners and self.tokens[j].text[:1].isalnum()
+            for j in range(first, opening)
+        ):
+            return None
+        if any(h.flags & ADJ for h in self.kb.aliases.get(self.tokens[opening].key, [])):
+            return None
+        return subject
 
     def _pronoun_gender(self, key: str) -> str | None:
         female = key in self.kb.roles.female_pronouns[self.lang]
@@ -785,9 +803,7 @@ def clean_mentions(found: list[Found]) -> list[Found]:
     return [f for f in kept if f.how != "adjective" or f.ref.key not in better]
 
 
-def describe_phrase(
-    kb: ActorKB, phrase: str, *, date: dt.date | None = None, lang: str | None = None
-) -> list[KBActor]:
+def describe_phrase(kb: ActorKB, phrase: str, *, date: dt.date | None = None, lang: str | None = None) -> list[KBActor]:
     """Actors that a short phrase ("de Russische president", "le président russe") refers to."""
     langs = [lang] if lang else ["nl", "en", "de", "fr"]
     out: list[KBActor] = []
