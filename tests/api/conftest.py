@@ -4,9 +4,8 @@ api_fixtures (sentences written for these tests), then fused."""
 
 from __future__ import annotations
 
-import os
-import uuid
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from contextlib import AbstractContextManager, ExitStack
 
 import pytest
 from api_fixtures import build_chronicles
@@ -17,51 +16,26 @@ from kroniek.store.db import Store, open_store
 from kroniek.store.fusion import fuse
 from kroniek.store.writer import write_chronicle
 
-PG_ENV = "KRONIEK_TEST_PG_URL"
-
-
-def _pg_url_or_skip() -> str:
-    url = os.environ.get(PG_ENV)
-    if not url:
-        if os.environ.get("CI", "").lower() == "true":
-            pytest.fail(f'{PG_ENV} is not set in CI: run `eval "$(.ci/postgres.sh)"` before the tests')
-        pytest.skip(f'{PG_ENV} is not set: run `eval "$(.ci/postgres.sh)"` to test against PostgreSQL')
-    return url
-
-
-def _pg_execute(url: str, sql: str) -> None:
-    from sqlalchemy import create_engine, text
-
-    from kroniek.store.db import resolve_url
-
-    engine = create_engine(resolve_url(url))
-    with engine.begin() as conn:
-        conn.execute(text(sql))
-    engine.dispose()
-
 
 @pytest.fixture(scope="module", params=["sqlite", "postgresql"])
-def db_url(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    schema = None
-    if request.param == "sqlite":
-        url = str(tmp_path_factory.mktemp("api") / "store.db")
-    else:
-        server = _pg_url_or_skip()
-        schema = "api_" + uuid.uuid4().hex[:12]  # a fresh schema per module, dropped afterwards
-        _pg_execute(server, f"CREATE SCHEMA {schema}")
-        url = f"{server}{'&' if '?' in server else '?'}options=-csearch_path%3D{schema}"
-    store = open_store(url)
-    try:
-        for c in build_chronicles():
-            write_chronicle(store, c)
-        fuse(store)
-    finally:
-        store.close()
-    try:
+def db_url(
+    request: pytest.FixtureRequest,
+    tmp_path_factory: pytest.TempPathFactory,
+    pg_schema: Callable[[str], AbstractContextManager[str]],
+) -> Iterator[str]:
+    with ExitStack() as stack:
+        if request.param == "sqlite":
+            url = str(tmp_path_factory.mktemp("api") / "store.db")
+        else:
+            url = stack.enter_context(pg_schema("api_"))  # a fresh schema per module, dropped afterwards
+        store = open_store(url)
+        try:
+            for c in build_chronicles():
+                write_chronicle(store, c)
+            fuse(store)
+        finally:
+            store.close()
         yield url
-    finally:
-        if schema:
-            _pg_execute(server, f"DROP SCHEMA {schema} CASCADE")
 
 
 @pytest.fixture(scope="module")

@@ -4,32 +4,26 @@ these tests with the chronicle models directly, so the store is tested apart fro
 
 from __future__ import annotations
 
-import uuid
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from contextlib import AbstractContextManager, ExitStack
 from pathlib import Path
 
 import pytest
-from store_fixtures import fresh_pg_schema, pg_execute, pg_url_or_skip
 
 from kroniek.store.db import Store, open_store
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])
-def store(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Store]:
-    schema = None
-    if request.param == "sqlite":
-        url: str = str(tmp_path / "test.db")
-    else:
-        server = pg_url_or_skip()
-        schema = "t_" + uuid.uuid4().hex[:12]
-        url = fresh_pg_schema(server, schema)
-    st = open_store(url)
-    try:
-        yield st
-    finally:
-        st.close()
-        if schema:
-            pg_execute(server, f"DROP SCHEMA {schema} CASCADE")
+def store(
+    request: pytest.FixtureRequest, tmp_path: Path, pg_schema: Callable[[str], AbstractContextManager[str]]
+) -> Iterator[Store]:
+    with ExitStack() as stack:
+        url = str(tmp_path / "test.db") if request.param == "sqlite" else stack.enter_context(pg_schema("t_"))
+        st = open_store(url)
+        try:
+            yield st
+        finally:
+            st.close()
 
 
 @pytest.fixture

@@ -2,41 +2,9 @@
 
 from __future__ import annotations
 
-import os
 from typing import Any
 
-import pytest
-
 from kroniek.chronicle.models import Chronicle
-
-PG_ENV = "KRONIEK_TEST_PG_URL"
-
-
-def pg_url_or_skip() -> str:
-    url = os.environ.get(PG_ENV)
-    if not url:
-        if os.environ.get("CI", "").lower() == "true":
-            pytest.fail(f'{PG_ENV} is not set in CI: run `eval "$(.ci/postgres.sh)"` before the tests')
-        pytest.skip(f'{PG_ENV} is not set: run `eval "$(.ci/postgres.sh)"` to test against PostgreSQL')
-    return url
-
-
-def pg_execute(url: str, sql: str) -> None:
-    from sqlalchemy import create_engine, text
-
-    from kroniek.store.db import resolve_url
-
-    engine = create_engine(resolve_url(url))
-    with engine.begin() as conn:
-        conn.execute(text(sql))
-    engine.dispose()
-
-
-def fresh_pg_schema(url: str, name: str) -> str:
-    """A database URL whose search_path is a new empty schema, so each test starts clean."""
-    pg_execute(url, f"CREATE SCHEMA {name}")
-    sep = "&" if "?" in url else "?"
-    return f"{url}{sep}options=-csearch_path%3D{name}"
 
 
 def _span(text: str, piece: str, occurrence: int = 1) -> dict[str, Any]:

@@ -9,6 +9,8 @@ import sqlite3
 import subprocess
 import sys
 import textwrap
+from collections.abc import Callable
+from contextlib import AbstractContextManager, ExitStack
 from pathlib import Path
 
 import pytest
@@ -351,7 +353,9 @@ PARALLEL_RUN = textwrap.dedent("""
 
 
 @pytest.mark.parametrize("backend", ["sqlite", "postgresql"])
-def test_two_processes_ingesting_the_same_file_at_once_store_it_once(tmp_path: Path, backend: str) -> None:
+def test_two_processes_ingesting_the_same_file_at_once_store_it_once(
+    tmp_path: Path, backend: str, pg_schema: Callable[[str], AbstractContextManager[str]]
+) -> None:
     path = tmp_path / "shared.jsonl"
     lines = []
     for n in range(40):
@@ -367,15 +371,8 @@ def test_two_processes_ingesting_the_same_file_at_once_store_it_once(tmp_path: P
             ).model_dump_json()
         )
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    db: str | Path = tmp_path / "parallel.db"
-    schema = None
-    if backend == "postgresql":
-        from store_fixtures import fresh_pg_schema, pg_execute, pg_url_or_skip
-
-        server = pg_url_or_skip()
-        schema = "t_" + os.urandom(6).hex()
-        db = fresh_pg_schema(server, schema)
-    try:
+    with ExitStack() as stack:
+        db: str | Path = stack.enter_context(pg_schema("t_")) if backend == "postgresql" else tmp_path / "parallel.db"
         with open_store(db):
             pass  # schema first, so that both processes start on an existing store
         env = {**os.environ, "PYTHONPATH": str(SRC)}
@@ -395,9 +392,6 @@ def test_two_processes_ingesting_the_same_file_at_once_store_it_once(tmp_path: P
         assert sum(c[0] for c in counts) == 40 and all(c[2] == 0 for c in counts), outputs
         with open_store(db) as st:
             assert count(st, s.articles) == 40 and count(st, s.events) == 40 and count(st, s.actors) == 1
-    finally:
-        if schema:
-            pg_execute(server, f"DROP SCHEMA {schema} CASCADE")
 
 
 def test_parallel_ingest_stores_the_same_as_one_process(tmp_path: Path) -> None:
