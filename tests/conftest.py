@@ -3,16 +3,45 @@ bundled seed sample (examples/seed.txt)."""
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import uuid
 from collections.abc import Callable, Iterator
 from contextlib import AbstractContextManager, contextmanager
 from pathlib import Path
+from typing import Any
 
 import pytest
 
+from kroniek.chronicle.models import Article
+from kroniek.document import ArticleDoc
+from kroniek.nlp.segment import add_news_segmentation
+from kroniek.nlp.stage import NlpStage, make_nlp_stage
+
 ROOT = Path(__file__).resolve().parent.parent
 PG_ENV = "KRONIEK_TEST_PG_URL"
+
+# A Wednesday: "woensdag" is this day, "dinsdag" the day before, "zondag" 2025-03-16 or 2025-03-23.
+PUBLISHED = dt.date(2025, 3, 19)
+
+
+class BlankNlpStage(NlpStage):
+    """The nlp stage as it runs where no trained pipeline is shipped: tokens and sentences only. Folders that
+    override ``nlp_pipeline`` run their tests under it and under the shipped trained pipeline, because both
+    must give the described behaviour."""
+
+    def load(self, lang: str) -> Any:
+        if lang not in self._loaded:
+            import spacy
+
+            nlp = spacy.blank(lang)
+            add_news_segmentation(nlp, lang)
+            self._loaded[lang] = nlp
+        return self._loaded[lang]
+
+
+# One instance of each, so the loaded spaCy pipelines are shared by every test folder.
+NLP_PIPELINES: dict[str, NlpStage] = {"trained": make_nlp_stage(), "blank": BlankNlpStage()}
 
 
 @pytest.fixture(scope="session")
@@ -23,6 +52,30 @@ def root() -> Path:
 @pytest.fixture(scope="session")
 def seed_text() -> str:
     return (ROOT / "examples" / "seed.txt").read_text(encoding="utf-8")
+
+
+@pytest.fixture
+def nlp_pipeline() -> str:
+    """Which of NLP_PIPELINES builds test documents; a folder's conftest overrides it with
+    ``params=["trained", "blank"]`` to run each test under both."""
+    return "trained"
+
+
+@pytest.fixture
+def nlp_stage(nlp_pipeline: str) -> NlpStage:
+    return NLP_PIPELINES[nlp_pipeline]
+
+
+@pytest.fixture
+def make_doc(nlp_stage: NlpStage) -> Callable[..., ArticleDoc]:
+    """``make_doc(text, lang="nl", published=PUBLISHED)``: an ArticleDoc over a sentence written for the
+    test, through the nlp stage only."""
+
+    def build(text: str, lang: str = "nl", published: dt.date | None = PUBLISHED) -> ArticleDoc:
+        doc = ArticleDoc(article=Article(id="test", language=lang, text=text), published=published)
+        return nlp_stage(doc)
+
+    return build
 
 
 def _pg_url_or_skip() -> str:

@@ -4,40 +4,19 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from typing import Any
 
 import pytest
 
 from kroniek.chronicle.models import Article
 from kroniek.document import ActorMention, ActorRecord, ArticleDoc
-from kroniek.nlp.segment import add_news_segmentation
 from kroniek.nlp.stage import NlpStage
 from kroniek.statements.stage import StatementsStage
 
 ActorSpec = tuple[str, str, list[str]]  # name, kind, mention strings
 
 
-class BlankNlpStage(NlpStage):
-    """The nlp stage as it runs where no trained pipeline is shipped: tokens and sentences only. The tests
-    run under it and under the shipped trained pipeline, because both must give the described behaviour."""
-
-    def load(self, lang: str) -> Any:
-        if lang not in self._loaded:
-            import spacy
-
-            nlp = spacy.blank(lang)
-            add_news_segmentation(nlp, lang)
-            self._loaded[lang] = nlp
-        return self._loaded[lang]
-
-
-PIPELINES: dict[str, NlpStage] = {"trained": NlpStage(), "blank": BlankNlpStage()}
-
-
-def build_doc(text: str, lang: str, actors: list[ActorSpec] | None = None,
-              pipeline: str = "trained") -> ArticleDoc:
-    doc = ArticleDoc(article=Article(id="t", language=lang, text=text))
-    doc = PIPELINES[pipeline](doc)
+def build_doc(text: str, lang: str, actors: list[ActorSpec] | None, nlp: NlpStage) -> ArticleDoc:
+    doc = nlp(ArticleDoc(article=Article(id="t", language=lang, text=text)))
     spans: list[tuple[int, int, int]] = []
     for index, (name, kind, mentions) in enumerate(actors or []):
         doc.actors.append(ActorRecord(key=name, name=name, kind=kind))
@@ -54,18 +33,18 @@ def build_doc(text: str, lang: str, actors: list[ActorSpec] | None = None,
     return doc
 
 
-@pytest.fixture(params=list(PIPELINES))
-def pipeline(request: pytest.FixtureRequest) -> str:
-    """Each test that builds documents runs once per nlp pipeline."""
+@pytest.fixture(params=["trained", "blank"])
+def nlp_pipeline(request: pytest.FixtureRequest) -> str:
+    """Each test that builds documents runs once per nlp pipeline (tests/conftest.py NLP_PIPELINES)."""
     return str(request.param)
 
 
 @pytest.fixture
-def run_stage(pipeline: str) -> Callable[..., ArticleDoc]:
+def run_stage(nlp_stage: NlpStage) -> Callable[..., ArticleDoc]:
     stage = StatementsStage()
 
     def run(text: str, lang: str, actors: list[ActorSpec] | None = None) -> ArticleDoc:
-        return stage(build_doc(text, lang, actors, pipeline))
+        return stage(build_doc(text, lang, actors, nlp_stage))
 
     return run
 
@@ -85,8 +64,8 @@ def said() -> Callable[[ArticleDoc], list[tuple[str | None, str, bool]]]:
 
 
 @pytest.fixture
-def build(pipeline: str) -> Callable[..., ArticleDoc]:
+def build(nlp_stage: NlpStage) -> Callable[..., ArticleDoc]:
     def build_in(text: str, lang: str, actors: list[ActorSpec] | None = None) -> ArticleDoc:
-        return build_doc(text, lang, actors, pipeline)
+        return build_doc(text, lang, actors, nlp_stage)
 
     return build_in
