@@ -22,7 +22,7 @@ from kroniek.errors import KroniekError
 from kroniek.store import schema as s
 from kroniek.store.cameo import cameo_code, quad_class
 from kroniek.store.db import Store
-from kroniek.store.query import query_events
+from kroniek.store.query import proposition_dict, query_events
 
 WHATS = ("chronicles", "events", "plover", "gdelt")
 FORMATS = {
@@ -194,14 +194,7 @@ def plover_records(store: Store) -> Iterator[dict[str, Any]]:
             "event_text": [m.evidence_text for m in mentions],
             "quad_code": quad_class(code),
             "modality": row.modality,
-            "proposition": {
-                "event": row.proposition_event,
-                "mode": row.proposition_mode,
-                "text": row.proposition_text,
-                "duration": row.proposition_duration,
-            }
-            if row.proposition_event
-            else None,
+            "proposition": proposition_dict(row),
             "cite_info": [
                 {"url": m.url, "source": m.source, "published": m.published, "article": m.article_key} for m in mentions
             ],

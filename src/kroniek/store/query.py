@@ -11,6 +11,7 @@ import datetime as dt
 import json
 import re
 from collections import defaultdict
+from collections.abc import Iterator
 from typing import Any
 
 from sqlalchemy import Select, and_, func, or_, select
@@ -124,8 +125,7 @@ def query_events(
 def _participants(conn: Any, event_ids: list[int]) -> dict[int, dict[str, list[str]]]:
     out: dict[int, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
     ea, a = s.event_actors, s.actors
-    for chunk in range(0, len(event_ids), 500):
-        ids = event_ids[chunk : chunk + 500]
+    for ids in _chunks(event_ids):
         for event_id, role, name in conn.execute(
             select(ea.c.event_id, ea.c.role, a.c.name)
             .join(a, a.c.id == ea.c.actor_id)
@@ -134,6 +134,24 @@ def _participants(conn: Any, event_ids: list[int]) -> dict[int, dict[str, list[s
         ):
             out[event_id][role].append(name)
     return out
+
+
+def _chunks(ids: list[int], size: int = 500) -> Iterator[list[int]]:
+    """``ids`` in slices small enough for an SQL ``IN (...)`` on every backend."""
+    for start in range(0, len(ids), size):
+        yield ids[start : start + size]
+
+
+def proposition_dict(row: Any) -> dict[str, Any] | None:
+    """The proposition of an event or fused-event row (the same four columns in both tables), or None."""
+    if not row.proposition_event:
+        return None
+    return {
+        "event": row.proposition_event,
+        "mode": row.proposition_mode,
+        "text": row.proposition_text,
+        "duration": row.proposition_duration,
+    }
 
 
 def _iso(value: Any) -> str | None:
@@ -157,14 +175,7 @@ def _event_dict(r: Any, people: dict[str, list[str]]) -> dict[str, Any]:
         "actor": people.get("actor", []),
         "recipient": people.get("recipient", []),
         "reported_by": people["source"][0] if people.get("source") else None,
-        "proposition": {
-            "event": r.proposition_event,
-            "mode": r.proposition_mode,
-            "text": r.proposition_text,
-            "duration": r.proposition_duration,
-        }
-        if r.proposition_event
-        else None,
+        "proposition": proposition_dict(r),
         "date": r.date_value,
         "date_start": _iso(r.date_start),
         "date_end": _iso(r.date_end),
@@ -229,7 +240,7 @@ def query_fused(
         per_fused: dict[int, list[dict[str, Any]]] = defaultdict(list)
         if mentions and rows:
             fused_ids = [r.id for r in rows]
-            for chunk in range(0, len(fused_ids), 500):
+            for fused_chunk in _chunks(fused_ids):
                 for m in conn.execute(
                     select(
                         e.c.fused_id,
@@ -247,7 +258,7 @@ def query_fused(
                         s.articles.c.published,
                     )
                     .join(s.articles, s.articles.c.id == e.c.article_id)
-                    .where(e.c.fused_id.in_(fused_ids[chunk : chunk + 500]))
+                    .where(e.c.fused_id.in_(fused_chunk))
                     .order_by(e.c.id)
                 ):
                     per_fused[m.fused_id].append(
@@ -275,14 +286,7 @@ def query_fused(
             "modality": r.modality,
             "actor": [names.get(i, str(i)) for i in json.loads(r.actor_ids)],
             "recipient": [names.get(i, str(i)) for i in json.loads(r.recipient_ids)],
-            "proposition": {
-                "event": r.proposition_event,
-                "mode": r.proposition_mode,
-                "text": r.proposition_text,
-                "duration": r.proposition_duration,
-            }
-            if r.proposition_event
-            else None,
+            "proposition": proposition_dict(r),
             "date": r.date_value,
             "date_start": _iso(r.date_start),
             "date_end": _iso(r.date_end),
@@ -337,7 +341,7 @@ def list_commitments(
         ]
         reports: dict[int, list[Any]] = defaultdict(list)
         ids = [row.id for row in rows]
-        for chunk in range(0, len(ids), 500):
+        for id_chunk in _chunks(ids):
             for rep in conn.execute(
                 select(
                     r.c.commitment_id,
@@ -350,7 +354,7 @@ def list_commitments(
                     f.c.n_sources,
                 )
                 .join(f, f.c.id == r.c.fused_id)
-                .where(r.c.commitment_id.in_(ids[chunk : chunk + 500]))
+                .where(r.c.commitment_id.in_(id_chunk))
                 .order_by(r.c.reported_on, f.c.id)
             ):
                 reports[rep.commitment_id].append(rep)
