@@ -25,13 +25,12 @@ from kroniek.store.db import Store
 from kroniek.store.query import (
     KIND_NAMES,
     ROLES,
-    _actor_event_ids,
-    _date_filter,
-    _event_dict,
-    _participants,
-    _types,
-    find_actor_ids,
+    event_dict,
+    event_mentions_select,
+    event_participants,
+    iso_day,
     list_commitments,
+    parse_types,
     query_fused,
 )
 
@@ -89,7 +88,7 @@ def check_limit(limit: int | None) -> int:
 
 def check_types(value: str | None) -> list[str] | None:
     try:
-        return _types(value) if value else None
+        return parse_types(value) if value else None
     except KroniekError as exc:
         raise KroniekError("E233", parameter="type", value=value, detail=exc.message) from exc
 
@@ -142,12 +141,8 @@ def overview(store: Store) -> dict[str, Any]:
         },
         "languages": languages,
         "commitment_statuses": statuses,
-        "published": {"first": _iso(first), "last": _iso(last)},
+        "published": {"first": iso_day(first), "last": iso_day(last)},
     }
-
-
-def _iso(value: Any) -> str | None:
-    return value.isoformat() if isinstance(value, dt.date) else value
 
 
 # -- articles ------------------------------------------------------------------------------------
@@ -204,7 +199,7 @@ def get_article(store: Store, article_id: int) -> dict[str, Any]:
             .where(e.c.article_id == article_id)
             .order_by(e.c.evidence_start, e.c.id)
         ).all()
-        people = _participants(conn, [r.id for r in events])
+        people = event_participants(conn, [r.id for r in events])
         if row.url:
             versions = [
                 {"id": v.id, "version": v.version}
@@ -216,7 +211,7 @@ def get_article(store: Store, article_id: int) -> dict[str, Any]:
     return {
         "article": {**_article_summary(row), "text": row.text},
         "versions": versions,
-        "events": [{**_event_dict(r, people.get(r.id, {})), "active": bool(r.active)} for r in events],
+        "events": [{**event_dict(r, people.get(r.id, {})), "active": bool(r.active)} for r in events],
         "chronicle": chronicle,
     }
 
@@ -243,34 +238,20 @@ def page_events(
     modality = check_choice("modality", modality, MODALITIES)
     role = check_choice("role", role, ROLES) or "any"
     after = decode_token(next) if next else None
-    e, a = s.events, s.articles
+    e = s.events
     day = func.coalesce(e.c.date_start, e.c.published_day, literal(_NO_DAY))
-    query = (
-        select(e, a.c.article_key, a.c.url, a.c.source, a.c.published, day.label("sort_day"))
-        .join(a, a.c.id == e.c.article_id)
-        .where(e.c.active.is_(True))
-    )
-    if actor:
-        ids = find_actor_ids(store, actor)
-        if not ids:
-            return {"events": [], "next": None}
-        query = query.where(e.c.id.in_(_actor_event_ids(ids, role)))
-    if types:
-        query = query.where(e.c.event_type.in_(types))
-    if lang:
-        query = query.where(e.c.language == lang)
-    if modality:
-        query = query.where(e.c.modality == modality)
-    query = query.where(*_date_filter(e.c.date_start, e.c.published_day, since, until))
+    query = event_mentions_select(store, actor, role, types, lang, modality, since, until, day.label("sort_day"))
+    if query is None:
+        return {"events": [], "next": None}
     if after:
         query = query.where(or_(day > after[0], and_(day == after[0], e.c.id > after[1])))
     query = query.order_by(day, e.c.id).limit(size + 1)
     with store.connect() as conn:
         rows = conn.execute(query).all()
         shown = rows[:size]
-        people = _participants(conn, [r.id for r in shown])
+        people = event_participants(conn, [r.id for r in shown])
     token = encode_token(shown[-1].sort_day, shown[-1].id) if len(rows) > size else None
-    return {"events": [_event_dict(r, people.get(r.id, {})) for r in shown], "next": token}
+    return {"events": [event_dict(r, people.get(r.id, {})) for r in shown], "next": token}
 
 
 # -- fused events --------------------------------------------------------------------------------

@@ -40,7 +40,7 @@ def find_actor_ids(store: Store, actor: str) -> list[int]:
         return sorted(int(r[0]) for r in rows)
 
 
-def _types(value: str | list[str] | None) -> list[str] | None:
+def parse_types(value: str | list[str] | None) -> list[str] | None:
     if value is None:
         return None
     items = value if isinstance(value, list) else value.split(",")
@@ -76,6 +76,40 @@ def _actor_event_ids(actor_ids: list[int], role: str) -> Select[Any]:
     return query
 
 
+def event_mentions_select(
+    store: Store,
+    actor: str | None,
+    role: str,
+    types: list[str] | None,
+    language: str | None,
+    modality: str | None,
+    since: dt.date | None,
+    until: dt.date | None,
+    *extra_columns: Any,
+) -> Select[Any] | None:
+    """Active event mentions with their article's key, url, source and publication (plus ``extra_columns``),
+    filtered as ``query_events`` filters them, unordered; None when ``actor`` names no stored actor. Shared by
+    ``query_events`` and the API's paged events so both select exactly the same mentions."""
+    e, a = s.events, s.articles
+    query = (
+        select(e, a.c.article_key, a.c.url, a.c.source, a.c.published, *extra_columns)
+        .join(a, a.c.id == e.c.article_id)
+        .where(e.c.active.is_(True))
+    )
+    if actor:
+        ids = find_actor_ids(store, actor)
+        if not ids:
+            return None
+        query = query.where(e.c.id.in_(_actor_event_ids(ids, role)))
+    if types:
+        query = query.where(e.c.event_type.in_(types))
+    if language:
+        query = query.where(e.c.language == language)
+    if modality:
+        query = query.where(e.c.modality == modality)
+    return query.where(*_date_filter(e.c.date_start, e.c.published_day, since, until))
+
+
 def query_events(
     store: Store,
     actor: str | None = None,
@@ -93,36 +127,22 @@ def query_events(
     _check_choice("role", role, ROLES)
     _check_choice("modality", modality, MODALITIES)
     since_day, until_day = parse_day(since, "--since"), parse_day(until, "--until")
-    types = _types(type)
-    e, a = s.events, s.articles
-    query = (
-        select(e, a.c.article_key, a.c.url, a.c.source, a.c.published)
-        .join(a, a.c.id == e.c.article_id)
-        .where(e.c.active.is_(True))
-    )
-    if actor:
-        ids = find_actor_ids(store, actor)
-        if not ids:
-            return []
-        query = query.where(e.c.id.in_(_actor_event_ids(ids, role)))
-    if types:
-        query = query.where(e.c.event_type.in_(types))
-    if language:
-        query = query.where(e.c.language == language)
-    if modality:
-        query = query.where(e.c.modality == modality)
-    query = query.where(*_date_filter(e.c.date_start, e.c.published_day, since_day, until_day))
+    types = parse_types(type)
+    e = s.events
+    query = event_mentions_select(store, actor, role, types, language, modality, since_day, until_day)
+    if query is None:
+        return []
     # the event's day, else the day it was reported: undated events sit where they were in the news
     query = query.order_by(func.coalesce(e.c.date_start, e.c.published_day), e.c.id)
     if limit:
         query = query.limit(limit)
     with store.connect() as conn:
         rows = conn.execute(query).all()
-        people = _participants(conn, [r.id for r in rows])
-    return [_event_dict(r, people.get(r.id, {})) for r in rows]
+        people = event_participants(conn, [r.id for r in rows])
+    return [event_dict(r, people.get(r.id, {})) for r in rows]
 
 
-def _participants(conn: Any, event_ids: list[int]) -> dict[int, dict[str, list[str]]]:
+def event_participants(conn: Any, event_ids: list[int]) -> dict[int, dict[str, list[str]]]:
     out: dict[int, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
     ea, a = s.event_actors, s.actors
     for ids in _chunks(event_ids):
@@ -154,11 +174,11 @@ def proposition_dict(row: Any) -> dict[str, Any] | None:
     }
 
 
-def _iso(value: Any) -> str | None:
+def iso_day(value: Any) -> str | None:
     return value.isoformat() if isinstance(value, dt.date) else value
 
 
-def _event_dict(r: Any, people: dict[str, list[str]]) -> dict[str, Any]:
+def event_dict(r: Any, people: dict[str, list[str]]) -> dict[str, Any]:
     return {
         "id": r.id,
         "fused_id": r.fused_id,
@@ -177,8 +197,8 @@ def _event_dict(r: Any, people: dict[str, list[str]]) -> dict[str, Any]:
         "reported_by": people["source"][0] if people.get("source") else None,
         "proposition": proposition_dict(r),
         "date": r.date_value,
-        "date_start": _iso(r.date_start),
-        "date_end": _iso(r.date_end),
+        "date_start": iso_day(r.date_start),
+        "date_end": iso_day(r.date_end),
         "duration": r.duration,
         "location": r.location_name,
         "location_country": r.location_country,
@@ -213,7 +233,7 @@ def query_fused(
     """Fused events (one per real-world event), with their sources, disagreements and mentions."""
     _check_choice("role", role, ROLES)
     since_day, until_day = parse_day(since, "--since"), parse_day(until, "--until")
-    types = _types(type)
+    types = parse_types(type)
     f, e = s.fused_events, s.events
     query = select(f)
     if actor:
@@ -288,10 +308,10 @@ def query_fused(
             "recipient": [names.get(i, str(i)) for i in json.loads(r.recipient_ids)],
             "proposition": proposition_dict(r),
             "date": r.date_value,
-            "date_start": _iso(r.date_start),
-            "date_end": _iso(r.date_end),
-            "first_reported": _iso(r.first_reported),
-            "last_reported": _iso(r.last_reported),
+            "date_start": iso_day(r.date_start),
+            "date_end": iso_day(r.date_end),
+            "first_reported": iso_day(r.first_reported),
+            "last_reported": iso_day(r.last_reported),
             "n_mentions": r.n_mentions,
             "n_articles": r.n_articles,
             "n_sources": r.n_sources,
@@ -375,7 +395,7 @@ def list_commitments(
             "id": row.id,
             "kind": row.kind,
             "status": row.status,
-            "as_of": _iso(row.status_as_of),
+            "as_of": iso_day(row.status_as_of),
             "actor": named(row.actor_ids),
             "recipient": named(row.recipient_ids),
             "proposition": {
@@ -384,14 +404,14 @@ def list_commitments(
                 "text": row.proposition_text,
                 "duration": row.duration,
             },
-            "since": _iso(row.since),
-            "until": _iso(row.until),
+            "since": iso_day(row.since),
+            "until": iso_day(row.until),
             "domains": json.loads(row.domains),
             "fused_id": row.fused_id,
             "reports": [
                 {
                     "relation": rep.relation,
-                    "date": _iso(rep.reported_on),
+                    "date": iso_day(rep.reported_on),
                     "fused_id": rep.id,
                     "event": rep.event_type,
                     "actor": named(rep.actor_ids),
