@@ -6,8 +6,9 @@ import csv
 import json
 import os
 import sys
+from collections.abc import Callable
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated, Any, NoReturn
 
 import typer
 
@@ -20,7 +21,7 @@ Db = Annotated[str | None, typer.Option(help=DB_HELP, envvar="KRONIEK_DB")]
 Format = Annotated[str, typer.Option("--format", "-f", help="table | json | csv")]
 
 
-def _fail(exc: KroniekError | str) -> None:
+def _fail(exc: KroniekError | str) -> NoReturn:
     typer.echo(f"kroniek: error: {exc}", err=True)
     raise typer.Exit(1)
 
@@ -29,6 +30,15 @@ def _open(db: str | None) -> Any:
     from kroniek.store.db import open_store
 
     return open_store(db)
+
+
+def _read_store(db: str | None, read: Callable[[Any], list[dict[str, Any]]]) -> list[dict[str, Any]]:
+    """``read(store)`` on the opened store; a KroniekError ends the command with its message."""
+    try:
+        with _open(db) as store:
+            return read(store)
+    except KroniekError as exc:
+        _fail(exc)
 
 
 def _check_format(format: str) -> None:
@@ -237,25 +247,26 @@ def query(
     from kroniek.store.query import query_events, query_fused
 
     _check_format(format)
-    try:
-        with _open(db) as store:
-            if fused:
-                rows = query_fused(store, actor=actor, type=type, since=since, until=until, role=role, limit=limit)
-            else:
-                rows = query_events(
-                    store,
-                    actor=actor,
-                    type=type,
-                    since=since,
-                    until=until,
-                    role=role,
-                    language=language,
-                    modality=modality,
-                    limit=limit,
-                )
-    except KroniekError as exc:
-        _fail(exc)
-        return
+    if fused:
+        rows = _read_store(
+            db,
+            lambda store: query_fused(store, actor=actor, type=type, since=since, until=until, role=role, limit=limit),
+        )
+    else:
+        rows = _read_store(
+            db,
+            lambda store: query_events(
+                store,
+                actor=actor,
+                type=type,
+                since=since,
+                until=until,
+                role=role,
+                language=language,
+                modality=modality,
+                limit=limit,
+            ),
+        )
     _render(rows, format, FUSED_COLUMNS if fused else EVENT_COLUMNS)
 
 
@@ -271,12 +282,7 @@ def timeline(
     from kroniek.store.query import timeline as run_timeline
 
     _check_format(format)
-    try:
-        with _open(db) as store:
-            rows = run_timeline(store, actor=actor, since=since, until=until, type=type)
-    except KroniekError as exc:
-        _fail(exc)
-        return
+    rows = _read_store(db, lambda store: run_timeline(store, actor=actor, since=since, until=until, type=type))
     _render(rows, format, FUSED_COLUMNS)
 
 
@@ -320,12 +326,7 @@ def commitments(
     from kroniek.store.query import list_commitments
 
     _check_format(format)
-    try:
-        with _open(db) as store:
-            rows = list_commitments(store, actor=actor, status=status, kind=kind)
-    except KroniekError as exc:
-        _fail(exc)
-        return
+    rows = _read_store(db, lambda store: list_commitments(store, actor=actor, status=status, kind=kind))
     _render(rows, format, COMMITMENT_COLUMNS)
 
 
