@@ -44,6 +44,18 @@ NAMING = {
 
 metadata = MetaData(naming_convention=NAMING)
 
+
+def _proposition_columns() -> list[Column[object]]:
+    """The proposition of a speech-act event, the same in ``events`` and ``fused_events`` (fresh Column
+    objects per call: a Column belongs to one table)."""
+    return [
+        Column("proposition_event", String(12), nullable=True),
+        Column("proposition_mode", String(40), nullable=True),
+        Column("proposition_text", Text, nullable=True),
+        Column("proposition_duration", String(40), nullable=True),
+    ]
+
+
 articles = Table(
     "articles",
     metadata,
@@ -97,10 +109,7 @@ events = Table(
     Column("mode", String(40), nullable=True),
     Column("context", Text, nullable=True),
     Column("modality", String(12), nullable=False),
-    Column("proposition_event", String(12), nullable=True),
-    Column("proposition_mode", String(40), nullable=True),
-    Column("proposition_text", Text, nullable=True),
-    Column("proposition_duration", String(40), nullable=True),
+    *_proposition_columns(),
     Column("date_value", String(40), nullable=True),
     Column("date_precision", String(10), nullable=True),
     Column("date_start", Date, nullable=True),
@@ -142,10 +151,7 @@ fused_events = Table(
     Column("event_type", String(12), nullable=False),
     Column("mode", String(40), nullable=True),
     Column("modality", String(12), nullable=False),
-    Column("proposition_event", String(12), nullable=True),
-    Column("proposition_mode", String(40), nullable=True),
-    Column("proposition_text", Text, nullable=True),
-    Column("proposition_duration", String(40), nullable=True),
+    *_proposition_columns(),
     Column("date_value", String(40), nullable=True),
     Column("date_start", Date, nullable=True),
     Column("date_end", Date, nullable=True),
