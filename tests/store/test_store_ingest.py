@@ -182,15 +182,14 @@ CRASHING_RUN = textwrap.dedent("""
 """)
 
 
-@pytest.mark.parametrize("batch_size", [1, 5])
-def test_killed_batch_is_completed_by_a_rerun_without_duplicates(tmp_path: Path, batch_size: int) -> None:
-    path = tmp_path / "batch.jsonl"
+def _write_putin_talks_batch(path: Path, count: int, key_prefix: str, sentence: str) -> Path:
+    """A JSONL batch of ``count`` one-event chronicles (a CONSULT by Putin), ``sentence`` formatted with n."""
     lines = []
-    for n in range(30):
-        text = f"Delegation number {n} arrived for talks with Putin."
+    for n in range(count):
+        text = sentence.format(n=n)
         lines.append(
             make_chronicle(
-                f"art{n}",
+                f"{key_prefix}{n}",
                 text,
                 "en",
                 "2025-02-01",
@@ -199,6 +198,14 @@ def test_killed_batch_is_completed_by_a_rerun_without_duplicates(tmp_path: Path,
             ).model_dump_json()
         )
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize("batch_size", [1, 5])
+def test_killed_batch_is_completed_by_a_rerun_without_duplicates(tmp_path: Path, batch_size: int) -> None:
+    path = _write_putin_talks_batch(
+        tmp_path / "batch.jsonl", 30, "art", "Delegation number {n} arrived for talks with Putin."
+    )
     db = tmp_path / "crash.db"
     env = {**os.environ, "PYTHONPATH": str(SRC)}
     run = subprocess.run(
@@ -356,21 +363,7 @@ PARALLEL_RUN = textwrap.dedent("""
 def test_two_processes_ingesting_the_same_file_at_once_store_it_once(
     tmp_path: Path, backend: str, pg_schema: Callable[[str], AbstractContextManager[str]]
 ) -> None:
-    path = tmp_path / "shared.jsonl"
-    lines = []
-    for n in range(40):
-        text = f"Envoy {n} met Putin in the capital."
-        lines.append(
-            make_chronicle(
-                f"par{n}",
-                text,
-                "en",
-                "2025-02-01",
-                [with_mentions(PUTIN, "Putin")],
-                [{"event": "CONSULT", "actor": ["p"], "evidence": text}],
-            ).model_dump_json()
-        )
-    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    path = _write_putin_talks_batch(tmp_path / "shared.jsonl", 40, "par", "Envoy {n} met Putin in the capital.")
     with ExitStack() as stack:
         db: str | Path = stack.enter_context(pg_schema("t_")) if backend == "postgresql" else tmp_path / "parallel.db"
         with open_store(db):
