@@ -19,7 +19,6 @@ time is what one core delivers; wall time on a shared machine is also recorded).
 from __future__ import annotations
 
 import argparse
-import importlib.util
 import json
 import os
 import platform
@@ -36,25 +35,15 @@ from typing import Any
 
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO / "src"))
+sys.path.insert(0, str(REPO / "training"))
 
 for _var in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
     os.environ.setdefault(_var, "1")
 
+# training/convert.py holds the readers (and the nl lemma normalisation) used for training.
+import convert  # noqa: E402
 import spacy  # noqa: E402
 from spacy.tokens import Doc  # noqa: E402
-
-
-def _load_convert() -> Any:
-    """training/convert.py holds the readers (and the nl lemma normalisation) used for training."""
-    path = REPO / "training" / "convert.py"
-    spec = importlib.util.spec_from_file_location("kroniek_training_convert", path)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-convert = _load_convert()
 
 UD_TEST = {"nl": "UD_Dutch-Alpino.nl_alpino-ud-test.conllu", "en": "UD_English-EWT.en_ewt-ud-test.conllu"}
 # Used only to learn how Frog's CGN tags map to UPOS (never the test split).

@@ -2,25 +2,17 @@
 
 from __future__ import annotations
 
-import importlib.util
+import sys
 from pathlib import Path
-from typing import Any
 
 from spacy.vocab import Vocab
 
 REPO = Path(__file__).resolve().parents[2]
 
 
-def load_convert() -> Any:
-    path = REPO / "training" / "convert.py"
-    spec = importlib.util.spec_from_file_location("kroniek_training_convert", path)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-convert = load_convert()
+# training/convert.py is a script, not part of the package: imported from its folder, as the benchmark does.
+sys.path.insert(0, str(REPO / "training"))
+import convert  # noqa: E402
 
 CONLLU = """# sent_id = t1
 # text = Het stadhuis sloot gisteren.
