@@ -42,18 +42,20 @@ def test_stdin(tmp_path):
     assert json.loads(result.stdout)["article"]["published"] is None
 
 
-def test_empty_file(tmp_path):
-    path = tmp_path / "empty.txt"
-    path.write_text("")
+@pytest.mark.parametrize(
+    ("name", "content", "code"),
+    [
+        ("empty.txt", b"", "E001"),
+        ("image.png", b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 4, "E002"),
+        ("nav.html", b"<html><body><nav><a href='/'>Home</a><a href='/x'>Over ons</a></nav></body></html>", "E005"),
+    ],
+    ids=["empty", "binary", "html-without-text"],
+)
+def test_file_without_usable_text_fails_with_its_code(tmp_path, name, content, code):
+    path = tmp_path / name
+    path.write_bytes(content)
     result = run("extract", str(path))
-    assert result.exit_code != 0 and "E001" in result.stderr
-
-
-def test_binary_file(tmp_path):
-    path = tmp_path / "image.png"
-    path.write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 4)
-    result = run("extract", str(path))
-    assert result.exit_code != 0 and "E002" in result.stderr
+    assert result.exit_code != 0 and code in result.stderr
 
 
 def test_cp1252_file_is_read(tmp_path):
@@ -69,13 +71,6 @@ def test_huge_file(tmp_path):
     path.write_text(NL * 600_000)  # about 50 MB
     result = run("extract", str(path))
     assert result.exit_code != 0 and "E004" in result.stderr
-
-
-def test_html_without_text(tmp_path):
-    path = tmp_path / "nav.html"
-    path.write_text("<html><body><nav><a href='/'>Home</a><a href='/x'>Over ons</a></nav></body></html>")
-    result = run("extract", str(path))
-    assert result.exit_code != 0 and "E005" in result.stderr
 
 
 def test_unreadable_published(tmp_path):
