@@ -19,6 +19,11 @@ OUTPUT_FORMATS = ("table", "json", "csv")
 
 Db = Annotated[str | None, typer.Option(help=DB_HELP, envvar="KRONIEK_DB")]
 Format = Annotated[str, typer.Option("--format", "-f", help="table | json | csv")]
+# options that several commands share, declared once so their help stays the same
+EventTypes = Annotated[str | None, typer.Option(help="PLOVER event type(s), comma-separated")]
+Since = Annotated[str | None, typer.Option(help="from this day (YYYY-MM-DD)")]
+Until = Annotated[str | None, typer.Option(help="up to this day (YYYY-MM-DD)")]
+WindowDays = Annotated[int, typer.Option(help="fusion date window in days")]
 
 
 def _fail(exc: KroniekError | str) -> NoReturn:
@@ -76,7 +81,7 @@ def ingest(
         bool, typer.Option("--chronicles", help="PATH holds chronicles (JSONL): store, no extraction")
     ] = False,
     fuse: Annotated[bool, typer.Option(help="rebuild fused events and commitments afterwards")] = True,
-    window_days: Annotated[int, typer.Option(help="fusion date window in days")] = 3,
+    window_days: WindowDays = 3,
     config: Annotated[Path | None, typer.Option(help="pipeline configuration file (TOML)")] = None,
     format: Annotated[str, typer.Option("--format", "-f", help="text | json (the run's report)")] = "text",
     n_process: Annotated[int, typer.Option(help="worker processes for extraction (0: one per core)")] = 0,
@@ -148,7 +153,7 @@ def ingest(
 
 def fuse(
     db: Db = None,
-    window_days: Annotated[int, typer.Option(help="fusion date window in days")] = 3,
+    window_days: WindowDays = 3,
     as_of: Annotated[
         str | None, typer.Option(help="judge commitments as of this day (default: newest article)")
     ] = None,
@@ -229,9 +234,9 @@ FUSED_COLUMNS: list[tuple[str, Any]] = [
 def query(
     db: Db = None,
     actor: Annotated[str | None, typer.Option(help="actor name or part of it (Putin), or a Wikidata id")] = None,
-    type: Annotated[str | None, typer.Option(help="PLOVER event type(s), comma-separated")] = None,
-    since: Annotated[str | None, typer.Option(help="from this day (YYYY-MM-DD)")] = None,
-    until: Annotated[str | None, typer.Option(help="up to this day (YYYY-MM-DD)")] = None,
+    type: EventTypes = None,
+    since: Since = None,
+    until: Until = None,
     role: Annotated[str, typer.Option(help="any | actor | recipient | source")] = "any",
     language: Annotated[
         str | None, typer.Option(help="only mentions from articles in this language (not with --fused)")
@@ -273,9 +278,9 @@ def query(
 def timeline(
     actor: Annotated[str, typer.Option(help="actor name or part of it, or a Wikidata id")],
     db: Db = None,
-    since: Annotated[str | None, typer.Option(help="from this day (YYYY-MM-DD)")] = None,
-    until: Annotated[str | None, typer.Option(help="up to this day (YYYY-MM-DD)")] = None,
-    type: Annotated[str | None, typer.Option(help="PLOVER event type(s), comma-separated")] = None,
+    since: Since = None,
+    until: Until = None,
+    type: EventTypes = None,
     format: Format = "table",
 ) -> None:
     """An actor's events in date order, one row per real-world event with its sources."""
