@@ -252,26 +252,12 @@ def query(
     from kroniek.store.query import query_events, query_fused
 
     _check_format(format)
+    # the filters both kinds of row take; language and modality exist only per mention
+    common: dict[str, Any] = dict(actor=actor, type=type, since=since, until=until, role=role, limit=limit)
     if fused:
-        rows = _read_store(
-            db,
-            lambda store: query_fused(store, actor=actor, type=type, since=since, until=until, role=role, limit=limit),
-        )
+        rows = _read_store(db, lambda store: query_fused(store, **common))
     else:
-        rows = _read_store(
-            db,
-            lambda store: query_events(
-                store,
-                actor=actor,
-                type=type,
-                since=since,
-                until=until,
-                role=role,
-                language=language,
-                modality=modality,
-                limit=limit,
-            ),
-        )
+        rows = _read_store(db, lambda store: query_events(store, language=language, modality=modality, **common))
     _render(rows, format, FUSED_COLUMNS if fused else EVENT_COLUMNS)
 
 
