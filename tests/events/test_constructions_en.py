@@ -265,3 +265,16 @@ def test_without_a_reciprocal_the_object_stays_recipient():
     )
     promise = next(e for e in run_events(doc) if e.event == "AGREE")
     assert names(doc, promise.actor) == {"John Smith"} and names(doc, promise.recipient) == {"Bob Jones"}
+
+
+def test_passive_elsewhere_in_the_clause_leaves_an_active_verb_active():
+    # the "by" phrase belongs to "being carried out", not to "thanked"
+    doc, events = events_of("Poland thanked Ukraine for the reforms being carried out by France.")
+    ev = only(events, "SUPPORT")
+    assert names(doc, ev.actor) == {"Poland"} and names(doc, ev.recipient) == {"Ukraine"}
+
+
+def test_present_participle_is_active():
+    doc, events = events_of("Poland voiced solidarity with Kyiv, condemning the blockade imposed by Moscow.")
+    ev = only(events, "ACCUSE")
+    assert "Poland" in names(doc, ev.actor)

@@ -89,6 +89,8 @@ def find_triggers(nlp: Doc, clause: Clause, lexicon: Lexicon) -> list[TriggerMat
         match.kind = match.entry.kind
         if match.kind == "verb" and match.start > clause.start:
             prev = _norm(nlp[match.start - 1].text)
+            if nlp[match.start - 1].text.lower() in lexicon.cues.determiners:
+                prev = nlp[match.start - 1].text.lower()  # an elided article ("l'") loses its apostrophe in _norm
             # "the December 31 attack": a determiner before a date or number still makes a noun
             k = match.start - 1
             while k > clause.start and nlp[k].like_num:
