@@ -278,3 +278,16 @@ def test_present_participle_is_active():
     doc, events = events_of("Poland voiced solidarity with Kyiv, condemning the blockade imposed by Moscow.")
     ev = only(events, "ACCUSE")
     assert "Poland" in names(doc, ev.actor)
+
+
+def test_subject_of_a_clause_reported_without_that():
+    # the reporter before "reported" is not the one who attacked
+    doc, events = events_of("Poland reported Russia attacked Ukraine overnight.")
+    ev = only(events, "ASSAULT")
+    assert names(doc, ev.actor) == {"Russia"} and names(doc, ev.recipient) == {"Ukraine"}
+
+
+def test_light_verb_among_report_verbs_keeps_its_subject():
+    doc, events = events_of("Poland reiterated its support for Ukraine.")
+    ev = only(events, "SUPPORT")
+    assert names(doc, ev.actor) == {"Poland"}

@@ -242,6 +242,11 @@ def _from_word_order(
         else:
             bare = [g for g in bare if not (match.start <= g.start < match.last + 3)]  # not the noun's own
     before = [g for g in bare if g.end <= match.start]
+    speaker_cut = _reported_clause_start(nlp, match, cues, groups)
+    if speaker_cut is not None and any(g.start >= speaker_cut for g in before):
+        # "Fars reported Iran issued warrants": the speaker is not the subject of the reported verb
+        args.path.append(f"after report verb:{nlp[speaker_cut - 1].text}")
+        before = [g for g in before if g.start >= speaker_cut]
     after = [g for g in bare if g.start >= match.last or (g.start >= match.end and g.start not in match.tokens)]
     subject: ActorGroup | None = None
     obj: ActorGroup | None = None
@@ -280,6 +285,26 @@ def _from_word_order(
         _add(args.recipient, obj.actors)
         args.path.append(f"object:{_text(nlp, obj)}")
     return args
+
+
+def _reported_clause_start(nlp: Doc, match: TriggerMatch, cues: Cues, groups: list[ActorGroup]) -> int | None:
+    """In an SVO language, the token after the last report verb ("said", "reported") between the clause
+    start and the trigger: a clause reported without "that" starts there. Report verbs that also carry a
+    noun trigger ("expressed support", "announced a withdrawal") are light verbs, not speech, and
+    are skipped, as are auxiliaries listed among report verbs ("a déclaré") and words inside an actor's
+    name ("the United States")."""
+    if cues.verb_first:
+        return None
+    clause = match.clause
+    assert clause is not None
+    in_names = {t for g in groups for t in range(g.start, g.end)}
+    for i in range(match.start - 1, clause.start, -1):
+        word = nlp[i].text.lower()
+        if i in in_names or word in cues.light_verbs or word in cues.perfect_aux or word in cues.passive_aux:
+            continue
+        if word in cues.report_verbs:
+            return i + 1
+    return None
 
 
 def _unresolved_pronoun_subject(
