@@ -291,3 +291,10 @@ def test_light_verb_among_report_verbs_keeps_its_subject():
     doc, events = events_of("Poland reiterated its support for Ukraine.")
     ev = only(events, "SUPPORT")
     assert names(doc, ev.actor) == {"Poland"}
+
+
+def test_hyphenated_participle_is_a_modifier_not_an_event():
+    doc, events = events_of("Poland welcomed the France-hosted conference and backed Ukraine.")
+    assert not [e for e in events if e.event == "CONSULT"]  # "France-hosted" names no visit
+    ev = only(events, "SUPPORT")
+    assert names(doc, ev.actor) == {"Poland"}

@@ -87,6 +87,9 @@ def find_triggers(nlp: Doc, clause: Clause, lexicon: Lexicon) -> list[TriggerMat
             continue
         match.clause = clause
         match.kind = match.entry.kind
+        if match.kind == "verb" and _hyphen_modifier(nlp, match.start, clause):
+            i += 1  # "the Swiss-hosted summit", "US-led forces": a modifier, no event of its own
+            continue
         if match.kind == "verb" and match.start > clause.start:
             prev = _norm(nlp[match.start - 1].text)
             if nlp[match.start - 1].text.lower() in lexicon.cues.determiners:
@@ -112,6 +115,15 @@ def find_triggers(nlp: Doc, clause: Clause, lexicon: Lexicon) -> list[TriggerMat
         matches.append(match)
         i = match.end
     return matches
+
+
+def _hyphen_modifier(nlp: Doc, i: int, clause: Clause) -> bool:
+    """Token i is the second half of a hyphenated compound adjective ("Switzerland-hosted"): a word, a
+    hyphen and the verb form written together."""
+    if i - 2 < clause.start:
+        return False
+    hyphen, head = nlp[i - 1], nlp[i - 2]
+    return hyphen.text == "-" and not hyphen.whitespace_ and not head.whitespace_ and head.is_alpha
 
 
 def _match_at(nlp: Doc, i: int, clause: Clause, lexicon: Lexicon, has_lemma: bool) -> TriggerMatch | None:
