@@ -298,3 +298,11 @@ def test_hyphenated_participle_is_a_modifier_not_an_event():
     assert not [e for e in events if e.event == "CONSULT"]  # "France-hosted" names no visit
     ev = only(events, "SUPPORT")
     assert names(doc, ev.actor) == {"Poland"}
+
+
+def test_standing_commitments_are_no_agreement():
+    # plural "commitments" names obligations already held, not an act of committing
+    doc, events = events_of("The plan violates Russia's own international commitments.")
+    assert not [e for e in events if e.event == "AGREE"]
+    doc, events = events_of("Poland made a commitment to Ukraine.")
+    assert names(doc, only(events, "AGREE").actor) == {"Poland"}
