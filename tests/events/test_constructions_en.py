@@ -306,3 +306,10 @@ def test_standing_commitments_are_no_agreement():
     assert not [e for e in events if e.event == "AGREE"]
     doc, events = events_of("Poland made a commitment to Ukraine.")
     assert names(doc, only(events, "AGREE").actor) == {"Poland"}
+
+
+def test_future_marker_of_the_object_leaves_the_verb_asserted():
+    doc, events = events_of("Poland discussed the aid that will reach Ukraine.")
+    assert only(events, "CONSULT").modality == "asserted"
+    doc, events = events_of("Poland will discuss the aid with Ukraine.")
+    assert only(events, "CONSULT").modality == "planned"
