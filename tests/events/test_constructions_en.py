@@ -313,3 +313,10 @@ def test_future_marker_of_the_object_leaves_the_verb_asserted():
     assert only(events, "CONSULT").modality == "asserted"
     doc, events = events_of("Poland will discuss the aid with Ukraine.")
     assert only(events, "CONSULT").modality == "planned"
+
+
+def test_trigger_word_naming_a_charge_is_no_event():
+    doc, events = events_of("Poland said the suspects face murder and espionage charges.")
+    assert not [e for e in events if e.event == "ASSAULT"]
+    doc, events = events_of("Russia attacked Ukraine and Poland filed charges.")
+    assert names(doc, only(events, "ASSAULT").actor) == {"Russia"}
