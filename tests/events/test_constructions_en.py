@@ -320,3 +320,9 @@ def test_trigger_word_naming_a_charge_is_no_event():
     assert not [e for e in events if e.event == "ASSAULT"]
     doc, events = events_of("Russia attacked Ukraine and Poland filed charges.")
     assert names(doc, only(events, "ASSAULT").actor) == {"Russia"}
+
+
+def test_verb_after_and_takes_the_sentence_subject_despite_its_object():
+    doc, events = events_of("Poland recalled the long history of the region, and asked Ukraine to reopen the border.")
+    ev = only(events, "REQUEST")
+    assert names(doc, ev.actor) == {"Poland"} and names(doc, ev.recipient) == {"Ukraine"}
