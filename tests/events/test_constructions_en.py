@@ -265,3 +265,64 @@ def test_without_a_reciprocal_the_object_stays_recipient():
     )
     promise = next(e for e in run_events(doc) if e.event == "AGREE")
     assert names(doc, promise.actor) == {"John Smith"} and names(doc, promise.recipient) == {"Bob Jones"}
+
+
+def test_passive_elsewhere_in_the_clause_leaves_an_active_verb_active():
+    # the "by" phrase belongs to "being carried out", not to "thanked"
+    doc, events = events_of("Poland thanked Ukraine for the reforms being carried out by France.")
+    ev = only(events, "SUPPORT")
+    assert names(doc, ev.actor) == {"Poland"} and names(doc, ev.recipient) == {"Ukraine"}
+
+
+def test_present_participle_is_active():
+    doc, events = events_of("Poland voiced solidarity with Kyiv, condemning the blockade imposed by Moscow.")
+    ev = only(events, "ACCUSE")
+    assert "Poland" in names(doc, ev.actor)
+
+
+def test_subject_of_a_clause_reported_without_that():
+    # the reporter before "reported" is not the one who attacked
+    doc, events = events_of("Poland reported Russia attacked Ukraine overnight.")
+    ev = only(events, "ASSAULT")
+    assert names(doc, ev.actor) == {"Russia"} and names(doc, ev.recipient) == {"Ukraine"}
+
+
+def test_light_verb_among_report_verbs_keeps_its_subject():
+    doc, events = events_of("Poland reiterated its support for Ukraine.")
+    ev = only(events, "SUPPORT")
+    assert names(doc, ev.actor) == {"Poland"}
+
+
+def test_hyphenated_participle_is_a_modifier_not_an_event():
+    doc, events = events_of("Poland welcomed the France-hosted conference and backed Ukraine.")
+    assert not [e for e in events if e.event == "CONSULT"]  # "France-hosted" names no visit
+    ev = only(events, "SUPPORT")
+    assert names(doc, ev.actor) == {"Poland"}
+
+
+def test_standing_commitments_are_no_agreement():
+    # plural "commitments" names obligations already held, not an act of committing
+    doc, events = events_of("The plan violates Russia's own international commitments.")
+    assert not [e for e in events if e.event == "AGREE"]
+    doc, events = events_of("Poland made a commitment to Ukraine.")
+    assert names(doc, only(events, "AGREE").actor) == {"Poland"}
+
+
+def test_future_marker_of_the_object_leaves_the_verb_asserted():
+    doc, events = events_of("Poland discussed the aid that will reach Ukraine.")
+    assert only(events, "CONSULT").modality == "asserted"
+    doc, events = events_of("Poland will discuss the aid with Ukraine.")
+    assert only(events, "CONSULT").modality == "planned"
+
+
+def test_trigger_word_naming_a_charge_is_no_event():
+    doc, events = events_of("Poland said the suspects face murder and espionage charges.")
+    assert not [e for e in events if e.event == "ASSAULT"]
+    doc, events = events_of("Russia attacked Ukraine and Poland filed charges.")
+    assert names(doc, only(events, "ASSAULT").actor) == {"Russia"}
+
+
+def test_verb_after_and_takes_the_sentence_subject_despite_its_object():
+    doc, events = events_of("Poland recalled the long history of the region, and asked Ukraine to reopen the border.")
+    ev = only(events, "REQUEST")
+    assert names(doc, ev.actor) == {"Poland"} and names(doc, ev.recipient) == {"Ukraine"}

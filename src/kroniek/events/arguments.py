@@ -194,7 +194,7 @@ def _from_word_order(
     # groups inside the complement belong to the proposition, not to this event
     usable = [g for g in groups if not (g.start >= complement_start and entry.event in _PROP_TYPES)]
     tokens = [nlp[i].text.lower() for i in range(clause.start, clause.end)]
-    passive = any(t in cues.passive_aux for t in tokens)
+    passive = _passive_clause(nlp, match, cues)
     # a group whose preposition is part of the trigger ("called on X", "riep X op") is its object
     bare = [g for g in usable if g.prep is None or g.start - 1 in match.tokens]
     for g in usable:
@@ -203,7 +203,7 @@ def _from_word_order(
         if g.prep in cues.mutual_preps:
             _add(args.actor, g.actors)
             args.path.append(f"{g.prep}:{_text(nlp, g)}")
-        elif passive and g.prep in cues.agent_preps:
+        elif passive and g.prep in cues.agent_preps and (cues.verb_first or g.start >= match.start):
             _add(args.actor, g.actors)
             args.path.append(f"agent {g.prep}:{_text(nlp, g)}")
         elif g.prep in recipient_preps and abs(g.start - match.start) <= 8 and not _blocked(match, g, others):
@@ -242,6 +242,11 @@ def _from_word_order(
         else:
             bare = [g for g in bare if not (match.start <= g.start < match.last + 3)]  # not the noun's own
     before = [g for g in bare if g.end <= match.start]
+    speaker_cut = _reported_clause_start(nlp, match, cues, groups)
+    if speaker_cut is not None and any(g.start >= speaker_cut for g in before):
+        # "Fars reported Iran issued warrants": the speaker is not the subject of the reported verb
+        args.path.append(f"after report verb:{nlp[speaker_cut - 1].text}")
+        before = [g for g in before if g.start >= speaker_cut]
     after = [g for g in bare if g.start >= match.last or (g.start >= match.end and g.start not in match.tokens)]
     subject: ActorGroup | None = None
     obj: ActorGroup | None = None
@@ -280,6 +285,26 @@ def _from_word_order(
         _add(args.recipient, obj.actors)
         args.path.append(f"object:{_text(nlp, obj)}")
     return args
+
+
+def _reported_clause_start(nlp: Doc, match: TriggerMatch, cues: Cues, groups: list[ActorGroup]) -> int | None:
+    """In an SVO language, the token after the last report verb ("said", "reported") between the clause
+    start and the trigger: a clause reported without "that" starts there. Report verbs that also carry a
+    noun trigger ("expressed support", "announced a withdrawal") are light verbs, not speech, and
+    are skipped, as are auxiliaries listed among report verbs ("a déclaré") and words inside an actor's
+    name ("the United States")."""
+    if cues.verb_first:
+        return None
+    clause = match.clause
+    assert clause is not None
+    in_names = {t for g in groups for t in range(g.start, g.end)}
+    for i in range(match.start - 1, clause.start, -1):
+        word = nlp[i].text.lower()
+        if i in in_names or word in cues.light_verbs or word in cues.perfect_aux or word in cues.passive_aux:
+            continue
+        if word in cues.report_verbs:
+            return i + 1
+    return None
 
 
 def _unresolved_pronoun_subject(
@@ -337,11 +362,29 @@ def _blocked(match: TriggerMatch, group: ActorGroup, others: list[TriggerMatch])
     return any(o is not match and low < o.start < high for o in others)
 
 
+# how far before a verbal trigger its passive auxiliary may stand ("was strongly condemned by")
+_PASSIVE_AUX_REACH = 3
+
+
+def _passive_clause(nlp: Doc, match: TriggerMatch, cues: Cues) -> bool:
+    """Whether the trigger stands in a passive. A verb needs its own auxiliary just before it (or, in a
+    verb-final clause, anywhere before it): a passive elsewhere in a long clause ("thanked X for the
+    decisions being implemented by Russia") says nothing about the trigger. A noun is the subject of the
+    clause's passive verb ("the attack was claimed by X"), so there any auxiliary in the clause counts."""
+    clause = match.clause
+    assert clause is not None
+    if match.kind == "noun" or cues.verb_first:
+        return any(nlp[i].text.lower() in cues.passive_aux for i in range(clause.start, clause.end))
+    low = max(clause.start, match.start - _PASSIVE_AUX_REACH)
+    return any(nlp[i].text.lower() in cues.passive_aux for i in range(low, match.start))
+
+
 def _passive_participle(nlp: Doc, match: TriggerMatch, tokens: list[str], cues: Cues) -> bool:
     """A participle that the lexicon marks passive, without a perfect auxiliary ("heeft benoemd")."""
     token = nlp[match.start]
     is_part = token.text.lower() in match.entry.passive_forms or "Part" in token.morph.get("VerbForm", [])
-    if not is_part or match.kind != "verb":
+    # a present participle ("condemning X", "veroordelend") is active
+    if not is_part or match.kind != "verb" or "Pres" in token.morph.get("Tense", []):
         return False
     return not any(t in cues.perfect_aux for t in tokens)
 

@@ -90,6 +90,7 @@ class Cues:
     reciprocals: frozenset[str] = frozenset()  # "miteinander", "each other": the participants act together
     subject_pronouns: frozenset[str] = frozenset()  # "hij", "er": a subject the actors stage may leave unresolved
     stem_suffixes: frozenset[str] = frozenset()  # inflection endings: "verurteilen" matches "verurteilten"
+    legal_heads: frozenset[str] = frozenset()  # "murder charges", "war crimes trial": the trigger word names a charge
     verb_first: bool = False  # V2 languages: the subject may follow the finite verb
 
 

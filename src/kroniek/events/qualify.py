@@ -66,7 +66,13 @@ def modality_of(
             return "hypothetical", w
     if match.entry.modality:
         return match.entry.modality, "entry"
-    for w in words:
+    # In an SVO clause a verb's own future or plan marker stands before it ("will meet", "is expected to
+    # visit"); one after it belongs to its object ("discussed support that will …", "discussed the next
+    # package"). A later date still makes the event planned through the date check.
+    plan_words = words
+    if match.kind == "verb" and not cues.verb_first:
+        plan_words = [_low(nlp, i) for i in range(clause.start, match.last)]
+    for w in plan_words:
         if w in cues.future or w in cues.planned:
             return "planned", w
     # a bare future-tense verb form (French "signera") is left to the date check below

@@ -179,10 +179,18 @@ class EventsStage:
             args.rule += "/collective subject"
             args.recipient = [r for r in args.recipient if r not in args.actor]
         opener = nlp[clause.start].text.lower()
-        if not args.actor and not args.recipient and clause.index > 0 and opener in lexicon.cues.coordinators:
+        # "…, and asked X to …": a verb right after the coordinator has no subject of its own even when it
+        # has an object
+        verb_after_coordinator = match.kind == "verb" and match.start == clause.start + 1
+        if (
+            not args.actor
+            and (not args.recipient or verb_after_coordinator)
+            and clause.index > 0
+            and opener in lexicon.cues.coordinators
+        ):
             # a coordinated clause without its own subject ("… en delen weer inlichtingen"): the sentence's subject
             first = next((g for g in groups_by_clause.get(clauses[0].start, []) if g.prep is None), None)
-            if first is not None:
+            if first is not None and not set(first.actors) & set(args.recipient):
                 args.actor = list(first.actors)
                 args.rule += "/sentence subject"
                 confidence -= 0.1

@@ -87,8 +87,16 @@ def find_triggers(nlp: Doc, clause: Clause, lexicon: Lexicon) -> list[TriggerMat
             continue
         match.clause = clause
         match.kind = match.entry.kind
+        if match.kind == "verb" and _hyphen_modifier(nlp, match.start, clause):
+            i += 1  # "the Swiss-hosted summit", "US-led forces": a modifier, no event of its own
+            continue
+        if _names_a_charge(nlp, match, clause, lexicon):
+            i = match.end  # "face murder and terrorism charges": an accusation, not a killing
+            continue
         if match.kind == "verb" and match.start > clause.start:
             prev = _norm(nlp[match.start - 1].text)
+            if nlp[match.start - 1].text.lower() in lexicon.cues.determiners:
+                prev = nlp[match.start - 1].text.lower()  # an elided article ("l'") loses its apostrophe in _norm
             # "the December 31 attack": a determiner before a date or number still makes a noun
             k = match.start - 1
             while k > clause.start and nlp[k].like_num:
@@ -110,6 +118,27 @@ def find_triggers(nlp: Doc, clause: Clause, lexicon: Lexicon) -> list[TriggerMat
         matches.append(match)
         i = match.end
     return matches
+
+
+def _hyphen_modifier(nlp: Doc, i: int, clause: Clause) -> bool:
+    """Token i is the second half of a hyphenated compound adjective ("Switzerland-hosted"): a word, a
+    hyphen and the verb form written together."""
+    if i - 2 < clause.start:
+        return False
+    hyphen, head = nlp[i - 1], nlp[i - 2]
+    return hyphen.text == "-" and not hyphen.whitespace_ and not head.whitespace_ and head.is_alpha
+
+
+def _names_a_charge(nlp: Doc, match: TriggerMatch, clause: Clause, lexicon: Lexicon) -> bool:
+    """The trigger modifies a legal noun ("murder charges", "murder and terrorism charges"): it names what
+    someone is charged with or tried for, not an act this sentence reports."""
+    heads = lexicon.cues.legal_heads
+    if not heads:
+        return False
+    k = match.end
+    if k + 1 < clause.end and _norm(nlp[k].text) in lexicon.cues.coordinators:
+        k += 2  # "murder and terrorism charges": skip the coordinated modifier
+    return k < clause.end and _norm(nlp[k].text) in heads
 
 
 def _match_at(nlp: Doc, i: int, clause: Clause, lexicon: Lexicon, has_lemma: bool) -> TriggerMatch | None:
