@@ -78,6 +78,13 @@ def _clause(text: str, start: int, end: int) -> tuple[int, int]:
     return left + 1, min(rights) if rights else len(text)
 
 
+def _is_bare_adverbial(piece: str, start: int, end: int) -> bool:
+    """True when ``piece`` holds at most two words besides the timex at [start, end) ("On Monday",
+    "Late on Monday"): too few for a clause of its own."""
+    outside = piece[: max(0, start)] + " " + piece[max(0, end) :]
+    return len(_WORD.findall(outside)) <= 2
+
+
 def _without_reporting(text: str, start: int, end: int, cues: dict[str, object]) -> str:
     """The sentence without what only dates the report: comma-separated clauses that hold a
     reporting verb and not the timex (", meldde de NOS"), and the words up to a complementizer
@@ -93,9 +100,15 @@ def _without_reporting(text: str, start: int, end: int, cues: dict[str, object])
     pieces = re.split(r"([,;:]\s)", text)
     kept: list[str] = []
     offset = 0
-    for piece in pieces:
+    # "On Monday, the agency reported ...": a piece that is only the timex (and a word or two such as
+    # "late on") is a fronted adverbial of the clause after it, so that clause's reporting verb is the
+    # verb the weekday dates and must stay.
+    adverbial_of: int | None = None
+    for index, piece in enumerate(pieces):
         holds_timex = offset <= start < offset + len(piece) + 1
-        if holds_timex or not reports(piece):
+        if holds_timex and _is_bare_adverbial(piece, start - offset, end - offset):
+            adverbial_of = index + 2  # pieces alternate text, separator, text
+        if holds_timex or index == adverbial_of or not reports(piece):
             kept.append(piece)
         else:
             kept.append(" " * len(piece))
