@@ -29,6 +29,7 @@ CASES = [
     # (language, sentence, weekday as tagged, expected value, expected direction)
     ("en", "On Monday, the agency reported the army arrested two officers.", "Monday", LAST_MONDAY, "past"),
     ("en", "On Monday, the agency reported that rebels had seized the port.", "Monday", LAST_MONDAY, "past"),
+    ("en", "On Monday, the ministry said it will reopen the border.", "Monday", LAST_MONDAY, "past"),
     ("en", "Late on Monday, police detained four protesters.", "Monday", LAST_MONDAY, "past"),
     ("en", "The rebels seized the airport on Monday.", "Monday", LAST_MONDAY, "past"),
     ("en", "The delegations meet in Geneva on Monday.", "Monday", NEXT_MONDAY, "future"),

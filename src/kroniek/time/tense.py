@@ -85,6 +85,17 @@ def _is_bare_adverbial(piece: str, start: int, end: int) -> bool:
     return len(_WORD.findall(outside)) <= 2
 
 
+def _reporting_end(piece: str, reporting: list[str]) -> int | None:
+    """Where the first reporting verb of ``piece`` ends, or None when it holds none."""
+    words = [(m.end(), normalise(m.group(0))) for m in _WORD.finditer(piece)]
+    for i in range(len(words)):
+        for phrase in reporting:
+            parts = phrase.split()
+            if [w[1] for w in words[i : i + len(parts)]] == parts:
+                return words[i + len(parts) - 1][0]
+    return None
+
+
 def _without_reporting(text: str, start: int, end: int, cues: dict[str, object]) -> str:
     """The sentence without what only dates the report: comma-separated clauses that hold a
     reporting verb and not the timex (", meldde de NOS"), and the words up to a complementizer
@@ -114,6 +125,14 @@ def _without_reporting(text: str, start: int, end: int, cues: dict[str, object])
             kept.append(" " * len(piece))
         offset += len(piece)
     cleaned = "".join(kept)
+    if adverbial_of is not None and adverbial_of < len(pieces):
+        # "On Monday, the ministry said it will reopen the border": the weekday dates the saying, so
+        # what was said (after the reporting verb) does not decide its tense.
+        piece_start = sum(len(p) for p in pieces[:adverbial_of])
+        said_end = _reporting_end(pieces[adverbial_of], reporting)
+        if said_end is not None:
+            cut_at = piece_start + said_end
+            return cleaned[:cut_at] + " " * (len(cleaned) - cut_at)
     # "Hij zei dat de minister donderdag reist", "Officials said the talks open on Friday": the
     # reported clause starts after the reporting verb, unless the timex follows that verb closely
     # ("zei dinsdag", "said on Monday": then it dates the saying).
