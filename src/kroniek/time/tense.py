@@ -152,6 +152,33 @@ def _without_reporting(text: str, start: int, end: int, cues: dict[str, object])
     return cleaned
 
 
+def _adjacent_direction(text: str, start: int, end: int, cues: dict[str, object]) -> str | None:
+    """The tense of a verb right next to the timex at [start, end) of ``text``, which it then dates
+    whatever else the sentence says ("Iran on Monday said it will ...", "Police on Monday arrested
+    men who will face trial", "The ministry said on Monday it will ..."): the word right after the
+    timex when a cue decides it, or a past reporting verb right before it (past an optional
+    ``[tense].weekday_prepositions`` word such as "on"), unless a word of ``[tense].not_before_report``
+    precedes that verb ("will be announced on Monday")."""
+    after = re.match(r"\s+([\w'’]+)", text[end:])
+    if after:
+        decided = _decide([normalise(after.group(1))], cues)
+        if decided is not None:
+            return decided
+    prepositions = {normalise(w) for w in cues.get("weekday_prepositions", [])}  # type: ignore[attr-defined]
+    blockers = {normalise(w) for w in cues.get("not_before_report", [])}  # type: ignore[attr-defined]
+    reporting = [normalise(w) for w in cues.get("reporting", [])]  # type: ignore[attr-defined]
+    before = [normalise(m.group(0)) for m in re.finditer(r"[\w'’]+|[^\w\s]", text[:start])][-5:]
+    if before and before[-1] in prepositions:
+        before = before[:-1]
+    for phrase in reporting:
+        parts = phrase.split()
+        n = len(parts)
+        if before[-n:] == parts and not (len(before) > n and before[-n - 1] in blockers):
+            if _decide(parts, cues) == "past":
+                return "past"
+    return None
+
+
 def guess_direction(doc: ArticleDoc, timex: CharSpan, lex: Lexicon) -> str:
     """'past' or 'future' for the clause, else the sentence, around ``timex``.
 
@@ -171,6 +198,11 @@ def guess_direction(doc: ArticleDoc, timex: CharSpan, lex: Lexicon) -> str:
         timex.end - sentence.start,
         cues,
     )
+    adjacent = _adjacent_direction(
+        doc.text[sentence.start : sentence.end], timex.start - sentence.start, timex.end - sentence.start, cues
+    )
+    if adjacent is not None:
+        return adjacent
     present_future = bool(cues.get("present_means_future", True))
     use_morph = doc.nlp is not None and doc.nlp.has_annotation("MORPH") and doc.nlp.has_annotation("POS")
     c_start, c_end = _clause(text, timex.start - sentence.start, timex.end - sentence.start)
