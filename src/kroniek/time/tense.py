@@ -78,6 +78,24 @@ def _clause(text: str, start: int, end: int) -> tuple[int, int]:
     return left + 1, min(rights) if rights else len(text)
 
 
+def _is_bare_adverbial(piece: str, start: int, end: int) -> bool:
+    """True when ``piece`` holds at most two words besides the timex at [start, end) ("On Monday",
+    "Late on Monday"): too few for a clause of its own."""
+    outside = piece[: max(0, start)] + " " + piece[max(0, end) :]
+    return len(_WORD.findall(outside)) <= 2
+
+
+def _reporting_end(piece: str, reporting: list[str]) -> int | None:
+    """Where the first reporting verb of ``piece`` ends, or None when it holds none."""
+    words = [(m.end(), normalise(m.group(0))) for m in _WORD.finditer(piece)]
+    for i in range(len(words)):
+        for phrase in reporting:
+            parts = phrase.split()
+            if [w[1] for w in words[i : i + len(parts)]] == parts:
+                return words[i + len(parts) - 1][0]
+    return None
+
+
 def _without_reporting(text: str, start: int, end: int, cues: dict[str, object]) -> str:
     """The sentence without what only dates the report: comma-separated clauses that hold a
     reporting verb and not the timex (", meldde de NOS"), and the words up to a complementizer
@@ -93,14 +111,28 @@ def _without_reporting(text: str, start: int, end: int, cues: dict[str, object])
     pieces = re.split(r"([,;:]\s)", text)
     kept: list[str] = []
     offset = 0
-    for piece in pieces:
+    # "On Monday, the agency reported ...": a piece that is only the timex (and a word or two such as
+    # "late on") is a fronted adverbial of the clause after it, so that clause's reporting verb is the
+    # verb the weekday dates and must stay.
+    adverbial_of: int | None = None
+    for index, piece in enumerate(pieces):
         holds_timex = offset <= start < offset + len(piece) + 1
-        if holds_timex or not reports(piece):
+        if holds_timex and _is_bare_adverbial(piece, start - offset, end - offset):
+            adverbial_of = index + 2  # pieces alternate text, separator, text
+        if holds_timex or index == adverbial_of or not reports(piece):
             kept.append(piece)
         else:
             kept.append(" " * len(piece))
         offset += len(piece)
     cleaned = "".join(kept)
+    if adverbial_of is not None and adverbial_of < len(pieces):
+        # "On Monday, the ministry said it will reopen the border": the weekday dates the saying, so
+        # what was said (after the reporting verb) does not decide its tense.
+        piece_start = sum(len(p) for p in pieces[:adverbial_of])
+        said_end = _reporting_end(pieces[adverbial_of], reporting)
+        if said_end is not None:
+            cut_at = piece_start + said_end
+            return cleaned[:cut_at] + " " * (len(cleaned) - cut_at)
     # "Hij zei dat de minister donderdag reist", "Officials said the talks open on Friday": the
     # reported clause starts after the reporting verb, unless the timex follows that verb closely
     # ("zei dinsdag", "said on Monday": then it dates the saying).
@@ -118,6 +150,33 @@ def _without_reporting(text: str, start: int, end: int, cues: dict[str, object])
     if cut is not None:
         cleaned = " " * cut + cleaned[cut:]
     return cleaned
+
+
+def _adjacent_direction(text: str, start: int, end: int, cues: dict[str, object]) -> str | None:
+    """The tense of a verb right next to the timex at [start, end) of ``text``, which it then dates
+    whatever else the sentence says ("Iran on Monday said it will ...", "Police on Monday arrested
+    men who will face trial", "The ministry said on Monday it will ..."): the word right after the
+    timex when a cue decides it, or a past reporting verb right before it (past an optional
+    ``[tense].weekday_prepositions`` word such as "on"), unless a word of ``[tense].not_before_report``
+    precedes that verb ("will be announced on Monday")."""
+    after = re.match(r"\s+([\w'’]+)", text[end:])
+    if after:
+        decided = _decide([normalise(after.group(1))], cues)
+        if decided is not None:
+            return decided
+    prepositions = {normalise(w) for w in cues.get("weekday_prepositions", [])}  # type: ignore[attr-defined]
+    blockers = {normalise(w) for w in cues.get("not_before_report", [])}  # type: ignore[attr-defined]
+    reporting = [normalise(w) for w in cues.get("reporting", [])]  # type: ignore[attr-defined]
+    before = [normalise(m.group(0)) for m in re.finditer(r"[\w'’]+|[^\w\s]", text[:start])][-5:]
+    if before and before[-1] in prepositions:
+        before = before[:-1]
+    for phrase in reporting:
+        parts = phrase.split()
+        n = len(parts)
+        if before[-n:] == parts and not (len(before) > n and before[-n - 1] in blockers):
+            if _decide(parts, cues) == "past":
+                return "past"
+    return None
 
 
 def guess_direction(doc: ArticleDoc, timex: CharSpan, lex: Lexicon) -> str:
@@ -139,6 +198,11 @@ def guess_direction(doc: ArticleDoc, timex: CharSpan, lex: Lexicon) -> str:
         timex.end - sentence.start,
         cues,
     )
+    adjacent = _adjacent_direction(
+        doc.text[sentence.start : sentence.end], timex.start - sentence.start, timex.end - sentence.start, cues
+    )
+    if adjacent is not None:
+        return adjacent
     present_future = bool(cues.get("present_means_future", True))
     use_morph = doc.nlp is not None and doc.nlp.has_annotation("MORPH") and doc.nlp.has_annotation("POS")
     c_start, c_end = _clause(text, timex.start - sentence.start, timex.end - sentence.start)
