@@ -1,0 +1,14 @@
+"""Actor errors found on unseen articles (docs/review-unseen.md); sentences written for these tests."""
+
+from __future__ import annotations
+
+from kroniek.document import ArticleDoc
+
+
+def names(doc: ArticleDoc) -> dict[str, str]:
+    return {doc.text[m.start : m.end]: a.name for a in doc.actors for m in a.mentions}
+
+
+def test_group_name_resolves_to_the_group_not_its_leader(resolve) -> None:
+    doc = resolve("Units of the Islamic State of Iraq and Syria shelled a village near the river.", lang="en")
+    assert names(doc) == {"Islamic State of Iraq and Syria": "Islamic State"}
