@@ -12,3 +12,15 @@ def names(doc: ArticleDoc) -> dict[str, str]:
 def test_group_name_resolves_to_the_group_not_its_leader(resolve) -> None:
     doc = resolve("Units of the Islamic State of Iraq and Syria shelled a village near the river.", lang="en")
     assert names(doc) == {"Islamic State of Iraq and Syria": "Islamic State"}
+
+
+def test_words_of_a_state_official_name_are_not_part_of_the_person(resolve) -> None:
+    doc = resolve(
+        "Talks were held with the President of the Syrian Arab Republic Bashar al-Assad on Monday.", lang="en"
+    )
+    assert names(doc) == {"President of the Syrian Arab Republic Bashar al-Assad": "Bashar al-Assad"}
+
+
+def test_state_official_name_with_of_before_the_person(resolve) -> None:
+    doc = resolve("The President of the Islamic Republic of Iran Ebrahim Raisi flew home.", lang="en", published=None)
+    assert list(names(doc).values()) == ["Ebrahim Raisi"]

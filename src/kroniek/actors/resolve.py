@@ -35,6 +35,7 @@ from kroniek.actors.lexicon import (
     LANG_HOME,
     MONTHS,
     NOT_NAME_WORDS,
+    STATE_TITLE_WORDS,
     OF_WORDS,
     ORG_OFFICE_KEYS,
     ORG_PRESIDENT,
@@ -402,6 +403,11 @@ class Resolver(Finders):
                     j += 1
                 if tokens[j].key in NOT_NAME_WORDS and j + 1 < len(tokens) and capitalised(tokens[j + 1].text):
                     name_tok = j
+                else:
+                    name_tok = self._state_title_end(tokens, j, by_start) or name_tok
+            elif role.offices and end_tok < len(tokens) and tokens[end_tok].key in STATE_TITLE_WORDS:
+                # the role took "of the Syrian": "Arab Republic" still closes the office phrase
+                name_tok = self._state_title_end(tokens, end_tok, by_start) or name_tok
             while (
                 name_tok + 1 < len(tokens)
                 and tokens[name_tok].key in NOT_NAME_WORDS
@@ -459,6 +465,26 @@ class Resolver(Finders):
     # ---------------------------------------------------------------------------------------- NER
 
     # ---------------------------------------------------------------------------------------- ranking
+    def _state_title_end(self, tokens: list[Token], j: int, by_start: dict[int, GazMatch]) -> int | None:
+        """The first token of the name after a state's official name opening at token ``j`` ("Syrian Arab
+        Republic Bashar", "Islamic Republic of Iran Ebrahim"); None when the words there are not such a name."""
+        k = j
+        seen_title = False
+        while k < len(tokens):
+            g = by_start.get(k)
+            if tokens[k].key in NOT_NAME_WORDS:
+                seen_title = True
+                k += 1
+            elif g is not None and any(h.actor.kind == "state" for h in g.hits):
+                k = g.j
+            elif tokens[k].key in STATE_TITLE_WORDS and (capitalised(tokens[k].text) or tokens[k].key in {"of", "the"}):
+                k += 1
+            else:
+                break
+        if not seen_title or k >= len(tokens) or not capitalised(tokens[k].text):
+            return None
+        return k
+
     def _best(
         self,
         hits: list[AliasHit],
