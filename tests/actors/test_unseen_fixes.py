@@ -24,3 +24,14 @@ def test_words_of_a_state_official_name_are_not_part_of_the_person(resolve) -> N
 def test_state_official_name_with_of_before_the_person(resolve) -> None:
     doc = resolve("The President of the Islamic Republic of Iran Ebrahim Raisi flew home.", lang="en", published=None)
     assert list(names(doc).values()) == ["Ebrahim Raisi"]
+
+
+def test_surname_after_a_different_given_name_is_someone_else(resolve) -> None:
+    doc = resolve("The rapporteur David Martin asked members to reject the accord.", lang="en", published=None)
+    assert "Micheál Martin" not in {a.name for a in doc.actors}
+    assert names(doc).get("David Martin") == "David Martin"
+
+
+def test_surname_after_the_same_given_name_still_resolves(resolve) -> None:
+    doc = resolve("Yesterday Micheál Martin opened the debate in Dublin.", lang="en", published=None)
+    assert "Micheál Martin" in {a.name for a in doc.actors}

@@ -670,6 +670,8 @@ class Resolver(Finders):
         if g.j - g.i == 1 and self._inside_longer_name(g.i, tokens):
             # "Ahmed" in "Ahmed al-Assadi": a surname or first name that is part of an unknown longer name
             hits = [h for h in hits if not h.flags & (SURNAME | WEAK)]
+        if g.j - g.i == 1:
+            hits = self._drop_other_given_name(g.i, tokens, hits)
         actor = self._best(hits, prefer_kind=None, context=context, surface=surface)
         if actor is None:
             return None
@@ -683,6 +685,17 @@ class Resolver(Finders):
         else:
             how = "name"
         return Found(g.start, g.end, actor, how)
+
+    def _drop_other_given_name(self, i: int, tokens: list[Token], hits: list[AliasHit]) -> list[AliasHit]:
+        """A surname right after a different given name is someone else: "David Martin" is not Micheál
+        Martin, so only persons whose own given name is that word keep their surname match."""
+        k = i - 1
+        if k < 0 or self.text[tokens[k].end : tokens[i].start] != " " or not capitalised(tokens[k].text):
+            return hits
+        given = tokens[k].key
+        if not self.kb.is_given_name(given):
+            return hits
+        return [h for h in hits if not h.flags & SURNAME or fold(h.actor.name.split(" ", 1)[0]) == given]
 
     def _inside_longer_name(self, i: int, tokens: list[Token]) -> bool:
         def name_like(k: int) -> bool:
