@@ -64,8 +64,18 @@ class Resolver(Finders):
     """Resolves the actors of one text in one language on one date; ``resolve`` returns the raw mentions
     (``clean_mentions`` removes nesting and redundant adjectives)."""
 
-    def __init__(self, kb: ActorKB, lang: str, date: dt.date | None, first_person_plural: bool = True) -> None:
+    def __init__(
+        self,
+        kb: ActorKB,
+        lang: str,
+        date: dt.date | None,
+        first_person_plural: bool = True,
+        publisher: str | None = None,
+    ) -> None:
         self.kb = kb
+        # the publishing country (gov.uk -> GBR): an unqualified "the Prime Minister" is its office holder
+        self.publisher = publisher
+        self.composed: list[Found] = []
         self.lang = lang if lang in kb.roles.offices else "en"
         # a datetime would not compare with the knowledge base's dates
         self.date = date.date() if isinstance(date, dt.datetime) else date
@@ -112,6 +122,7 @@ class Resolver(Finders):
         # a role noun inside a found name ("Embassy in" in "the U.S. Embassy in Baghdad") is part of it
         roles = [r for r in roles if not (covered[r.start] and covered[r.end - 1])]
         found, consumed = self._compose(tokens, gaz, roles, named)
+        self.composed = found
         found += self._groups(tokens, gaz, consumed)
         pending = [g for g in gaz if id(g) not in consumed]
         ner = self._entities(entities or [], gaz, found)
@@ -535,6 +546,14 @@ class Resolver(Finders):
                 held = {code for code, _where in ref.offices_on(self.date)}
                 if held & set(codes):
                     return ref
+        # ... else the publisher's own office holder (a UK readout's "the Prime Minister") ...
+        if self.publisher:
+            holder = self.kb.holder_of_any(codes, self.publisher, self.date)
+            if holder is not None:
+                return holder
+        # ... never the country of the other party named in the same sentence ("The Prime Minister spoke to
+        # President Zelenskyy" is not Zelenskyy's prime minister) ...
+        other_party = self._countries_in_sentence(pending.role.start)
         # ... else, in Dutch (where an unqualified "de minister van Defensie" is the Dutch one), the home
         # country; else the holder in the most mentioned state; else the home country.
         home = LANG_HOME.get(self.lang)
@@ -547,12 +566,34 @@ class Resolver(Finders):
             if isinstance(ref, KBActor) and ref.kind == "state" and ref.country:
                 counts[ref.country] = counts.get(ref.country, 0) + 1
         for country in sorted(counts, key=lambda c: -counts[c]):
+            if country in other_party:
+                continue
             holder = self.kb.holder_of_any(codes, country, self.date)
             if holder is not None:
                 return holder
         if home and set(codes) & {"MONARCH", "HOG", "SPEAKER", "CABINET"}:
             return self.kb.holder_of_any(codes, home, self.date)
         return None
+
+    def _countries_in_sentence(self, offset: int) -> set[str]:
+        """Countries of the named persons in the sentence at ``offset``."""
+        k = self._token_at(offset)
+        if k is None:
+            return set()
+        sentence = self.sentence_of[k]
+        out: set[str] = set()
+        for f in self.composed:
+            j = self._token_at(f.start)
+            ref = f.ref
+            if (
+                j is not None
+                and self.sentence_of[j] == sentence
+                and isinstance(ref, KBActor | NewActor)
+                and ref.kind == "person"
+                and ref.country
+            ):
+                out.add(ref.country)
+        return out
 
     def _salient_group(self, role: RoleMatch, context: Context) -> NewActor | None:
         state = self._salient_state(context)
