@@ -82,3 +82,13 @@ def test_publisher_country_tables() -> None:
     assert publisher_country("http://en.kremlin.ru/events/1", None) == "RUS"
     assert publisher_country("https://notgov.uk.example.com/x", None) is None
     assert publisher_country("http://[bad", "an unknown blog") is None
+
+
+def test_other_partys_country_stays_excluded_for_later_bare_mentions(stage) -> None:
+    text = (
+        "The Prime Minister spoke to President Zelenskyy of Ukraine. Ukraine faces shelling; Ukraine asks for "
+        "air defence, and the UK pledged support. The Prime Minister promised more aid."
+    )
+    doc = readout(stage, text, None)
+    pm = [a for a in doc.actors if any(doc.text[m.start : m.end] == "The Prime Minister" for m in a.mentions)]
+    assert pm and all(a.country != "UKR" for a in pm)

@@ -76,6 +76,7 @@ class Resolver(Finders):
         # the publishing country (gov.uk -> GBR): an unqualified "the Prime Minister" is its office holder
         self.publisher = publisher
         self.composed: list[Found] = []
+        self.other_party: dict[tuple[str, ...], set[str]] = {}
         self.lang = lang if lang in kb.roles.offices else "en"
         # a datetime would not compare with the knowledge base's dates
         self.date = date.date() if isinstance(date, dt.datetime) else date
@@ -123,6 +124,7 @@ class Resolver(Finders):
         roles = [r for r in roles if not (covered[r.start] and covered[r.end - 1])]
         found, consumed = self._compose(tokens, gaz, roles, named)
         self.composed = found
+        self.other_party = {}
         found += self._groups(tokens, gaz, consumed)
         pending = [g for g in gaz if id(g) not in consumed]
         ner = self._entities(entities or [], gaz, found)
@@ -553,7 +555,9 @@ class Resolver(Finders):
                 return holder
         # ... never the country of the other party named in the same sentence ("The Prime Minister spoke to
         # President Zelenskyy" is not Zelenskyy's prime minister) ...
-        other_party = self._countries_in_sentence(pending.role.start)
+        # (kept for the article: a later bare "The Prime Minister" is the same one as the first)
+        other_party = self.other_party.setdefault(codes, set())
+        other_party |= self._countries_in_sentence(pending.role.start)
         # ... else, in Dutch (where an unqualified "de minister van Defensie" is the Dutch one), the home
         # country; else the holder in the most mentioned state; else the home country.
         home = LANG_HOME.get(self.lang)
