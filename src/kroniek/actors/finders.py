@@ -128,7 +128,7 @@ class Finders:
         k = 0
         while k < len(tokens) - 1:
             tok = tokens[k]
-            if tok.key not in self.kb.first_names or not capitalised(tok.text) or k in long_gaz or k in in_role:
+            if not self.kb.is_given_name(tok.key) or not capitalised(tok.text) or k in long_gaz or k in in_role:
                 k += 1
                 continue
             end = k + 1

@@ -332,6 +332,10 @@ class ActorKB:
         first = name.split(" ", 1)[0]
         return self.given_name_gender.get(fold(first))
 
+    def is_given_name(self, key: str) -> bool:
+        """Whether a folded word is a known given name (the built list or data/given_names.toml)."""
+        return key in self.first_names or key in self.given_name_gender
+
     def candidates(self, surface: str) -> list[AliasHit]:
         return self.aliases.get(fold(surface), [])
 

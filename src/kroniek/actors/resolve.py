@@ -41,6 +41,7 @@ from kroniek.actors.lexicon import (
     PAST_WORDS,
     PRONOUN_WINDOW_SENTENCES,
     SIGNATURE_CHARS,
+    STATE_TITLE_WORDS,
     TITLES,
     Context,
     Found,
@@ -63,8 +64,19 @@ class Resolver(Finders):
     """Resolves the actors of one text in one language on one date; ``resolve`` returns the raw mentions
     (``clean_mentions`` removes nesting and redundant adjectives)."""
 
-    def __init__(self, kb: ActorKB, lang: str, date: dt.date | None, first_person_plural: bool = True) -> None:
+    def __init__(
+        self,
+        kb: ActorKB,
+        lang: str,
+        date: dt.date | None,
+        first_person_plural: bool = True,
+        publisher: str | None = None,
+    ) -> None:
         self.kb = kb
+        # the publishing country (gov.uk -> GBR): an unqualified "the Prime Minister" is its office holder
+        self.publisher = publisher
+        self.composed: list[Found] = []
+        self.other_party: dict[tuple[str, ...], set[str]] = {}
         self.lang = lang if lang in kb.roles.offices else "en"
         # a datetime would not compare with the knowledge base's dates
         self.date = date.date() if isinstance(date, dt.datetime) else date
@@ -111,6 +123,8 @@ class Resolver(Finders):
         # a role noun inside a found name ("Embassy in" in "the U.S. Embassy in Baghdad") is part of it
         roles = [r for r in roles if not (covered[r.start] and covered[r.end - 1])]
         found, consumed = self._compose(tokens, gaz, roles, named)
+        self.composed = found
+        self.other_party = {}
         found += self._groups(tokens, gaz, consumed)
         pending = [g for g in gaz if id(g) not in consumed]
         ner = self._entities(entities or [], gaz, found)
@@ -402,6 +416,11 @@ class Resolver(Finders):
                     j += 1
                 if tokens[j].key in NOT_NAME_WORDS and j + 1 < len(tokens) and capitalised(tokens[j + 1].text):
                     name_tok = j
+                else:
+                    name_tok = self._state_title_end(tokens, j, by_start) or name_tok
+            elif role.offices and end_tok < len(tokens) and tokens[end_tok].key in STATE_TITLE_WORDS:
+                # the role took "of the Syrian": "Arab Republic" still closes the office phrase
+                name_tok = self._state_title_end(tokens, end_tok, by_start) or name_tok
             while (
                 name_tok + 1 < len(tokens)
                 and tokens[name_tok].key in NOT_NAME_WORDS
@@ -459,6 +478,26 @@ class Resolver(Finders):
     # ---------------------------------------------------------------------------------------- NER
 
     # ---------------------------------------------------------------------------------------- ranking
+    def _state_title_end(self, tokens: list[Token], j: int, by_start: dict[int, GazMatch]) -> int | None:
+        """The first token of the name after a state's official name opening at token ``j`` ("Syrian Arab
+        Republic Bashar", "Islamic Republic of Iran Ebrahim"); None when the words there are not such a name."""
+        k = j
+        seen_title = False
+        while k < len(tokens):
+            g = by_start.get(k)
+            if tokens[k].key in NOT_NAME_WORDS:
+                seen_title = True
+                k += 1
+            elif g is not None and any(h.actor.kind == "state" for h in g.hits):
+                k = g.j
+            elif tokens[k].key in STATE_TITLE_WORDS and (capitalised(tokens[k].text) or tokens[k].key in {"of", "the"}):
+                k += 1
+            else:
+                break
+        if not seen_title or k >= len(tokens) or not capitalised(tokens[k].text):
+            return None
+        return k
+
     def _best(
         self,
         hits: list[AliasHit],
@@ -509,6 +548,16 @@ class Resolver(Finders):
                 held = {code for code, _where in ref.offices_on(self.date)}
                 if held & set(codes):
                     return ref
+        # ... else the publisher's own office holder (a UK readout's "the Prime Minister") ...
+        if self.publisher:
+            holder = self.kb.holder_of_any(codes, self.publisher, self.date)
+            if holder is not None:
+                return holder
+        # ... never the country of the other party named in the same sentence ("The Prime Minister spoke to
+        # President Zelenskyy" is not Zelenskyy's prime minister) ...
+        # (kept for the article: a later bare "The Prime Minister" is the same one as the first)
+        other_party = self.other_party.setdefault(codes, set())
+        other_party |= self._countries_in_sentence(pending.role.start)
         # ... else, in Dutch (where an unqualified "de minister van Defensie" is the Dutch one), the home
         # country; else the holder in the most mentioned state; else the home country.
         home = LANG_HOME.get(self.lang)
@@ -521,12 +570,34 @@ class Resolver(Finders):
             if isinstance(ref, KBActor) and ref.kind == "state" and ref.country:
                 counts[ref.country] = counts.get(ref.country, 0) + 1
         for country in sorted(counts, key=lambda c: -counts[c]):
+            if country in other_party:
+                continue
             holder = self.kb.holder_of_any(codes, country, self.date)
             if holder is not None:
                 return holder
         if home and set(codes) & {"MONARCH", "HOG", "SPEAKER", "CABINET"}:
             return self.kb.holder_of_any(codes, home, self.date)
         return None
+
+    def _countries_in_sentence(self, offset: int) -> set[str]:
+        """Countries of the named persons in the sentence at ``offset``."""
+        k = self._token_at(offset)
+        if k is None:
+            return set()
+        sentence = self.sentence_of[k]
+        out: set[str] = set()
+        for f in self.composed:
+            j = self._token_at(f.start)
+            ref = f.ref
+            if (
+                j is not None
+                and self.sentence_of[j] == sentence
+                and isinstance(ref, KBActor | NewActor)
+                and ref.kind == "person"
+                and ref.country
+            ):
+                out.add(ref.country)
+        return out
 
     def _salient_group(self, role: RoleMatch, context: Context) -> NewActor | None:
         state = self._salient_state(context)
@@ -644,6 +715,8 @@ class Resolver(Finders):
         if g.j - g.i == 1 and self._inside_longer_name(g.i, tokens):
             # "Ahmed" in "Ahmed al-Assadi": a surname or first name that is part of an unknown longer name
             hits = [h for h in hits if not h.flags & (SURNAME | WEAK)]
+        if g.j - g.i == 1:
+            hits = self._drop_other_given_name(g.i, tokens, hits)
         actor = self._best(hits, prefer_kind=None, context=context, surface=surface)
         if actor is None:
             return None
@@ -657,6 +730,17 @@ class Resolver(Finders):
         else:
             how = "name"
         return Found(g.start, g.end, actor, how)
+
+    def _drop_other_given_name(self, i: int, tokens: list[Token], hits: list[AliasHit]) -> list[AliasHit]:
+        """A surname right after a different given name is someone else: "David Martin" is not Micheál
+        Martin, so only persons whose own given name is that word keep their surname match."""
+        k = i - 1
+        if k < 0 or self.text[tokens[k].end : tokens[i].start] != " " or not capitalised(tokens[k].text):
+            return hits
+        given = tokens[k].key
+        if not self.kb.is_given_name(given):
+            return hits
+        return [h for h in hits if not h.flags & SURNAME or fold(h.actor.name.split(" ", 1)[0]) == given]
 
     def _inside_longer_name(self, i: int, tokens: list[Token]) -> bool:
         def name_like(k: int) -> bool:

@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from kroniek.actors.kb import ActorKB, KBActor
+from kroniek.actors.publishers import publisher_country
 from kroniek.actors.resolve import PRONOUN_WINDOW_SENTENCES, Found, NewActor, Resolver, clean_mentions
 from kroniek.document import ActorMention, ActorRecord, ArticleDoc, CharSpan
 
@@ -52,7 +53,13 @@ class ActorStage:
         return self._kb
 
     def __call__(self, doc: ArticleDoc) -> ArticleDoc:
-        resolver = Resolver(self.kb, doc.lang, doc.published, self.first_person_plural)
+        resolver = Resolver(
+            self.kb,
+            doc.lang,
+            doc.published,
+            self.first_person_plural,
+            publisher=publisher_country(doc.article.url, doc.article.source),
+        )
         sentences = [(s.start, s.end) for s in doc.sentences] or None
         entities = self._entities(doc) if self.use_entities else []
         if doc.lang not in self.kb.roles.offices:
