@@ -128,3 +128,23 @@ def test_validate_refuses_broken_chronicle(seed_json):
 def test_unknown_format(root):
     result = run("extract", str(root / "examples" / "seed.txt"), "--format", "xml")
     assert result.exit_code != 0 and "E040" in result.stderr
+
+
+def test_url_and_source_reach_the_article(tmp_path):
+    path = tmp_path / "readout.txt"
+    path.write_text("The Prime Minister spoke to the President of France this afternoon about the war.")
+    result = run(
+        "extract",
+        str(path),
+        "--lang",
+        "en",
+        "--url",
+        "https://www.gov.uk/government/news/x",
+        "--source",
+        "GOV.UK",
+        "--format",
+        "jsonl",
+    )
+    assert result.exit_code == 0, result.output
+    article = json.loads(result.stdout)["article"]
+    assert article["url"] == "https://www.gov.uk/government/news/x" and article["source"] == "GOV.UK"

@@ -44,6 +44,8 @@ def extract(
     ] = None,
     max_chars: Annotated[int | None, typer.Option(help="refuse texts longer than this")] = None,
     n_process: Annotated[int, typer.Option(help="worker processes for a batch (0: one per core)")] = 0,
+    url: Annotated[str | None, typer.Option(help="the article's URL, where the input does not give one")] = None,
+    source: Annotated[str | None, typer.Option(help="the outlet, where the input does not give one")] = None,
 ) -> None:
     """Extract the chronicle of one article, or of each article in a JSONL batch."""
     from kroniek.cli.output import render_chronicles
@@ -64,6 +66,10 @@ def extract(
     except KroniekError as exc:
         fail(exc)
         return
+    for item in items:  # the URL and outlet help resolve "the Prime Minister" to the publisher's country
+        if not isinstance(item, ItemFailure):
+            item.url = item.url or url
+            item.source = item.source or source
     batch = len(items) > 1
     failures = 0
     results = []
