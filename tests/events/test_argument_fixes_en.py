@@ -5,7 +5,7 @@ as terrorists is a designation, not an appointment."""
 from events_support import make_doc, names, only, run_events
 
 STATES = {
-    "Russia": ["Russia", "Moscow"],
+    "Russia": ["Russia", "Moscow", "Russian"],
     "Ukraine": ["Ukraine", "Kyiv"],
     "France": ["France", "Paris"],
     "Poland": ["Poland", "Warsaw"],
@@ -35,7 +35,7 @@ def test_condemned_attack_takes_the_possessor_as_actor():
 
 
 def test_attributive_participle_is_no_trigger():
-    doc, events = events_of("Ukraine handed over captured Northern Front fighters to Turkey.")
+    doc, events = events_of("Soldiers from Ukraine were guarding captured Russian pilots.")
     assert not any(e.event == "COERCE" for e in events)
 
 
