@@ -54,3 +54,14 @@ def test_named_as_terrorists_is_a_designation_not_an_appointment():
 def test_named_as_a_minister_stays_an_appointment():
     doc, events = events_of("Turkey named the Northern Front leader as its new envoy.")
     assert not any(e.event == "SANCTION" for e in events)
+
+
+def test_bare_plural_object_does_not_take_the_condemner_as_actor():
+    doc, events = events_of("Poland condemned attacks on schools in Ukraine.")
+    assert not any(e.event == "ASSAULT" and "Poland" in names(doc, e.actor) for e in events)
+
+
+def test_discussed_planned_attack_is_not_an_attack_by_the_discussants():
+    doc, events = events_of("France and Poland discussed the planned attack.")
+    assert names(doc, only(events, "CONSULT").actor) == {"France", "Poland"}
+    assert not any(e.event == "ASSAULT" for e in events)

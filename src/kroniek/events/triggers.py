@@ -100,7 +100,7 @@ def find_triggers(nlp: Doc, clause: Clause, lexicon: Lexicon) -> list[TriggerMat
         if match.kind == "verb" and match.start > clause.start:
             # "the horrifying attack": adjectives between a determiner and the verb form still make a noun
             j = match.start - 1
-            while j > clause.start and nlp[j].pos_ == "ADJ":
+            while j > clause.start and (nlp[j].pos_ == "ADJ" or _modifies(nlp, j, match.start)):
                 j -= 1
             prev = _norm(nlp[j].text)
             raw_prev = nlp[j].text.lower()
@@ -114,7 +114,7 @@ def find_triggers(nlp: Doc, clause: Clause, lexicon: Lexicon) -> list[TriggerMat
             if k < match.start - 1 and k > clause.start and nlp[k].text.istitle():
                 k -= 1  # the month of "December 31"
             before = _norm(nlp[k].text) if k < match.start - 1 else prev
-            if (
+            if _nominal_argument(nlp, match.start) or (
                 prev in lexicon.cues.determiners
                 or prev in lexicon.cues.possessive_markers
                 or prev in lexicon.cues.prepositions
@@ -128,6 +128,23 @@ def find_triggers(nlp: Doc, clause: Clause, lexicon: Lexicon) -> list[TriggerMat
         matches.append(match)
         i = match.end
     return matches
+
+
+_NOMINAL_ARGUMENT_DEPS = frozenset({"obj", "obl", "nmod", "iobj"})
+
+
+def _modifies(nlp: Doc, i: int, head: int) -> bool:
+    """Token i is an adjectival modifier of token head ("the planned attack")."""
+    return nlp.has_annotation("DEP") and nlp[i].dep_ == "amod" and nlp[i].head.i == head
+
+
+def _nominal_argument(nlp: Doc, i: int) -> bool:
+    """The tagger and parser agree that token i is a noun used as an argument ("condemned attacks on
+    hospitals"): it is the object of the verb before it, not a verb with that verb's subject."""
+    if not nlp.has_annotation("DEP") or not nlp.has_annotation("TAG") and not nlp.has_annotation("POS"):
+        return False
+    token = nlp[i]
+    return token.pos_ == "NOUN" and token.dep_ in _NOMINAL_ARGUMENT_DEPS and token.head.i < i
 
 
 # how far before its noun an attributive participle stands ("captured ISIS militants")
