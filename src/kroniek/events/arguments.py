@@ -223,9 +223,13 @@ def _from_word_order(
     if match.kind == "noun":
         # "de Russische inval", "Russia's readiness": a possessor or modifier right before the noun
         subject_first = bool(bare) and bare[0].end <= match.start and not bare[0].pronoun
+        # "Poland condemned attacks": a group separated from the noun by another trigger is that one's
+        other_tokens = {t for o in others if o is not match for t in o.tokens}
         for g in bare:
             if g.pronoun and subject_first and match.inherits_subject and g is not bare[0]:
                 continue  # "Kyiv sprak zijn goedkeuring uit": the possessive pronoun is the subject's
+            if other_tokens & set(range(g.end, match.start)):
+                continue
             if (g.possessive and 0 <= match.start - g.end <= 3) or 0 <= match.start - g.end <= 1:
                 _add(args.actor, g.actors)
                 args.path.append(f"prenominal:{_text(nlp, g)}")

@@ -91,6 +91,9 @@ class Cues:
     subject_pronouns: frozenset[str] = frozenset()  # "hij", "er": a subject the actors stage may leave unresolved
     stem_suffixes: frozenset[str] = frozenset()  # inflection endings: "verurteilen" matches "verurteilten"
     legal_heads: frozenset[str] = frozenset()  # "murder charges", "war crimes trial": the trigger word names a charge
+    designation_preps: frozenset[str] = frozenset()  # "named X as terrorists": the "as" of a designation
+    designation_heads: frozenset[str] = frozenset()  # "terrorist(s)": what one is designated as
+    designation_verbs: frozenset[str] = frozenset()  # the form whose entry a designation takes ("designated")
     verb_first: bool = False  # V2 languages: the subject may follow the finite verb
 
 

@@ -93,10 +93,20 @@ def find_triggers(nlp: Doc, clause: Clause, lexicon: Lexicon) -> list[TriggerMat
         if _names_a_charge(nlp, match, clause, lexicon):
             i = match.end  # "face murder and terrorism charges": an accusation, not a killing
             continue
+        if match.kind == "verb" and _attributive_participle(nlp, match, clause, lexicon):
+            i += 1  # "captured militants", "the detained journalists": a participle describing a noun
+            continue
+        _designation(nlp, match, clause, lexicon)
         if match.kind == "verb" and match.start > clause.start:
-            prev = _norm(nlp[match.start - 1].text)
-            if nlp[match.start - 1].text.lower() in lexicon.cues.determiners:
-                prev = nlp[match.start - 1].text.lower()  # an elided article ("l'") loses its apostrophe in _norm
+            # "the horrifying attack": adjectives between a determiner and the verb form still make a noun
+            j = match.start - 1
+            while j > clause.start and (nlp[j].pos_ == "ADJ" or _modifies(nlp, j, match.start)):
+                j -= 1
+            prev = _norm(nlp[j].text)
+            raw_prev = nlp[j].text.lower()
+            if raw_prev in lexicon.cues.determiners or raw_prev in lexicon.cues.possessive_markers:
+                # an elided article ("l'") or "'s" loses its apostrophe in _norm
+                prev = raw_prev
             # "the December 31 attack": a determiner before a date or number still makes a noun
             k = match.start - 1
             while k > clause.start and nlp[k].like_num:
@@ -104,7 +114,7 @@ def find_triggers(nlp: Doc, clause: Clause, lexicon: Lexicon) -> list[TriggerMat
             if k < match.start - 1 and k > clause.start and nlp[k].text.istitle():
                 k -= 1  # the month of "December 31"
             before = _norm(nlp[k].text) if k < match.start - 1 else prev
-            if (
+            if _nominal_argument(nlp, match.start) or (
                 prev in lexicon.cues.determiners
                 or prev in lexicon.cues.possessive_markers
                 or prev in lexicon.cues.prepositions
@@ -118,6 +128,79 @@ def find_triggers(nlp: Doc, clause: Clause, lexicon: Lexicon) -> list[TriggerMat
         matches.append(match)
         i = match.end
     return matches
+
+
+_NOMINAL_ARGUMENT_DEPS = frozenset({"obj", "obl", "nmod", "iobj"})
+
+
+def _modifies(nlp: Doc, i: int, head: int) -> bool:
+    """Token i is an adjectival modifier of token head ("the planned attack")."""
+    return nlp.has_annotation("DEP") and nlp[i].dep_ == "amod" and nlp[i].head.i == head
+
+
+def _nominal_argument(nlp: Doc, i: int) -> bool:
+    """The tagger and parser agree that token i is a noun used as an argument ("condemned attacks on
+    hospitals"): it is the object of the verb before it, not a verb with that verb's subject."""
+    if not nlp.has_annotation("DEP") or not nlp.has_annotation("TAG") and not nlp.has_annotation("POS"):
+        return False
+    token = nlp[i]
+    return token.pos_ == "NOUN" and token.dep_ in _NOMINAL_ARGUMENT_DEPS and token.head.i < i
+
+
+# how far before its noun an attributive participle stands ("captured ISIS militants")
+_PARTICIPLE_REACH = 3
+
+
+def _attributive_participle(nlp: Doc, match: TriggerMatch, clause: Clause, lexicon: Lexicon) -> bool:
+    """A past participle used as an adjective right before the noun it modifies ("captured militants",
+    "the released prisoners") describes people, it reports no act of its own. With a parse: the word
+    modifies a later noun (amod). Without one: an "-ed" word between a determiner and another word."""
+    if match.end - match.start != 1 or match.particle is not None:
+        return False
+    token = nlp[match.start]
+    if "Pres" in token.morph.get("Tense", []) or "Ger" in token.morph.get("VerbForm", []):
+        return False  # "the attacking forces" is active
+    word = _norm(token.text)
+    forms = token.morph.get("VerbForm", [])
+    # a participle by the tagger, or an "-ed" word the tagger gave no verb form ("beloofde", a finite
+    # past tense mis-tagged as a modifier, is neither)
+    participle = "Part" in forms or (not forms and word.endswith("ed"))
+    if nlp.has_annotation("DEP"):
+        return participle and token.dep_ == "amod" and 0 < token.head.i - token.i <= _PARTICIPLE_REACH
+    return (
+        participle
+        and clause.start < match.start
+        and match.end < clause.end
+        and nlp[match.start - 1].text.lower() in lexicon.cues.determiners
+        and nlp[match.end].is_alpha
+    )
+
+
+# how far after the trigger "as" may stand: "named the Kurdistan Workers' Party (PKK) as …"
+_DESIGNATION_REACH = 10
+
+
+def _designation(nlp: Doc, match: TriggerMatch, clause: Clause, lexicon: Lexicon) -> None:
+    """"named X as terrorists", "listed X as a terrorist organisation": naming someone as one of the
+    designation heads is a designation (the entry of the designation verb), not an appointment."""
+    cues = lexicon.cues
+    if not cues.designation_heads or not cues.designation_preps or not cues.designation_verbs:
+        return
+    if match.entry.event != "COOPERATE" or match.kind != "verb":
+        return
+    limit = min(clause.end, match.end + _DESIGNATION_REACH)
+    for k in range(match.end, limit):
+        if _norm(nlp[k].text) not in cues.designation_preps:
+            continue
+        following = [_norm(nlp[m].text) for m in range(k + 1, min(clause.end, k + 4))]
+        if any(word in cues.designation_heads for word in following):
+            for verb in sorted(cues.designation_verbs):
+                target = next((e for e in lexicon.by_first.get(verb, ()) if (verb,) in e.forms), None)
+                if target is not None:
+                    match.entry = target
+                    match.how += "+designation"
+                    return
+        return
 
 
 def _hyphen_modifier(nlp: Doc, i: int, clause: Clause) -> bool:
