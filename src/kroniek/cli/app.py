@@ -8,7 +8,7 @@ from __future__ import annotations
 import os
 import sys
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, NoReturn
 
 import typer
 
@@ -25,7 +25,7 @@ app = typer.Typer(
 FORMATS = ("json", "jsonl", "table")
 
 
-def fail(exc: KroniekError | str, code: int = 1) -> None:
+def fail(exc: KroniekError | str, code: int = 1) -> NoReturn:
     """Print one clear line to stderr and exit non-zero."""
     message = str(exc)
     typer.echo(f"kroniek: error: {message}", err=True)
@@ -65,7 +65,6 @@ def extract(
         items = list(read_path(path, max_chars=extractor.max_chars))
     except KroniekError as exc:
         fail(exc)
-        return
     for item in items:  # the URL and outlet help resolve "the Prime Minister" to the publisher's country
         if not isinstance(item, ItemFailure):
             item.url = item.url or url
@@ -80,7 +79,7 @@ def extract(
             if isinstance(item, ItemFailure):
                 fail(item.error)
             try:
-                results.append(extractor.extract_article(item, published=published, lang=lang))  # type: ignore[arg-type]
+                results.append(extractor.extract_article(item, published=published, lang=lang))
             except KroniekError as exc:
                 fail(exc)
     else:

@@ -108,7 +108,6 @@ def evaluate(
         result = run_evaluation(gold=gold_paths, pred=pred, lang=languages, config=config, nlp=nlp, save_pred=save_pred)
     except KroniekError as exc:
         fail(exc)
-        return
     _print_summary(result)
     _print_errors(result.errors)
     if errors:
@@ -124,7 +123,6 @@ def evaluate(
             status = run_gate(result, floors_path, languages, pin_floors, lower_floors, reason, margin)
         except KroniekError as exc:
             fail(exc, code=2)
-            return
         if status:
             raise typer.Exit(status)
 

@@ -6,6 +6,7 @@ from typing import Annotated
 
 import typer
 
+from kroniek.cli.app import fail
 from kroniek.errors import KroniekError
 
 DB_HELP = "the store: a SQLite file (default kroniek.db) or a postgresql:// URL"
@@ -27,8 +28,7 @@ def serve(
             raise KroniekError("E230", what="kroniek serve") from exc
         app = create_app(db or DEFAULT_DB)
     except KroniekError as exc:
-        typer.echo(f"kroniek: error: {exc}", err=True)
-        raise typer.Exit(1) from exc
+        fail(exc)
     typer.echo(f"kroniek: serving {app.state.store.display_url} on http://{host}:{port}/", err=True)
     uvicorn.run(app, host=host, port=port, log_level="warning")
 

@@ -8,10 +8,11 @@ import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import Annotated, Any, NoReturn
+from typing import Annotated, Any
 
 import typer
 
+from kroniek.cli.app import fail
 from kroniek.errors import KroniekError
 
 DB_HELP = "the store: a SQLite file (default kroniek.db) or a postgresql:// URL"
@@ -26,11 +27,6 @@ Until = Annotated[str | None, typer.Option(help="up to this day (YYYY-MM-DD)")]
 WindowDays = Annotated[int, typer.Option(help="fusion date window in days")]
 
 
-def _fail(exc: KroniekError | str) -> NoReturn:
-    typer.echo(f"kroniek: error: {exc}", err=True)
-    raise typer.Exit(1)
-
-
 def _open(db: str | None) -> Any:
     from kroniek.store.db import open_store
 
@@ -43,12 +39,12 @@ def _read_store(db: str | None, read: Callable[[Any], list[dict[str, Any]]]) -> 
         with _open(db) as store:
             return read(store)
     except KroniekError as exc:
-        _fail(exc)
+        fail(exc)
 
 
 def _check_format(format: str) -> None:
     if format not in OUTPUT_FORMATS:
-        _fail(KroniekError("E040", value=format, choices=", ".join(OUTPUT_FORMATS)))
+        fail(KroniekError("E040", value=format, choices=", ".join(OUTPUT_FORMATS)))
 
 
 def _progress_bar(total: int | None, label: str) -> Any:
@@ -128,8 +124,7 @@ def ingest(
             if fuse:
                 report.fusion = run_fusion(store, window_days=window_days)
     except KroniekError as exc:
-        _fail(exc)
-        return
+        fail(exc)
     for where, message in report.failures:
         typer.echo(f"kroniek: skipped {where}: {message}", err=True)
     if format == "json":
@@ -167,8 +162,7 @@ def fuse(
         with _open(db) as store:
             result = run_fusion(store, window_days=window_days, as_of=day)
     except KroniekError as exc:
-        _fail(exc)
-        return
+        fail(exc)
     typer.echo(json.dumps(result, ensure_ascii=False, indent=1))
 
 
@@ -343,11 +337,9 @@ def export(
         with _open(db) as store:
             count = run_export(store, what, output=output, format=format)
     except KroniekError as exc:
-        _fail(exc)
-        return
+        fail(exc)
     except OSError as exc:
-        _fail(f"cannot write {output}: {exc.strerror}")
-        return
+        fail(f"cannot write {output}: {exc.strerror}")
     typer.echo(f"exported {count} {what}" + (f" to {output}" if output else ""), err=True)
 
 
