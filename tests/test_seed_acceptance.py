@@ -61,7 +61,10 @@ def test_jeddah_talks(seed: Chronicle) -> None:
     talks = [
         e
         for e in find(seed, "CONSULT")
-        if e.modality == "planned" and e.date and e.date.value == "2025-03-23" and e.location
+        if e.modality == "planned"
+        and e.date
+        and e.date.value == "2025-03-23"
+        and e.location
         and e.location.name == "Jeddah"
     ]
     assert talks, "no planned CONSULT in Jeddah on 2025-03-23"

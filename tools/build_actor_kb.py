@@ -245,9 +245,7 @@ def load_persons(path: Path) -> list[Actor]:
         cells = split_cells(line, "|")
         cells += [""] * (6 - len(cells))
         name, country, sector, qid, aliases, offices = cells[:6]
-        actor = Actor(
-            f"person:{fold(name).replace(' ', '-')}", name, "person", dash(country), dash(sector), dash(qid)
-        )
+        actor = Actor(f"person:{fold(name).replace(' ', '-')}", name, "person", dash(country), dash(sector), dash(qid))
         try:
             actor.offices = [parse_office(o) for o in items(offices)]
         except ValueError as exc:
@@ -268,9 +266,7 @@ def load_organizations(path: Path) -> list[Actor]:
         cells = split_cells(line, "|")
         cells += [""] * (7 - len(cells))
         name, kind, country, sector, qid, aliases, offices = cells[:7]
-        actor = Actor(
-            f"org:{fold(name).replace(' ', '-')}", name, kind, dash(country), dash(sector), dash(qid)
-        )
+        actor = Actor(f"org:{fold(name).replace(' ', '-')}", name, kind, dash(country), dash(sector), dash(qid))
         actor.offices = [parse_office(o) for o in items(offices)]
         actor.add_alias(name)
         for alias in items(aliases):
@@ -494,9 +490,7 @@ def build(phoenix_dir: Path, words_dir: Path) -> dict[str, object]:
         "Phoenix.MilNonState.actors.txt",
     ):
         entries += read_phoenix(phoenix_dir / name)
-    iso_codes = {
-        ISO_FIXES.get(c, c) for e in entries for c in e.codes if re.fullmatch(r"[A-Z]{3}", c.strip())
-    }
+    iso_codes = {ISO_FIXES.get(c, c) for e in entries for c in e.codes if re.fullmatch(r"[A-Z]{3}", c.strip())}
     iso_codes |= set(by_country)
 
     seen_keys: set[str] = {a.key for a in actors}
@@ -517,11 +511,7 @@ def build(phoenix_dir: Path, words_dir: Path) -> dict[str, object]:
         if not entry.head:
             continue
         codes = [c.strip() for c in entry.codes]
-        if (
-            entry.file.startswith("Phoenix.Countries")
-            and len(codes) == 1
-            and re.fullmatch(r"[A-Z]{3}", codes[0])
-        ):
+        if entry.file.startswith("Phoenix.Countries") and len(codes) == 1 and re.fullmatch(r"[A-Z]{3}", codes[0]):
             iso = ISO_FIXES.get(codes[0], codes[0])
             state = by_country.get(iso)
             if state is None:
@@ -592,11 +582,7 @@ def build(phoenix_dir: Path, words_dir: Path) -> dict[str, object]:
             if len(words) < 2 or words[-1].endswith("."):
                 continue
             surname = words[-1].rstrip(",")
-            if (
-                len(surname) < 3
-                or not surname[:1].isupper()
-                or re.fullmatch(r"[IVXLC]+", surname, re.IGNORECASE)
-            ):
+            if len(surname) < 3 or not surname[:1].isupper() or re.fullmatch(r"[IVXLC]+", surname, re.IGNORECASE):
                 continue  # "Charles III" has no surname "III"
             if " of " in surface or "," in surface or fold(surname) in state_keys:
                 continue  # "Albert II of Belgium", "Henri, Grand Duke of Luxembourg": no surname

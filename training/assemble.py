@@ -24,9 +24,7 @@ def assemble(lang: str, ud_path: Path, ner_path: Path, out: Path) -> None:
     nlp.add_pipe("ner", source=ner_nlp)
     nlp.meta["name"] = f"kroniek_{lang}"
     nlp.meta["version"] = "0.1.0"
-    nlp.meta["description"] = (
-        "kroniek's own pipeline, trained by training/train.sh; see docs/models/" f"{lang}.md"
-    )
+    nlp.meta["description"] = f"kroniek's own pipeline, trained by training/train.sh; see docs/models/{lang}.md"
     nlp.meta["sources"] = json.loads((Path(__file__).parent / "sources.json").read_text())[lang]
     nlp.meta["license"] = "CC BY-SA 4.0 (UD components); NER trained on CoNLL data for research use"
     # The training-time callback (training/callbacks.py) is not needed, nor registered, at run time.

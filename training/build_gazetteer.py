@@ -121,8 +121,7 @@ def country_names() -> dict[str, dict[str, str]]:
 
     out: dict[str, dict[str, str]] = {}
     trans = {
-        lang: gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=[lang])
-        for lang in ("nl", "de", "fr")
+        lang: gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=[lang]) for lang in ("nl", "de", "fr")
     }
     for c in pycountry.countries:
         base = getattr(c, "common_name", None) or c.name
@@ -177,9 +176,7 @@ def main() -> int:
         if iso2 not in alpha3:
             continue
         big = int(city["population"]) >= BIG_CITY
-        aliases = {city["name"]} | {
-            a for a in city["alternatenames"] if keep_alias(a, city["name"], stop, big)
-        }
+        aliases = {city["name"]} | {a for a in city["alternatenames"] if keep_alias(a, city["name"], stop, big)}
         is_capital = "1" if capitals.get(iso2) == city["name"] else "0"
         rows.append(
             [
@@ -195,9 +192,7 @@ def main() -> int:
             ]
         )
     for state in gc.get_us_states().values():
-        rows.append(
-            [str(state["geonameid"]), "region", state["name"], "USA", "", "", "0", "0", state["name"]]
-        )
+        rows.append([str(state["geonameid"]), "region", state["name"], "USA", "", "", "0", "0", state["name"]])
     rows.sort(key=lambda r: int(r[0]))
     OUT.parent.mkdir(parents=True, exist_ok=True)
     header = (

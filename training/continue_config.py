@@ -29,7 +29,11 @@ def continue_config(
     if eval_frequency:
         config["training"]["eval_frequency"] = eval_frequency
     config["training"]["batcher"]["size"] = {
-        "@schedules": "compounding.v1", "start": 1000, "stop": 1000, "compound": 1.001, "t": 0.0,
+        "@schedules": "compounding.v1",
+        "start": 1000,
+        "stop": 1000,
+        "compound": 1.001,
+        "t": 0.0,
     }
     return config
 

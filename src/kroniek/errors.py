@@ -24,7 +24,7 @@ MESSAGES: dict[str, str] = {
     "E033": "cannot read the configuration file {where}: {detail}",
     "E034": "cannot load the NLP pipeline {name!r} (setting [nlp].model or --nlp): {detail}",
     "E040": "unknown output format {value!r}; choose one of: {choices}",
-    "E120": "no such actor file: {where} (setting [stages.\"actors.resolve/v1\"].user_actors)",
+    "E120": 'no such actor file: {where} (setting [stages."actors.resolve/v1"].user_actors)',
     "E121": "actor file {where}, line {line}: {detail} (format: docs/actors.md)",
     "E122": "cannot read the date {value!r}; give --date as YYYY-MM-DD",
     "E180": "the gold chronicle {where} cannot be read as gold: {problems}",
@@ -32,7 +32,7 @@ MESSAGES: dict[str, str] = {
     "E182": "no such gold file or directory: {where}",
     "E183": "no gold chronicles found in {where}; give a directory of *.gold.json files",
     "E184": "cannot read the floors file {where}: {detail}",
-    "E185": "changing floors needs a reason: add --reason \"...\" (it is recorded in {where})",
+    "E185": 'changing floors needs a reason: add --reason "..." (it is recorded in {where})',
     "E186": "cannot read the predicted chronicle {where}: {detail}",
     "E187": "unknown language filter {value!r}: give ISO 639-1 codes separated by commas, e.g. nl,en",
     "E188": "cannot build the pipeline to evaluate: {detail}",
@@ -57,7 +57,7 @@ MESSAGES: dict[str, str] = {
     "E231": "no {what} with id {id!r} in the store",
     "E232": "the parameter {parameter} is required: {detail}",
     "E233": "cannot read the parameter {parameter}={value!r}: {detail}",
-    "E234": "the request body is not valid: {detail}; send JSON such as {{\"text\": \"...\", \"published\": \"2025-03-19\"}}",
+    "E234": 'the request body is not valid: {detail}; send JSON such as {{"text": "...", "published": "2025-03-19"}}',
 }
 
 

@@ -107,9 +107,7 @@ class Extractor:
         """
         from kroniek.batch import extract_many
 
-        return extract_many(
-            self, items, n_process=n_process, chunk_size=chunk_size, published=published, lang=lang
-        )
+        return extract_many(self, items, n_process=n_process, chunk_size=chunk_size, published=published, lang=lang)
 
     def preload(self, languages: Iterable[str] | None = None) -> None:
         """Load the pipeline and everything it loads lazily for ``languages`` (default: all supported).

@@ -125,9 +125,7 @@ def test_date_from_the_clause():
 
 
 def test_trigger_inside_a_name_is_ignored():
-    doc = make_doc(
-        "The Popular Mobilization Forces met.", "en", {"PMF": ["Popular Mobilization Forces"]}
-    )
+    doc = make_doc("The Popular Mobilization Forces met.", "en", {"PMF": ["Popular Mobilization Forces"]})
     events = run_events(doc)
     assert all(e.event != "MOBILIZE" for e in events)
 

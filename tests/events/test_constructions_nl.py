@@ -188,9 +188,7 @@ def test_next_sentence_schedules_the_previous_event():
 
 
 def test_anaphoric_approval_takes_the_previous_proposal():
-    doc, events = events_of(
-        "Parijs eiste een wapenstilstand. Warschau sprak zijn goedkeuring daarover uit."
-    )
+    doc, events = events_of("Parijs eiste een wapenstilstand. Warschau sprak zijn goedkeuring daarover uit.")
     agree = only(events, "AGREE")
     assert names(doc, agree.actor) == {"Poland"}
     assert agree.proposition is not None and agree.proposition.mode == "ceasefire"

@@ -10,8 +10,13 @@ from kroniek.document import ActorMention, ActorRecord
 from kroniek.events.explain import explain_events, format_explanation
 from kroniek.pipeline import register_stage
 
-NAMES = {"Vladimir Putin": ["Poetin"], "Donald Trump": ["Trump"], "Russia": ["Moskou", "Rusland"],
-         "Ukraine": ["Kyiv", "Oekraïne"], "United States": ["Washington"]}
+NAMES = {
+    "Vladimir Putin": ["Poetin"],
+    "Donald Trump": ["Trump"],
+    "Russia": ["Moskou", "Rusland"],
+    "Ukraine": ["Kyiv", "Oekraïne"],
+    "United States": ["Washington"],
+}
 
 
 class HandLayers:
@@ -56,9 +61,7 @@ def test_cli_explain_on_the_seed(tmp_path, root):
     result = runner.invoke(app, ["explain", seed, "--published", "2025-03-19", "--lang", "nl", "--config", str(config)])
     assert result.exit_code == 0, result.output
     assert "nl.instemmen" in result.output and "AGREE" in result.output
-    result = runner.invoke(
-        app, ["explain", seed, "--lang", "nl", "--config", str(config), "--format", "json"]
-    )
+    result = runner.invoke(app, ["explain", seed, "--lang", "nl", "--config", str(config), "--format", "json"])
     assert result.exit_code == 0, result.output
     data = json.loads(result.output)
     assert data["events"] and all("entry" in e["why"] for e in data["events"])

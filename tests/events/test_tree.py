@@ -19,8 +19,14 @@ def parsed(lang, words, heads, deps, actors):
     doc.sentences = [CharSpan(s.start_char, s.end_char) for s in sdoc.sents]
     for name, word in actors.items():
         tok = next(t for t in sdoc if t.text == word)
-        doc.actors.append(ActorRecord(key=name, name=name, kind="state",
-                                      mentions=[ActorMention(tok.idx, tok.idx + len(tok.text), len(doc.actors))]))
+        doc.actors.append(
+            ActorRecord(
+                key=name,
+                name=name,
+                kind="state",
+                mentions=[ActorMention(tok.idx, tok.idx + len(tok.text), len(doc.actors))],
+            )
+        )
     EventsStage()(doc)
     return doc
 

@@ -27,7 +27,7 @@ NL_TEXT = (
 )
 EN_TEXT = (
     "President Alvarez visited the port of Lisbon on Tuesday.\n\n"
-    "The union demanded higher wages for dock workers. \"We will not wait any longer,\" a spokesman said."
+    'The union demanded higher wages for dock workers. "We will not wait any longer," a spokesman said.'
 )
 
 

@@ -61,9 +61,7 @@ def test_vague_and_scaled_numbers(make_doc) -> None:
 
 
 def test_english_german_french_counts(make_doc) -> None:
-    assert quantities(make_doc("The army lost two dozen drones.", "en")) == [
-        ("two dozen drones", 24, "drones", None)
-    ]
+    assert quantities(make_doc("The army lost two dozen drones.", "en")) == [("two dozen drones", 24, "drones", None)]
     assert quantities(make_doc("Zwanzig Soldaten wurden gefangen genommen.", "de")) == [
         ("Zwanzig Soldaten", 20, "soldiers", None)
     ]

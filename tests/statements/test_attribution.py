@@ -22,8 +22,7 @@ def span_of(text: str, words: str) -> CharSpan:
 
 
 def test_source_of_volgens_clause(build) -> None:
-    doc = build("De gesprekken vinden volgens de Amerikaanse gezant Mary Stone zondag plaats.", "nl",
-                [ENVOY])
+    doc = build("De gesprekken vinden volgens de Amerikaanse gezant Mary Stone zondag plaats.", "nl", [ENVOY])
     assert source_of(doc, span_of(doc.text, "vinden")) == 0
 
 
@@ -122,8 +121,9 @@ def test_parse_subject_that_names_no_actor_gives_no_speaker(build) -> None:
 def test_pronoun_resolved_by_actors_stage_is_checked_by_subject_preference(build) -> None:
     from kroniek.document import ActorMention
 
-    text = ("Mary Stone answered a question from John Miller about the harbour. "
-            "She said that the quay will reopen in May.")
+    text = (
+        "Mary Stone answered a question from John Miller about the harbour. She said that the quay will reopen in May."
+    )
     doc = build(text, "en", [ENVOY, PM])
     she = text.index("She")
     doc.actors[1].mentions.append(ActorMention(she, she + 3, 1, how="pronoun"))  # a recency guess: Miller
@@ -158,19 +158,46 @@ def test_document_without_nlp_layer_uses_its_own_sentences(build) -> None:
     text = "The port is closed. Miller said that the ferry will sail again in June."
     doc = ArticleDoc(article=Article(id="raw", language="en", text=text))
     start = text.index("Miller")
-    doc.actors = [ActorRecord(key="m", name="John Miller", kind="person",
-                              mentions=[ActorMention(start, start + 6, 0)])]
+    doc.actors = [ActorRecord(key="m", name="John Miller", kind="person", mentions=[ActorMention(start, start + 6, 0)])]
     doc = StatementsStage()(doc)
     assert [(s.speaker, text[s.text.start : s.text.end]) for s in doc.statements] == [
-        (0, "that the ferry will sail again in June")]
+        (0, "that the ferry will sail again in June")
+    ]
 
 
 def test_random_marks_and_words_never_crash(build) -> None:
     import random
 
     rng = random.Random(7)
-    pieces = ["„", "”", "“", '"', "'", "‘", "’", "«", "»", "‹", "›", " zei", " said", " aldus", " volgens",
-              " Miller", " he", ",", ".", ":", "\n", "\n\n", " that", " dat", " the port", " -", " according to"]
+    pieces = [
+        "„",
+        "”",
+        "“",
+        '"',
+        "'",
+        "‘",
+        "’",
+        "«",
+        "»",
+        "‹",
+        "›",
+        " zei",
+        " said",
+        " aldus",
+        " volgens",
+        " Miller",
+        " he",
+        ",",
+        ".",
+        ":",
+        "\n",
+        "\n\n",
+        " that",
+        " dat",
+        " the port",
+        " -",
+        " according to",
+    ]
     stage = StatementsStage()
     for lang in ("nl", "en", "de", "fr"):
         for _ in range(40):
@@ -196,8 +223,10 @@ def test_parenthesis_between_subject_and_verb_is_skipped(build) -> None:
 
 
 def test_verb_deep_in_a_long_clause_does_not_take_the_first_mention(build) -> None:
-    text = ("John Miller released a recording in which someone, apparently an adviser, quietly says the plan "
-            "has no chance at all.")
+    text = (
+        "John Miller released a recording in which someone, apparently an adviser, quietly says the plan "
+        "has no chance at all."
+    )
     assert [c.speaker for c in speech_cues(build(text, "en", [PM]))] == [None]
 
 
@@ -211,11 +240,9 @@ def test_parse_chain_skips_the_subject_inside_reported_words(build) -> None:
     # a parser hangs "adding" on "reopen", inside what Miller said; the quay is not who adds
     text = "Miller said the quay will reopen, adding that ships will wait."
     doc = build(text, "en", [PM])
-    words = ["Miller", "said", "the", "quay", "will", "reopen", ",", "adding", "that", "ships", "will", "wait",
-             "."]
+    words = ["Miller", "said", "the", "quay", "will", "reopen", ",", "adding", "that", "ships", "will", "wait", "."]
     heads = [1, 1, 3, 5, 5, 1, 7, 5, 11, 11, 11, 7, 1]
-    deps = ["nsubj", "ROOT", "det", "nsubj", "aux", "ccomp", "punct", "advcl", "mark", "nsubj", "aux", "ccomp",
-            "punct"]
+    deps = ["nsubj", "ROOT", "det", "nsubj", "aux", "ccomp", "punct", "advcl", "mark", "nsubj", "aux", "ccomp", "punct"]
     spaces = [True] * 5 + [False] + [True] * 5 + [False, False]
     assert doc.nlp is not None
     doc.nlp = Doc(doc.nlp.vocab, words=words, spaces=spaces, heads=heads, deps=deps)
@@ -226,11 +253,23 @@ def test_parse_subject_description_defers_to_word_order_outside_the_mention(buil
     # the parse puts "In Rotterdam" inside the subject phrase; the name next to the verb is unknown
     text = "In Rotterdam, the harbour master Bakker said that taxes will fall."
     doc = build(text, "en", [CITY])
-    words = ["In", "Rotterdam", ",", "the", "harbour", "master", "Bakker", "said", "that", "taxes", "will",
-             "fall", "."]
+    words = ["In", "Rotterdam", ",", "the", "harbour", "master", "Bakker", "said", "that", "taxes", "will", "fall", "."]
     heads = [1, 5, 5, 5, 5, 7, 5, 7, 11, 11, 11, 7, 7]
-    deps = ["case", "nmod", "punct", "det", "compound", "nsubj", "appos", "ROOT", "mark", "nsubj", "aux",
-            "ccomp", "punct"]
+    deps = [
+        "case",
+        "nmod",
+        "punct",
+        "det",
+        "compound",
+        "nsubj",
+        "appos",
+        "ROOT",
+        "mark",
+        "nsubj",
+        "aux",
+        "ccomp",
+        "punct",
+    ]
     spaces = [True, False] + [True] * 9 + [False, False]
     assert doc.nlp is not None
     doc.nlp = Doc(doc.nlp.vocab, words=words, spaces=spaces, heads=heads, deps=deps)

@@ -40,16 +40,17 @@ def test_nl_aldus_after_quote_with_nested_quote(run_stage, said) -> None:
 
 
 def test_nl_pull_quote_with_credit_line(run_stage, said) -> None:
-    text = ("De raad vergaderde lang.\n\n„Wij laten de bewoners niet in de steek” De Vries, burgemeester\n\n"
-            "Daarna ging de vergadering verder.")
+    text = (
+        "De raad vergaderde lang.\n\n„Wij laten de bewoners niet in de steek” De Vries, burgemeester\n\n"
+        "Daarna ging de vergadering verder."
+    )
     doc = run_stage(text, "nl", [MAYOR])
     assert said(doc) == [("Anna de Vries", "Wij laten de bewoners niet in de steek", True)]
     assert doc.statements[0].cue is None
 
 
 def test_en_pull_quote_with_credit_on_next_line(run_stage, said) -> None:
-    text = ("The talks went on.\n\n“We will rebuild every school in the region.”\n"
-            "— John Miller, prime minister\n")
+    text = "The talks went on.\n\n“We will rebuild every school in the region.”\n— John Miller, prime minister\n"
     doc = run_stage(text, "en", [PM])
     assert said(doc) == [("John Miller", "We will rebuild every school in the region.", True)]
 
@@ -60,7 +61,7 @@ def test_nl_scare_quotes_are_not_statements(run_stage, said) -> None:
 
 
 def test_en_cue_after_with_pronoun_resolved_to_previous_subject(run_stage, said) -> None:
-    text = "John Miller visited the harbour on Monday. \"The new quay will be ready by spring,\" he said."
+    text = 'John Miller visited the harbour on Monday. "The new quay will be ready by spring," he said.'
     doc = run_stage(text, "en", [PM])
     assert said(doc) == [("John Miller", "The new quay will be ready by spring", True)]
 
@@ -76,14 +77,16 @@ def test_en_cue_before_quote_without_colon(run_stage, said) -> None:
 
 
 def test_en_sentence_with_colon_introduces_quote(run_stage, said) -> None:
-    text = "In his letter, Miller thanked the volunteers: \"Your work kept this city running for weeks.\""
+    text = 'In his letter, Miller thanked the volunteers: "Your work kept this city running for weeks."'
     doc = run_stage(text, "en", [PM])
     assert said(doc) == [("John Miller", "Your work kept this city running for weeks.", True)]
 
 
 def test_en_quote_over_sentences_and_paragraphs(run_stage, said) -> None:
-    text = ('Miller spoke at length. "The storm took everything. We start again tomorrow.\n\n'
-            '"Every family will get help," he said.')
+    text = (
+        'Miller spoke at length. "The storm took everything. We start again tomorrow.\n\n'
+        '"Every family will get help," he said.'
+    )
     doc = run_stage(text, "en", [PM])
     assert len(doc.statements) == 1
     who, words, _ = said(doc)[0]
@@ -92,8 +95,7 @@ def test_en_quote_over_sentences_and_paragraphs(run_stage, said) -> None:
 
 
 def test_en_whole_sentence_quote_continues_previous_speaker(run_stage, said) -> None:
-    text = ('"We will rebuild the harbour walls," Miller said. "The fishermen cannot wait another winter for '
-            'this work."')
+    text = '"We will rebuild the harbour walls," Miller said. "The fishermen cannot wait another winter for this work."'
     doc = run_stage(text, "en", [PM])
     assert [s[0] for s in said(doc)] == ["John Miller", "John Miller"]
 
@@ -113,8 +115,10 @@ def test_de_quote_with_channel(run_stage, said) -> None:
 
 
 def test_fr_guillemets_with_inverted_pronoun(run_stage, said) -> None:
-    text = ("Le porte-parole Jean Martin a parlé aux journalistes.\n\n"
-            "« La ville ne sera pas abandonnée par l'État » a-t-il souligné.")
+    text = (
+        "Le porte-parole Jean Martin a parlé aux journalistes.\n\n"
+        "« La ville ne sera pas abandonnée par l'État » a-t-il souligné."
+    )
     doc = run_stage(text, "fr", [("Jean Martin", "person", ["Jean Martin"])])
     assert said(doc) == [("Jean Martin", "La ville ne sera pas abandonnée par l'État", True)]
 
@@ -125,8 +129,10 @@ def test_speaker_unknown_is_none_not_a_crash(run_stage, said) -> None:
 
 
 def test_nl_quote_over_paragraphs_after_colon(run_stage, said) -> None:
-    text = ("De burgemeester zei:\n\n„De dijk is versterkt en de bewoners kunnen blijven.\n\n"
-            "„Wij houden de situatie dag en nacht in de gaten.”\n\nDaarna vertrok ze.")
+    text = (
+        "De burgemeester zei:\n\n„De dijk is versterkt en de bewoners kunnen blijven.\n\n"
+        "„Wij houden de situatie dag en nacht in de gaten.”\n\nDaarna vertrok ze."
+    )
     doc = run_stage(text, "nl", [MAYOR])
     assert len(doc.statements) == 1
     who, words, direct = said(doc)[0]

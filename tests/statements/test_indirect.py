@@ -39,8 +39,10 @@ def test_nl_aldus(run_stage, said) -> None:
 
 
 def test_nl_volgens_with_pronoun_and_continuation(run_stage, said) -> None:
-    text = ("Anna de Vries opende de nieuwe school. Goed onderwijs is volgens haar de basis van een "
-            "sterke stad. Een sterke stad trekt bovendien nieuwe bedrijven aan.")
+    text = (
+        "Anna de Vries opende de nieuwe school. Goed onderwijs is volgens haar de basis van een "
+        "sterke stad. Een sterke stad trekt bovendien nieuwe bedrijven aan."
+    )
     doc = run_stage(text, "nl", [MAYOR])
     assert said(doc) == [
         ("Anna de Vries", "Goed onderwijs is volgens haar de basis van een sterke stad", False),
@@ -127,16 +129,16 @@ def test_en_retro_this_was_announced_by(run_stage, said) -> None:
 
 
 def test_de_dass_and_laut(run_stage, said) -> None:
-    text = ("Anna de Vries erklärte, dass die Brücke im Mai öffnet. Laut De Vries wird der Verkehr dann "
-            "deutlich ruhiger.")
+    text = (
+        "Anna de Vries erklärte, dass die Brücke im Mai öffnet. Laut De Vries wird der Verkehr dann deutlich ruhiger."
+    )
     doc = run_stage(text, "de", [MAYOR])
     assert [s[0] for s in said(doc)] == ["Anna de Vries", "Anna de Vries"]
     assert said(doc)[0][1] == "dass die Brücke im Mai öffnet"
 
 
 def test_de_comma_clause_after_inverted_pronoun(run_stage, said) -> None:
-    text = ("Anna de Vries sprach vor der Presse. Dort sagte sie, die Stadt brauche mehr Wohnungen "
-            "für Familien.")
+    text = "Anna de Vries sprach vor der Presse. Dort sagte sie, die Stadt brauche mehr Wohnungen für Familien."
     doc = run_stage(text, "de", [MAYOR])
     assert said(doc) == [("Anna de Vries", "die Stadt brauche mehr Wohnungen für Familien", False)]
 
@@ -148,8 +150,10 @@ def test_de_press_release_channel(run_stage, said) -> None:
 
 
 def test_fr_que_and_selon(run_stage, said) -> None:
-    text = ("Jean Martin a indiqué que les écoles rouvriront lundi. Selon Jean Martin, la situation "
-            "reste fragile dans le nord.")
+    text = (
+        "Jean Martin a indiqué que les écoles rouvriront lundi. Selon Jean Martin, la situation "
+        "reste fragile dans le nord."
+    )
     doc = run_stage(text, "fr", [("Jean Martin", "person", ["Jean Martin"])])
     assert said(doc) == [
         ("Jean Martin", "que les écoles rouvriront lundi", False),
@@ -158,17 +162,24 @@ def test_fr_que_and_selon(run_stage, said) -> None:
 
 
 def test_fr_postposed_with_auxiliary_and_dit_on_skipped(run_stage, said) -> None:
-    text = ("Les routes sont coupées depuis hier, a déclaré Jean Martin. Les soldats se seraient rendus, "
-            "dit-on, sans combattre.")
+    text = (
+        "Les routes sont coupées depuis hier, a déclaré Jean Martin. Les soldats se seraient rendus, "
+        "dit-on, sans combattre."
+    )
     doc = run_stage(text, "fr", [("Jean Martin", "person", ["Jean Martin"])])
     assert said(doc) == [("Jean Martin", "Les routes sont coupées depuis hier", False)]
 
 
 def test_nl_unresolved_description_after_aldus_refers_back(run_stage, said) -> None:
-    text = ("Burgemeester Anna de Vries opende dinsdag de nieuwe brug met wethouder Jan Smit. Het verkeer in "
-            "de binnenstad wordt er veel rustiger van, aldus de burgemeester.")
-    doc = run_stage(text, "nl", [("Anna de Vries", "person", ["Burgemeester Anna de Vries"]),
-                                 ("Jan Smit", "person", ["wethouder Jan Smit"])])
+    text = (
+        "Burgemeester Anna de Vries opende dinsdag de nieuwe brug met wethouder Jan Smit. Het verkeer in "
+        "de binnenstad wordt er veel rustiger van, aldus de burgemeester."
+    )
+    doc = run_stage(
+        text,
+        "nl",
+        [("Anna de Vries", "person", ["Burgemeester Anna de Vries"]), ("Jan Smit", "person", ["wethouder Jan Smit"])],
+    )
     assert said(doc)[0][0] == "Anna de Vries"
     # a description that names no known actor stays unknown
     text = "Jan Smit opende de brug. Het verkeer wordt er rustiger van, aldus de woordvoerder."
@@ -177,16 +188,18 @@ def test_nl_unresolved_description_after_aldus_refers_back(run_stage, said) -> N
 
 
 def test_nl_object_pronoun_prefers_the_person_over_a_body_in_its_clause(run_stage, said) -> None:
-    text = ("Anna de Vries sprak in Genève. Samenwerking via de VN is volgens haar de enige weg vooruit.")
-    doc = run_stage(text, "nl", [("Anna de Vries", "person", ["Anna de Vries"]),
-                                 ("United Nations", "organization", ["de VN"])])
+    text = "Anna de Vries sprak in Genève. Samenwerking via de VN is volgens haar de enige weg vooruit."
+    doc = run_stage(
+        text, "nl", [("Anna de Vries", "person", ["Anna de Vries"]), ("United Nations", "organization", ["de VN"])]
+    )
     assert said(doc) == [("Anna de Vries", "Samenwerking via de VN is volgens haar de enige weg vooruit", False)]
 
 
 def test_en_plural_pronoun_takes_a_body(run_stage, said) -> None:
     text = "The harbour board met on Monday. They said that fees will rise by five percent."
-    doc = run_stage(text, "en", [("Harbour Board", "organization", ["The harbour board"]),
-                                 ("John Miller", "person", ["Miller"])])
+    doc = run_stage(
+        text, "en", [("Harbour Board", "organization", ["The harbour board"]), ("John Miller", "person", ["Miller"])]
+    )
     assert said(doc) == [("Harbour Board", "that fees will rise by five percent", False)]
 
 
@@ -215,13 +228,18 @@ def test_en_apposition_before_the_verb_is_not_content(run_stage, said) -> None:
 def test_en_content_ends_before_a_coordinated_speech_verb(run_stage, said) -> None:
     text = "Miller said that the port was open to ships, but warned that storms could close it again."
     doc = run_stage(text, "en", [PM])
-    assert said(doc) == [("John Miller", "that the port was open to ships", False),
-                         ("John Miller", "that storms could close it again", False)]
+    assert said(doc) == [
+        ("John Miller", "that the port was open to ships", False),
+        ("John Miller", "that storms could close it again", False),
+    ]
 
 
 def test_en_bare_clause_starting_with_it(run_stage, said) -> None:
-    doc = run_stage("The harbour board said it was studying the proposal.", "en",
-                    [("Harbour Board", "organization", ["The harbour board"])])
+    doc = run_stage(
+        "The harbour board said it was studying the proposal.",
+        "en",
+        [("Harbour Board", "organization", ["The harbour board"])],
+    )
     assert said(doc) == [("Harbour Board", "it was studying the proposal", False)]
 
 
@@ -231,11 +249,15 @@ def test_nl_liet_weten_with_infinitive_clause(run_stage, said) -> None:
 
 
 def test_de_teilte_mit_and_zufolge(run_stage, said) -> None:
-    text = ("Das Ministerium teilte am Montag mit, dass die Grenze geöffnet bleibt. Dem Ministerium zufolge "
-            "gibt es genug Personal an den Übergängen.")
+    text = (
+        "Das Ministerium teilte am Montag mit, dass die Grenze geöffnet bleibt. Dem Ministerium zufolge "
+        "gibt es genug Personal an den Übergängen."
+    )
     doc = run_stage(text, "de", [("Ministry", "organization", ["Das Ministerium", "Dem Ministerium"])])
-    assert said(doc) == [("Ministry", "dass die Grenze geöffnet bleibt", False),
-                         ("Ministry", "Dem Ministerium zufolge gibt es genug Personal an den Übergängen", False)]
+    assert said(doc) == [
+        ("Ministry", "dass die Grenze geöffnet bleibt", False),
+        ("Ministry", "Dem Ministerium zufolge gibt es genug Personal an den Übergängen", False),
+    ]
     assert doc.text[doc.statements[0].cue.start : doc.statements[0].cue.end] == "teilte am Montag mit"
 
 
@@ -247,19 +269,25 @@ def test_en_told_with_one_letter_platform_channel(run_stage, said) -> None:
 
 
 def test_nl_verklaarde_and_stelt_with_platform(run_stage, said) -> None:
-    text = ("De Vries verklaarde op Truth Social dat de haven veilig is. Rotterdam stelt dat de kosten "
-            "binnen de begroting blijven.")
+    text = (
+        "De Vries verklaarde op Truth Social dat de haven veilig is. Rotterdam stelt dat de kosten "
+        "binnen de begroting blijven."
+    )
     doc = run_stage(text, "nl", [MAYOR, CITY])
-    assert said(doc) == [("Anna de Vries", "dat de haven veilig is", False),
-                         ("Rotterdam", "dat de kosten binnen de begroting blijven", False)]
+    assert said(doc) == [
+        ("Anna de Vries", "dat de haven veilig is", False),
+        ("Rotterdam", "dat de kosten binnen de begroting blijven", False),
+    ]
     assert [s.channel for s in doc.statements] == ["Truth Social", None]
 
 
 def test_fr_a_dit_and_a_affirme(run_stage, said) -> None:
     text = "Jean Martin a dit que la route restera fermée. Il a affirmé que les travaux dureront un mois."
     doc = run_stage(text, "fr", [("Jean Martin", "person", ["Jean Martin"])])
-    assert said(doc) == [("Jean Martin", "que la route restera fermée", False),
-                         ("Jean Martin", "que les travaux dureront un mois", False)]
+    assert said(doc) == [
+        ("Jean Martin", "que la route restera fermée", False),
+        ("Jean Martin", "que les travaux dureront un mois", False),
+    ]
 
 
 def test_en_that_after_a_parenthetical_comma_is_still_content(run_stage, said) -> None:

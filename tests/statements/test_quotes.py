@@ -20,7 +20,7 @@ def test_german_low_and_left_quotes() -> None:
 
 
 def test_english_curly_and_straight_quotes() -> None:
-    text = "“We will not give up,” the mayor said. \"The bridge opens in May,\" she added."
+    text = '“We will not give up,” the mayor said. "The bridge opens in May," she added.'
     assert quoted(text) == ["We will not give up", "The bridge opens in May"]
 
 
@@ -65,8 +65,7 @@ def test_shared_closing_mark_ends_the_outer_quote() -> None:
 
 
 def test_quote_continues_over_paragraphs() -> None:
-    text = ("Hij schreef:\n\n„Dit is de eerste alinea van mijn brief.\n\n„En dit is de tweede alinea.”"
-            "\n\nEinde.")
+    text = "Hij schreef:\n\n„Dit is de eerste alinea van mijn brief.\n\n„En dit is de tweede alinea.”\n\nEinde."
     quotes = find_quotes(text)
     assert len(quotes) == 1
     assert text[quotes[0].start : quotes[0].end].startswith("Dit is de eerste alinea")

@@ -93,9 +93,7 @@ def test_expression_resolves(make_doc, lang: str, sentence: str, expression: str
 
 
 def test_types_and_precision(make_doc) -> None:
-    found = timexes(
-        make_doc("Het ruim twee uur durende gesprek vond dinsdagavond plaats, vorige week volgde overleg.")
-    )
+    found = timexes(make_doc("Het ruim twee uur durende gesprek vond dinsdagavond plaats, vorige week volgde overleg."))
     assert found["ruim twee uur"].type == "DURATION"
     assert found["dinsdagavond"].type == "TIME"
     assert found["vorige week"].precision == "week"
@@ -114,9 +112,7 @@ def test_explicit_weekday_has_no_direction_to_revise(make_doc) -> None:
 
 
 def test_without_publication_date_relative_stays_unresolved(make_doc) -> None:
-    doc = make_doc(
-        "De minister sprak dinsdag met zijn collega; vorige week was er ook overleg.", published=None
-    )
+    doc = make_doc("De minister sprak dinsdag met zijn collega; vorige week was er ook overleg.", published=None)
     found = timexes(doc)
     assert found["dinsdag"].value == "XXXX-WXX-2"
     assert not found["dinsdag"].anchored

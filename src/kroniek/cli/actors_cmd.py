@@ -12,19 +12,11 @@ actors_app = typer.Typer(name="actors", help="Search the actor knowledge base.",
 
 @actors_app.command("search")
 def search(
-    query: Annotated[
-        str, typer.Argument(help="a name, alias or description: Poetin, 'de Russische president'")
-    ],
-    date: Annotated[
-        str | None, typer.Option(help="resolve offices on this date (YYYY-MM-DD); default: now")
-    ] = None,
-    lang: Annotated[
-        str | None, typer.Option(help="language of a description (nl, en, de, fr); default: all")
-    ] = None,
+    query: Annotated[str, typer.Argument(help="a name, alias or description: Poetin, 'de Russische president'")],
+    date: Annotated[str | None, typer.Option(help="resolve offices on this date (YYYY-MM-DD); default: now")] = None,
+    lang: Annotated[str | None, typer.Option(help="language of a description (nl, en, de, fr); default: all")] = None,
     limit: Annotated[int, typer.Option(help="at most this many results")] = 10,
-    user_actors: Annotated[
-        list[str] | None, typer.Option(help="extra actor file (JSONL, see docs/actors.md)")
-    ] = None,
+    user_actors: Annotated[list[str] | None, typer.Option(help="extra actor file (JSONL, see docs/actors.md)")] = None,
     format: Annotated[str, typer.Option(help="table or json")] = "table",
 ) -> None:
     """Find actors by name, alias or description, e.g. `kroniek actors search Poetin --date 2009-01-01`."""

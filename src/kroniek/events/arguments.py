@@ -70,7 +70,7 @@ _RECIPROCAL_EVENTS = frozenset({"CONSULT", "COOPERATE", "AGREE"})
 
 
 def _reciprocal(nlp: Doc, match: TriggerMatch, cues: Cues) -> bool:
-    """"telefonierten miteinander", "spoke with each other": a reciprocal after the trigger in its clause
+    """ "telefonierten miteinander", "spoke with each other": a reciprocal after the trigger in its clause
     makes every participant of a meeting, cooperation or agreement an actor."""
     clause = match.clause
     if not cues.reciprocals or clause is None or match.entry.event not in _RECIPROCAL_EVENTS:
@@ -102,7 +102,10 @@ def _apply_frame(args: Arguments, entry: TriggerEntry, reciprocal: bool = False)
 def _mention_actors(doc: ArticleDoc, index: TokenIndex, token: Token) -> list[int]:
     """Actors whose mention covers the token or one of its conjuncts."""
     found: list[int] = []
-    heads = [token, *[c for c in token.subtree if c.dep_ == "conj" and c.head.i in {token.i, *[x.i for x in token.subtree]}]]
+    heads = [
+        token,
+        *[c for c in token.subtree if c.dep_ == "conj" and c.head.i in {token.i, *[x.i for x in token.subtree]}],
+    ]
     for head in heads:
         for a_index, actor in enumerate(doc.actors):
             for m in actor.mentions:
@@ -123,7 +126,9 @@ def _from_tree(doc: ArticleDoc, match: TriggerMatch, index: TokenIndex, cues: Cu
     assert nlp is not None
     head = nlp[match.start]
     args = Arguments(rule="tree")
-    recipient_preps = set(match.entry.recipient_preps if match.entry.recipient_preps is not None else cues.recipient_preps)
+    recipient_preps = set(
+        match.entry.recipient_preps if match.entry.recipient_preps is not None else cues.recipient_preps
+    )
     passive = any(c.dep_ in ("aux:pass", "auxpass", "nsubj:pass") for c in head.children)
     verb = head
     # a nominal or adjectival trigger: its own modifiers first, then the verb it depends on
@@ -285,7 +290,11 @@ def _from_word_order(
         obj = _agent_of_object_event(match, bare, others)
         if obj is not None:
             args.path.append("agent of the object event")
-    if obj is not None and entry.object_recipient and not (entry.event in _PROP_TYPES and obj.start >= complement_start):
+    if (
+        obj is not None
+        and entry.object_recipient
+        and not (entry.event in _PROP_TYPES and obj.start >= complement_start)
+    ):
         _add(args.recipient, obj.actors)
         args.path.append(f"object:{_text(nlp, obj)}")
     return args
@@ -354,7 +363,9 @@ def _agent_of_object_event(
         if other.start <= match.last or other.kind != "noun":
             continue
         for g in bare:
-            if g.start >= match.last and (0 <= other.start - g.end <= 1 or (g.possessive and 0 <= other.start - g.end <= 3)):
+            if g.start >= match.last and (
+                0 <= other.start - g.end <= 1 or (g.possessive and 0 <= other.start - g.end <= 3)
+            ):
                 return g
     return None
 

@@ -149,9 +149,7 @@ def _mentions_with_index(doc: ArticleDoc) -> list[tuple[ActorMention, int]]:
     return [(m, a_index) for a_index, actor in enumerate(doc.actors) for m in actor.mentions]
 
 
-def _coordinated(
-    nlp: Doc, prev_start: int, prev_end: int, start: int, end: int, clause: Clause, cues: Cues
-) -> bool:
+def _coordinated(nlp: Doc, prev_start: int, prev_end: int, start: int, end: int, clause: Clause, cues: Cues) -> bool:
     between = [nlp[i].text.lower() for i in range(prev_end, start)]
     if not between:
         return True

@@ -13,9 +13,22 @@ from kroniek.document import ArticleDoc, CharSpan
 # CAMEO root codes per PLOVER type (CAMEO2PLOVER mapping, ../shared/data/plover): a rough pointer
 # for users of CAMEO-coded data, not part of the chronicle format.
 CAMEO_ROOT = {
-    "AGREE": "03", "CONSULT": "04", "SUPPORT": "05", "CONCEDE": "08", "COOPERATE": "06", "AID": "07",
-    "RETREAT": "08", "REQUEST": "02", "ACCUSE": "11", "REJECT": "12", "THREATEN": "13", "PROTEST": "14",
-    "SANCTION": "16", "MOBILIZE": "15", "COERCE": "17", "ASSAULT": "18",
+    "AGREE": "03",
+    "CONSULT": "04",
+    "SUPPORT": "05",
+    "CONCEDE": "08",
+    "COOPERATE": "06",
+    "AID": "07",
+    "RETREAT": "08",
+    "REQUEST": "02",
+    "ACCUSE": "11",
+    "REJECT": "12",
+    "THREATEN": "13",
+    "PROTEST": "14",
+    "SANCTION": "16",
+    "MOBILIZE": "15",
+    "COERCE": "17",
+    "ASSAULT": "18",
 }
 
 
@@ -72,7 +85,9 @@ def format_explanation(records: list[dict[str, Any]]) -> str:
         if "proposition" in r:
             p = r["proposition"]
             lines.append(
-                f"    proposes: {p['event']}" + (f"/{p['mode']}" if p["mode"] else "") + f" «{p['text']}»"
+                f"    proposes: {p['event']}"
+                + (f"/{p['mode']}" if p["mode"] else "")
+                + f" «{p['text']}»"
                 + (f" {p['duration']}" if p["duration"] else "")
             )
         for key in ("date", "duration", "location", "source", "quantities"):

@@ -120,8 +120,10 @@ def complement_start_of(
             start = match.end
     for g in groups:
         # a bare object, or one whose preposition belongs to the trigger ("called on"), right after it
-        if g.start >= start and g.start - start <= 2 and (
-            g.prep is None or g.start - 1 < start or (g.prep in recipient_preps and g.start - 1 == start)
+        if (
+            g.start >= start
+            and g.start - start <= 2
+            and (g.prep is None or g.start - 1 < start or (g.prep in recipient_preps and g.start - 1 == start))
         ):
             start = g.end
             break
@@ -208,9 +210,13 @@ def date_for(doc: ArticleDoc, span: CharSpan, trigger_at: int) -> TimexRecord | 
     sentence dated more events wrongly than rightly on the dev texts.)"""
     for area in (span,):
         found = [
-            t for t in doc.timexes
-            if t.type in ("DATE", "TIME") and area.start <= t.start and t.end <= area.end
-            and not _VAGUE.match(t.value) and t.precision != "vague"
+            t
+            for t in doc.timexes
+            if t.type in ("DATE", "TIME")
+            and area.start <= t.start
+            and t.end <= area.end
+            and not _VAGUE.match(t.value)
+            and t.precision != "vague"
         ]
         if found:
             return _day_of(min(found, key=lambda t: abs(t.start - trigger_at)))
@@ -298,7 +304,7 @@ def location_for(
 
 
 def _names_an_actor(doc: ArticleDoc, mention_spans: list[tuple[int, int]], place: PlaceMention) -> bool:
-    """"Kyiv sprak …": a place name that the actors stage resolved to an actor is not where it happened.
+    """ "Kyiv sprak …": a place name that the actors stage resolved to an actor is not where it happened.
     A gazetteer place introduced by a locative word ("in de kuststad Jeddah") that only a *person*
     covers is a place all the same: the NER took the city for a name. ``mention_spans`` is sorted by start."""
     i = bisect_left(mention_spans, (place.end,))
@@ -349,8 +355,10 @@ def source_for(
     for c in clauses:
         if c.index >= clause.index:
             break
-        if any(nlp[i].text.lower() in cues.report_verbs or nlp[i].lemma_.lower() in cues.report_verbs
-               for i in range(c.start, c.end)):
+        if any(
+            nlp[i].text.lower() in cues.report_verbs or nlp[i].lemma_.lower() in cues.report_verbs
+            for i in range(c.start, c.end)
+        ):
             bare = [g for g in groups_by_clause.get(c.start, []) if g.prep is None]
             if bare:
                 return bare[0].actors[0], "report verb"

@@ -234,7 +234,8 @@ class EventsStage:
             triggers.sort(key=lambda s: s.start)
         explain: dict[str, Any] = {
             "entry": entry.id,
-            "matched": nlp[match.start : match.end].text + (f" … {nlp[match.particle].text}" if match.particle is not None else ""),
+            "matched": nlp[match.start : match.end].text
+            + (f" … {nlp[match.particle].text}" if match.particle is not None else ""),
             "how": match.how,
             "kind": match.kind,
             "arguments": args.rule,
@@ -255,7 +256,11 @@ class EventsStage:
             state.last_proposition = proposition
             explain.update(prop_explain)
         # a proposition's place ("een staakt-het-vuren in Oekraïne") is not where the demand was made
-        place_area = evidence if entry.event not in PROPOSITION_TYPES else CharSpan(evidence.start, _char_at(nlp, complement, evidence.end))
+        place_area = (
+            evidence
+            if entry.event not in PROPOSITION_TYPES
+            else CharSpan(evidence.start, _char_at(nlp, complement, evidence.end))
+        )
         location, loc_rule = location_for(doc, place_area, lexicon, entry.event, state.mention_spans)
         if loc_rule:
             explain["location"] = loc_rule
@@ -299,7 +304,7 @@ _DEONTIC_ENTRY = TriggerEntry(
 def _deontic_demand(
     nlp: Any, clause: Clause, groups: list[ActorGroup], matches: list[TriggerMatch], lexicon: Lexicon
 ) -> TriggerMatch | None:
-    """"Oekraïne moet volgens Moskou afzien van …": an obligation reported for someone is their demand."""
+    """ "Oekraïne moet volgens Moskou afzien van …": an obligation reported for someone is their demand."""
     cues = lexicon.cues
     if not cues.deontic or not any(g.prep in cues.source_preps for g in groups):
         return None
@@ -338,7 +343,8 @@ def _date_talks_by_their_outcome(doc: ArticleDoc, events: list[EventRecord]) -> 
         return frozenset(c for c in (doc.actors[a].country for a in ev.actor) if c)
 
     dated = [
-        e for e in events
+        e
+        for e in events
         if e.date is not None and e.modality == "asserted" and e.event in ("AGREE", "CONSULT") and len(sides(e)) >= 2
     ]
     for ev in events:
@@ -352,7 +358,7 @@ def _date_talks_by_their_outcome(doc: ArticleDoc, events: list[EventRecord]) -> 
 
 
 def _schedule_previous(doc: ArticleDoc, sentence: CharSpan, previous: EventRecord, lexicon: Lexicon) -> None:
-    """"… de uitwisseling van 175 soldaten. Dat moet woensdag plaatsvinden.": a sentence without events of
+    """ "… de uitwisseling van 175 soldaten. Dat moet woensdag plaatsvinden.": a sentence without events of
     its own that opens with an anaphoric subject and a planning word schedules the event before it."""
     words = doc.text[sentence.start : sentence.end].lower().split()
     cues = lexicon.cues
@@ -365,7 +371,9 @@ def _schedule_previous(doc: ArticleDoc, sentence: CharSpan, previous: EventRecor
         return
     previous.modality = "planned"
     previous.explain["modality"] = f"planned (next sentence: {' '.join(words[:4])} …)"
-    dated = [t for t in doc.timexes if t.type in ("DATE", "TIME") and sentence.start <= t.start and t.end <= sentence.end]
+    dated = [
+        t for t in doc.timexes if t.type in ("DATE", "TIME") and sentence.start <= t.start and t.end <= sentence.end
+    ]
     if dated:
         previous.date = reanchor_for(doc, dated[0], "planned")
         previous.explain["date"] = "from the next sentence"
@@ -374,7 +382,7 @@ def _schedule_previous(doc: ArticleDoc, sentence: CharSpan, previous: EventRecor
 def _refers_to_the_talks(
     nlp: Any, clause: Clause, match: TriggerMatch, groups: list[ActorGroup], dialogue: list[int], lexicon: Lexicon
 ) -> bool:
-    """"Die gesprekken" (a demonstrative), or "het telefoongesprek" in a clause about one of the parties:
+    """ "Die gesprekken" (a demonstrative), or "het telefoongesprek" in a clause about one of the parties:
     the talks introduced before. A bare "the negotiations" elsewhere may be other talks."""
     party_here = any(a in dialogue for g in groups for a in g.actors)
     for i in range(match.start - 1, max(clause.start, match.start - 6) - 1, -1):
@@ -478,7 +486,10 @@ def merge_repeated_talks(events: list[EventRecord]) -> list[EventRecord]:
             (
                 s
                 for s in events
-                if s.event == "CONSULT" and s.mode and s.date is not None and id(s) not in dropped
+                if s.event == "CONSULT"
+                and s.mode
+                and s.date is not None
+                and id(s) not in dropped
                 and key(s) == key(event)
             ),
             None,

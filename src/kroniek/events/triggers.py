@@ -181,7 +181,7 @@ _DESIGNATION_REACH = 10
 
 
 def _designation(nlp: Doc, match: TriggerMatch, clause: Clause, lexicon: Lexicon) -> None:
-    """"named X as terrorists", "listed X as a terrorist organisation": naming someone as one of the
+    """ "named X as terrorists", "listed X as a terrorist organisation": naming someone as one of the
     designation heads is a designation (the entry of the designation verb), not an appointment."""
     cues = lexicon.cues
     if not cues.designation_heads or not cues.designation_preps or not cues.designation_verbs:

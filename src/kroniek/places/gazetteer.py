@@ -49,9 +49,7 @@ class Place:
 @dataclass
 class Gazetteer:
     by_key: dict[str, list[Place]] = field(default_factory=dict)
-    short_forms: set[str] = field(
-        default_factory=set
-    )  # names of up to 3 capitals ("VS", "US"): exact case only
+    short_forms: set[str] = field(default_factory=set)  # names of up to 3 capitals ("VS", "US"): exact case only
     countries: dict[str, Place] = field(default_factory=dict)  # alpha-3 -> the country
     demonyms: list[tuple[str, str]] = field(default_factory=list)  # (lower-case stem, alpha-3)
     extra: dict[str, Any] = field(default_factory=dict)

@@ -80,10 +80,7 @@ def location_for(doc: ArticleDoc, evidence: CharSpan) -> PlaceMention | None:
         before = [
             p
             for p in usable
-            if window.start <= p.start
-            and p.end <= window.end
-            and p.feature in features
-            and is_locative(doc, p)
+            if window.start <= p.start and p.end <= window.end and p.feature in features and is_locative(doc, p)
         ]
         if before:
             return max(before, key=lambda p: p.start)

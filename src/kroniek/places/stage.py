@@ -164,9 +164,7 @@ class PlacesStage:
         cues = self._cues_by_lang.get(lang)
         if cues is None:
             extra = self.gazetteer.extra
-            cues = frozenset(
-                {*extra.get("locative", {}).get(lang, []), *extra.get("metonym_before", {}).get(lang, [])}
-            )
+            cues = frozenset({*extra.get("locative", {}).get(lang, []), *extra.get("metonym_before", {}).get(lang, [])})
             self._cues_by_lang[lang] = cues
         return cues
 
@@ -201,9 +199,7 @@ class PlacesStage:
                     continue
                 surface = text[start : tokens[j][1]]
                 key = _name_key_cached(surface)
-                places = [
-                    p for p in gaz.lookup(key) if p.population >= self.min_population or p.feature != "city"
-                ]
+                places = [p for p in gaz.lookup(key) if p.population >= self.min_population or p.feature != "city"]
                 if not places:
                     continue
                 compact = surface.replace(".", "")
@@ -260,9 +256,7 @@ class PlacesStage:
     def _person_spans(doc: ArticleDoc) -> list[CharSpan]:
         spans: list[CharSpan] = []
         if doc.nlp is not None and doc.nlp.has_annotation("ENT_IOB"):
-            spans += [
-                CharSpan(e.start_char, e.end_char) for e in doc.nlp.ents if e.label_ in ("PER", "PERSON")
-            ]
+            spans += [CharSpan(e.start_char, e.end_char) for e in doc.nlp.ents if e.label_ in ("PER", "PERSON")]
         for actor in doc.actors:
             if actor.kind == "person":
                 spans += [CharSpan(m.start, m.end) for m in actor.mentions]
@@ -289,12 +283,7 @@ class PlacesStage:
         while j < len(tokens) and tokens[j][0] < match.end:
             j += 1
         nxt = tokens[j] if j < len(tokens) else None
-        if (
-            nxt is not None
-            and text[match.end : nxt[0]] == " "
-            and nxt[2][:1].isupper()
-            and nxt[2] not in continuations
-        ):
+        if nxt is not None and text[match.end : nxt[0]] == " " and nxt[2][:1].isupper() and nxt[2] not in continuations:
             return name_key(nxt[2]) not in stop
         return False
 
@@ -305,9 +294,7 @@ class PlacesStage:
         for f in found:
             # small towns do not vouch for their own country ("Morsi" is a town in India)
             countries = {
-                p.country
-                for p in f.places
-                if p.country and (p.feature != "city" or p.population >= SMALL_CITY)
+                p.country for p in f.places if p.country and (p.feature != "city" or p.population >= SMALL_CITY)
             }
             if len(countries) == 1:
                 where.setdefault(countries.pop(), []).append(f.start)
@@ -345,9 +332,7 @@ class PlacesStage:
                 return place.feature != "country"
         if place.feature == "country":
             return False
-        if before and before.group(1).lower() in [
-            w.lower() for w in extra.get("locative", {}).get(doc.lang, [])
-        ]:
+        if before and before.group(1).lower() in [w.lower() for w in extra.get("locative", {}).get(doc.lang, [])]:
             return False
         after = re.match(r"['’]?s?\s*(\w+)", doc.text[f.end : f.end + 40])
         verbs = [w.lower() for w in extra.get("metonym_verbs", {}).get(doc.lang, [])]
@@ -365,9 +350,7 @@ class PlacesStage:
         places: list[PlaceMention] = []
         for f in found:
             best = max(f.places, key=lambda p: self.score(p, f.start, context, doc))
-            mention = PlaceMention(
-                f.start, f.end, best.name, best.country, best.geonames_id, best.lat, best.lon
-            )
+            mention = PlaceMention(f.start, f.end, best.name, best.country, best.geonames_id, best.lat, best.lon)
             if best.feature == "city" and best.population < SMALL_CITY and best.country not in context:
                 # A small town is only believed with a locative word or its country in the text:
                 # "Martin", "Morsi" and "Summit" are more often names than towns.

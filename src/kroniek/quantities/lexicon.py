@@ -50,9 +50,7 @@ def quantity_lexicon(lang: str) -> QuantityLexicon:
         if len(row) >= 3 and row[0] == lang:
             for form in row[1].split(","):
                 nouns[norm(form)] = row[2].strip()
-    modifiers = {
-        norm(row[1]): row[2].strip() for row in _rows("modifiers.tsv") if len(row) >= 3 and row[0] == lang
-    }
+    modifiers = {norm(row[1]): row[2].strip() for row in _rows("modifiers.tsv") if len(row) >= 3 and row[0] == lang}
     try:
         with (DATA_DIR / "context.toml").open("rb") as fh:
             context = tomllib.load(fh).get(lang, {})

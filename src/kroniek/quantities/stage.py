@@ -36,9 +36,7 @@ class QuantitiesStage:
             from kroniek.quantities.lexicon import counted_noun_words
             from kroniek.time.tagger import tagger_for
 
-            return [
-                CharSpan(t.start, t.end) for t in tagger_for(doc.lang, counted_noun_words(doc.lang)).tag(doc)
-            ]
+            return [CharSpan(t.start, t.end) for t in tagger_for(doc.lang, counted_noun_words(doc.lang)).tag(doc)]
         return [CharSpan(t.start, t.end) for t in doc.timexes]
 
     def __call__(self, doc: ArticleDoc) -> ArticleDoc:
@@ -84,9 +82,7 @@ class QuantitiesStage:
                 continue
             value, _vague = parsed
             previous = re.findall(r"[\w'’§°]+", text[max(0, start - 25) : start])
-            if previous and norm(previous[-1]).rstrip(".") in [
-                norm(w) for w in lex.context.get("not_after", [])
-            ]:
+            if previous and norm(previous[-1]).rstrip(".") in [norm(w) for w in lex.context.get("not_after", [])]:
                 if not self._counts_after(text, end, lex):
                     continue
             mention = self._with_unit_or_noun(doc, lex, start, end, value)
@@ -129,9 +125,7 @@ class QuantitiesStage:
             return None
         first = norm(tokens[0][2])
         if first in currency:
-            return QuantityMention(
-                start, tokens[0][1], as_number(value), _money_name(currency[first]), currency[first]
-            )
+            return QuantityMention(start, tokens[0][1], as_number(value), _money_name(currency[first]), currency[first])
         two = norm(" ".join(t[2] for t in tokens[:2]))
         if first in percent or two in percent:
             stop = tokens[0][1] if first in percent else tokens[1][1]

@@ -88,8 +88,10 @@ def _prefer_recent_speaker(an: Analysis, found: list[Found]) -> None:
         for prev in reversed(found[max(0, i - LOOK_BACK) : i]):
             if prev.speaker.actor is None or prev.text.end > f.speaker.span.start:
                 continue
-            if an.doc.actors[prev.speaker.actor].kind == "person" and \
-                    here - an.sentence_index(prev.text.end - 1) <= CONTEXT_SENTENCES:
+            if (
+                an.doc.actors[prev.speaker.actor].kind == "person"
+                and here - an.sentence_index(prev.text.end - 1) <= CONTEXT_SENTENCES
+            ):
                 f.speaker = Speaker(prev.speaker.actor, f.speaker.span, "pronoun")
             break
 
@@ -103,17 +105,24 @@ def _dedupe(found: list[Found]) -> list[Found]:
     out: list[Found] = []
     for f in found:
         # found is in text order, so only the last few kept ones can contain this one
-        dup = next((g for g in out[-LOOK_BACK:] if g.text.start <= f.text.start and f.text.end <= g.text.end
-                    and (g.speaker.actor == f.speaker.actor or f.speaker.actor is None)
-                    and (g.direct or not f.direct)), None)
+        dup = next(
+            (
+                g
+                for g in out[-LOOK_BACK:]
+                if g.text.start <= f.text.start
+                and f.text.end <= g.text.end
+                and (g.speaker.actor == f.speaker.actor or f.speaker.actor is None)
+                and (g.direct or not f.direct)
+            ),
+            None,
+        )
         if dup is None:
             out.append(f)
     return out
 
 
 def speech_cues(doc: ArticleDoc) -> list[SpeechCue]:
-    return [SpeechCue(f.cue, f.speaker.actor, f.text, f.direct, f.how, f.channel)
-            for f in find_statements(doc)]
+    return [SpeechCue(f.cue, f.speaker.actor, f.text, f.direct, f.how, f.channel) for f in find_statements(doc)]
 
 
 def source_of(doc: ArticleDoc, span: CharSpan, exclude: Iterable[int] = ()) -> int | None:

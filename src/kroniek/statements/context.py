@@ -90,8 +90,14 @@ class Analysis:
         text = doc.text
         sentences = _sentences(doc)
         mentions = _mentions(doc)
-        an = cls(doc=doc, lex=load_lexicon(doc.lang), tokens=tokenize(text), sentences=sentences,
-                 quotes=find_quotes(text), mentions=mentions)
+        an = cls(
+            doc=doc,
+            lex=load_lexicon(doc.lang),
+            tokens=tokenize(text),
+            sentences=sentences,
+            quotes=find_quotes(text),
+            mentions=mentions,
+        )
         an._tok_starts = [t.start for t in an.tokens]
         an._sent_starts = [s.start for s in sentences]
         an.quote_opens = [q.open for q in an.quotes]
@@ -263,8 +269,11 @@ class Analysis:
         """The mention before a verb, unless it only modifies a titled head: in "the Adviser to the Head of
         the Office of the President of Ukraine said", Ukraine's president does not speak."""
         before = self.tokens_between(floor, m.start)
-        if len(before) >= 2 and before[-1].low in COORDINATORS and \
-                self.mention_covering(before[-2].start, before[-2].end) is not None:
+        if (
+            len(before) >= 2
+            and before[-1].low in COORDINATORS
+            and self.mention_covering(before[-2].start, before[-2].end) is not None
+        ):
             # "Putin and Erdogan said that …": joint speech has no single speaker
             return Speaker(None, CharSpan(before[-2].start, m.end), "joint")
         if before and before[-1].low in self.lex.modifier_prepositions and len(before) >= 2:
@@ -295,15 +304,20 @@ class Analysis:
             return Speaker(m.actor, CharSpan(m.start, m.end), "mention")
         plural = tok.low in self.lex.pronouns_plural and tok.low not in self.lex.pronouns_singular
         ambiguous = tok.low in self.lex.pronouns_plural and tok.low in self.lex.pronouns_singular
-        actor = self.resolve_pronoun(tok.start, plural=plural, ambiguous=ambiguous,
-                                     person_only=tok.low in self.lex.pronouns_person)
+        actor = self.resolve_pronoun(
+            tok.start, plural=plural, ambiguous=ambiguous, person_only=tok.low in self.lex.pronouns_person
+        )
         if actor is None and m is not None:
             actor = m.actor  # the actors stage's resolution, when subject preference finds nothing
-        return Speaker(actor, CharSpan(tok.start, tok.end), "pronoun") if actor is not None else \
-            Speaker(None, CharSpan(tok.start, tok.end), "none")
+        return (
+            Speaker(actor, CharSpan(tok.start, tok.end), "pronoun")
+            if actor is not None
+            else Speaker(None, CharSpan(tok.start, tok.end), "none")
+        )
 
-    def resolve_pronoun(self, offset: int, plural: bool = False, ambiguous: bool = False,
-                        person_only: bool = False) -> int | None:
+    def resolve_pronoun(
+        self, offset: int, plural: bool = False, ambiguous: bool = False, person_only: bool = False
+    ) -> int | None:
         """The actor a pronoun at ``offset`` most likely refers to: the first fitting mention (the subject)
         of the nearest sentence before it that has one, outside quotes (sentences inside a quotation are
         skipped). Person-only pronouns ("he") take persons; others take the nearest subject of any kind."""
@@ -320,9 +334,13 @@ class Analysis:
             looked += 1
             # pronouns are not antecedents: a chain "Putin … He … He" goes back to the name
             # nor is a modifier glued to a word ("EU-Kommissar Olli Rehn": the commissioner is the subject)
-            cands = [m for m in self.mentions_in(sent.start, end)
-                     if not self.in_quote(m.start) and m.how != "pronoun"
-                     and not re.match(r"-\w", self.text[m.end : m.end + 2])]
+            cands = [
+                m
+                for m in self.mentions_in(sent.start, end)
+                if not self.in_quote(m.start)
+                and m.how != "pronoun"
+                and not re.match(r"-\w", self.text[m.end : m.end + 2])
+            ]
             if plural:
                 cands = [m for m in cands if m.kind != _PERSON]
             elif person_only:
@@ -357,8 +375,7 @@ class Analysis:
         if m is not None:
             # the subject's head word is a mention: trust it, unless it is coordinated with another actor
             for conj in subject.children:
-                if conj.dep_ == "conj" and \
-                        self.mention_covering(conj.idx, conj.idx + len(conj.text)) is not None:
+                if conj.dep_ == "conj" and self.mention_covering(conj.idx, conj.idx + len(conj.text)) is not None:
                     return Speaker(None, CharSpan(m.start, conj.idx + len(conj.text)), "joint")
             tok = Token(subject.idx, subject.idx + len(subject.text), subject.lower_)
             found = self._from_mention(m, tok)
@@ -371,8 +388,9 @@ class Analysis:
         first, last = subject.left_edge, subject.right_edge
         end = last.idx + len(last.text)
         by_order = self._word_order_subject(cue)
-        if by_order.actor is None or (by_order.span is not None and
-                                      first.idx <= by_order.span.start and by_order.span.end <= end):
+        if by_order.actor is None or (
+            by_order.span is not None and first.idx <= by_order.span.start and by_order.span.end <= end
+        ):
             return by_order
         return self.description_at(first.idx, end) or Speaker(None, CharSpan(first.idx, end), "parse")
 
@@ -390,8 +408,11 @@ class Analysis:
         text_before = self.text[floor : cue.start].strip(" ,")
         if self.lex.inversion_first:
             # Verb-second: with the subject first the verb follows it; after a fronted phrase it precedes it.
-            if before is not None and before.span is not None and \
-                    self.text[floor : before.span.start].strip(" ,\"'“”„«»") == "":
+            if (
+                before is not None
+                and before.span is not None
+                and self.text[floor : before.span.start].strip(" ,\"'“”„«»") == ""
+            ):
                 return before
             if after is not None:
                 return after
@@ -401,7 +422,7 @@ class Analysis:
             if before is not None:
                 return before
             # inversion after a quote or a comma: "…," said Putin
-            if after is not None and (text_before == "" or self.text[: cue.start].rstrip()[-1:] in ",\"”’»"):
+            if after is not None and (text_before == "" or self.text[: cue.start].rstrip()[-1:] in ',"”’»'):
                 return after
         # the clause's first mention, when the verb comes early in the clause (a long stretch before it
         # holds other clauses: "… in which someone, seemingly X, says …")
@@ -409,8 +430,7 @@ class Analysis:
         first = self.first_speaker_in(floor, cue.start) if lead_words <= FALLBACK_SUBJECT_WORDS else None
         if first is not None:
             return first
-        described = self.description_at(floor, cue.start) or \
-            self.description_at(cue.end, self.sentence_end(cue.end))
+        described = self.description_at(floor, cue.start) or self.description_at(cue.end, self.sentence_end(cue.end))
         return described if described is not None else NO_SPEAKER
 
     def sentence_end(self, offset: int) -> int:
@@ -435,8 +455,10 @@ class Analysis:
             verb = verb.head  # "a déclaré", "heeft gezegd": the subject hangs on the participle
         head = verb
         for _ in range(4):
-            subject = next((c for c in head.children if c.dep_.startswith("nsubj") or
-                            c.dep_ in ("csubj", "agent", "obl:agent")), None)
+            subject = next(
+                (c for c in head.children if c.dep_.startswith("nsubj") or c.dep_ in ("csubj", "agent", "obl:agent")),
+                None,
+            )
             content = head is not verb and head.dep_ in _CONTENT_DEPS
             if subject is not None and not content:
                 return subject
@@ -447,6 +469,7 @@ class Analysis:
                 return None
             head = head.head
         return None
+
 
 def _sentences(doc: ArticleDoc) -> list[CharSpan]:
     """The document's sentences, split again at line breaks; a regex split when the nlp stage gave none."""

@@ -85,19 +85,30 @@ def _tail(an: Analysis, q: Quote, tail_end: int) -> Found | None:
         return None
     # After a quote that ends its sentence, a cue counts only in a short attribution sentence
     # ('"…." The President said.'), not at the start of a new sentence with its own content.
-    closed_sentence = an.text[q.start : q.end].rstrip().endswith(tuple(_SENT_FINAL)) or \
-        an.text[q.outer_end : q.outer_end + 2].lstrip()[:1] in tuple(_SENT_FINAL)
+    closed_sentence = an.text[q.start : q.end].rstrip().endswith(tuple(_SENT_FINAL)) or an.text[
+        q.outer_end : q.outer_end + 2
+    ].lstrip()[:1] in tuple(_SENT_FINAL)
     if closed_sentence and sum(t.is_word for t in toks) > TAIL_CUE_WITHIN_WORDS + 1:
         return None
     if cues[0].entry in an.lex.participles:
         return None  # '"…", adding that …': the participle reports something else
     cue = an.absolute(toks, cues[0])
-    speaker = (an.speaker_right_after(cue.end, tail_end) or an.speaker_right_before(cue.start, q.outer_end)
-               or an.first_speaker_in(q.outer_end, tail_end) or an.description_at(cue.end, tail_end)
-               or an.description_at(q.outer_end, cue.start) or NO_SPEAKER)
-    return Found(CharSpan(q.start, q.end), True, speaker, CharSpan(cue.start, cue.end), "tail",
-                 cue_region=CharSpan(q.outer_end, tail_end))
-
+    speaker = (
+        an.speaker_right_after(cue.end, tail_end)
+        or an.speaker_right_before(cue.start, q.outer_end)
+        or an.first_speaker_in(q.outer_end, tail_end)
+        or an.description_at(cue.end, tail_end)
+        or an.description_at(q.outer_end, cue.start)
+        or NO_SPEAKER
+    )
+    return Found(
+        CharSpan(q.start, q.end),
+        True,
+        speaker,
+        CharSpan(cue.start, cue.end),
+        "tail",
+        cue_region=CharSpan(q.outer_end, tail_end),
+    )
 
 
 def _head_start(an: Analysis, q: Quote) -> int:
@@ -143,17 +154,30 @@ def _head(an: Analysis, q: Quote) -> Found | None:
             speaker = _speaker_for(an, cue)
             if speaker.actor is None:
                 speaker = an.first_speaker_in(start, cue.start) or speaker
-            return Found(CharSpan(q.start, q.end), True, speaker, CharSpan(cue.start, cue.end), "head",
-                         cue_region=CharSpan(start, q.open))
+            return Found(
+                CharSpan(q.start, q.end),
+                True,
+                speaker,
+                CharSpan(cue.start, cue.end),
+                "head",
+                cue_region=CharSpan(start, q.open),
+            )
         speaker = an.first_speaker_in(start, q.open) or NO_SPEAKER
-        return Found(CharSpan(q.start, q.end), True, speaker, _verb_after(an, speaker, q.open), "colon",
-                     cue_region=CharSpan(start, q.open))
+        return Found(
+            CharSpan(q.start, q.end),
+            True,
+            speaker,
+            _verb_after(an, speaker, q.open),
+            "colon",
+            cue_region=CharSpan(start, q.open),
+        )
     if not cues:
         return None
     # the head must end with the cue (maybe + complementizer or comma): "… by saying", "a déclaré que"
     last = len(toks) - 1
-    while last >= 0 and (toks[last].low in ",:" or toks[last].low in an.lex.complementizers
-                         or toks[last].low in ("'", "’")):
+    while last >= 0 and (
+        toks[last].low in ",:" or toks[last].low in an.lex.complementizers or toks[last].low in ("'", "’")
+    ):
         last -= 1
     cue = cues[-1]
     if cue.kind == "according_before":
@@ -161,13 +185,25 @@ def _head(an: Analysis, q: Quote) -> Found | None:
         if sp is None or sp.span is None or an.token_index(sp.span.end) < an.token_index(toks[last].end):
             return None
         cue = an.absolute(toks, cue)
-        return Found(CharSpan(q.start, q.end), True, sp, CharSpan(cue.start, sp.span.end), "head",
-                     cue_region=CharSpan(start, q.open))
+        return Found(
+            CharSpan(q.start, q.end),
+            True,
+            sp,
+            CharSpan(cue.start, sp.span.end),
+            "head",
+            cue_region=CharSpan(start, q.open),
+        )
     if cue.last != last:
         return None
     cue = an.absolute(toks, cue)
-    return Found(CharSpan(q.start, q.end), True, _speaker_for(an, cue), CharSpan(cue.start, cue.end), "head",
-                 cue_region=CharSpan(start, q.open))
+    return Found(
+        CharSpan(q.start, q.end),
+        True,
+        _speaker_for(an, cue),
+        CharSpan(cue.start, cue.end),
+        "head",
+        cue_region=CharSpan(start, q.open),
+    )
 
 
 def _speaker_for(an: Analysis, cue: CueMatch) -> Speaker:
@@ -235,8 +271,9 @@ def _media_after(an: Analysis, q: Quote, tail_end: int) -> Found | None:
             if m.kind != "media":
                 return None
             speaker = Speaker(m.actor, CharSpan(m.start, m.end), "mention")
-            found = Found(CharSpan(q.start, q.end), True, speaker, None, "media",
-                          cue_region=CharSpan(q.outer_end, tail_end))
+            found = Found(
+                CharSpan(q.start, q.end), True, speaker, None, "media", cue_region=CharSpan(q.outer_end, tail_end)
+            )
             found.channel = an.doc.actors[m.actor].name
             return found
     return None

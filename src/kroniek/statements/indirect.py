@@ -61,7 +61,6 @@ def find_indirect(an: Analysis, used_cues: set[int], direct: list[Found]) -> lis
     return out
 
 
-
 def _words(an: Analysis, span: CharSpan) -> int:
     return sum(1 for t in an.tokens_between(span.start, span.end) if t.is_word)
 
@@ -150,8 +149,10 @@ def _verb(an: Analysis, cue: CueMatch, sent: CharSpan) -> list[Found]:
             start = toks[k].start
             content = _trimmed(an, start, _clause_end(an, start, sent))
             speaker = an.subject_of(cue)
-            return [Found(part, False, speaker, cue_span, "that", cue_region=region)
-                    for part in _split_coordinated(an, content)]
+            return [
+                Found(part, False, speaker, cue_span, "that", cue_region=region)
+                for part in _split_coordinated(an, content)
+            ]
         if k > nxt and an.lex.find(toks[k : k + 1], ("verb",)):
             break
 
@@ -176,8 +177,7 @@ def _verb(an: Analysis, cue: CueMatch, sent: CharSpan) -> list[Found]:
             start = toks[k].end
             content = _trimmed(an, start, _clause_end(an, start, sent))
             if not an.in_quote(content.start) and _words(an, content) >= 4:
-                return [Found(content, False, inverted or an.subject_of(cue), cue_span, "comma",
-                              cue_region=region)]
+                return [Found(content, False, inverted or an.subject_of(cue), cue_span, "comma", cue_region=region)]
 
     # bare complement
     if cue.entry in an.lex.bare_verbs and nxt < limit:
@@ -186,8 +186,7 @@ def _verb(an: Analysis, cue: CueMatch, sent: CharSpan) -> list[Found]:
             sp = an.speaker_right_after(cue.end, sent.end)
             if sp is not None and sp.span is not None:
                 k = an.token_index(sp.span.end)
-        if k < limit and toks[k].is_word and toks[k].low not in an.lex.bare_blockers \
-                and not an.in_quote(toks[k].start):
+        if k < limit and toks[k].is_word and toks[k].low not in an.lex.bare_blockers and not an.in_quote(toks[k].start):
             start = toks[k].start
             content = _trimmed(an, start, _clause_end(an, start, sent))
             if _words(an, content) >= 4 and clause_start < cue.start:
@@ -199,8 +198,9 @@ def _is_relative_that(an: Analysis, cue: CueMatch, k: int) -> bool:
     """A complementizer that is also a relative pronoun ("dat", "que") right after a comma that closes a
     noun phrase ("zei iets over het plan, dat …") starts a relative clause, not the reported content.
     English "that" after a comma ("said, however, that") stays a complementizer."""
-    return (an.tokens[k].low in an.lex.relative_pronouns and k >= 1 and an.tokens[k - 1].low == ","
-            and k - 1 > cue.last + 1)
+    return (
+        an.tokens[k].low in an.lex.relative_pronouns and k >= 1 and an.tokens[k - 1].low == "," and k - 1 > cue.last + 1
+    )
 
 
 def _postposed_verb(an: Analysis, cue: CueMatch, sent: CharSpan, clause_start: int) -> Found | None:
@@ -232,23 +232,38 @@ def _postposed_verb(an: Analysis, cue: CueMatch, sent: CharSpan, clause_start: i
     content = _trimmed(an, start, comma.start)
     if _words(an, content) < MIN_CONTENT_WORDS:
         return None
-    if speaker is not None and speaker.actor is not None and any(
-            m.actor == speaker.actor and m.start <= content.start + 1 for m in an.mentions_in(content.start,
-                                                                                            content.end)):
+    if (
+        speaker is not None
+        and speaker.actor is not None
+        and any(
+            m.actor == speaker.actor and m.start <= content.start + 1
+            for m in an.mentions_in(content.start, content.end)
+        )
+    ):
         return None  # "Smith, the party leader, warned …": the speaker and an apposition, not content
     if speaker is None:
-        speaker = after or an.first_speaker_in(cue.end, sent.end) or an.description_at(cue.end, sent.end) \
-            or an.description_at(comma.end, cue.start) or NO_SPEAKER
+        speaker = (
+            after
+            or an.first_speaker_in(cue.end, sent.end)
+            or an.description_at(cue.end, sent.end)
+            or an.description_at(comma.end, cue.start)
+            or NO_SPEAKER
+        )
         lead = an.mentions_in(content.start, content.end)[:1]
-        if speaker.actor is None and lead and lead[0].start == content.start and \
-                an.text[lead[0].end : lead[0].end + 1] == ",":
+        if (
+            speaker.actor is None
+            and lead
+            and lead[0].start == content.start
+            and an.text[lead[0].end : lead[0].end + 1] == ","
+        ):
             return None  # "Miller, the council leader, warned …": subject and apposition, no speaker after
-    return Found(content, False, speaker, CharSpan(cue.start, cue.end), "postposed",
-                 cue_region=CharSpan(comma.start, sent.end))
+    return Found(
+        content, False, speaker, CharSpan(cue.start, cue.end), "postposed", cue_region=CharSpan(comma.start, sent.end)
+    )
 
 
 def _according(an: Analysis, cue: CueMatch, sent: CharSpan, before: bool) -> list[Found]:
-    """"volgens Kaag" / "according to him" / "laut X" / "selon X" / "X zufolge": the clause is reported."""
+    """ "volgens Kaag" / "according to him" / "laut X" / "selon X" / "X zufolge": the clause is reported."""
     text = an.text
     if before:
         speaker = an.speaker_right_after(cue.end, sent.end)
@@ -260,7 +275,7 @@ def _according(an: Analysis, cue: CueMatch, sent: CharSpan, before: bool) -> lis
     clause_start = an.clause_start(cue.start)
     end = _clause_end(an, cue_span.end, sent)
     # "Volgens X, …" / "According to him, …": the content is what follows the comma
-    lead = text[clause_start : cue_span.start].strip(" \"“„«")
+    lead = text[clause_start : cue_span.start].strip(' "“„«')
     after = text[cue_span.end : cue_span.end + 3].lstrip()
     if not lead and after.startswith(","):
         content = _trimmed(an, cue_span.end, end)
@@ -279,12 +294,20 @@ def _postposed_word(an: Analysis, cue: CueMatch, sent: CharSpan) -> list[Found]:
         return []  # German "so" is too common without a named speaker
     clause_start = an.clause_start(cue.start)
     content = _trimmed(an, clause_start, toks[cue.first - 1].start)
-    return [Found(content, False, speaker or NO_SPEAKER, CharSpan(cue.start, cue.end), "postposed",
-                  cue_region=CharSpan(toks[cue.first - 1].start, sent.end))]
+    return [
+        Found(
+            content,
+            False,
+            speaker or NO_SPEAKER,
+            CharSpan(cue.start, cue.end),
+            "postposed",
+            cue_region=CharSpan(toks[cue.first - 1].start, sent.end),
+        )
+    ]
 
 
 def find_retro(an: Analysis, used_cues: set[int]) -> list[Found]:
-    """"This was announced by X." / "Dit heeft X meegedeeld.": the previous sentence is X's statement."""
+    """ "This was announced by X." / "Dit heeft X meegedeeld.": the previous sentence is X's statement."""
     out: list[Found] = []
     for k, sent in enumerate(an.sentences):
         if k == 0:
@@ -312,8 +335,16 @@ def find_retro(an: Analysis, used_cues: set[int]) -> list[Found]:
         content = _trimmed(an, prev.start, prev.end)
         if an.in_quote(content.start) or _words(an, content) < MIN_CONTENT_WORDS:
             continue
-        out.append(Found(content, False, speaker, CharSpan(cue.start, cue.end), "retro",
-                         cue_region=CharSpan(sent.start, sent.end)))
+        out.append(
+            Found(
+                content,
+                False,
+                speaker,
+                CharSpan(cue.start, cue.end),
+                "retro",
+                cue_region=CharSpan(sent.start, sent.end),
+            )
+        )
     return out
 
 
@@ -337,6 +368,5 @@ def _continuations(an: Analysis, found: list[Found]) -> list[Found]:
         if toks and an.mention_covering(toks[0].start, toks[0].end) is not None:
             continue  # a new subject: the author speaks again
         content = _trimmed(an, nxt.start, nxt.end)
-        out.append(Found(content, False, Speaker(f.speaker.actor, f.speaker.span, "context"), None,
-                         "continuation"))
+        out.append(Found(content, False, Speaker(f.speaker.actor, f.speaker.span, "context"), None, "continuation"))
     return out

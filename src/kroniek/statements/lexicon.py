@@ -183,8 +183,7 @@ def load_lexicon(lang: str) -> CueLexicon:
         agent_markers=frozenset(data.get("agent_markers", [])),
         continuation=tuple(_pattern(e) for e in data.get("continuation", [])),
         retro=tuple(_pattern(e) for e in data.get("retro", [])),
-        not_followed_by={k: tuple(_pattern(x) for x in v)
-                         for k, v in data.get("not_followed_by", {}).items()},
+        not_followed_by={k: tuple(_pattern(x) for x in v) for k, v in data.get("not_followed_by", {}).items()},
         bare_blockers=frozenset(data.get("bare_blockers", [])),
         by_first={k: tuple(v) for k, v in by_first.items()},
     )

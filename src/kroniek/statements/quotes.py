@@ -19,7 +19,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 # Families: marks of one family pair with each other; double and single never pair across.
-_DOUBLE = "\"“”„‟"
+_DOUBLE = '"“”„‟'
 _SINGLE = "'‘’‚‛"
 _GUILLEMET = "«»"
 _SINGLE_GUILLEMET = "‹›"
@@ -191,11 +191,20 @@ def _last_single_close(text: str, start: int, end: int) -> int:
     return -1
 
 
-def _finish(text: str, opened: _Open, close: int | None, stack: list[_Open], top: list[Quote],
-            end: int | None = None) -> Quote:
+def _finish(
+    text: str, opened: _Open, close: int | None, stack: list[_Open], top: list[Quote], end: int | None = None
+) -> Quote:
     s, e = _trim(text, opened.pos + 1, close if close is not None else (end or opened.pos + 1))
-    quote = Quote(open=opened.pos, close=close, start=s, end=e, family=opened.family,
-                  depth=len(stack), children=opened.closed_children, continued=opened.continued)
+    quote = Quote(
+        open=opened.pos,
+        close=close,
+        start=s,
+        end=e,
+        family=opened.family,
+        depth=len(stack),
+        children=opened.closed_children,
+        continued=opened.continued,
+    )
     if stack:
         stack[-1].closed_children.append(quote)
     else:
@@ -203,8 +212,9 @@ def _finish(text: str, opened: _Open, close: int | None, stack: list[_Open], top
     return quote
 
 
-def _resolve_paragraph_end(text: str, stack: list[_Open], top: list[Quote], paras: list[tuple[int, int]],
-                           p_index: int, skip: set[int]) -> None:
+def _resolve_paragraph_end(
+    text: str, stack: list[_Open], top: list[Quote], paras: list[tuple[int, int]], p_index: int, skip: set[int]
+) -> None:
     if not stack:
         return
     p_start, p_end = paras[p_index]
@@ -222,8 +232,12 @@ def _resolve_paragraph_end(text: str, stack: list[_Open], top: list[Quote], para
             j = s
             while j < e and text[j].isspace():
                 j += 1
-            if j < e and text[j] in ALL_MARKS and _family(text[j]) == opened.family and \
-                    _role(text, j, []) in ("open", "either"):
+            if (
+                j < e
+                and text[j] in ALL_MARKS
+                and _family(text[j]) == opened.family
+                and _role(text, j, []) in ("open", "either")
+            ):
                 skip.add(j)
                 opened.continued = True
                 keep.insert(0, opened)

@@ -28,8 +28,9 @@ class StatementsStage:
         for f in found:
             if not self.unattributed_quotes and f.how == "unattributed" and f.speaker.actor is None:
                 continue
-            records.append(StatementRecord(speaker=f.speaker.actor, text=f.text, direct=f.direct, cue=f.cue,
-                                           channel=f.channel))
+            records.append(
+                StatementRecord(speaker=f.speaker.actor, text=f.text, direct=f.direct, cue=f.cue, channel=f.channel)
+            )
         doc.statements = records
         unknown = sum(1 for r in records if r.speaker is None)
         if unknown:

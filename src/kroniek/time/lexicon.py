@@ -127,9 +127,7 @@ def load_lexicon(lang: str) -> Lexicon:
             regex = re.compile(rf"(?<![\w.]){source}{end}", flags)
         except re.error as exc:
             raise KroniekError("E140", lang=lang, detail=f"bad pattern {entry['regex']!r}: {exc}") from exc
-        lex.patterns.append(
-            Pattern(entry["kind"], regex, entry.get("needs"), case, bool(entry.get("glued_end")))
-        )
+        lex.patterns.append(Pattern(entry["kind"], regex, entry.get("needs"), case, bool(entry.get("glued_end"))))
     for table, kind in ((lex.vague, "vague"), (lex.anaphoric, "anaphoric")):
         if table:
             alternation = _alternation(list(table))

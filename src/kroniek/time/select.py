@@ -59,9 +59,6 @@ def duration_for(doc: ArticleDoc, evidence: CharSpan, near: int | None = None) -
     inside = [
         t
         for t in doc.timexes
-        if evidence.start <= t.start
-        and t.end <= evidence.end
-        and t.type == "DURATION"
-        and _DURATION.match(t.value)
+        if evidence.start <= t.start and t.end <= evidence.end and t.type == "DURATION" and _DURATION.match(t.value)
     ]
     return _nearest(inside, near)

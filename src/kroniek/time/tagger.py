@@ -113,17 +113,13 @@ class Tagger:
             return True
         if kind == "vague":
             phrase = normalise(cand.match_text)
-            if phrase in [
-                normalise(w) for w in lex.filters.get("not_sentence_initial", [])
-            ] and _sentence_initial(doc, cand.start):
+            if phrase in [normalise(w) for w in lex.filters.get("not_sentence_initial", [])] and _sentence_initial(
+                doc, cand.start
+            ):
                 return False
         if kind == "duration" and not g.get("num") and not g.get("half"):
             return False
-        if (
-            kind == "duration"
-            and lex.lookup("unit", g.get("unit")) == "S"
-            and not re.match(r"\d", g.get("num") or "")
-        ):
+        if kind == "duration" and lex.lookup("unit", g.get("unit")) == "S" and not re.match(r"\d", g.get("num") or ""):
             return False  # "a second time", "een seconde kans": an ordinal, not a duration
         return True
 
@@ -332,9 +328,7 @@ class Tagger:
             strict = "strict_past" if explicit == "past" else "strict_future"
             return rec(type_, R.day_value(R.weekday_date(published, weekday, strict), pod), precision)
         direction = guess_direction(doc, span, lex)
-        return rec(
-            type_, R.day_value(R.weekday_date(published, weekday, direction), pod), precision, True, direction
-        )
+        return rec(type_, R.day_value(R.weekday_date(published, weekday, direction), pod), precision, True, direction)
 
 
 _TAGGERS: dict[tuple[str, frozenset[str]], Tagger] = {}

@@ -188,9 +188,7 @@ def guess_direction(doc: ArticleDoc, timex: CharSpan, lex: Lexicon) -> str:
     morphology a cue anywhere in the sentence decides, and a sentence without one is read as
     present tense.
     """
-    sentence = doc.sentence_of(timex.start) or CharSpan(
-        max(0, timex.start - 200), min(len(doc.text), timex.end + 200)
-    )
+    sentence = doc.sentence_of(timex.start) or CharSpan(max(0, timex.start - 200), min(len(doc.text), timex.end + 200))
     cues = lex.tense
     text = _without_reporting(
         doc.text[sentence.start : sentence.end],
