@@ -36,6 +36,8 @@ MESSAGES: dict[str, str] = {
     "E186": "cannot read the predicted chronicle {where}: {detail}",
     "E187": "unknown language filter {value!r}: give ISO 639-1 codes separated by commas, e.g. nl,en",
     "E188": "cannot build the pipeline to evaluate: {detail}",
+    "E189": "corpus source {ref!r}: {detail} (source kinds and their files: kroniek/evaluation/sources.py)",
+    "E190": "the shared folder (../shared, or $KRONIEK_SHARED) was not found: {detail}",
     "E200": "cannot open the store {url}: {detail}",
     "E201": "the store {url} is locked by another process ({detail}); wait for it to finish and run again",
     "E202": "the store {url} is read-only ({detail}); give a writable file with --db, or fix its permissions",

@@ -49,6 +49,13 @@ class GoldChronicle:
     path: Path | None
     chronicle: Chronicle
     extras: dict[str, GoldEventExtras] = field(default_factory=dict)  # event id -> extras
+    # The corpus block of a stand-off gold file (docs/annotation.md): source, sha256, split, origin,
+    # annotator, phenomena. Empty for the dev gold set, which carries its text inline.
+    corpus: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def split(self) -> str:
+        return str(self.corpus.get("split") or "dev")
 
     @property
     def language(self) -> str:
@@ -186,6 +193,14 @@ def parse_gold(data: dict[str, Any], key: str, path: Path | None = None) -> Gold
     if not isinstance(data, dict) or not isinstance(data.get("article"), dict):
         raise KroniekError("E180", where=where, problems="no 'article' object")
     data = copy.deepcopy(data)
+    corpus = data.pop("corpus", None) or {}
+    if not isinstance(corpus, dict):
+        raise KroniekError("E180", where=where, problems="'corpus' must be an object")
+    if not data["article"].get("text") and corpus.get("source"):
+        # Stand-off gold: the text is rebuilt from ../shared (or corpus/written) and checked by hash.
+        from kroniek.evaluation.sources import read_source
+
+        data["article"]["text"] = read_source(str(corpus["source"]), corpus.get("sha256"))
     text = data["article"].get("text")
     if not isinstance(text, str) or not text:
         raise KroniekError("E180", where=where, problems="article.text is missing or empty")
@@ -207,7 +222,7 @@ def parse_gold(data: dict[str, Any], key: str, path: Path | None = None) -> Gold
     except ValidationError as exc:
         problems = [f"{'.'.join(str(p) for p in err['loc'])}: {err['msg']}" for err in exc.errors()]
         raise KroniekError("E180", where=where, problems="; ".join(problems[:10])) from exc
-    return GoldChronicle(key=key, path=path, chronicle=chronicle, extras=extras)
+    return GoldChronicle(key=key, path=path, chronicle=chronicle, extras=extras, corpus=corpus)
 
 
 def read_gold(path: str | Path) -> GoldChronicle:
