@@ -42,6 +42,46 @@ def _span(span: dict) -> dict:
     return {"text": span["text"], "start": span["start"], "end": span["end"]}
 
 
+EVENT_DEFAULTS = {
+    "mode": None,
+    "context": [],
+    "recipient": [],
+    "modality": "asserted",
+    "proposition": None,
+    "date": None,
+    "duration": None,
+    "location": None,
+    "quantities": [],
+    "source": None,
+    "confidence": 1.0,
+}
+ACTOR_DEFAULTS = {"country": None, "sector": None, "wikidata": None}
+
+
+def with_defaults(data: dict) -> dict:
+    """Fill the fields an annotator may leave out (docs/annotation.md, "Work files")."""
+    data.setdefault("format", "chronicle/1")
+    for key in ("url", "source", "title", "published"):
+        data["article"].setdefault(key, None)
+    for i, actor in enumerate(data.get("actors", [])):
+        for key, value in ACTOR_DEFAULTS.items():
+            actor.setdefault(key, value)
+        actor["mentions"] = [{"text": m} if isinstance(m, str) else m for m in actor.get("mentions", [])]
+        actor.setdefault("id", f"a{i + 1}")
+    for i, event in enumerate(data.get("events", [])):
+        event.setdefault("id", f"e{i + 1}")
+        for key, value in EVENT_DEFAULTS.items():
+            event.setdefault(key, json.loads(json.dumps(value)))
+        for key in ("trigger", "evidence", "date"):
+            if isinstance(event.get(key), str):
+                event[key] = {"text": event[key]}
+        if isinstance(event.get("date"), dict) and "value" not in event["date"]:
+            raise SystemExit(f"event {event['id']}: a date needs value and precision")
+    for key in ("statements", "timexes"):
+        data.setdefault(key, [])
+    return data
+
+
 def pack(work: dict, doc_id: str) -> dict:
     corpus = dict(work.get("corpus") or {})
     if "source" not in corpus:
@@ -50,7 +90,7 @@ def pack(work: dict, doc_id: str) -> dict:
     given = work["article"].get("text")
     if given and given != text:
         raise SystemExit(f"{doc_id}: article.text differs from the text of {corpus['source']}")
-    data = json.loads(json.dumps(work))
+    data = with_defaults(json.loads(json.dumps(work)))
     data["article"]["text"] = text
     data["article"]["id"] = doc_id
     data.pop("corpus", None)
@@ -63,6 +103,8 @@ def pack(work: dict, doc_id: str) -> dict:
             event["optional"] = True
         if extra.alternatives:
             event["alternatives"] = list(extra.alternatives)
+        if extra.phenomena:
+            event["phenomena"] = list(extra.phenomena)
     corpus["sha256"] = text_sha256(text)
     corpus["split"] = split_of(doc_id)
     corpus.setdefault("origin", "real")

@@ -41,6 +41,7 @@ GOLD_SUFFIX = ".gold.json"
 class GoldEventExtras:
     optional: bool = False
     alternatives: tuple[str, ...] = ()
+    phenomena: tuple[str, ...] = ()  # hard-case tags of docs/annotation.md ("agentless_passive", ...)
 
 
 @dataclass(slots=True)
@@ -209,7 +210,8 @@ def parse_gold(data: dict[str, Any], key: str, path: Path | None = None) -> Gold
     for event in data.get("events", []):
         optional = bool(event.pop("optional", False))
         alternatives = tuple(event.pop("alternatives", None) or ())
-        extras[str(event.get("id"))] = GoldEventExtras(optional=optional, alternatives=alternatives)
+        phenomena = tuple(event.pop("phenomena", None) or ())
+        extras[str(event.get("id"))] = GoldEventExtras(optional=optional, alternatives=alternatives, phenomena=phenomena)
         _resolve_event(event, loc)
     _resolve_mentions(data, loc)
     for i, statement in enumerate(data.get("statements", [])):
