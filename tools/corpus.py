@@ -20,9 +20,9 @@ import json
 import sys
 from pathlib import Path
 
+from kroniek.errors import KroniekError
 from kroniek.evaluation.gold import parse_gold
 from kroniek.evaluation.sources import read_source, text_sha256
-from kroniek.errors import KroniekError
 
 ROOT = Path(__file__).resolve().parents[1]
 SPLIT_SHARES = (("train", 70), ("dev", 15), ("test", 15))
@@ -138,7 +138,9 @@ def main(argv: list[str] | None = None) -> int:
             continue
         target = args.into / f"{doc_id}.gold.json"
         target.write_text(json.dumps(packed, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
-        print(f"ok {target.relative_to(ROOT) if target.is_relative_to(ROOT) else target}: {len(packed['events'])} events")
+        print(
+            f"ok {target.relative_to(ROOT) if target.is_relative_to(ROOT) else target}: {len(packed['events'])} events"
+        )
     return 1 if failed else 0
 
 

@@ -37,6 +37,8 @@ MESSAGES: dict[str, str] = {
     "E187": "unknown language filter {value!r}: give ISO 639-1 codes separated by commas, e.g. nl,en",
     "E188": "cannot build the pipeline to evaluate: {detail}",
     "E189": "corpus source {ref!r}: {detail} (source kinds and their files: kroniek/evaluation/sources.py)",
+    "E191": "unknown corpus split {value!r}; choose one of: {choices}",
+    "E192": "the gold set fails its checks: {problems}",
     "E190": "the shared folder (../shared, or $KRONIEK_SHARED) was not found: {detail}",
     "E200": "cannot open the store {url}: {detail}",
     "E201": "the store {url} is locked by another process ({detail}); wait for it to finish and run again",
