@@ -21,6 +21,7 @@ import sys
 from pathlib import Path
 
 from kroniek.errors import KroniekError
+from kroniek.evaluation.corpus import conventions
 from kroniek.evaluation.gold import parse_gold
 from kroniek.evaluation.sources import read_source, text_sha256
 
@@ -95,6 +96,9 @@ def pack(work: dict, doc_id: str) -> dict:
     data["article"]["id"] = doc_id
     data.pop("corpus", None)
     gold = parse_gold(data, doc_id)  # raises E180 with every unplaced span
+    broken = conventions(gold)  # the checks of `kroniek gold check` (docs/annotation.md)
+    if broken:
+        raise SystemExit(f"{doc_id}: " + "; ".join(broken))
     chronicle = gold.chronicle.model_dump(mode="json")
     chronicle["article"].pop("text")
     for event in chronicle["events"]:
