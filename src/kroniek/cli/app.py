@@ -171,6 +171,7 @@ def _add_subcommands() -> None:
 SUBCOMMAND_MODULES = (
     "kroniek.cli.explain_cmd",
     "kroniek.cli.evaluate_cmd",
+    "kroniek.cli.train_cmd",
     "kroniek.cli.actors_cmd",
     "kroniek.cli.store_cmd",
     "kroniek.cli.serve_cmd",
