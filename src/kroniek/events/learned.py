@@ -71,10 +71,11 @@ def token_features(token: Token, lang: str, rule_type: str | None) -> list[str]:
     if head is not token:
         feats.append(f"{lang}:head={(head.lemma_ or head.lower_).lower()}")
         feats.append(f"{lang}:dep+head={token.dep_}|{(head.lemma_ or head.lower_).lower()[:5]}")
-    if any(child.dep_ in {"nsubj", "nsubj:pass"} for child in token.children):
-        feats.append("has_subject")
-    if any(child.dep_ in {"obj", "dobj"} for child in token.children):
-        feats.append("has_object")
+    for child in token.children:
+        if child.dep_ in {"nsubj", "nsubj:pass", "obj", "dobj", "obl", "nmod"}:
+            role = "subj" if child.dep_.startswith("nsubj") else child.dep_
+            feats.append(f"has_{role}")
+            feats.append(f"{lang}:{role}={(child.lemma_ or child.lower_).lower()[:6]}")
     return feats
 
 
