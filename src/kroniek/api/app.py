@@ -150,13 +150,13 @@ def _json_link(request: Request) -> str:
     return twin + ("?" + urlencode(params) if params else "")
 
 
-def create_app(db_url: str, extractor: Any | None = None) -> FastAPI:
+def create_app(db_url: str, extractor: Any | None = None, create: bool = True) -> FastAPI:
     """The app over the store at ``db_url`` (a file path, sqlite:/// or postgresql:// URL).
 
     ``extractor`` (a kroniek.extractor.Extractor) serves ``POST /extract``; by default one is built
     on the first request, so browsing never loads the NLP models.
     """
-    store: Store = open_store(db_url)
+    store: Store = open_store(db_url, create=create)
     env = _templates()
 
     @contextlib.asynccontextmanager

@@ -27,10 +27,12 @@ Until = Annotated[str | None, typer.Option(help="up to this day (YYYY-MM-DD)")]
 WindowDays = Annotated[int, typer.Option(help="fusion date window in days")]
 
 
-def _open(db: str | None) -> Any:
+def _open(db: str | None, create: bool = False) -> Any:
+    """The store at ``db``; a file that does not exist is refused (E240) unless ``create`` or the
+    default path, so that a mistyped --db is an error and not an empty store answering "0 rows"."""
     from kroniek.store.db import open_store
 
-    return open_store(db)
+    return open_store(db, create=create)
 
 
 def _read_store(db: str | None, read: Callable[[Any], list[dict[str, Any]]]) -> list[dict[str, Any]]:
@@ -81,13 +83,20 @@ def ingest(
     config: Annotated[Path | None, typer.Option(help="pipeline configuration file (TOML)")] = None,
     format: Annotated[str, typer.Option("--format", "-f", help="text | json (the run's report)")] = "text",
     n_process: Annotated[int, typer.Option(help="worker processes for extraction (0: one per core)")] = 0,
+    create: Annotated[bool, typer.Option("--create", help="make the store at --db when it does not exist")] = False,
+    report_file: Annotated[
+        Path | None,
+        typer.Option("--report", help="write the run's full report (JSON: failures, undated articles) to this file"),
+    ] = None,
 ) -> None:
     """Extract and store articles (or store ready chronicles); idempotent and resumable."""
     from kroniek.store import ingest as ing
     from kroniek.store.fusion import fuse as run_fusion
 
     try:
-        store = _open(db)
+        if path != "-" and not Path(path).exists():  # before the store is opened (and perhaps made)
+            raise KroniekError("E010", where=path)
+        store = _open(db, create=create)
         total = ing.count_items(path)
         bar, total, _ = _progress_bar(total, "ingesting")
         with store, bar:
@@ -127,6 +136,11 @@ def ingest(
         fail(exc)
     for where, message in report.failures:
         typer.echo(f"kroniek: skipped {where}: {message}", err=True)
+    if report_file is not None:
+        try:
+            report_file.write_text(json.dumps(report.as_dict(), ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+        except OSError as exc:
+            fail(f"cannot write the report {report_file}: {exc.strerror}")
     if format == "json":
         typer.echo(json.dumps(report.as_dict(), ensure_ascii=False, indent=1))
     else:
@@ -135,6 +149,12 @@ def ingest(
             f"stored {report.stored}, new versions {report.new_versions}, already stored {report.duplicates}, "
             f"failed {len(report.failures)}; {report.events} events; {report.seconds:.1f} s ({rate:.0f}/s)"
         )
+        if report.undated:
+            where = f"the reasons are in {report_file}" if report_file else "add --report FILE for the reasons"
+            typer.echo(
+                f"{report.undated} stored without a publication date, {len(report.unreadable_dates)} of them "
+                f"because their date could not be read ({where})"
+            )
         if report.fusion:
             fz = report.fusion
             typer.echo(
