@@ -57,6 +57,8 @@ MESSAGES: dict[str, str] = {
     "E142": "the quantities lexicon cannot be used: {detail} (kroniek/quantities/data/)",
     "E240": "no store at {where}: the file does not exist; give an existing store with --db (or KRONIEK_DB), or create it with `kroniek ingest PATH --db {where} --create`",
     "E241": "cannot write the output file {where}: {detail}; give another path with --output / -o",
+    "E242": "unknown parameter {parameter!r}; this page takes: {known}",
+    "E243": "the request body is over the limit of {limit:,} bytes; send a shorter text (or start kroniek serve with a higher limit)",
     "E230": "{what} needs the optional packages fastapi and uvicorn; install them with `pip install fastapi uvicorn`",
     "E231": "no {what} with id {id!r} in the store",
     "E232": "the parameter {parameter} is required: {detail}",
