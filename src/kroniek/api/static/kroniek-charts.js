@@ -74,7 +74,7 @@
           { type: "path", from: { data: "link-data" }, interactive: false,
             encode: { update: { stroke: { value: "#999" }, strokeOpacity: { value: 0.7 },
               strokeWidth: { scale: "width", field: "n" } } },
-            transform: [{ type: "linkpath", shape: "line", require: { signal: "force" },
+            transform: [{ type: "linkpath", shape: "line",
               sourceX: "datum.source.x", sourceY: "datum.source.y", targetX: "datum.target.x", targetY: "datum.target.y" }] }
         ]
       }, options).then(done("graph"), failed("graph"));
