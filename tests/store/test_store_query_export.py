@@ -222,7 +222,11 @@ def test_cli_ingest_query_timeline_commitments_export(tmp_path: Path) -> None:
     table = runner.invoke(app, ["timeline", "--db", db, "--actor", "Trump"])
     assert table.exit_code == 0 and "CONSULT" in table.stdout and "Trump" in table.stdout
     csv_out = runner.invoke(app, ["query", "--db", db, "--type", "CONSULT", "--fused", "--format", "csv"]).stdout
-    assert csv_out.splitlines()[0].startswith("id,date,event")
+    assert (
+        csv_out.splitlines()[0].startswith("id,event,mode,modality,actor")
+        and "→" not in csv_out
+        and "(None)" not in csv_out
+    )
     assert runner.invoke(app, ["commitments", "--db", db, "--format", "json"]).stdout.strip() == "[]"
     bad = runner.invoke(app, ["commitments", "--db", db, "--status", "lost"])
     assert bad.exit_code == 1 and "E207" in bad.output

@@ -186,7 +186,37 @@ def fuse(
     typer.echo(json.dumps(result, ensure_ascii=False, indent=1))
 
 
-def _render(rows: list[dict[str, Any]], format: str, columns: list[tuple[str, Any]]) -> None:
+FUSED_CSV_COLUMNS = (
+    "id", "event", "mode", "modality", "actor", "recipient", "proposition_event", "proposition_mode",
+    "proposition_text", "proposition_duration", "date", "date_start", "date_end", "first_reported",
+    "last_reported", "n_mentions", "n_articles", "n_sources", "sources", "languages", "disagreements",
+)  # fmt: skip
+
+
+def flat_fused(row: dict[str, Any]) -> dict[str, Any]:
+    """A fused event as raw CSV values: lists joined with "; ", disagreeing fields by name."""
+    prop = row.get("proposition") or {}
+    return {
+        **{k: row.get(k) for k in FUSED_CSV_COLUMNS if k in row},
+        "actor": "; ".join(row["actor"]),
+        "recipient": "; ".join(row["recipient"]),
+        "proposition_event": prop.get("event"),
+        "proposition_mode": prop.get("mode"),
+        "proposition_text": prop.get("text"),
+        "proposition_duration": prop.get("duration"),
+        "sources": "; ".join(row["sources"]),
+        "languages": "; ".join(row["languages"]),
+        "disagreements": "; ".join(d["field"] for d in row["disagreements"]),
+    }
+
+
+def _write_csv(rows: list[dict[str, Any]], columns: list[str]) -> None:
+    writer = csv.DictWriter(sys.stdout, fieldnames=columns, extrasaction="ignore", lineterminator="\n")
+    writer.writeheader()
+    writer.writerows(rows)
+
+
+def _render(rows: list[dict[str, Any]], format: str, columns: list[tuple[str, Any]], total: int | None = None) -> None:
     if format == "json":
         typer.echo(json.dumps(rows, ensure_ascii=False, indent=1, default=str))
         return
@@ -205,7 +235,10 @@ def _render(rows: list[dict[str, Any]], format: str, columns: list[tuple[str, An
     for row in rows:
         table.add_row(*[str(getter(row) if getter(row) is not None else "") for _, getter in columns])
     Console(width=max(120, Console().width)).print(table)
-    typer.echo(f"{len(rows)} rows", err=True)
+    if total is not None and total > len(rows):
+        typer.echo(f"{len(rows)} of {total} rows shown (raise --limit to see more)", err=True)
+    else:
+        typer.echo(f"{len(rows)} rows", err=True)
 
 
 def _kind(row: dict[str, Any]) -> str:
@@ -268,11 +301,25 @@ def query(
     _check_format(format)
     # the filters both kinds of row take; language and modality exist only per mention
     common: dict[str, Any] = dict(actor=actor, type=type, since=since, until=until, role=role, limit=limit)
+    if format == "csv" and not fused:  # raw values, the columns of `kroniek export events -f csv`
+        from kroniek.store.export import EVENT_COLUMNS as RAW_COLUMNS
+        from kroniek.store.export import events_with_details, flat_event
+
+        filters = dict(language=language, modality=modality, **common)
+        rows = _read_store(db, lambda store: events_with_details(store, filters))
+        _write_csv([flat_event(r) for r in rows], list(RAW_COLUMNS))
+        return
     if fused:
-        rows = _read_store(db, lambda store: query_fused(store, **common))
+        rows = _read_store(db, lambda store: query_fused(store, **{**common, "limit": None}))
     else:
-        rows = _read_store(db, lambda store: query_events(store, language=language, modality=modality, **common))
-    _render(rows, format, FUSED_COLUMNS if fused else EVENT_COLUMNS)
+        rows = _read_store(
+            db, lambda store: query_events(store, language=language, modality=modality, **{**common, "limit": None})
+        )
+    total = len(rows)
+    if format == "csv":
+        _write_csv([flat_fused(r) for r in rows[:limit]], list(FUSED_CSV_COLUMNS))
+        return
+    _render(rows[:limit], format, FUSED_COLUMNS if fused else EVENT_COLUMNS, total=total)
 
 
 def timeline(
@@ -347,15 +394,27 @@ def export(
             help="chronicles: jsonl; events: csv, jsonl, parquet; plover: jsonl, json; gdelt: tsv, csv",
         ),
     ] = None,
+    actor: Annotated[
+        str | None, typer.Option(help="only events of this actor (name or part of it, Wikidata id)")
+    ] = None,
+    type: EventTypes = None,
+    since: Since = None,
+    until: Until = None,
+    role: Annotated[str, typer.Option(help="any | actor | recipient | source")] = "any",
+    language: Annotated[str | None, typer.Option(help="only events from articles in this language")] = None,
+    modality: Annotated[str | None, typer.Option(help="asserted | planned | negated | hypothetical")] = None,
 ) -> None:
-    """Export chronicles, events, PLOVER records or GDELT-style rows."""
+    """Export chronicles, events, PLOVER records or GDELT-style rows (with the filters of `query`)."""
     from kroniek.store.export import check_format
     from kroniek.store.export import export as run_export
 
     try:
         check_format(what, format)
         with _open(db) as store:
-            count = run_export(store, what, output=output, format=format)
+            filters = dict(
+                actor=actor, type=type, since=since, until=until, role=role, language=language, modality=modality
+            )
+            count = run_export(store, what, output=output, format=format, filters=filters)
     except KroniekError as exc:
         fail(exc)
     except OSError as exc:
