@@ -20,9 +20,29 @@ app = typer.Typer(
     name="kroniek",
     help="News articles in, a verifiable chronicle of political events out.",
     no_args_is_help=True,
-    add_completion=False,
+    add_completion=True,  # --install-completion / --show-completion for bash, zsh, fish, PowerShell
     pretty_exceptions_enable=False,
 )
+
+
+def _version(value: bool) -> None:
+    if value:
+        from importlib.metadata import PackageNotFoundError, version
+
+        try:
+            typer.echo(f"kroniek {version('kroniek')}")
+        except PackageNotFoundError:
+            typer.echo("kroniek (not installed)")
+        raise typer.Exit()
+
+
+@app.callback()
+def main_options(
+    version: Annotated[
+        bool, typer.Option("--version", callback=_version, is_eager=True, help="print the version and exit")
+    ] = False,
+) -> None:
+    """News articles in, a verifiable chronicle of political events out."""
 
 FORMATS = ("json", "jsonl", "table")
 
@@ -229,3 +249,10 @@ def main() -> None:
     except KroniekError as exc:
         typer.echo(f"kroniek: error: {exc}", err=True)
         sys.exit(1)
+    except BrokenPipeError:
+        # the reader went away (`kroniek query ... | head`) after click returned: stop quietly (click ends
+        # a command the same way, exit status 1, no traceback), and point stdout
+        # at /dev/null so that the interpreter's final flush does not complain either
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        sys.exit(1)  # as click itself ends on EPIPE inside a command

@@ -172,18 +172,28 @@ def fuse(
     as_of: Annotated[
         str | None, typer.Option(help="judge commitments as of this day (default: newest article)")
     ] = None,
+    format: Annotated[str, typer.Option("--format", "-f", help="text | json (the run's summary)")] = "text",
 ) -> None:
     """Rebuild the fused events and the commitments from the stored event mentions."""
     from kroniek.store.dates import parse_day
     from kroniek.store.fusion import fuse as run_fusion
 
+    if format not in ("text", "json"):
+        fail(KroniekError("E040", value=format, choices="text, json"))
     try:
         day = parse_day(as_of, "--as-of")
         with _open(db) as store:
             result = run_fusion(store, window_days=window_days, as_of=day)
     except KroniekError as exc:
         fail(exc)
-    typer.echo(json.dumps(result, ensure_ascii=False, indent=1))
+    if format == "json":
+        typer.echo(json.dumps(result, ensure_ascii=False, indent=1))
+        return
+    typer.echo(
+        f"fused {result['mentions']} mentions into {result['fused_events']} events "
+        f"({result['multi_source']} with several sources, {result['with_disagreement']} with disagreements); "
+        f"{result.get('commitments', 0)} commitments as of {result.get('as_of', '?')}"
+    )
 
 
 FUSED_CSV_COLUMNS = (
