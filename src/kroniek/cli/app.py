@@ -44,6 +44,7 @@ def main_options(
 ) -> None:
     """News articles in, a verifiable chronicle of political events out."""
 
+
 FORMATS = ("json", "jsonl", "table")
 
 
