@@ -26,7 +26,7 @@ def serve(
             import uvicorn
         except ModuleNotFoundError as exc:
             raise KroniekError("E230", what="kroniek serve") from exc
-        app = create_app(db or DEFAULT_DB)
+        app = create_app(db or DEFAULT_DB, create=False)
     except KroniekError as exc:
         fail(exc)
     typer.echo(f"kroniek: serving {app.state.store.display_url} on http://{host}:{port}/", err=True)
