@@ -57,7 +57,7 @@ MESSAGES: dict[str, str] = {
     "E142": "the quantities lexicon cannot be used: {detail} (kroniek/quantities/data/)",
     "E220": "cannot use the cluster {value!r}: {detail}; give --cluster tcp://HOST:8786 (a running scheduler) or local:N",
     "E221": "cannot reach the Dask scheduler at {address}: {detail}; start it (`dask scheduler`) or check --cluster",
-    "E222": "distributed work needs the optional package {package}; install it with `pip install \"kroniek[cluster]\"`",
+    "E222": 'distributed work needs the optional package {package}; install it with `pip install "kroniek[cluster]"`',
     "E223": "--cluster writes into PostgreSQL, and {url} is not a PostgreSQL URL; give --db postgresql://USER:PASSWORD@HOST/DB",
     "E224": "the Parquet file {where} has no text column {column!r} (columns: {columns}); name the column with --text-column",
     "E225": "cannot read the Parquet file {where}: {detail}",

@@ -46,8 +46,22 @@ def extract(
     n_process: Annotated[int, typer.Option(help="worker processes for a batch (0: one per core)")] = 0,
     url: Annotated[str | None, typer.Option(help="the article's URL, where the input does not give one")] = None,
     source: Annotated[str | None, typer.Option(help="the outlet, where the input does not give one")] = None,
+    cluster: Annotated[
+        str | None, typer.Option(help="run on a Dask cluster (tcp://HOST:8786 or local:N); needs --output")
+    ] = None,
+    output: Annotated[Path | None, typer.Option(help="with --cluster: the folder for the shards")] = None,
+    partition_size: Annotated[int, typer.Option(help="with --cluster: articles per partition (shard)")] = 200,
+    text_column: Annotated[str, typer.Option(help="with --cluster: the text column of Parquet input")] = "text",
 ) -> None:
     """Extract the chronicle of one article, or of each article in a JSONL batch."""
+    if cluster:  # shards on a cluster: --format is jsonl (default here) or parquet
+        from kroniek.cli import cluster_cmd
+
+        cluster_cmd.extract(
+            path, output, cluster, "jsonl" if format == "json" else format, published=published, lang=lang,
+            config=config, partition_size=partition_size, text_column=text_column,
+        )  # fmt: skip
+        return
     from kroniek.cli.output import render_chronicles
     from kroniek.extractor import Extractor
     from kroniek.ingest import ItemFailure, read_path

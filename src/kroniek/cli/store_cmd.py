@@ -25,6 +25,10 @@ EventTypes = Annotated[str | None, typer.Option(help="PLOVER event type(s), comm
 Since = Annotated[str | None, typer.Option(help="from this day (YYYY-MM-DD)")]
 Until = Annotated[str | None, typer.Option(help="up to this day (YYYY-MM-DD)")]
 WindowDays = Annotated[int, typer.Option(help="fusion date window in days")]
+Cluster = Annotated[
+    str | None,
+    typer.Option(help="run on a Dask cluster: tcp://HOST:8786 or local:N (PostgreSQL --db; docs/scale.md)"),
+]
 
 
 def _open(db: str | None) -> Any:
@@ -81,10 +85,25 @@ def ingest(
     config: Annotated[Path | None, typer.Option(help="pipeline configuration file (TOML)")] = None,
     format: Annotated[str, typer.Option("--format", "-f", help="text | json (the run's report)")] = "text",
     n_process: Annotated[int, typer.Option(help="worker processes for extraction (0: one per core)")] = 0,
+    cluster: Cluster = None,
+    partition_size: Annotated[
+        int, typer.Option(help="with --cluster: articles (lines, files, rows) per partition")
+    ] = 200,
+    batch_size: Annotated[int, typer.Option(help="with --cluster: articles per commit on a worker")] = 50,
+    text_column: Annotated[str, typer.Option(help="with --cluster: the text column of Parquet input")] = "text",
 ) -> None:
     """Extract and store articles (or store ready chronicles); idempotent and resumable."""
     from kroniek.store import ingest as ing
     from kroniek.store.fusion import fuse as run_fusion
+
+    if cluster and not chronicles:
+        from kroniek.cli import cluster_cmd
+
+        cluster_cmd.ingest(
+            path, db, cluster, format, published=published, lang=lang, config=config, fuse=fuse,
+            window_days=window_days, partition_size=partition_size, batch_size=batch_size, text_column=text_column,
+        )  # fmt: skip
+        return
 
     try:
         store = _open(db)
@@ -152,6 +171,7 @@ def fuse(
     as_of: Annotated[
         str | None, typer.Option(help="judge commitments as of this day (default: newest article)")
     ] = None,
+    cluster: Cluster = None,
 ) -> None:
     """Rebuild the fused events and the commitments from the stored event mentions."""
     from kroniek.store.dates import parse_day
@@ -159,8 +179,13 @@ def fuse(
 
     try:
         day = parse_day(as_of, "--as-of")
-        with _open(db) as store:
-            result = run_fusion(store, window_days=window_days, as_of=day)
+        if cluster:
+            from kroniek.cli import cluster_cmd
+
+            result = cluster_cmd.fuse(db, cluster, window_days, day)
+        else:
+            with _open(db) as store:
+                result = run_fusion(store, window_days=window_days, as_of=day)
     except KroniekError as exc:
         fail(exc)
     typer.echo(json.dumps(result, ensure_ascii=False, indent=1))

@@ -144,7 +144,7 @@ def _count_articles(store: Any) -> int:
 
 def ingest_on_cluster(
     source: str | Path,
-    db: str,
+    db: str | None,
     cluster: str,
     published: str | None = None,
     lang: str | None = None,

@@ -62,9 +62,7 @@ def article_from_text(text: str, where: str, notes: list[str] | None = None, **m
     return RawArticle(text=text, id=str(article_id), notes=notes, **clean)
 
 
-def read_jsonl(
-    lines: Iterator[str] | list[str], where: str, first_line: int = 1
-) -> Iterator[RawArticle | ItemFailure]:
+def read_jsonl(lines: Iterator[str] | list[str], where: str, first_line: int = 1) -> Iterator[RawArticle | ItemFailure]:
     """Articles from JSONL lines; ``first_line`` numbers them when they are a slice of a longer file."""
     for number, line in enumerate(lines, start=first_line):
         if not line.strip():

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from cluster_cases import ARTICLES, LANGUAGES, fused_rows, snapshot, swap_articles, write_jsonl
 from sqlalchemy import func, select
 
 from kroniek.distributed import extract_on_cluster, fuse_on_cluster, ingest_on_cluster, plan_fusion
@@ -22,8 +23,6 @@ from kroniek.store.db import open_store
 from kroniek.store.fusion import fuse
 from kroniek.store.ingest import ingest_articles, read_articles
 from kroniek.store.writer import text_hash
-
-from distributed_cases import ARTICLES, LANGUAGES, fused_rows, snapshot, swap_articles, write_jsonl
 
 PgSchema = Callable[[str], AbstractContextManager[str]]
 
@@ -48,7 +47,7 @@ def test_cluster_ingest_and_fusion_equal_the_single_machine_path(
             preload=LANGUAGES, on_partition=seen.append,
         )  # fmt: skip
         assert report.workers == 2 and report.dashboard
-        assert len(report.partitions) == len(seen) == 5 and not report.failed_partitions
+        assert len(report.partitions) == len(seen) == 6 and not report.failed_partitions
         assert {p.worker for p in report.partitions} and all(p.cpu_seconds > 0 for p in report.partitions)
         totals = report.as_dict()
         assert (totals["stored"], totals["new_versions"], totals["duplicates"], totals["failed"]) == (

@@ -24,6 +24,9 @@ ARTICLES: list[dict[str, Any]] = [
      "language": "en", "text": "Russia and Ukraine swapped 175 prisoners of war on Wednesday, the defence ministry in Moscow said."},
     {"id": "swap-late", "url": "https://wire.example/swap", "source": "Wire Example", "published": "2025-03-20",
      "language": "en", "text": "Ukraine and Russia swapped 180 soldiers on Wednesday, officials said."},
+    # no date in the text: its reference day is the publication day, a day after the others
+    {"id": "swap-undated", "url": "https://lviv.example/swap", "source": "Lviv Example", "published": "2025-03-20",
+     "language": "en", "text": "Ukraine and Russia swapped 175 soldiers, officials in Lviv said."},
     {"id": "pledge-en", "url": "https://wire.example/pledge", "source": "Wire Example", "published": "2025-03-21",
      "language": "en", "text": "Berlin pledged on Friday to deliver additional air defence systems to Kyiv."},
     {"id": "pledge-de", "url": "https://berlin.example/zusage", "source": "Berlin Example", "published": "2025-03-21",
@@ -88,7 +91,12 @@ def snapshot(store: Store) -> dict[str, Any]:
         events = {r.id: r for r in conn.execute(select(e))}
         bodies = {r.article_id: json.loads(r.body) for r in conn.execute(select(s.chronicles))}
         links = sorted(
-            (articles[events[r.event_id].article_id].text_hash, events[r.event_id].local_id, actor_ids[r.actor_id], r.role)
+            (
+                articles[events[r.event_id].article_id].text_hash,
+                events[r.event_id].local_id,
+                actor_ids[r.actor_id],
+                r.role,
+            )
             for r in conn.execute(select(ea))
         )
         fused = list(conn.execute(select(f)))
@@ -96,9 +104,7 @@ def snapshot(store: Store) -> dict[str, Any]:
         commitments = sorted(
             (r.kind, r.status, r.proposition_event, r.since, r.until) for r in conn.execute(select(s.commitments))
         )
-        actors = sorted(
-            (r.identity, r.name, r.kind, r.country, r.sector, r.wikidata) for r in conn.execute(select(ac))
-        )
+        actors = sorted((r.identity, r.name, r.kind, r.country, r.sector, r.wikidata) for r in conn.execute(select(ac)))
 
     def mention(event_id: int) -> tuple[str, str]:
         return articles[events[event_id].article_id].text_hash, events[event_id].local_id
@@ -112,14 +118,19 @@ def snapshot(store: Store) -> dict[str, Any]:
     return {
         "articles": sorted(
             (
-                r.text_hash, r.article_key, r.url, r.source, r.published, r.language, r.version, r.extractor,
+                r.text_hash,
+                r.article_key,
+                r.url,
+                r.source,
+                r.published,
+                r.language,
+                r.version,
+                r.extractor,
                 articles[r.superseded_by].text_hash if r.superseded_by else None,
             )
             for r in articles.values()
         ),
-        "chronicles": sorted(
-            (articles[i].text_hash, json.dumps(body, sort_keys=True)) for i, body in bodies.items()
-        ),
+        "chronicles": sorted((articles[i].text_hash, json.dumps(body, sort_keys=True)) for i, body in bodies.items()),
         "events": sorted(
             (
                 mention(ev.id),
