@@ -1,4 +1,4 @@
-"""A LocalCluster of two worker processes (one thread each) shared by the distributed tests of a module,
+"""A LocalCluster of two worker processes (one thread each) shared by the cluster tests,
 started only when PostgreSQL is there (KRONIEK_TEST_PG_URL: skipped without it, a failure under CI)."""
 
 from __future__ import annotations
@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def cluster_client(pg_schema: Callable[[str], AbstractContextManager[str]]) -> Iterator[Any]:
     with pg_schema("dask_probe_"):  # skips (or fails in CI) before a cluster is started for nothing
         pass
@@ -23,4 +23,4 @@ def cluster_client(pg_schema: Callable[[str], AbstractContextManager[str]]) -> I
         yield client
     finally:
         client.close()
-        cluster.close()
+        cluster.close(timeout=10)

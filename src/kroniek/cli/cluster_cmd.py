@@ -64,7 +64,7 @@ def _print_summary(report: Any, format: str, what: str) -> None:
         f"{what} {data['stored']}, new versions {data['new_versions']}, already stored {data['duplicates']}, "
         f"failed {data['failed']}; {data['events']} events; {data['partitions']} partitions on {data['workers']} "
         f"workers ({data['failed_partitions']} failed); {report.seconds:.1f} s ({rate:.1f} articles/s, "
-        f"{data['cpu_seconds']:.1f} CPU-s on the workers)"
+        f"{data['cpu_seconds']:.1f} CPU-s on the workers) after {report.startup_seconds:.1f} s loading the pipeline"
     )
     listed = [p for p in report.partitions if len(report.partitions) <= LIST_PARTITIONS_UP_TO or p.failures or p.error]
     for p in listed:
