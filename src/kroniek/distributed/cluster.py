@@ -51,14 +51,20 @@ def open_client(cluster: str, dashboard_address: str | None = ":0") -> Iterator[
     if kind == "local":
         import os
 
+        import dask
+
         workers = int(target) or (os.cpu_count() or 1)
-        local = distributed.LocalCluster(
-            n_workers=workers,
-            threads_per_worker=1,
-            processes=True,
-            dashboard_address=dashboard_address,
-            silence_logs=40,  # errors only: a worker that dies is reported by the job, not by log noise
-        )
+        # The statistical profiler samples every worker thread 100 times a second: a few per cent of
+        # the CPU that extraction needs. Off for local clusters (the nannies keep this setting for the
+        # workers they restart); docs/scale.md says how to turn it off on a deployed cluster.
+        with dask.config.set({"distributed.worker.profile.enabled": False}):
+            local = distributed.LocalCluster(
+                n_workers=workers,
+                threads_per_worker=1,
+                processes=True,
+                dashboard_address=dashboard_address,
+                silence_logs=40,  # errors only: a worker that dies is reported by the job, not by log noise
+            )
         try:
             with distributed.Client(local) as client:
                 yield client

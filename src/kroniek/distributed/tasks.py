@@ -120,6 +120,7 @@ class PartitionReport:
     failures: list[tuple[str, str]] = field(default_factory=list)
     seconds: float = 0.0
     cpu_seconds: float = 0.0
+    store_seconds: float = 0.0  # wall time in the database: look-ups, writes, failure records
     worker: str = ""
     skipped: bool = False  # a shard that an earlier run wrote already
     error: str | None = None  # the partition as a whole failed (E227)
@@ -170,7 +171,9 @@ def ingest_partition(partition: Partition, spec: JobSpec) -> PartitionReport:
         articles = [item for item in batch if isinstance(item, RawArticle)]
         failures.extend((item.where, item.error) for item in batch if isinstance(item, ItemFailure))
         report.articles += len(batch)
+        waited = time.perf_counter()
         known = stored_hashes(store, (text_hash(a.text) for a in articles))
+        report.store_seconds += time.perf_counter() - waited
         to_write: list[tuple[str, Chronicle]] = []
         for article in articles:
             digest = text_hash(article.text)
@@ -183,7 +186,11 @@ def ingest_partition(partition: Partition, spec: JobSpec) -> PartitionReport:
                 failures.append((article.id, outcome))
             else:
                 to_write.append((article.id, outcome))
-        for where, result in write_locked_batch(store, to_write, extractor=spec.extractor_name):
+        waited = time.perf_counter()
+        written = write_locked_batch(store, to_write, extractor=spec.extractor_name)
+        record_failures(store, failures + [(w, r) for w, r in written if isinstance(r, KroniekError)])
+        report.store_seconds += time.perf_counter() - waited
+        for where, result in written:
             if isinstance(result, KroniekError):
                 failures.append((where, result))
             elif result.status == "duplicate":
@@ -192,7 +199,6 @@ def ingest_partition(partition: Partition, spec: JobSpec) -> PartitionReport:
                 report.new_versions += result.status == "new version"
                 report.stored += result.status == "stored"
                 report.events += result.events
-        record_failures(store, failures)
         report.failures.extend((where, str(exc)) for where, exc in failures)
     report.seconds = time.perf_counter() - started
     report.cpu_seconds = time.process_time() - cpu
