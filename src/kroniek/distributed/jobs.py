@@ -147,7 +147,7 @@ def _count_articles(store: Any) -> int:
 def ingest_on_cluster(
     source: str | Path,
     db: str | None,
-    cluster: str,
+    cluster: str | None = None,
     published: str | None = None,
     lang: str | None = None,
     config: str | Path | dict[str, Any] | None = None,
@@ -206,7 +206,7 @@ def ingest_on_cluster(
 def extract_on_cluster(
     source: str | Path,
     output: str | Path,
-    cluster: str,
+    cluster: str | None = None,
     format: str = "jsonl",
     published: str | None = None,
     lang: str | None = None,
@@ -270,14 +270,16 @@ def _prepare_workers(
 class _client_for:
     """The given client as is (left open), or one opened for ``cluster`` (closed on exit)."""
 
-    def __init__(self, cluster: str, client: Any) -> None:
+    def __init__(self, cluster: str | None, client: Any) -> None:
+        if client is None and not cluster:
+            raise KroniekError("E220", value=cluster or "", detail="no cluster given")
         self.cluster, self.client = cluster, client
         self._opened: Any = None
 
     def __enter__(self) -> Any:
         if self.client is not None:
             return self.client
-        self._opened = open_client(self.cluster)
+        self._opened = open_client(str(self.cluster))
         return self._opened.__enter__()
 
     def __exit__(self, *exc: Any) -> None:
