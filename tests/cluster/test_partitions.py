@@ -86,3 +86,16 @@ def test_partition_errors(tmp_path: Path) -> None:
             call()
         assert caught.value.code == code, caught.value
     assert "--text-column" in str(KroniekError("E224", where="t", column="text", columns="body"))
+
+
+def test_fusion_partitions_are_bundled_into_tasks_whole() -> None:
+    import datetime as dt
+
+    from kroniek.distributed.fusion import MIN_TASK_MENTIONS, FusionPartition, bundle_partitions
+
+    day = dt.date(2025, 3, 19)
+    sizes = [1, MIN_TASK_MENTIONS, 3, 2, MIN_TASK_MENTIONS * 3, 7]
+    parts = [FusionPartition(f"T{n}", False, "", day, None, size) for n, size in enumerate(sizes)]
+    bundles = bundle_partitions(parts, workers=2)
+    assert [p for bundle in bundles for p in bundle] == parts  # every partition once, in order, never split
+    assert [[p.mentions for p in b] for b in bundles] == [[1, MIN_TASK_MENTIONS], [3, 2, MIN_TASK_MENTIONS * 3], [7]]

@@ -55,6 +55,8 @@ from kroniek.store.fusion import DEFAULT_WINDOW_DAYS, Mention, cluster_mentions,
 # The advisory lock held while the fused layer is swapped ("kr" + 17, then 1 for fusion).
 FUSION_LOCK = (0x6B720017, 1)
 _STAGE_BATCH = 2000
+# A fusion task clusters at least this many mentions (several partitions when they are small).
+MIN_TASK_MENTIONS = 5000
 
 
 @dataclass(frozen=True, slots=True)
@@ -186,28 +188,50 @@ def _stage_tables(name: str) -> tuple[Table, Table]:
     return fused, links
 
 
-def fuse_partition(part: FusionPartition, db: str, stage: str, window_days: int) -> dict[str, int]:
-    """On a worker: cluster one partition and write its fused rows and links into the staging tables."""
+def bundle_partitions(parts: list[FusionPartition], workers: int) -> list[list[FusionPartition]]:
+    """Consecutive partitions in tasks of at least ``MIN_TASK_MENTIONS`` mentions (a task per tiny
+    partition costs more in scheduling than in clustering), about four tasks per worker where there is
+    enough; a partition is never split."""
+    total = sum(p.mentions for p in parts)
+    target = max(MIN_TASK_MENTIONS, -(-total // max(1, 4 * workers)))
+    bundles: list[list[FusionPartition]] = []
+    size = target
+    for part in parts:
+        if size >= target:
+            bundles.append([])
+            size = 0
+        bundles[-1].append(part)
+        size += part.mentions
+    return bundles
+
+
+def fuse_partitions(parts: list[FusionPartition], db: str, stage: str, window_days: int) -> dict[str, int]:
+    """On a worker: cluster each partition and write the fused rows and links into the staging tables.
+
+    A task that runs twice (its worker died after the commit) stages the same rows twice; the swap keeps
+    one of each (the rows are the same: clustering is deterministic).
+    """
     from kroniek.distributed.tasks import worker_store
 
     store = worker_store(db)
-    mentions, names = load_partition(store, part)
-    clusters = cluster_mentions(mentions, window_days)
-    numbered = [(min(m.id for m in c.members), c) for c in clusters]
-    rows = [fused_row(fid, c, names) for fid, c in numbered]
-    links = [{"eid": m.id, "fid": fid} for fid, c in numbered for m in c.members]
+    counts = dict.fromkeys(("mentions", "fused_events", "multi_source", "with_disagreement"), 0)
     fused_table, links_table = _stage_tables(stage)
-    with store.transaction(where=f"fusion partition {part.event_type}") as conn:
-        for start in range(0, len(rows), _STAGE_BATCH):
-            conn.execute(insert(fused_table), rows[start : start + _STAGE_BATCH])
-        for start in range(0, len(links), _STAGE_BATCH):
-            conn.execute(insert(links_table), links[start : start + _STAGE_BATCH])
-    return {
-        "mentions": len(mentions),
-        "fused_events": len(rows),
-        "multi_source": sum(1 for r in rows if r["n_sources"] > 1),
-        "with_disagreement": sum(1 for r in rows if r["has_disagreement"]),
-    }
+    for part in parts:
+        mentions, names = load_partition(store, part)
+        clusters = cluster_mentions(mentions, window_days)
+        numbered = [(min(m.id for m in c.members), c) for c in clusters]
+        rows = [fused_row(fid, c, names) for fid, c in numbered]
+        links = [{"eid": m.id, "fid": fid} for fid, c in numbered for m in c.members]
+        with store.transaction(where=f"fusion partition {part.event_type}") as conn:
+            for start in range(0, len(rows), _STAGE_BATCH):
+                conn.execute(insert(fused_table), rows[start : start + _STAGE_BATCH])
+            for start in range(0, len(links), _STAGE_BATCH):
+                conn.execute(insert(links_table), links[start : start + _STAGE_BATCH])
+        counts["mentions"] += len(mentions)
+        counts["fused_events"] += len(rows)
+        counts["multi_source"] += sum(1 for r in rows if r["n_sources"] > 1)
+        counts["with_disagreement"] += sum(1 for r in rows if r["has_disagreement"])
+    return counts
 
 
 def _swap_in(store: Store, stage: str) -> None:
@@ -220,7 +244,10 @@ def _swap_in(store: Store, stage: str) -> None:
         conn.execute(delete(s.commitments))
         conn.execute(delete(s.fused_events))
         conn.execute(update(s.events).where(s.events.c.fused_id.is_not(None)).values(fused_id=None))
-        conn.execute(insert(s.fused_events).from_select(columns, select(*[fused_table.c[c] for c in columns])))
+        names = ", ".join(columns)  # one copy of each row: a retried task may have staged its rows twice
+        conn.exec_driver_sql(
+            f"INSERT INTO fused_events ({names}) SELECT DISTINCT ON (id) {names} FROM {fused_table.name} ORDER BY id"
+        )
         conn.execute(update(s.events).where(s.events.c.id == links_table.c.eid).values(fused_id=links_table.c.fid))
         conn.exec_driver_sql(
             "SELECT setval(pg_get_serial_sequence('fused_events', 'id'), "
@@ -248,11 +275,13 @@ def fuse_on_cluster(
         conn.exec_driver_sql(f"CREATE UNLOGGED TABLE {fused_table.name} (LIKE fused_events)")
         conn.exec_driver_sql(f"CREATE UNLOGGED TABLE {links_table.name} (eid integer NOT NULL, fid integer NOT NULL)")
     try:
+        workers = len(client.scheduler_info().get("workers", {}))
+        bundles = bundle_partitions(parts, workers)
         futures = [
             client.submit(
-                fuse_partition, part, store.url, stage, window_days, key=f"kroniek-fuse-{stage}-{n}", retries=2
+                fuse_partitions, bundle, store.url, stage, window_days, key=f"kroniek-fuse-{stage}-{n}", retries=2
             )
-            for n, part in enumerate(parts)
+            for n, bundle in enumerate(bundles)
         ]
         counts = client.gather(futures)
         _swap_in(store, stage)
@@ -263,6 +292,7 @@ def fuse_on_cluster(
         name: sum(c[name] for c in counts) for name in ("mentions", "fused_events", "multi_source", "with_disagreement")
     }
     result["partitions"] = len(parts)
+    result["tasks"] = len(bundles)
     result["largest_partition"] = max((p.mentions for p in parts), default=0)
     result["fusion_seconds"] = round(time.perf_counter() - started, 3)
     if commitments:
