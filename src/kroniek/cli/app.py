@@ -64,7 +64,10 @@ def extract(
     published: Annotated[str | None, typer.Option(help="publication date, YYYY-MM-DD (anchors relative dates)")] = None,
     lang: Annotated[str | None, typer.Option(help="language code (nl, en, de, fr); default: detected")] = None,
     format: Annotated[str, typer.Option("--format", "-f", help="json | jsonl | table")] = "json",
-    output: Annotated[Path | None, typer.Option("--output", "-o", help="write to this file (default: stdout)")] = None,
+    output: Annotated[
+        Path | None,
+        typer.Option("--output", "-o", help="write to this file (default: stdout); with --cluster: the shard folder"),
+    ] = None,
     config: Annotated[Path | None, typer.Option(help="pipeline configuration file (TOML)")] = None,
     nlp: Annotated[
         str | None, typer.Option(help="use this installed spaCy pipeline instead of the shipped one")
@@ -73,8 +76,21 @@ def extract(
     n_process: Annotated[int, typer.Option(help="worker processes for a batch (0: one per core)")] = 0,
     url: Annotated[str | None, typer.Option(help="the article's URL, where the input does not give one")] = None,
     source: Annotated[str | None, typer.Option(help="the outlet, where the input does not give one")] = None,
+    cluster: Annotated[
+        str | None, typer.Option(help="run on a Dask cluster (tcp://HOST:8786 or local:N); needs --output")
+    ] = None,
+    partition_size: Annotated[int, typer.Option(help="with --cluster: articles per partition (shard)")] = 200,
+    text_column: Annotated[str, typer.Option(help="with --cluster: the text column of Parquet input")] = "text",
 ) -> None:
     """Extract the chronicle of one article, or of each article in a JSONL batch or a folder."""
+    if cluster:  # shards on a cluster: --format is jsonl (default here) or parquet
+        from kroniek.cli import cluster_cmd
+
+        cluster_cmd.extract(
+            path, output, cluster, "jsonl" if format == "json" else format, published=published, lang=lang,
+            config=config, partition_size=partition_size, text_column=text_column,
+        )  # fmt: skip
+        return
     from kroniek.cli.output import render_chronicles
     from kroniek.extractor import Extractor
     from kroniek.ingest import RawArticle

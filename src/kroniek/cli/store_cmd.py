@@ -25,6 +25,10 @@ EventTypes = Annotated[str | None, typer.Option(help="PLOVER event type(s), comm
 Since = Annotated[str | None, typer.Option(help="from this day (YYYY-MM-DD)")]
 Until = Annotated[str | None, typer.Option(help="up to this day (YYYY-MM-DD)")]
 WindowDays = Annotated[int, typer.Option(help="fusion date window in days")]
+Cluster = Annotated[
+    str | None,
+    typer.Option(help="run on a Dask cluster: tcp://HOST:8786 or local:N (PostgreSQL --db; docs/scale.md)"),
+]
 
 
 def _open(db: str | None, create: bool = False) -> Any:
@@ -88,10 +92,25 @@ def ingest(
         Path | None,
         typer.Option("--report", help="write the run's full report (JSON: failures, undated articles) to this file"),
     ] = None,
+    cluster: Cluster = None,
+    partition_size: Annotated[
+        int, typer.Option(help="with --cluster: articles (lines, files, rows) per partition")
+    ] = 200,
+    batch_size: Annotated[int, typer.Option(help="with --cluster: articles per commit on a worker")] = 50,
+    text_column: Annotated[str, typer.Option(help="with --cluster: the text column of Parquet input")] = "text",
 ) -> None:
     """Extract and store articles (or store ready chronicles); idempotent and resumable."""
     from kroniek.store import ingest as ing
     from kroniek.store.fusion import fuse as run_fusion
+
+    if cluster and not chronicles:
+        from kroniek.cli import cluster_cmd
+
+        cluster_cmd.ingest(
+            path, db, cluster, format, published=published, lang=lang, config=config, fuse=fuse,
+            window_days=window_days, partition_size=partition_size, batch_size=batch_size, text_column=text_column,
+        )  # fmt: skip
+        return
 
     try:
         if path != "-" and not Path(path).exists():  # before the store is opened (and perhaps made)
@@ -173,6 +192,7 @@ def fuse(
         str | None, typer.Option(help="judge commitments as of this day (default: newest article)")
     ] = None,
     format: Annotated[str, typer.Option("--format", "-f", help="text | json (the run's summary)")] = "text",
+    cluster: Cluster = None,
 ) -> None:
     """Rebuild the fused events and the commitments from the stored event mentions."""
     from kroniek.store.dates import parse_day
@@ -182,8 +202,13 @@ def fuse(
         fail(KroniekError("E040", value=format, choices="text, json"))
     try:
         day = parse_day(as_of, "--as-of")
-        with _open(db) as store:
-            result = run_fusion(store, window_days=window_days, as_of=day)
+        if cluster:
+            from kroniek.cli import cluster_cmd
+
+            result = cluster_cmd.fuse(db, cluster, window_days, day)
+        else:
+            with _open(db) as store:
+                result = run_fusion(store, window_days=window_days, as_of=day)
     except KroniekError as exc:
         fail(exc)
     if format == "json":

@@ -123,8 +123,9 @@ def parse_press_file(text: str, where: str, default_id: str | None = None) -> Ra
     return article_from_text(body, where, **meta)
 
 
-def read_jsonl(lines: Iterator[str] | list[str], where: str) -> Iterator[RawArticle | ItemFailure]:
-    for number, line in enumerate(lines, start=1):
+def read_jsonl(lines: Iterator[str] | list[str], where: str, first_line: int = 1) -> Iterator[RawArticle | ItemFailure]:
+    """Articles from JSONL lines; ``first_line`` numbers them when they are a slice of a longer file."""
+    for number, line in enumerate(lines, start=first_line):
         if not line.strip():
             continue
         item_where = f"{where}:{number}"
