@@ -12,7 +12,8 @@ Layers (who fills them):
   places    -> doc.places (PlaceMention)
   quantities-> doc.quantities (QuantityMention)
   events    -> doc.events (EventRecord)
-  statements-> doc.statements (StatementRecord)
+  statements-> doc.statements (StatementRecord), doc.attributions (AttributionRecord: every speech
+               scope with its speaker and cue, "volgens X" and "X said that ..." included)
 """
 
 from __future__ import annotations
@@ -71,6 +72,9 @@ class TimexRecord:
     precision: str = "day"  # day | week | month | year | time | vague ...
     anchored: bool = True  # False when a relative expression could not be resolved (no publication date)
     direction: str | None = None  # past | future | None: which way a bare weekday was resolved
+    # both readings of a bare weekday, {"past": value, "future": value}: a later stage that knows the
+    # event's modality picks one (None for every other timex, and without a publication date)
+    readings: dict[str, str] | None = None
 
 
 @dataclass(slots=True)
@@ -84,6 +88,8 @@ class PlaceMention:
     lon: float | None
     feature: str = "city"  # city | region | country | sea | venue
     metonym: bool = False  # a capital used for its government ("Moskou eist")
+    locative: bool = False  # a locative word introduces it ("in Genève", "at Baghdad"): a venue
+    dateline: bool = False  # it opens the article's dateline ("KYIV -"): never a venue
 
 
 @dataclass(slots=True)
@@ -132,6 +138,18 @@ class StatementRecord:
     channel: str | None = None
 
 
+@dataclass(slots=True)
+class AttributionRecord:
+    """Words the article attributes to someone: a quote, reported speech ("X said that ..."), or a clause
+    with a source ("volgens X", "according to X", "..., aldus X"). Found once, by the statements stage."""
+
+    speaker: int | None  # index into doc.actors; None when the text does not say who
+    scope: CharSpan  # the attributed words
+    cue: CharSpan | None  # the speech verb or source phrase
+    how: str  # the construction that found it: that, according, postposed, quote, ...
+    direct: bool  # a verbatim quote
+
+
 @dataclass
 class ArticleDoc:
     article: Article
@@ -144,6 +162,7 @@ class ArticleDoc:
     quantities: list[QuantityMention] = field(default_factory=list)
     events: list[EventRecord] = field(default_factory=list)
     statements: list[StatementRecord] = field(default_factory=list)
+    attributions: list[AttributionRecord] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)  # recorded reasons (unresolved dates, skipped parts ...)
     provided: set[str] = field(default_factory=set)  # layers added so far
 

@@ -233,8 +233,9 @@ def test_planned_weekday_points_forward():
 
     doc = make_doc("Parijs en Warschau zullen zondag onderhandelen.", "nl", STATES, published="2025-03-19")
     start = doc.text.index("zondag")
-    # the time stage resolved the bare weekday backwards, as for a past event
-    doc.timexes.append(TimexRecord(start, start + 6, "DATE", "2025-03-16", "day", True, "past"))
+    # the time stage resolved the bare weekday backwards, as for a past event, and recorded both readings
+    readings = {"past": "2025-03-16", "future": "2025-03-23"}
+    doc.timexes.append(TimexRecord(start, start + 6, "DATE", "2025-03-16", "day", True, "past", readings))
     ev = only(run_events(doc), "CONSULT")
     assert ev.modality == "planned"
     assert ev.date is not None and ev.date.value == "2025-03-23"

@@ -24,8 +24,9 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from kroniek.actors.normalize import fold, is_acronym
+from kroniek.actors.normalize import is_acronym
 from kroniek.errors import KroniekError
+from kroniek.lang.text import fold
 from kroniek.pipeline.loading import bulk_loading
 
 # Alias flags, as written by tools/build_actor_kb.py.

@@ -50,13 +50,10 @@ from kroniek.actors.lexicon import (
     Pending,
     Ref,
     RoleMatch,
-    Token,
     capitalised,
-    quote_spans,
-    tokenize,
 )
-from kroniek.actors.normalize import fold
 from kroniek.actors.offices import Offices
+from kroniek.lang.text import Token, fold, quote_spans, tokenize
 
 __all__ = ["PRONOUN_WINDOW_SENTENCES", "Found", "NewActor", "Resolver", "clean_mentions", "describe_phrase"]
 

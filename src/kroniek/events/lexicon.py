@@ -1,4 +1,4 @@
-"""The event lexicon: trigger entries and cue words per language, read from ``events/lexicon/<lang>.toml``.
+"""The event lexicon: trigger entries and cue words per language, read from ``kroniek/lang/<lang>/events.toml``.
 
 The knowledge (which word means which PLOVER event, how its arguments are found, which words negate
 or make an event planned) lives in the TOML files, documented in docs/events.md, so a user can add a
@@ -14,10 +14,9 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from kroniek import lang as lang_packs
 from kroniek.chronicle.models import EVENT_TYPES
 from kroniek.errors import KroniekError
-
-LEXICON_DIR = Path(__file__).resolve().parent / "lexicon"
 
 # How the grammatical roles of a trigger map onto actor and recipient.
 ROLE_FRAMES = ("active", "converse", "mutual")
@@ -75,20 +74,19 @@ class Cues:
     complementizers: frozenset[str] = frozenset()  # "dat", "that": open a reported clause after a report verb
     stop_words: frozenset[str] = frozenset()  # "staken", "halt": a proposition to stop X
     locative_preps: frozenset[str] = frozenset()
-    duration_cues: frozenset[str] = frozenset()
+    duration_cues: frozenset[str] = frozenset()  # "durende", "lasting": a DURATION timex measures the event
     noun_agent_preps: frozenset[str] = frozenset()  # "verzoek van X", "attack by X": X acts
-    deontic: frozenset[str] = frozenset()
+    deontic: frozenset[str] = frozenset()  # "moet", "must": with "volgens X" a demand reported for X
     perfect_aux: frozenset[str] = frozenset()  # "heeft benoemd" is active, "is benoemd" passive
     clause_openers: frozenset[str] = frozenset()  # words that open a clause even without a comma
     during_preps: frozenset[str] = frozenset()  # "tijdens het gesprek": the clause's participants take part
-    collective_subjects: frozenset[str] = frozenset()
-    light_verbs: frozenset[str] = frozenset()
+    collective_subjects: frozenset[str] = frozenset()  # "the leaders", "beide partijen": the dialogue's parties
+    light_verbs: frozenset[str] = frozenset()  # "voerde gesprekken", "held talks": a noun takes the subject
     definite_articles: frozenset[str] = frozenset()  # "het gesprek", "the call": talks introduced before
     demonstratives: frozenset[str] = frozenset()  # "die gesprekken", "these talks"
     event_anaphors: frozenset[str] = frozenset()  # "Dat moet woensdag plaatsvinden": refers to the last event
-    proposition_anaphors: frozenset[str] = (
-        frozenset()
-    )  # "sprak zijn goedkeuring daarover uit": the last proposal  # "voerde gesprekken", "held talks": a noun takes the subject  # "the leaders", "beide partijen": the dialogue's parties  # "moet", "must": with "volgens X" a demand reported for X  # "durende", "lasting": a DURATION timex measures the event
+    proposition_anaphors: frozenset[str] = frozenset()  # "sprak zijn goedkeuring daarover uit": the last proposal
+    conditional_openers: frozenset[str] = frozenset()  # "als", "if": a condition only when they open the clause
     reciprocals: frozenset[str] = frozenset()  # "miteinander", "each other": the participants act together
     subject_pronouns: frozenset[str] = frozenset()  # "hij", "er": a subject the actors stage may leave unresolved
     stem_suffixes: frozenset[str] = frozenset()  # inflection endings: "verurteilen" matches "verurteilten"
@@ -271,10 +269,15 @@ def read_lexicon(path: Path, lang: str) -> Lexicon:
 @lru_cache(maxsize=16)
 def load_lexicon(lang: str, extra: tuple[str, ...] = ()) -> Lexicon | None:
     """The shipped lexicon for ``lang`` plus any extra files (entries appended); None if none is shipped."""
-    path = LEXICON_DIR / f"{lang}.toml"
-    if not path.exists():
+    if not lang_packs.has(lang):
         return None
-    lexicon = read_lexicon(path, lang)
+    pack = lang_packs.get(lang)
+    data = dict(pack.table("events"))
+    # closed-class words that several stages share (lang/<code>/words.toml) fill the cue lists of the same name
+    shared = {k: v for k, v in pack.table("words").items() if k in Cues.__dataclass_fields__}
+    cues = data.get("cues", {})
+    data["cues"] = {**shared, **cues} if isinstance(cues, dict) else cues
+    lexicon = parse_lexicon(data, lang, f"lang/{lang}/events.toml")
     for extra_path in extra:
         more = read_lexicon(Path(extra_path), lang)
         lexicon.entries.extend(more.entries)

@@ -20,9 +20,8 @@ from kroniek.events.lexicon import Lexicon, TriggerEntry, load_lexicon
 from kroniek.events.qualify import (
     PROPOSITION_TYPES,
     complement_start_of,
-    date_for,
+    event_date,
     event_duration,
-    future_by_date,
     location_for,
     modality_of,
     proposition_for,
@@ -47,7 +46,7 @@ class _Discourse:
 
 class EventsStage:
     name = "events.lexicon/v1"
-    requires = ("nlp", "actors", "timexes", "places", "quantities")
+    requires = ("nlp", "actors", "timexes", "places", "quantities", "attributions")
     provides = ("events",)
 
     def __init__(
@@ -242,11 +241,9 @@ class EventsStage:
             "path": list(args.path),
         }
         modality, cue = modality_of(doc, match, clause, complement, lexicon)
-        date = date_for(doc, evidence, triggers[0].start)
-        if modality == "asserted" and future_by_date(date, doc.published):
-            modality, cue = "planned", "future date"
-        if date is not None:
-            date = reanchor_for(doc, date, modality)
+        date, dated_modality = event_date(doc, evidence, triggers[0].start, modality)
+        if dated_modality != modality:
+            modality, cue = dated_modality, "future date"
         explain["modality"] = f"{modality} ({cue})" if cue else modality
         proposition = None
         if entry.event in PROPOSITION_TYPES:

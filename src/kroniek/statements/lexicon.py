@@ -1,4 +1,4 @@
-"""Cue lexicons of the statements stage, loaded from ``cues/<lang>.toml`` and ``cues/channels.toml``.
+"""Cue lexicons of the statements stage, loaded from ``kroniek/lang/<lang>/statements.toml`` and ``cues/channels.toml``.
 
 Entries are matched on word tokens (``tokenize``), case-insensitively; an entry may be several words,
 and "…" in an entry is a gap of up to ``GAP_WORDS`` words, for separable verbs ("liet maandag weten",
@@ -12,6 +12,8 @@ import tomllib
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+
+from kroniek import lang as lang_packs
 
 CUES_DIR = Path(__file__).resolve().parent / "cues"
 GAP = "…"
@@ -147,10 +149,8 @@ def match_at(tokens: list[Token], i: int, pattern: Pattern) -> int | None:
 
 @lru_cache(maxsize=8)
 def load_lexicon(lang: str) -> CueLexicon:
-    path = CUES_DIR / f"{lang}.toml"
-    if not path.exists():
-        path = CUES_DIR / "en.toml"  # an unsupported language gets the English cues rather than none
-    data = tomllib.loads(path.read_text(encoding="utf-8"))
+    # a language without a folder gets the English cues rather than none
+    data = lang_packs.get(lang if lang_packs.has(lang) else "en").table("statements")
 
     def pats(key: str) -> tuple[tuple[str, Pattern], ...]:
         return tuple((e, _pattern(e)) for e in data.get(key, []))

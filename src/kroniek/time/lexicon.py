@@ -1,4 +1,4 @@
-"""Per-language temporal lexicons: word classes and patterns read from ``data/<lang>.toml``.
+"""Per-language temporal lexicons: word classes and patterns read from ``kroniek/lang/<lang>/time.toml``.
 
 A pattern's regex refers to word classes as ``{class}``; they are expanded here into alternations
 (longest word first, spaces matching any run of spaces). Fixed classes are {num} (numbers in
@@ -9,17 +9,14 @@ digits or words, shared with the quantities stage), {day}, {year}, {yy}, {monthn
 from __future__ import annotations
 
 import re
-import tomllib
 from dataclasses import dataclass, field
 from functools import lru_cache
-from pathlib import Path
 from typing import Any
 
+from kroniek import lang as lang_packs
 from kroniek.errors import KroniekError
-from kroniek.quantities.numbers import number_pattern
-
-DATA_DIR = Path(__file__).resolve().parent / "data"
-LANGUAGES = ("nl", "en", "de", "fr")
+from kroniek.lang.numbers import number_pattern
+from kroniek.lang.text import normalise
 
 FIXED_CLASSES = {
     "day": r"(?:3[01]|[12]\d|0?[1-9])",
@@ -29,11 +26,6 @@ FIXED_CLASSES = {
     "hour": r"(?:2[0-3]|[01]?\d)",
     "minute": r"(?:[0-5]\d)",
 }
-
-
-def normalise(word: str) -> str:
-    """Lower case, one kind of apostrophe, single spaces: the key used for every lookup."""
-    return re.sub(r"\s+", " ", word.replace("’", "'").strip().lower())
 
 
 @dataclass(frozen=True)
@@ -97,14 +89,9 @@ def _expand(template: str, classes: dict[str, list[str]], lang: str, capitalised
 
 @lru_cache(maxsize=8)
 def load_lexicon(lang: str) -> Lexicon:
-    path = DATA_DIR / f"{lang}.toml"
-    if not path.exists():
-        raise KroniekError("E140", lang=lang, detail=f"no temporal lexicon {path.name}")
-    try:
-        with path.open("rb") as fh:
-            data = tomllib.load(fh)
-    except tomllib.TOMLDecodeError as exc:
-        raise KroniekError("E140", lang=lang, detail=str(exc)) from exc
+    if not lang_packs.has(lang):
+        raise KroniekError("E140", lang=lang, detail="kroniek has no folder kroniek/lang/" + lang)
+    data = lang_packs.get(lang).table("time")
     raw_words: dict[str, dict[str, Any]] = data.get("words", {})
     words = {cls: {normalise(k): v for k, v in table.items()} for cls, table in raw_words.items()}
     classes = {cls: list(table) for cls, table in raw_words.items()}

@@ -13,9 +13,10 @@ from dataclasses import dataclass
 from typing import Any
 
 from kroniek.document import ArticleDoc, CharSpan, TimexRecord
-from kroniek.quantities.numbers import parse_number
+from kroniek.lang.numbers import parse_number
+from kroniek.lang.text import normalise
 from kroniek.time import resolve as R
-from kroniek.time.lexicon import Lexicon, Pattern, load_lexicon, normalise
+from kroniek.time.lexicon import Lexicon, Pattern, load_lexicon
 from kroniek.time.tense import guess_direction
 
 
