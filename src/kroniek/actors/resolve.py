@@ -53,6 +53,7 @@ from kroniek.actors.lexicon import (
     capitalised,
 )
 from kroniek.actors.offices import Offices
+from kroniek.lang import SUPPORTED
 from kroniek.lang.text import Token, fold, quote_spans, tokenize
 
 __all__ = ["PRONOUN_WINDOW_SENTENCES", "Found", "NewActor", "Resolver", "clean_mentions", "describe_phrase"]
@@ -778,7 +779,7 @@ def clean_mentions(found: list[Found]) -> list[Found]:
 
 def describe_phrase(kb: ActorKB, phrase: str, *, date: dt.date | None = None, lang: str | None = None) -> list[KBActor]:
     """Actors that a short phrase ("de Russische president", "le président russe") refers to."""
-    langs = [lang] if lang else ["nl", "en", "de", "fr"]
+    langs = [lang] if lang else list(SUPPORTED)
     out: list[KBActor] = []
     for code in langs:
         resolver = Resolver(kb, code, date, first_person_plural=False)

@@ -19,7 +19,6 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
 
 from kroniek.actors.kb import ActorKB, KBActor
 from kroniek.actors.publishers import publisher_country
@@ -115,13 +114,15 @@ def _record(ref: KBActor | NewActor, doc: ArticleDoc) -> ActorRecord:
     return ActorRecord(ref.key, ref.name, ref.kind, ref.country, ref.sector, None)
 
 
-def make_actor_stage(**settings: Any) -> ActorStage:
+def make_actor_stage(
+    user_actors: list[str] | None = None, first_person_plural: bool = True, use_entities: bool = True
+) -> ActorStage:
     """Factory for ``[stages."actors.resolve/v1"]``: user_actors (JSONL paths), first_person_plural,
     use_entities."""
     return ActorStage(
-        user_actors=settings.get("user_actors", ()) or (),
-        first_person_plural=bool(settings.get("first_person_plural", True)),
-        use_entities=bool(settings.get("use_entities", True)),
+        user_actors=user_actors or (),
+        first_person_plural=bool(first_person_plural),
+        use_entities=bool(use_entities),
     )
 
 

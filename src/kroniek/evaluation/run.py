@@ -27,7 +27,6 @@ from kroniek.evaluation.scorer import ArticleScore, Tally, score_article, sum_ta
 
 SHARED_ENV = "KRONIEK_SHARED"
 PRED_SUFFIXES = (".json", ".pred.json", ".gold.json", ".chronicle.json")
-KNOWN_LANGUAGES = ("nl", "en", "de", "fr")
 
 
 def repo_root() -> Path:

@@ -50,7 +50,7 @@ class EventsStage:
     provides = ("events",)
 
     def __init__(
-        self, extra_lexicons: list[str] | None = None, min_confidence: float = 0.4, use_tree: bool = True
+        self, extra_lexicons: list[str] | None = None, min_confidence: float = 0.4, use_tree: bool = False
     ) -> None:
         self.extra_lexicons = tuple(extra_lexicons or ())
         self.use_tree = use_tree
@@ -530,7 +530,7 @@ def _add_unique(target: list[int], values: list[int]) -> None:
 
 
 def make_events_stage(
-    extra_lexicons: list[str] | None = None, min_confidence: float = 0.4, use_tree: bool = True
+    extra_lexicons: list[str] | None = None, min_confidence: float = 0.4, use_tree: bool = False
 ) -> EventsStage:
     """Factory named in the registry; settings come from [stages."events.lexicon/v1"]."""
     return EventsStage(extra_lexicons=extra_lexicons, min_confidence=min_confidence, use_tree=use_tree)

@@ -82,6 +82,8 @@ class CueLexicon:
     not_followed_by: dict[str, tuple[Pattern, ...]]
     bare_blockers: frozenset[str]
     by_first: dict[str, tuple[tuple[str, str, Pattern], ...]]  # first token -> (kind, entry, pattern)
+    coordinators: frozenset[str] = frozenset()  # "and", "but" (lang/<code>/words.toml)
+    alternatives: frozenset[str] = frozenset()  # "or"
 
     def is_pronoun(self, low: str) -> bool:
         return low in self.pronouns_singular or low in self.pronouns_plural
@@ -150,7 +152,8 @@ def match_at(tokens: list[Token], i: int, pattern: Pattern) -> int | None:
 @lru_cache(maxsize=8)
 def load_lexicon(lang: str) -> CueLexicon:
     # a language without a folder gets the English cues rather than none
-    data = lang_packs.get(lang if lang_packs.has(lang) else "en").table("statements")
+    pack = lang_packs.get(lang if lang_packs.has(lang) else "en")
+    data = pack.table("statements")
 
     def pats(key: str) -> tuple[tuple[str, Pattern], ...]:
         return tuple((e, _pattern(e)) for e in data.get(key, []))
@@ -186,6 +189,8 @@ def load_lexicon(lang: str) -> CueLexicon:
         not_followed_by={k: tuple(_pattern(x) for x in v) for k, v in data.get("not_followed_by", {}).items()},
         bare_blockers=frozenset(data.get("bare_blockers", [])),
         by_first={k: tuple(v) for k, v in by_first.items()},
+        coordinators=frozenset(pack.words("words", "coordinators")),
+        alternatives=frozenset(pack.words("words", "alternatives")),
     )
 
 
