@@ -76,7 +76,6 @@ class Cues:
     locative_preps: frozenset[str] = frozenset()
     duration_cues: frozenset[str] = frozenset()  # "durende", "lasting": a DURATION timex measures the event
     noun_agent_preps: frozenset[str] = frozenset()  # "verzoek van X", "attack by X": X acts
-    deontic: frozenset[str] = frozenset()  # "moet", "must": with "volgens X" a demand reported for X
     perfect_aux: frozenset[str] = frozenset()  # "heeft benoemd" is active, "is benoemd" passive
     clause_openers: frozenset[str] = frozenset()  # words that open a clause even without a comma
     during_preps: frozenset[str] = frozenset()  # "tijdens het gesprek": the clause's participants take part
@@ -84,7 +83,6 @@ class Cues:
     light_verbs: frozenset[str] = frozenset()  # "voerde gesprekken", "held talks": a noun takes the subject
     definite_articles: frozenset[str] = frozenset()  # "het gesprek", "the call": talks introduced before
     demonstratives: frozenset[str] = frozenset()  # "die gesprekken", "these talks"
-    event_anaphors: frozenset[str] = frozenset()  # "Dat moet woensdag plaatsvinden": refers to the last event
     proposition_anaphors: frozenset[str] = frozenset()  # "sprak zijn goedkeuring daarover uit": the last proposal
     conditional_openers: frozenset[str] = frozenset()  # "als", "if": a condition only when they open the clause
     reciprocals: frozenset[str] = frozenset()  # "miteinander", "each other": the participants act together

@@ -14,9 +14,9 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from kroniek.document import ArticleDoc, CharSpan, EventRecord, PropositionRecord
-from kroniek.events.arguments import Arguments, find_arguments
+from kroniek.events.arguments import find_arguments
 from kroniek.events.clauses import ActorGroup, Clause, TokenIndex, actor_groups, clauses_of, governing_prep
-from kroniek.events.lexicon import Lexicon, TriggerEntry, load_lexicon
+from kroniek.events.lexicon import Lexicon, load_lexicon
 from kroniek.events.qualify import (
     PROPOSITION_TYPES,
     complement_start_of,
@@ -26,7 +26,6 @@ from kroniek.events.qualify import (
     modality_of,
     proposition_for,
     quantities_in,
-    reanchor_for,
     source_for,
 )
 from kroniek.events.triggers import TriggerMatch, find_triggers
@@ -71,12 +70,8 @@ class EventsStage:
         state = _Discourse(mention_spans=sorted((m.start, m.end) for a in doc.actors for m in a.mentions))
         events: list[EventRecord] = []
         for sentence in doc.sentences:
-            found = self._sentence_events(doc, sentence, lexicon, index, state)
-            if not found and events:
-                _schedule_previous(doc, sentence, events[-1], lexicon)
-            events.extend(found)
+            events.extend(self._sentence_events(doc, sentence, lexicon, index, state))
         events = merge_lists(events, doc.text)
-        _date_talks_by_their_outcome(doc, events)
         events = merge_repeated_talks(events)
         doc.events.extend(e for e in events if e.confidence >= self.min_confidence)
         return doc
@@ -94,9 +89,6 @@ class EventsStage:
         for n, clause in enumerate(clauses):
             groups = groups_by_clause[clause.start]
             matches = matches_by_clause[clause.start]
-            deontic = _deontic_demand(nlp, clause, groups, matches, lexicon)
-            if deontic is not None:
-                matches = [deontic, *matches]
             covered = {t for g in groups for t in range(g.start, g.end)}
             # a trigger word inside a name ("Popular Mobilization Forces") is no event; a pronoun inside a
             # trigger phrase ("expressed his support") is fine
@@ -161,11 +153,8 @@ class EventsStage:
         nlp = doc.nlp
         assert nlp is not None
         entry = match.entry
-        if match.how == "deontic":
-            args = _deontic_arguments(match, groups, lexicon)
-        else:
-            others = [m for m in state.clause_matches if m is not match]
-            args = find_arguments(doc, match, groups, index, lexicon.cues, complement, others, self.use_tree)
+        others = [m for m in state.clause_matches if m is not match]
+        args = find_arguments(doc, match, groups, index, lexicon.cues, complement, others, self.use_tree)
         confidence = entry.confidence
         if args.pronoun_subject and not args.actor and state.topic:
             # "De Raad veroordeelt X. Hij roept Y op …": an unresolved subject pronoun continues the topic
@@ -293,87 +282,9 @@ class EventsStage:
 # speech acts that, said in talks, are addressed to the other party
 _ADDRESSED_TYPES = frozenset({"AGREE", "REQUEST", "REJECT", "CONCEDE", "THREATEN", "SUPPORT"})
 
-_DEONTIC_ENTRY = TriggerEntry(
-    id="construction:deontic+source", forms=(), event="REQUEST", gloss="demand", confidence=0.55
-)
-
-
-def _deontic_demand(
-    nlp: Any, clause: Clause, groups: list[ActorGroup], matches: list[TriggerMatch], lexicon: Lexicon
-) -> TriggerMatch | None:
-    """ "Oekraïne moet volgens Moskou afzien van …": an obligation reported for someone is their demand."""
-    cues = lexicon.cues
-    if not cues.deontic or not any(g.prep in cues.source_preps for g in groups):
-        return None
-    for i in range(clause.start, clause.end):
-        if nlp[i].text.lower() in cues.deontic:
-            if any(m.start <= i < m.end for m in matches):
-                return None
-            return TriggerMatch(_DEONTIC_ENTRY, i, i + 1, None, "deontic", clause, {i})
-    return None
-
-
-def _deontic_arguments(match: TriggerMatch, groups: list[ActorGroup], lexicon: Lexicon) -> Arguments:
-    args = Arguments(rule="deontic")
-    for g in groups:
-        if g.prep in lexicon.cues.source_preps and not args.actor:
-            args.actor = list(g.actors)
-            args.path.append("source of the obligation")
-        elif g.prep is None and not args.recipient and g.start < match.start + 3:
-            args.recipient = list(g.actors)
-            args.path.append("bearer of the obligation")
-    args.recipient = [r for r in args.recipient if r not in args.actor]
-    return args
-
-
 def _partner_after(match: TriggerMatch, groups: list[ActorGroup], lexicon: Lexicon) -> bool:
     preps = match.entry.recipient_preps if match.entry.recipient_preps is not None else lexicon.cues.recipient_preps
     return any(g.prep in preps and 0 <= g.start - match.last <= 4 for g in groups)
-
-
-def _date_talks_by_their_outcome(doc: ArticleDoc, events: list[EventRecord]) -> None:
-    """Undated talks between two sides take the date of what those sides agreed or discussed on a named
-    day ("Trump en Poetin spraken …" + "Moskou en Washington kwamen dinsdag overeen …"): an agreement
-    between the parties is reached in their talks. Sides are compared by country."""
-
-    def sides(ev: EventRecord) -> frozenset[str]:
-        return frozenset(c for c in (doc.actors[a].country for a in ev.actor) if c)
-
-    dated = [
-        e
-        for e in events
-        if e.date is not None and e.modality == "asserted" and e.event in ("AGREE", "CONSULT") and len(sides(e)) >= 2
-    ]
-    for ev in events:
-        if ev.event != "CONSULT" or ev.date is not None or ev.modality != "asserted" or len(sides(ev)) < 2:
-            continue
-        same = [d for d in dated if sides(d) == sides(ev)]
-        if same:
-            nearest = min(same, key=lambda d: abs(d.evidence.start - ev.evidence.start))
-            ev.date = nearest.date
-            ev.explain["date"] = "date of the parties' agreement in these talks"
-
-
-def _schedule_previous(doc: ArticleDoc, sentence: CharSpan, previous: EventRecord, lexicon: Lexicon) -> None:
-    """ "… de uitwisseling van 175 soldaten. Dat moet woensdag plaatsvinden.": a sentence without events of
-    its own that opens with an anaphoric subject and a planning word schedules the event before it."""
-    words = doc.text[sentence.start : sentence.end].lower().split()
-    cues = lexicon.cues
-    if len(words) < 2 or words[0] not in cues.event_anaphors or previous.event in PROPOSITION_TYPES:
-        return
-    # the anaphor must be the subject of a modal or auxiliary: "Dat moet …", "This will …", not "Het kabinet …"
-    if words[1] not in cues.future | cues.deontic | cues.planned | cues.passive_aux:
-        return
-    if not any(w.strip(".,;:!?") in cues.planned or w in cues.future for w in words):
-        return
-    previous.modality = "planned"
-    previous.explain["modality"] = f"planned (next sentence: {' '.join(words[:4])} …)"
-    dated = [
-        t for t in doc.timexes if t.type in ("DATE", "TIME") and sentence.start <= t.start and t.end <= sentence.end
-    ]
-    if dated:
-        previous.date = reanchor_for(doc, dated[0], "planned")
-        previous.explain["date"] = "from the next sentence"
 
 
 def _refers_to_the_talks(
