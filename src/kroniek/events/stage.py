@@ -282,6 +282,7 @@ class EventsStage:
 # speech acts that, said in talks, are addressed to the other party
 _ADDRESSED_TYPES = frozenset({"AGREE", "REQUEST", "REJECT", "CONCEDE", "THREATEN", "SUPPORT"})
 
+
 def _partner_after(match: TriggerMatch, groups: list[ActorGroup], lexicon: Lexicon) -> bool:
     preps = match.entry.recipient_preps if match.entry.recipient_preps is not None else lexicon.cues.recipient_preps
     return any(g.prep in preps and 0 <= g.start - match.last <= 4 for g in groups)
