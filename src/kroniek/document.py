@@ -126,6 +126,8 @@ class EventRecord:
     quantities: list[QuantityMention] = field(default_factory=list)
     source: int | None = None
     confidence: float = 0.5
+    entry_id: str = ""  # the lexicon entry that matched ("nl.talks"): events from one entry may merge
+    trigger_kind: str = "verb"  # verb | noun | adj: a verbal report of talks outranks a nominal mention
     explain: dict[str, Any] = field(default_factory=dict)  # lexicon entry, tree path ... for `kroniek explain`
 
 

@@ -10,11 +10,12 @@ participant can be found is dropped, because the chronicle could not say who did
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
 from kroniek.document import ArticleDoc, CharSpan, EventRecord, PropositionRecord
-from kroniek.events.arguments import find_arguments
+from kroniek.events.arguments import Arguments, find_arguments
 from kroniek.events.clauses import ActorGroup, Clause, TokenIndex, actor_groups, clauses_of, governing_prep
 from kroniek.events.lexicon import Lexicon, load_lexicon
 from kroniek.events.qualify import (
@@ -126,9 +127,10 @@ class EventsStage:
                     inner = [m for m in inner if m.kind == "noun"]
                 if is_prop:
                     consumed.update(id(m) for m in inner)
-                event = self._event(
-                    doc, match, clause, clauses, groups, groups_by_clause, complement, inner, lexicon, index, state
+                context = EventContext(
+                    doc, nlp, match, clause, clauses, groups, groups_by_clause, complement, inner, lexicon, index, state
                 )
+                event = self._event(context)
                 if event is None:
                     continue
                 if _merge_into(events, event):
@@ -136,147 +138,204 @@ class EventsStage:
                 events.append(event)
         return events
 
-    def _event(
-        self,
-        doc: ArticleDoc,
-        match: TriggerMatch,
-        clause: Clause,
-        clauses: list[Clause],
-        groups: list[ActorGroup],
-        groups_by_clause: dict[int, list[ActorGroup]],
-        complement: int,
-        inner: list[TriggerMatch],
-        lexicon: Lexicon,
-        index: TokenIndex,
-        state: _Discourse,
-    ) -> EventRecord | None:
-        nlp = doc.nlp
-        assert nlp is not None
-        entry = match.entry
-        others = [m for m in state.clause_matches if m is not match]
-        args = find_arguments(doc, match, groups, index, lexicon.cues, complement, others, self.use_tree)
-        confidence = entry.confidence
-        if args.pronoun_subject and not args.actor and state.topic:
-            # "De Raad veroordeelt X. Hij roept Y op …": an unresolved subject pronoun continues the topic
-            args.actor = [a for a in state.topic if a not in args.recipient]
-            args.rule += "/pronoun continues the topic"
-            confidence -= 0.05
-        collective = state.dialogue and match.inherits_subject and _collective_before(nlp, clause, match, lexicon)
-        if collective and (not args.actor or _collective_subject(nlp, clause, match, lexicon)):
-            args.actor = list(state.dialogue)
-            args.rule += "/collective subject"
-            args.recipient = [r for r in args.recipient if r not in args.actor]
-        opener = nlp[clause.start].text.lower()
-        # "…, and asked X to …": a verb right after the coordinator has no subject of its own even when it
-        # has an object
-        verb_after_coordinator = match.kind == "verb" and match.start == clause.start + 1
-        if (
-            not args.actor
-            and (not args.recipient or verb_after_coordinator)
-            and clause.index > 0
-            and opener in lexicon.cues.coordinators
-        ):
-            # a coordinated clause without its own subject ("… en delen weer inlichtingen"): the sentence's subject
-            first = next((g for g in groups_by_clause.get(clauses[0].start, []) if g.prep is None), None)
-            if first is not None and not set(first.actors) & set(args.recipient):
-                args.actor = list(first.actors)
-                args.rule += "/sentence subject"
-                confidence -= 0.1
-        if (
-            not args.actor
-            and entry.event == "CONSULT"
-            and match.kind == "noun"
-            and state.dialogue
-            and _refers_to_the_talks(nlp, clause, match, groups, state.dialogue, lexicon)
-        ):
-            # "het telefoongesprek", "Die gesprekken", "the call": the talks already introduced
-            args.actor = list(state.dialogue)
-            args.recipient = [r for r in args.recipient if r not in args.actor]
-            args.rule += "/the talks introduced before"
-            confidence -= 0.05
-        if not args.actor and (not args.recipient or match.kind == "noun"):
+    def _event(self, ctx: EventContext) -> EventRecord | None:
+        """One event from one trigger: arguments, then the named argument rules, then what qualifies it."""
+        match, doc = ctx.match, ctx.doc
+        others = [m for m in ctx.state.clause_matches if m is not match]
+        ctx.args = find_arguments(
+            doc, match, ctx.groups, ctx.index, ctx.lexicon.cues, ctx.complement, others, self.use_tree
+        )
+        ctx.confidence = match.entry.confidence
+        for rule in ARGUMENT_RULES:
+            rule(ctx)
+        if not ctx.args.actor and (not ctx.args.recipient or match.kind == "noun"):
             # nobody to say who did it; a noun with only a recipient ("support to X") is too weak
             return None
-        if (
-            entry.event in _ADDRESSED_TYPES
-            and not args.recipient
-            and state.dialogue
-            and args.actor
-            and set(args.actor) < set(state.dialogue)
-        ):
-            # a promise or demand by one party of the ongoing talks is addressed to the other party
-            args.recipient = [a for a in state.dialogue if a not in args.actor]
+        _addressee_of_the_talks(ctx)
+        _remember_parties(ctx)
+        return _qualified_event(ctx)
+
+
+@dataclass
+class EventContext:
+    """Everything the rules for one trigger read: the trigger, its clause and sentence, the actor groups,
+    the discourse so far, and what the rules have decided (arguments, confidence)."""
+
+    doc: ArticleDoc
+    nlp: Any
+    match: TriggerMatch
+    clause: Clause
+    clauses: list[Clause]  # the clauses of the sentence
+    groups: list[ActorGroup]  # the actor groups of the clause
+    groups_by_clause: dict[int, list[ActorGroup]]
+    complement: int  # first token of a proposition trigger's complement (the clause end otherwise)
+    inner: list[TriggerMatch]  # triggers inside the complement: they type the proposition
+    lexicon: Lexicon
+    index: TokenIndex
+    state: _Discourse
+    args: Arguments = field(default_factory=Arguments)
+    confidence: float = 0.5
+
+
+# How much a rule that had to guess lowers the entry's confidence, and what raises it.
+GUESS_PRONOUN_TOPIC = -0.05  # an unresolved subject pronoun taken as the previous event's actor
+GUESS_SENTENCE_SUBJECT = -0.1  # a coordinated clause without a subject borrows the sentence's
+GUESS_TALKS_BEFORE = -0.05  # "the call" taken as the talks introduced before
+GUESS_COMPOUND = -0.05  # the trigger is the tail of a compound word
+SURE_TREE = 0.1  # the dependency parse linked the arguments
+SURE_BOTH_SIDES = 0.05  # both actor and recipient found
+
+
+def _pronoun_continues_topic(ctx: EventContext) -> None:
+    """ "De Raad veroordeelt X. Hij roept Y op …": an unresolved subject pronoun continues the topic."""
+    args = ctx.args
+    if args.pronoun_subject and not args.actor and ctx.state.topic:
+        args.actor = [a for a in ctx.state.topic if a not in args.recipient]
+        args.rule += "/pronoun continues the topic"
+        ctx.confidence += GUESS_PRONOUN_TOPIC
+
+
+def _collective_parties(ctx: EventContext) -> None:
+    """ "The parties agreed", "Beide leiders": a plural reference to the parties of the ongoing talks."""
+    args, state, nlp = ctx.args, ctx.state, ctx.nlp
+    collective = (
+        state.dialogue and ctx.match.inherits_subject and _collective_before(nlp, ctx.clause, ctx.match, ctx.lexicon)
+    )
+    if collective and (not args.actor or _collective_subject(nlp, ctx.clause, ctx.match, ctx.lexicon)):
+        args.actor = list(state.dialogue)
+        args.rule += "/collective subject"
+        args.recipient = [r for r in args.recipient if r not in args.actor]
+
+
+def _coordinated_clause_subject(ctx: EventContext) -> None:
+    """ "… en delen weer inlichtingen", "…, and asked X to …": a coordinated clause without a subject of
+    its own takes the sentence's subject. A verb right after the coordinator has no subject of its own even
+    when it has an object."""
+    args, match, clause = ctx.args, ctx.match, ctx.clause
+    opener = ctx.nlp[clause.start].text.lower()
+    verb_after_coordinator = match.kind == "verb" and match.start == clause.start + 1
+    if args.actor or (args.recipient and not verb_after_coordinator):
+        return
+    if clause.index == 0 or opener not in ctx.lexicon.cues.coordinators:
+        return
+    first = next((g for g in ctx.groups_by_clause.get(ctx.clauses[0].start, []) if g.prep is None), None)
+    if first is not None and not set(first.actors) & set(args.recipient):
+        args.actor = list(first.actors)
+        args.rule += "/sentence subject"
+        ctx.confidence += GUESS_SENTENCE_SUBJECT
+
+
+def _talks_introduced_before(ctx: EventContext) -> None:
+    """ "het telefoongesprek", "Die gesprekken", "the call": the talks already introduced."""
+    args, match, state = ctx.args, ctx.match, ctx.state
+    if args.actor or match.entry.event != "CONSULT" or match.kind != "noun" or not state.dialogue:
+        return
+    if _refers_to_the_talks(ctx.nlp, ctx.clause, match, ctx.groups, state.dialogue, ctx.lexicon):
+        args.actor = list(state.dialogue)
+        args.recipient = [r for r in args.recipient if r not in args.actor]
+        args.rule += "/the talks introduced before"
+        ctx.confidence += GUESS_TALKS_BEFORE
+
+
+# The rules that fill in an actor the clause does not name, in the order they are tried.
+ARGUMENT_RULES: tuple[Callable[[EventContext], None], ...] = (
+    _pronoun_continues_topic,
+    _collective_parties,
+    _coordinated_clause_subject,
+    _talks_introduced_before,
+)
+
+
+def _addressee_of_the_talks(ctx: EventContext) -> None:
+    """A promise or demand by one party of the ongoing talks is addressed to the other party."""
+    args, dialogue = ctx.args, ctx.state.dialogue
+    if ctx.match.entry.event in _ADDRESSED_TYPES and not args.recipient and dialogue and args.actor:
+        if set(args.actor) < set(dialogue):
+            args.recipient = [a for a in dialogue if a not in args.actor]
             args.rule += "/addressee of the talks"
-        if entry.event == "CONSULT" and len(args.actor) >= 2:
-            # "the leaders" are persons: talks between persons define the parties; others only until then
-            persons = all(doc.actors[a].kind == "person" for a in args.actor)
-            if persons or not state.dialogue_persons:
-                state.dialogue = list(args.actor)
-                state.dialogue_persons = persons
-        state.topic = list(args.actor) if len(args.actor) == 1 else []
-        evidence = clause.char_span(nlp)
-        triggers = [CharSpan(nlp[match.start].idx, nlp[match.end - 1].idx + len(nlp[match.end - 1].text))]
-        if match.particle is not None:
-            p = nlp[match.particle]
-            triggers.append(CharSpan(p.idx, p.idx + len(p.text)))
-            triggers.sort(key=lambda s: s.start)
-        explain: dict[str, Any] = {
-            "entry": entry.id,
-            "matched": nlp[match.start : match.end].text
-            + (f" … {nlp[match.particle].text}" if match.particle is not None else ""),
-            "how": match.how,
-            "kind": match.kind,
-            "arguments": args.rule,
-            "path": list(args.path),
-        }
-        modality, cue = modality_of(doc, match, clause, complement, lexicon)
-        date, dated_modality = event_date(doc, evidence, triggers[0].start, modality)
-        if dated_modality != modality:
-            modality, cue = dated_modality, "future date"
-        explain["modality"] = f"{modality} ({cue})" if cue else modality
-        proposition = None
-        if entry.event in PROPOSITION_TYPES:
-            proposition, prop_explain = proposition_for(
-                doc, match, inner, lexicon, clause, complement, state.last_proposition
-            )
-            state.last_proposition = proposition
-            explain.update(prop_explain)
-        # a proposition's place ("een staakt-het-vuren in Oekraïne") is not where the demand was made
-        place_area = (
-            evidence
-            if entry.event not in PROPOSITION_TYPES
-            else CharSpan(evidence.start, _char_at(nlp, complement, evidence.end))
+
+
+def _remember_parties(ctx: EventContext) -> None:
+    """Talks between two or more parties define the dialogue ("the leaders" are persons: talks between
+    persons define the parties; others only until then); a single actor is the topic a pronoun may continue."""
+    args, state = ctx.args, ctx.state
+    if ctx.match.entry.event == "CONSULT" and len(args.actor) >= 2:
+        persons = all(ctx.doc.actors[a].kind == "person" for a in args.actor)
+        if persons or not state.dialogue_persons:
+            state.dialogue = list(args.actor)
+            state.dialogue_persons = persons
+    state.topic = list(args.actor) if len(args.actor) == 1 else []
+
+
+def _qualified_event(ctx: EventContext) -> EventRecord:
+    """The event record: triggers, modality and date, proposition, place, source, confidence."""
+    doc, nlp, match, args, lexicon = ctx.doc, ctx.nlp, ctx.match, ctx.args, ctx.lexicon
+    entry = match.entry
+    evidence = ctx.clause.char_span(nlp)
+    triggers = [CharSpan(nlp[match.start].idx, nlp[match.end - 1].idx + len(nlp[match.end - 1].text))]
+    if match.particle is not None:
+        p = nlp[match.particle]
+        triggers.append(CharSpan(p.idx, p.idx + len(p.text)))
+        triggers.sort(key=lambda s: s.start)
+    explain: dict[str, Any] = {
+        "entry": entry.id,
+        "matched": nlp[match.start : match.end].text
+        + (f" … {nlp[match.particle].text}" if match.particle is not None else ""),
+        "how": match.how,
+        "kind": match.kind,
+        "arguments": args.rule,
+        "path": list(args.path),
+    }
+    modality, cue = modality_of(doc, match, ctx.clause, ctx.complement, lexicon)
+    date, dated_modality = event_date(doc, evidence, triggers[0].start, modality)
+    if dated_modality != modality:
+        modality, cue = dated_modality, "future date"
+    explain["modality"] = f"{modality} ({cue})" if cue else modality
+    proposition = None
+    is_prop = entry.event in PROPOSITION_TYPES
+    if is_prop:
+        proposition, prop_explain = proposition_for(
+            doc, match, ctx.inner, lexicon, ctx.clause, ctx.complement, ctx.state.last_proposition
         )
-        location, loc_rule = location_for(doc, place_area, lexicon, entry.event, state.mention_spans)
-        if loc_rule:
-            explain["location"] = loc_rule
-        source, source_rule = source_for(doc, clause, clauses, groups_by_clause, triggers[0].start, lexicon, args.actor)
-        if source_rule:
-            explain["source"] = source_rule
-        if match.how == "compound":
-            confidence -= 0.05
-        if args.rule.startswith("tree"):
-            confidence += 0.1
-        if args.actor and args.recipient:
-            confidence += 0.05
-        return EventRecord(
-            event=entry.event,
-            evidence=evidence,
-            trigger=triggers,
-            mode=entry.mode,
-            context=list(entry.context) or list(lexicon.default_contexts.get(entry.event, ())),
-            actor=args.actor,
-            recipient=args.recipient,
-            modality=modality,
-            proposition=proposition,
-            date=date,
-            duration=None if entry.event in PROPOSITION_TYPES else event_duration(doc, match, lexicon, clause),
-            location=location,
-            quantities=quantities_in(doc, evidence),
-            source=source,
-            confidence=max(0.05, min(0.95, confidence)),
-            explain=explain,
-        )
+        ctx.state.last_proposition = proposition
+        explain.update(prop_explain)
+    # a proposition's place ("een staakt-het-vuren in Oekraïne") is not where the demand was made
+    place_area = evidence if not is_prop else CharSpan(evidence.start, _char_at(nlp, ctx.complement, evidence.end))
+    location, loc_rule = location_for(doc, place_area, lexicon, entry.event, ctx.state.mention_spans)
+    if loc_rule:
+        explain["location"] = loc_rule
+    source, source_rule = source_for(
+        doc, ctx.clause, ctx.clauses, ctx.groups_by_clause, triggers[0].start, lexicon, args.actor
+    )
+    if source_rule:
+        explain["source"] = source_rule
+    confidence = ctx.confidence
+    if match.how == "compound":
+        confidence += GUESS_COMPOUND
+    if args.rule.startswith("tree"):
+        confidence += SURE_TREE
+    if args.actor and args.recipient:
+        confidence += SURE_BOTH_SIDES
+    return EventRecord(
+        event=entry.event,
+        evidence=evidence,
+        trigger=triggers,
+        mode=entry.mode,
+        context=list(entry.context) or list(lexicon.default_contexts.get(entry.event, ())),
+        actor=args.actor,
+        recipient=args.recipient,
+        modality=modality,
+        proposition=proposition,
+        date=date,
+        duration=None if is_prop else event_duration(doc, match, lexicon, ctx.clause),
+        location=location,
+        quantities=quantities_in(doc, evidence),
+        source=source,
+        confidence=max(0.05, min(0.95, confidence)),
+        entry_id=entry.id,
+        trigger_kind=match.kind,
+        explain=explain,
+    )
 
 
 # speech acts that, said in talks, are addressed to the other party
@@ -358,7 +417,7 @@ def merge_lists(events: list[EventRecord], text: str) -> list[EventRecord]:
         prev = merged[-1] if merged else None
         if (
             prev is not None
-            and prev.explain.get("entry") == event.explain.get("entry")
+            and prev.entry_id == event.entry_id
             and set(prev.actor) == set(event.actor)
             and prev.modality == event.modality
             and 0 <= event.evidence.start - prev.evidence.end <= 4
@@ -405,12 +464,12 @@ def merge_repeated_talks(events: list[EventRecord]) -> list[EventRecord]:
         )
         if same is None:
             continue
-        if event.explain.get("kind") == "verb" and same.explain.get("kind") == "noun":
+        if event.trigger_kind == "verb" and same.trigger_kind == "noun":
             event.mode = same.mode
-            event.explain.setdefault("merged", []).append(f"repeated mention: {same.explain.get('entry')}")
+            event.explain.setdefault("merged", []).append(f"repeated mention: {same.entry_id}")
             dropped.add(id(same))
         else:
-            same.explain.setdefault("merged", []).append(f"repeated mention: {event.explain.get('entry')}")
+            same.explain.setdefault("merged", []).append(f"repeated mention: {event.entry_id}")
             dropped.add(id(event))
     return [e for e in events if id(e) not in dropped]
 
@@ -430,7 +489,7 @@ def _merge_into(events: list[EventRecord], event: EventRecord) -> bool:
             other.trigger.extend(t for t in event.trigger if t not in other.trigger)
             other.trigger.sort(key=lambda s: s.start)
             _add_unique(other.recipient, event.recipient)
-            other.explain.setdefault("merged", []).append(event.explain.get("entry"))
+            other.explain.setdefault("merged", []).append(event.entry_id)
             return True
     return False
 
