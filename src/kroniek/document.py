@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from kroniek.chronicle.models import Article
+from kroniek.chronicle.types import ActorKind, EventType, Modality, Precision, Sector, TimexType, TriggerKind
 
 if TYPE_CHECKING:  # spaCy is imported lazily so that `kroniek validate` starts fast
     from spacy.tokens import Doc
@@ -56,9 +57,9 @@ class ActorMention:
 class ActorRecord:
     key: str  # stable identity within the run: KB id, or "ner:<name>"
     name: str
-    kind: str
+    kind: ActorKind
     country: str | None = None
-    sector: str | None = None
+    sector: Sector | None = None
     wikidata: str | None = None
     mentions: list[ActorMention] = field(default_factory=list)
 
@@ -67,9 +68,9 @@ class ActorRecord:
 class TimexRecord:
     start: int
     end: int
-    type: str  # DATE | TIME | DURATION | SET
+    type: TimexType
     value: str  # TIMEX3 value, e.g. 2025-03-18, 2025-W11, P30D
-    precision: str = "day"  # day | week | month | year | time | vague ...
+    precision: Precision = "day"
     anchored: bool = True  # False when a relative expression could not be resolved (no publication date)
     direction: str | None = None  # past | future | None: which way a bare weekday was resolved
     # both readings of a bare weekday, {"past": value, "future": value}: a later stage that knows the
@@ -103,7 +104,7 @@ class QuantityMention:
 
 @dataclass(slots=True)
 class PropositionRecord:
-    event: str
+    event: EventType
     mode: str | None = None
     text: str = ""
     duration: str | None = None
@@ -111,14 +112,14 @@ class PropositionRecord:
 
 @dataclass(slots=True)
 class EventRecord:
-    event: str
+    event: EventType
     evidence: CharSpan
     trigger: list[CharSpan] = field(default_factory=list)
     mode: str | None = None
     context: list[str] = field(default_factory=list)
     actor: list[int] = field(default_factory=list)  # indices into doc.actors
     recipient: list[int] = field(default_factory=list)
-    modality: str = "asserted"
+    modality: Modality = "asserted"
     proposition: PropositionRecord | None = None
     date: TimexRecord | None = None
     duration: str | None = None
@@ -127,7 +128,7 @@ class EventRecord:
     source: int | None = None
     confidence: float = 0.5
     entry_id: str = ""  # the lexicon entry that matched ("nl.talks"): events from one entry may merge
-    trigger_kind: str = "verb"  # verb | noun | adj: a verbal report of talks outranks a nominal mention
+    trigger_kind: TriggerKind = "verb"  # verb | noun | adj: a verbal report of talks outranks a nominal mention
     explain: dict[str, Any] = field(default_factory=dict)  # lexicon entry, tree path ... for `kroniek explain`
 
 

@@ -23,6 +23,8 @@ from pathlib import Path
 from kroniek.actors.kb import ActorKB, KBActor
 from kroniek.actors.publishers import publisher_country
 from kroniek.actors.resolve import PRONOUN_WINDOW_SENTENCES, Found, NewActor, Resolver, clean_mentions
+from kroniek.chronicle.types import actor_kind
+from kroniek.chronicle.types import sector as as_sector
 from kroniek.document import ActorMention, ActorRecord, ArticleDoc, CharSpan
 
 # How a mention was found, as ActorMention.how documents it.
@@ -110,8 +112,8 @@ def _record(ref: KBActor | NewActor, doc: ArticleDoc) -> ActorRecord:
         if isinstance(published, dt.datetime):
             published = published.date()
         country, sector = ref.country_sector_on(published)
-        return ActorRecord(ref.key, ref.name, ref.kind, country, sector, ref.wikidata)
-    return ActorRecord(ref.key, ref.name, ref.kind, ref.country, ref.sector, None)
+        return ActorRecord(ref.key, ref.name, actor_kind(ref.kind), country, as_sector(sector), ref.wikidata)
+    return ActorRecord(ref.key, ref.name, actor_kind(ref.kind), ref.country, as_sector(ref.sector), None)
 
 
 def make_actor_stage(

@@ -16,6 +16,8 @@ from typing import Any
 
 from kroniek import lang as lang_packs
 from kroniek.chronicle.models import EVENT_TYPES
+from kroniek.chronicle.types import EventType, Modality, TriggerKind, event_type, trigger_kind
+from kroniek.chronicle.types import modality as modality_type
 from kroniek.errors import KroniekError
 
 # How the grammatical roles of a trigger map onto actor and recipient.
@@ -30,8 +32,8 @@ class TriggerEntry:
 
     id: str
     forms: tuple[tuple[str, ...], ...]  # each form is a token sequence, lower-cased
-    event: str
-    kind: str = "verb"
+    event: EventType
+    kind: TriggerKind = "verb"
     lemmas: tuple[str, ...] = ()
     particle: tuple[str, ...] = ()  # separable particle(s), one of which must occur in the clause
     compound: bool = False  # the last form token may end a longer compound ("wapen|leveranties")
@@ -42,9 +44,9 @@ class TriggerEntry:
     object_recipient: bool = True  # an actor in object position is the recipient
     recipient_preps: tuple[str, ...] | None = None  # overrides the language default
     stop: bool = False  # the word means stopping something ("staken", "halt"): flips a proposition
-    modality: str | None = None  # a modality the word itself carries ("planned" for "plans")
+    modality: Modality | None = None  # a modality the word itself carries ("planned" for "plans")
     negated: bool = False  # the word itself negates ("no intention", "weigeren" as AGREE negation)
-    proposition: str | None = None  # proposition type when the complement names no event
+    proposition: EventType | None = None  # proposition type when the complement names no event
     proposition_mode: str | None = None
     confidence: float = 0.6
     passive_forms: frozenset[str] = frozenset()  # participles: "benoemd" without "heeft" is passive
@@ -101,7 +103,7 @@ class Lexicon:
     entries: list[TriggerEntry]
     cues: Cues
     source: str = ""
-    default_propositions: dict[str, str] = field(default_factory=dict)  # event type -> proposition type
+    default_propositions: dict[str, EventType] = field(default_factory=dict)  # event type -> proposition type
     default_contexts: dict[str, list[str]] = field(default_factory=dict)  # event type -> PLOVER contexts
     # first token of a form -> entries; lemma -> entries; compound suffixes
     by_first: dict[str, list[TriggerEntry]] = field(default_factory=dict)
@@ -202,8 +204,8 @@ def _entry(raw: dict[str, Any], where: str) -> TriggerEntry:
     return TriggerEntry(
         id=str(raw.get("id") or f"{where}:{' '.join(forms[0])}"),
         forms=forms,
-        event=str(event),
-        kind=kind,
+        event=event_type(str(event)),
+        kind=trigger_kind(kind),
         lemmas=_strings(raw, "lemmas", where),
         particle=_strings(raw, "particle", where),
         compound=bool(raw.get("compound", False)),
@@ -214,9 +216,9 @@ def _entry(raw: dict[str, Any], where: str) -> TriggerEntry:
         object_recipient=bool(raw.get("object_recipient", kind == "verb")),
         recipient_preps=_strings(raw, "recipient_preps", where) if "recipient_preps" in raw else None,
         stop=bool(raw.get("stop", False)),
-        modality=_optional_str(raw, "modality"),
+        modality=None if modality is None else modality_type(str(modality)),
         negated=bool(raw.get("negated", False)),
-        proposition=_optional_str(raw, "proposition"),
+        proposition=None if prop is None else event_type(str(prop)),
         proposition_mode=_optional_str(raw, "proposition_mode"),
         confidence=confidence,
         passive_forms=frozenset(_strings(raw, "passive", where)),
@@ -248,7 +250,13 @@ def parse_lexicon(data: dict[str, object], lang: str, where: str) -> Lexicon:
     defaults = data.get("default_propositions", {})
     if not isinstance(defaults, dict) or any(v not in EVENT_TYPES for v in defaults.values()):
         raise KroniekError("E160", where=where, detail="[default_propositions] maps event types to event types")
-    lexicon = Lexicon(lang=lang, entries=entries, cues=cues, source=source, default_propositions=dict(defaults))
+    lexicon = Lexicon(
+        lang=lang,
+        entries=entries,
+        cues=cues,
+        source=source,
+        default_propositions={str(k): event_type(str(v)) for k, v in defaults.items()},
+    )
     contexts = data.get("default_contexts", {})
     if isinstance(contexts, dict):
         lexicon.default_contexts = {str(k): [str(x) for x in v] for k, v in contexts.items() if isinstance(v, list)}

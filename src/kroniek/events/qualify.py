@@ -10,6 +10,7 @@ from collections.abc import Collection
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
+from kroniek.chronicle.types import PROPOSITION_TYPES, Modality
 from kroniek.document import (
     ArticleDoc,
     CharSpan,
@@ -26,7 +27,6 @@ from kroniek.events.where import location_for as where_it_happened
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
-PROPOSITION_TYPES = frozenset({"AGREE", "REQUEST", "REJECT", "THREATEN", "CONCEDE"})
 _VAGUE = re.compile(r"^(PRESENT_REF|PAST_REF|FUTURE_REF|P?X)")
 _QUOTE_CHARS = "„“”\"«»‘’'"
 
@@ -40,7 +40,7 @@ def _low(nlp: Doc, i: int) -> str:
 
 def modality_of(
     doc: ArticleDoc, match: TriggerMatch, clause: Clause, complement_start: int, lexicon: Lexicon
-) -> tuple[str, str]:
+) -> tuple[Modality, str]:
     """(modality, the cue that decided it). Scope: the clause up to the complement."""
     nlp = doc.nlp
     assert nlp is not None
@@ -197,7 +197,9 @@ def _inside(tx: TimexRecord | QuantityMention | PlaceMention, nlp: Doc, token_st
 # --- date, duration, place, quantities -------------------------------------------------------------
 
 
-def event_date(doc: ArticleDoc, evidence: CharSpan, trigger_at: int, modality: str) -> tuple[TimexRecord | None, str]:
+def event_date(
+    doc: ArticleDoc, evidence: CharSpan, trigger_at: int, modality: Modality
+) -> tuple[TimexRecord | None, Modality]:
     """The one date chooser of the project: (the event's date, its modality). The date is the timex
     ``date_for`` picks; an asserted event dated after the publication day is planned; a bare weekday then
     takes the reading (past or future) that the modality asks for. benchmarks/time_benchmark.py measures

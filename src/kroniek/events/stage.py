@@ -14,12 +14,12 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
+from kroniek.chronicle.types import PROPOSITION_TYPES
 from kroniek.document import ArticleDoc, CharSpan, EventRecord, PropositionRecord
 from kroniek.events.arguments import Arguments, find_arguments
 from kroniek.events.clauses import ActorGroup, Clause, TokenIndex, actor_groups, clauses_of, governing_prep
 from kroniek.events.lexicon import Lexicon, load_lexicon
 from kroniek.events.qualify import (
-    PROPOSITION_TYPES,
     complement_start_of,
     event_date,
     event_duration,

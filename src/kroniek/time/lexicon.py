@@ -14,6 +14,7 @@ from functools import lru_cache
 from typing import Any
 
 from kroniek import lang as lang_packs
+from kroniek.chronicle.types import TimexType, timex_type
 from kroniek.errors import KroniekError
 from kroniek.lang.numbers import number_pattern
 from kroniek.lang.text import normalise
@@ -41,7 +42,7 @@ class Pattern:
 class Lexicon:
     lang: str
     words: dict[str, dict[str, Any]]  # class -> normalised word -> value
-    vague: dict[str, tuple[str, str]]  # normalised phrase -> (TYPE, VALUE)
+    vague: dict[str, tuple[TimexType, str]]  # normalised phrase -> (TYPE, VALUE)
     anaphoric: dict[str, int]
     tense: dict[str, Any]
     month_cue: dict[str, Any]
@@ -87,6 +88,15 @@ def _expand(template: str, classes: dict[str, list[str]], lang: str, capitalised
     return expanded.replace(" ?", r"\s*").replace(" ", r"\s+")
 
 
+def _vague_value(lang: str, phrase: str, value: str) -> tuple[TimexType, str]:
+    """ "DATE PRESENT_REF" -> ("DATE", "PRESENT_REF"); E140 names a phrase whose type is not a TIMEX3 type."""
+    parts = value.split()
+    try:
+        return timex_type(parts[0]), parts[1]
+    except (IndexError, ValueError) as exc:
+        raise KroniekError("E140", lang=lang, detail=f"[vague] {phrase!r} = {value!r}: {exc}") from exc
+
+
 @lru_cache(maxsize=8)
 def load_lexicon(lang: str) -> Lexicon:
     if not lang_packs.has(lang):
@@ -98,7 +108,7 @@ def load_lexicon(lang: str) -> Lexicon:
     lex = Lexicon(
         lang=lang,
         words=words,
-        vague={normalise(k): (v.split()[0], v.split()[1]) for k, v in data.get("vague", {}).items()},
+        vague={normalise(k): _vague_value(lang, k, v) for k, v in data.get("vague", {}).items()},
         anaphoric={normalise(k): int(v) for k, v in data.get("anaphoric", {}).items()},
         tense=data.get("tense", {}),
         month_cue=data.get("month_cue", {}),

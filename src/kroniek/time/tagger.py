@@ -13,6 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, ClassVar
 
+from kroniek.chronicle.types import Precision, TimexType
 from kroniek.document import ArticleDoc, CharSpan, TimexRecord
 from kroniek.lang.numbers import parse_number
 from kroniek.lang.text import normalise
@@ -83,7 +84,7 @@ class _Resolving:
         return self.cand.groups
 
     def rec(
-        self, type_: str, value: str, precision: str, anchored: bool = True, direction: str | None = None
+        self, type_: TimexType, value: str, precision: Precision, anchored: bool = True, direction: str | None = None
     ) -> TimexRecord:
         return TimexRecord(self.cand.start, self.cand.end, type_, value, precision, anchored, direction)
 
@@ -331,8 +332,8 @@ class Tagger:
         if not weekday:
             return None
         weekday = int(weekday)
-        type_ = "TIME" if pod else "DATE"
-        precision = "time" if pod else "day"
+        type_: TimexType = "TIME" if pod else "DATE"
+        precision: Precision = "time" if pod else "day"
         explicit = self._dir(g.get("dir"))
         week_dir = self._dir(g.get("wdir"))
         if published is None:
