@@ -57,7 +57,6 @@ MESSAGES: dict[str, str] = {
     "E161": "no event lexicon for language {lang!r}; add kroniek/lang/{lang}/events.toml or pass extra_lexicons",
     "E140": "the temporal lexicon for {lang!r} cannot be used: {detail} (kroniek/lang/{lang}/time.toml)",
     "E141": "no gazetteer data file at {where}; rebuild it with `python training/build_gazetteer.py`",
-    "E142": "the quantities lexicon cannot be used: {detail} (kroniek/lang/<code>/quantities.toml)",
     "E230": "{what} needs the optional packages fastapi and uvicorn; install them with `pip install fastapi uvicorn`",
     "E231": "no {what} with id {id!r} in the store",
     "E232": "the parameter {parameter} is required: {detail}",
