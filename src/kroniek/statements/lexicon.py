@@ -19,6 +19,9 @@ CUES_DIR = Path(__file__).resolve().parent / "cues"
 GAP = "…"
 GAP_WORDS = 4
 
+# Not kroniek.lang.text.tokenize: that one keeps hyphenated words whole, and the cue and pronoun rules here
+# need French inversions split ("a-t-il souligné", "dit-il"). Measured with the shared tokenizer: fr
+# statements recall 1.000 -> 0.889 on the dev set. Merge once the shared tokenizer splits clitic inversions.
 _TOKEN_RE = re.compile(r"\w+|[^\w\s]")
 
 
