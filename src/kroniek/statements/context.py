@@ -225,7 +225,7 @@ class Analysis:
             m = self.mention_covering(tok.start, tok.end)
             if m is not None and m.start >= floor:
                 return self._head_of(m, tok, floor)
-            if self.lex.is_pronoun(tok.low) and tok.low not in ("haar", "her", "hun", "ihr"):
+            if self.lex.is_pronoun(tok.low) and tok.low not in self.lex.possessive_pronouns:
                 return self.pronoun_speaker(tok)
             if tok.low == ")":
                 # skip back over a parenthesis: "The Revolutionary Guard Corps (IRGC) declared"
@@ -292,7 +292,7 @@ class Analysis:
             m = self.mention_covering(tok.start, tok.end)
             if m is not None:
                 return self._from_mention(m, tok)
-            if self.lex.is_pronoun(tok.low) and tok.low not in ("haar", "her", "hun", "ihr", "hen", "them"):
+            if self.lex.is_pronoun(tok.low) and tok.low not in self.lex.possessive_pronouns | self.lex.object_pronouns:
                 return self.pronoun_speaker(tok)
         return None
 

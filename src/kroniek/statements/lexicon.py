@@ -85,6 +85,8 @@ class CueLexicon:
     not_followed_by: dict[str, tuple[Pattern, ...]]
     bare_blockers: frozenset[str]
     by_first: dict[str, tuple[tuple[str, str, Pattern], ...]]  # first token -> (kind, entry, pattern)
+    possessive_pronouns: frozenset[str] = frozenset()  # "haar", "her": a pronoun that is no subject
+    object_pronouns: frozenset[str] = frozenset()  # "hen", "them"
     coordinators: frozenset[str] = frozenset()  # "and", "but" (lang/<code>/words.toml)
     alternatives: frozenset[str] = frozenset()  # "or"
 
@@ -192,6 +194,8 @@ def load_lexicon(lang: str) -> CueLexicon:
         not_followed_by={k: tuple(_pattern(x) for x in v) for k, v in data.get("not_followed_by", {}).items()},
         bare_blockers=frozenset(data.get("bare_blockers", [])),
         by_first={k: tuple(v) for k, v in by_first.items()},
+        possessive_pronouns=frozenset(data.get("possessive_pronouns", [])),
+        object_pronouns=frozenset(data.get("object_pronouns", [])),
         coordinators=frozenset(pack.words("words", "coordinators")),
         alternatives=frozenset(pack.words("words", "alternatives")),
     )
