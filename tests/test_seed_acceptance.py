@@ -26,6 +26,11 @@ def find(chronicle: Chronicle, event: str, mode: str | None = None) -> list[Even
     return [e for e in chronicle.events if e.event == event and (mode is None or e.mode == mode)]
 
 
+@pytest.mark.xfail(
+    strict=True,
+    reason="issue 11: the discourse rules that dated this event were fitted to the sample article and are gone; "
+    "discourse-level dates are the next quality push",
+)
 def test_phone_call(seed: Chronicle) -> None:
     calls = [e for e in find(seed, "CONSULT", "phone") if e.date and e.date.value == "2025-03-18"]
     assert calls, "no CONSULT/phone dated 2025-03-18"
@@ -45,6 +50,11 @@ def test_putins_promise(seed: Chronicle) -> None:
     assert promises, "no AGREE by Putin with a RETREAT/ceasefire P30D proposition"
 
 
+@pytest.mark.xfail(
+    strict=True,
+    reason="issue 11: the discourse rules that dated this event were fitted to the sample article and are gone; "
+    "discourse-level dates are the next quality push",
+)
 def test_prisoner_exchange(seed: Chronicle) -> None:
     exchanges = [
         e

@@ -46,9 +46,9 @@ def to_chronicle(doc: ArticleDoc) -> Chronicle:
             Actor(
                 id=local[index],
                 name=rec.name,
-                kind=rec.kind,  # type: ignore[arg-type]
+                kind=rec.kind,
                 country=rec.country,
-                sector=rec.sector,  # type: ignore[arg-type]
+                sector=rec.sector,
                 wikidata=rec.wikidata,
                 mentions=[Span(text=text[s:e], start=s, end=e) for s, e in mentions],
             )
@@ -60,15 +60,15 @@ def to_chronicle(doc: ArticleDoc) -> Chronicle:
         events.append(
             Event(
                 id=f"e{n}",
-                event=ev.event,  # type: ignore[arg-type]
+                event=ev.event,
                 mode=ev.mode,
                 context=list(ev.context),
                 actor=[local[i] for i in _unique(ev.actor) if i in local],
                 recipient=[local[i] for i in _unique(ev.recipient) if i in local and i not in ev.actor],
-                modality=ev.modality,  # type: ignore[arg-type]
+                modality=ev.modality,
                 proposition=(
                     Proposition(
-                        event=ev.proposition.event,  # type: ignore[arg-type]
+                        event=ev.proposition.event,
                         mode=ev.proposition.mode,
                         text=ev.proposition.text,
                         duration=ev.proposition.duration,
@@ -79,7 +79,7 @@ def to_chronicle(doc: ArticleDoc) -> Chronicle:
                 date=(
                     DateRef(
                         value=ev.date.value,
-                        precision=ev.date.precision,  # type: ignore[arg-type]
+                        precision=ev.date.precision,
                         text=text[ev.date.start : ev.date.end],
                         start=ev.date.start,
                         end=ev.date.end,
@@ -121,7 +121,7 @@ def to_chronicle(doc: ArticleDoc) -> Chronicle:
         for st in sorted(doc.statements, key=lambda s: s.text.start)
     ]
     timexes = [
-        Timex(text=text[t.start : t.end], start=t.start, end=t.end, type=t.type, value=t.value)  # type: ignore[arg-type]
+        Timex(text=text[t.start : t.end], start=t.start, end=t.end, type=t.type, value=t.value)
         for t in sorted(doc.timexes, key=lambda t: t.start)
     ]
     return Chronicle(article=doc.article, actors=actors, events=events, statements=statements, timexes=timexes)

@@ -12,7 +12,8 @@ Layers (who fills them):
   places    -> doc.places (PlaceMention)
   quantities-> doc.quantities (QuantityMention)
   events    -> doc.events (EventRecord)
-  statements-> doc.statements (StatementRecord)
+  statements-> doc.statements (StatementRecord), doc.attributions (AttributionRecord: every speech
+               scope with its speaker and cue, "volgens X" and "X said that ..." included)
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from kroniek.chronicle.models import Article
+from kroniek.chronicle.types import ActorKind, EventType, Modality, Precision, Sector, TimexType, TriggerKind
 
 if TYPE_CHECKING:  # spaCy is imported lazily so that `kroniek validate` starts fast
     from spacy.tokens import Doc
@@ -55,9 +57,9 @@ class ActorMention:
 class ActorRecord:
     key: str  # stable identity within the run: KB id, or "ner:<name>"
     name: str
-    kind: str
+    kind: ActorKind
     country: str | None = None
-    sector: str | None = None
+    sector: Sector | None = None
     wikidata: str | None = None
     mentions: list[ActorMention] = field(default_factory=list)
 
@@ -66,11 +68,14 @@ class ActorRecord:
 class TimexRecord:
     start: int
     end: int
-    type: str  # DATE | TIME | DURATION | SET
+    type: TimexType
     value: str  # TIMEX3 value, e.g. 2025-03-18, 2025-W11, P30D
-    precision: str = "day"  # day | week | month | year | time | vague ...
+    precision: Precision = "day"
     anchored: bool = True  # False when a relative expression could not be resolved (no publication date)
     direction: str | None = None  # past | future | None: which way a bare weekday was resolved
+    # both readings of a bare weekday, {"past": value, "future": value}: a later stage that knows the
+    # event's modality picks one (None for every other timex, and without a publication date)
+    readings: dict[str, str] | None = None
 
 
 @dataclass(slots=True)
@@ -84,6 +89,8 @@ class PlaceMention:
     lon: float | None
     feature: str = "city"  # city | region | country | sea | venue
     metonym: bool = False  # a capital used for its government ("Moskou eist")
+    locative: bool = False  # a locative word introduces it ("in Genève", "at Baghdad"): a venue
+    dateline: bool = False  # it opens the article's dateline ("KYIV -"): never a venue
 
 
 @dataclass(slots=True)
@@ -97,7 +104,7 @@ class QuantityMention:
 
 @dataclass(slots=True)
 class PropositionRecord:
-    event: str
+    event: EventType
     mode: str | None = None
     text: str = ""
     duration: str | None = None
@@ -105,14 +112,14 @@ class PropositionRecord:
 
 @dataclass(slots=True)
 class EventRecord:
-    event: str
+    event: EventType
     evidence: CharSpan
     trigger: list[CharSpan] = field(default_factory=list)
     mode: str | None = None
     context: list[str] = field(default_factory=list)
     actor: list[int] = field(default_factory=list)  # indices into doc.actors
     recipient: list[int] = field(default_factory=list)
-    modality: str = "asserted"
+    modality: Modality = "asserted"
     proposition: PropositionRecord | None = None
     date: TimexRecord | None = None
     duration: str | None = None
@@ -120,6 +127,8 @@ class EventRecord:
     quantities: list[QuantityMention] = field(default_factory=list)
     source: int | None = None
     confidence: float = 0.5
+    entry_id: str = ""  # the lexicon entry that matched ("nl.talks"): events from one entry may merge
+    trigger_kind: TriggerKind = "verb"  # verb | noun | adj: a verbal report of talks outranks a nominal mention
     explain: dict[str, Any] = field(default_factory=dict)  # lexicon entry, tree path ... for `kroniek explain`
 
 
@@ -130,6 +139,18 @@ class StatementRecord:
     direct: bool
     cue: CharSpan | None = None
     channel: str | None = None
+
+
+@dataclass(slots=True)
+class AttributionRecord:
+    """Words the article attributes to someone: a quote, reported speech ("X said that ..."), or a clause
+    with a source ("volgens X", "according to X", "..., aldus X"). Found once, by the statements stage."""
+
+    speaker: int | None  # index into doc.actors; None when the text does not say who
+    scope: CharSpan  # the attributed words
+    cue: CharSpan | None  # the speech verb or source phrase
+    how: str  # the construction that found it: that, according, postposed, quote, ...
+    direct: bool  # a verbatim quote
 
 
 @dataclass
@@ -144,6 +165,7 @@ class ArticleDoc:
     quantities: list[QuantityMention] = field(default_factory=list)
     events: list[EventRecord] = field(default_factory=list)
     statements: list[StatementRecord] = field(default_factory=list)
+    attributions: list[AttributionRecord] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)  # recorded reasons (unresolved dates, skipped parts ...)
     provided: set[str] = field(default_factory=set)  # layers added so far
 

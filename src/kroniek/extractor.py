@@ -13,7 +13,8 @@ from kroniek.chronicle.models import Article, Chronicle
 from kroniek.document import ArticleDoc
 from kroniek.errors import InputError, KroniekError
 from kroniek.ingest import ItemFailure, RawArticle, article_from_text, parse_published
-from kroniek.language import check_supported, detect_language
+from kroniek.lang import SUPPORTED
+from kroniek.lang.identify import check_supported, detect_language
 from kroniek.pipeline import Pipeline, load_config
 
 # Written for kroniek: a neutral sentence that every stage can process in any language.
@@ -30,13 +31,13 @@ class Extractor:
         nlp: str | None = None,
     ) -> None:
         self.config = config if config is not None else load_config(config_path)
+        # [input].supported_languages may narrow the languages kroniek has folders for (kroniek/lang/<code>/)
+        self.supported: list[str] = list(self.config["input"].get("supported_languages") or SUPPORTED)
         if nlp:
-            langs = self.config["input"]["supported_languages"]
             self.config.setdefault("stages", {}).setdefault("nlp.spacy/v1", {})["models"] = {
-                lang: nlp for lang in langs
+                lang: nlp for lang in self.supported
             }
         self.max_chars: int = int(self.config["input"]["max_chars"])
-        self.supported: list[str] = list(self.config["input"]["supported_languages"])
         self._pipeline: Pipeline | None = None
 
     @property

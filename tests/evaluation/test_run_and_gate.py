@@ -145,6 +145,7 @@ def test_gate_without_floors_fails(gold_dir: Path, tmp_path: Path) -> None:
 
 def test_gate_main_skips_loudly_without_gold(monkeypatch: pytest.MonkeyPatch, capsys: Any, tmp_path: Path) -> None:
     monkeypatch.setenv("KRONIEK_SHARED", str(tmp_path / "absent"))
+    monkeypatch.delenv("CI", raising=False)
     assert gate.main([]) == 0
     assert "SKIPPED" in capsys.readouterr().err
     assert gate.main(["--require-gold"]) == gate.EXIT_NO_GOLD
@@ -186,8 +187,55 @@ def test_cli_gate_without_gold_is_skipped_loudly(monkeypatch: pytest.MonkeyPatch
 
     register(app)
     monkeypatch.setenv("KRONIEK_SHARED", str(tmp_path / "absent"))
+    monkeypatch.delenv("CI", raising=False)
     result = CliRunner().invoke(app, ["evaluate", "--gate"])
     assert result.exit_code == 0
     assert "SKIPPED" in result.output
     result = CliRunner().invoke(app, ["evaluate"])
     assert result.exit_code == 1
+
+
+def test_without_gold_the_gate_fails_in_ci(monkeypatch: pytest.MonkeyPatch, capsys: Any, tmp_path: Path) -> None:
+    """CI always has ../shared: there a missing gold set is a broken checkout, not a reason to skip."""
+    from kroniek.cli.app import app
+    from kroniek.cli.evaluate_cmd import register
+
+    register(app)
+    monkeypatch.setenv("KRONIEK_SHARED", str(tmp_path / "absent"))
+    monkeypatch.setenv("CI", "true")
+    assert gate.main([]) == gate.EXIT_NO_GOLD
+    assert "SKIPPED" in capsys.readouterr().err
+    result = CliRunner().invoke(app, ["evaluate", "--gate"])
+    assert result.exit_code == gate.EXIT_NO_GOLD
+
+
+def test_floors_record_the_gold_hash_and_the_gate_says_when_it_changed(gold_dir: Path, tmp_path: Path) -> None:
+    floors_path = tmp_path / "floors.toml"
+    report = evaluate(gold=[gold_dir], extractor=FakeExtractor())
+    assert len(report.gold_hash) == 64
+    gate.pin_floors(report, floors_path, reason="first pin")
+    data = tomllib.loads(floors_path.read_text(encoding="utf-8"))
+    assert data["gold_sha256"] == report.gold_hash == data["history"][-1]["gold_sha256"]
+    out = io.StringIO()
+    assert gate.run_gate(report, floors_path, out=out) == 0
+    assert "gold set changed" not in out.getvalue()
+    # a re-annotated gold file: same scores here, but the gate must say the floors were set on other gold
+    changed = next(gold_dir.glob("*.gold.json"))
+    changed.write_text(changed.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    again = evaluate(gold=[gold_dir], extractor=FakeExtractor())
+    assert again.gold_hash != report.gold_hash
+    out = io.StringIO()
+    gate.run_gate(again, floors_path, out=out)
+    assert "gold set changed since the floors were set" in out.getvalue()
+
+
+def test_floors_without_a_gold_hash_say_so(gold_dir: Path, tmp_path: Path) -> None:
+    floors_path = tmp_path / "floors.toml"
+    report = evaluate(gold=[gold_dir], extractor=FakeExtractor())
+    gate.pin_floors(report, floors_path, reason="first pin")
+    floors = gate.read_floors(floors_path)
+    floors.gold_sha256 = None
+    gate.write_floors(floors_path, floors)
+    out = io.StringIO()
+    gate.run_gate(report, floors_path, out=out)
+    assert "record no gold hash" in out.getvalue()

@@ -153,15 +153,6 @@ def test_a_date_in_another_clause_is_not_borrowed():
     assert only(events, "ASSAULT").date is None
 
 
-def test_this_will_take_place_schedules_the_previous_event():
-    doc, events = events_of(
-        "Russia and Ukraine announced a prisoner exchange. This will take place on Friday.",
-        timexes=[("Friday", "DATE", "2025-03-21")],
-    )
-    ev = only(events, "RETREAT")
-    assert ev.modality == "planned" and ev.date is not None and ev.date.value == "2025-03-21"
-
-
 def test_a_comma_after_a_description_does_not_make_a_list():
     doc = make_doc(
         "According to the French side, Putin and Macron discussed grain.",

@@ -134,13 +134,6 @@ def test_report_verb_gives_the_source_and_not_the_actor():
     assert ev.proposition is not None and ev.proposition.event == "COOPERATE"
 
 
-def test_reported_obligation_is_a_demand_of_the_source():
-    doc, events = events_of("Oekraïne moet volgens Moskou afzien van wapenleveranties.")
-    ev = only(events, "REQUEST")
-    assert names(doc, ev.actor) == {"Russia"}
-    assert names(doc, ev.recipient) == {"Ukraine"}
-
-
 def test_event_duration_and_quantities():
     doc, events = events_of(
         "Parijs voerde een twee uur durend telefoongesprek met Warschau over 40 gevangenen.",
@@ -174,17 +167,6 @@ def test_promise_in_talks_is_addressed_to_the_other_party():
     assert names(doc, ev.actor) == {"Poland"}
     assert names(doc, ev.recipient) == {"France"}
     assert ev.proposition is not None and ev.proposition.event == "AID"
-
-
-def test_next_sentence_schedules_the_previous_event():
-    doc, events = events_of(
-        "Moskou en Kyiv kondigden een uitwisseling van gevangenen aan. Dat moet vrijdag plaatsvinden.",
-        timexes=[("vrijdag", "DATE", "2025-03-21")],
-        published="2025-03-19",
-    )
-    ev = only(events, "RETREAT")
-    assert ev.modality == "planned"
-    assert ev.date is not None and ev.date.value == "2025-03-21"
 
 
 def test_anaphoric_approval_takes_the_previous_proposal():
@@ -233,8 +215,9 @@ def test_planned_weekday_points_forward():
 
     doc = make_doc("Parijs en Warschau zullen zondag onderhandelen.", "nl", STATES, published="2025-03-19")
     start = doc.text.index("zondag")
-    # the time stage resolved the bare weekday backwards, as for a past event
-    doc.timexes.append(TimexRecord(start, start + 6, "DATE", "2025-03-16", "day", True, "past"))
+    # the time stage resolved the bare weekday backwards, as for a past event, and recorded both readings
+    readings = {"past": "2025-03-16", "future": "2025-03-23"}
+    doc.timexes.append(TimexRecord(start, start + 6, "DATE", "2025-03-16", "day", True, "past", readings))
     ev = only(run_events(doc), "CONSULT")
     assert ev.modality == "planned"
     assert ev.date is not None and ev.date.value == "2025-03-23"
@@ -250,20 +233,6 @@ def test_demonstrative_talks_are_the_talks_introduced_before():
     talks = [e for e in events if e.event == "CONSULT" and e.date is not None]
     assert talks and names(doc, talks[-1].actor) == {"France", "Poland"}
     assert talks[-1].modality == "planned"
-
-
-def test_undated_talks_take_the_date_of_the_parties_agreement():
-    doc = make_doc(
-        "Het overleg tussen Parijs en Warschau was lang. Frankrijk en Polen kwamen dinsdag overeen samen te werken.",
-        "nl",
-        STATES,
-        timexes=[("dinsdag", "DATE", "2025-03-18")],
-        published="2025-03-19",
-    )
-    for record in doc.actors:
-        record.country = {"France": "FRA", "Poland": "POL"}.get(record.name)
-    talks = only(run_events(doc), "CONSULT")
-    assert talks.date is not None and talks.date.value == "2025-03-18"
 
 
 def test_a_sentence_about_something_else_does_not_schedule():

@@ -24,7 +24,7 @@ class HandLayers:
 
     name = "test.layers/v1"
     requires = ("nlp",)
-    provides = ("actors", "timexes", "places", "quantities")
+    provides = ("actors", "timexes", "places", "quantities", "attributions")
 
     def __call__(self, doc):
         for name, strings in NAMES.items():

@@ -27,7 +27,7 @@ def parsed(lang, words, heads, deps, actors):
                 mentions=[ActorMention(tok.idx, tok.idx + len(tok.text), len(doc.actors))],
             )
         )
-    EventsStage()(doc)
+    EventsStage(use_tree=True)(doc)
     return doc
 
 

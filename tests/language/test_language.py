@@ -1,7 +1,7 @@
 import pytest
 
 from kroniek.errors import InputError
-from kroniek.language import check_supported, detect_language
+from kroniek.lang.identify import check_supported, detect_language
 
 
 @pytest.mark.parametrize(

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from kroniek.document import ArticleDoc, CharSpan, PlaceMention
-from kroniek.places.locate import location_for
+from kroniek.events.where import location_for
 from kroniek.places.stage import make_places_stage
 
 STAGE = make_places_stage()
@@ -126,3 +126,12 @@ def test_no_place_gives_none(make_doc) -> None:
     STAGE(doc)
     assert doc.places == []
     assert location_for(doc, whole(doc)) is None
+
+
+def test_the_stage_records_locative_and_dateline(make_doc) -> None:
+    """What the events stage's venue chooser reads: ``locative`` and ``dateline`` on each mention."""
+    doc = make_doc("Genève, 29 mei 2017 - De ministers spraken in Rotterdam over Polen.")
+    found = places(doc)
+    assert found["Rotterdam"].locative and not found["Rotterdam"].dateline
+    assert not found["Polen"].locative
+    assert found["Genève"].dateline

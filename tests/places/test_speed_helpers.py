@@ -40,7 +40,8 @@ def test_join_reach_agrees_with_checking_every_gap() -> None:
 def test_stop_words_read_directly_equal_the_imported_ones() -> None:
     from importlib import import_module
 
-    from kroniek.places.stage import STOP_WORD_LANGS, _spacy_stop_words
+    from kroniek.lang import SUPPORTED
+    from kroniek.places.stage import _spacy_stop_words
 
-    for lang in STOP_WORD_LANGS:
+    for lang in SUPPORTED:
         assert _spacy_stop_words(lang) == set(import_module(f"spacy.lang.{lang}.stop_words").STOP_WORDS)

@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from kroniek.quantities.numbers import lexicon
+from kroniek.lang.numbers import number_lexicon as lexicon
 
 # Written for this test.
 SENTENCES = [

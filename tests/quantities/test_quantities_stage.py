@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from kroniek.document import ArticleDoc
-from kroniek.quantities.numbers import parse_number
+from kroniek.lang.numbers import parse_number
 from kroniek.quantities.stage import make_quantities_stage
 from kroniek.time.stage import make_time_stage
 

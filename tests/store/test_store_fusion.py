@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from store_fixtures import PUTIN, RUSSIA, TRUMP, UKRAINE, make_chronicle, sentence_with, with_mentions
 
 from kroniek.chronicle.models import Chronicle
@@ -296,6 +297,11 @@ def test_number_disagreement_is_flagged(sqlite_store: Store) -> None:
     assert not [d for d in event["disagreements"] if d["field"] == "date"]
 
 
+@pytest.mark.xfail(
+    strict=True,
+    reason="issue 11: the seed's phone call was dated by a discourse rule fitted to the sample article, now "
+    "removed; undated, it is not fused with the two reports. Discourse-level dates are the next quality push",
+)
 def test_extraction_based_fusion_of_the_seed_and_two_reports(tmp_path: Path) -> None:
     """The same acceptance check through real extraction (needs the event stages)."""
     from kroniek.extractor import Extractor

@@ -171,3 +171,29 @@ def test_spans_match_text(make_doc) -> None:
     doc = make_doc("Op 18 maart sprak de minister ruim twee uur met haar collega; gisteren volgde een brief.")
     STAGE(doc)
     assert [doc.text[t.start : t.end] for t in doc.timexes] == ["18 maart", "ruim twee uur", "gisteren"]
+
+
+def test_a_bare_weekday_carries_both_readings(make_doc) -> None:
+    """The stage resolves "zondag" by tense, and records the past and the future reading for later stages
+    (the events stage picks one by the event's modality). Published on Wednesday 2025-03-19."""
+    from kroniek.time.stage import make_time_stage
+
+    doc = make_time_stage()(make_doc("De ministers praten zondag verder."))
+    (sunday,) = doc.timexes
+    assert sunday.direction is not None
+    assert sunday.readings == {"past": "2025-03-16", "future": "2025-03-23"}
+    assert sunday.value == sunday.readings[sunday.direction]
+
+
+def test_an_explicit_date_has_no_readings(make_doc) -> None:
+    from kroniek.time.stage import make_time_stage
+
+    doc = make_time_stage()(make_doc("De ministers praten op 23 maart verder."))
+    assert [t.readings for t in doc.timexes] == [None]
+
+
+def test_without_a_publication_date_a_weekday_has_no_readings(make_doc) -> None:
+    from kroniek.time.stage import make_time_stage
+
+    doc = make_time_stage()(make_doc("De ministers praten zondag verder.", published=None))
+    assert [(t.anchored, t.readings) for t in doc.timexes] == [(False, None)]

@@ -25,7 +25,6 @@ from kroniek.actors.lexicon import (
     ORG_HEAD_WORDS,
     PORTFOLIO_CONTINUATIONS,
     PORTFOLIO_JOINERS,
-    QUOTE_PAIRS,
     TITLES,
     Found,
     GazMatch,
@@ -33,10 +32,9 @@ from kroniek.actors.lexicon import (
     Pending,
     Ref,
     RoleMatch,
-    Token,
     capitalised,
 )
-from kroniek.actors.normalize import fold
+from kroniek.lang.text import QUOTE_PAIRS, Token, fold
 
 # Quotation marks round a single-word organisation name ("Zeitung „Tagesblatt“").
 QUOTE_OPENERS = set(QUOTE_PAIRS)

@@ -24,8 +24,10 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from kroniek.actors.normalize import fold, is_acronym
+from kroniek.actors.normalize import is_acronym
 from kroniek.errors import KroniekError
+from kroniek.lang import SUPPORTED
+from kroniek.lang.text import fold
 from kroniek.pipeline.loading import bulk_loading
 
 # Alias flags, as written by tools/build_actor_kb.py.
@@ -39,7 +41,7 @@ WEAK = 64
 
 KINDS = ("person", "state", "organization", "group", "media")
 SECTORS = ("GOV", "MIL", "REB", "OPP", "JUD", "LEG", "MED", "BUS", "CVL", "IGO", "NGO")
-LANGS = ("nl", "en", "de", "fr")
+LANGS = SUPPORTED  # the languages with a folder in kroniek/lang; roles.toml holds a row for each
 
 
 @dataclass(slots=True)

@@ -10,12 +10,8 @@ from importlib import resources
 from typing import Any
 
 from kroniek.actors.kb import ADJ, WEAK, AliasHit, KBActor
-from kroniek.actors.normalize import fold
+from kroniek.lang.text import fold
 
-TOKEN_RE = re.compile(
-    r"(?:[lLdDjJmMnNsStTcC]|[qQ]u)['’](?=[^\W\d_])|(?:[^\W\d_]{1,2}\.){2,}|\d+(?=[^\W\d_])|\w+(?:-\w+)*(?:['’](?![sS]\b)\w+(?:-\w+)*)*"
-    r"|['’][sS]\b|[^\w\s]"
-)
 INITIAL_RE = re.compile(r"(?:[^\W\d_]{1,2}\.)+")
 
 
@@ -43,7 +39,6 @@ ORG_OFFICE_KEYS: dict[str, str] = dict(_WORDS["org_office_keys"])
 ORG_PRESIDENT: dict[str, str] = dict(_WORDS["org_president"])
 LANG_HOME: dict[str, str] = dict(_WORDS["lang_home"])
 HOME_FIRST_LANGS = set(_WORDS["home_first_langs"])
-QUOTE_PAIRS: dict[str, str] = dict(_WORDS["quote_pairs"])
 PRONOUN_WINDOW_SENTENCES = int(_WORDS["pronoun_window_sentences"])
 SIGNATURE_CHARS = int(_WORDS["signature_chars"])
 ORG_HEAD_WORDS = set(_WORDS["org_head_words"])
@@ -53,14 +48,6 @@ STATE_TITLE_WORDS = set(_WORDS["state_title_words"])
 EMBASSY_NOUNS = set(_WORDS["embassy_nouns"])
 DEFINITE_STATE_NAMES = set(_WORDS["definite_state_names"])
 EMBASSY_CITY_WORDS = set(_WORDS["embassy_city_words"])
-
-
-@dataclass(slots=True)
-class Token:
-    start: int
-    end: int
-    text: str
-    key: str
 
 
 @dataclass(slots=True)
@@ -132,10 +119,6 @@ class Context:
                     self.surnames.setdefault(fold(word), ref)
 
 
-def tokenize(text: str) -> list[Token]:
-    return [Token(m.start(), m.end(), m.group(), fold(m.group())) for m in TOKEN_RE.finditer(text)]
-
-
 def capitalised(text: str) -> bool:
     return text[:1].isupper()
 
@@ -155,41 +138,3 @@ class Pending:
     @property
     def kind(self) -> str:
         return "pending"
-
-
-def _straight_quote_end(text: str, i: int) -> int | None:
-    """The closing straight single quote of a quotation opened at ``i`` ("'Wij zijn hier,' zei hij"): a
-    quote after a non-space and before a non-letter, in the same paragraph; apostrophes inside words
-    ("zo'n", "Putin's") are passed over."""
-    limit = min(len(text), i + 600)
-    j = i + 1
-    while j < limit:
-        if text[j] == "\n" and j + 1 < len(text) and text[j + 1] == "\n":
-            return None
-        if text[j] == "'" and not text[j - 1].isspace() and (j + 1 == len(text) or not text[j + 1].isalpha()):
-            return j
-        j += 1
-    return None
-
-
-def quote_spans(text: str) -> list[tuple[int, int]]:
-    spans = []
-    i = 0
-    while i < len(text):
-        ch = text[i]
-        if ch == "'" and (i == 0 or not text[i - 1].isalnum()) and i + 1 < len(text) and text[i + 1].isalpha():
-            j = _straight_quote_end(text, i)
-            if j is not None:
-                spans.append((i, j + 1))
-                i = j + 1
-                continue
-        closers = QUOTE_PAIRS.get(ch)
-        if closers is not None and not (ch in "‘'" and i > 0 and text[i - 1].isalpha()):
-            ends = [j for j in (text.find(c, i + 1) for c in closers) if j != -1]
-            j = min(ends) if ends else -1
-            if j != -1 and j - i < 2000:
-                spans.append((i, j + 1))
-                i = j + 1
-                continue
-        i += 1
-    return spans

@@ -12,7 +12,16 @@ from __future__ import annotations
 import datetime as dt
 
 from kroniek.actors.kb import ActorKB, KBActor
-from kroniek.actors.lexicon import HOME_FIRST_LANGS, LANG_HOME, Context, Found, NewActor, Pending, RoleMatch, Token
+from kroniek.actors.lexicon import (
+    HOME_FIRST_LANGS,
+    LANG_HOME,
+    Context,
+    Found,
+    NewActor,
+    Pending,
+    RoleMatch,
+)
+from kroniek.lang.text import Token
 
 
 class Offices:

@@ -25,20 +25,17 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from kroniek.actors.compose import compose
 from kroniek.actors.finders import Finders
 from kroniek.actors.kb import ADJ, CAPITAL, CASE, LOWER_OK, SEAT, SURNAME, WEAK, ActorKB, AliasHit, KBActor
 from kroniek.actors.lexicon import (
     AMBIGUOUS_PRONOUNS,
     HOME_FIRST_LANGS,
-    INDEFINITE,
     INITIAL_RE,
     LANG_HOME,
     MONTHS,
     NOT_NAME_WORDS,
     OF_WORDS,
-    ORG_OFFICE_KEYS,
-    ORG_PRESIDENT,
-    PAST_WORDS,
     PRONOUN_WINDOW_SENTENCES,
     SIGNATURE_CHARS,
     STATE_TITLE_WORDS,
@@ -50,13 +47,11 @@ from kroniek.actors.lexicon import (
     Pending,
     Ref,
     RoleMatch,
-    Token,
     capitalised,
-    quote_spans,
-    tokenize,
 )
-from kroniek.actors.normalize import fold
 from kroniek.actors.offices import Offices
+from kroniek.lang import SUPPORTED
+from kroniek.lang.text import Token, fold, quote_spans, tokenize
 
 __all__ = ["PRONOUN_WINDOW_SENTENCES", "Found", "NewActor", "Resolver", "clean_mentions", "describe_phrase"]
 
@@ -123,7 +118,7 @@ class Resolver(Offices, Finders):
         gaz = [g for g in gaz if not (covered[g.start] and covered[g.end - 1])]
         # a role noun inside a found name ("Embassy in" in "the U.S. Embassy in Baghdad") is part of it
         roles = [r for r in roles if not (covered[r.start] and covered[r.end - 1])]
-        found, consumed = self._compose(tokens, gaz, roles, named)
+        found, consumed = compose(self, tokens, gaz, roles, named)
         self.composed = found
         self.other_party = {}
         found += self._groups(tokens, gaz, consumed)
@@ -301,178 +296,6 @@ class Resolver(Offices, Finders):
             k += 1
         g = gaz_at.get(k)
         return g is not None and g.i >= k - 1 and any(h.actor.sector == "LEG" and h.actor.country for h in g.hits)
-
-    def _compose(
-        self, tokens: list[Token], gaz: list[GazMatch], roles: list[RoleMatch], initials: list[Found]
-    ) -> tuple[list[Found], set[int]]:
-        """Role nouns with their adjectives, determiners and names (see the module docstring)."""
-        by_start = {g.i: g for g in gaz}
-        by_end = {g.j: g for g in gaz}
-        initial_at = {f.start: f for f in initials}
-        found: list[Found] = list(initials)
-        consumed: set[int] = set()
-        for role in roles:
-            consumed_before = set(consumed)  # restored when this role noun yields no mention
-            start_tok, end_tok = role.i, role.j
-            country: KBActor | None = None
-            org_where: str | None = None
-            past = False
-            left = by_end.get(start_tok)
-            if left is not None and left.adjective is not None and id(left) not in consumed:
-                country = left.adjective
-                start_tok = left.i
-                consumed.add(id(left))
-            # "de voormalige Russische president", "the former president"
-            if start_tok > 0 and tokens[start_tok - 1].key in PAST_WORDS:
-                past = True
-                start_tok -= 1
-            has_det = (
-                start_tok > 0
-                and tokens[start_tok - 1].key in self.determiners
-                and tokens[start_tok - 1].key not in INDEFINITE
-            )
-            det_tok = start_tok - 1 if has_det else start_tok
-            # "le président russe"
-            right = by_start.get(end_tok)
-            if country is None and right is not None and right.adjective is not None:
-                country = right.adjective
-                consumed.add(id(right))
-                end_tok = right.j
-                right = by_start.get(end_tok)
-            # "the President of Russia", "secretaris-generaal van de NAVO"
-            if end_tok < len(tokens) and tokens[end_tok].key in OF_WORDS:
-                k = end_tok + 1
-                target = by_start.get(k)
-                if target is None and k < len(tokens) and tokens[k].key in self.determiners:
-                    k += 1
-                    target = by_start.get(k)
-                if target is not None and id(target) not in consumed:
-                    state = next((h.actor for h in target.hits if h.actor.kind == "state"), None)
-                    org = next((h.actor for h in target.hits if h.actor.name in ORG_OFFICE_KEYS), None)
-                    if (
-                        role.offices == ("SPEAKER",)
-                        and org is None
-                        and any(h.actor.sector == "LEG" and h.actor.country for h in target.hits)
-                    ):
-                        # "de voorzitter van de Tweede Kamer" in running text is one description of the
-                        # Speaker; in a letter's address ("Aan de Voorzitter van de Tweede Kamer") the
-                        # chamber is named as the addressee and stays its own mention.
-                        leg = next(h.actor for h in target.hits if h.actor.sector == "LEG" and h.actor.country)
-                        country = self.kb.states.get(leg.country or "")
-                        if not capitalised(tokens[role.i].text):
-                            end_tok = target.j
-                            consumed.add(id(target))
-                    elif state is not None and country is None and role.offices:
-                        country, end_tok = state, target.j
-                        consumed.add(id(target))
-                    elif org is not None and role.offices:
-                        org_where, end_tok = ORG_OFFICE_KEYS[org.name], target.j
-                        consumed.add(id(target))
-                        if org.name in ORG_PRESIDENT and "PRES" in role.offices:
-                            role = RoleMatch(role.i, role.j, role.start, role.end, (ORG_PRESIDENT[org.name],), "IGO")
-                    right = by_start.get(end_tok)
-            # "NAVO-secretaris-generaal": handled by the partial match on the left
-            if left is not None and left.j == role.i and country is None and id(left) not in consumed:
-                org = next((h.actor for h in left.hits if h.actor.name in ORG_OFFICE_KEYS), None)
-                if org is not None and role.offices:
-                    org_where = ORG_OFFICE_KEYS[org.name]
-            if country is None and role.where:
-                country = self.kb.states.get(role.where)
-            role_span = (role.start, role.end)
-            start = tokens[start_tok].start
-            # ", W.B. Hoekstra" / "de heer M. Bosma": a name with initials right after the description
-            after = end_tok + 1 if end_tok < len(tokens) and tokens[end_tok].text == "," else end_tok
-            if after < len(tokens) and tokens[after].key in TITLES:
-                after += 2 if after + 1 < len(tokens) and tokens[after + 1].text == "." else 1
-            named = initial_at.get(tokens[after].start) if after < len(tokens) else None
-            if named is None and after < len(tokens):
-                named = next((f for f in initials if f.start <= tokens[after].start < f.end), None)
-            if named is not None and (role.offices or role.sector):
-                found.remove(named)
-                ref = named.ref
-                if isinstance(ref, NewActor):  # the description tells where an unknown person belongs
-                    ref = NewActor(
-                        ref.key,
-                        ref.name,
-                        ref.kind,
-                        country.country if country else ref.country,
-                        role.sector or ref.sector,
-                    )
-                found.append(Found(start, named.end, ref, "name", role_span))
-                continue
-            if end_tok < len(tokens) and "\n" in self.text[role.end : tokens[end_tok].start]:
-                right = None
-            if role.offices == ("SPEAKER",) and right is not None and right.i == end_tok:
-                chamber = next((h.actor for h in right.hits if h.actor.sector == "LEG" and h.actor.country), None)
-                if chamber is not None:  # "voorzitter Tweede Kamer (Bosma)": the chamber is not the name
-                    country = self.kb.states.get(chamber.country or "")
-                    consumed.add(id(right))
-                    end_tok = right.j
-                    right = by_start.get(end_tok)
-            # "President of the French Republic Emmanuel Macron": "Republic" closes the office phrase
-            name_tok = end_tok
-            if role.offices and end_tok + 1 < len(tokens) and tokens[end_tok].key in OF_WORDS:
-                j = end_tok + 1  # "the President of the Republic Dorvel Kassin"
-                if tokens[j].key in self.determiners and j + 1 < len(tokens):
-                    j += 1
-                if tokens[j].key in NOT_NAME_WORDS and j + 1 < len(tokens) and capitalised(tokens[j + 1].text):
-                    name_tok = j
-                else:
-                    name_tok = self._state_title_end(tokens, j, by_start) or name_tok
-            elif role.offices and end_tok < len(tokens) and tokens[end_tok].key in STATE_TITLE_WORDS:
-                # the role took "of the Syrian": "Arab Republic" still closes the office phrase
-                name_tok = self._state_title_end(tokens, end_tok, by_start) or name_tok
-            while (
-                name_tok + 1 < len(tokens)
-                and tokens[name_tok].key in NOT_NAME_WORDS
-                and capitalised(tokens[name_tok + 1].text)
-            ):
-                name_tok += 1
-            if name_tok != end_tok and role.offices:
-                right = by_start.get(name_tok)
-            # A name follows: "president Poetin", "de Amerikaanse gezant Steve Witkoff".
-            if name_tok < len(tokens) and right is not None and right.i == name_tok and right.adjective is None:
-                person = self._best(
-                    right.hits, prefer_kind="person", context=None, surface=self.text[right.start : right.end]
-                )
-                if person is not None and person.kind in ("person", "organization", "media"):
-                    found.append(Found(start, right.end, person, "name", role_span))
-                    consumed.add(id(right))
-                    continue
-            name_end = self._unknown_name(tokens, name_tok, by_start)
-            if name_end is not None:
-                surface = self.text[tokens[name_tok].start : tokens[name_end - 1].end]
-                ref = NewActor(
-                    f"new:{fold(surface)}",
-                    surface,
-                    "person",
-                    country.country if country else None,
-                    role.sector,
-                )
-                for g in gaz:
-                    if end_tok <= g.i < name_end:
-                        consumed.add(id(g))
-                found.append(Found(start, tokens[name_end - 1].end, ref, "name", role_span))
-                continue
-            titled = capitalised(tokens[role.i].text) and not tokens[role.i].text.isupper()
-            if (
-                end_tok + 1 < len(tokens)
-                and tokens[end_tok].key in OF_WORDS
-                and capitalised(tokens[end_tok + 1].text)
-                and end_tok + 1 not in by_start
-            ):
-                titled = has_det = False  # "Secretary of Agriculture": another office than ours
-            if (
-                past
-                or not (role.offices or role.counterpart)
-                or not (has_det or country is not None or org_where is not None or titled)
-            ):
-                consumed.intersection_update(consumed_before)  # "de Russische minister": Russia stays
-                continue
-            end = tokens[end_tok - 1].end
-            desc_start = tokens[det_tok].start
-            found.append(Found(desc_start, end, Pending(role, country, org_where), "description", role_span))
-        return found, consumed
 
     # ---------------------------------------------------------------------------------------- groups
 
@@ -781,7 +604,7 @@ def clean_mentions(found: list[Found]) -> list[Found]:
 
 def describe_phrase(kb: ActorKB, phrase: str, *, date: dt.date | None = None, lang: str | None = None) -> list[KBActor]:
     """Actors that a short phrase ("de Russische president", "le président russe") refers to."""
-    langs = [lang] if lang else ["nl", "en", "de", "fr"]
+    langs = [lang] if lang else list(SUPPORTED)
     out: list[KBActor] = []
     for code in langs:
         resolver = Resolver(kb, code, date, first_person_plural=False)

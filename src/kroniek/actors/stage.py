@@ -19,11 +19,12 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
 
 from kroniek.actors.kb import ActorKB, KBActor
 from kroniek.actors.publishers import publisher_country
 from kroniek.actors.resolve import PRONOUN_WINDOW_SENTENCES, Found, NewActor, Resolver, clean_mentions
+from kroniek.chronicle.types import actor_kind
+from kroniek.chronicle.types import sector as as_sector
 from kroniek.document import ActorMention, ActorRecord, ArticleDoc, CharSpan
 
 # How a mention was found, as ActorMention.how documents it.
@@ -111,17 +112,19 @@ def _record(ref: KBActor | NewActor, doc: ArticleDoc) -> ActorRecord:
         if isinstance(published, dt.datetime):
             published = published.date()
         country, sector = ref.country_sector_on(published)
-        return ActorRecord(ref.key, ref.name, ref.kind, country, sector, ref.wikidata)
-    return ActorRecord(ref.key, ref.name, ref.kind, ref.country, ref.sector, None)
+        return ActorRecord(ref.key, ref.name, actor_kind(ref.kind), country, as_sector(sector), ref.wikidata)
+    return ActorRecord(ref.key, ref.name, actor_kind(ref.kind), ref.country, as_sector(ref.sector), None)
 
 
-def make_actor_stage(**settings: Any) -> ActorStage:
+def make_actor_stage(
+    user_actors: list[str] | None = None, first_person_plural: bool = True, use_entities: bool = True
+) -> ActorStage:
     """Factory for ``[stages."actors.resolve/v1"]``: user_actors (JSONL paths), first_person_plural,
     use_entities."""
     return ActorStage(
-        user_actors=settings.get("user_actors", ()) or (),
-        first_person_plural=bool(settings.get("first_person_plural", True)),
-        use_entities=bool(settings.get("use_entities", True)),
+        user_actors=user_actors or (),
+        first_person_plural=bool(first_person_plural),
+        use_entities=bool(use_entities),
     )
 
 

@@ -11,42 +11,36 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
+from kroniek.chronicle.types import (
+    ACTOR_KINDS,
+    EVENT_TYPES,
+    MODALITIES,
+    PROPOSITION_TYPES,
+    SECTORS,
+    ActorKind,
+    EventType,
+    Modality,
+    Precision,
+    Sector,
+    TimexType,
+)
+
 FORMAT = "chronicle/1"
 
-EventType = Literal[
-    "AGREE",
-    "CONSULT",
-    "SUPPORT",
-    "CONCEDE",
-    "COOPERATE",
-    "AID",
-    "RETREAT",
-    "REQUEST",
-    "ACCUSE",
-    "REJECT",
-    "THREATEN",
-    "PROTEST",
-    "SANCTION",
-    "MOBILIZE",
-    "COERCE",
-    "ASSAULT",
+__all__ = [
+    "ACTOR_KINDS",
+    "EVENT_TYPES",
+    "FORMAT",
+    "MODALITIES",
+    "PROPOSITION_TYPES",
+    "SECTORS",
+    "ActorKind",
+    "EventType",
+    "Modality",
+    "Precision",
+    "Sector",
+    "TimexType",
 ]
-EVENT_TYPES: tuple[str, ...] = EventType.__args__  # type: ignore[attr-defined]
-
-Modality = Literal["asserted", "planned", "negated", "hypothetical"]
-MODALITIES: tuple[str, ...] = Modality.__args__  # type: ignore[attr-defined]
-
-ActorKind = Literal["person", "state", "organization", "group", "media"]
-ACTOR_KINDS: tuple[str, ...] = ActorKind.__args__  # type: ignore[attr-defined]
-
-Sector = Literal["GOV", "MIL", "REB", "OPP", "JUD", "LEG", "MED", "BUS", "CVL", "IGO", "NGO"]
-SECTORS: tuple[str, ...] = Sector.__args__  # type: ignore[attr-defined]
-
-TimexType = Literal["DATE", "TIME", "DURATION", "SET"]
-Precision = Literal["day", "week", "month", "year", "time", "season", "decade", "century", "vague"]
-
-# Event types whose events carry a proposition (what is promised, demanded, refused ...).
-PROPOSITION_TYPES = frozenset({"AGREE", "REQUEST", "REJECT", "THREATEN", "CONCEDE"})
 
 
 class _Model(BaseModel):

@@ -8,8 +8,11 @@
 when a floored metric has nothing to score any more. Floors never move silently: ``--pin-floors``
 sets every floor to the current score minus the margin, ``--lower-floors`` lowers only the floors
 that fail, and both need ``--reason``, which is recorded in the file's history together with every
-changed value. Where the gold set is absent (no ../shared), the gate prints a loud notice and is
-skipped (exit 0, or 3 with ``--require-gold``).
+changed value. The floors file records the SHA-256 of the gold set they were pinned on
+(``gold_sha256``); when the gold set scored now has another hash the gate says so, since the scores then
+compare with floors set on other gold. Where the gold set is absent (no ../shared), the gate prints a loud
+notice and is skipped (exit 0), except in CI (``CI=true``, where the gold is always there) or with
+``--require-gold``: then it fails with exit 3.
 """
 
 from __future__ import annotations
@@ -17,6 +20,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import math
+import os
 import sys
 import tomllib
 from dataclasses import dataclass
@@ -53,6 +57,7 @@ class Floors:
     margin: float = DEFAULT_MARGIN
     min_support: int = DEFAULT_MIN_SUPPORT
     history: list[dict[str, Any]] | None = None
+    gold_sha256: str | None = None  # the gold set the floors were pinned on
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,6 +91,7 @@ def read_floors(path: str | Path) -> Floors:
         margin=float(data.get("margin", DEFAULT_MARGIN)),
         min_support=int(data.get("min_support", DEFAULT_MIN_SUPPORT)),
         history=list(data.get("history", [])),
+        gold_sha256=str(data["gold_sha256"]) if data.get("gold_sha256") else None,
     )
 
 
@@ -103,7 +109,10 @@ def _toml_value(value: Any) -> str:
 
 
 def write_floors(path: str | Path, floors: Floors) -> None:
-    lines = [FLOORS_HEADER, f"margin = {floors.margin!r}", f"min_support = {floors.min_support}", ""]
+    lines = [FLOORS_HEADER, f"margin = {floors.margin!r}", f"min_support = {floors.min_support}"]
+    if floors.gold_sha256:
+        lines.append(f'gold_sha256 = "{floors.gold_sha256}"  # the gold set these floors were set on')
+    lines.append("")
     for scope in sorted(floors.floors, key=lambda s: (s != "all", s)):
         lines.append(f'[floors."{scope}"]')
         for metric in sorted(floors.floors[scope]):
@@ -160,6 +169,7 @@ def _stamp(action: str, reason: str, changes: list[str], report: EvaluationRepor
         "action": action,
         "reason": reason,
         "system": report.system,
+        "gold_sha256": report.gold_hash,
         "changes": changes or ["(no floor changed)"],
     }
 
@@ -190,6 +200,7 @@ def pin_floors(report: EvaluationReport, path: str | Path, reason: str, margin: 
             if metric not in new.get(scope, {}):
                 changes.append(f"{scope} {metric}: {old} -> dropped (too little support now)")
     floors.floors = new
+    floors.gold_sha256 = report.gold_hash or floors.gold_sha256
     floors.history = [*(floors.history or []), _stamp("pin", reason, changes, report)]
     write_floors(path, floors)
     return changes
@@ -213,6 +224,7 @@ def lower_floors(
             lowered = floor_for(check.score, floors.margin, check.support)
             floors.floors[check.scope][check.metric] = lowered
             changes.append(f"{check.scope} {check.metric}: {check.floor} -> {lowered}")
+    floors.gold_sha256 = report.gold_hash or floors.gold_sha256
     floors.history = [*(floors.history or []), _stamp("lower", reason, changes, report)]
     write_floors(path, floors)
     return changes
@@ -229,10 +241,38 @@ def render_checks(checks: list[FloorCheck], only_failed: bool = False) -> str:
     return "\n".join(lines)
 
 
+def gold_change_notice(floors: Floors, report: EvaluationReport) -> str | None:
+    """A line saying that the gold set differs from the one the floors were set on, or None."""
+    if not report.gold_hash:
+        return None
+    if not floors.gold_sha256:
+        return (
+            "::warning::the floors record no gold hash, so a change of the gold set would go unnoticed: "
+            're-pin them (--pin-floors --reason "...") to record it'
+        )
+    if floors.gold_sha256 != report.gold_hash:
+        return (
+            f"::warning::the gold set changed since the floors were set (gold sha256 {floors.gold_sha256[:12]} "
+            f"-> {report.gold_hash[:12]}): these scores compare with floors set on other gold; review the "
+            're-annotation and re-pin (--pin-floors --reason "...")'
+        )
+    return None
+
+
+def in_ci() -> bool:
+    return os.environ.get("CI", "").strip().lower() in ("true", "1")
+
+
+def no_gold_status(require_gold: bool = False) -> int:
+    """The exit status of a gate without the gold set: 0 (skipped, loudly), but EXIT_NO_GOLD in CI, where
+    the gold is always there, or when the caller requires it."""
+    return EXIT_NO_GOLD if require_gold or in_ci() else 0
+
+
 NO_GOLD_NOTICE = (
     "::warning::kroniek evaluation gate SKIPPED: the dev gold set was not found (looked for "
     "../shared/corpus/gold from the repository root; set $KRONIEK_SHARED or pass --gold). "
-    "NOTHING WAS CHECKED."
+    "NOTHING WAS CHECKED. In CI (CI=true) this fails the build: CI always has the gold set."
 )
 
 
@@ -261,7 +301,7 @@ def main(argv: list[str] | None = None) -> int:
     gold = args.gold if args.gold else default_gold_paths()
     if not gold:
         print(NO_GOLD_NOTICE, file=sys.stderr)
-        return EXIT_NO_GOLD if args.require_gold else 0
+        return no_gold_status(args.require_gold)
     try:
         languages = parse_languages(args.lang)
         report = evaluate(gold=gold, pred=args.pred, lang=languages)
@@ -305,6 +345,9 @@ def run_gate(
     checks = check_floors(report, floors, languages)
     failed = [c for c in checks if c.failed]
     print(render_checks(checks), file=out)
+    notice = gold_change_notice(floors, report)
+    if notice:
+        print(notice, file=out)
     if failed:
         print(f"GATE FAILED: {len(failed)} of {len(checks)} scores below their floors:", file=out)
         print(render_checks(failed), file=out)

@@ -12,6 +12,7 @@ and fails the gate instead of dropping out of the average.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import time
@@ -27,7 +28,6 @@ from kroniek.evaluation.scorer import ArticleScore, Tally, score_article, sum_ta
 
 SHARED_ENV = "KRONIEK_SHARED"
 PRED_SUFFIXES = (".json", ".pred.json", ".gold.json", ".chronicle.json")
-KNOWN_LANGUAGES = ("nl", "en", "de", "fr")
 
 
 def repo_root() -> Path:
@@ -95,6 +95,7 @@ class EvaluationReport:
     system: str  # "kroniek 0.1.0 (pipeline ...)" or "predictions in DIR"
     gold: list[str]
     seconds: dict[str, float] = field(default_factory=dict)  # article key -> extraction time
+    gold_hash: str = ""  # SHA-256 of the gold files scored (``gold_set_hash``), recorded with the floors
 
     @property
     def overall(self) -> Tally:
@@ -133,6 +134,7 @@ class EvaluationReport:
         return {
             "system": self.system,
             "gold": self.gold,
+            "gold_sha256": self.gold_hash,
             "overall": tally_dict(self.overall),
             "languages": {lang: tally_dict(t) for lang, t in self.by_language().items()},
             "articles": {
@@ -251,8 +253,23 @@ def evaluate(
             (save_dir / f"{g.key}.json").write_text(prediction.model_dump_json(indent=1) + "\n", encoding="utf-8")
         articles.append(score_article(g, prediction, error))
     return EvaluationReport(
-        articles=articles, system=system, gold=[_shown_path(p) for p in gold_paths], seconds=seconds
+        articles=articles,
+        system=system,
+        gold=[_shown_path(p) for p in gold_paths],
+        seconds=seconds,
+        gold_hash=gold_set_hash(files),
     )
+
+
+def gold_set_hash(files: Iterable[Path]) -> str:
+    """SHA-256 over the gold files' names and bytes, in name order: any edit, addition or removal of a
+    gold file changes it, so floors pinned on one gold set are not silently compared with another."""
+    digest = hashlib.sha256()
+    for path in sorted(files, key=lambda p: p.name):
+        digest.update(path.name.encode("utf-8") + b"\0")
+        digest.update(path.read_bytes())
+        digest.update(b"\0")
+    return digest.hexdigest()
 
 
 def _shown_path(path: str | Path) -> str:

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from kroniek.document import ArticleDoc
-from kroniek.events.clauses import ActorGroup, TokenIndex
+from kroniek.events.clauses import ActorGroup, Clause, TokenIndex
 from kroniek.events.lexicon import Cues, TriggerEntry
 from kroniek.events.triggers import TriggerMatch
 
@@ -191,97 +191,26 @@ def _from_word_order(
     complement_start: int,
     others: list[TriggerMatch],
 ) -> Arguments:
+    """Actor and recipient by position: prepositional groups first, then a passive, a noun's own
+    arguments, and finally the subject and object of the clause."""
     entry = match.entry
     args = Arguments(rule="order")
-    recipient_preps = set(entry.recipient_preps if entry.recipient_preps is not None else cues.recipient_preps)
     clause = match.clause
     assert clause is not None
     # groups inside the complement belong to the proposition, not to this event
     usable = [g for g in groups if not (g.start >= complement_start and entry.event in _PROP_TYPES)]
-    tokens = [nlp[i].text.lower() for i in range(clause.start, clause.end)]
     passive = _passive_clause(nlp, match, cues)
     # a group whose preposition is part of the trigger ("called on X", "riep X op") is its object
     bare = [g for g in usable if g.prep is None or g.start - 1 in match.tokens]
-    for g in usable:
-        if g in bare:
-            continue
-        if g.prep in cues.mutual_preps:
-            _add(args.actor, g.actors)
-            args.path.append(f"{g.prep}:{_text(nlp, g)}")
-        elif passive and g.prep in cues.agent_preps and (cues.verb_first or g.start >= match.start):
-            _add(args.actor, g.actors)
-            args.path.append(f"agent {g.prep}:{_text(nlp, g)}")
-        elif g.prep in recipient_preps and abs(g.start - match.start) <= 8 and not _blocked(match, g, others):
-            _add(args.recipient, g.actors)
-            args.path.append(f"recipient {g.prep}:{_text(nlp, g)}")
-    participle = _passive_participle(nlp, match, tokens, cues) and (
-        cues.verb_first or not any(g.start >= match.last for g in bare)  # "X killed Y" is active
-    )
-    if (args.actor and passive) or participle:
-        # "X werd aangevallen door Y", "X benoemd tot minister": the bare group is the one acted upon
-        if bare and entry.object_recipient:
-            _add(args.recipient, bare[0].actors)
-            args.path.append(f"passive subject:{_text(nlp, bare[0])}")
-        args.recipient = [r for r in args.recipient if r not in args.actor]
-        args.rule = "order/passive"
+    _prepositional_groups(nlp, match, usable, bare, cues, passive, others, args)
+    if _passive_arguments(nlp, match, clause, bare, cues, passive, args):
         return args
     if match.kind == "noun":
-        # "de Russische inval", "Russia's readiness": a possessor or modifier right before the noun
-        subject_first = bool(bare) and bare[0].end <= match.start and not bare[0].pronoun
-        # "Poland condemned attacks": a group separated from the noun by another trigger is that one's
-        other_tokens = {t for o in others if o is not match for t in o.tokens}
-        for g in bare:
-            if g.pronoun and subject_first and match.inherits_subject and g is not bare[0]:
-                continue  # "Kyiv sprak zijn goedkeuring uit": the possessive pronoun is the subject's
-            if other_tokens & set(range(g.end, match.start)):
-                continue
-            if (g.possessive and 0 <= match.start - g.end <= 3) or 0 <= match.start - g.end <= 1:
-                _add(args.actor, g.actors)
-                args.path.append(f"prenominal:{_text(nlp, g)}")
-        # "het verzoek van het Kremlin", "an attack by Russia": the agent inside the noun phrase
-        for g in usable:
-            if g.prep in cues.noun_agent_preps and 0 <= g.start - match.end <= 4 and not args.actor:
-                _add(args.actor, g.actors)
-                args.path.append(f"noun agent {g.prep}:{_text(nlp, g)}")
-        if args.actor or not match.inherits_subject:
-            args.recipient = [r for r in args.recipient if r not in args.actor]
+        narrowed = _noun_arguments(nlp, match, usable, bare, cues, others, args)
+        if narrowed is None:
             return args
-        if not match.fronted:
-            bare = [g for g in bare if g.end <= match.start]  # the clause subject, never a later group
-        else:
-            bare = [g for g in bare if not (match.start <= g.start < match.last + 3)]  # not the noun's own
-    before = [g for g in bare if g.end <= match.start]
-    speaker_cut = _reported_clause_start(nlp, match, cues, groups)
-    if speaker_cut is not None and any(g.start >= speaker_cut for g in before):
-        # "Fars reported Iran issued warrants": the speaker is not the subject of the reported verb
-        args.path.append(f"after report verb:{nlp[speaker_cut - 1].text}")
-        before = [g for g in before if g.start >= speaker_cut]
-    after = [g for g in bare if g.start >= match.last or (g.start >= match.end and g.start not in match.tokens)]
-    subject: ActorGroup | None = None
-    obj: ActorGroup | None = None
-    pronoun = _unresolved_pronoun_subject(nlp, match, usable, before, cues) if match.kind == "verb" else None
-    if pronoun is not None:
-        # "Hij roept Rusland op", "drong ze erop aan": the subject is a pronoun the actors stage could
-        # not resolve; an actor after the verb is its object, never its subject by inversion
-        args.path.append(f"unresolved subject pronoun:{nlp[pronoun].text}")
-        args.pronoun_subject = True
-        obj = after[0] if after else None
-    elif match.kind == "noun" and match.fronted and not before and after:
-        subject = after[0]  # "During the call, Putin and Macron …": the subject follows the fronted phrase
-        args.path.append(f"subject after fronted phrase:{_text(nlp, subject)}")
-    elif before:
-        subject = before[0]
-        rest = before[1:] if len(before) > 1 and not cues.verb_first else []
-        if cues.verb_first and len(before) > 1:
-            rest = before[1:]  # verb-final subordinate clause: "dat Rusland Oekraïne aanviel"
-        obj = rest[0] if rest else (after[0] if after else None)
-        args.path.append(f"subject before:{_text(nlp, subject)}")
-    elif after and cues.verb_first:
-        subject = after[0]
-        obj = after[1] if len(after) > 1 else None
-        args.path.append(f"subject after (inversion):{_text(nlp, subject)}")
-    elif after:
-        obj = after[0]  # SVO: a group after the verb is its object, even when the subject is no actor
+        bare = narrowed
+    subject, obj = _subject_and_object(nlp, match, groups, usable, bare, cues, args)
     if subject is not None:
         _add(args.actor, subject.actors)
     if entry.event in _TARGETS_THE_AGENT and obj is None:
@@ -298,6 +227,134 @@ def _from_word_order(
         _add(args.recipient, obj.actors)
         args.path.append(f"object:{_text(nlp, obj)}")
     return args
+
+
+def _prepositional_groups(
+    nlp: Doc,
+    match: TriggerMatch,
+    usable: list[ActorGroup],
+    bare: list[ActorGroup],
+    cues: Cues,
+    passive: bool,
+    others: list[TriggerMatch],
+    args: Arguments,
+) -> None:
+    """ "met X" (mutual), "door X" in a passive (the agent), "aan X" near the trigger (the recipient)."""
+    entry = match.entry
+    recipient_preps = set(entry.recipient_preps if entry.recipient_preps is not None else cues.recipient_preps)
+    for g in usable:
+        if g in bare:
+            continue
+        if g.prep in cues.mutual_preps:
+            _add(args.actor, g.actors)
+            args.path.append(f"{g.prep}:{_text(nlp, g)}")
+        elif passive and g.prep in cues.agent_preps and (cues.verb_first or g.start >= match.start):
+            _add(args.actor, g.actors)
+            args.path.append(f"agent {g.prep}:{_text(nlp, g)}")
+        elif g.prep in recipient_preps and abs(g.start - match.start) <= 8 and not _blocked(match, g, others):
+            _add(args.recipient, g.actors)
+            args.path.append(f"recipient {g.prep}:{_text(nlp, g)}")
+
+
+def _passive_arguments(
+    nlp: Doc,
+    match: TriggerMatch,
+    clause: Clause,
+    bare: list[ActorGroup],
+    cues: Cues,
+    passive: bool,
+    args: Arguments,
+) -> bool:
+    """ "X werd aangevallen door Y", "X benoemd tot minister": the bare group is the one acted upon.
+    True when the clause is passive (the arguments are then complete)."""
+    tokens = [nlp[i].text.lower() for i in range(clause.start, clause.end)]
+    participle = _passive_participle(nlp, match, tokens, cues) and (
+        cues.verb_first or not any(g.start >= match.last for g in bare)  # "X killed Y" is active
+    )
+    if not ((args.actor and passive) or participle):
+        return False
+    if bare and match.entry.object_recipient:
+        _add(args.recipient, bare[0].actors)
+        args.path.append(f"passive subject:{_text(nlp, bare[0])}")
+    args.recipient = [r for r in args.recipient if r not in args.actor]
+    args.rule = "order/passive"
+    return True
+
+
+def _noun_arguments(
+    nlp: Doc,
+    match: TriggerMatch,
+    usable: list[ActorGroup],
+    bare: list[ActorGroup],
+    cues: Cues,
+    others: list[TriggerMatch],
+    args: Arguments,
+) -> list[ActorGroup] | None:
+    """A noun's own arguments: a possessor or modifier right before it ("de Russische inval", "Russia's
+    readiness") or an agent inside its phrase ("het verzoek van het Kremlin"). None when these settle the
+    event; else the bare groups that may still be the clause subject it inherits."""
+    subject_first = bool(bare) and bare[0].end <= match.start and not bare[0].pronoun
+    # "Poland condemned attacks": a group separated from the noun by another trigger is that one's
+    other_tokens = {t for o in others if o is not match for t in o.tokens}
+    for g in bare:
+        if g.pronoun and subject_first and match.inherits_subject and g is not bare[0]:
+            continue  # "Kyiv sprak zijn goedkeuring uit": the possessive pronoun is the subject's
+        if other_tokens & set(range(g.end, match.start)):
+            continue
+        if (g.possessive and 0 <= match.start - g.end <= 3) or 0 <= match.start - g.end <= 1:
+            _add(args.actor, g.actors)
+            args.path.append(f"prenominal:{_text(nlp, g)}")
+    for g in usable:
+        if g.prep in cues.noun_agent_preps and 0 <= g.start - match.end <= 4 and not args.actor:
+            _add(args.actor, g.actors)
+            args.path.append(f"noun agent {g.prep}:{_text(nlp, g)}")
+    if args.actor or not match.inherits_subject:
+        args.recipient = [r for r in args.recipient if r not in args.actor]
+        return None
+    if not match.fronted:
+        return [g for g in bare if g.end <= match.start]  # the clause subject, never a later group
+    return [g for g in bare if not (match.start <= g.start < match.last + 3)]  # not the noun's own
+
+
+def _subject_and_object(
+    nlp: Doc,
+    match: TriggerMatch,
+    groups: list[ActorGroup],
+    usable: list[ActorGroup],
+    bare: list[ActorGroup],
+    cues: Cues,
+    args: Arguments,
+) -> tuple[ActorGroup | None, ActorGroup | None]:
+    """The clause's subject and object among the bare groups, by their side of the trigger."""
+    before = [g for g in bare if g.end <= match.start]
+    speaker_cut = _reported_clause_start(nlp, match, cues, groups)
+    if speaker_cut is not None and any(g.start >= speaker_cut for g in before):
+        # "Fars reported Iran issued warrants": the speaker is not the subject of the reported verb
+        args.path.append(f"after report verb:{nlp[speaker_cut - 1].text}")
+        before = [g for g in before if g.start >= speaker_cut]
+    after = [g for g in bare if g.start >= match.last or (g.start >= match.end and g.start not in match.tokens)]
+    pronoun = _unresolved_pronoun_subject(nlp, match, usable, before, cues) if match.kind == "verb" else None
+    if pronoun is not None:
+        # "Hij roept Rusland op", "drong ze erop aan": the subject is a pronoun the actors stage could
+        # not resolve; an actor after the verb is its object, never its subject by inversion
+        args.path.append(f"unresolved subject pronoun:{nlp[pronoun].text}")
+        args.pronoun_subject = True
+        return None, after[0] if after else None
+    if match.kind == "noun" and match.fronted and not before and after:
+        # "During the call, Putin and Macron …": the subject follows the fronted phrase
+        args.path.append(f"subject after fronted phrase:{_text(nlp, after[0])}")
+        return after[0], None
+    if before:
+        # SVO: a second group before the verb (a verb-final clause, "dat Rusland Oekraïne aanviel") or the
+        # first after it is the object
+        rest = before[1:]
+        args.path.append(f"subject before:{_text(nlp, before[0])}")
+        return before[0], rest[0] if rest else (after[0] if after else None)
+    if after and cues.verb_first:
+        args.path.append(f"subject after (inversion):{_text(nlp, after[0])}")
+        return after[0], after[1] if len(after) > 1 else None
+    # SVO: a group after the verb is its object, even when the subject is no actor
+    return None, after[0] if after else None
 
 
 def _reported_clause_start(nlp: Doc, match: TriggerMatch, cues: Cues, groups: list[ActorGroup]) -> int | None:

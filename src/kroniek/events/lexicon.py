@@ -1,4 +1,4 @@
-"""The event lexicon: trigger entries and cue words per language, read from ``events/lexicon/<lang>.toml``.
+"""The event lexicon: trigger entries and cue words per language, read from ``kroniek/lang/<lang>/events.toml``.
 
 The knowledge (which word means which PLOVER event, how its arguments are found, which words negate
 or make an event planned) lives in the TOML files, documented in docs/events.md, so a user can add a
@@ -14,10 +14,11 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from kroniek import lang as lang_packs
 from kroniek.chronicle.models import EVENT_TYPES
+from kroniek.chronicle.types import EventType, Modality, TriggerKind, event_type, trigger_kind
+from kroniek.chronicle.types import modality as modality_type
 from kroniek.errors import KroniekError
-
-LEXICON_DIR = Path(__file__).resolve().parent / "lexicon"
 
 # How the grammatical roles of a trigger map onto actor and recipient.
 ROLE_FRAMES = ("active", "converse", "mutual")
@@ -31,8 +32,8 @@ class TriggerEntry:
 
     id: str
     forms: tuple[tuple[str, ...], ...]  # each form is a token sequence, lower-cased
-    event: str
-    kind: str = "verb"
+    event: EventType
+    kind: TriggerKind = "verb"
     lemmas: tuple[str, ...] = ()
     particle: tuple[str, ...] = ()  # separable particle(s), one of which must occur in the clause
     compound: bool = False  # the last form token may end a longer compound ("wapen|leveranties")
@@ -43,9 +44,9 @@ class TriggerEntry:
     object_recipient: bool = True  # an actor in object position is the recipient
     recipient_preps: tuple[str, ...] | None = None  # overrides the language default
     stop: bool = False  # the word means stopping something ("staken", "halt"): flips a proposition
-    modality: str | None = None  # a modality the word itself carries ("planned" for "plans")
+    modality: Modality | None = None  # a modality the word itself carries ("planned" for "plans")
     negated: bool = False  # the word itself negates ("no intention", "weigeren" as AGREE negation)
-    proposition: str | None = None  # proposition type when the complement names no event
+    proposition: EventType | None = None  # proposition type when the complement names no event
     proposition_mode: str | None = None
     confidence: float = 0.6
     passive_forms: frozenset[str] = frozenset()  # participles: "benoemd" without "heeft" is passive
@@ -75,20 +76,17 @@ class Cues:
     complementizers: frozenset[str] = frozenset()  # "dat", "that": open a reported clause after a report verb
     stop_words: frozenset[str] = frozenset()  # "staken", "halt": a proposition to stop X
     locative_preps: frozenset[str] = frozenset()
-    duration_cues: frozenset[str] = frozenset()
+    duration_cues: frozenset[str] = frozenset()  # "durende", "lasting": a DURATION timex measures the event
     noun_agent_preps: frozenset[str] = frozenset()  # "verzoek van X", "attack by X": X acts
-    deontic: frozenset[str] = frozenset()
     perfect_aux: frozenset[str] = frozenset()  # "heeft benoemd" is active, "is benoemd" passive
     clause_openers: frozenset[str] = frozenset()  # words that open a clause even without a comma
     during_preps: frozenset[str] = frozenset()  # "tijdens het gesprek": the clause's participants take part
-    collective_subjects: frozenset[str] = frozenset()
-    light_verbs: frozenset[str] = frozenset()
+    collective_subjects: frozenset[str] = frozenset()  # "the leaders", "beide partijen": the dialogue's parties
+    light_verbs: frozenset[str] = frozenset()  # "voerde gesprekken", "held talks": a noun takes the subject
     definite_articles: frozenset[str] = frozenset()  # "het gesprek", "the call": talks introduced before
     demonstratives: frozenset[str] = frozenset()  # "die gesprekken", "these talks"
-    event_anaphors: frozenset[str] = frozenset()  # "Dat moet woensdag plaatsvinden": refers to the last event
-    proposition_anaphors: frozenset[str] = (
-        frozenset()
-    )  # "sprak zijn goedkeuring daarover uit": the last proposal  # "voerde gesprekken", "held talks": a noun takes the subject  # "the leaders", "beide partijen": the dialogue's parties  # "moet", "must": with "volgens X" a demand reported for X  # "durende", "lasting": a DURATION timex measures the event
+    proposition_anaphors: frozenset[str] = frozenset()  # "sprak zijn goedkeuring daarover uit": the last proposal
+    conditional_openers: frozenset[str] = frozenset()  # "als", "if": a condition only when they open the clause
     reciprocals: frozenset[str] = frozenset()  # "miteinander", "each other": the participants act together
     subject_pronouns: frozenset[str] = frozenset()  # "hij", "er": a subject the actors stage may leave unresolved
     stem_suffixes: frozenset[str] = frozenset()  # inflection endings: "verurteilen" matches "verurteilten"
@@ -105,7 +103,7 @@ class Lexicon:
     entries: list[TriggerEntry]
     cues: Cues
     source: str = ""
-    default_propositions: dict[str, str] = field(default_factory=dict)  # event type -> proposition type
+    default_propositions: dict[str, EventType] = field(default_factory=dict)  # event type -> proposition type
     default_contexts: dict[str, list[str]] = field(default_factory=dict)  # event type -> PLOVER contexts
     # first token of a form -> entries; lemma -> entries; compound suffixes
     by_first: dict[str, list[TriggerEntry]] = field(default_factory=dict)
@@ -206,8 +204,8 @@ def _entry(raw: dict[str, Any], where: str) -> TriggerEntry:
     return TriggerEntry(
         id=str(raw.get("id") or f"{where}:{' '.join(forms[0])}"),
         forms=forms,
-        event=str(event),
-        kind=kind,
+        event=event_type(str(event)),
+        kind=trigger_kind(kind),
         lemmas=_strings(raw, "lemmas", where),
         particle=_strings(raw, "particle", where),
         compound=bool(raw.get("compound", False)),
@@ -218,9 +216,9 @@ def _entry(raw: dict[str, Any], where: str) -> TriggerEntry:
         object_recipient=bool(raw.get("object_recipient", kind == "verb")),
         recipient_preps=_strings(raw, "recipient_preps", where) if "recipient_preps" in raw else None,
         stop=bool(raw.get("stop", False)),
-        modality=_optional_str(raw, "modality"),
+        modality=None if modality is None else modality_type(str(modality)),
         negated=bool(raw.get("negated", False)),
-        proposition=_optional_str(raw, "proposition"),
+        proposition=None if prop is None else event_type(str(prop)),
         proposition_mode=_optional_str(raw, "proposition_mode"),
         confidence=confidence,
         passive_forms=frozenset(_strings(raw, "passive", where)),
@@ -252,7 +250,13 @@ def parse_lexicon(data: dict[str, object], lang: str, where: str) -> Lexicon:
     defaults = data.get("default_propositions", {})
     if not isinstance(defaults, dict) or any(v not in EVENT_TYPES for v in defaults.values()):
         raise KroniekError("E160", where=where, detail="[default_propositions] maps event types to event types")
-    lexicon = Lexicon(lang=lang, entries=entries, cues=cues, source=source, default_propositions=dict(defaults))
+    lexicon = Lexicon(
+        lang=lang,
+        entries=entries,
+        cues=cues,
+        source=source,
+        default_propositions={str(k): event_type(str(v)) for k, v in defaults.items()},
+    )
     contexts = data.get("default_contexts", {})
     if isinstance(contexts, dict):
         lexicon.default_contexts = {str(k): [str(x) for x in v] for k, v in contexts.items() if isinstance(v, list)}
@@ -271,10 +275,15 @@ def read_lexicon(path: Path, lang: str) -> Lexicon:
 @lru_cache(maxsize=16)
 def load_lexicon(lang: str, extra: tuple[str, ...] = ()) -> Lexicon | None:
     """The shipped lexicon for ``lang`` plus any extra files (entries appended); None if none is shipped."""
-    path = LEXICON_DIR / f"{lang}.toml"
-    if not path.exists():
+    if not lang_packs.has(lang):
         return None
-    lexicon = read_lexicon(path, lang)
+    pack = lang_packs.get(lang)
+    data = dict(pack.table("events"))
+    # closed-class words that several stages share (lang/<code>/words.toml) fill the cue lists of the same name
+    shared = {k: v for k, v in pack.table("words").items() if k in Cues.__dataclass_fields__}
+    cues = data.get("cues", {})
+    data["cues"] = {**shared, **cues} if isinstance(cues, dict) else cues
+    lexicon = parse_lexicon(data, lang, f"lang/{lang}/events.toml")
     for extra_path in extra:
         more = read_lexicon(Path(extra_path), lang)
         lexicon.entries.extend(more.entries)

@@ -10,24 +10,23 @@ participant can be found is dropped, because the chronicle could not say who did
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
+from kroniek.chronicle.types import PROPOSITION_TYPES
 from kroniek.document import ArticleDoc, CharSpan, EventRecord, PropositionRecord
 from kroniek.events.arguments import Arguments, find_arguments
 from kroniek.events.clauses import ActorGroup, Clause, TokenIndex, actor_groups, clauses_of, governing_prep
-from kroniek.events.lexicon import Lexicon, TriggerEntry, load_lexicon
+from kroniek.events.lexicon import Lexicon, load_lexicon
 from kroniek.events.qualify import (
-    PROPOSITION_TYPES,
     complement_start_of,
-    date_for,
+    event_date,
     event_duration,
-    future_by_date,
     location_for,
     modality_of,
     proposition_for,
     quantities_in,
-    reanchor_for,
     source_for,
 )
 from kroniek.events.triggers import TriggerMatch, find_triggers
@@ -47,11 +46,11 @@ class _Discourse:
 
 class EventsStage:
     name = "events.lexicon/v1"
-    requires = ("nlp", "actors", "timexes", "places", "quantities")
+    requires = ("nlp", "actors", "timexes", "places", "quantities", "attributions")
     provides = ("events",)
 
     def __init__(
-        self, extra_lexicons: list[str] | None = None, min_confidence: float = 0.4, use_tree: bool = True
+        self, extra_lexicons: list[str] | None = None, min_confidence: float = 0.4, use_tree: bool = False
     ) -> None:
         self.extra_lexicons = tuple(extra_lexicons or ())
         self.use_tree = use_tree
@@ -72,12 +71,8 @@ class EventsStage:
         state = _Discourse(mention_spans=sorted((m.start, m.end) for a in doc.actors for m in a.mentions))
         events: list[EventRecord] = []
         for sentence in doc.sentences:
-            found = self._sentence_events(doc, sentence, lexicon, index, state)
-            if not found and events:
-                _schedule_previous(doc, sentence, events[-1], lexicon)
-            events.extend(found)
+            events.extend(self._sentence_events(doc, sentence, lexicon, index, state))
         events = merge_lists(events, doc.text)
-        _date_talks_by_their_outcome(doc, events)
         events = merge_repeated_talks(events)
         doc.events.extend(e for e in events if e.confidence >= self.min_confidence)
         return doc
@@ -95,9 +90,6 @@ class EventsStage:
         for n, clause in enumerate(clauses):
             groups = groups_by_clause[clause.start]
             matches = matches_by_clause[clause.start]
-            deontic = _deontic_demand(nlp, clause, groups, matches, lexicon)
-            if deontic is not None:
-                matches = [deontic, *matches]
             covered = {t for g in groups for t in range(g.start, g.end)}
             # a trigger word inside a name ("Popular Mobilization Forces") is no event; a pronoun inside a
             # trigger phrase ("expressed his support") is fine
@@ -135,9 +127,10 @@ class EventsStage:
                     inner = [m for m in inner if m.kind == "noun"]
                 if is_prop:
                     consumed.update(id(m) for m in inner)
-                event = self._event(
-                    doc, match, clause, clauses, groups, groups_by_clause, complement, inner, lexicon, index, state
+                context = EventContext(
+                    doc, nlp, match, clause, clauses, groups, groups_by_clause, complement, inner, lexicon, index, state
                 )
+                event = self._event(context)
                 if event is None:
                     continue
                 if _merge_into(events, event):
@@ -145,238 +138,213 @@ class EventsStage:
                 events.append(event)
         return events
 
-    def _event(
-        self,
-        doc: ArticleDoc,
-        match: TriggerMatch,
-        clause: Clause,
-        clauses: list[Clause],
-        groups: list[ActorGroup],
-        groups_by_clause: dict[int, list[ActorGroup]],
-        complement: int,
-        inner: list[TriggerMatch],
-        lexicon: Lexicon,
-        index: TokenIndex,
-        state: _Discourse,
-    ) -> EventRecord | None:
-        nlp = doc.nlp
-        assert nlp is not None
-        entry = match.entry
-        if match.how == "deontic":
-            args = _deontic_arguments(match, groups, lexicon)
-        else:
-            others = [m for m in state.clause_matches if m is not match]
-            args = find_arguments(doc, match, groups, index, lexicon.cues, complement, others, self.use_tree)
-        confidence = entry.confidence
-        if args.pronoun_subject and not args.actor and state.topic:
-            # "De Raad veroordeelt X. Hij roept Y op …": an unresolved subject pronoun continues the topic
-            args.actor = [a for a in state.topic if a not in args.recipient]
-            args.rule += "/pronoun continues the topic"
-            confidence -= 0.05
-        collective = state.dialogue and match.inherits_subject and _collective_before(nlp, clause, match, lexicon)
-        if collective and (not args.actor or _collective_subject(nlp, clause, match, lexicon)):
-            args.actor = list(state.dialogue)
-            args.rule += "/collective subject"
-            args.recipient = [r for r in args.recipient if r not in args.actor]
-        opener = nlp[clause.start].text.lower()
-        # "…, and asked X to …": a verb right after the coordinator has no subject of its own even when it
-        # has an object
-        verb_after_coordinator = match.kind == "verb" and match.start == clause.start + 1
-        if (
-            not args.actor
-            and (not args.recipient or verb_after_coordinator)
-            and clause.index > 0
-            and opener in lexicon.cues.coordinators
-        ):
-            # a coordinated clause without its own subject ("… en delen weer inlichtingen"): the sentence's subject
-            first = next((g for g in groups_by_clause.get(clauses[0].start, []) if g.prep is None), None)
-            if first is not None and not set(first.actors) & set(args.recipient):
-                args.actor = list(first.actors)
-                args.rule += "/sentence subject"
-                confidence -= 0.1
-        if (
-            not args.actor
-            and entry.event == "CONSULT"
-            and match.kind == "noun"
-            and state.dialogue
-            and _refers_to_the_talks(nlp, clause, match, groups, state.dialogue, lexicon)
-        ):
-            # "het telefoongesprek", "Die gesprekken", "the call": the talks already introduced
-            args.actor = list(state.dialogue)
-            args.recipient = [r for r in args.recipient if r not in args.actor]
-            args.rule += "/the talks introduced before"
-            confidence -= 0.05
-        if not args.actor and (not args.recipient or match.kind == "noun"):
+    def _event(self, ctx: EventContext) -> EventRecord | None:
+        """One event from one trigger: arguments, then the named argument rules, then what qualifies it."""
+        match, doc = ctx.match, ctx.doc
+        others = [m for m in ctx.state.clause_matches if m is not match]
+        ctx.args = find_arguments(
+            doc, match, ctx.groups, ctx.index, ctx.lexicon.cues, ctx.complement, others, self.use_tree
+        )
+        ctx.confidence = match.entry.confidence
+        for rule in ARGUMENT_RULES:
+            rule(ctx)
+        if not ctx.args.actor and (not ctx.args.recipient or match.kind == "noun"):
             # nobody to say who did it; a noun with only a recipient ("support to X") is too weak
             return None
-        if (
-            entry.event in _ADDRESSED_TYPES
-            and not args.recipient
-            and state.dialogue
-            and args.actor
-            and set(args.actor) < set(state.dialogue)
-        ):
-            # a promise or demand by one party of the ongoing talks is addressed to the other party
-            args.recipient = [a for a in state.dialogue if a not in args.actor]
+        _addressee_of_the_talks(ctx)
+        _remember_parties(ctx)
+        return _qualified_event(ctx)
+
+
+@dataclass
+class EventContext:
+    """Everything the rules for one trigger read: the trigger, its clause and sentence, the actor groups,
+    the discourse so far, and what the rules have decided (arguments, confidence)."""
+
+    doc: ArticleDoc
+    nlp: Any
+    match: TriggerMatch
+    clause: Clause
+    clauses: list[Clause]  # the clauses of the sentence
+    groups: list[ActorGroup]  # the actor groups of the clause
+    groups_by_clause: dict[int, list[ActorGroup]]
+    complement: int  # first token of a proposition trigger's complement (the clause end otherwise)
+    inner: list[TriggerMatch]  # triggers inside the complement: they type the proposition
+    lexicon: Lexicon
+    index: TokenIndex
+    state: _Discourse
+    args: Arguments = field(default_factory=Arguments)
+    confidence: float = 0.5
+
+
+# How much a rule that had to guess lowers the entry's confidence, and what raises it.
+GUESS_PRONOUN_TOPIC = -0.05  # an unresolved subject pronoun taken as the previous event's actor
+GUESS_SENTENCE_SUBJECT = -0.1  # a coordinated clause without a subject borrows the sentence's
+GUESS_TALKS_BEFORE = -0.05  # "the call" taken as the talks introduced before
+GUESS_COMPOUND = -0.05  # the trigger is the tail of a compound word
+SURE_TREE = 0.1  # the dependency parse linked the arguments
+SURE_BOTH_SIDES = 0.05  # both actor and recipient found
+
+
+def _pronoun_continues_topic(ctx: EventContext) -> None:
+    """ "De Raad veroordeelt X. Hij roept Y op …": an unresolved subject pronoun continues the topic."""
+    args = ctx.args
+    if args.pronoun_subject and not args.actor and ctx.state.topic:
+        args.actor = [a for a in ctx.state.topic if a not in args.recipient]
+        args.rule += "/pronoun continues the topic"
+        ctx.confidence += GUESS_PRONOUN_TOPIC
+
+
+def _collective_parties(ctx: EventContext) -> None:
+    """ "The parties agreed", "Beide leiders": a plural reference to the parties of the ongoing talks."""
+    args, state, nlp = ctx.args, ctx.state, ctx.nlp
+    collective = (
+        state.dialogue and ctx.match.inherits_subject and _collective_before(nlp, ctx.clause, ctx.match, ctx.lexicon)
+    )
+    if collective and (not args.actor or _collective_subject(nlp, ctx.clause, ctx.match, ctx.lexicon)):
+        args.actor = list(state.dialogue)
+        args.rule += "/collective subject"
+        args.recipient = [r for r in args.recipient if r not in args.actor]
+
+
+def _coordinated_clause_subject(ctx: EventContext) -> None:
+    """ "… en delen weer inlichtingen", "…, and asked X to …": a coordinated clause without a subject of
+    its own takes the sentence's subject. A verb right after the coordinator has no subject of its own even
+    when it has an object."""
+    args, match, clause = ctx.args, ctx.match, ctx.clause
+    opener = ctx.nlp[clause.start].text.lower()
+    verb_after_coordinator = match.kind == "verb" and match.start == clause.start + 1
+    if args.actor or (args.recipient and not verb_after_coordinator):
+        return
+    if clause.index == 0 or opener not in ctx.lexicon.cues.coordinators:
+        return
+    first = next((g for g in ctx.groups_by_clause.get(ctx.clauses[0].start, []) if g.prep is None), None)
+    if first is not None and not set(first.actors) & set(args.recipient):
+        args.actor = list(first.actors)
+        args.rule += "/sentence subject"
+        ctx.confidence += GUESS_SENTENCE_SUBJECT
+
+
+def _talks_introduced_before(ctx: EventContext) -> None:
+    """ "het telefoongesprek", "Die gesprekken", "the call": the talks already introduced."""
+    args, match, state = ctx.args, ctx.match, ctx.state
+    if args.actor or match.entry.event != "CONSULT" or match.kind != "noun" or not state.dialogue:
+        return
+    if _refers_to_the_talks(ctx.nlp, ctx.clause, match, ctx.groups, state.dialogue, ctx.lexicon):
+        args.actor = list(state.dialogue)
+        args.recipient = [r for r in args.recipient if r not in args.actor]
+        args.rule += "/the talks introduced before"
+        ctx.confidence += GUESS_TALKS_BEFORE
+
+
+# The rules that fill in an actor the clause does not name, in the order they are tried.
+ARGUMENT_RULES: tuple[Callable[[EventContext], None], ...] = (
+    _pronoun_continues_topic,
+    _collective_parties,
+    _coordinated_clause_subject,
+    _talks_introduced_before,
+)
+
+
+def _addressee_of_the_talks(ctx: EventContext) -> None:
+    """A promise or demand by one party of the ongoing talks is addressed to the other party."""
+    args, dialogue = ctx.args, ctx.state.dialogue
+    if ctx.match.entry.event in _ADDRESSED_TYPES and not args.recipient and dialogue and args.actor:
+        if set(args.actor) < set(dialogue):
+            args.recipient = [a for a in dialogue if a not in args.actor]
             args.rule += "/addressee of the talks"
-        if entry.event == "CONSULT" and len(args.actor) >= 2:
-            # "the leaders" are persons: talks between persons define the parties; others only until then
-            persons = all(doc.actors[a].kind == "person" for a in args.actor)
-            if persons or not state.dialogue_persons:
-                state.dialogue = list(args.actor)
-                state.dialogue_persons = persons
-        state.topic = list(args.actor) if len(args.actor) == 1 else []
-        evidence = clause.char_span(nlp)
-        triggers = [CharSpan(nlp[match.start].idx, nlp[match.end - 1].idx + len(nlp[match.end - 1].text))]
-        if match.particle is not None:
-            p = nlp[match.particle]
-            triggers.append(CharSpan(p.idx, p.idx + len(p.text)))
-            triggers.sort(key=lambda s: s.start)
-        explain: dict[str, Any] = {
-            "entry": entry.id,
-            "matched": nlp[match.start : match.end].text
-            + (f" … {nlp[match.particle].text}" if match.particle is not None else ""),
-            "how": match.how,
-            "kind": match.kind,
-            "arguments": args.rule,
-            "path": list(args.path),
-        }
-        modality, cue = modality_of(doc, match, clause, complement, lexicon)
-        date = date_for(doc, evidence, triggers[0].start)
-        if modality == "asserted" and future_by_date(date, doc.published):
-            modality, cue = "planned", "future date"
-        if date is not None:
-            date = reanchor_for(doc, date, modality)
-        explain["modality"] = f"{modality} ({cue})" if cue else modality
-        proposition = None
-        if entry.event in PROPOSITION_TYPES:
-            proposition, prop_explain = proposition_for(
-                doc, match, inner, lexicon, clause, complement, state.last_proposition
-            )
-            state.last_proposition = proposition
-            explain.update(prop_explain)
-        # a proposition's place ("een staakt-het-vuren in Oekraïne") is not where the demand was made
-        place_area = (
-            evidence
-            if entry.event not in PROPOSITION_TYPES
-            else CharSpan(evidence.start, _char_at(nlp, complement, evidence.end))
+
+
+def _remember_parties(ctx: EventContext) -> None:
+    """Talks between two or more parties define the dialogue ("the leaders" are persons: talks between
+    persons define the parties; others only until then); a single actor is the topic a pronoun may continue."""
+    args, state = ctx.args, ctx.state
+    if ctx.match.entry.event == "CONSULT" and len(args.actor) >= 2:
+        persons = all(ctx.doc.actors[a].kind == "person" for a in args.actor)
+        if persons or not state.dialogue_persons:
+            state.dialogue = list(args.actor)
+            state.dialogue_persons = persons
+    state.topic = list(args.actor) if len(args.actor) == 1 else []
+
+
+def _qualified_event(ctx: EventContext) -> EventRecord:
+    """The event record: triggers, modality and date, proposition, place, source, confidence."""
+    doc, nlp, match, args, lexicon = ctx.doc, ctx.nlp, ctx.match, ctx.args, ctx.lexicon
+    entry = match.entry
+    evidence = ctx.clause.char_span(nlp)
+    triggers = [CharSpan(nlp[match.start].idx, nlp[match.end - 1].idx + len(nlp[match.end - 1].text))]
+    if match.particle is not None:
+        p = nlp[match.particle]
+        triggers.append(CharSpan(p.idx, p.idx + len(p.text)))
+        triggers.sort(key=lambda s: s.start)
+    explain: dict[str, Any] = {
+        "entry": entry.id,
+        "matched": nlp[match.start : match.end].text
+        + (f" … {nlp[match.particle].text}" if match.particle is not None else ""),
+        "how": match.how,
+        "kind": match.kind,
+        "arguments": args.rule,
+        "path": list(args.path),
+    }
+    modality, cue = modality_of(doc, match, ctx.clause, ctx.complement, lexicon)
+    date, dated_modality = event_date(doc, evidence, triggers[0].start, modality)
+    if dated_modality != modality:
+        modality, cue = dated_modality, "future date"
+    explain["modality"] = f"{modality} ({cue})" if cue else modality
+    proposition = None
+    is_prop = entry.event in PROPOSITION_TYPES
+    if is_prop:
+        proposition, prop_explain = proposition_for(
+            doc, match, ctx.inner, lexicon, ctx.clause, ctx.complement, ctx.state.last_proposition
         )
-        location, loc_rule = location_for(doc, place_area, lexicon, entry.event, state.mention_spans)
-        if loc_rule:
-            explain["location"] = loc_rule
-        source, source_rule = source_for(doc, clause, clauses, groups_by_clause, triggers[0].start, lexicon, args.actor)
-        if source_rule:
-            explain["source"] = source_rule
-        if match.how == "compound":
-            confidence -= 0.05
-        if args.rule.startswith("tree"):
-            confidence += 0.1
-        if args.actor and args.recipient:
-            confidence += 0.05
-        return EventRecord(
-            event=entry.event,
-            evidence=evidence,
-            trigger=triggers,
-            mode=entry.mode,
-            context=list(entry.context) or list(lexicon.default_contexts.get(entry.event, ())),
-            actor=args.actor,
-            recipient=args.recipient,
-            modality=modality,
-            proposition=proposition,
-            date=date,
-            duration=None if entry.event in PROPOSITION_TYPES else event_duration(doc, match, lexicon, clause),
-            location=location,
-            quantities=quantities_in(doc, evidence),
-            source=source,
-            confidence=max(0.05, min(0.95, confidence)),
-            explain=explain,
-        )
+        ctx.state.last_proposition = proposition
+        explain.update(prop_explain)
+    # a proposition's place ("een staakt-het-vuren in Oekraïne") is not where the demand was made
+    place_area = evidence if not is_prop else CharSpan(evidence.start, _char_at(nlp, ctx.complement, evidence.end))
+    location, loc_rule = location_for(doc, place_area, lexicon, entry.event, ctx.state.mention_spans)
+    if loc_rule:
+        explain["location"] = loc_rule
+    source, source_rule = source_for(
+        doc, ctx.clause, ctx.clauses, ctx.groups_by_clause, triggers[0].start, lexicon, args.actor
+    )
+    if source_rule:
+        explain["source"] = source_rule
+    confidence = ctx.confidence
+    if match.how == "compound":
+        confidence += GUESS_COMPOUND
+    if args.rule.startswith("tree"):
+        confidence += SURE_TREE
+    if args.actor and args.recipient:
+        confidence += SURE_BOTH_SIDES
+    return EventRecord(
+        event=entry.event,
+        evidence=evidence,
+        trigger=triggers,
+        mode=entry.mode,
+        context=list(entry.context) or list(lexicon.default_contexts.get(entry.event, ())),
+        actor=args.actor,
+        recipient=args.recipient,
+        modality=modality,
+        proposition=proposition,
+        date=date,
+        duration=None if is_prop else event_duration(doc, match, lexicon, ctx.clause),
+        location=location,
+        quantities=quantities_in(doc, evidence),
+        source=source,
+        confidence=max(0.05, min(0.95, confidence)),
+        entry_id=entry.id,
+        trigger_kind=match.kind,
+        explain=explain,
+    )
 
 
 # speech acts that, said in talks, are addressed to the other party
 _ADDRESSED_TYPES = frozenset({"AGREE", "REQUEST", "REJECT", "CONCEDE", "THREATEN", "SUPPORT"})
 
-_DEONTIC_ENTRY = TriggerEntry(
-    id="construction:deontic+source", forms=(), event="REQUEST", gloss="demand", confidence=0.55
-)
-
-
-def _deontic_demand(
-    nlp: Any, clause: Clause, groups: list[ActorGroup], matches: list[TriggerMatch], lexicon: Lexicon
-) -> TriggerMatch | None:
-    """ "Oekraïne moet volgens Moskou afzien van …": an obligation reported for someone is their demand."""
-    cues = lexicon.cues
-    if not cues.deontic or not any(g.prep in cues.source_preps for g in groups):
-        return None
-    for i in range(clause.start, clause.end):
-        if nlp[i].text.lower() in cues.deontic:
-            if any(m.start <= i < m.end for m in matches):
-                return None
-            return TriggerMatch(_DEONTIC_ENTRY, i, i + 1, None, "deontic", clause, {i})
-    return None
-
-
-def _deontic_arguments(match: TriggerMatch, groups: list[ActorGroup], lexicon: Lexicon) -> Arguments:
-    args = Arguments(rule="deontic")
-    for g in groups:
-        if g.prep in lexicon.cues.source_preps and not args.actor:
-            args.actor = list(g.actors)
-            args.path.append("source of the obligation")
-        elif g.prep is None and not args.recipient and g.start < match.start + 3:
-            args.recipient = list(g.actors)
-            args.path.append("bearer of the obligation")
-    args.recipient = [r for r in args.recipient if r not in args.actor]
-    return args
-
 
 def _partner_after(match: TriggerMatch, groups: list[ActorGroup], lexicon: Lexicon) -> bool:
     preps = match.entry.recipient_preps if match.entry.recipient_preps is not None else lexicon.cues.recipient_preps
     return any(g.prep in preps and 0 <= g.start - match.last <= 4 for g in groups)
-
-
-def _date_talks_by_their_outcome(doc: ArticleDoc, events: list[EventRecord]) -> None:
-    """Undated talks between two sides take the date of what those sides agreed or discussed on a named
-    day ("Trump en Poetin spraken …" + "Moskou en Washington kwamen dinsdag overeen …"): an agreement
-    between the parties is reached in their talks. Sides are compared by country."""
-
-    def sides(ev: EventRecord) -> frozenset[str]:
-        return frozenset(c for c in (doc.actors[a].country for a in ev.actor) if c)
-
-    dated = [
-        e
-        for e in events
-        if e.date is not None and e.modality == "asserted" and e.event in ("AGREE", "CONSULT") and len(sides(e)) >= 2
-    ]
-    for ev in events:
-        if ev.event != "CONSULT" or ev.date is not None or ev.modality != "asserted" or len(sides(ev)) < 2:
-            continue
-        same = [d for d in dated if sides(d) == sides(ev)]
-        if same:
-            nearest = min(same, key=lambda d: abs(d.evidence.start - ev.evidence.start))
-            ev.date = nearest.date
-            ev.explain["date"] = "date of the parties' agreement in these talks"
-
-
-def _schedule_previous(doc: ArticleDoc, sentence: CharSpan, previous: EventRecord, lexicon: Lexicon) -> None:
-    """ "… de uitwisseling van 175 soldaten. Dat moet woensdag plaatsvinden.": a sentence without events of
-    its own that opens with an anaphoric subject and a planning word schedules the event before it."""
-    words = doc.text[sentence.start : sentence.end].lower().split()
-    cues = lexicon.cues
-    if len(words) < 2 or words[0] not in cues.event_anaphors or previous.event in PROPOSITION_TYPES:
-        return
-    # the anaphor must be the subject of a modal or auxiliary: "Dat moet …", "This will …", not "Het kabinet …"
-    if words[1] not in cues.future | cues.deontic | cues.planned | cues.passive_aux:
-        return
-    if not any(w.strip(".,;:!?") in cues.planned or w in cues.future for w in words):
-        return
-    previous.modality = "planned"
-    previous.explain["modality"] = f"planned (next sentence: {' '.join(words[:4])} …)"
-    dated = [
-        t for t in doc.timexes if t.type in ("DATE", "TIME") and sentence.start <= t.start and t.end <= sentence.end
-    ]
-    if dated:
-        previous.date = reanchor_for(doc, dated[0], "planned")
-        previous.explain["date"] = "from the next sentence"
 
 
 def _refers_to_the_talks(
@@ -449,7 +417,7 @@ def merge_lists(events: list[EventRecord], text: str) -> list[EventRecord]:
         prev = merged[-1] if merged else None
         if (
             prev is not None
-            and prev.explain.get("entry") == event.explain.get("entry")
+            and prev.entry_id == event.entry_id
             and set(prev.actor) == set(event.actor)
             and prev.modality == event.modality
             and 0 <= event.evidence.start - prev.evidence.end <= 4
@@ -496,12 +464,12 @@ def merge_repeated_talks(events: list[EventRecord]) -> list[EventRecord]:
         )
         if same is None:
             continue
-        if event.explain.get("kind") == "verb" and same.explain.get("kind") == "noun":
+        if event.trigger_kind == "verb" and same.trigger_kind == "noun":
             event.mode = same.mode
-            event.explain.setdefault("merged", []).append(f"repeated mention: {same.explain.get('entry')}")
+            event.explain.setdefault("merged", []).append(f"repeated mention: {same.entry_id}")
             dropped.add(id(same))
         else:
-            same.explain.setdefault("merged", []).append(f"repeated mention: {event.explain.get('entry')}")
+            same.explain.setdefault("merged", []).append(f"repeated mention: {event.entry_id}")
             dropped.add(id(event))
     return [e for e in events if id(e) not in dropped]
 
@@ -521,7 +489,7 @@ def _merge_into(events: list[EventRecord], event: EventRecord) -> bool:
             other.trigger.extend(t for t in event.trigger if t not in other.trigger)
             other.trigger.sort(key=lambda s: s.start)
             _add_unique(other.recipient, event.recipient)
-            other.explain.setdefault("merged", []).append(event.explain.get("entry"))
+            other.explain.setdefault("merged", []).append(event.entry_id)
             return True
     return False
 
@@ -533,7 +501,7 @@ def _add_unique(target: list[int], values: list[int]) -> None:
 
 
 def make_events_stage(
-    extra_lexicons: list[str] | None = None, min_confidence: float = 0.4, use_tree: bool = True
+    extra_lexicons: list[str] | None = None, min_confidence: float = 0.4, use_tree: bool = False
 ) -> EventsStage:
     """Factory named in the registry; settings come from [stages."events.lexicon/v1"]."""
     return EventsStage(extra_lexicons=extra_lexicons, min_confidence=min_confidence, use_tree=use_tree)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from kroniek.chronicle.types import TriggerKind
 from kroniek.events.clauses import Clause
 from kroniek.events.lexicon import Lexicon, TriggerEntry
 
@@ -26,7 +27,7 @@ class TriggerMatch:
     tokens: set[int] = field(default_factory=set)
     inherits_subject: bool = True  # a nominal trigger may take the clause subject as its actor
     fronted: bool = False  # a noun inside a prepositional phrase ("During the call, X …"): subject may follow
-    kind: str = "verb"  # how the word is used here: an entry's verb form after "the" is a noun
+    kind: TriggerKind = "verb"  # how the word is used here: an entry's verb form after "the" is a noun
 
     @property
     def last(self) -> int:

@@ -31,7 +31,14 @@ class Pipeline:
             settings.update(overrides.get(name, {}))
             accepted = inspect.signature(factory).parameters
             if not any(p.kind is p.VAR_KEYWORD for p in accepted.values()):
-                settings = {k: v for k, v in settings.items() if k in accepted}
+                unknown = sorted(k for k in settings if k not in accepted)
+                if unknown:  # a misspelt setting must not leave the default in force silently
+                    raise KroniekError(
+                        "E035",
+                        key=unknown[0],
+                        where=f'[stages."{name}"]',
+                        known=", ".join(accepted) or "(none)",
+                    )
             stages.append(factory(**settings))
         return cls(stages, config)
 

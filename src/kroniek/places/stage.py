@@ -5,7 +5,9 @@ fits several places, the choice prefers a country over a city of the same name, 
 country the article names (by name or demonym: "de Saudische kuststad Jeddah"), and a bigger
 population. A capital or seat of government used as the government ("Moskou eist", "het
 Kremlin", "tussen Moskou en Kyiv") is flagged ``metonym=True``; the actors stage turns those
-into states. ``kroniek.places.locate.location_for`` picks an event's venue from these mentions.
+into states. Each mention also records whether a locative word introduces it (``locative``: "in Genève")
+and whether it is the dateline (``dateline``: "KYIV -"), so that the events stage can choose an event's
+venue from these fields alone.
 """
 
 from __future__ import annotations
@@ -16,15 +18,13 @@ from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from pathlib import Path
 
+from kroniek import lang as lang_packs
 from kroniek.document import ArticleDoc, CharSpan, PlaceMention
 from kroniek.places.gazetteer import Gazetteer, Place, load_gazetteer, name_key
-from kroniek.places.locate import is_locative
+from kroniek.places.locate import is_dateline, is_locative
 
 SMALL_CITY = 50_000
 _TOKEN = re.compile(r"\w+(?:[’'.]\w+)*\.?")
-
-
-STOP_WORD_LANGS = ("nl", "en", "de", "fr")
 
 
 def _spacy_stop_words(lang: str) -> set[str]:
@@ -60,7 +60,7 @@ def _spacy_stop_words(lang: str) -> set[str]:
 def _stop_words() -> frozenset[str]:
     words: set[str] = set()
     try:
-        for lang in STOP_WORD_LANGS:
+        for lang in lang_packs.SUPPORTED:
             words |= {w.lower() for w in _spacy_stop_words(lang)}
     except ImportError:  # spaCy is a dependency; without it the gazetteer's own filtering still applies
         pass
@@ -163,8 +163,8 @@ class PlacesStage:
     def _before_name_cues(self, lang: str) -> frozenset[str]:
         cues = self._cues_by_lang.get(lang)
         if cues is None:
-            extra = self.gazetteer.extra
-            cues = frozenset({*extra.get("locative", {}).get(lang, []), *extra.get("metonym_before", {}).get(lang, [])})
+            pack = lang_packs.get(lang)
+            cues = frozenset({*pack.words("places", "locative"), *pack.words("places", "metonym_before")})
             self._cues_by_lang[lang] = cues
         return cues
 
@@ -321,7 +321,7 @@ class PlacesStage:
         return value
 
     def _metonym(self, doc: ArticleDoc, f: Found, place: Place) -> bool:
-        extra = self.gazetteer.extra
+        pack = lang_packs.get(doc.lang)
         before = re.search(r"(\w+)\W*$", doc.text[max(0, f.start - 30) : f.start])
         if place.seat_of:  # "het Kremlin" acts; "at the White House" is where it happened
             return not is_locative(doc, PlaceMention(f.start, f.end, place.name, None, None, None, None))
@@ -332,14 +332,14 @@ class PlacesStage:
                 return place.feature != "country"
         if place.feature == "country":
             return False
-        if before and before.group(1).lower() in [w.lower() for w in extra.get("locative", {}).get(doc.lang, [])]:
+        if before and before.group(1).lower() in [w.lower() for w in pack.words("places", "locative")]:
             return False
         after = re.match(r"['’]?s?\s*(\w+)", doc.text[f.end : f.end + 40])
-        verbs = [w.lower() for w in extra.get("metonym_verbs", {}).get(doc.lang, [])]
+        verbs = [w.lower() for w in pack.words("places", "metonym_verbs")]
         if after and after.group(1).lower() in verbs:
             return True
         # inverted order ("Verder eist Moskou", "volgens Moskou")
-        preceding = [w.lower() for w in extra.get("metonym_before", {}).get(doc.lang, [])]
+        preceding = [w.lower() for w in pack.words("places", "metonym_before")]
         if before and before.group(1).lower() in preceding:
             return True
         return bool(doc.text[f.end : f.end + 2] in ("'s", "’s"))
@@ -356,19 +356,11 @@ class PlacesStage:
                 # "Martin", "Morsi" and "Summit" are more often names than towns.
                 if not is_locative(doc, mention):
                     continue
-            places.append(
-                PlaceMention(
-                    start=f.start,
-                    end=f.end,
-                    name=best.name,
-                    country=best.country,
-                    geonames_id=best.geonames_id,
-                    lat=best.lat,
-                    lon=best.lon,
-                    feature=best.feature,
-                    metonym=self._metonym(doc, f, best),
-                )
-            )
+            mention.feature = best.feature
+            mention.metonym = self._metonym(doc, f, best)
+            mention.locative = is_locative(doc, mention)
+            mention.dateline = is_dateline(doc, mention)
+            places.append(mention)
         doc.places = places
         return doc
 

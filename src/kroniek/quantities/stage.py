@@ -14,38 +14,31 @@ from __future__ import annotations
 import re
 
 from kroniek.document import ArticleDoc, CharSpan, QuantityMention
-from kroniek.quantities.lexicon import QuantityLexicon, norm, quantity_lexicon
-from kroniek.quantities.numbers import as_number, lexicon, parse_number
+from kroniek.lang import SUPPORTED
+from kroniek.lang.numbers import as_number, number_lexicon, parse_number
+from kroniek.lang.text import normalise as norm
+from kroniek.quantities.lexicon import QuantityLexicon, quantity_lexicon
 
-LANGUAGES = ("nl", "en", "de", "fr")
 _WORD = re.compile(r"[\w'’%€$£-]+|[^\w\s]")
 MAX_MODIFIER_WORDS = 3  # words skipped between a number and its noun ("ernstig gewonde Oekraïense")
 
 
 class QuantitiesStage:
     name = "quantities.numbers/v1"
-    requires = ("nlp",)
+    # numbers inside a time expression are dates, times or durations, not counts: the timexes say where
+    requires = ("nlp", "timexes")
     provides = ("quantities",)
 
-    def __init__(self, languages: tuple[str, ...] = LANGUAGES) -> None:
-        self.languages = languages
-
-    def _time_spans(self, doc: ArticleDoc) -> list[CharSpan]:
-        if "timexes" not in doc.provided and not doc.timexes and doc.lang in LANGUAGES:
-            # Run on its own, the stage still must not count dates: tag them here.
-            from kroniek.quantities.lexicon import counted_noun_words
-            from kroniek.time.tagger import tagger_for
-
-            return [CharSpan(t.start, t.end) for t in tagger_for(doc.lang, counted_noun_words(doc.lang)).tag(doc)]
-        return [CharSpan(t.start, t.end) for t in doc.timexes]
+    def __init__(self, languages: tuple[str, ...] | None = None) -> None:
+        self.languages = tuple(languages) if languages is not None else SUPPORTED
 
     def __call__(self, doc: ArticleDoc) -> ArticleDoc:
         if doc.lang not in self.languages:
             doc.notes.append(f"quantities: no number lexicon for language {doc.lang!r}; none tagged")
             return doc
         lex = quantity_lexicon(doc.lang)
-        numbers = lexicon(doc.lang)
-        times = self._time_spans(doc)
+        numbers = number_lexicon(doc.lang)
+        times = [CharSpan(t.start, t.end) for t in doc.timexes]
         text = doc.text
         out: list[QuantityMention] = []
         approx = sorted((norm(a) for a in numbers.approx), key=len, reverse=True)
@@ -180,12 +173,7 @@ class QuantitiesStage:
                 return span[0].pos_ in ("ADJ", "ADV", "NUM") or (
                     span[0].pos_ == "VERB" and span[0].morph.get("VerbForm", []) == ["Part"]
                 )
-        endings = {
-            "nl": ("se", "sche", "ische", "ige", "ele", "ijke", "de", "te"),
-            "en": ("ian", "ese", "ish", "ed", "al", "ic", "ive", "ous"),
-            "de": ("ische", "ischen", "ige", "igen", "te", "ten", "che", "chen", "sche"),
-            "fr": ("ien", "iens", "ais", "aise", "és", "ées", "aux"),
-        }.get(doc.lang, ())
+        endings = tuple(quantity_lexicon(doc.lang).context.get("adjective_endings", ()))
         return word.lower().endswith(endings)
 
     @staticmethod
@@ -206,4 +194,5 @@ def _money_name(unit: str) -> str:
 
 
 def make_quantities_stage(languages: list[str] | None = None) -> QuantitiesStage:
-    return QuantitiesStage(tuple(languages) if languages else LANGUAGES)
+    """Factory named in the registry; ``languages`` (default: every language in kroniek/lang) limits the stage."""
+    return QuantitiesStage(tuple(languages) if languages else None)

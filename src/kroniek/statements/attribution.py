@@ -1,29 +1,13 @@
-"""Who the article attributes a passage to: the statements finder, and the helpers the events stage uses.
-
-For the events stage (it fills ``event.source``):
-
-``source_of(doc, span, exclude=())`` -> actor index or None
-    The speaker of the reported speech or quote that contains ``span`` (pass the event's trigger or its
-    clause). "Die gesprekken vinden volgens de Amerikaanse gezant Steve Witkoff zondag plaats" -> Witkoff;
-    "Rusland meldt dat Moskou en Washington overeenkwamen …" -> Russia (for a span in the "dat" clause);
-    "…, aldus X" / "according to the Kremlin" / "the ministry said" likewise. None when the article states it
-    itself. ``exclude`` holds actor indices that must not be returned (the event's own actors: a speaker who
-    commits in his own person is the actor, not the source). Uses ``doc.statements`` when the statements
-    stage has run, else finds them on the fly.
-
-``speech_cues(doc)`` -> list[SpeechCue]
-    Every attribution with its cue span, speaker, the span it covers (the reported words) and how it was
-    found ("that", "postposed", "according", "tail", "head", …).
-
-Both work on a document with only tokens and sentences; actors must be there for a speaker to be found.
+"""Who the article attributes a passage to: ``find_statements(doc)`` finds every quote and reported speech
+with its speaker, cue and construction ("that", "according", "tail", "head", …). The statements stage
+turns them into ``doc.statements`` and ``doc.attributions``; the events stage reads the attributions
+(it imports nothing from here). Works on a document with only tokens and sentences; actors must be there
+for a speaker to be found.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from dataclasses import dataclass
-
-from kroniek.document import ArticleDoc, CharSpan
+from kroniek.document import ArticleDoc
 from kroniek.statements.channels import find_channel
 from kroniek.statements.context import Analysis, Found, Speaker
 from kroniek.statements.direct import find_direct
@@ -31,16 +15,6 @@ from kroniek.statements.indirect import find_indirect, find_retro
 
 CONTEXT_SENTENCES = 2  # an unattributed full-sentence quote continues a statement at most this far back
 LOOK_BACK = 8  # statements looked back at for context and duplicates
-
-
-@dataclass(frozen=True, slots=True)
-class SpeechCue:
-    cue: CharSpan | None
-    speaker: int | None
-    scope: CharSpan  # the reported words
-    direct: bool
-    how: str
-    channel: str | None = None
 
 
 def find_statements(doc: ArticleDoc) -> list[Found]:
@@ -119,26 +93,3 @@ def _dedupe(found: list[Found]) -> list[Found]:
         if dup is None:
             out.append(f)
     return out
-
-
-def speech_cues(doc: ArticleDoc) -> list[SpeechCue]:
-    return [SpeechCue(f.cue, f.speaker.actor, f.text, f.direct, f.how, f.channel) for f in find_statements(doc)]
-
-
-def source_of(doc: ArticleDoc, span: CharSpan, exclude: Iterable[int] = ()) -> int | None:
-    """The actor the article attributes the passage ``span`` to, or None (see the module docstring)."""
-    banned = set(exclude)
-    if "statements" in doc.provided or doc.statements:
-        scopes = [(s.text, s.speaker) for s in doc.statements]
-    else:
-        scopes = [(c.scope, c.speaker) for c in speech_cues(doc)]
-    best: tuple[int, int] | None = None  # (overlap, speaker)
-    for scope, speaker in scopes:
-        if speaker is None or speaker in banned or not scope.overlaps(span):
-            continue
-        overlap = min(scope.end, span.end) - max(scope.start, span.start)
-        if scope.start <= span.start < scope.end:
-            overlap += span.end - span.start  # containing the start of the clause weighs most
-        if best is None or overlap > best[0]:
-            best = (overlap, speaker)
-    return best[1] if best is not None else None

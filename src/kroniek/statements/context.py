@@ -35,7 +35,6 @@ _WORD_RE = re.compile(r"\w+")
 _CHAIN_DEPS = frozenset({"conj", "xcomp", "advcl", "ccomp", "parataxis"})
 _CONTENT_DEPS = frozenset({"ccomp", "parataxis"})
 _SHARING_DEPS = frozenset({"conj", "xcomp", "advcl"})
-COORDINATORS = frozenset({"and", "en", "und", "et", "but", "maar", "aber", "mais"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -226,7 +225,7 @@ class Analysis:
             m = self.mention_covering(tok.start, tok.end)
             if m is not None and m.start >= floor:
                 return self._head_of(m, tok, floor)
-            if self.lex.is_pronoun(tok.low) and tok.low not in ("haar", "her", "hun", "ihr"):
+            if self.lex.is_pronoun(tok.low) and tok.low not in self.lex.possessive_pronouns:
                 return self.pronoun_speaker(tok)
             if tok.low == ")":
                 # skip back over a parenthesis: "The Revolutionary Guard Corps (IRGC) declared"
@@ -271,7 +270,7 @@ class Analysis:
         before = self.tokens_between(floor, m.start)
         if (
             len(before) >= 2
-            and before[-1].low in COORDINATORS
+            and before[-1].low in self.lex.coordinators
             and self.mention_covering(before[-2].start, before[-2].end) is not None
         ):
             # "Putin and Erdogan said that …": joint speech has no single speaker
@@ -293,7 +292,7 @@ class Analysis:
             m = self.mention_covering(tok.start, tok.end)
             if m is not None:
                 return self._from_mention(m, tok)
-            if self.lex.is_pronoun(tok.low) and tok.low not in ("haar", "her", "hun", "ihr", "hen", "them"):
+            if self.lex.is_pronoun(tok.low) and tok.low not in self.lex.possessive_pronouns | self.lex.object_pronouns:
                 return self.pronoun_speaker(tok)
         return None
 
@@ -397,7 +396,7 @@ class Analysis:
     def _word_order_subject(self, cue: CueMatch) -> Speaker:
         floor = self.clause_start(cue.start)
         participle = cue.entry in self.lex.participles
-        if participle or (cue.first > 0 and self.tokens[cue.first - 1].low in COORDINATORS):
+        if participle or (cue.first > 0 and self.tokens[cue.first - 1].low in self.lex.coordinators):
             # "… and said that" / "…, adding that": the verb shares the subject of the main clause
             sent = self.sentence_of(cue.start)
             first = self.first_speaker_in(sent.start, cue.start)

@@ -25,7 +25,6 @@ COMPLEMENTIZER_WITHIN = 10  # tokens between a verb and its "that"
 POSTPOSED_TAIL_MAX_WORDS = 10  # words after a postposed cue up to the sentence end ("in haar toespraak")
 RETRO_MAX_WORDS = 25
 _TRIM = " \t\n.,;:!?\"“”„«»‘’'()[]—–-"
-_COORD = {"and", "en", "und", "et", "or", "of", "oder", "ou", "but", "maar", "aber", "mais"}
 
 
 def find_indirect(an: Analysis, used_cues: set[int], direct: list[Found]) -> list[Found]:
@@ -100,7 +99,11 @@ def _clause_end(an: Analysis, start: int, sent: CharSpan) -> int:
         i = rel.first
         if i >= 1 and toks[i - 1].low == "," and rel.entry in an.lex.participles:
             return toks[i - 1].start  # "…, adding that …" reports something else
-        if i >= 1 and toks[i - 1].low in _COORD and (i < 2 or toks[i - 2].low == ","):
+        if (
+            i >= 1
+            and toks[i - 1].low in an.lex.coordinators | an.lex.alternatives
+            and (i < 2 or toks[i - 2].low == ",")
+        ):
             cut = toks[i - 2].start if i >= 2 and toks[i - 2].low == "," else toks[i - 1].start
             return cut
     return end
@@ -111,7 +114,11 @@ def _split_coordinated(an: Analysis, span: CharSpan) -> list[CharSpan]:
     toks = an.tokens_between(span.start, span.end)
     cuts = [span.start]
     for i in range(1, len(toks) - 1):
-        if toks[i].low in _COORD and toks[i + 1].low in an.lex.complementizers and i > 2:
+        if (
+            toks[i].low in an.lex.coordinators | an.lex.alternatives
+            and toks[i + 1].low in an.lex.complementizers
+            and i > 2
+        ):
             cuts.append(toks[i + 1].start)
     if len(cuts) == 1:
         return [span]
@@ -120,7 +127,7 @@ def _split_coordinated(an: Analysis, span: CharSpan) -> list[CharSpan]:
         if b != span.end:
             prev = an.tokens_between(a, b)
             # end before the coordinator
-            b = prev[-1].start if prev and prev[-1].low in _COORD else b
+            b = prev[-1].start if prev and prev[-1].low in an.lex.coordinators | an.lex.alternatives else b
         parts.append(_trimmed(an, a, b))
     return parts
 

@@ -5,19 +5,21 @@ Requires ("nlp", "actors"), provides ("statements",). Direct quotations are foun
 ``cues/<lang>.toml`` (``indirect``). Each statement gets a speaker (an index into doc.actors, or None when
 the text does not say), its text span, ``direct``, the cue span and the channel. Works with tokens and
 sentences only; uses the dependency parse for the subject of a speech verb when the nlp stage made one.
-For the events stage, ``kroniek.statements.attribution.source_of`` tells who a clause is attributed to.
+It also provides ``doc.attributions``: every speech scope it found (quotes, reported speech, "volgens X",
+"..., aldus X") with its speaker, cue and construction, kept whatever ``unattributed_quotes`` says; the
+events stage reads them to fill an event's source.
 """
 
 from __future__ import annotations
 
-from kroniek.document import ArticleDoc, StatementRecord
+from kroniek.document import ArticleDoc, AttributionRecord, StatementRecord
 from kroniek.statements.attribution import find_statements
 
 
 class StatementsStage:
     name = "statements.quotes/v1"
     requires = ("nlp", "actors")
-    provides = ("statements",)
+    provides = ("statements", "attributions")
 
     def __init__(self, unattributed_quotes: bool = True) -> None:
         self.unattributed_quotes = unattributed_quotes
@@ -32,6 +34,7 @@ class StatementsStage:
                 StatementRecord(speaker=f.speaker.actor, text=f.text, direct=f.direct, cue=f.cue, channel=f.channel)
             )
         doc.statements = records
+        doc.attributions = [AttributionRecord(f.speaker.actor, f.text, f.cue, f.how, f.direct) for f in found]
         unknown = sum(1 for r in records if r.speaker is None)
         if unknown:
             doc.notes.append(f"statements: {unknown} of {len(records)} without a known speaker")

@@ -1,4 +1,4 @@
-"""Per-language temporal lexicons: word classes and patterns read from ``data/<lang>.toml``.
+"""Per-language temporal lexicons: word classes and patterns read from ``kroniek/lang/<lang>/time.toml``.
 
 A pattern's regex refers to word classes as ``{class}``; they are expanded here into alternations
 (longest word first, spaces matching any run of spaces). Fixed classes are {num} (numbers in
@@ -9,17 +9,15 @@ digits or words, shared with the quantities stage), {day}, {year}, {yy}, {monthn
 from __future__ import annotations
 
 import re
-import tomllib
 from dataclasses import dataclass, field
 from functools import lru_cache
-from pathlib import Path
 from typing import Any
 
+from kroniek import lang as lang_packs
+from kroniek.chronicle.types import TimexType, timex_type
 from kroniek.errors import KroniekError
-from kroniek.quantities.numbers import number_pattern
-
-DATA_DIR = Path(__file__).resolve().parent / "data"
-LANGUAGES = ("nl", "en", "de", "fr")
+from kroniek.lang.numbers import number_pattern
+from kroniek.lang.text import normalise
 
 FIXED_CLASSES = {
     "day": r"(?:3[01]|[12]\d|0?[1-9])",
@@ -29,11 +27,6 @@ FIXED_CLASSES = {
     "hour": r"(?:2[0-3]|[01]?\d)",
     "minute": r"(?:[0-5]\d)",
 }
-
-
-def normalise(word: str) -> str:
-    """Lower case, one kind of apostrophe, single spaces: the key used for every lookup."""
-    return re.sub(r"\s+", " ", word.replace("’", "'").strip().lower())
 
 
 @dataclass(frozen=True)
@@ -49,7 +42,7 @@ class Pattern:
 class Lexicon:
     lang: str
     words: dict[str, dict[str, Any]]  # class -> normalised word -> value
-    vague: dict[str, tuple[str, str]]  # normalised phrase -> (TYPE, VALUE)
+    vague: dict[str, tuple[TimexType, str]]  # normalised phrase -> (TYPE, VALUE)
     anaphoric: dict[str, int]
     tense: dict[str, Any]
     month_cue: dict[str, Any]
@@ -95,23 +88,27 @@ def _expand(template: str, classes: dict[str, list[str]], lang: str, capitalised
     return expanded.replace(" ?", r"\s*").replace(" ", r"\s+")
 
 
+def _vague_value(lang: str, phrase: str, value: str) -> tuple[TimexType, str]:
+    """ "DATE PRESENT_REF" -> ("DATE", "PRESENT_REF"); E140 names a phrase whose type is not a TIMEX3 type."""
+    parts = value.split()
+    try:
+        return timex_type(parts[0]), parts[1]
+    except (IndexError, ValueError) as exc:
+        raise KroniekError("E140", lang=lang, detail=f"[vague] {phrase!r} = {value!r}: {exc}") from exc
+
+
 @lru_cache(maxsize=8)
 def load_lexicon(lang: str) -> Lexicon:
-    path = DATA_DIR / f"{lang}.toml"
-    if not path.exists():
-        raise KroniekError("E140", lang=lang, detail=f"no temporal lexicon {path.name}")
-    try:
-        with path.open("rb") as fh:
-            data = tomllib.load(fh)
-    except tomllib.TOMLDecodeError as exc:
-        raise KroniekError("E140", lang=lang, detail=str(exc)) from exc
+    if not lang_packs.has(lang):
+        raise KroniekError("E140", lang=lang, detail="kroniek has no folder kroniek/lang/" + lang)
+    data = lang_packs.get(lang).table("time")
     raw_words: dict[str, dict[str, Any]] = data.get("words", {})
     words = {cls: {normalise(k): v for k, v in table.items()} for cls, table in raw_words.items()}
     classes = {cls: list(table) for cls, table in raw_words.items()}
     lex = Lexicon(
         lang=lang,
         words=words,
-        vague={normalise(k): (v.split()[0], v.split()[1]) for k, v in data.get("vague", {}).items()},
+        vague={normalise(k): _vague_value(lang, k, v) for k, v in data.get("vague", {}).items()},
         anaphoric={normalise(k): int(v) for k, v in data.get("anaphoric", {}).items()},
         tense=data.get("tense", {}),
         month_cue=data.get("month_cue", {}),

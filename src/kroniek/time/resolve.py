@@ -23,6 +23,7 @@ import dataclasses
 import datetime as dt
 import re
 
+from kroniek.chronicle.types import Precision
 from kroniek.document import TimexRecord
 
 UNIT_DAYS = {"D": 1, "W": 7}
@@ -109,7 +110,7 @@ def half_duration(unit: str, and_a_half: bool) -> str:
     return duration_value(round(amount), small)
 
 
-def shift(published: dt.date, amount: int, unit: str) -> tuple[str, str]:
+def shift(published: dt.date, amount: int, unit: str) -> tuple[str, Precision]:
     """The date ``amount`` units from the publication date, at the unit's precision."""
     if unit in ("D", "H", "MIN", "S"):
         days = amount if unit == "D" else 0

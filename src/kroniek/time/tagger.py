@@ -9,13 +9,16 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, ClassVar
 
+from kroniek.chronicle.types import Precision, TimexType
 from kroniek.document import ArticleDoc, CharSpan, TimexRecord
-from kroniek.quantities.numbers import parse_number
+from kroniek.lang.numbers import parse_number
+from kroniek.lang.text import normalise
 from kroniek.time import resolve as R
-from kroniek.time.lexicon import Lexicon, Pattern, load_lexicon, normalise
+from kroniek.time.lexicon import Lexicon, Pattern, load_lexicon
 from kroniek.time.tense import guess_direction
 
 
@@ -66,7 +69,30 @@ def _sentence_initial(doc: ArticleDoc, start: int) -> bool:
     ).endswith(("\n", ".", "!", "?", ":"))
 
 
+@dataclass
+class _Resolving:
+    """One candidate being resolved: the document, the match, the dates it is relative to."""
+
+    doc: ArticleDoc
+    cand: Candidate
+    published: dt.date | None
+    last_day: dt.date | None  # the last day named before it ("de volgende dag")
+    pod: Any  # part of day ("avond" -> "EV"), or None
+
+    @property
+    def g(self) -> dict[str, str | None]:
+        return self.cand.groups
+
+    def rec(
+        self, type_: TimexType, value: str, precision: Precision, anchored: bool = True, direction: str | None = None
+    ) -> TimexRecord:
+        return TimexRecord(self.cand.start, self.cand.end, type_, value, precision, anchored, direction)
+
+
 class Tagger:
+    # pattern kind -> the method that resolves it (filled after the class body)
+    _RESOLVERS: ClassVar[dict[str, Callable[[Tagger, _Resolving], TimexRecord | None]]] = {}
+
     def __init__(self, lang: str, non_year_words: frozenset[str] = frozenset()) -> None:
         self.lex: Lexicon = load_lexicon(lang)
         self.lang = lang
@@ -159,114 +185,119 @@ class Tagger:
     def resolve(
         self, doc: ArticleDoc, cand: Candidate, published: dt.date | None, last_day: dt.date | None
     ) -> TimexRecord | None:
-        g, kind, lex = cand.groups, cand.pattern.kind, self.lex
-        span = CharSpan(cand.start, cand.end)
+        """The TIMEX3 record of one candidate, by its pattern's kind (one method per kind)."""
+        resolver = self._RESOLVERS.get(cand.pattern.kind)
+        if resolver is None:
+            return None
+        pod = self.lex.lookup("pod", cand.groups.get("pod"))
+        return resolver(self, _Resolving(doc, cand, published, last_day, pod))
 
-        def rec(
-            type_: str, value: str, precision: str, anchored: bool = True, direction: str | None = None
-        ) -> TimexRecord:
-            return TimexRecord(cand.start, cand.end, type_, value, precision, anchored, direction)
+    def _vague(self, r: _Resolving) -> TimexRecord | None:
+        type_, value = self.lex.vague[normalise(r.cand.match_text)]
+        return r.rec(type_, value, "vague")
 
-        pod = lex.lookup("pod", g.get("pod"))
-        if kind == "vague":
-            type_, value = lex.vague[normalise(cand.match_text)]
-            return rec(type_, value, "vague")
-        if kind == "vague_unit":
-            unit = lex.lookup("unit", g.get("unit"))
-            return rec("DURATION", R.duration_value(None, str(unit)), "vague") if unit else None
-        if kind == "duration":
-            unit = lex.lookup("unit", g.get("unit"))
-            if not unit:
-                return None
-            if g.get("half"):
-                value = R.half_duration(str(unit), normalise(g["half"] or "").startswith("ander"))
-                return rec("DURATION", value, "vague")
-            parsed = parse_number(g.get("num") or "", self.lang)
-            if parsed is None:
-                return None
-            amount, vague = parsed
-            return rec("DURATION", R.duration_value(None if vague else amount, str(unit)), "vague")
-        if kind == "numdate":
-            if g.get("iso"):
-                try:
-                    day = dt.date.fromisoformat(g["iso"] or "")
-                except ValueError:
-                    return None
-                return rec("DATE", day.isoformat(), "day")
-            year_text = g.get("year") or ""
-            year = (
-                int(year_text)
-                if len(year_text) == 4
-                else (2000 + int(year_text) if int(year_text) < 50 else 1900 + int(year_text))
-            )
+    def _vague_unit(self, r: _Resolving) -> TimexRecord | None:
+        unit = self.lex.lookup("unit", r.g.get("unit"))
+        return r.rec("DURATION", R.duration_value(None, str(unit)), "vague") if unit else None
+
+    def _duration(self, r: _Resolving) -> TimexRecord | None:
+        g = r.g
+        unit = self.lex.lookup("unit", g.get("unit"))
+        if not unit:
+            return None
+        if g.get("half"):
+            value = R.half_duration(str(unit), normalise(g["half"] or "").startswith("ander"))
+            return r.rec("DURATION", value, "vague")
+        parsed = parse_number(g.get("num") or "", self.lang)
+        if parsed is None:
+            return None
+        amount, vague = parsed
+        return r.rec("DURATION", R.duration_value(None if vague else amount, str(unit)), "vague")
+
+    def _numdate(self, r: _Resolving) -> TimexRecord | None:
+        g = r.g
+        if g.get("iso"):
             try:
-                day = dt.date(year, int(g.get("monthnum") or 0), int(g.get("day") or 0))
+                day = dt.date.fromisoformat(g["iso"] or "")
             except ValueError:
                 return None
-            return rec("DATE", day.isoformat(), "day")
-        if kind == "year":
-            return rec("DATE", str(int(g["year"] or 0)), "year")
-        if kind == "date":
-            return self._date(doc, cand, published, pod, rec, span)
-        if kind == "clock":
-            hour, minute = int(g.get("hour") or 0), int(g.get("minute") or 0)
-            ampm = (g.get("ampm") or "").lower().replace(".", "")
-            if ampm == "pm" and hour < 12:
-                hour += 12
-            anchor = last_day or published
-            base = anchor.isoformat() if anchor else "XXXX-XX-XX"
-            return rec("TIME", f"{base}T{hour:02d}:{minute:02d}", "time", anchor is not None)
-        if kind == "deictic":
-            if g.get("deictic_pod"):
-                offset_text, pod = str(lex.lookup("deictic_pod", g["deictic_pod"])).split()
-                offset = int(offset_text)
-            elif g.get("deictic"):
-                offset = int(lex.lookup("deictic", g["deictic"]))
-            else:  # "this evening"
-                offset = 0
-            if published is None:
-                return rec("TIME" if pod else "DATE", "XXXX-XX-XX" + (f"T{pod}" if pod else ""), "day", False)
-            day = published + dt.timedelta(days=offset)
-            return rec("TIME" if pod else "DATE", R.day_value(day, pod), "time" if pod else "day")
-        if kind == "anaphoric":
-            offset = lex.anaphoric[normalise(cand.match_text)]
-            anchor = last_day or published
-            if anchor is None:
-                return rec("DATE", "XXXX-XX-XX", "day", False)
-            return rec("DATE", (anchor + dt.timedelta(days=offset)).isoformat(), "day")
-        if kind == "weekday":
-            return self._weekday(doc, cand, published, pod, rec, span)
-        if kind == "weekend":
-            weekend_dir = self._dir(g.get("dir")) or "this"
-            if published is None:
-                return rec("DATE", "XXXX-WXX-WE", "week", False)
-            return rec("DATE", R.weekend_value(published, weekend_dir), "week")
-        if kind == "relunit":
-            direction = self._dir(g.get("dir"))
-            unit = lex.lookup("unit", g.get("unit"))
-            if not unit or not direction:
-                return None
-            amount = {"past": -1, "future": 1}.get(direction, 0)
-            if published is None:
-                under = {"W": "XXXX-WXX", "M": "XXXX-XX", "Y": "XXXX"}.get(str(unit), "XXXX")
-                return rec("DATE", under, "vague", False)
-            value, precision = R.shift(published, amount, str(unit))
-            return rec("DATE", value, precision)
-        if kind == "ago":
-            unit = lex.lookup("unit", g.get("unit"))
-            parsed = parse_number(g.get("num") or "", self.lang)
-            if not unit or parsed is None:
-                return None
-            if published is None or parsed[1]:
-                return rec("DATE", "PAST_REF", "vague", published is not None)
-            value, precision = R.shift(published, -int(parsed[0]), str(unit))
-            return rec("DATE", value, precision)
-        return None
+            return r.rec("DATE", day.isoformat(), "day")
+        year_text = g.get("year") or ""
+        year = (
+            int(year_text)
+            if len(year_text) == 4
+            else (2000 + int(year_text) if int(year_text) < 50 else 1900 + int(year_text))
+        )
+        try:
+            day = dt.date(year, int(g.get("monthnum") or 0), int(g.get("day") or 0))
+        except ValueError:
+            return None
+        return r.rec("DATE", day.isoformat(), "day")
 
-    def _date(
-        self, doc: ArticleDoc, cand: Candidate, published: dt.date | None, pod: Any, rec: Any, span: CharSpan
-    ) -> TimexRecord | None:
-        g, lex = cand.groups, self.lex
+    def _year(self, r: _Resolving) -> TimexRecord | None:
+        return r.rec("DATE", str(int(r.g["year"] or 0)), "year")
+
+    def _clock(self, r: _Resolving) -> TimexRecord | None:
+        g = r.g
+        hour, minute = int(g.get("hour") or 0), int(g.get("minute") or 0)
+        ampm = (g.get("ampm") or "").lower().replace(".", "")
+        if ampm == "pm" and hour < 12:
+            hour += 12
+        anchor = r.last_day or r.published
+        base = anchor.isoformat() if anchor else "XXXX-XX-XX"
+        return r.rec("TIME", f"{base}T{hour:02d}:{minute:02d}", "time", anchor is not None)
+
+    def _deictic(self, r: _Resolving) -> TimexRecord | None:
+        g, pod = r.g, r.pod
+        if g.get("deictic_pod"):
+            offset_text, pod = str(self.lex.lookup("deictic_pod", g["deictic_pod"])).split()
+            offset = int(offset_text)
+        elif g.get("deictic"):
+            offset = int(self.lex.lookup("deictic", g["deictic"]))
+        else:  # "this evening"
+            offset = 0
+        if r.published is None:
+            return r.rec("TIME" if pod else "DATE", "XXXX-XX-XX" + (f"T{pod}" if pod else ""), "day", False)
+        day = r.published + dt.timedelta(days=offset)
+        return r.rec("TIME" if pod else "DATE", R.day_value(day, pod), "time" if pod else "day")
+
+    def _anaphoric(self, r: _Resolving) -> TimexRecord | None:
+        offset = self.lex.anaphoric[normalise(r.cand.match_text)]
+        anchor = r.last_day or r.published
+        if anchor is None:
+            return r.rec("DATE", "XXXX-XX-XX", "day", False)
+        return r.rec("DATE", (anchor + dt.timedelta(days=offset)).isoformat(), "day")
+
+    def _weekend(self, r: _Resolving) -> TimexRecord | None:
+        weekend_dir = self._dir(r.g.get("dir")) or "this"
+        if r.published is None:
+            return r.rec("DATE", "XXXX-WXX-WE", "week", False)
+        return r.rec("DATE", R.weekend_value(r.published, weekend_dir), "week")
+
+    def _relunit(self, r: _Resolving) -> TimexRecord | None:
+        direction = self._dir(r.g.get("dir"))
+        unit = self.lex.lookup("unit", r.g.get("unit"))
+        if not unit or not direction:
+            return None
+        amount = {"past": -1, "future": 1}.get(direction, 0)
+        if r.published is None:
+            under = {"W": "XXXX-WXX", "M": "XXXX-XX", "Y": "XXXX"}.get(str(unit), "XXXX")
+            return r.rec("DATE", under, "vague", False)
+        value, precision = R.shift(r.published, amount, str(unit))
+        return r.rec("DATE", value, precision)
+
+    def _ago(self, r: _Resolving) -> TimexRecord | None:
+        unit = self.lex.lookup("unit", r.g.get("unit"))
+        parsed = parse_number(r.g.get("num") or "", self.lang)
+        if not unit or parsed is None:
+            return None
+        if r.published is None or parsed[1]:
+            return r.rec("DATE", "PAST_REF", "vague", r.published is not None)
+        value, precision = R.shift(r.published, -int(parsed[0]), str(unit))
+        return r.rec("DATE", value, precision)
+
+    def _date(self, r: _Resolving) -> TimexRecord | None:
+        g, lex, published, pod, rec = r.g, self.lex, r.published, r.pod, r.rec
         month = lex.lookup("month", g.get("month"))
         if not month:
             return None
@@ -275,9 +306,7 @@ class Tagger:
         year: int | None = int(g["year"] or 0) if g.get("year") else None
         anchored = True
         if year is None and g.get("ydir"):
-            ydir = {"vorig": -1, "afgelopen": -1, "verleden": -1, "volgend": 1, "komend": 1}.get(
-                normalise(g["ydir"] or ""), 0
-            )
+            ydir = int(lex.lookup("ydir", g["ydir"]) or 0)  # "vorig jaar maart": years from this one
             year = published.year + ydir if published else None
         elif year is None and published is not None:
             if direction == "this":
@@ -297,16 +326,14 @@ class Tagger:
         value = f"{year_text}-{int(month):02d}-{day:02d}" + (f"T{pod}" if pod else "")
         return rec("TIME" if pod else "DATE", value, "time" if pod else "day", anchored)
 
-    def _weekday(
-        self, doc: ArticleDoc, cand: Candidate, published: dt.date | None, pod: Any, rec: Any, span: CharSpan
-    ) -> TimexRecord | None:
-        g, lex = cand.groups, self.lex
+    def _weekday(self, r: _Resolving) -> TimexRecord | None:
+        g, lex, published, pod, rec = r.g, self.lex, r.published, r.pod, r.rec
         weekday = lex.lookup("weekday", g.get("weekday"))
         if not weekday:
             return None
         weekday = int(weekday)
-        type_ = "TIME" if pod else "DATE"
-        precision = "time" if pod else "day"
+        type_: TimexType = "TIME" if pod else "DATE"
+        precision: Precision = "time" if pod else "day"
         explicit = self._dir(g.get("dir"))
         week_dir = self._dir(g.get("wdir"))
         if published is None:
@@ -327,9 +354,25 @@ class Tagger:
                 return rec(type_, R.day_value(monday + dt.timedelta(days=weekday - 1), pod), precision)
             strict = "strict_past" if explicit == "past" else "strict_future"
             return rec(type_, R.day_value(R.weekday_date(published, weekday, strict), pod), precision)
-        direction = guess_direction(doc, span, lex)
+        direction = guess_direction(r.doc, CharSpan(r.cand.start, r.cand.end), lex)
         return rec(type_, R.day_value(R.weekday_date(published, weekday, direction), pod), precision, True, direction)
 
+
+Tagger._RESOLVERS = {
+    "vague": Tagger._vague,
+    "vague_unit": Tagger._vague_unit,
+    "duration": Tagger._duration,
+    "numdate": Tagger._numdate,
+    "year": Tagger._year,
+    "date": Tagger._date,
+    "clock": Tagger._clock,
+    "deictic": Tagger._deictic,
+    "anaphoric": Tagger._anaphoric,
+    "weekday": Tagger._weekday,
+    "weekend": Tagger._weekend,
+    "relunit": Tagger._relunit,
+    "ago": Tagger._ago,
+}
 
 _TAGGERS: dict[tuple[str, frozenset[str]], Tagger] = {}
 

@@ -12,7 +12,8 @@ import re
 from typing import TYPE_CHECKING
 
 from kroniek.document import ArticleDoc, CharSpan
-from kroniek.time.lexicon import Lexicon, normalise
+from kroniek.lang.text import normalise
+from kroniek.time.lexicon import Lexicon
 
 if TYPE_CHECKING:
     from spacy.tokens import Span

@@ -1,7 +1,7 @@
-"""Numbers written in digits or words, in nl, en, de and fr.
+"""The one number reader: numbers written in digits or words, in every language with a folder in kroniek/lang.
 
-The word lists live in ``data/numbers.toml``; this module turns them into one regular expression per
-language (``number_regex``) and a parser (``parse_number``) so that the time stage ("dertig dagen",
+The word lists live in ``lang/<code>/numbers.toml``; this module turns them into one regular expression per
+language (``number_lexicon(lang).regex``) and a parser (``parse_number``) so that the time stage ("dertig dagen",
 "three weeks") and the quantities stage ("175 soldaten", "1,5 miljoen", "two dozen") read numbers
 the same way. Compound words (25 = "vijfentwintig", "twenty-five", "fünfundzwanzig", "vingt-cinq")
 are generated from units and tens by each language's compound rule rather than listed.
@@ -10,12 +10,10 @@ are generated from units and tens by each language's compound rule rather than l
 from __future__ import annotations
 
 import re
-import tomllib
 from dataclasses import dataclass, field
-from functools import lru_cache
-from pathlib import Path
+from functools import cache
 
-DATA_FILE = Path(__file__).resolve().parent / "data" / "numbers.toml"
+from kroniek.lang import get as language_pack
 
 
 @dataclass(frozen=True)
@@ -71,11 +69,9 @@ def _compound_words(table: dict[str, object]) -> dict[str, int]:
     return words
 
 
-@lru_cache(maxsize=8)
-def lexicon(lang: str) -> NumberLexicon:
-    with DATA_FILE.open("rb") as fh:
-        data = tomllib.load(fh)
-    table = data.get(lang) or data["en"]
+@cache
+def number_lexicon(lang: str) -> NumberLexicon:
+    table = language_pack(lang).table("numbers")
     words = _compound_words(table)
     scales = {k.lower(): int(v) for k, v in table["scales"].items()}
     vague = {k.lower(): int(v) for k, v in table["vague"].items()}
@@ -110,7 +106,7 @@ def lexicon(lang: str) -> NumberLexicon:
 
 def number_pattern(lang: str) -> str:
     """The regular expression (source) of a number in ``lang``, for embedding in other patterns."""
-    return lexicon(lang).regex.pattern
+    return number_lexicon(lang).regex.pattern
 
 
 def _parse_digits(text: str, decimal_comma: bool) -> float:
@@ -126,7 +122,7 @@ def _parse_digits(text: str, decimal_comma: bool) -> float:
 
 def parse_number(text: str, lang: str) -> tuple[float, bool] | None:
     """Value of a number expression and whether it is approximate ("honderden"); None if unreadable."""
-    lex = lexicon(lang)
+    lex = number_lexicon(lang)
     raw = text.strip()
     low = raw.lower()
     if low in lex.vague:

@@ -11,8 +11,8 @@ from functools import lru_cache
 from typing import Any
 
 from kroniek.errors import InputError
+from kroniek.lang import SUPPORTED
 
-SUPPORTED = ("nl", "en", "de", "fr")
 _LETTERS = re.compile(r"[^\W\d_]", re.UNICODE)
 
 

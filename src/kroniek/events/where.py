@@ -1,0 +1,58 @@
+"""Where an event took place, chosen from the places layer alone.
+
+``location_for(doc, evidence) -> PlaceMention | None``: the venue or city where the event in the
+evidence span happened. Among the non-metonymic places in the evidence, one that a locative word
+introduces (``PlaceMention.locative``: "in Genève", "at Baghdad International Airport", "à Saraqeb")
+wins, then a city or venue over a region or country. The dateline (``PlaceMention.dateline``: "Den
+Haag, 29 mei 2017", "KYIV -") and places used for their governments ("Moskou eist") are never chosen,
+and a country named without a locative word is a party, not a venue ("toegang tot Jemen"). When the
+evidence names no venue, the last locative place in the sentences before it (within the paragraph) is
+used: a report often names the city once ("Kaag is in Genève. Ze sprak er met ...").
+"""
+
+from __future__ import annotations
+
+from kroniek.document import ArticleDoc, CharSpan, PlaceMention
+
+FEATURE_RANK = {"venue": 0, "city": 1, "region": 2, "sea": 3, "country": 4}
+LOOKBACK_SENTENCES = 2
+LOOKBACK_CITY_SENTENCES = 12
+
+
+def location_for(doc: ArticleDoc, evidence: CharSpan) -> PlaceMention | None:
+    """The place where the event in ``evidence`` happened, or None."""
+    usable = [p for p in doc.places if not p.metonym and not p.dateline]
+    inside = [p for p in usable if evidence.start <= p.start and p.end <= evidence.end]
+    located = [p for p in inside if p.locative]
+    if located:
+        return min(located, key=lambda p: (FEATURE_RANK.get(p.feature, 5), p.start))
+    # A city, region or venue named without a preposition ("the Mariupol hospital attack",
+    # "shelling of Donbass"); a country named that way is usually a party ("toegang tot Jemen").
+    named = [p for p in inside if p.feature in ("city", "venue", "region")]
+    if named:
+        return min(named, key=lambda p: p.start)
+    # A place carries over only within its paragraph: a new paragraph in news often moves to another
+    # scene ("Jeddah" from a paragraph on the talks is not where last week's arms deliveries happened).
+    paragraph_start = doc.text.rfind("\n\n", 0, evidence.start) + 1
+    sentences = [
+        s
+        for s in doc.sentences
+        if paragraph_start <= s.start and s.end <= evidence.start and doc.text[s.start : s.end].strip()
+    ]
+    if not sentences:
+        return None
+    # Cities and venues carry over further than countries: "Kaag is in Genève. ... Ze sprak met ..."
+    for span_sentences, features in (
+        (LOOKBACK_SENTENCES, ("city", "venue")),
+        (LOOKBACK_CITY_SENTENCES, ("city", "venue")),
+        (LOOKBACK_SENTENCES, ("region", "country", "sea")),
+    ):
+        window = CharSpan(sentences[-min(span_sentences, len(sentences))].start, evidence.start)
+        before = [
+            p
+            for p in usable
+            if window.start <= p.start and p.end <= window.end and p.feature in features and p.locative
+        ]
+        if before:
+            return max(before, key=lambda p: p.start)
+    return None
