@@ -64,7 +64,9 @@ def main() -> None:
 
     with tempfile.TemporaryDirectory() as tmp:
         db = args.db or sample_store(Path(tmp))
-        server = uvicorn.Server(uvicorn.Config(create_app(db, create=False), host="127.0.0.1", port=8799, log_level="warning"))
+        server = uvicorn.Server(
+            uvicorn.Config(create_app(db, create=False), host="127.0.0.1", port=8799, log_level="warning")
+        )
         threading.Thread(target=server.run, daemon=True).start()
         while not server.started:
             time.sleep(0.05)
