@@ -16,13 +16,17 @@ from __future__ import annotations
 
 import json
 import zlib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
+from kroniek.chronicle.types import TriggerKind, event_type
+from kroniek.document import EventRecord
 from kroniek.errors import KroniekError
+from kroniek.events.lexicon import TriggerEntry
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -41,8 +45,20 @@ def is_candidate(token: Token) -> bool:
     return token.is_alpha and len(token.text) > 1 and token.pos_ in _CONTENT_POS
 
 
-def token_features(token: Token, lang: str, rule_type: str | None) -> list[str]:
-    """The features of one token (strings; hashed by the model)."""
+def children_of(doc: Doc) -> dict[int, list[Token]]:
+    """Token index -> its dependents, read from the heads (``Token.children`` can crash on a doc whose sentence
+    boundaries were set after parsing, as the news segmentation does)."""
+    out: dict[int, list[Token]] = {}
+    for token in doc:
+        if token.head.i != token.i:
+            out.setdefault(token.head.i, []).append(token)
+    return out
+
+
+def token_features(
+    token: Token, lang: str, rule_type: str | None, children: dict[int, list[Token]] | None = None
+) -> list[str]:
+    """The features of one token (strings; hashed by the model). ``children``: from :func:`children_of`."""
     lower = token.lower_
     lemma = (token.lemma_ or "").lower()
     head = token.head
@@ -71,7 +87,7 @@ def token_features(token: Token, lang: str, rule_type: str | None) -> list[str]:
     if head is not token:
         feats.append(f"{lang}:head={(head.lemma_ or head.lower_).lower()}")
         feats.append(f"{lang}:dep+head={token.dep_}|{(head.lemma_ or head.lower_).lower()[:5]}")
-    for child in token.children:
+    for child in (children if children is not None else children_of(token.doc)).get(token.i, ()):
         if child.dep_ in {"nsubj", "nsubj:pass", "obj", "dobj", "obl", "nmod"}:
             role = "subj" if child.dep_.startswith("nsubj") else child.dep_
             feats.append(f"has_{role}")
@@ -115,10 +131,11 @@ class TriggerModel:
         """A score for every candidate token of ``doc`` (``rule_types``: token -> the lexicon coder's type)."""
         out: list[TriggerScore] = []
         outside = self.labels.index(OUTSIDE)
+        children = children_of(doc)
         for token in doc:
             if not is_candidate(token):
                 continue
-            probs = self.probabilities(self.indices(token_features(token, lang, rule_types.get(token.i))))
+            probs = self.probabilities(self.indices(token_features(token, lang, rule_types.get(token.i), children)))
             best = int(probs.argmax())
             if best == outside:  # the best event type, for reporting how close it came
                 event_probs = probs.copy()
@@ -159,3 +176,122 @@ class TriggerModel:
         weights = np.zeros((int(meta["buckets"]), len(meta["labels"])), np.float32)
         weights[arrays["rows"]] = arrays["values"].astype(np.float32)
         return cls(list(meta["labels"]), int(meta["buckets"]), weights, arrays["bias"].astype(np.float32), meta)
+
+
+# ------------------------------------------------------------------------------------ the stage's use of it
+
+SHIPPED_MODEL = Path(__file__).resolve().parents[1] / "models" / "events"
+_NOUN_POS = {"NOUN", "PROPN"}
+
+
+@dataclass(slots=True)
+class ModelSignals:
+    """What the model tells the lexicon coder about one article (events/stage.py reads it twice)."""
+
+    proposals: dict[int, TriggerEntry] = field(default_factory=dict)  # token -> entry the lexicon lacked
+    vetoed: frozenset[int] = frozenset()  # tokens whose lexicon match the model does not believe
+    scores: dict[int, TriggerScore] = field(default_factory=dict)  # character offset of a token -> its score
+    features: dict[int, list[str]] = field(default_factory=dict)  # character offset -> the token's features
+    model: TriggerModel | None = None
+
+
+@lru_cache(maxsize=4)
+def load_trigger_model(setting: str) -> TriggerModel | None:
+    """``"shipped"`` (kroniek/models/events, when present), ``"none"``, or a directory written by ``kroniek train``."""
+    if setting == "none":
+        return None
+    if setting == "shipped":
+        return TriggerModel.load(SHIPPED_MODEL) if (SHIPPED_MODEL / "model.json").is_file() else None
+    return TriggerModel.load(setting)
+
+
+def _covered_tokens(doc: Doc, events: list[EventRecord]) -> dict[int, str]:
+    """Token index -> type of the event whose trigger covers it (the training feature ``rule=``)."""
+    out: dict[int, str] = {}
+    starts = {t.idx: t.i for t in doc}
+    for event in events:
+        for span in event.trigger:
+            i = starts.get(span.start)
+            while i is not None and i < len(doc) and doc[i].idx < span.end:
+                out.setdefault(i, event.event)
+                i += 1
+    return out
+
+
+def model_signals(
+    model: TriggerModel,
+    doc: Doc,
+    lang: str,
+    events: list[EventRecord],
+    threshold: float | None = None,
+    veto: float = 0.0,
+) -> ModelSignals:
+    """Score every candidate token given the lexicon coder's events; propose and veto by the thresholds.
+
+    ``threshold``: the event probability above which a word the lexicon missed becomes a trigger (default:
+    the model's own, chosen on dev by ``kroniek train``); ``veto``: the probability below which a lexicon
+    trigger is dropped (0: the lexicon's matches are always kept).
+    """
+    rule_types = _covered_tokens(doc, events)
+    cut = model.threshold if threshold is None else threshold
+    signals = ModelSignals(model=model)
+    vetoed: set[int] = set()
+    children = children_of(doc)
+    for token in doc:
+        if not is_candidate(token) and token.i not in rule_types:
+            continue
+        features = token_features(token, lang, rule_types.get(token.i), children)
+        probs = model.probabilities(model.indices(features))
+        outside = model.labels.index(OUTSIDE)
+        event_probs = probs.copy()
+        event_probs[outside] = -1.0
+        best = int(event_probs.argmax())
+        score = TriggerScore(token.i, model.labels[best], float(probs[best]), 1 - float(probs[outside]))
+        signals.scores[token.idx] = score
+        signals.features[token.idx] = features
+        if token.i in rule_types:
+            if score.event_probability < veto:
+                vetoed.add(token.i)
+        elif score.event_probability >= cut:
+            kind: TriggerKind = "noun" if token.pos_ in _NOUN_POS else "verb"
+            signals.proposals[token.i] = TriggerEntry(
+                id=f"model:{score.label}",
+                forms=((token.lower_,),),
+                event=event_type(score.label),
+                kind=kind,
+                gloss="proposed by the learned trigger model",
+                confidence=0.5,
+                stem=False,
+            )
+    signals.vetoed = frozenset(vetoed)
+    return signals
+
+
+def explain_features(model: TriggerModel, features: list[str], label: str, top: int = 4) -> list[str]:
+    """The features that pushed the token hardest towards ``label`` (for ``kroniek explain``)."""
+    column = model.labels.index(label)
+    weights = model.weights[model.indices(features), column]
+    order = np.argsort(-weights)[:top]
+    return [f"{features[i]} ({weights[i]:+.2f})" for i in order if weights[i] > 0]
+
+
+def annotate_scores(events: list[EventRecord], signals: ModelSignals) -> None:
+    """Record, per event, the model's score for its trigger word and the signals behind it."""
+    model = signals.model
+    if model is None:
+        return
+    for event in events:
+        if not event.trigger:
+            continue
+        score = signals.scores.get(event.trigger[0].start)
+        if score is None:
+            continue
+        column = model.labels.index(event.event) if event.event in model.labels else None
+        features = signals.features[event.trigger[0].start]
+        probs = model.probabilities(model.indices(features))
+        event.explain["model"] = {
+            "event_probability": round(score.event_probability, 3),
+            "type_probability": round(float(probs[column]), 3) if column is not None else None,
+            "model_type": score.label,
+            "signals": explain_features(model, features, event.event) if column is not None else [],
+        }

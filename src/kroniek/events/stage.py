@@ -18,6 +18,7 @@ from kroniek.chronicle.types import PROPOSITION_TYPES
 from kroniek.document import ArticleDoc, CharSpan, EventRecord, PropositionRecord
 from kroniek.events.arguments import Arguments, find_arguments
 from kroniek.events.clauses import ActorGroup, Clause, TokenIndex, actor_groups, clauses_of, governing_prep
+from kroniek.events.learned import ModelSignals, TriggerModel, annotate_scores, load_trigger_model, model_signals
 from kroniek.events.lexicon import Lexicon, load_lexicon
 from kroniek.events.qualify import (
     complement_start_of,
@@ -50,14 +51,27 @@ class EventsStage:
     provides = ("events",)
 
     def __init__(
-        self, extra_lexicons: list[str] | None = None, min_confidence: float = 0.4, use_tree: bool = False
+        self,
+        extra_lexicons: list[str] | None = None,
+        min_confidence: float = 0.4,
+        use_tree: bool = False,
+        event_model: str = "shipped",
+        model_threshold: float = 0.0,
+        model_veto: float = 0.0,
     ) -> None:
         self.extra_lexicons = tuple(extra_lexicons or ())
         self.use_tree = use_tree
         self.min_confidence = min_confidence
+        self.event_model = event_model
+        self.model_threshold = model_threshold or None  # 0: the threshold the model chose on dev
+        self.model_veto = model_veto
 
     def lexicon(self, lang: str) -> Lexicon | None:
         return load_lexicon(lang, self.extra_lexicons)
+
+    def model(self) -> TriggerModel | None:
+        """The learned trigger model named by the ``event_model`` setting ("shipped", a path, or "none")."""
+        return load_trigger_model(self.event_model)
 
     def __call__(self, doc: ArticleDoc) -> ArticleDoc:
         lexicon = self.lexicon(doc.lang)
@@ -68,23 +82,44 @@ class EventsStage:
             doc.notes.append("events: the text has no tokens (nlp layer missing); no events extracted")
             return doc
         index = TokenIndex(doc.nlp)
-        state = _Discourse(mention_spans=sorted((m.start, m.end) for a in doc.actors for m in a.mentions))
-        events: list[EventRecord] = []
-        for sentence in doc.sentences:
-            events.extend(self._sentence_events(doc, sentence, lexicon, index, state))
-        events = merge_lists(events, doc.text)
-        events = merge_repeated_talks(events)
+        events = self._article_events(doc, lexicon, index, ModelSignals())
+        model = self.model()
+        if model is not None:
+            # Second reading: the model sees the lexicon coder's decisions (as it did in training), then
+            # proposes the event words the lexicon missed and rejects the lexicon matches it does not believe.
+            signals = model_signals(model, doc.nlp, doc.lang, events, self.model_threshold, self.model_veto)
+            if signals.proposals or signals.vetoed:
+                events = self._article_events(doc, lexicon, index, signals)
+            annotate_scores(events, signals)
         doc.events.extend(e for e in events if e.confidence >= self.min_confidence)
         return doc
 
+    def _article_events(
+        self, doc: ArticleDoc, lexicon: Lexicon, index: TokenIndex, signals: ModelSignals
+    ) -> list[EventRecord]:
+        state = _Discourse(mention_spans=sorted((m.start, m.end) for a in doc.actors for m in a.mentions))
+        events: list[EventRecord] = []
+        for sentence in doc.sentences:
+            events.extend(self._sentence_events(doc, sentence, lexicon, index, state, signals))
+        events = merge_lists(events, doc.text)
+        return merge_repeated_talks(events)
+
     def _sentence_events(
-        self, doc: ArticleDoc, sentence: CharSpan, lexicon: Lexicon, index: TokenIndex, state: _Discourse
+        self,
+        doc: ArticleDoc,
+        sentence: CharSpan,
+        lexicon: Lexicon,
+        index: TokenIndex,
+        state: _Discourse,
+        signals: ModelSignals,
     ) -> list[EventRecord]:
         nlp = doc.nlp
         assert nlp is not None
         clauses = clauses_of(doc, sentence, lexicon.cues)
         groups_by_clause = {c.start: actor_groups(doc, c, index, lexicon.cues, lexicon.by_first) for c in clauses}
-        matches_by_clause = {c.start: find_triggers(nlp, c, lexicon) for c in clauses}
+        matches_by_clause = {
+            c.start: find_triggers(nlp, c, lexicon, signals.proposals, signals.vetoed) for c in clauses
+        }
         events: list[EventRecord] = []
         consumed: set[int] = set()
         for n, clause in enumerate(clauses):
@@ -501,7 +536,19 @@ def _add_unique(target: list[int], values: list[int]) -> None:
 
 
 def make_events_stage(
-    extra_lexicons: list[str] | None = None, min_confidence: float = 0.4, use_tree: bool = False
+    extra_lexicons: list[str] | None = None,
+    min_confidence: float = 0.4,
+    use_tree: bool = False,
+    event_model: str = "shipped",
+    model_threshold: float = 0.0,
+    model_veto: float = 0.0,
 ) -> EventsStage:
     """Factory named in the registry; settings come from [stages."events.lexicon/v1"]."""
-    return EventsStage(extra_lexicons=extra_lexicons, min_confidence=min_confidence, use_tree=use_tree)
+    return EventsStage(
+        extra_lexicons=extra_lexicons,
+        min_confidence=min_confidence,
+        use_tree=use_tree,
+        event_model=event_model,
+        model_threshold=model_threshold,
+        model_veto=model_veto,
+    )

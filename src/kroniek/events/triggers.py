@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -22,7 +24,7 @@ class TriggerMatch:
     start: int  # token index of the first trigger token
     end: int  # token index after the last trigger token (of the main form)
     particle: int | None = None  # token index of a separated particle
-    how: str = "form"  # form | lemma | stem | compound
+    how: str = "form"  # form | lemma | stem | compound | model
     clause: Clause | None = None
     tokens: set[int] = field(default_factory=set)
     inherits_subject: bool = True  # a nominal trigger may take the clause subject as its actor
@@ -72,8 +74,19 @@ def _particle_in(nlp: Doc, entry: TriggerEntry, i: int, end: int, clause: Clause
     return None
 
 
-def find_triggers(nlp: Doc, clause: Clause, lexicon: Lexicon) -> list[TriggerMatch]:
-    """Every trigger in the clause; at most one per token, the longest form winning."""
+def find_triggers(
+    nlp: Doc,
+    clause: Clause,
+    lexicon: Lexicon,
+    proposals: Mapping[int, TriggerEntry] | None = None,
+    vetoed: AbstractSet[int] = frozenset(),
+) -> list[TriggerMatch]:
+    """Every trigger in the clause; at most one per token, the longest form winning.
+
+    ``proposals``: token -> entry that the learned model proposes where the lexicon has no match;
+    ``vetoed``: tokens whose lexicon match the model rejects (events/learned.py). Either kind of
+    trigger then goes through the same checks (modifier, participle, noun after a determiner).
+    """
     matches: list[TriggerMatch] = []
     taken: set[int] = set()
     has_lemma = nlp.has_annotation("LEMMA")
@@ -83,6 +96,10 @@ def find_triggers(nlp: Doc, clause: Clause, lexicon: Lexicon) -> list[TriggerMat
             i += 1
             continue
         match = _match_at(nlp, i, clause, lexicon, has_lemma)
+        if match is not None and match.start in vetoed:
+            match = None
+        elif match is None and proposals and i in proposals:
+            match = TriggerMatch(proposals[i], i, i + 1, None, "model")
         if match is None:
             i += 1
             continue

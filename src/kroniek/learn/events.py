@@ -21,7 +21,7 @@ import numpy as np
 
 from kroniek.document import ArticleDoc
 from kroniek.evaluation.gold import GoldChronicle
-from kroniek.events.learned import OUTSIDE, TriggerModel, is_candidate, token_features
+from kroniek.events.learned import OUTSIDE, TriggerModel, children_of, is_candidate, token_features
 
 PLOVER_TYPES = (
     "AGREE CONSULT SUPPORT CONCEDE COOPERATE AID RETREAT REQUEST ACCUSE REJECT THREATEN PROTEST SANCTION MOBILIZE "
@@ -88,11 +88,12 @@ def examples_from(gold: GoldChronicle, annotated: ArticleDoc) -> list[Example]:
         labels.setdefault(root.i, event.event)
         skip.update(t.i for span in spans for t in _tokens_in(nlp, span.start, span.end) if t.i != root.i)
     rules = rule_types_of(annotated)
+    children = children_of(nlp)
     out = []
     for token in nlp:
         if token.i in skip or not (token.i in labels or is_candidate(token)):
             continue
-        features = token_features(token, lang, rules.get(token.i))
+        features = token_features(token, lang, rules.get(token.i), children)
         out.append(Example(features, labels.get(token.i, OUTSIDE), gold.key, token.i))
     return out
 
@@ -209,6 +210,16 @@ DEFAULT_OPTIONS: dict[str, Any] = {
 }
 
 
+def rules_only_extractor() -> Any:
+    """The pipeline with the lexicon coder alone: its decisions are the ``rule=`` feature, as at run time."""
+    from kroniek.extractor import Extractor
+    from kroniek.pipeline.config import load_config
+
+    config = load_config()
+    config["stages"]["events.lexicon/v1"]["event_model"] = "none"
+    return Extractor(config=config)
+
+
 def split_for_training(gold: GoldChronicle, dev_share: int = 15) -> str:
     """The corpus split where the gold names one; else train/dev by a hash of its key (test is never drawn)."""
     if gold.corpus.get("split"):
@@ -241,9 +252,7 @@ def train_from_gold(
             raise KroniekError("E194", key=key, known=", ".join(DEFAULT_OPTIONS))
         settings[key] = value
     if extractor is None:
-        from kroniek.extractor import Extractor
-
-        extractor = Extractor()
+        extractor = rules_only_extractor()
     languages = set(lang or [])
     golds = [read_gold(p) for p in gold_files(list(gold))]
     golds = [g for g in golds if split_for_training(g) != "test" and (not languages or g.language in languages)]
