@@ -14,7 +14,10 @@ from kroniek.document import ArticleDoc
 from kroniek.errors import InputError, KroniekError
 from kroniek.ingest import ItemFailure, RawArticle, article_from_text, parse_published
 from kroniek.language import check_supported, detect_language
+from kroniek.longtext import DEFAULT_CHUNK_CHARS, merge_chronicles, piece_doc
+from kroniek.nlp.chunks import text_chunks
 from kroniek.pipeline import Pipeline, load_config
+from kroniek.pipeline.budget import time_budget
 
 # Written for kroniek: a neutral sentence that every stage can process in any language.
 PRELOAD_TEXT = "Kroniek 2025."
@@ -36,6 +39,10 @@ class Extractor:
                 lang: nlp for lang in langs
             }
         self.max_chars: int = int(self.config["input"]["max_chars"])
+        # seconds one article may take before it is stopped with E213 (0: no limit)
+        self.time_budget_s: float = float(self.config["input"].get("time_budget_s", 0) or 0)
+        # longer texts are extracted in pieces of at most this many characters (kroniek.longtext)
+        self.chunk_chars: int = int(self.config["input"].get("chunk_chars", DEFAULT_CHUNK_CHARS))
         self.supported: list[str] = list(self.config["input"]["supported_languages"])
         self._pipeline: Pipeline | None = None
 
@@ -79,7 +86,20 @@ class Extractor:
     def extract_article(
         self, raw: RawArticle, published: str | dt.date | None = None, lang: str | None = None
     ) -> Chronicle:
-        return to_chronicle(self.annotate(raw, published, lang))
+        """The chronicle of one article, within the time budget; the memory the pipeline took for the
+        article's new words is freed again afterwards (only the chronicle leaves this call)."""
+        with time_budget(self.time_budget_s, raw.id):
+            doc = self.prepare(raw, published, lang)
+            pieces = text_chunks(doc.text, self.chunk_chars)
+            if len(pieces) == 1:
+                return self._chronicle(doc)
+            # a long text: piece by piece, so that time and memory grow linearly (kroniek.longtext)
+            parts = [(start, self._chronicle(piece_doc(doc, start, end))) for start, end in pieces]
+            return merge_chronicles(doc.article, parts)
+
+    def _chronicle(self, doc: ArticleDoc) -> Chronicle:
+        with self.pipeline.memory_zone(doc.lang):
+            return to_chronicle(self.pipeline(doc))
 
     def extract(
         self,
