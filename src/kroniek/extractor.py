@@ -19,8 +19,19 @@ from kroniek.nlp.chunks import text_chunks
 from kroniek.pipeline import Pipeline, load_config
 from kroniek.pipeline.budget import time_budget
 
+# Publication dates outside these years are placeholders, not days an article was published on.
+MIN_ANCHOR_YEAR, MAX_ANCHOR_YEAR = 1000, 9000
+
 # Written for kroniek: a neutral sentence that every stage can process in any language.
 PRELOAD_TEXT = "Kroniek 2025."
+
+
+def _input_setting(config: dict[str, Any], key: str, default: float) -> float:
+    """A number from the configuration's [input] table; anything else is E033 naming the setting."""
+    value = config.get("input", {}).get(key, default)
+    if isinstance(value, bool) or not isinstance(value, int | float) or value < 0:
+        raise KroniekError("E033", where="the configuration", detail=f"[input].{key} must be a number >= 0, not {value!r}")
+    return value
 
 
 class Extractor:
@@ -38,11 +49,11 @@ class Extractor:
             self.config.setdefault("stages", {}).setdefault("nlp.spacy/v1", {})["models"] = {
                 lang: nlp for lang in langs
             }
-        self.max_chars: int = int(self.config["input"]["max_chars"])
+        self.max_chars: int = int(_input_setting(self.config, "max_chars", 2_000_000))
         # seconds one article may take before it is stopped with E213 (0: no limit)
-        self.time_budget_s: float = float(self.config["input"].get("time_budget_s", 0) or 0)
+        self.time_budget_s: float = _input_setting(self.config, "time_budget_s", 0)
         # longer texts are extracted in pieces of at most this many characters (kroniek.longtext)
-        self.chunk_chars: int = int(self.config["input"].get("chunk_chars", DEFAULT_CHUNK_CHARS))
+        self.chunk_chars: int = int(_input_setting(self.config, "chunk_chars", DEFAULT_CHUNK_CHARS))
         self.supported: list[str] = list(self.config["input"]["supported_languages"])
         self._pipeline: Pipeline | None = None
 
@@ -60,6 +71,11 @@ class Extractor:
             raise InputError("E004", size=len(raw.text), limit=self.max_chars)
         published_iso, published_date = parse_published(published if published is not None else raw.published)
         notes = list(raw.notes)
+        if published_date is not None and not (MIN_ANCHOR_YEAR <= published_date.year <= MAX_ANCHOR_YEAR):
+            # 0001-01-01 and 9999-12-31 are feeds' placeholders for "no date", not publication days;
+            # relative dates counted from them would run off the calendar
+            notes.append(f"publication date {published_iso} taken for a placeholder: left unknown")
+            published_iso, published_date = None, None
         language = lang or raw.language
         if language:
             language = check_supported(language, self.supported)
@@ -108,7 +124,7 @@ class Extractor:
         lang: str | None = None,
         **meta: Any,
     ) -> Chronicle:
-        raw = article_from_text(text, meta.get("id") or "text", **meta)
+        raw = article_from_text(text, meta.get("id") or "text", max_chars=self.max_chars, **meta)
         return self.extract_article(raw, published, lang)
 
     def extract_many(

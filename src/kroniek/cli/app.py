@@ -23,6 +23,8 @@ app = typer.Typer(
 )
 
 FORMATS = ("json", "jsonl", "table")
+# The exit status of a batch in which some items failed while others succeeded (1: nothing succeeded).
+EXIT_SOME_FAILED = 3
 
 
 def fail(exc: KroniekError | str, code: int = 1) -> NoReturn:
@@ -105,6 +107,7 @@ def extract(
         raise typer.Exit(1)
     if failures:
         typer.echo(f"kroniek: {len(results)} extracted, {failures} skipped (reasons above)", err=True)
+        raise typer.Exit(EXIT_SOME_FAILED)
 
 
 @app.command()

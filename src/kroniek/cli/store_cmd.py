@@ -12,7 +12,7 @@ from typing import Annotated, Any
 
 import typer
 
-from kroniek.cli.app import fail
+from kroniek.cli.app import EXIT_SOME_FAILED, fail
 from kroniek.errors import KroniekError
 
 DB_HELP = "the store: a SQLite file (default kroniek.db) or a postgresql:// URL"
@@ -142,8 +142,8 @@ def ingest(
                 f"({fz['multi_source']} with several sources, {fz['with_disagreement']} with disagreements); "
                 f"{fz.get('commitments', 0)} commitments as of {fz.get('as_of', '?')}"
             )
-    if report.failures and not (report.stored or report.duplicates or report.new_versions):
-        raise typer.Exit(1)
+    if report.failures:  # 1: nothing could be stored; EXIT_SOME_FAILED: the rest was
+        raise typer.Exit(1 if not (report.stored or report.duplicates or report.new_versions) else EXIT_SOME_FAILED)
 
 
 def fuse(
@@ -239,7 +239,8 @@ def query(
         str | None, typer.Option(help="asserted | planned | negated | hypothetical (not with --fused)")
     ] = None,
     fused: Annotated[bool, typer.Option("--fused", help="one row per real-world event instead of per mention")] = False,
-    limit: Annotated[int, typer.Option(help="at most this many rows")] = 1000,
+    # a string, so that any value reaches the library's check (E212) rather than a usage error
+    limit: Annotated[str, typer.Option(help="at most this many rows (1 to 10,000,000)")] = "1000",
     format: Format = "table",
 ) -> None:
     """Events from the store, filtered by actor, type and date."""
@@ -247,7 +248,13 @@ def query(
 
     _check_format(format)
     # the filters both kinds of row take; language and modality exist only per mention
-    common: dict[str, Any] = dict(actor=actor, type=type, since=since, until=until, role=role, limit=limit)
+    from kroniek.store.query import check_row_limit
+
+    try:
+        rows_wanted = check_row_limit(limit)
+    except KroniekError as exc:
+        fail(exc)
+    common: dict[str, Any] = dict(actor=actor, type=type, since=since, until=until, role=role, limit=rows_wanted)
     if fused:
         rows = _read_store(db, lambda store: query_fused(store, **common))
     else:

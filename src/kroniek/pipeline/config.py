@@ -33,6 +33,9 @@ def load_config(path: str | Path | None = None, overrides: dict[str, Any] | None
             config = _merge(config, tomllib.loads(Path(path).read_text(encoding="utf-8")))
     except (OSError, tomllib.TOMLDecodeError) as exc:
         raise KroniekError("E033", where=str(path or DEFAULT_CONFIG_PATH), detail=str(exc)) from exc
+    except UnicodeDecodeError as exc:
+        detail = f"not UTF-8 text (byte {exc.start}); save the file as UTF-8"
+        raise KroniekError("E033", where=str(path or DEFAULT_CONFIG_PATH), detail=detail) from exc
     if overrides:
         config = _merge(config, overrides)
     return config

@@ -28,9 +28,10 @@ from kroniek.chronicle.io import load_chronicle
 from kroniek.chronicle.models import Chronicle
 from kroniek.errors import InputError, KroniekError, StoreError
 from kroniek.ingest import ItemFailure, RawArticle, article_from_text, decode_bytes, parse_published, read_path
+from kroniek.ingest.sources import check_text
 from kroniek.store import schema as s
 from kroniek.store.db import Store
-from kroniek.store.writer import text_hash, write_batch, write_chronicle
+from kroniek.store.writer import FATAL_CODES, text_hash, write_batch, write_chronicle
 
 ARTICLE_SUFFIXES = (".txt", ".text", ".html", ".htm", ".jsonl")
 # Header keys of the press-file format that map onto article fields; other keys (licence, excerpt,
@@ -230,6 +231,33 @@ def _count(report: IngestReport, status: str, events: int) -> None:
         report.events += events
 
 
+def _skip_stored(store: Store, report: IngestReport, item: RawArticle) -> bool:
+    """True (counted as a duplicate) when the article's text is stored already; an article whose text
+    cannot even be hashed (a lone surrogate from a library caller) is recorded as failed and skipped."""
+    try:
+        check_text(item.text, item.id)
+    except KroniekError as exc:
+        _record_failure(store, report, item.id, exc)
+        return True
+    if _already_stored(store, item.text):
+        report.duplicates += 1
+        return True
+    return False
+
+
+def _store_one(store: Store, report: IngestReport, where: str, chronicle: Chronicle, name: str) -> None:
+    """Write one chronicle; an article the database refuses is recorded and the batch goes on, while a
+    store that cannot be written at all (locked, read-only, gone) stops the run (FATAL_CODES)."""
+    try:
+        outcome = write_chronicle(store, chronicle, extractor=name)
+    except StoreError as exc:
+        if exc.code in FATAL_CODES:
+            raise
+        _record_failure(store, report, where, exc)
+        return
+    _count(report, outcome.status, outcome.events)
+
+
 def _already_stored(store: Store, text: str) -> bool:
     with store.connect() as conn:
         return (
@@ -268,9 +296,7 @@ def ingest_articles(
     for item in items:
         if isinstance(item, ItemFailure):
             _record_failure(store, report, item.where, item.error)
-        elif _already_stored(store, item.text):
-            report.duplicates += 1  # skip extraction: this is what makes a rerun after a crash cheap
-        else:
+        elif not _skip_stored(store, report, item):  # skipping extraction makes a rerun after a crash cheap
             try:
                 # --published and --lang fill in what an article does not say; they never override it
                 chronicle = extractor.extract_article(
@@ -281,8 +307,7 @@ def ingest_articles(
             except Exception as exc:  # a stage bug must not end a batch of thousands; it is recorded
                 _record_failure(store, report, item.id, KroniekError("E211", where=item.id, detail=repr(exc)))
             else:
-                outcome = write_chronicle(store, chronicle, extractor=name)
-                _count(report, outcome.status, outcome.events)
+                _store_one(store, report, item.id, chronicle, name)
         if progress:
             progress(item.where if isinstance(item, ItemFailure) else item.id)
     report.seconds = time.perf_counter() - started
@@ -306,8 +331,8 @@ def _ingest_in_parallel(
     for item in items:
         if isinstance(item, ItemFailure):
             _record_failure(store, report, item.where, item.error)
-        elif _already_stored(store, item.text):
-            report.duplicates += 1
+        elif _skip_stored(store, report, item):
+            pass
         else:
             pending.append(item)
             continue
@@ -318,8 +343,7 @@ def _ingest_in_parallel(
         if isinstance(outcome, KroniekError):
             _record_failure(store, report, article.id, outcome)
         else:
-            result = write_chronicle(store, outcome, extractor=name)
-            _count(report, result.status, result.events)
+            _store_one(store, report, article.id, outcome, name)
         if progress:
             progress(article.id)
 
