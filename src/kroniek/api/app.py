@@ -29,6 +29,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from kroniek.api import queries
 from kroniek.api.highlight import evidence_pieces
+from kroniek.csvsafe import safe_rows
 from kroniek.errors import InputError, KroniekError
 from kroniek.store.dates import parse_day
 from kroniek.store.db import Store, open_store
@@ -93,7 +94,7 @@ def csv_response(rows: list[dict[str, Any]], columns: tuple[str, ...], next_link
     out = io.StringIO()
     writer = csv.DictWriter(out, fieldnames=columns, extrasaction="ignore", lineterminator="\n")
     writer.writeheader()
-    writer.writerows(rows)
+    writer.writerows(safe_rows(rows))  # evidence and names are untrusted: no spreadsheet formulas
     headers = {"Link": f'<{next_link}>; rel="next"'} if next_link else {}
     return Response(out.getvalue(), media_type="text/csv; charset=utf-8", headers=headers)
 

@@ -171,10 +171,12 @@ def _render(rows: list[dict[str, Any]], format: str, columns: list[tuple[str, An
         typer.echo(json.dumps(rows, ensure_ascii=False, indent=1, default=str))
         return
     if format == "csv":
+        from kroniek.csvsafe import safe_cell
+
         writer = csv.writer(sys.stdout, lineterminator="\n")
         writer.writerow([name for name, _ in columns])
-        for row in rows:
-            writer.writerow([getter(row) for _, getter in columns])
+        for row in rows:  # evidence and names are untrusted: no spreadsheet formulas
+            writer.writerow([safe_cell(getter(row)) for _, getter in columns])
         return
     from rich.console import Console
     from rich.table import Table

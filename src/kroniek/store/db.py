@@ -23,8 +23,12 @@ from kroniek.errors import StoreError
 
 DEFAULT_DB = "kroniek.db"
 MIGRATIONS = Path(__file__).with_name("migrations")
-# How long a writer waits for another process's lock before E201 (milliseconds).
-SQLITE_BUSY_TIMEOUT_MS = 3000
+# How long a writer waits for another process's lock before E201 (milliseconds): long enough for
+# another process's fusion, which holds the write lock while it rebuilds the fused layer.
+SQLITE_BUSY_TIMEOUT_MS = 30_000
+# PostgreSQL advisory locks (class ids; the second key is the schema, so stores side by side in one
+# database do not wait for each other). SQLite needs none: a writer's BEGIN IMMEDIATE locks the file.
+ADVISORY_LOCKS = {"migrations": 16_001, "fusion": 16_002}
 
 
 def resolve_url(db: str | Path | None) -> str:
@@ -128,6 +132,41 @@ class Store:
         self.close()
 
 
+class PinnedStore(Store):
+    """The store seen through one connection inside an open transaction: ``connect()`` hands out that
+    connection and ``transaction()`` a savepoint on it, so that code written for a Store runs inside
+    the caller's transaction and under its locks (fusion reads, rebuilds and commits as one)."""
+
+    def __init__(self, store: Store, conn: Connection) -> None:
+        super().__init__(store.engine, store.url)
+        self.actor_cache = store.actor_cache
+        self._conn = conn
+
+    @contextlib.contextmanager
+    def transaction(self, where: str = "") -> Iterator[Connection]:
+        try:
+            with self._conn.begin_nested():
+                yield self._conn
+        except (DBAPIError, OperationalError) as exc:
+            raise translate_error(exc, self.url, where) from exc
+
+    @contextlib.contextmanager
+    def connect(self) -> Iterator[Connection]:
+        yield self._conn
+
+    def close(self) -> None:
+        pass  # the engine belongs to the store this one was made from
+
+
+def take_lock(conn: Connection, name: str) -> None:
+    """Hold the named store-wide lock until the end of ``conn``'s transaction (PostgreSQL: an advisory
+    lock; SQLite: the write transaction has locked the file already)."""
+    if conn.dialect.name == "postgresql":
+        conn.execute(
+            text("SELECT pg_advisory_xact_lock(:kind, hashtext(current_schema()))"), {"kind": ADVISORY_LOCKS[name]}
+        )
+
+
 def _alembic_config(connection: Connection) -> Any:
     from alembic.config import Config
 
@@ -162,6 +201,14 @@ def migrate(store: Store) -> None:
     if current is not None and current not in known:
         raise StoreError("E203", url=store.display_url, revision=current)
     with store.transaction() as conn:
+        # Two processes opening a new database at once: one migrates, the other waits for the lock
+        # and then finds the schema up to date.
+        take_lock(conn, "migrations")
+        current = MigrationContext.configure(conn).get_current_revision()
+        if current == head:
+            return
+        if current is not None and current not in known:
+            raise StoreError("E203", url=store.display_url, revision=current)
         command.upgrade(_alembic_config(conn), "head")
 
 
