@@ -5,8 +5,9 @@ from __future__ import annotations
 from typing import Any
 
 
-def create_app(db_url: str, extractor: Any | None = None) -> Any:
-    """The FastAPI app over the store at ``db_url``; E230 when FastAPI is not installed."""
+def create_app(db_url: str, extractor: Any | None = None, security: Any | None = None) -> Any:
+    """The FastAPI app over the store at ``db_url``; E230 when FastAPI is not installed.
+    ``security``: a kroniek.api.security.SecuritySettings (default: serving this machine only)."""
     try:
         from kroniek.api.app import create_app as build
     except ModuleNotFoundError as exc:
@@ -15,7 +16,7 @@ def create_app(db_url: str, extractor: Any | None = None) -> Any:
 
             raise KroniekError("E230", what="the HTTP API") from exc
         raise
-    return build(db_url, extractor=extractor)
+    return build(db_url, extractor=extractor, security=security)
 
 
 __all__ = ["create_app"]

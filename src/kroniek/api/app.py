@@ -29,6 +29,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from kroniek.api import queries
 from kroniek.api.highlight import evidence_pieces
+from kroniek.api.security import SecuritySettings, add_security
 from kroniek.csvsafe import safe_rows
 from kroniek.errors import InputError, KroniekError
 from kroniek.store.dates import parse_day
@@ -151,11 +152,12 @@ def _json_link(request: Request) -> str:
     return twin + ("?" + urlencode(params) if params else "")
 
 
-def create_app(db_url: str, extractor: Any | None = None) -> FastAPI:
+def create_app(db_url: str, extractor: Any | None = None, security: SecuritySettings | None = None) -> FastAPI:
     """The app over the store at ``db_url`` (a file path, sqlite:/// or postgresql:// URL).
 
     ``extractor`` (a kroniek.extractor.Extractor) serves ``POST /extract``; by default one is built
-    on the first request, so browsing never loads the NLP models.
+    on the first request, so browsing never loads the NLP models. ``security`` says how the server is
+    exposed (kroniek.api.security; default: this machine only).
     """
     store: Store = open_store(db_url)
     env = _templates()
@@ -175,6 +177,7 @@ def create_app(db_url: str, extractor: Any | None = None) -> FastAPI:
     )
     app.state.store = store
     app.state.extractor = extractor
+    add_security(app, security)
 
     def render(request: Request, template: str, data: dict[str, Any], status: int = 200, **extra: Any) -> Response:
         if wants_json(request):
@@ -350,6 +353,8 @@ async def _extract_body(request: Request) -> dict[str, Any]:
         body = json.loads(raw) if raw else None
     except (json.JSONDecodeError, UnicodeDecodeError) as exc:
         raise KroniekError("E234", detail=f"not JSON ({exc})") from exc
+    except RecursionError as exc:
+        raise KroniekError("E234", detail="not readable: JSON nested too deeply") from exc
     if not isinstance(body, dict):
         raise KroniekError("E234", detail="expected a JSON object")
     unknown = sorted(set(body) - EXTRACT_FIELDS)
