@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import contextlib
 import sqlite3
+from collections import OrderedDict
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -89,6 +90,25 @@ def _sqlite_begin(conn: Connection) -> None:
     conn.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
 
 
+class BoundedCache(OrderedDict[str, int]):
+    """A dict that forgets its oldest entries past ``limit``: a cache in a long-running process must
+    not grow with every new key (a re-read after eviction costs one query)."""
+
+    def __init__(self, limit: int = 100_000) -> None:
+        super().__init__()
+        self.limit = limit
+
+    def __setitem__(self, key: str, value: int) -> None:
+        super().__setitem__(key, value)
+        self.move_to_end(key)
+        while len(self) > self.limit:
+            self.popitem(last=False)
+
+    def update(self, *args: Any, **kwargs: int) -> None:  # type: ignore[override]
+        for key, value in dict(*args, **kwargs).items():
+            self[key] = value
+
+
 class Store:
     """An open store: the engine plus helpers for transactions with translated errors."""
 
@@ -97,7 +117,7 @@ class Store:
         self.url = url
         self.dialect = engine.dialect.name
         # identity -> actor id; filled lazily by the writer, valid for this process
-        self.actor_cache: dict[str, int] = {}
+        self.actor_cache: BoundedCache = BoundedCache()
 
     @property
     def display_url(self) -> str:
