@@ -51,7 +51,7 @@ MESSAGES: dict[str, str] = {
     "E210": "the directory {where} holds no article files (.txt, .html, .htm, .jsonl)",
     "E211": "the store operation failed on {where}: {detail}",
     "E212": "{option} must be a whole number from {low:,} to {high:,}, not {value!r}",
-    "E213": "article {article!r} was stopped after its time budget of {seconds} s; raise {setting} in a --config file (0: no budget) or split the text",
+    "E213": "article {article!r} was stopped after its time budget of {seconds} s; raise {setting} in a --config file (time_budget_s = 0: no budget)",
     "E214": "{where} is not valid Unicode text: {detail}; fix the encoding of the input",
     "E215": "the request body is over the limit of {limit:,} bytes; send a shorter text (setting: max_body_bytes)",
     "E216": "send the request body as JSON with the header Content-Type: application/json (got {content_type!r})",

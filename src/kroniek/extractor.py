@@ -30,7 +30,9 @@ def _input_setting(config: dict[str, Any], key: str, default: float) -> float:
     """A number from the configuration's [input] table; anything else is E033 naming the setting."""
     value = config.get("input", {}).get(key, default)
     if isinstance(value, bool) or not isinstance(value, int | float) or value < 0:
-        raise KroniekError("E033", where="the configuration", detail=f"[input].{key} must be a number >= 0, not {value!r}")
+        raise KroniekError(
+            "E033", where="the configuration", detail=f"[input].{key} must be a number >= 0, not {value!r}"
+        )
     return value
 
 
@@ -50,8 +52,10 @@ class Extractor:
                 lang: nlp for lang in langs
             }
         self.max_chars: int = int(_input_setting(self.config, "max_chars", 2_000_000))
-        # seconds one article may take before it is stopped with E213 (0: no limit)
+        # the time one article may take before it is stopped with E213: a fixed part plus a part that
+        # grows with the text, so a long article is not cut short and a short runaway not left long
         self.time_budget_s: float = _input_setting(self.config, "time_budget_s", 0)
+        self.time_budget_ms_per_char: float = _input_setting(self.config, "time_budget_ms_per_char", 0)
         # longer texts are extracted in pieces of at most this many characters (kroniek.longtext)
         self.chunk_chars: int = int(_input_setting(self.config, "chunk_chars", DEFAULT_CHUNK_CHARS))
         self.supported: list[str] = list(self.config["input"]["supported_languages"])
@@ -104,7 +108,7 @@ class Extractor:
     ) -> Chronicle:
         """The chronicle of one article, within the time budget; the memory the pipeline took for the
         article's new words is freed again afterwards (only the chronicle leaves this call)."""
-        with time_budget(self.time_budget_s, raw.id):
+        with time_budget(self.budget_for(raw.text), raw.id):
             doc = self.prepare(raw, published, lang)
             pieces = text_chunks(doc.text, self.chunk_chars)
             if len(pieces) == 1:
@@ -112,6 +116,12 @@ class Extractor:
             # a long text: piece by piece, so that time and memory grow linearly (kroniek.longtext)
             parts = [(start, self._chronicle(piece_doc(doc, start, end))) for start, end in pieces]
             return merge_chronicles(doc.article, parts)
+
+    def budget_for(self, text: str) -> float:
+        """Seconds an article of this text may take (0: no limit)."""
+        if not self.time_budget_s:
+            return 0.0
+        return self.time_budget_s + len(text) * self.time_budget_ms_per_char / 1000
 
     def _chronicle(self, doc: ArticleDoc) -> Chronicle:
         with self.pipeline.memory_zone(doc.lang):

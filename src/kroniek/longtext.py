@@ -61,24 +61,24 @@ def merge_chronicles(article: Article, pieces: Iterable[tuple[int, Chronicle]]) 
     timexes: list[dict[str, Any]] = []
     for offset, part in pieces:
         local: dict[str, tuple[Any, ...]] = {}  # the piece's actor id -> the joined actor's identity
-        for actor in part.actors:
-            data = _shift(actor.model_dump(), offset)
-            identity = _actor_identity(data)
-            local[actor.id] = identity
+        for piece_actor in part.actors:
+            actor = _shift(piece_actor.model_dump(), offset)
+            identity = _actor_identity(actor)
+            local[piece_actor.id] = identity
             if identity in actors:
-                actors[identity]["mentions"].extend(data["mentions"])
+                actors[identity]["mentions"].extend(actor["mentions"])
             else:
-                actors[identity] = data
-        for event in part.events:
-            data = _shift(event.model_dump(), offset)
-            data["actor"] = [local[a] for a in data["actor"]]
-            data["recipient"] = [local[a] for a in data["recipient"]]
-            data["source"] = local[data["source"]] if data["source"] else None
-            events.append(data)
-        for statement in part.statements:
-            data = _shift(statement.model_dump(), offset)
-            data["speaker"] = local[data["speaker"]] if data["speaker"] else None
-            statements.append(data)
+                actors[identity] = actor
+        for piece_event in part.events:
+            event = _shift(piece_event.model_dump(), offset)
+            event["actor"] = [local[a] for a in event["actor"]]
+            event["recipient"] = [local[a] for a in event["recipient"]]
+            event["source"] = local[event["source"]] if event["source"] else None
+            events.append(event)
+        for piece_statement in part.statements:
+            statement = _shift(piece_statement.model_dump(), offset)
+            statement["speaker"] = local[statement["speaker"]] if statement["speaker"] else None
+            statements.append(statement)
         timexes.extend(_shift(timex.model_dump(), offset) for timex in part.timexes)
     # ids as assemble gives them: actors by first mention (unmentioned ones last), events in text order
     end = len(article.text)

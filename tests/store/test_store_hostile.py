@@ -60,9 +60,7 @@ def hostile_folder(folder: Path) -> Path:
 @pytest.mark.parametrize("n_process", [1, 2])
 def test_bad_items_are_recorded_and_every_other_article_stored(store: Store, tmp_path: Path, n_process: int) -> None:
     folder = hostile_folder(tmp_path / "in")
-    report = ingest_articles(
-        store, read_articles(folder), tokens_only_extractor(), lang="en", n_process=n_process
-    )
+    report = ingest_articles(store, read_articles(folder), tokens_only_extractor(), lang="en", n_process=n_process)
     assert report.stored == 4
     places = sorted(where for where, _ in report.failures)
     assert places == sorted([f"{folder}/b.jsonl:2", f"{folder}/b.jsonl:3", f"{folder}/b.jsonl:4", f"{folder}/c.html"])
@@ -122,7 +120,7 @@ def test_csv_exports_neutralise_spreadsheet_formulas(sqlite_store: Store) -> Non
     evidence = [row["evidence"] for row in rows]
     assert evidence and all(cell.startswith("'=") for cell in evidence)
     result = CliRunner().invoke(build_app(), ["query", "--db", sqlite_store.url.split("///")[1], "-f", "csv"])
-    assert result.exit_code == 0 and "'=HYPERLINK" in result.stdout and ',=HYPERLINK' not in result.stdout
+    assert result.exit_code == 0 and "'=HYPERLINK" in result.stdout and ",=HYPERLINK" not in result.stdout
 
 
 @pytest.mark.parametrize("value", [-5, 0, "1e20", 10**20, 2.5, "-5", True])

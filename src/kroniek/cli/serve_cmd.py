@@ -48,7 +48,9 @@ def serve(
         fail(exc)
     typer.echo(f"kroniek: serving {app.state.store.display_url} on http://{host}:{port}/", err=True)
     if security.beyond_localhost and not security.token:
-        typer.echo("kroniek: POST /extract and /_docs are off beyond this machine; give --token to offer them", err=True)
+        typer.echo(
+            "kroniek: POST /extract and /_docs are off beyond this machine; give --token to offer them", err=True
+        )
     uvicorn.run(app, host=host, port=port, log_level="warning")
 
 

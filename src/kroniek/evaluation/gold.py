@@ -211,7 +211,9 @@ def parse_gold(data: dict[str, Any], key: str, path: Path | None = None) -> Gold
         optional = bool(event.pop("optional", False))
         alternatives = tuple(event.pop("alternatives", None) or ())
         phenomena = tuple(event.pop("phenomena", None) or ())
-        extras[str(event.get("id"))] = GoldEventExtras(optional=optional, alternatives=alternatives, phenomena=phenomena)
+        extras[str(event.get("id"))] = GoldEventExtras(
+            optional=optional, alternatives=alternatives, phenomena=phenomena
+        )
         _resolve_event(event, loc)
     _resolve_mentions(data, loc)
     for i, statement in enumerate(data.get("statements", [])):

@@ -36,7 +36,26 @@ from pathlib import Path
 from kroniek.errors import KroniekError
 
 # No space before these tokens, none after the opening ones (detokenizing CoNLL / ECB+ text).
-_NO_SPACE_BEFORE = {",", ".", ":", ";", "!", "?", ")", "]", "}", "%", "'s", "n't", "'re", "'ve", "'ll", "'d", "'m", "''"}
+_NO_SPACE_BEFORE = {
+    ",",
+    ".",
+    ":",
+    ";",
+    "!",
+    "?",
+    ")",
+    "]",
+    "}",
+    "%",
+    "'s",
+    "n't",
+    "'re",
+    "'ve",
+    "'ll",
+    "'d",
+    "'m",
+    "''",
+}
 _NO_SPACE_AFTER = {"(", "[", "{", "``", "$"}
 _QUOTES = {'"'}
 

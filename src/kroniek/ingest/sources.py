@@ -118,13 +118,15 @@ def _jsonl_article(line: str, number: int, where: str, max_chars: int | None) ->
         raise InputError("E009", line=number, detail="not readable: JSON nested too deeply") from exc
     if not isinstance(record, dict) or not isinstance(record.get("text"), str):
         raise InputError("E009", line=number, detail="no 'text' string")
-    meta: dict[str, str] = {}
+    meta: dict[str, Any] = {}
     for key in JSONL_FIELDS:
         value = record.get(key)
         if key == "text" or value is None:
             continue
         if isinstance(value, dict | list):
-            raise InputError("E009", line=number, detail=f"the field {key!r} must be a string, not a JSON {type(value).__name__}")
+            raise InputError(
+                "E009", line=number, detail=f"the field {key!r} must be a string, not a JSON {type(value).__name__}"
+            )
         meta[key] = str(value)
     return article_from_text(record["text"], where, max_chars=max_chars, **meta)
 

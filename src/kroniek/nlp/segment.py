@@ -34,9 +34,8 @@ from pathlib import Path
 from typing import Any
 
 import numpy
-
-from spacy.language import Language
 from spacy.attrs import SENT_START
+from spacy.language import Language
 from spacy.symbols import ORTH
 from spacy.tokens import Doc, Token
 
@@ -195,7 +194,8 @@ class NewsSentences:
         starts = doc.to_array([SENT_START]).astype(numpy.int64)
         for index, decision in self.decisions(doc):
             starts[index] = 1 if decision else -1
-        doc.from_array([SENT_START], starts.astype(numpy.uint64))
+        values: Any = starts.astype(numpy.uint64)  # spaCy reads -1 back from its uint64 form
+        doc.from_array([SENT_START], values)
         return doc
 
     def decisions(self, doc: Doc) -> Iterator[tuple[int, bool]]:

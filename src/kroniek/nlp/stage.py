@@ -110,7 +110,7 @@ class NlpStage:
             check_budget()
             docs.append(nlp(text[start:end]))
         # the tensors are the largest part of a parsed Doc and no later stage reads them
-        joined = Doc.from_docs(docs, ensure_whitespace=False, exclude=["tensor"])
+        joined = Doc.from_docs(docs, ensure_whitespace=False, exclude=["tensor"])  # type: ignore[call-arg]
         if joined.text != text:  # cannot happen: every piece's Doc keeps its text exactly
             raise RuntimeError("the joined pieces do not reproduce the text")
         return joined

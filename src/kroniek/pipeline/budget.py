@@ -8,7 +8,8 @@ Two mechanisms work together, because neither alone covers every way of running 
   processes) an interval timer interrupts a stage that is stuck inside one long loop. A web server runs
   extraction in worker threads, where signals cannot be delivered; there the checks alone apply.
 
-The budget is ``[input].time_budget_s`` in the configuration (0 turns it off).
+The budget is ``[input].time_budget_s`` seconds plus ``[input].time_budget_ms_per_char`` for every
+character of the text (kroniek.extractor.Extractor.budget_for); ``time_budget_s = 0`` turns it off.
 """
 
 from __future__ import annotations
@@ -24,7 +25,7 @@ from types import FrameType
 
 from kroniek.errors import InputError
 
-SETTING = "[input].time_budget_s"
+SETTING = "[input].time_budget_s or [input].time_budget_ms_per_char"
 
 
 @dataclass(frozen=True, slots=True)

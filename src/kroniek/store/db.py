@@ -104,7 +104,7 @@ class BoundedCache(OrderedDict[str, int]):
         while len(self) > self.limit:
             self.popitem(last=False)
 
-    def update(self, *args: Any, **kwargs: int) -> None:  # type: ignore[override]
+    def update(self, *args: Any, **kwargs: int) -> None:
         for key, value in dict(*args, **kwargs).items():
             self[key] = value
 
