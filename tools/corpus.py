@@ -20,9 +20,10 @@ import json
 import sys
 from pathlib import Path
 
+from kroniek.errors import KroniekError
+from kroniek.evaluation.corpus import conventions
 from kroniek.evaluation.gold import parse_gold
 from kroniek.evaluation.sources import read_source, text_sha256
-from kroniek.errors import KroniekError
 
 ROOT = Path(__file__).resolve().parents[1]
 SPLIT_SHARES = (("train", 70), ("dev", 15), ("test", 15))
@@ -95,6 +96,9 @@ def pack(work: dict, doc_id: str) -> dict:
     data["article"]["id"] = doc_id
     data.pop("corpus", None)
     gold = parse_gold(data, doc_id)  # raises E180 with every unplaced span
+    broken = conventions(gold)  # the checks of `kroniek gold check` (docs/annotation.md)
+    if broken:
+        raise SystemExit(f"{doc_id}: " + "; ".join(broken))
     chronicle = gold.chronicle.model_dump(mode="json")
     chronicle["article"].pop("text")
     for event in chronicle["events"]:
@@ -138,7 +142,9 @@ def main(argv: list[str] | None = None) -> int:
             continue
         target = args.into / f"{doc_id}.gold.json"
         target.write_text(json.dumps(packed, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
-        print(f"ok {target.relative_to(ROOT) if target.is_relative_to(ROOT) else target}: {len(packed['events'])} events")
+        print(
+            f"ok {target.relative_to(ROOT) if target.is_relative_to(ROOT) else target}: {len(packed['events'])} events"
+        )
     return 1 if failed else 0
 
 

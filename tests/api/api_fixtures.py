@@ -59,6 +59,8 @@ def chronicle(
             "evidence": span(text, e["evidence"]),
             "quantities": [{"value": v, "what": w, **span(text, piece)} for v, w, piece in e.get("quantities", [])],
         }
+        if "location" in e:
+            ev["location"] = e["location"]
         if "date" in e:
             value, piece = e["date"]
             ev["date"] = {"value": value, "precision": "day", **span(text, piece)}
@@ -147,6 +149,7 @@ def build_chronicles() -> list[Chronicle]:
                 "recipient": ["se"],
                 "modality": "planned",
                 "evidence": DE_TEXT,
+                "location": {"name": "Stockholm", "country": "SWE", "lat": 59.33, "lon": 18.07},
             },
         ],
     )

@@ -1,4 +1,4 @@
-"""Errors: unknown ids are 404, unreadable parameters 400 naming the parameter, in HTML and in JSON."""
+"""Errors: unknown ids are 404, unreadable parameters 422 naming the parameter, in HTML and in JSON."""
 
 from __future__ import annotations
 
@@ -39,34 +39,34 @@ def test_unknown_page_is_404(client: TestClient) -> None:
         ("_format=xml", "_format"),
     ],
 )
-def test_bad_event_filters_are_400_naming_the_parameter(client: TestClient, query: str, parameter: str) -> None:
+def test_bad_event_filters_are_422_naming_the_parameter(client: TestClient, query: str, parameter: str) -> None:
     response = client.get(f"/events.json?{query}")
-    assert response.status_code == 400, query
+    assert response.status_code == 422, query
     error = response.json()["error"]
     assert error["code"] == "E233"
     assert error["parameter"] == parameter
     assert parameter in error["message"]
     page = client.get(f"/events?{query}")
-    assert page.status_code == 400
+    assert page.status_code == 422
     assert parameter in page.text
 
 
 def test_escaping_in_error_pages(client: TestClient) -> None:
     page = client.get("/events?since=%3Cb%3Ebold%3C/b%3E")
-    assert page.status_code == 400
+    assert page.status_code == 422
     assert "<b>bold" not in page.text and "&lt;b&gt;bold" in page.text
 
 
 def test_timeline_needs_an_actor(client: TestClient) -> None:
     response = client.get("/timeline.json")
-    assert response.status_code == 400
+    assert response.status_code == 422
     assert response.json()["error"] | {"message": ""} == {"code": "E232", "parameter": "actor", "message": ""}
 
 
 @pytest.mark.parametrize(("query", "parameter"), [("status=sort%20of", "status"), ("kind=wish", "kind")])
-def test_bad_commitment_filters_are_400(client: TestClient, query: str, parameter: str) -> None:
+def test_bad_commitment_filters_are_422(client: TestClient, query: str, parameter: str) -> None:
     response = client.get(f"/commitments.json?{query}")
-    assert response.status_code == 400
+    assert response.status_code == 422
     assert response.json()["error"]["parameter"] == parameter
 
 
@@ -81,7 +81,7 @@ def test_bad_commitment_filters_are_400(client: TestClient, query: str, paramete
         ("/articles.json?_next=%%%", "_next"),
     ],
 )
-def test_bad_parameters_elsewhere_are_400(client: TestClient, path: str, parameter: str) -> None:
+def test_bad_parameters_elsewhere_are_422(client: TestClient, path: str, parameter: str) -> None:
     response = client.get(path)
-    assert response.status_code == 400, path
+    assert response.status_code == 422, path
     assert response.json()["error"]["parameter"] == parameter

@@ -66,7 +66,7 @@ def test_a_body_over_the_limit_is_refused_before_extraction(local: tuple[TestCli
     client, extractor = local
     response = client.post("/extract", json={"text": "word " * 400})
     assert response.status_code == 413
-    assert response.json()["error"]["code"] == "E215"
+    assert response.json()["error"]["code"] == "E243"
     assert extractor.calls == 0
 
 

@@ -9,6 +9,7 @@ import pytest
 from typer.testing import CliRunner
 
 from kroniek.cli.app import build_app
+from kroniek.store.db import open_store
 
 
 def test_serve_runs_uvicorn_on_the_store(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
@@ -17,6 +18,7 @@ def test_serve_runs_uvicorn_on_the_store(monkeypatch: pytest.MonkeyPatch, tmp_pa
     calls: list[dict[str, Any]] = []
     monkeypatch.setattr(uvicorn, "run", lambda app, **kw: calls.append({"app": app, **kw}))
     db = tmp_path / "served.db"
+    open_store(db).close()
     result = CliRunner().invoke(build_app(), ["serve", "--db", str(db), "--port", "9911"])
     assert result.exit_code == 0, result.output
     assert calls[0]["host"] == "127.0.0.1" and calls[0]["port"] == 9911
@@ -24,10 +26,12 @@ def test_serve_runs_uvicorn_on_the_store(monkeypatch: pytest.MonkeyPatch, tmp_pa
     assert db.exists()
 
 
-def test_serve_reports_an_unusable_store(tmp_path: Path) -> None:
-    result = CliRunner().invoke(build_app(), ["serve", "--db", str(tmp_path / "missing" / "x.db")])
-    assert result.exit_code == 1
-    assert "E200" in result.output
+def test_serve_refuses_a_store_that_does_not_exist(tmp_path: Path) -> None:
+    for missing in (tmp_path / "missing" / "x.db", tmp_path / "typo.db"):
+        result = CliRunner().invoke(build_app(), ["serve", "--db", str(missing)])
+        assert result.exit_code == 1
+        assert "E240" in result.output and "--create" in result.output
+        assert not missing.exists()
 
 
 def test_create_app_without_fastapi_is_e230(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:

@@ -73,6 +73,7 @@ def test_press_file_header_is_parsed_and_kept_out_of_the_text() -> None:
     assert parse_press_file("Update: the talks went on.\nMore text.", "b.txt") is None
     undated = parse_press_file("url: https://x.example/u\npublished: unknown\n\nSome text.", "u.txt")
     assert undated is not None and undated.published is None and "not a date" in undated.notes[0]
+    assert undated.date_problem is not None and "'unknown'" in undated.date_problem
     with pytest.raises(InputError) as info:
         parse_press_file("url: https://x.example/a\nsource: Test Courier\nThe text starts at once.", "c.txt")
     assert info.value.code == "E209"

@@ -211,7 +211,7 @@ def test_cli_ingest_query_timeline_commitments_export(tmp_path: Path) -> None:
     path = tmp_path / "c.jsonl"
     path.write_bytes(("\n".join(chronicles) + "\n{oops\n").encode("utf-8") + b'{"bad": "\xff"}\n')
     runner = CliRunner()
-    result = runner.invoke(app, ["ingest", str(path), "--chronicles", "--db", db])
+    result = runner.invoke(app, ["ingest", str(path), "--chronicles", "--db", db, "--create"])
     assert result.exit_code == 3, result.output  # stored, but two lines failed
     assert "line 3: not UTF-8" in result.output
     assert "stored 1" in result.output and "line 2" in result.output
@@ -222,7 +222,11 @@ def test_cli_ingest_query_timeline_commitments_export(tmp_path: Path) -> None:
     table = runner.invoke(app, ["timeline", "--db", db, "--actor", "Trump"])
     assert table.exit_code == 0 and "CONSULT" in table.stdout and "Trump" in table.stdout
     csv_out = runner.invoke(app, ["query", "--db", db, "--type", "CONSULT", "--fused", "--format", "csv"]).stdout
-    assert csv_out.splitlines()[0].startswith("id,date,event")
+    assert (
+        csv_out.splitlines()[0].startswith("id,event,mode,modality,actor")
+        and "→" not in csv_out
+        and "(None)" not in csv_out
+    )
     assert runner.invoke(app, ["commitments", "--db", db, "--format", "json"]).stdout.strip() == "[]"
     bad = runner.invoke(app, ["commitments", "--db", db, "--status", "lost"])
     assert bad.exit_code == 1 and "E207" in bad.output
@@ -268,7 +272,9 @@ def test_cli_ingest_of_a_directory_of_press_files(tmp_path: Path) -> None:
     config.write_text('[pipeline]\nstages = ["nlp.spacy/v1"]\n', encoding="utf-8")
     db = str(tmp_path / "press.db")
     runner = CliRunner()
-    first = runner.invoke(app, ["ingest", str(folder), "--db", db, "--config", str(config), "--format", "json"])
+    first = runner.invoke(
+        app, ["ingest", str(folder), "--db", db, "--create", "--config", str(config), "--format", "json"]
+    )
     assert first.exit_code == 0, first.output
     assert json.loads(first.stdout)["stored"] == 2
     second = runner.invoke(app, ["ingest", str(folder), "--db", db, "--config", str(config)])

@@ -5,9 +5,8 @@ from __future__ import annotations
 from typing import Any
 
 
-def create_app(db_url: str, extractor: Any | None = None, security: Any | None = None) -> Any:
-    """The FastAPI app over the store at ``db_url``; E230 when FastAPI is not installed.
-    ``security``: a kroniek.api.security.SecuritySettings (default: serving this machine only)."""
+def create_app(db_url: str, extractor: Any | None = None, create: bool = True, **settings: Any) -> Any:
+    """The FastAPI app over the store at ``db_url``; E230 when FastAPI is not installed."""
     try:
         from kroniek.api.app import create_app as build
     except ModuleNotFoundError as exc:
@@ -16,7 +15,7 @@ def create_app(db_url: str, extractor: Any | None = None, security: Any | None =
 
             raise KroniekError("E230", what="the HTTP API") from exc
         raise
-    return build(db_url, extractor=extractor, security=security)
+    return build(db_url, extractor=extractor, create=create, **settings)
 
 
 __all__ = ["create_app"]

@@ -2,54 +2,58 @@
 
 ``create_app(db_url)`` opens the store (running its migrations, like every other store command) and
 returns a FastAPI app. A page at ``/events`` has its twin at ``/events.json`` (or ``/events?_format=json``);
-both render the same dict, which is the data the library functions return (``kroniek.store.query``
-and ``kroniek.api.queries``). ``POST /extract`` runs the extractor on a posted text.
+both render the same dict, which is the data the library functions return (``kroniek.store.query``,
+``kroniek.api.queries``, ``kroniek.api.explore``), validated against the response models of
+``kroniek.api.models``. Query parameters are typed, so the OpenAPI schema (``/_openapi.json``, browsable
+offline at ``/_docs``: Swagger UI is served from the package) lists every one of them.
 
-Errors keep the catalogue's codes: unknown id -> 404 (E231), a bad parameter -> 400 (E232/E233, naming
-the parameter), bad input to /extract -> 422 (the input error's own code, or E234 for the body).
+Errors keep the catalogue's codes: unknown id -> 404 (E231); a parameter that cannot be read -> 422 naming
+it (E232 missing, E233 unreadable, E242 unknown: parameters a page does not take are refused, not ignored);
+bad input to /extract -> 422 (the input error's own code, or E234 for the body), a body over the size
+limit -> 413 (E243). An empty form field (``since=``) counts as not given.
 """
 
 from __future__ import annotations
 
 import contextlib
 import csv
-import datetime as dt
 import io
 import json
-import threading
-from collections.abc import AsyncIterator, Callable
+from collections.abc import AsyncIterator
+from importlib import resources
 from typing import Any
-from urllib.parse import urlencode, urlsplit
+from urllib.parse import parse_qsl, urlencode, urlsplit
 
-from fastapi import FastAPI, Request
-from fastapi.concurrency import run_in_threadpool
+from fastapi import Depends, FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.openapi.docs import get_swagger_ui_html
 from fastapi.responses import HTMLResponse, JSONResponse, Response
+from fastapi.staticfiles import StaticFiles
 from jinja2 import Environment, PackageLoader, StrictUndefined
 from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.types import ASGIApp, Receive, Scope, Send
 
-from kroniek.api import queries
-from kroniek.api.highlight import evidence_pieces
 from kroniek.api.security import SecuritySettings, add_security
 from kroniek.csvsafe import safe_rows
 from kroniek.errors import InputError, KroniekError
-from kroniek.store.dates import parse_day
 from kroniek.store.db import Store, open_store
-from kroniek.store.export import EVENT_COLUMNS, flat_event
-from kroniek.store.query import ROLES, query_fused, timeline
 
 # Catalogue codes and the HTTP status they answer with; anything else is a server-side failure (500).
 STATUS_OF_CODE = {
     "E231": 404,
-    "E232": 400,
-    "E233": 400,
-    "E207": 400,
-    "E208": 400,
+    "E232": 422,
+    "E233": 422,
+    "E242": 422,
+    "E207": 422,
+    "E208": 422,
     "E234": 422,
+    "E243": 413,
     "E201": 503,  # the store is locked by a writer: try again shortly
 }
 # Codes of /extract that are the caller's input (empty, too long, unreadable date, unknown language ...).
 EXTRACT_INPUT_CODES = frozenset({"E001", "E002", "E003", "E004", "E005", "E006", "E007", "E008"})
-EXTRACT_FIELDS = {"text", "published", "lang", "id", "url", "source", "title"}
+# POST /extract reads at most this many bytes (the extractor's own max_chars applies to the text after).
+MAX_EXTRACT_BYTES = 4_000_000
 
 
 def is_web_url(value: str | None) -> bool:
@@ -72,11 +76,6 @@ def _templates() -> Environment:
     return env
 
 
-def wants_json(request: Request) -> bool:
-    """The JSON twin: the path ends in ``.json`` or ``_format=json`` is given (anything else: E233)."""
-    return output_format(request) == "json"
-
-
 def output_format(request: Request, allowed: tuple[str, ...] = ("html", "json")) -> str:
     """``html``, ``json`` (path ending in ``.json`` or ``_format=json``) or, where a page offers it,
     ``csv`` (``.csv`` or ``_format=csv``); any other ``_format`` is E233."""
@@ -89,9 +88,12 @@ def output_format(request: Request, allowed: tuple[str, ...] = ("html", "json"))
     return fmt or "html"
 
 
+def wants_json(request: Request) -> bool:
+    return output_format(request, ("html", "json", "csv")) == "json"
+
+
 def csv_response(rows: list[dict[str, Any]], columns: tuple[str, ...], next_link: str | None) -> Response:
-    """Rows as CSV (lists joined with "; ", as ``kroniek export events -f csv``); the next page, when
-    there is one, in a ``Link: <...>; rel="next"`` header."""
+    """Rows as CSV (as ``kroniek export events -f csv``); the next page in a ``Link: rel="next"`` header."""
     out = io.StringIO()
     writer = csv.DictWriter(out, fieldnames=columns, extrasaction="ignore", lineterminator="\n")
     writer.writeheader()
@@ -100,40 +102,7 @@ def csv_response(rows: list[dict[str, Any]], columns: tuple[str, ...], next_link
     return Response(out.getvalue(), media_type="text/csv; charset=utf-8", headers=headers)
 
 
-def _day(parameter: str, value: str | None) -> dt.date | None:
-    try:
-        return parse_day(value, parameter)
-    except KroniekError as exc:
-        raise KroniekError("E233", parameter=parameter, value=value, detail="write the date as YYYY-MM-DD") from exc
-
-
-def _int(parameter: str, value: str | None) -> int | None:
-    if value is None or value == "":
-        return None
-    try:
-        return int(value)
-    except ValueError as exc:
-        raise KroniekError("E233", parameter=parameter, value=value, detail="give a whole number") from exc
-
-
-def _upto(limit: int | None) -> int:
-    """A limit for the lists without pages (fused events, timeline): all rows up to the maximum."""
-    return queries.MAX_LIMIT if limit is None else queries.check_limit(limit)
-
-
-def _path_id(what: str, value: str) -> int:
-    # ids in paths are the store's integer ids; anything else (or past 64 bits) cannot name a stored row
-    if not (value.isascii() and value.isdigit()) or len(value) > 18:
-        raise KroniekError("E231", what=what, id=value)
-    return int(value)
-
-
-def _param(request: Request, name: str) -> str | None:
-    value = request.query_params.get(name)
-    return value if value not in (None, "") else None
-
-
-def _link(request: Request, **changes: Any) -> str:
+def page_link(request: Request, **changes: Any) -> str:
     """This page's URL (HTML form) with some query parameters changed; None removes one."""
     params = dict(request.query_params)
     for key, value in changes.items():
@@ -145,22 +114,111 @@ def _link(request: Request, **changes: Any) -> str:
     return path + ("?" + urlencode(params) if params else "")
 
 
-def _json_link(request: Request) -> str:
+def json_link(request: Request) -> str:
     path = request.url.path.removesuffix(".json")
     twin = "/.json" if path in ("/", "/index", "") else path.rstrip("/") + ".json"
     params = {k: v for k, v in request.query_params.items() if k != "_format"}
     return twin + ("?" + urlencode(params) if params else "")
 
 
-def create_app(db_url: str, extractor: Any | None = None, security: SecuritySettings | None = None) -> FastAPI:
+class DropEmptyParameters:
+    """ASGI middleware: ``name=`` with nothing after it is a form field left empty, not a value."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] == "http" and scope.get("query_string"):
+            pairs = parse_qsl(scope["query_string"].decode("latin-1"), keep_blank_values=True)
+            kept = [(k, v) for k, v in pairs if v != ""]
+            if len(kept) != len(pairs):
+                scope = {**scope, "query_string": urlencode(kept).encode("latin-1")}
+        await self.app(scope, receive, send)
+
+
+def _query_names(dependant: Any) -> set[str]:
+    names = {field.alias for field in dependant.query_params}
+    for sub in dependant.dependencies:
+        names |= _query_names(sub)
+    return names
+
+
+def refuse_unknown_parameters(request: Request) -> None:
+    """A parameter the page does not take is an error (E242), not silently ignored: a misspelt
+    filter would otherwise answer with every row."""
+    route = request.scope.get("route")
+    dependant = getattr(route, "dependant", None)
+    if dependant is None:
+        return
+    known = _query_names(dependant)
+    for name in request.query_params:
+        if name not in known:
+            raise KroniekError("E242", parameter=name, known=", ".join(sorted(known)) or "none")
+
+
+class Site:
+    """What the route modules share: the store, the templates and the rendering of both twins."""
+
+    def __init__(self, app: FastAPI, store: Store) -> None:
+        self.app = app
+        self.store = store
+        self.env = _templates()
+
+    def render(self, request: Request, template: str, data: dict[str, Any], **extra: Any) -> Any:
+        """The JSON twin (``data``, validated by the route's response model) or the HTML page."""
+        if wants_json(request):
+            return data
+        page = self.env.get_template(template).render(
+            data=data, json_link=json_link(request), request_path=request.url.path, **extra
+        )
+        return HTMLResponse(page)
+
+    def error_response(self, request: Request, status: int, code: str, message: str, **more: Any) -> Response:
+        body = {"error": {"code": code, "message": message, **more}}
+        # never re-check _format here: a bad _format is itself the error being reported
+        as_json = (
+            request.method != "GET"
+            or request.url.path.endswith((".json", ".csv"))
+            or request.query_params.get("_format") in ("json", "csv")
+            or request.url.path.startswith("/_")
+        )
+        if as_json:
+            return JSONResponse(body, status_code=status)
+        page = self.env.get_template("error.html").render(
+            data=body, status=status, json_link=json_link(request), request_path=request.url.path
+        )
+        return HTMLResponse(page, status_code=status)
+
+
+def _validation_error(exc: RequestValidationError) -> KroniekError:
+    """FastAPI's validation error as the catalogue's: E232 (missing) or E233, naming the parameter."""
+    first = exc.errors()[0] if exc.errors() else {}
+    loc = [str(part) for part in first.get("loc", ())]
+    if loc and loc[0] == "body":
+        return KroniekError("E234", detail=first.get("msg", "not valid"))
+    parameter = loc[-1] if loc else "?"
+    if first.get("type") == "missing":
+        return KroniekError("E232", parameter=parameter, detail="give it in the query string")
+    value = first.get("input")
+    return KroniekError("E233", parameter=parameter, value=str(value), detail=str(first.get("msg", "")).lower())
+
+
+def create_app(
+    db_url: str,
+    extractor: Any | None = None,
+    create: bool = True,
+    max_extract_bytes: int = MAX_EXTRACT_BYTES,
+    security: SecuritySettings | None = None,
+) -> FastAPI:
     """The app over the store at ``db_url`` (a file path, sqlite:/// or postgresql:// URL).
 
     ``extractor`` (a kroniek.extractor.Extractor) serves ``POST /extract``; by default one is built
-    on the first request, so browsing never loads the NLP models. ``security`` says how the server is
-    exposed (kroniek.api.security; default: this machine only).
+    on the first request, so browsing never loads the NLP models. ``create=False`` refuses a store
+    file that does not exist (E240). ``max_extract_bytes`` limits the body of ``POST /extract`` (E243).
+    ``security`` says how the server is exposed (kroniek.api.security; default: this machine only,
+    request bodies up to ``max_extract_bytes``).
     """
-    store: Store = open_store(db_url)
-    env = _templates()
+    store: Store = open_store(db_url, create=create)
 
     @contextlib.asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
@@ -169,34 +227,26 @@ def create_app(db_url: str, extractor: Any | None = None, security: SecuritySett
 
     app = FastAPI(
         title="kroniek",
-        description="Browse and query a kroniek store; every page has a JSON twin (.json or ?_format=json).",
+        description=(
+            "Browse and query a kroniek store. Every page has a JSON twin (`.json` or `?_format=json`); "
+            "the schemas below describe the JSON. Unknown query parameters are refused (E242)."
+        ),
+        version=_version(),
         lifespan=lifespan,
-        docs_url="/_docs",
+        docs_url=None,
         redoc_url=None,
         openapi_url="/_openapi.json",
+        dependencies=[Depends(refuse_unknown_parameters)],
     )
+    app.add_middleware(DropEmptyParameters)
+    # added last, so it runs first: Host, body size, JSON, origin and token before any route
+    add_security(app, security or SecuritySettings(max_body_bytes=max_extract_bytes))
     app.state.store = store
     app.state.extractor = extractor
-    add_security(app, security)
-
-    def render(request: Request, template: str, data: dict[str, Any], status: int = 200, **extra: Any) -> Response:
-        if wants_json(request):
-            return JSONResponse(data, status_code=status)
-        page = env.get_template(template).render(data=data, json_link=_json_link(request), **extra)
-        return HTMLResponse(page, status_code=status)
-
-    def error_response(request: Request, status: int, code: str, message: str, **more: Any) -> Response:
-        body = {"error": {"code": code, "message": message, **more}}
-        # never re-check _format here: a bad _format is itself the error being reported
-        as_json = (
-            request.method != "GET"
-            or request.url.path.endswith((".json", ".csv"))
-            or request.query_params.get("_format") in ("json", "csv")
-        )
-        if as_json:
-            return JSONResponse(body, status_code=status)
-        page = env.get_template("error.html").render(data=body, status=status, json_link=_json_link(request))
-        return HTMLResponse(page, status_code=status)
+    app.state.max_extract_bytes = max_extract_bytes
+    site = Site(app, store)
+    static = resources.files("kroniek.api").joinpath("static")
+    app.mount("/_static", StaticFiles(directory=str(static)), name="static")
 
     @app.exception_handler(KroniekError)
     async def catalogue_error(request: Request, exc: KroniekError) -> Response:
@@ -204,165 +254,38 @@ def create_app(db_url: str, extractor: Any | None = None, security: SecuritySett
         if request.url.path == "/extract" and (exc.code in EXTRACT_INPUT_CODES or isinstance(exc, InputError)):
             status = 422
         more = {"parameter": exc.params["parameter"]} if "parameter" in exc.params else {}
-        return error_response(request, status, exc.code, exc.message, **more)
+        return site.error_response(request, status, exc.code, exc.message, **more)
+
+    @app.exception_handler(RequestValidationError)
+    async def validation_error(request: Request, exc: RequestValidationError) -> Response:
+        return await catalogue_error(request, _validation_error(exc))
 
     @app.exception_handler(StarletteHTTPException)
     async def http_error(request: Request, exc: StarletteHTTPException) -> Response:
         message = "no such page" if exc.status_code == 404 else str(exc.detail)
-        return error_response(request, exc.status_code, f"HTTP{exc.status_code}", message)
+        return site.error_response(request, exc.status_code, f"HTTP{exc.status_code}", message)
 
-    def page(path: str, *aliases: str) -> Callable[[Callable[..., Response]], Callable[..., Response]]:
-        """Register a GET page under its path and its ``.json`` twin (the twin first, so that a path
-        parameter never swallows the ``.json``)."""
-
-        def add(handler: Callable[..., Response]) -> Callable[..., Response]:
-            twin = "/.json" if path == "/" else path + ".json"
-            for route in (twin, *aliases, path):
-                app.add_api_route(route, handler, methods=["GET"], include_in_schema=route != twin)
-            return handler
-
-        return add
-
-    @page("/", "/index.json")
-    def index(request: Request) -> Response:
-        return render(request, "index.html", queries.overview(store))
-
-    @page("/articles")
-    def articles(request: Request) -> Response:
-        data = queries.list_articles(
-            store,
-            lang=_param(request, "lang"),
-            limit=_int("limit", _param(request, "limit")),
-            next=_param(request, "_next"),
-        )
-        next_link = _link(request, _next=data["next"]) if data["next"] else None
-        return render(request, "articles.html", data, next_link=next_link)
-
-    @page("/articles/{article_id}")
-    def article(request: Request, article_id: str) -> Response:
-        data = queries.get_article(store, _path_id("article", article_id))
-        pieces = evidence_pieces(data["article"]["text"], data["events"])
-        return render(request, "article.html", data, pieces=pieces)
-
-    @page("/events", "/events.csv")
-    def events(request: Request) -> Response:
-        data = queries.page_events(
-            store,
-            actor=_param(request, "actor"),
-            type=_param(request, "type"),
-            since=_day("since", _param(request, "since")),
-            until=_day("until", _param(request, "until")),
-            lang=_param(request, "lang"),
-            modality=_param(request, "modality"),
-            role=_param(request, "role"),
-            limit=_int("limit", _param(request, "limit")),
-            next=_param(request, "_next"),
-        )
-        if output_format(request, ("html", "json", "csv")) == "csv":
-            next_csv = _link(request, _next=data["next"], _format="csv") if data["next"] else None
-            return csv_response([flat_event(e) for e in data["events"]], EVENT_COLUMNS, next_csv)
-        next_link = _link(request, _next=data["next"]) if data["next"] else None
-        csv_link = _link(request, _format="csv")
-        return render(
-            request, "events.html", data, next_link=next_link, csv_link=csv_link, params=dict(request.query_params)
+    @app.get("/_docs", include_in_schema=False)
+    def docs() -> HTMLResponse:
+        return get_swagger_ui_html(
+            openapi_url="/_openapi.json",
+            title="kroniek API",
+            swagger_js_url="/_static/vendor/swagger-ui-bundle.js",
+            swagger_css_url="/_static/vendor/swagger-ui.css",
+            swagger_favicon_url="/_static/favicon.svg",
         )
 
-    @page("/fused")
-    def fused_list(request: Request) -> Response:
-        disagreement = _param(request, "disagreement")
-        flag = queries.check_choice("disagreement", disagreement, ("true", "false"))
-        rows = query_fused(
-            store,
-            actor=_param(request, "actor"),
-            type=queries.check_types(_param(request, "type")),
-            since=_day("since", _param(request, "since")),
-            until=_day("until", _param(request, "until")),
-            role=queries.check_choice("role", _param(request, "role"), ROLES) or "any",
-            min_sources=_int("min_sources", _param(request, "min_sources")) or 1,
-            disagreement=None if flag is None else flag == "true",
-            mentions=False,
-            limit=_upto(_int("limit", _param(request, "limit"))),
-        )
-        return render(request, "fused_list.html", {"fused": rows}, params=dict(request.query_params))
+    from kroniek.api import explore_routes, routes
 
-    @page("/fused/{fused_id}")
-    def fused(request: Request, fused_id: str) -> Response:
-        data = queries.get_fused(store, _path_id("fused event", fused_id))
-        return render(request, "fused.html", data)
-
-    @page("/commitments")
-    def commitments(request: Request) -> Response:
-        data = queries.page_commitments(
-            store,
-            actor=_param(request, "actor"),
-            status=_param(request, "status"),
-            kind=_param(request, "kind"),
-            limit=_int("limit", _param(request, "limit")),
-            next=_param(request, "_next"),
-        )
-        next_link = _link(request, _next=data["next"]) if data["next"] else None
-        return render(request, "commitments.html", data, next_link=next_link, params=dict(request.query_params))
-
-    @page("/timeline")
-    def actor_timeline(request: Request) -> Response:
-        actor = _param(request, "actor")
-        if actor is None:
-            raise KroniekError(
-                "E232", parameter="actor", detail="give part of a name or a Wikidata id, e.g. ?actor=Putin"
-            )
-        rows = timeline(
-            store,
-            actor,
-            since=_day("since", _param(request, "since")),
-            until=_day("until", _param(request, "until")),
-            type=queries.check_types(_param(request, "type")),
-            limit=_upto(_int("limit", _param(request, "limit"))),
-        )
-        return render(request, "timeline.html", {"actor": actor, "timeline": rows})
-
-    extractor_lock = threading.Lock()
-
-    def the_extractor() -> Any:
-        # built once, on the first request, by one thread: loading the pipeline takes seconds
-        with extractor_lock:
-            if app.state.extractor is None:
-                from kroniek.extractor import Extractor
-
-                app.state.extractor = Extractor()
-            return app.state.extractor
-
-    @app.post("/extract")
-    async def extract(request: Request) -> Response:
-        """The chronicle of a posted text: JSON {text, published?, lang?, id?, url?, source?, title?}."""
-        body = await _extract_body(request)
-        text = body.pop("text")
-        chronicle = await run_in_threadpool(
-            lambda: the_extractor().extract(
-                text, published=body.pop("published", None), lang=body.pop("lang", None), **body
-            )
-        )
-        return Response(chronicle.model_dump_json(exclude_none=False), media_type="application/json")
-
+    routes.register(site)
+    explore_routes.register(site)
     return app
 
 
-async def _extract_body(request: Request) -> dict[str, Any]:
-    """The posted JSON, checked: a text, and optional string fields; anything else is E234 (422)."""
-    raw = await request.body()
+def _version() -> str:
     try:
-        body = json.loads(raw) if raw else None
-    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
-        raise KroniekError("E234", detail=f"not JSON ({exc})") from exc
-    except RecursionError as exc:
-        raise KroniekError("E234", detail="not readable: JSON nested too deeply") from exc
-    if not isinstance(body, dict):
-        raise KroniekError("E234", detail="expected a JSON object")
-    unknown = sorted(set(body) - EXTRACT_FIELDS)
-    if unknown:
-        raise KroniekError("E234", detail="unknown field(s) " + ", ".join(unknown))
-    if not isinstance(body.get("text"), str):
-        raise KroniekError("E234", detail="the field text (a string) is required")
-    for key, value in body.items():
-        if value is not None and not isinstance(value, str):
-            raise KroniekError("E234", detail=f"the field {key} must be a string")
-    return {k: v for k, v in body.items() if v is not None}
+        from importlib.metadata import version
+
+        return version("kroniek")
+    except Exception:
+        return "dev"

@@ -6,7 +6,7 @@ through DNS rebinding, may even be read by one. So, for every request:
 - the Host header must name the address the server is bound to (or a name given with
   ``--allowed-host``); a rebound name is refused (400, E217) before anything is read;
 - a request body is limited before it is read: a declared Content-Length over the limit is refused
-  at once, a body sent in chunks is counted as it arrives and refused once past the limit (413, E215);
+  at once, a body sent in chunks is counted as it arrives and refused once past the limit (413, E243);
 - a POST must be JSON (``Content-Type: application/json``, 415, E216): a web page can send
   ``text/plain`` or a form to any origin without asking, but JSON only after a CORS preflight, which
   this server does not grant; a POST whose Origin is another site is refused as well (403);
@@ -38,8 +38,8 @@ Receive = Callable[[], Awaitable[Message]]
 Send = Callable[[Message], Awaitable[None]]
 ASGIApp = Callable[[Scope, Receive, Send], Awaitable[None]]
 
-# 2,000,000 characters (the default [input].max_chars) of text as JSON, with room for escapes.
-DEFAULT_MAX_BODY_BYTES = 8 * 1024 * 1024
+# The API's own limit for POST /extract (kroniek.api.app.MAX_EXTRACT_BYTES).
+DEFAULT_MAX_BODY_BYTES = 4_000_000
 LOOPBACK_NAMES = frozenset({"localhost", "127.0.0.1", "::1"})
 # Paths that run the extractor or describe how to: opt-in beyond this machine.
 PROTECTED_PREFIXES = ("/extract", "/_docs", "/_openapi.json")
@@ -52,16 +52,17 @@ SECURITY_HEADERS = (
     (b"cross-origin-opener-policy", b"same-origin"),
     (b"cross-origin-resource-policy", b"same-origin"),
 )
-# The pages use one inline <style> block and no script.
+# Everything from this server only. The pages have one inline <style> block and load their scripts from
+# /_static; Vega (the charts) compiles its expressions with Function(), hence 'unsafe-eval'.
 PAGE_CSP = (
-    b"default-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; script-src 'none'; "
-    b"object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
+    b"default-src 'self'; script-src 'self' 'unsafe-eval'; style-src 'self' 'unsafe-inline'; "
+    b"img-src 'self' data: blob:; connect-src 'self'; object-src 'none'; base-uri 'none'; "
+    b"form-action 'self'; frame-ancestors 'none'"
 )
-# The API docs (Swagger UI) load their script and style from a CDN.
+# The API docs (Swagger UI, served from /_static) start with an inline script.
 DOCS_CSP = (
-    b"default-src 'self'; script-src 'self' 'unsafe-inline' https://cdn.jsdelivr.net; "
-    b"style-src 'self' 'unsafe-inline' https://cdn.jsdelivr.net; img-src 'self' data: https://fastapi.tiangolo.com; "
-    b"object-src 'none'; base-uri 'none'; frame-ancestors 'none'"
+    b"default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; "
+    b"img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'"
 )
 
 
@@ -189,9 +190,9 @@ class SecurityMiddleware:
         declared = _header(scope, b"content-length")
         if declared is not None:
             if not declared.strip().isdigit():
-                raise RequestRefused(400, KroniekError("E215", limit=limit))
+                raise RequestRefused(400, KroniekError("E243", limit=limit))
             if int(declared) > limit:
-                raise RequestRefused(413, KroniekError("E215", limit=limit))
+                raise RequestRefused(413, KroniekError("E243", limit=limit))
         chunks: list[bytes] = []
         size = 0
         while True:
@@ -201,7 +202,7 @@ class SecurityMiddleware:
             chunk = message.get("body", b"")
             size += len(chunk)
             if size > limit:
-                raise RequestRefused(413, KroniekError("E215", limit=limit))
+                raise RequestRefused(413, KroniekError("E243", limit=limit))
             chunks.append(chunk)
             if not message.get("more_body", False):
                 break

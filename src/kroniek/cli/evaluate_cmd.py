@@ -70,6 +70,10 @@ def evaluate(
         Path | None, typer.Option(help="score the chronicles in this directory (named like the gold)")
     ] = None,
     lang: Annotated[str | None, typer.Option(help="only these languages, e.g. nl,en")] = None,
+    split: Annotated[
+        str | None,
+        typer.Option(help="score this split of the project corpus (train, dev, test; floors-<split>.toml)"),
+    ] = None,
     report: Annotated[Path | None, typer.Option(help="write the full report (JSON) here")] = None,
     markdown: Annotated[Path | None, typer.Option(help="write the Markdown report here (docs/evaluation.md)")] = None,
     errors: Annotated[
@@ -94,10 +98,12 @@ def evaluate(
     from kroniek.evaluation.run import default_gold_paths, parse_languages, write_report_json
     from kroniek.evaluation.run import evaluate as run_evaluation
 
-    floors_path = floors or default_floors_path()
+    floors_path = floors or default_floors_path(split)
     if (pin_floors or lower_floors) and not (reason or "").strip():
         fail(KroniekError("E185", where=str(floors_path)), code=2)
-    gold_paths = list(gold) if gold else default_gold_paths()
+    from kroniek.evaluation.run import corpus_gold_dir
+
+    gold_paths = list(gold) if gold else ([corpus_gold_dir()] if split else default_gold_paths())
     if not gold_paths:
         typer.echo(NO_GOLD_NOTICE, err=True)
         if gate or pin_floors or lower_floors:
@@ -105,7 +111,9 @@ def evaluate(
         fail(KroniekError("E183", where="../shared/corpus/gold (set $KRONIEK_SHARED or give GOLD)"))
     try:
         languages = parse_languages(lang)
-        result = run_evaluation(gold=gold_paths, pred=pred, lang=languages, config=config, nlp=nlp, save_pred=save_pred)
+        result = run_evaluation(
+            gold=gold_paths, pred=pred, lang=languages, config=config, nlp=nlp, save_pred=save_pred, split=split
+        )
     except KroniekError as exc:
         fail(exc)
     _print_summary(result)
@@ -127,5 +135,65 @@ def evaluate(
             raise typer.Exit(status)
 
 
+gold_app = typer.Typer(help="check and count gold chronicles (the project corpus: docs/annotation.md)")
+
+
+@gold_app.command("check")
+def gold_check(
+    paths: Annotated[
+        list[Path] | None, typer.Argument(help="gold files or directories (default: the project corpus)")
+    ] = None,
+) -> None:
+    """Read every gold file as the scorer does and check the annotation conventions; exit 1 on any problem."""
+    from kroniek.cli.app import fail
+    from kroniek.evaluation.corpus import check_gold
+    from kroniek.evaluation.run import corpus_gold_dir
+
+    try:
+        count, problems = check_gold(list(paths) if paths else [corpus_gold_dir()])
+    except KroniekError as exc:
+        fail(exc)
+    for problem in problems:
+        typer.echo(str(problem))
+    typer.echo(f"{count} gold files, {len(problems)} problems", err=True)
+    if problems:
+        raise typer.Exit(1)
+
+
+@gold_app.command("stats")
+def gold_stats(
+    paths: Annotated[
+        list[Path] | None, typer.Argument(help="gold files or directories (default: the project corpus)")
+    ] = None,
+    format: Annotated[str, typer.Option("--format", "-f", help="table or json")] = "table",
+) -> None:
+    """Documents and required events by language, PLOVER type, mode, hard-case tag, split and origin."""
+    import json
+
+    from kroniek.cli.app import fail
+    from kroniek.evaluation.corpus import gold_stats as count_gold
+    from kroniek.evaluation.run import corpus_gold_dir
+
+    if format not in ("table", "json"):
+        fail(KroniekError("E040", value=format, choices="table, json"))
+    try:
+        stats = count_gold(list(paths) if paths else [corpus_gold_dir()])
+    except KroniekError as exc:
+        fail(exc)
+    if format == "json":
+        typer.echo(json.dumps(stats, indent=1))
+        return
+    typer.echo(
+        f"documents {stats['documents']}, required events {stats['required_events']}, "
+        f"optional {stats['optional_events']}"
+    )
+    for section in ("by_language", "by_split", "by_origin"):
+        rows = ", ".join(f"{k} {v['documents']} docs / {v['required_events']} ev" for k, v in stats[section].items())
+        typer.echo(f"{section[3:]}: {rows}")
+    for section in ("by_type", "by_mode", "by_phenomenon"):
+        typer.echo(f"{section[3:]}: " + ", ".join(f"{k} {v}" for k, v in stats[section].items()))
+
+
 def register(app: typer.Typer) -> None:
     app.command(name="evaluate")(evaluate)
+    app.add_typer(gold_app, name="gold")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import sys
 from collections.abc import Callable, Iterator
+from typing import TextIO
 
 import typer
 
@@ -15,26 +16,29 @@ def chronicle_json(chronicle: Chronicle, indent: int | None = 1) -> str:
     return chronicle.model_dump_json(indent=indent, exclude_none=False)
 
 
-def render_chronicles(chronicles: list[Chronicle], format: str, batch: bool = False) -> None:
+def render_chronicles(
+    chronicles: list[Chronicle], format: str, batch: bool = False, file: TextIO | None = None
+) -> None:
+    """Chronicles as JSON (a list for a batch), JSONL or tables, to ``file`` (default: stdout)."""
     if format == "jsonl":
         for c in chronicles:
-            typer.echo(chronicle_json(c, indent=None))
+            typer.echo(chronicle_json(c, indent=None), file=file)
     elif format == "json":
         if batch:
-            typer.echo("[" + ",\n".join(chronicle_json(c) for c in chronicles) + "]")
+            typer.echo("[" + ",\n".join(chronicle_json(c) for c in chronicles) + "]", file=file)
         elif chronicles:
-            typer.echo(chronicle_json(chronicles[0]))
+            typer.echo(chronicle_json(chronicles[0]), file=file)
     else:
         for c in chronicles:
-            print_table(c)
+            print_table(c, file=file)
 
 
-def print_table(chronicle: Chronicle) -> None:
+def print_table(chronicle: Chronicle, file: TextIO | None = None) -> None:
     from rich.console import Console
     from rich.table import Table
 
     names = {a.id: a.name for a in chronicle.actors}
-    console = Console(width=max(100, Console().width))
+    console = Console(width=max(100, Console().width), file=file)
     art = chronicle.article
     console.print(f"[bold]{art.id}[/bold]  {art.language}  published {art.published or 'unknown'}  {art.title or ''}")
     table = Table(show_lines=True)

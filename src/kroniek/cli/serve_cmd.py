@@ -6,10 +6,12 @@ from typing import Annotated
 
 import typer
 
-from kroniek.api.security import DEFAULT_MAX_BODY_BYTES, SecuritySettings
+from kroniek.api.security import SecuritySettings
 from kroniek.cli.app import fail
 from kroniek.errors import KroniekError
 
+# kroniek.api.app.MAX_EXTRACT_BYTES, not imported from there: that module needs FastAPI (E230 without)
+MAX_EXTRACT_BYTES = 4_000_000
 DB_HELP = "the store: a SQLite file (default kroniek.db) or a postgresql:// URL"
 
 
@@ -29,7 +31,9 @@ def serve(
             envvar="KRONIEK_TOKEN",
         ),
     ] = None,
-    max_body_bytes: Annotated[int, typer.Option(help="largest request body accepted (bytes)")] = DEFAULT_MAX_BODY_BYTES,
+    max_extract_bytes: Annotated[
+        int, typer.Option(help="largest request body accepted, e.g. a POST /extract (bytes)")
+    ] = MAX_EXTRACT_BYTES,
 ) -> None:
     """Serve the store over HTTP: HTML pages to browse, each with a JSON twin (.json), and POST /extract."""
     from kroniek.api import create_app
@@ -41,9 +45,9 @@ def serve(
         except ModuleNotFoundError as exc:
             raise KroniekError("E230", what="kroniek serve") from exc
         security = SecuritySettings(
-            host=host, allowed_hosts=tuple(allowed_host or ()), token=token or None, max_body_bytes=max_body_bytes
+            host=host, allowed_hosts=tuple(allowed_host or ()), token=token or None, max_body_bytes=max_extract_bytes
         )
-        app = create_app(db or DEFAULT_DB, security=security)
+        app = create_app(db or DEFAULT_DB, create=False, max_extract_bytes=max_extract_bytes, security=security)
     except KroniekError as exc:
         fail(exc)
     typer.echo(f"kroniek: serving {app.state.store.display_url} on http://{host}:{port}/", err=True)

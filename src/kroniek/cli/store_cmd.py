@@ -27,10 +27,12 @@ Until = Annotated[str | None, typer.Option(help="up to this day (YYYY-MM-DD)")]
 WindowDays = Annotated[int, typer.Option(help="fusion date window in days")]
 
 
-def _open(db: str | None) -> Any:
+def _open(db: str | None, create: bool = False) -> Any:
+    """The store at ``db``; a file that does not exist is refused (E240) unless ``create`` or the
+    default path, so that a mistyped --db is an error and not an empty store answering "0 rows"."""
     from kroniek.store.db import open_store
 
-    return open_store(db)
+    return open_store(db, create=create)
 
 
 def _read_store(db: str | None, read: Callable[[Any], list[dict[str, Any]]]) -> list[dict[str, Any]]:
@@ -81,13 +83,20 @@ def ingest(
     config: Annotated[Path | None, typer.Option(help="pipeline configuration file (TOML)")] = None,
     format: Annotated[str, typer.Option("--format", "-f", help="text | json (the run's report)")] = "text",
     n_process: Annotated[int, typer.Option(help="worker processes for extraction (0: one per core)")] = 0,
+    create: Annotated[bool, typer.Option("--create", help="make the store at --db when it does not exist")] = False,
+    report_file: Annotated[
+        Path | None,
+        typer.Option("--report", help="write the run's full report (JSON: failures, undated articles) to this file"),
+    ] = None,
 ) -> None:
     """Extract and store articles (or store ready chronicles); idempotent and resumable."""
     from kroniek.store import ingest as ing
     from kroniek.store.fusion import fuse as run_fusion
 
     try:
-        store = _open(db)
+        if path != "-" and not Path(path).exists():  # before the store is opened (and perhaps made)
+            raise KroniekError("E010", where=path)
+        store = _open(db, create=create)
         total = ing.count_items(path)
         bar, total, _ = _progress_bar(total, "ingesting")
         with store, bar:
@@ -127,6 +136,11 @@ def ingest(
         fail(exc)
     for where, message in report.failures:
         typer.echo(f"kroniek: skipped {where}: {message}", err=True)
+    if report_file is not None:
+        try:
+            report_file.write_text(json.dumps(report.as_dict(), ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+        except OSError as exc:
+            fail(f"cannot write the report {report_file}: {exc.strerror}")
     if format == "json":
         typer.echo(json.dumps(report.as_dict(), ensure_ascii=False, indent=1))
     else:
@@ -135,6 +149,12 @@ def ingest(
             f"stored {report.stored}, new versions {report.new_versions}, already stored {report.duplicates}, "
             f"failed {len(report.failures)}; {report.events} events; {report.seconds:.1f} s ({rate:.0f}/s)"
         )
+        if report.undated:
+            where = f"the reasons are in {report_file}" if report_file else "add --report FILE for the reasons"
+            typer.echo(
+                f"{report.undated} stored without a publication date, {len(report.unreadable_dates)} of them "
+                f"because their date could not be read ({where})"
+            )
         if report.fusion:
             fz = report.fusion
             typer.echo(
@@ -152,21 +172,63 @@ def fuse(
     as_of: Annotated[
         str | None, typer.Option(help="judge commitments as of this day (default: newest article)")
     ] = None,
+    format: Annotated[str, typer.Option("--format", "-f", help="text | json (the run's summary)")] = "text",
 ) -> None:
     """Rebuild the fused events and the commitments from the stored event mentions."""
     from kroniek.store.dates import parse_day
     from kroniek.store.fusion import fuse as run_fusion
 
+    if format not in ("text", "json"):
+        fail(KroniekError("E040", value=format, choices="text, json"))
     try:
         day = parse_day(as_of, "--as-of")
         with _open(db) as store:
             result = run_fusion(store, window_days=window_days, as_of=day)
     except KroniekError as exc:
         fail(exc)
-    typer.echo(json.dumps(result, ensure_ascii=False, indent=1))
+    if format == "json":
+        typer.echo(json.dumps(result, ensure_ascii=False, indent=1))
+        return
+    typer.echo(
+        f"fused {result['mentions']} mentions into {result['fused_events']} events "
+        f"({result['multi_source']} with several sources, {result['with_disagreement']} with disagreements); "
+        f"{result.get('commitments', 0)} commitments as of {result.get('as_of', '?')}"
+    )
 
 
-def _render(rows: list[dict[str, Any]], format: str, columns: list[tuple[str, Any]]) -> None:
+FUSED_CSV_COLUMNS = (
+    "id", "event", "mode", "modality", "actor", "recipient", "proposition_event", "proposition_mode",
+    "proposition_text", "proposition_duration", "date", "date_start", "date_end", "first_reported",
+    "last_reported", "n_mentions", "n_articles", "n_sources", "sources", "languages", "disagreements",
+)  # fmt: skip
+
+
+def flat_fused(row: dict[str, Any]) -> dict[str, Any]:
+    """A fused event as raw CSV values: lists joined with "; ", disagreeing fields by name."""
+    prop = row.get("proposition") or {}
+    return {
+        **{k: row.get(k) for k in FUSED_CSV_COLUMNS if k in row},
+        "actor": "; ".join(row["actor"]),
+        "recipient": "; ".join(row["recipient"]),
+        "proposition_event": prop.get("event"),
+        "proposition_mode": prop.get("mode"),
+        "proposition_text": prop.get("text"),
+        "proposition_duration": prop.get("duration"),
+        "sources": "; ".join(row["sources"]),
+        "languages": "; ".join(row["languages"]),
+        "disagreements": "; ".join(d["field"] for d in row["disagreements"]),
+    }
+
+
+def _write_csv(rows: list[dict[str, Any]], columns: list[str]) -> None:
+    from kroniek.csvsafe import safe_rows
+
+    writer = csv.DictWriter(sys.stdout, fieldnames=columns, extrasaction="ignore", lineterminator="\n")
+    writer.writeheader()
+    writer.writerows(safe_rows(rows))  # evidence and names are untrusted: no spreadsheet formulas
+
+
+def _render(rows: list[dict[str, Any]], format: str, columns: list[tuple[str, Any]], total: int | None = None) -> None:
     if format == "json":
         typer.echo(json.dumps(rows, ensure_ascii=False, indent=1, default=str))
         return
@@ -187,7 +249,10 @@ def _render(rows: list[dict[str, Any]], format: str, columns: list[tuple[str, An
     for row in rows:
         table.add_row(*[str(getter(row) if getter(row) is not None else "") for _, getter in columns])
     Console(width=max(120, Console().width)).print(table)
-    typer.echo(f"{len(rows)} rows", err=True)
+    if total is not None and total > len(rows):
+        typer.echo(f"{len(rows)} of {total} rows shown (raise --limit to see more)", err=True)
+    else:
+        typer.echo(f"{len(rows)} rows", err=True)
 
 
 def _kind(row: dict[str, Any]) -> str:
@@ -257,11 +322,25 @@ def query(
     except KroniekError as exc:
         fail(exc)
     common: dict[str, Any] = dict(actor=actor, type=type, since=since, until=until, role=role, limit=rows_wanted)
+    if format == "csv" and not fused:  # raw values, the columns of `kroniek export events -f csv`
+        from kroniek.store.export import EVENT_COLUMNS as RAW_COLUMNS
+        from kroniek.store.export import events_with_details, flat_event
+
+        filters = dict(language=language, modality=modality, **common)
+        rows = _read_store(db, lambda store: events_with_details(store, filters))
+        _write_csv([flat_event(r) for r in rows], list(RAW_COLUMNS))
+        return
     if fused:
-        rows = _read_store(db, lambda store: query_fused(store, **common))
+        rows = _read_store(db, lambda store: query_fused(store, **{**common, "limit": None}))
     else:
-        rows = _read_store(db, lambda store: query_events(store, language=language, modality=modality, **common))
-    _render(rows, format, FUSED_COLUMNS if fused else EVENT_COLUMNS)
+        rows = _read_store(
+            db, lambda store: query_events(store, language=language, modality=modality, **{**common, "limit": None})
+        )
+    total = len(rows)
+    if format == "csv":
+        _write_csv([flat_fused(r) for r in rows[:rows_wanted]], list(FUSED_CSV_COLUMNS))
+        return
+    _render(rows[:rows_wanted], format, FUSED_COLUMNS if fused else EVENT_COLUMNS, total=total)
 
 
 def timeline(
@@ -336,15 +415,27 @@ def export(
             help="chronicles: jsonl; events: csv, jsonl, parquet; plover: jsonl, json; gdelt: tsv, csv",
         ),
     ] = None,
+    actor: Annotated[
+        str | None, typer.Option(help="only events of this actor (name or part of it, Wikidata id)")
+    ] = None,
+    type: EventTypes = None,
+    since: Since = None,
+    until: Until = None,
+    role: Annotated[str, typer.Option(help="any | actor | recipient | source")] = "any",
+    language: Annotated[str | None, typer.Option(help="only events from articles in this language")] = None,
+    modality: Annotated[str | None, typer.Option(help="asserted | planned | negated | hypothetical")] = None,
 ) -> None:
-    """Export chronicles, events, PLOVER records or GDELT-style rows."""
+    """Export chronicles, events, PLOVER records or GDELT-style rows (with the filters of `query`)."""
     from kroniek.store.export import check_format
     from kroniek.store.export import export as run_export
 
     try:
         check_format(what, format)
         with _open(db) as store:
-            count = run_export(store, what, output=output, format=format)
+            filters = dict(
+                actor=actor, type=type, since=since, until=until, role=role, language=language, modality=modality
+            )
+            count = run_export(store, what, output=output, format=format, filters=filters)
     except KroniekError as exc:
         fail(exc)
     except OSError as exc:

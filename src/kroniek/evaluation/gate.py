@@ -42,8 +42,9 @@ FLOORS_HEADER = """\
 """
 
 
-def default_floors_path() -> Path:
-    return repo_root() / "evaluation" / "floors.toml"
+def default_floors_path(split: str | None = None) -> Path:
+    """evaluation/floors.toml for the dev gold set; floors-<split>.toml for a split of the project corpus."""
+    return repo_root() / "evaluation" / (f"floors-{split}.toml" if split else "floors.toml")
 
 
 @dataclass(slots=True)

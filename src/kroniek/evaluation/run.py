@@ -62,6 +62,22 @@ def default_gold_paths(start: Path | None = None) -> list[Path]:
     return paths
 
 
+SPLITS = ("train", "dev", "test")
+
+
+def corpus_gold_dir() -> Path:
+    """The project's annotated corpus (docs/annotation.md): stand-off gold, texts read from ../shared."""
+    return repo_root() / "corpus" / "gold"
+
+
+def parse_split(split: str | None) -> str | None:
+    if split is None:
+        return None
+    if split not in SPLITS:
+        raise KroniekError("E191", value=split, choices=", ".join(SPLITS))
+    return split
+
+
 def parse_languages(lang: str | Iterable[str] | None) -> list[str] | None:
     if lang is None:
         return None
@@ -174,14 +190,19 @@ def evaluate(
     nlp: str | None = None,
     save_pred: str | Path | None = None,
     extractor: Any = None,
+    split: str | None = None,
 ) -> EvaluationReport:
     """Score kroniek (or the chronicles in ``pred``) on the gold chronicles in ``gold``.
 
     ``gold``: gold files or directories of ``*.gold.json`` (default: the dev gold set, see
     ``default_gold_paths``; KroniekError E183 where none is found). ``lang``: only these languages
     ("nl,en"). ``config``/``nlp``: as for ``kroniek extract``. ``save_pred``: also write each
-    prediction to ``<save_pred>/<key>.json`` (to score again later with ``pred=``).
+    prediction to ``<save_pred>/<key>.json`` (to score again later with ``pred=``). ``split``: only the
+    documents of this corpus split (train, dev, test); without ``gold`` it reads the project's corpus.
     """
+    split = parse_split(split)
+    if gold is None and split is not None:
+        gold = [corpus_gold_dir()]
     gold_paths: list[str | Path] = list(gold) if gold is not None else list(default_gold_paths())
     if not gold_paths:
         raise KroniekError("E183", where="../shared/corpus/gold (not found; set $KRONIEK_SHARED or give GOLD)")
@@ -192,6 +213,10 @@ def evaluate(
     golds = [read_gold(f) for f in files]
     if languages:
         golds = [g for g in golds if g.language in languages]
+    if split is not None:
+        golds = [g for g in golds if g.split == split]
+        if not golds:
+            raise KroniekError("E183", where=f"{', '.join(str(p) for p in gold_paths)} (split {split})")
 
     pred_dir = Path(pred) if pred is not None else None
     if pred_dir is not None and not pred_dir.is_dir():

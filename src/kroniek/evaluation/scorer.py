@@ -108,6 +108,7 @@ class Tally:
     gold_required: int = 0
     gold_optional: int = 0
     optional_matched: int = 0
+    rementions: int = 0  # unmatched predictions that re-mention a matched event (neither tp nor fp)
     # Events per PLOVER type: tp and fn under the gold type, fp under the predicted type (not floored).
     by_type: dict[str, PRF] = field(default_factory=dict)
 
@@ -118,6 +119,7 @@ class Tally:
             gold_required=self.gold_required + other.gold_required,
             gold_optional=self.gold_optional + other.gold_optional,
             optional_matched=self.optional_matched + other.optional_matched,
+            rementions=self.rementions + other.rementions,
             by_type={
                 t: self.by_type.get(t, PRF()) + other.by_type.get(t, PRF())
                 for t in sorted({*self.by_type, *other.by_type})
@@ -357,7 +359,27 @@ def direction_agrees(pred: Event, gold: Event, matcher: ActorMatcher) -> bool:
     return True
 
 
+def gold_as_read(pred: Event, gold: Event) -> Event:
+    """The gold event as it reads in the predicted type when the match went through an alternative.
+
+    The spec ("Alternatives and fields"): a negated AGREE is an asserted REJECT and back; a promise or
+    demand predicted as its act (gold AGREE with proposition AID, predicted AID) is that act, ``planned``,
+    with no proposition. Any other alternative keeps the gold fields as written.
+    """
+    if pred.event == gold.event:
+        return gold
+    flip = {"negated": "asserted", "asserted": "negated"}
+    if {pred.event, gold.event} == {"AGREE", "REJECT"} and gold.modality in flip:
+        return gold.model_copy(update={"event": pred.event, "modality": flip[gold.modality]})
+    if gold.proposition is not None and gold.proposition.event == pred.event:
+        return gold.model_copy(
+            update={"event": pred.event, "mode": gold.proposition.mode, "modality": "planned", "proposition": None}
+        )
+    return gold
+
+
 def _score_fields(pred: Event, gold: Event, matcher: ActorMatcher, ratios: dict[str, Ratio]) -> None:
+    gold = gold_as_read(pred, gold)
     ratios["fields.direction"].add(direction_agrees(pred, gold, matcher))
     ratios["fields.participants"].add(
         matcher.sets_agree(pred.actor, gold.actor) and matcher.sets_agree(pred.recipient, gold.recipient)
@@ -381,6 +403,36 @@ def _score_fields(pred: Event, gold: Event, matcher: ActorMatcher, ratios: dict[
         )
 
 
+def _rementions(
+    preds: Sequence[Event],
+    golds: Sequence[Event],
+    pairs: list[tuple[int, int]],
+    taken_pred: set[int],
+    matcher: ActorMatcher,
+) -> set[int]:
+    """Unmatched predictions that re-mention a matched event: neither a match nor spurious (the spec).
+
+    A re-mention has the matched prediction's type and the matched gold event's participants, and its
+    evidence does not overlap that prediction's. Two predictions for the same mention (overlapping
+    evidence) are still one spurious: only the first of them is neutral.
+    """
+    neutral: set[int] = set()
+    for i, p in enumerate(preds):
+        if i in taken_pred:
+            continue
+        for pi, gj in pairs:
+            q, g = preds[pi], golds[gj]
+            if (
+                p.event == q.event
+                and overlap(_evidence(p), _evidence(q)) == 0
+                and matcher.sets_agree([*p.actor, *p.recipient], [*g.actor, *g.recipient])
+                and not any(overlap(_evidence(p), _evidence(preds[k])) for k in neutral)
+            ):
+                neutral.add(i)
+                break
+    return neutral
+
+
 def _score_events(gold: GoldChronicle, pred: Chronicle, matcher: ActorMatcher, score: ArticleScore) -> None:
     tally = score.tally
     golds = gold.chronicle.events
@@ -400,11 +452,13 @@ def _score_events(gold: GoldChronicle, pred: Chronicle, matcher: ActorMatcher, s
     taken_gold = set(required)
     neutral = greedy_pairs(preds, golds, _evidence, _evidence, compatible, taken_pred, taken_gold)
 
+    rementions = _rementions(preds, golds, scored + neutral, taken_pred, matcher)
     prf = tally.prf["events"]
     prf.tp += len(scored)
     tally.optional_matched += len(neutral)
+    tally.rementions += len(rementions)
     matched_gold = {j for _, j in scored}
-    matched_pred = {i for i, _ in scored} | {i for i, _ in neutral}
+    matched_pred = {i for i, _ in scored} | {i for i, _ in neutral} | rementions
     prf.fn += len(required) - len(matched_gold)
     prf.fp += len(preds) - len(matched_pred)
     for i, j in scored:

@@ -16,6 +16,9 @@ A reference is ``KIND:ARGS`` (the colon-separated parts depend on the kind):
 - ``ud:FILE:SENT_ID:COUNT`` COUNT consecutive sentences of a UD treebank from ``SENT_ID`` on, their
   ``# text`` lines joined by a space (consecutive sentences of one newspaper article in Sequoia's
   ``annodis.er`` and the PUD ``n0…`` documents);
+- ``europeana:FILE:FIRST:COUNT`` COUNT token lines of a Europeana Newspapers NER file (``shared/data/ner/europeana``,
+  CC0; historical OCR text) from line FIRST (1-based, comment lines counted, as the files' ``.md`` indexes give
+  them), detokenized; a token line ending a sentence (".", "!", "?") ends a text line;
 - ``written:LANG/NAME.txt`` a text written for kroniek, kept in the repository under ``corpus/written``.
 
 Each reader is a pure function of the files: the same reference always gives the same text, and
@@ -174,6 +177,25 @@ def _ud(file: str, first: str, count: str) -> str:
     return " ".join(text for _, text in sentences[start : start + int(count)])
 
 
+@lru_cache(maxsize=4)
+def _europeana_lines(file: str) -> tuple[str, ...]:
+    path = shared_dir() / "data" / "ner" / "europeana" / file
+    return tuple(path.read_text(encoding="utf-8").splitlines())
+
+
+def _europeana(file: str, first: str, count: str) -> str:
+    lines = _europeana_lines(file)[int(first) - 1 : int(first) - 1 + int(count)]
+    sentences: list[list[str]] = [[]]
+    for line in lines:
+        if not line.strip() or line.startswith("# "):
+            continue
+        token = line.rsplit(" ", 1)[0] if " " in line else line
+        sentences[-1].append(token)
+        if token in {".", "!", "?"}:
+            sentences.append([])
+    return "\n".join(detokenize(s) for s in sentences if s)
+
+
 def _written(path: str) -> str:
     return (repo_corpus_dir() / "written" / path).read_text(encoding="utf-8")
 
@@ -184,6 +206,7 @@ READERS: dict[str, Callable[..., str]] = {
     "wikinews": _wikinews,
     "ecbplus": _ecbplus,
     "ud": _ud,
+    "europeana": _europeana,
     "written": _written,
 }
 

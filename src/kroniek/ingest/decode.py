@@ -1,8 +1,7 @@
-"""Turning bytes into text, refusing what is not text, and reading publication dates."""
+"""Turning bytes into text and refusing what is not text (publication dates: kroniek.ingest.dates)."""
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from dataclasses import dataclass, field
 
@@ -44,33 +43,3 @@ def decode_bytes(data: bytes, where: str = "input") -> DecodedText:
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
     return DecodedText(text=text, encoding=encoding, notes=notes)
-
-
-_DATE_FORMATS = ("%Y-%m-%d", "%d-%m-%Y", "%d.%m.%Y", "%d/%m/%Y", "%Y/%m/%d", "%Y%m%d")
-
-
-def parse_published(value: str | dt.date | None) -> tuple[str | None, dt.date | None]:
-    """Normalise a publication date: returns (ISO string for the chronicle, date for resolving)."""
-    if value is None:
-        return None, None
-    if isinstance(value, dt.datetime):
-        return value.isoformat(), value.date()
-    if isinstance(value, dt.date):
-        return value.isoformat(), value
-    raw = str(value).strip()
-    if not raw:
-        return None, None
-    try:
-        moment = dt.datetime.fromisoformat(raw.replace("Z", "+00:00"))
-        if len(raw) <= 10:
-            return moment.date().isoformat(), moment.date()
-        return moment.isoformat(), moment.date()
-    except ValueError:
-        pass
-    for fmt in _DATE_FORMATS:
-        try:
-            day = dt.datetime.strptime(raw, fmt).date()
-            return day.isoformat(), day
-        except ValueError:
-            continue
-    raise InputError("E006", value=raw)

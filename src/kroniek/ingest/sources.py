@@ -1,7 +1,12 @@
-"""Reading articles from files, standard input and JSONL batches.
+"""Reading articles from files, folders, standard input and JSONL batches: the one reader that
+``kroniek extract``, ``kroniek ingest`` and the library share.
 
-Each item comes back either as a RawArticle or as an ItemFailure with its reason, so a batch goes
-on past a bad line and the reason is recorded, never silently dropped.
+Inputs: plain text, HTML, a JSONL batch, or a *press file*: ``key: value`` header lines such as
+``url:``, ``source:``, ``published:``, ``language:``, a blank line, then the text. Each item comes
+back either as a RawArticle or as an ItemFailure with its reason, so a batch goes on past a bad line
+and the reason is recorded, never silently dropped. A publication date the article carries is read
+as far as it goes (kroniek.ingest.dates); one that cannot be read leaves the article undated with the
+reason in ``RawArticle.date_problem``, the same way on every path.
 """
 
 from __future__ import annotations
@@ -16,6 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from kroniek.errors import InputError, KroniekError
+from kroniek.ingest.dates import read_article_date
 from kroniek.ingest.decode import decode_bytes
 from kroniek.ingest.html import extract_html, looks_like_html
 
@@ -27,6 +33,20 @@ JSON_ERRORS = (json.JSONDecodeError, RecursionError)
 _LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 # How many of a file's first non-blank lines decide whether it is a JSONL batch.
 JSONL_SNIFF_LINES = 20
+ARTICLE_SUFFIXES = (".txt", ".text", ".html", ".htm", ".jsonl")
+# Header keys of the press-file format that map onto article fields; other keys (licence, excerpt,
+# author ...) are allowed in the header and kept out of the text.
+HEADER_FIELDS = {
+    "url": "url",
+    "source": "source",
+    "published": "published",
+    "date": "published",
+    "language": "language",
+    "lang": "language",
+    "title": "title",
+    "id": "id",
+}
+_HEADER_LINE = re.compile(r"^([A-Za-z][A-Za-z_-]{0,30}):(?:\s(.*))?$")
 
 
 @dataclass
@@ -39,6 +59,8 @@ class RawArticle:
     published: str | None = None
     language: str | None = None
     notes: list[str] = field(default_factory=list)
+    # why the date the article carries could not be read (None: read, or none given)
+    date_problem: str | None = None
 
 
 @dataclass
@@ -90,8 +112,46 @@ def article_from_text(
             meta["published"] = page.published
         text = page.text
     clean = {k: v for k, v in meta.items() if v is not None}
-    article_id = clean.pop("id", None) or text_id(text)
-    return RawArticle(text=text, id=str(article_id), notes=notes, **clean)
+    article_id = str(clean.pop("id", None) or text_id(text))
+    date = read_article_date(clean.pop("published", None), where)
+    if date.note:
+        notes.append(date.note)
+    if date.problem:
+        notes.append(date.problem)
+    return RawArticle(text=text, id=article_id, notes=notes, published=date.iso, date_problem=date.problem, **clean)
+
+
+def parse_press_file(text: str, where: str, default_id: str | None = None) -> RawArticle | None:
+    """A ``key: value`` header + blank line + text file into a RawArticle; None when it has no such header.
+
+    A header is recognised only when its first line is ``key: value`` and at least one key is a known
+    article field (url, source, published, language ...), so ordinary text that opens with "Update: ..."
+    stays text. A header with no blank line after it is an error (E209) rather than a guess.
+    """
+    lines = text.lstrip("\ufeff").split("\n")
+    header: dict[str, str] = {}
+    end = None
+    for number, line in enumerate(lines):
+        stripped = line.rstrip("\r")
+        if not stripped.strip():
+            end = number
+            break
+        m = _HEADER_LINE.match(stripped)
+        if not m:
+            break
+        header[m[1].lower()] = (m[2] or "").strip()
+    if not header or not any(k in HEADER_FIELDS for k in header):
+        return None
+    if end is None:
+        raise InputError("E209", where=where)
+    meta: dict[str, Any] = {}
+    for key, value in header.items():
+        target = HEADER_FIELDS.get(key)
+        if target and value and target not in meta:
+            meta[target] = value
+    body = "\n".join(lines[end + 1 :]).strip("\n")
+    meta.setdefault("id", default_id)
+    return article_from_text(body, where, **meta)
 
 
 def read_jsonl(
@@ -147,6 +207,12 @@ def read_bytes(
     if jsonl if jsonl is not None else looks_like_jsonl(text):
         yield from read_jsonl(text.splitlines(), where, max_chars=max_chars)
         return
+    if not looks_like_html(text):
+        press = parse_press_file(text, where, default_id=default_id)
+        if press is not None:
+            press.notes[:0] = decoded.notes
+            yield press
+            return
     yield article_from_text(text, where, notes=decoded.notes, max_chars=max_chars, id=default_id)
 
 
@@ -172,7 +238,7 @@ def looks_like_jsonl(text: str) -> bool:
 
 
 def read_path(path: str, max_chars: int | None = None) -> Iterator[RawArticle | ItemFailure]:
-    """Read '-' (standard input) or a file."""
+    """Read '-' (standard input) or one file (a folder: ``read_articles``)."""
     if path == "-":
         data = sys.stdin.buffer.read()
         yield from read_bytes(data, "<stdin>", max_chars)
@@ -184,3 +250,46 @@ def read_path(path: str, max_chars: int | None = None) -> Iterator[RawArticle | 
         raise InputError("E010", where=path)
     jsonl = True if p.suffix.lower() == ".jsonl" else None
     yield from read_bytes(p.read_bytes(), path, max_chars, default_id=p.stem, jsonl=jsonl)
+
+
+def _read_file(path: Path, max_chars: int | None) -> Iterator[RawArticle | ItemFailure]:
+    """One file of a folder: its problems become ItemFailures, so the rest of the folder goes on."""
+    where = str(path)
+    try:
+        yield from read_path(where, max_chars=max_chars)
+    except KroniekError as exc:
+        yield ItemFailure(where, exc)
+    except OSError as exc:
+        yield ItemFailure(where, InputError("E010", where=f"{where} ({exc.strerror})"))
+
+
+def article_files(folder: Path) -> list[Path]:
+    """The article files under a folder (recursively, in name order; hidden files left out)."""
+    return sorted(
+        f
+        for f in folder.rglob("*")
+        if f.is_file()
+        and f.suffix.lower() in ARTICLE_SUFFIXES
+        and not any(part.startswith(".") for part in f.relative_to(folder).parts)
+    )
+
+
+def read_articles(path: str | Path, max_chars: int | None = None) -> Iterator[RawArticle | ItemFailure]:
+    """Every article in a file, a folder (recursively, in name order) or '-' (standard input).
+
+    A missing path is E010 and a folder without article files E210, before anything is read.
+    """
+    if str(path) == "-":
+        yield from read_path("-", max_chars=max_chars)
+        return
+    p = Path(path)
+    if not p.exists():
+        raise InputError("E010", where=str(path))
+    if p.is_dir():
+        files = article_files(p)
+        if not files:
+            raise InputError("E210", where=str(path))
+        for f in files:
+            yield from _read_file(f, max_chars)
+        return
+    yield from _read_file(p, max_chars)

@@ -79,3 +79,30 @@ def quad_class(code: str | None) -> int | None:
     if root <= 13:
         return 3
     return 4
+
+
+GOLDSTEIN_PATH = Path(__file__).with_name("data") / "cameo_goldstein.tsv"
+
+
+@lru_cache(maxsize=1)
+def goldstein_table() -> dict[str, float]:
+    """CAMEO code -> Goldstein scale value, from the shipped public table (data/cameo_goldstein.tsv)."""
+    table: dict[str, float] = {}
+    for line in GOLDSTEIN_PATH.read_text(encoding="utf-8").splitlines():
+        if line.startswith("#") or not line.strip() or line.startswith("cameo\t"):
+            continue
+        code, value = line.split("\t")[:2]
+        table[code] = float(value)
+    return table
+
+
+def goldstein(code: str | None) -> float | None:
+    """The Goldstein value of a CAMEO code; a code the table lacks takes its base (three-digit) or root
+    (two-digit) code's value, as GDELT's coders do; None without a code."""
+    if not code:
+        return None
+    table = goldstein_table()
+    for candidate in (code, code[:3], code[:2]):
+        if candidate in table:
+            return table[candidate]
+    return None

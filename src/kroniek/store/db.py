@@ -42,6 +42,23 @@ def resolve_url(db: str | Path | None) -> str:
     return value
 
 
+def is_default_db(db: str | Path | None) -> bool:
+    return db is None or str(db) == DEFAULT_DB
+
+
+def missing_sqlite_file(url: str) -> str | None:
+    """The file of a SQLite URL when it does not exist (None for other databases and in-memory ones)."""
+    try:
+        parsed = make_url(url)
+    except ArgumentError:
+        return None
+    database = parsed.database or ""
+    if parsed.get_backend_name() != "sqlite" or not database or database == ":memory:" or database.startswith("file:"):
+        return None
+    path = Path(database).expanduser()
+    return None if path.exists() else str(path)
+
+
 def _display(url: str) -> str:
     """The URL without its password, for messages."""
     try:
@@ -232,9 +249,17 @@ def migrate(store: Store) -> None:
         command.upgrade(_alembic_config(conn), "head")
 
 
-def open_store(db: str | Path | None = None, migrate_schema: bool = True) -> Store:
-    """Open (and create or upgrade) the store at ``db``: a path, sqlite:/// or postgresql:// URL."""
+def open_store(db: str | Path | None = None, migrate_schema: bool = True, create: bool = True) -> Store:
+    """Open (and create or upgrade) the store at ``db``: a path, sqlite:/// or postgresql:// URL.
+
+    ``create=False`` refuses a SQLite file that does not exist yet (E240) instead of making an empty
+    store, so that a mistyped ``--db`` is not answered with "0 rows"; the default path is always made.
+    """
     url = resolve_url(db)
+    if not create and not is_default_db(db):
+        missing = missing_sqlite_file(url)
+        if missing is not None:
+            raise StoreError("E240", where=missing)
     try:
         parsed = make_url(url)
     except ArgumentError as exc:

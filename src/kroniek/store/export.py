@@ -21,7 +21,7 @@ from sqlalchemy import select
 from kroniek.csvsafe import safe_row
 from kroniek.errors import KroniekError
 from kroniek.store import schema as s
-from kroniek.store.cameo import cameo_code, quad_class
+from kroniek.store.cameo import cameo_code, goldstein, quad_class
 from kroniek.store.db import Store
 from kroniek.store.query import proposition_dict, query_events
 
@@ -44,7 +44,13 @@ EVENT_COLUMNS = (
     "mode",
     "modality",
     "actor",
+    "actor_country",
+    "actor_sector",
+    "actor_wikidata",
     "recipient",
+    "recipient_country",
+    "recipient_sector",
+    "recipient_wikidata",
     "reported_by",
     "proposition_event",
     "proposition_mode",
@@ -116,10 +122,15 @@ def iter_chronicles(store: Store) -> Iterator[str]:
             yield body
 
 
+def _joined(values: list[Any]) -> str:
+    return "; ".join("" if v is None else str(v) for v in values)
+
+
 def flat_event(e: dict[str, Any]) -> dict[str, Any]:
-    """One event mention as a flat row (lists joined with "; ") for CSV and Parquet."""
+    """One event mention as a flat CSV row of raw values: lists joined with "; " (names, and in the same
+    order their country, sector and Wikidata id, empty where unknown), quantities as JSON, no display text."""
     prop = e.get("proposition") or {}
-    return {
+    row = {
         **{k: e.get(k) for k in EVENT_COLUMNS if k in e},
         "actor": "; ".join(e["actor"]),
         "recipient": "; ".join(e["recipient"]),
@@ -127,9 +138,46 @@ def flat_event(e: dict[str, Any]) -> dict[str, Any]:
         "proposition_mode": prop.get("mode"),
         "proposition_text": prop.get("text"),
         "proposition_duration": prop.get("duration"),
-        "quantities": "; ".join(f"{q['value']:g} {q['what']}" for q in e["quantities"]),
+        "quantities": json.dumps(
+            [{"value": q["value"], "what": q["what"]} for q in e["quantities"]], ensure_ascii=False
+        )
+        if e["quantities"]
+        else "",
         "context": "; ".join(e["context"]),
     }
+    for role in ("actor", "recipient"):
+        details = e.get(f"{role}_details") or []
+        for key in ("country", "sector", "wikidata"):
+            row[f"{role}_{key}"] = _joined([d.get(key) for d in details])
+    return row
+
+
+def actor_details(store: Store, event_ids: list[int]) -> dict[int, dict[str, list[dict[str, Any]]]]:
+    """Event id -> role -> the actors (name, kind, country, sector, wikidata), in the store's order."""
+    ea, a = s.event_actors, s.actors
+    out: dict[int, dict[str, list[dict[str, Any]]]] = {}
+    with store.connect() as conn:
+        for start in range(0, len(event_ids), 500):
+            for event_id, role, name, kind, country, sector, wikidata in conn.execute(
+                select(ea.c.event_id, ea.c.role, a.c.name, a.c.kind, a.c.country, a.c.sector, a.c.wikidata)
+                .join(a, a.c.id == ea.c.actor_id)
+                .where(ea.c.event_id.in_(event_ids[start : start + 500]))
+                .order_by(ea.c.event_id, a.c.id)
+            ):
+                details = {"name": name, "kind": kind, "country": country, "sector": sector, "wikidata": wikidata}
+                out.setdefault(event_id, {}).setdefault(role, []).append(details)
+    return out
+
+
+def events_with_details(store: Store, filters: dict[str, Any] | None = None) -> list[dict[str, Any]]:
+    """``query_events`` (with the query command's filters) plus each actor's country, sector and Wikidata id."""
+    events = query_events(store, **{"limit": None, **(filters or {})})
+    details = actor_details(store, [e["id"] for e in events])
+    for e in events:
+        mine = details.get(e["id"], {})
+        e["actor_details"] = mine.get("actor", [])
+        e["recipient_details"] = mine.get("recipient", [])
+    return events
 
 
 def _actor_rows(store: Store) -> dict[int, Any]:
@@ -207,6 +255,17 @@ def plover_records(store: Store) -> Iterator[dict[str, Any]]:
         }
 
 
+def _first_published(mentions: list[Any]) -> dt.date | None:
+    """The earliest publication day among the mentions (for an event with no date of its own)."""
+    days = []
+    for m in mentions:
+        try:
+            days.append(dt.date.fromisoformat(str(m.published)[:10]))
+        except ValueError:
+            continue
+    return min(days) if days else None
+
+
 def _actor_code(actor: Any | None) -> str:
     if actor is None:
         return ""
@@ -220,7 +279,7 @@ def gdelt_rows(store: Store) -> Iterator[dict[str, Any]]:
     actors = _actor_rows(store)
     added = dt.date.today().strftime("%Y%m%d")
     for row, mentions in _fused_rows(store):
-        day = row.date_start or row.first_reported
+        day = row.date_start or row.first_reported or _first_published(mentions)
         code = cameo_code(row.event_type, row.mode) or ""
         first = [actors.get(i) for i in json.loads(row.actor_ids)]
         second = [actors.get(i) for i in json.loads(row.recipient_ids)]
@@ -246,7 +305,7 @@ def gdelt_rows(store: Store) -> Iterator[dict[str, Any]]:
             "EventBaseCode": code[:3],
             "EventRootCode": code[:2],
             "QuadClass": quad_class(code) or "",
-            "GoldsteinScale": "",
+            "GoldsteinScale": "" if goldstein(code) is None else goldstein(code),
             "NumMentions": row.n_mentions,
             "NumSources": row.n_sources,
             "NumArticles": row.n_articles,
@@ -274,12 +333,23 @@ def _write_delimited(rows: Iterator[dict[str, Any]], columns: tuple[str, ...], o
 
 
 def export(
-    store: Store, what: str, output: str | Path | None = None, format: str | None = None, stream: IO[str] | None = None
+    store: Store,
+    what: str,
+    output: str | Path | None = None,
+    format: str | None = None,
+    stream: IO[str] | None = None,
+    filters: dict[str, Any] | None = None,
 ) -> int:
-    """Write ``what`` (chronicles | events | plover | gdelt) to ``output`` (or ``stream``); returns the count."""
+    """Write ``what`` (chronicles | events | plover | gdelt) to ``output`` (or ``stream``); returns the count.
+
+    ``filters`` are ``query_events``' keywords (actor, type, since, until, role, language, modality,
+    limit): events are those mentions; PLOVER records and GDELT rows the fused events they belong to;
+    chronicles the articles that report them. Without filters everything is exported.
+    """
     fmt = check_format(what, format)
+    filters = {k: v for k, v in (filters or {}).items() if v is not None and not (k == "role" and v == "any")}
     if fmt == "parquet":
-        return _export_parquet(store, output)
+        return _export_parquet(store, output, filters)
     close = False
     if stream is None:
         if output is None or str(output) == "-":
@@ -290,38 +360,88 @@ def export(
             stream = open(output, "w", encoding="utf-8", newline="")  # noqa: SIM115 - closed below
             close = True
     try:
-        return _export_text(store, what, fmt, stream)
+        return _export_text(store, what, fmt, stream, filters)
     finally:
         if close:
             stream.close()
 
 
-def _export_text(store: Store, what: str, fmt: str, out: IO[str]) -> int:
+def _selection(store: Store, filters: dict[str, Any]) -> tuple[set[int], set[str]] | None:
+    """The fused ids and article keys of the mentions ``filters`` select; None: no filter, everything."""
+    if not filters:
+        return None
+    mentions = query_events(store, **{"limit": None, **filters})
+    return {m["fused_id"] for m in mentions if m["fused_id"] is not None}, {m["article"] for m in mentions}
+
+
+def _export_text(store: Store, what: str, fmt: str, out: IO[str], filters: dict[str, Any]) -> int:
     n = 0
+    chosen = None if what == "events" else _selection(store, filters)
     if what == "chronicles":
         for body in iter_chronicles(store):
+            if chosen is not None and json.loads(body)["article"]["id"] not in chosen[1]:
+                continue
             out.write(body + "\n")
             n += 1
         return n
     if what == "events":
-        events = query_events(store, limit=None)
+        events = events_with_details(store, filters)
         if fmt == "csv":
             return _write_delimited((flat_event(e) for e in events), EVENT_COLUMNS, out, ",")
         for e in events:
             out.write(json.dumps(e, ensure_ascii=False) + "\n")
         return len(events)
     if what == "plover":
-        records = list(plover_records(store))
+        records = [r for r in plover_records(store) if chosen is None or int(r["id"].split("-")[1]) in chosen[0]]
         if fmt == "json":
             out.write(json.dumps(records, ensure_ascii=False, indent=1) + "\n")
         else:
             for r in records:
                 out.write(json.dumps(r, ensure_ascii=False) + "\n")
         return len(records)
-    return _write_delimited(gdelt_rows(store), GDELT_COLUMNS, out, "\t" if fmt == "tsv" else ",")
+    rows = (r for r in gdelt_rows(store) if chosen is None or r["GLOBALEVENTID"] in chosen[0])
+    return _write_delimited(rows, GDELT_COLUMNS, out, "\t" if fmt == "tsv" else ",")
 
 
-def _export_parquet(store: Store, output: str | Path | None) -> int:
+def parquet_schema(pa: Any) -> Any:
+    """The Parquet columns with real types: days as date32, lists of names as list<string>, each actor
+    as a struct (name, kind, country, sector, wikidata), quantities and the proposition as structs."""
+    actor = pa.struct([(k, pa.string()) for k in ("name", "kind", "country", "sector", "wikidata")])
+    text = pa.string()
+    return pa.schema(
+        [
+            ("id", pa.int64()), ("fused_id", pa.int64()), ("article", text), ("url", text), ("source", text),
+            ("published", text), ("published_day", pa.date32()), ("language", text), ("event", text),
+            ("mode", text), ("modality", text), ("actor", pa.list_(text)), ("actor_details", pa.list_(actor)),
+            ("recipient", pa.list_(text)), ("recipient_details", pa.list_(actor)), ("reported_by", text),
+            ("proposition", pa.struct([(k, text) for k in ("event", "mode", "text", "duration")])),
+            ("date", text), ("date_start", pa.date32()), ("date_end", pa.date32()), ("duration", text),
+            ("location", text), ("location_country", text),
+            ("quantities", pa.list_(pa.struct([("value", pa.float64()), ("what", text), ("text", text)]))),
+            ("evidence", text), ("evidence_start", pa.int32()), ("evidence_end", pa.int32()), ("trigger", text),
+            ("confidence", pa.float64()), ("context", pa.list_(text)),
+        ]
+    )  # fmt: skip
+
+
+def _day(value: Any) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat(str(value)[:10]) if value else None
+    except ValueError:
+        return None
+
+
+def parquet_row(e: dict[str, Any]) -> dict[str, Any]:
+    return {
+        **e,
+        "published_day": _day(e["published"]),
+        "date_start": _day(e["date_start"]),
+        "date_end": _day(e["date_end"]),
+        "quantities": [{"value": float(q["value"]), "what": q["what"], "text": q.get("text")} for q in e["quantities"]],
+    }
+
+
+def _export_parquet(store: Store, output: str | Path | None, filters: dict[str, Any] | None = None) -> int:
     try:
         import pyarrow as pa  # type: ignore[import-not-found,unused-ignore]
         import pyarrow.parquet as pq  # type: ignore[import-not-found,unused-ignore]
@@ -329,8 +449,9 @@ def _export_parquet(store: Store, output: str | Path | None) -> int:
         raise KroniekError("E205", what="Parquet export", package="pyarrow") from exc
     if output is None or str(output) == "-":
         raise KroniekError("E207", option="Parquet output", value="standard output", choices="a file (-o FILE)")
-    rows = [flat_event(e) for e in query_events(store, limit=None)]
-    table = pa.Table.from_pylist(rows) if rows else pa.table({c: pa.array([], pa.string()) for c in EVENT_COLUMNS})
+    schema = parquet_schema(pa)
+    rows = [parquet_row(e) for e in events_with_details(store, filters)]
+    table = pa.Table.from_pylist(rows, schema=schema)
     pq.write_table(table, str(output))
     return len(rows)
 

@@ -1,8 +1,8 @@
 """Ingest: read articles (or ready chronicles), extract, and store each in its own transaction.
 
-Inputs: a file (plain text, HTML, JSONL batch, or a *press file*: ``key: value`` header lines such as
-``url:``, ``source:``, ``published:``, ``language:``, a blank line, then the text), a directory of such
-files (searched recursively, in name order), or ``-`` for standard input.
+Inputs: what kroniek.ingest reads (a file of plain text, HTML, a JSONL batch or a press file with a
+``key: value`` header; a directory of such files, searched recursively in name order; ``-`` for
+standard input).
 
 Every article is committed on its own, and an article whose text is already stored is skipped before
 extraction, so a run that was killed half-way is completed by running it again: nothing is stored
@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import re
 import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -26,27 +25,14 @@ from sqlalchemy import insert, select
 
 from kroniek.chronicle.io import load_chronicle
 from kroniek.chronicle.models import Chronicle
-from kroniek.errors import InputError, KroniekError, StoreError
-from kroniek.ingest import ItemFailure, RawArticle, article_from_text, decode_bytes, parse_published, read_path
-from kroniek.ingest.sources import check_text
+from kroniek.errors import KroniekError, StoreError
+from kroniek.ingest import ItemFailure, RawArticle
+from kroniek.ingest.sources import ARTICLE_SUFFIXES, check_text, parse_press_file, read_articles
+
+__all__ = ["ARTICLE_SUFFIXES", "IngestReport", "ingest_articles", "parse_press_file", "read_articles"]
 from kroniek.store import schema as s
 from kroniek.store.db import Store
 from kroniek.store.writer import FATAL_CODES, text_hash, write_batch, write_chronicle
-
-ARTICLE_SUFFIXES = (".txt", ".text", ".html", ".htm", ".jsonl")
-# Header keys of the press-file format that map onto article fields; other keys (licence, excerpt,
-# author ...) are allowed in the header and kept out of the text.
-HEADER_FIELDS = {
-    "url": "url",
-    "source": "source",
-    "published": "published",
-    "date": "published",
-    "language": "language",
-    "lang": "language",
-    "title": "title",
-    "id": "id",
-}
-_HEADER_LINE = re.compile(r"^([A-Za-z][A-Za-z_-]{0,30}):(?:\s(.*))?$")
 
 Progress = Callable[[str], None]
 
@@ -58,6 +44,9 @@ class IngestReport:
     new_versions: int = 0
     events: int = 0
     failures: list[tuple[str, str]] = field(default_factory=list)
+    # stored articles without a publication date, and of those the ones whose date could not be read
+    undated: int = 0
+    unreadable_dates: list[tuple[str, str]] = field(default_factory=list)
     seconds: float = 0.0
     fusion: dict[str, Any] = field(default_factory=dict)
 
@@ -72,92 +61,16 @@ class IngestReport:
             "duplicates": self.duplicates,
             "events": self.events,
             "failed": len(self.failures),
+            "undated": self.undated,
+            "unreadable_dates": len(self.unreadable_dates),
             "seconds": round(self.seconds, 3),
             "failures": [{"where": w, "error": e} for w, e in self.failures],
+            "dates": [{"article": a, "problem": p} for a, p in self.unreadable_dates],
             "fusion": self.fusion,
         }
 
 
 # ---------------------------------------------------------------------------------------------- reading
-
-
-def parse_press_file(text: str, where: str, default_id: str | None = None) -> RawArticle | None:
-    """A ``key: value`` header + blank line + text file into a RawArticle; None when it has no such header.
-
-    A header is recognised only when its first line is ``key: value`` and at least one key is a known
-    article field (url, source, published, language ...), so ordinary text that opens with "Update: ..."
-    stays text. A header with no blank line after it is an error (E209) rather than a guess.
-    """
-    lines = text.lstrip("\ufeff").split("\n")
-    header: dict[str, str] = {}
-    end = None
-    for number, line in enumerate(lines):
-        stripped = line.rstrip("\r")
-        if not stripped.strip():
-            end = number
-            break
-        m = _HEADER_LINE.match(stripped)
-        if not m:
-            break
-        header[m[1].lower()] = (m[2] or "").strip()
-    if not header or not any(k in HEADER_FIELDS for k in header):
-        return None
-    if end is None:
-        raise InputError("E209", where=where)
-    meta: dict[str, Any] = {}
-    for key, value in header.items():
-        target = HEADER_FIELDS.get(key)
-        if target and value and target not in meta:
-            meta[target] = value
-    body = "\n".join(lines[end + 1 :]).strip("\n")
-    meta.setdefault("id", default_id)
-    notes = []
-    if "published" in meta:
-        try:
-            parse_published(meta["published"])
-        except KroniekError:
-            # "published: unknown" is a statement, not an error: the article is kept without a date
-            notes.append(f"{where}: header published {meta.pop('published')!r} is not a date; left unknown")
-    return article_from_text(body, where, notes=notes, **meta)
-
-
-def _read_file(path: Path, max_chars: int | None) -> Iterator[RawArticle | ItemFailure]:
-    where = str(path)
-    try:
-        if path.suffix.lower() not in (".jsonl", ".html", ".htm"):
-            decoded = decode_bytes(path.read_bytes(), where)
-            press = parse_press_file(decoded.text, where, default_id=path.stem)
-            if press is not None:
-                press.notes.extend(decoded.notes)
-                yield press
-                return
-        yield from read_path(where, max_chars=max_chars)
-    except KroniekError as exc:
-        yield ItemFailure(where, exc)
-    except OSError as exc:
-        yield ItemFailure(where, InputError("E010", where=f"{where} ({exc.strerror})"))
-
-
-def read_articles(path: str | Path, max_chars: int | None = None) -> Iterator[RawArticle | ItemFailure]:
-    """Every article in a file, a directory (recursively, in name order) or '-' (standard input)."""
-    if str(path) == "-":
-        yield from read_path("-", max_chars=max_chars)
-        return
-    p = Path(path)
-    if not p.exists():
-        raise InputError("E010", where=str(path))
-    if p.is_dir():
-        files = sorted(
-            f
-            for f in p.rglob("*")
-            if f.is_file() and f.suffix.lower() in ARTICLE_SUFFIXES and not f.name.startswith(".")
-        )
-        if not files:
-            raise InputError("E210", where=str(path))
-        for f in files:
-            yield from _read_file(f, max_chars)
-        return
-    yield from _read_file(p, max_chars)
 
 
 class ChronicleLine(NamedTuple):
@@ -245,17 +158,26 @@ def _skip_stored(store: Store, report: IngestReport, item: RawArticle) -> bool:
     return False
 
 
-def _store_one(store: Store, report: IngestReport, where: str, chronicle: Chronicle, name: str) -> None:
-    """Write one chronicle; an article the database refuses is recorded and the batch goes on, while a
-    store that cannot be written at all (locked, read-only, gone) stops the run (FATAL_CODES)."""
+def _store_one(store: Store, report: IngestReport, where: str, chronicle: Chronicle, name: str) -> bool:
+    """Write one chronicle (True once written); an article the database refuses is recorded and the
+    batch goes on, while a store that cannot be written at all (locked, read-only, gone) stops the run
+    (FATAL_CODES)."""
     try:
         outcome = write_chronicle(store, chronicle, extractor=name)
     except StoreError as exc:
         if exc.code in FATAL_CODES:
             raise
         _record_failure(store, report, where, exc)
-        return
+        return False
     _count(report, outcome.status, outcome.events)
+    return True
+def _note_date(report: IngestReport, article: RawArticle, chronicle: Chronicle) -> None:
+    """Count a newly stored article that has no publication date; keep the reason when its own date
+    could not be read (a default --published may have filled in for it: the reason still counts)."""
+    if article.date_problem:
+        report.unreadable_dates.append((article.id, article.date_problem))
+    if chronicle.article.published is None:
+        report.undated += 1
 
 
 def _already_stored(store: Store, text: str) -> bool:
@@ -307,7 +229,8 @@ def ingest_articles(
             except Exception as exc:  # a stage bug must not end a batch of thousands; it is recorded
                 _record_failure(store, report, item.id, KroniekError("E211", where=item.id, detail=repr(exc)))
             else:
-                _store_one(store, report, item.id, chronicle, name)
+                if _store_one(store, report, item.id, chronicle, name):
+                    _note_date(report, item, chronicle)
         if progress:
             progress(item.where if isinstance(item, ItemFailure) else item.id)
     report.seconds = time.perf_counter() - started
@@ -343,7 +266,8 @@ def _ingest_in_parallel(
         if isinstance(outcome, KroniekError):
             _record_failure(store, report, article.id, outcome)
         else:
-            _store_one(store, report, article.id, outcome, name)
+            if _store_one(store, report, article.id, outcome, name):
+                _note_date(report, article, outcome)
         if progress:
             progress(article.id)
 

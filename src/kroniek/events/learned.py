@@ -1,0 +1,161 @@
+"""The learned event-trigger model: which word of a sentence expresses an event, and of which PLOVER type.
+
+A multinomial logistic regression over hashed token features (docs/events.md, "The learned coder"). The
+features are what generalises across inflections and unseen wordings: the lower-cased word and its first
+four to six letters (a stem for Dutch, German and French inflection and compounds), the lemma and part of
+speech where the language's pipeline gives them, the dependency relation and the head's lemma, the
+neighbouring words, and the lexicon coder's own decision for the token ("rule=AGREE"), so the lexicon is one
+signal among several rather than the gate. Lexical features are prefixed with the language; the syntactic
+and lexicon ones are shared, so what is learned in one language helps the others.
+
+The model is small (hashed weights, float16) and pure numpy: scoring a token costs a few dozen additions.
+It is trained by ``kroniek train`` (kroniek.training.events) from a folder of gold chronicles.
+"""
+
+from __future__ import annotations
+
+import json
+import zlib
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+
+from kroniek.errors import KroniekError
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+OUTSIDE = "O"
+MODEL_FORMAT = "kroniek-trigger-model/1"
+_CONTENT_POS = {"VERB", "NOUN", "ADJ", "AUX", "PROPN", "ADV", ""}
+
+
+def _stable_hash(feature: str, buckets: int) -> int:
+    return zlib.crc32(feature.encode("utf-8")) % buckets
+
+
+def is_candidate(token: Token) -> bool:
+    """Words that may express an event: content words (any alphabetic word where no tagger ran)."""
+    return token.is_alpha and len(token.text) > 1 and token.pos_ in _CONTENT_POS
+
+
+def token_features(token: Token, lang: str, rule_type: str | None) -> list[str]:
+    """The features of one token (strings; hashed by the model)."""
+    lower = token.lower_
+    lemma = (token.lemma_ or "").lower()
+    head = token.head
+    doc = token.doc
+    prev_word = doc[token.i - 1].lower_ if token.i > 0 else "<s>"
+    next_word = doc[token.i + 1].lower_ if token.i + 1 < len(doc) else "</s>"
+    feats = [
+        "bias",
+        f"{lang}:w={lower}",
+        f"{lang}:p4={lower[:4]}",
+        f"{lang}:p5={lower[:5]}",
+        f"{lang}:p6={lower[:6]}",
+        f"{lang}:s3={lower[-3:]}",
+        f"{lang}:prev={prev_word}",
+        f"{lang}:next={next_word}",
+        f"{lang}:prev+w={prev_word}|{lower[:5]}",
+        f"pos={token.pos_}",
+        f"dep={token.dep_}",
+        f"pos+dep={token.pos_}|{token.dep_}",
+        f"title={token.is_title}",
+        f"rule={rule_type or '-'}",
+        f"rule+pos={rule_type or '-'}|{token.pos_}",
+    ]
+    if lemma and lemma != lower:
+        feats.append(f"{lang}:lem={lemma}")
+    if head is not token:
+        feats.append(f"{lang}:head={(head.lemma_ or head.lower_).lower()}")
+        feats.append(f"{lang}:dep+head={token.dep_}|{(head.lemma_ or head.lower_).lower()[:5]}")
+    for child in token.children:
+        if child.dep_ in {"nsubj", "nsubj:pass", "obj", "dobj", "obl", "nmod"}:
+            role = "subj" if child.dep_.startswith("nsubj") else child.dep_
+            feats.append(f"has_{role}")
+            feats.append(f"{lang}:{role}={(child.lemma_ or child.lower_).lower()[:6]}")
+    return feats
+
+
+@dataclass(slots=True)
+class TriggerScore:
+    token: int  # token index in the spaCy doc
+    label: str  # a PLOVER type or "O"
+    probability: float  # of that label
+    event_probability: float  # 1 - P(O)
+
+
+class TriggerModel:
+    """Hashed-feature softmax classifier over {O, the 16 PLOVER types}."""
+
+    def __init__(self, labels: list[str], buckets: int, weights: np.ndarray, bias: np.ndarray, meta: dict[str, Any]):
+        self.labels = labels
+        self.buckets = buckets
+        self.weights = weights  # (buckets, n_labels)
+        self.bias = bias  # (n_labels,)
+        self.meta = meta
+        self.threshold: float = float(meta.get("threshold", 0.5))
+
+    @classmethod
+    def empty(cls, labels: list[str], buckets: int = 1 << 18) -> TriggerModel:
+        return cls(labels, buckets, np.zeros((buckets, len(labels)), np.float32), np.zeros(len(labels), np.float32), {})
+
+    def indices(self, features: list[str]) -> np.ndarray:
+        return np.fromiter((_stable_hash(f, self.buckets) for f in features), dtype=np.int64, count=len(features))
+
+    def probabilities(self, idx: np.ndarray) -> np.ndarray:
+        scores = self.weights[idx].sum(axis=0, dtype=np.float32) + self.bias
+        scores -= scores.max()
+        exp = np.exp(scores)
+        return exp / exp.sum()
+
+    def score_doc(self, doc: Doc, lang: str, rule_types: dict[int, str]) -> list[TriggerScore]:
+        """A score for every candidate token of ``doc`` (``rule_types``: token -> the lexicon coder's type)."""
+        out: list[TriggerScore] = []
+        outside = self.labels.index(OUTSIDE)
+        for token in doc:
+            if not is_candidate(token):
+                continue
+            probs = self.probabilities(self.indices(token_features(token, lang, rule_types.get(token.i))))
+            best = int(probs.argmax())
+            if best == outside:  # the best event type, for reporting how close it came
+                event_probs = probs.copy()
+                event_probs[outside] = -1.0
+                best_event = int(event_probs.argmax())
+            else:
+                best_event = best
+            out.append(
+                TriggerScore(token.i, self.labels[best_event], float(probs[best_event]), 1 - float(probs[outside]))
+            )
+        return out
+
+    def save(self, path: str | Path) -> None:
+        """Only non-zero rows are written (float16): a few MB instead of buckets x labels."""
+        path = Path(path)
+        path.mkdir(parents=True, exist_ok=True)
+        rows = np.flatnonzero(np.abs(self.weights).max(axis=1) > 1e-4)
+        np.savez_compressed(
+            path / "weights.npz",
+            rows=rows.astype(np.int32),
+            values=self.weights[rows].astype(np.float16),
+            bias=self.bias,
+        )
+        meta = {**self.meta, "format": MODEL_FORMAT, "labels": self.labels, "buckets": self.buckets}
+        meta["threshold"] = self.threshold
+        (path / "model.json").write_text(json.dumps(meta, indent=1) + "\n", encoding="utf-8")
+
+    @classmethod
+    def load(cls, path: str | Path) -> TriggerModel:
+        path = Path(path)
+        try:
+            meta = json.loads((path / "model.json").read_text(encoding="utf-8"))
+            arrays = np.load(path / "weights.npz")
+        except (OSError, ValueError) as exc:
+            raise KroniekError("E193", where=str(path), detail=str(exc)) from exc
+        if meta.get("format") != MODEL_FORMAT:
+            raise KroniekError("E193", where=str(path), detail=f"format {meta.get('format')!r} is not {MODEL_FORMAT}")
+        weights = np.zeros((int(meta["buckets"]), len(meta["labels"])), np.float32)
+        weights[arrays["rows"]] = arrays["values"].astype(np.float32)
+        return cls(list(meta["labels"]), int(meta["buckets"]), weights, arrays["bias"].astype(np.float32), meta)

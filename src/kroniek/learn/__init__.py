@@ -1,0 +1,1 @@
+"""Training kroniek's learned models from gold chronicles (kroniek train)."""

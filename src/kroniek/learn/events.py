@@ -1,0 +1,256 @@
+"""Training the event-trigger model from gold chronicles (``kroniek train``).
+
+Each gold article is run through the pipeline once (for its tokens, parse and the lexicon coder's own
+decisions, which become a feature). Every candidate token becomes one example: its label is the gold
+event type when the token is the root of a gold trigger (optional events included: a re-mention is
+still an event word), else "O". The other tokens of a multi-word trigger are left out, so that no word
+is taught as both. Training is plain softmax regression with Adagrad over hashed features; the
+event threshold is chosen on the dev documents by trigger F1, never on test.
+"""
+
+from __future__ import annotations
+
+import random
+import time
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+import numpy as np
+
+from kroniek.document import ArticleDoc
+from kroniek.evaluation.gold import GoldChronicle
+from kroniek.events.learned import OUTSIDE, TriggerModel, is_candidate, token_features
+
+PLOVER_TYPES = (
+    "AGREE CONSULT SUPPORT CONCEDE COOPERATE AID RETREAT REQUEST ACCUSE REJECT THREATEN PROTEST SANCTION MOBILIZE "
+    "COERCE ASSAULT"
+).split()
+
+
+@dataclass(slots=True)
+class Example:
+    features: list[str]
+    label: str
+    doc: str
+    token: int
+
+
+@dataclass(slots=True)
+class TrainResult:
+    model: TriggerModel
+    train_examples: int
+    dev_scores: dict[str, Any] = field(default_factory=dict)
+    seconds: float = 0.0
+
+
+def _tokens_in(doc: Any, start: int, end: int) -> list[Any]:
+    return [t for t in doc if t.idx < end and t.idx + len(t.text) > start]
+
+
+def _root(tokens: list[Any]) -> Any:
+    ids = {t.i for t in tokens}
+    for token in tokens:
+        if token.head.i not in ids or token.head is token:
+            return token
+    return tokens[0]
+
+
+def rule_types_of(doc: ArticleDoc) -> dict[int, str]:
+    """Token index -> the type the lexicon coder gave the event whose trigger covers it."""
+    out: dict[int, str] = {}
+    if doc.nlp is None:
+        return out
+    for event in doc.events:
+        for span in event.trigger:
+            for token in _tokens_in(doc.nlp, span.start, span.end):
+                out.setdefault(token.i, event.event)
+    return out
+
+
+def examples_from(gold: GoldChronicle, annotated: ArticleDoc) -> list[Example]:
+    nlp = annotated.nlp
+    if nlp is None:
+        return []
+    lang = gold.language
+    labels: dict[int, str] = {}
+    skip: set[int] = set()
+    for event in gold.chronicle.events:
+        trigger = event.trigger if isinstance(event.trigger, list) else [event.trigger]
+        spans = [t for t in trigger if t is not None]
+        if not spans:
+            continue
+        tokens = _tokens_in(nlp, spans[0].start, spans[0].end)
+        if not tokens:
+            continue
+        root = _root(tokens)
+        labels.setdefault(root.i, event.event)
+        skip.update(t.i for span in spans for t in _tokens_in(nlp, span.start, span.end) if t.i != root.i)
+    rules = rule_types_of(annotated)
+    out = []
+    for token in nlp:
+        if token.i in skip or not (token.i in labels or is_candidate(token)):
+            continue
+        features = token_features(token, lang, rules.get(token.i))
+        out.append(Example(features, labels.get(token.i, OUTSIDE), gold.key, token.i))
+    return out
+
+
+def annotate_gold(golds: Iterable[GoldChronicle], extractor: Any) -> list[tuple[GoldChronicle, ArticleDoc]]:
+    from kroniek.ingest import RawArticle
+
+    out = []
+    for gold in golds:
+        article = gold.chronicle.article
+        raw = RawArticle(text=article.text, id=gold.key, language=article.language)
+        out.append((gold, extractor.annotate(raw, published=article.published, lang=article.language)))
+    return out
+
+
+def train(
+    examples: list[Example],
+    labels: list[str] | None = None,
+    epochs: int = 6,
+    learning_rate: float = 0.3,
+    outside_weight: float = 0.3,
+    buckets: int = 1 << 18,
+    seed: int = 13,
+) -> TriggerModel:
+    """Softmax regression with Adagrad; "O" examples weigh ``outside_weight`` (they are 95% of tokens)."""
+    labels = labels or [OUTSIDE, *PLOVER_TYPES]
+    model = TriggerModel.empty(labels, buckets)
+    index = {label: i for i, label in enumerate(labels)}
+    hashed = [(model.indices(ex.features), index[ex.label]) for ex in examples if ex.label in index]
+    grad_sq = np.full((buckets, len(labels)), 1e-6, np.float32)
+    bias_sq = np.full(len(labels), 1e-6, np.float32)
+    rng = random.Random(seed)
+    outside = index[OUTSIDE]
+    for _ in range(epochs):
+        rng.shuffle(hashed)
+        for idx, y in hashed:
+            probs = model.probabilities(idx)
+            grad = probs
+            grad[y] -= 1.0
+            if y == outside:
+                grad *= outside_weight
+            grad_sq[idx] += grad * grad
+            model.weights[idx] -= learning_rate * grad / np.sqrt(grad_sq[idx])
+            bias_sq += grad * grad
+            model.bias -= learning_rate * grad / np.sqrt(bias_sq)
+    return model
+
+
+def trigger_scores(model: TriggerModel, examples: list[Example], threshold: float) -> dict[str, float]:
+    """Token-level trigger detection (typed and untyped) at an event-probability threshold."""
+    tp = fp = fn = typed_tp = 0
+    outside = model.labels.index(OUTSIDE)
+    for ex in examples:
+        probs = model.probabilities(model.indices(ex.features))
+        is_event = 1 - probs[outside] >= threshold
+        event_probs = probs.copy()
+        event_probs[outside] = -1
+        label = model.labels[int(event_probs.argmax())]
+        if is_event and ex.label != OUTSIDE:
+            tp += 1
+            typed_tp += label == ex.label
+        elif is_event:
+            fp += 1
+        elif ex.label != OUTSIDE:
+            fn += 1
+    p = tp / (tp + fp) if tp + fp else 0.0
+    r = tp / (tp + fn) if tp + fn else 0.0
+    tp_typed_p = typed_tp / (tp + fp) if tp + fp else 0.0
+    tp_typed_r = typed_tp / (tp + fn) if tp + fn else 0.0
+    f_typed = 2 * tp_typed_p * tp_typed_r / (tp_typed_p + tp_typed_r) if typed_tp else 0.0
+    return {
+        "threshold": threshold,
+        "precision": round(p, 4),
+        "recall": round(r, 4),
+        "f1": round(2 * p * r / (p + r), 4) if p + r else 0.0,
+        "typed_f1": round(f_typed, 4),
+    }
+
+
+def choose_threshold(model: TriggerModel, dev: list[Example]) -> dict[str, float]:
+    """The event threshold with the best typed trigger F1 on dev (never on test)."""
+    best: dict[str, float] = {}
+    for threshold in (0.3, 0.4, 0.5, 0.6, 0.7, 0.8):
+        scores = trigger_scores(model, dev, threshold)
+        if not best or scores["typed_f1"] > best["typed_f1"]:
+            best = scores
+    model.threshold = best.get("threshold", 0.5)
+    return best
+
+
+def fit(train_set: list[Example], dev_set: list[Example], **options: Any) -> TrainResult:
+    started = time.perf_counter()
+    model = train(train_set, **options)
+    dev_scores = choose_threshold(model, dev_set) if dev_set else {}
+    model.meta.update(
+        {
+            "train_examples": len(train_set),
+            "train_events": sum(1 for ex in train_set if ex.label != OUTSIDE),
+            "train_documents": len({ex.doc for ex in train_set}),
+            "label_counts": dict(Counter(ex.label for ex in train_set)),
+            "dev": dev_scores,
+            "options": options,
+        }
+    )
+    return TrainResult(model, len(train_set), dev_scores, time.perf_counter() - started)
+
+
+DEFAULT_OPTIONS: dict[str, Any] = {
+    "epochs": 6,
+    "learning_rate": 0.3,
+    "outside_weight": 0.3,
+    "buckets": 1 << 18,
+    "seed": 13,
+}
+
+
+def split_for_training(gold: GoldChronicle, dev_share: int = 15) -> str:
+    """The corpus split where the gold names one; else train/dev by a hash of its key (test is never drawn)."""
+    if gold.corpus.get("split"):
+        return str(gold.corpus["split"])
+    import hashlib
+
+    bucket = int(hashlib.sha256(gold.key.encode("utf-8")).hexdigest(), 16) % 100
+    return "dev" if bucket < dev_share else "train"
+
+
+def train_from_gold(
+    gold: Iterable[str | Any],
+    output: str | Any,
+    options: dict[str, Any] | None = None,
+    extractor: Any = None,
+    lang: Iterable[str] | None = None,
+) -> TrainResult:
+    """Train the trigger model on the train documents of ``gold``, choose its threshold on dev, save it.
+
+    Test documents (corpus split ``test``) are never read. ``options``: the keys of DEFAULT_OPTIONS
+    (an unknown key is an error naming it).
+    """
+    from kroniek.evaluation.gold import gold_files, read_gold
+
+    settings = dict(DEFAULT_OPTIONS)
+    for key, value in (options or {}).items():
+        if key not in DEFAULT_OPTIONS:
+            from kroniek.errors import KroniekError
+
+            raise KroniekError("E194", key=key, known=", ".join(DEFAULT_OPTIONS))
+        settings[key] = value
+    if extractor is None:
+        from kroniek.extractor import Extractor
+
+        extractor = Extractor()
+    languages = set(lang or [])
+    golds = [read_gold(p) for p in gold_files(list(gold))]
+    golds = [g for g in golds if split_for_training(g) != "test" and (not languages or g.language in languages)]
+    annotated = annotate_gold(golds, extractor)
+    train_set = [ex for g, doc in annotated if split_for_training(g) == "train" for ex in examples_from(g, doc)]
+    dev_set = [ex for g, doc in annotated if split_for_training(g) == "dev" for ex in examples_from(g, doc)]
+    result = fit(train_set, dev_set, **settings)
+    result.model.meta["languages"] = sorted({g.language for g in golds})
+    result.model.save(output)
+    return result

@@ -1,0 +1,105 @@
+"""Training the trigger model on gold chronicles written for this test (fictional countries)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from kroniek.errors import KroniekError
+from kroniek.events.learned import TriggerModel
+from kroniek.learn.events import train_from_gold
+
+# Every sentence has one event word; "verwierp" (rejected) is what the model must learn, including its
+# use as the only event of a sentence whose wording the lexicon does not hold.
+SENTENCES = [
+    ("Valdoria verwierp het voorstel van Morland.", "verwierp", "REJECT"),
+    ("Morland verwierp de eis van Valdoria.", "verwierp", "REJECT"),
+    ("De regering van Ostria verwierp het plan.", "verwierp", "REJECT"),
+    ("Valdoria bedreigde Morland met sancties.", "bedreigde", "THREATEN"),
+    ("Ostria bedreigde Valdoria opnieuw.", "bedreigde", "THREATEN"),
+]
+
+
+def gold_doc(key: str, text: str, trigger: str, event: str) -> dict[str, Any]:
+    first = text.split(" ")[0]
+    return {
+        "format": "chronicle/1",
+        "article": {"id": key, "published": "2024-05-08", "language": "nl", "text": text},
+        "actors": [
+            {
+                "id": "a1",
+                "name": first,
+                "kind": "state",
+                "country": None,
+                "sector": "GOV",
+                "wikidata": None,
+                "mentions": [{"text": first}],
+            },
+        ],
+        "events": [
+            {
+                "id": "e1",
+                "event": event,
+                "mode": None,
+                "context": [],
+                "actor": ["a1"],
+                "recipient": [],
+                "modality": "asserted",
+                "proposition": {"event": "COOPERATE", "mode": None, "text": "plan", "duration": None}
+                if event in ("REJECT", "THREATEN")
+                else None,
+                "date": None,
+                "duration": None,
+                "location": None,
+                "quantities": [],
+                "source": None,
+                "trigger": {"text": trigger},
+                "evidence": {"text": text},
+                "confidence": 1.0,
+            },
+        ],
+        "statements": [],
+        "timexes": [],
+    }
+
+
+@pytest.fixture
+def gold_dir(tmp_path: Path) -> Path:
+    folder = tmp_path / "gold"
+    folder.mkdir()
+    for copy in range(4):  # the same sentences under several keys: enough examples for a few epochs
+        for i, (text, trigger, event) in enumerate(SENTENCES):
+            key = f"d{copy}{i}"
+            (folder / f"{key}.gold.json").write_text(json.dumps(gold_doc(key, text, trigger, event)), "utf-8")
+    return folder
+
+
+def test_the_model_learns_event_words_and_round_trips(gold_dir: Path, tmp_path: Path) -> None:
+    result = train_from_gold([gold_dir], tmp_path / "model", options={"epochs": 8})
+    assert result.model.meta["train_events"] > 0
+    loaded = TriggerModel.load(tmp_path / "model")
+    assert loaded.labels == result.model.labels
+    assert loaded.threshold == result.model.threshold
+    import spacy
+
+    from kroniek.events.learned import token_features
+
+    doc = spacy.blank("nl")("Ostria verwierp het bod.")
+    verb = doc[1]
+    probs = loaded.probabilities(loaded.indices(token_features(verb, "nl", None)))
+    assert loaded.labels[int(probs.argmax())] == "REJECT"
+    noun = doc[3]
+    probs = loaded.probabilities(loaded.indices(token_features(noun, "nl", None)))
+    assert loaded.labels[int(probs.argmax())] == "O"
+
+
+def test_unknown_options_and_missing_models_are_catalogue_errors(gold_dir: Path, tmp_path: Path) -> None:
+    with pytest.raises(KroniekError) as err:
+        train_from_gold([gold_dir], tmp_path / "m", options={"epoch": 3})
+    assert err.value.code == "E194" and "epochs" in str(err.value)
+    with pytest.raises(KroniekError) as err:
+        TriggerModel.load(tmp_path / "nothing-here")
+    assert err.value.code == "E193"

@@ -1,0 +1,90 @@
+"""Exports that load cleanly: Parquet with real types (date32, list<string>, structs with each actor's
+country, sector and Wikidata id), CSV with raw values, GDELT rows with Goldstein and SQLDATE, and the
+query command's filters on every export. Store filled from sentences written for the store tests."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import json
+from pathlib import Path
+
+import pytest
+from test_store_query_export import fill
+from typer.testing import CliRunner
+
+from kroniek.store.cameo import goldstein
+from kroniek.store.db import Store
+from kroniek.store.export import export, to_string
+
+
+def test_parquet_has_real_types(sqlite_store: Store, tmp_path: Path) -> None:
+    pa = pytest.importorskip("pyarrow")
+    pq = pytest.importorskip("pyarrow.parquet")
+    fill(sqlite_store)
+    out = tmp_path / "events.parquet"
+    assert export(sqlite_store, "events", output=out, format="parquet") == 3
+    table = pq.read_table(out)
+    schema = table.schema
+    assert schema.field("date_start").type == pa.date32() and schema.field("published_day").type == pa.date32()
+    assert schema.field("actor").type == pa.list_(pa.string())
+    assert pa.types.is_struct(schema.field("quantities").type.value_type)
+    assert schema.field("evidence_start").type == pa.int32()
+    rows = {r["event"]: r for r in table.to_pylist()}
+    assert rows["ASSAULT"]["date_start"] == dt.date(2025, 2, 22)
+    assert rows["CONSULT"]["actor"] == ["Donald Trump", "Vladimir Putin"]
+    putin = rows["AGREE"]["actor_details"][0]
+    assert (putin["name"], putin["country"], putin["sector"], putin["wikidata"]) == (
+        "Vladimir Putin",
+        "RUS",
+        "GOV",
+        "Q7747",
+    )
+    assert rows["AGREE"]["proposition"]["event"] == "RETREAT"
+
+
+def test_csv_has_raw_values_and_actor_details(sqlite_store: Store) -> None:
+    fill(sqlite_store)
+    rows = {r["event"]: r for r in csv.DictReader(io.StringIO(to_string(sqlite_store, "events", "csv")))}
+    agree = rows["AGREE"]
+    assert agree["actor"] == "Vladimir Putin" and agree["actor_wikidata"] == "Q7747" and agree["actor_country"] == "RUS"
+    assert agree["proposition_event"] == "RETREAT" and agree["mode"] == ""
+    text = to_string(sqlite_store, "events", "csv")
+    assert "(None)" not in text and "→" not in text
+
+
+def test_gdelt_rows_are_complete(sqlite_store: Store) -> None:
+    fill(sqlite_store)
+    rows = {r["PloverEvent"]: r for r in csv.DictReader(io.StringIO(to_string(sqlite_store, "gdelt")), delimiter="\t")}
+    assert rows["ASSAULT"]["GoldsteinScale"] == str(goldstein(rows["ASSAULT"]["EventCode"]))
+    assert float(rows["ASSAULT"]["GoldsteinScale"]) < 0 < float(rows["AGREE"]["GoldsteinScale"]) + 10
+    assert all(r["SQLDATE"] and r["QuadClass"] for r in rows.values())
+    assert goldstein("190") == -10.0 and goldstein("0415") == goldstein("041")  # base code when the leaf is absent
+
+
+def test_export_takes_the_query_filters(sqlite_store: Store) -> None:
+    fill(sqlite_store)
+    only = to_string_filtered(sqlite_store, "events", "jsonl", actor="Putin", type="AGREE")
+    assert [json.loads(x)["event"] for x in only.splitlines()] == ["AGREE"]
+    gdelt = to_string_filtered(sqlite_store, "gdelt", "csv", since="2025-03-01")
+    assert {r["PloverEvent"] for r in csv.DictReader(io.StringIO(gdelt))} == {"CONSULT", "AGREE"}
+    chronicles = to_string_filtered(sqlite_store, "chronicles", "jsonl", actor="Russia")
+    assert [json.loads(c)["article"]["id"] for c in chronicles.splitlines()] == ["strike"]
+
+
+def to_string_filtered(store: Store, what: str, fmt: str, **filters: str) -> str:
+    buffer = io.StringIO()
+    export(store, what, format=fmt, stream=buffer, filters=filters)
+    return buffer.getvalue()
+
+
+def test_cli_says_how_many_rows_the_limit_cut(sqlite_store: Store, tmp_path: Path) -> None:
+    from kroniek.cli.app import build_app
+
+    fill(sqlite_store)
+    db = sqlite_store.url.removeprefix("sqlite:///")
+    result = CliRunner().invoke(build_app(), ["query", "--db", db, "--limit", "2"])
+    assert result.exit_code == 0 and "2 of 3 rows shown" in result.stderr
+    exported = CliRunner().invoke(build_app(), ["export", "events", "--db", db, "--type", "ASSAULT", "-f", "csv"])
+    assert exported.exit_code == 0 and len(exported.stdout.splitlines()) == 2
