@@ -122,7 +122,7 @@ def articles(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.fixture(scope="module")
 def clean_run(articles: Path, tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
     db = str(tmp_path_factory.mktemp("clean") / "clean.db")
-    finish(kroniek("ingest", str(articles), "--db", db, "--n-process", "1"))
+    finish(kroniek("ingest", str(articles), "--db", db, "--create", "--n-process", "1"))
     with open_store(db) as store:
         result = snapshot(store)
     assert result["failures"] == 0 and len(result["articles"]) == len(list(articles.iterdir()))
@@ -186,7 +186,7 @@ def test_two_ingests_and_two_fusions_at_once_store_what_a_clean_run_stores(
     with ExitStack() as stack:
         db = store_url(backend, tmp_path, stack, pg_schema)
         # both ingests open the empty database at once: the migrations run once, under the lock
-        ingests = [kroniek("ingest", str(articles), "--db", db, "--n-process", str(n)) for n in (1, 2)]
+        ingests = [kroniek("ingest", str(articles), "--db", db, "--create", "--n-process", str(n)) for n in (1, 2)]
         while stored_articles_or_zero(db) < 2 and all(p.poll() is None for p in ingests):
             time.sleep(0.05)
         fusions = [kroniek("fuse", "--db", db) for _ in range(2)]  # fusing while both still write

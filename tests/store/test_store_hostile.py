@@ -98,7 +98,7 @@ def test_cli_ingest_says_some_items_failed_with_its_exit_status(tmp_path: Path) 
     config = tmp_path / "tokens.toml"
     config.write_text('[pipeline]\nstages = ["nlp.spacy/v1"]\n', encoding="utf-8")
     db = str(tmp_path / "cli.db")
-    args = ["ingest", str(folder), "--db", db, "--config", str(config), "--lang", "en", "--n-process", "1"]
+    args = ["ingest", str(folder), "--db", db, "--create", "--config", str(config), "--lang", "en", "--n-process", "1"]
     for _ in range(2):  # and the same again on a rerun
         result = CliRunner().invoke(build_app(), args)
         assert result.exit_code == 3, result.output
