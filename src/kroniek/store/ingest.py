@@ -171,6 +171,8 @@ def _store_one(store: Store, report: IngestReport, where: str, chronicle: Chroni
         return False
     _count(report, outcome.status, outcome.events)
     return True
+
+
 def _note_date(report: IngestReport, article: RawArticle, chronicle: Chronicle) -> None:
     """Count a newly stored article that has no publication date; keep the reason when its own date
     could not be read (a default --published may have filled in for it: the reason still counts)."""
