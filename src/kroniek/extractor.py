@@ -15,10 +15,26 @@ from kroniek.errors import InputError, KroniekError
 from kroniek.ingest import ItemFailure, RawArticle, article_from_text, parse_published
 from kroniek.lang import SUPPORTED
 from kroniek.lang.identify import check_supported, detect_language
+from kroniek.longtext import DEFAULT_CHUNK_CHARS, merge_chronicles, piece_doc
+from kroniek.nlp.chunks import text_chunks
 from kroniek.pipeline import Pipeline, load_config
+from kroniek.pipeline.budget import time_budget
+
+# Publication dates outside these years are placeholders, not days an article was published on.
+MIN_ANCHOR_YEAR, MAX_ANCHOR_YEAR = 1000, 9000
 
 # Written for kroniek: a neutral sentence that every stage can process in any language.
 PRELOAD_TEXT = "Kroniek 2025."
+
+
+def _input_setting(config: dict[str, Any], key: str, default: float) -> float:
+    """A number from the configuration's [input] table; anything else is E033 naming the setting."""
+    value = config.get("input", {}).get(key, default)
+    if isinstance(value, bool) or not isinstance(value, int | float) or value < 0:
+        raise KroniekError(
+            "E033", where="the configuration", detail=f"[input].{key} must be a number >= 0, not {value!r}"
+        )
+    return value
 
 
 class Extractor:
@@ -37,7 +53,13 @@ class Extractor:
             self.config.setdefault("stages", {}).setdefault("nlp.spacy/v1", {})["models"] = {
                 lang: nlp for lang in self.supported
             }
-        self.max_chars: int = int(self.config["input"]["max_chars"])
+        self.max_chars: int = int(_input_setting(self.config, "max_chars", 2_000_000))
+        # the time one article may take before it is stopped with E213: a fixed part plus a part that
+        # grows with the text, so a long article is not cut short and a short runaway not left long
+        self.time_budget_s: float = _input_setting(self.config, "time_budget_s", 0)
+        self.time_budget_ms_per_char: float = _input_setting(self.config, "time_budget_ms_per_char", 0)
+        # longer texts are extracted in pieces of at most this many characters (kroniek.longtext)
+        self.chunk_chars: int = int(_input_setting(self.config, "chunk_chars", DEFAULT_CHUNK_CHARS))
         self._pipeline: Pipeline | None = None
 
     @property
@@ -54,6 +76,11 @@ class Extractor:
             raise InputError("E004", size=len(raw.text), limit=self.max_chars)
         published_iso, published_date = parse_published(published if published is not None else raw.published)
         notes = list(raw.notes)
+        if published_date is not None and not (MIN_ANCHOR_YEAR <= published_date.year <= MAX_ANCHOR_YEAR):
+            # 0001-01-01 and 9999-12-31 are feeds' placeholders for "no date", not publication days;
+            # relative dates counted from them would run off the calendar
+            notes.append(f"publication date {published_iso} taken for a placeholder: left unknown")
+            published_iso, published_date = None, None
         language = lang or raw.language
         if language:
             language = check_supported(language, self.supported)
@@ -80,7 +107,26 @@ class Extractor:
     def extract_article(
         self, raw: RawArticle, published: str | dt.date | None = None, lang: str | None = None
     ) -> Chronicle:
-        return to_chronicle(self.annotate(raw, published, lang))
+        """The chronicle of one article, within the time budget; the memory the pipeline took for the
+        article's new words is freed again afterwards (only the chronicle leaves this call)."""
+        with time_budget(self.budget_for(raw.text), raw.id):
+            doc = self.prepare(raw, published, lang)
+            pieces = text_chunks(doc.text, self.chunk_chars)
+            if len(pieces) == 1:
+                return self._chronicle(doc)
+            # a long text: piece by piece, so that time and memory grow linearly (kroniek.longtext)
+            parts = [(start, self._chronicle(piece_doc(doc, start, end))) for start, end in pieces]
+            return merge_chronicles(doc.article, parts)
+
+    def budget_for(self, text: str) -> float:
+        """Seconds an article of this text may take (0: no limit)."""
+        if not self.time_budget_s:
+            return 0.0
+        return self.time_budget_s + len(text) * self.time_budget_ms_per_char / 1000
+
+    def _chronicle(self, doc: ArticleDoc) -> Chronicle:
+        with self.pipeline.memory_zone(doc.lang):
+            return to_chronicle(self.pipeline(doc))
 
     def extract(
         self,
@@ -89,7 +135,7 @@ class Extractor:
         lang: str | None = None,
         **meta: Any,
     ) -> Chronicle:
-        raw = article_from_text(text, meta.get("id") or "text", **meta)
+        raw = article_from_text(text, meta.get("id") or "text", max_chars=self.max_chars, **meta)
         return self.extract_article(raw, published, lang)
 
     def extract_many(

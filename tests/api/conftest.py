@@ -40,7 +40,7 @@ def db_url(
 
 @pytest.fixture(scope="module")
 def client(db_url: str) -> Iterator[TestClient]:
-    with TestClient(create_app(db_url)) as test_client:
+    with TestClient(create_app(db_url), base_url="http://localhost") as test_client:
         yield test_client
 
 

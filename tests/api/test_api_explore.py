@@ -109,6 +109,6 @@ def test_fused_page_sets_reports_side_by_side(client: TestClient) -> None:
 
 
 def test_extract_body_has_a_size_limit(tmp_path: Path) -> None:
-    with TestClient(create_app(str(tmp_path / "x.db"), max_extract_bytes=100)) as small:
+    with TestClient(create_app(str(tmp_path / "x.db"), max_extract_bytes=100), base_url="http://localhost") as small:
         response = small.post("/extract", json={"text": "word " * 50})
     assert response.status_code == 413 and response.json()["error"]["code"] == "E243"

@@ -17,7 +17,7 @@ TEXT = "The Norwegian minister met her Swedish colleague in Oslo on Monday. They
 @pytest.fixture(scope="module")
 def extract_client(tmp_path_factory: pytest.TempPathFactory) -> Iterator[TestClient]:
     db: Path = tmp_path_factory.mktemp("extract") / "empty.db"
-    with TestClient(create_app(str(db), extractor=Extractor())) as client:
+    with TestClient(create_app(str(db), extractor=Extractor()), base_url="http://localhost") as client:
         yield client
 
 
@@ -55,6 +55,13 @@ def test_bad_input_is_422_with_the_catalogue_code(extract_client: TestClient, bo
 
 
 def test_body_that_is_not_json_is_422(extract_client: TestClient) -> None:
-    response = extract_client.post("/extract", content=b"text=hello", headers={"content-type": "text/plain"})
+    response = extract_client.post("/extract", content=b"text=hello", headers={"content-type": "application/json"})
     assert response.status_code == 422
     assert response.json()["error"]["code"] == "E234"
+
+
+def test_body_not_sent_as_json_is_415(extract_client: TestClient) -> None:
+    # text/plain is what any web page may post to a local server without a CORS preflight
+    response = extract_client.post("/extract", content=b"text=hello", headers={"content-type": "text/plain"})
+    assert response.status_code == 415
+    assert response.json()["error"]["code"] == "E216"

@@ -34,7 +34,7 @@ def test_only_http_urls_become_links(tmp_path: Path) -> None:
     )
     fuse(store)
     store.close()
-    with TestClient(create_app(str(db))) as client:
+    with TestClient(create_app(str(db)), base_url="http://localhost") as client:
         for path in ("/articles", "/articles/1", "/fused/1"):
             page = client.get(path)
             assert page.status_code == 200, path
@@ -53,7 +53,7 @@ def test_is_web_url() -> None:
 
 
 def test_every_page_renders_on_an_empty_store(tmp_path: Path) -> None:
-    with TestClient(create_app(str(tmp_path / "empty.db"))) as client:
+    with TestClient(create_app(str(tmp_path / "empty.db")), base_url="http://localhost") as client:
         for path in ("/", "/articles", "/events", "/fused", "/commitments", "/timeline?actor=anyone"):
             for twin in (
                 path,

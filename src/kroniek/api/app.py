@@ -33,6 +33,8 @@ from jinja2 import Environment, PackageLoader, StrictUndefined
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.types import ASGIApp, Receive, Scope, Send
 
+from kroniek.api.security import SecuritySettings, add_security
+from kroniek.csvsafe import safe_rows
 from kroniek.errors import InputError, KroniekError
 from kroniek.store.db import Store, open_store
 
@@ -95,7 +97,7 @@ def csv_response(rows: list[dict[str, Any]], columns: tuple[str, ...], next_link
     out = io.StringIO()
     writer = csv.DictWriter(out, fieldnames=columns, extrasaction="ignore", lineterminator="\n")
     writer.writeheader()
-    writer.writerows(rows)
+    writer.writerows(safe_rows(rows))  # evidence and names are untrusted: no spreadsheet formulas
     headers = {"Link": f'<{next_link}>; rel="next"'} if next_link else {}
     return Response(out.getvalue(), media_type="text/csv; charset=utf-8", headers=headers)
 
@@ -202,13 +204,19 @@ def _validation_error(exc: RequestValidationError) -> KroniekError:
 
 
 def create_app(
-    db_url: str, extractor: Any | None = None, create: bool = True, max_extract_bytes: int = MAX_EXTRACT_BYTES
+    db_url: str,
+    extractor: Any | None = None,
+    create: bool = True,
+    max_extract_bytes: int = MAX_EXTRACT_BYTES,
+    security: SecuritySettings | None = None,
 ) -> FastAPI:
     """The app over the store at ``db_url`` (a file path, sqlite:/// or postgresql:// URL).
 
     ``extractor`` (a kroniek.extractor.Extractor) serves ``POST /extract``; by default one is built
     on the first request, so browsing never loads the NLP models. ``create=False`` refuses a store
     file that does not exist (E240). ``max_extract_bytes`` limits the body of ``POST /extract`` (E243).
+    ``security`` says how the server is exposed (kroniek.api.security; default: this machine only,
+    request bodies up to ``max_extract_bytes``).
     """
     store: Store = open_store(db_url, create=create)
 
@@ -231,6 +239,8 @@ def create_app(
         dependencies=[Depends(refuse_unknown_parameters)],
     )
     app.add_middleware(DropEmptyParameters)
+    # added last, so it runs first: Host, body size, JSON, origin and token before any route
+    add_security(app, security or SecuritySettings(max_body_bytes=max_extract_bytes))
     app.state.store = store
     app.state.extractor = extractor
     app.state.max_extract_bytes = max_extract_bytes

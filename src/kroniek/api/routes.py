@@ -251,6 +251,8 @@ async def read_extract_body(request: Request, limit: int) -> models.ExtractReque
         data = json.loads(raw) if raw else None
     except (json.JSONDecodeError, UnicodeDecodeError) as exc:
         raise KroniekError("E234", detail=f"not JSON ({exc})") from exc
+    except RecursionError as exc:
+        raise KroniekError("E234", detail="not readable: JSON nested too deeply") from exc
     if not isinstance(data, dict):
         raise KroniekError("E234", detail="expected a JSON object")
     try:

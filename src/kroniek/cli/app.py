@@ -46,6 +46,8 @@ def main_options(
 
 
 FORMATS = ("json", "jsonl", "table")
+# The exit status of a batch in which some items failed while others succeeded (1: nothing succeeded).
+EXIT_SOME_FAILED = 3
 
 
 def fail(exc: KroniekError | str, code: int = 1) -> NoReturn:
@@ -136,6 +138,8 @@ def extract(
         )
     if output is not None:
         typer.echo(f"kroniek: wrote {len(results)} chronicle(s) to {output}", err=True)
+    if failures:
+        raise typer.Exit(EXIT_SOME_FAILED)
 
 
 def _extract_items(

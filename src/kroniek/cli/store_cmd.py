@@ -12,7 +12,7 @@ from typing import Annotated, Any
 
 import typer
 
-from kroniek.cli.app import fail
+from kroniek.cli.app import EXIT_SOME_FAILED, fail
 from kroniek.errors import KroniekError
 
 DB_HELP = "the store: a SQLite file (default kroniek.db) or a postgresql:// URL"
@@ -181,8 +181,8 @@ def ingest(
                 f"({fz['multi_source']} with several sources, {fz['with_disagreement']} with disagreements); "
                 f"{fz.get('commitments', 0)} commitments as of {fz.get('as_of', '?')}"
             )
-    if report.failures and not (report.stored or report.duplicates or report.new_versions):
-        raise typer.Exit(1)
+    if report.failures:  # 1: nothing could be stored; EXIT_SOME_FAILED: the rest was
+        raise typer.Exit(1 if not (report.stored or report.duplicates or report.new_versions) else EXIT_SOME_FAILED)
 
 
 def fuse(
@@ -246,9 +246,11 @@ def flat_fused(row: dict[str, Any]) -> dict[str, Any]:
 
 
 def _write_csv(rows: list[dict[str, Any]], columns: list[str]) -> None:
+    from kroniek.csvsafe import safe_rows
+
     writer = csv.DictWriter(sys.stdout, fieldnames=columns, extrasaction="ignore", lineterminator="\n")
     writer.writeheader()
-    writer.writerows(rows)
+    writer.writerows(safe_rows(rows))  # evidence and names are untrusted: no spreadsheet formulas
 
 
 def _render(rows: list[dict[str, Any]], format: str, columns: list[tuple[str, Any]], total: int | None = None) -> None:
@@ -256,10 +258,12 @@ def _render(rows: list[dict[str, Any]], format: str, columns: list[tuple[str, An
         typer.echo(json.dumps(rows, ensure_ascii=False, indent=1, default=str))
         return
     if format == "csv":
+        from kroniek.csvsafe import safe_cell
+
         writer = csv.writer(sys.stdout, lineterminator="\n")
         writer.writerow([name for name, _ in columns])
-        for row in rows:
-            writer.writerow([getter(row) for _, getter in columns])
+        for row in rows:  # evidence and names are untrusted: no spreadsheet formulas
+            writer.writerow([safe_cell(getter(row)) for _, getter in columns])
         return
     from rich.console import Console
     from rich.table import Table
@@ -327,7 +331,8 @@ def query(
         str | None, typer.Option(help="asserted | planned | negated | hypothetical (not with --fused)")
     ] = None,
     fused: Annotated[bool, typer.Option("--fused", help="one row per real-world event instead of per mention")] = False,
-    limit: Annotated[int, typer.Option(help="at most this many rows")] = 1000,
+    # a string, so that any value reaches the library's check (E212) rather than a usage error
+    limit: Annotated[str, typer.Option(help="at most this many rows (1 to 10,000,000)")] = "1000",
     format: Format = "table",
 ) -> None:
     """Events from the store, filtered by actor, type and date."""
@@ -335,7 +340,13 @@ def query(
 
     _check_format(format)
     # the filters both kinds of row take; language and modality exist only per mention
-    common: dict[str, Any] = dict(actor=actor, type=type, since=since, until=until, role=role, limit=limit)
+    from kroniek.store.query import check_row_limit
+
+    try:
+        rows_wanted = check_row_limit(limit)
+    except KroniekError as exc:
+        fail(exc)
+    common: dict[str, Any] = dict(actor=actor, type=type, since=since, until=until, role=role, limit=rows_wanted)
     if format == "csv" and not fused:  # raw values, the columns of `kroniek export events -f csv`
         from kroniek.store.export import EVENT_COLUMNS as RAW_COLUMNS
         from kroniek.store.export import events_with_details, flat_event
@@ -352,9 +363,9 @@ def query(
         )
     total = len(rows)
     if format == "csv":
-        _write_csv([flat_fused(r) for r in rows[:limit]], list(FUSED_CSV_COLUMNS))
+        _write_csv([flat_fused(r) for r in rows[:rows_wanted]], list(FUSED_CSV_COLUMNS))
         return
-    _render(rows[:limit], format, FUSED_COLUMNS if fused else EVENT_COLUMNS, total=total)
+    _render(rows[:rows_wanted], format, FUSED_COLUMNS if fused else EVENT_COLUMNS, total=total)
 
 
 def timeline(

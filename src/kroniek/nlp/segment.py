@@ -27,11 +27,14 @@ from __future__ import annotations
 
 import re
 import tomllib
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+import numpy
+from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.symbols import ORTH
 from spacy.tokens import Doc, Token
@@ -185,20 +188,32 @@ class NewsSentences:
     def __call__(self, doc: Doc) -> Doc:
         if len(doc) == 0:
             return doc
+        # The decisions go into one array written back in a single call: setting
+        # ``token.is_sent_start`` one token at a time makes spaCy check the whole document for a
+        # parse on every assignment, which is quadratic in the document's length.
+        starts = doc.to_array([SENT_START]).astype(numpy.int64)
+        for index, decision in self.decisions(doc):
+            starts[index] = 1 if decision else -1
+        values: Any = starts.astype(numpy.uint64)  # spaCy reads -1 back from its uint64 form
+        doc.from_array([SENT_START], values)
+        return doc
+
+    def decisions(self, doc: Doc) -> Iterator[tuple[int, bool]]:
+        """(token index, starts a sentence) for every token a rule decides; the rest are left open."""
         text = doc.text  # Doc.text is rebuilt on every access: read it once
         dateline_starts = set(dateline_ends(doc, text))
         prev_word: Token | None = None
         for token in doc:
             if token.is_space:
                 if token.i > 0:
-                    token.is_sent_start = False
+                    yield token.i, False
                 continue
             if token.i == 0:
                 prev_word = token
                 continue
             if prev_word is None:
                 # Only whitespace before the first word: it starts the text's first sentence.
-                token.is_sent_start = True
+                yield token.i, True
                 prev_word = token
                 continue
             decision = _line_break_rule(text, prev_word, token)
@@ -211,9 +226,8 @@ class NewsSentences:
             if decision is None:
                 decision = _punctuation_rule(doc, prev_word)
             if decision is not None:
-                token.is_sent_start = decision
+                yield token.i, decision
             prev_word = token
-        return doc
 
 
 def add_news_segmentation(nlp: Any, lang: str) -> None:

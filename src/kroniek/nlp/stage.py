@@ -9,11 +9,15 @@ that reason. Every pipeline gets kroniek's news sentence rules (kroniek.nlp.segm
 
 from __future__ import annotations
 
+import contextlib
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 from kroniek.document import ArticleDoc, CharSpan
 from kroniek.errors import KroniekError
+from kroniek.nlp.chunks import DEFAULT_CHUNK_CHARS, text_chunks
+from kroniek.pipeline.budget import check_budget
 
 MODELS_DIR = Path(__file__).resolve().parent.parent / "models"
 
@@ -36,8 +40,9 @@ class NlpStage:
     requires = ("text", "language")
     provides = ("nlp", "sentences")
 
-    def __init__(self, models: dict[str, str] | None = None) -> None:
+    def __init__(self, models: dict[str, str] | None = None, chunk_chars: int = DEFAULT_CHUNK_CHARS) -> None:
         self.models = dict(models or {})
+        self.chunk_chars = int(chunk_chars)
         self._loaded: dict[str, Any] = {}
         self._fallback_reason: dict[str, str] = {}
 
@@ -87,10 +92,37 @@ class NlpStage:
         nlp = self.load(doc.lang)
         if doc.lang in self._fallback_reason:
             doc.notes.append(self._fallback_reason[doc.lang])
-        spacy_doc = nlp(doc.text)
+        spacy_doc = self.parse(nlp, doc.text)
         doc.nlp = spacy_doc
         doc.sentences = sentence_spans(spacy_doc)
         return doc
+
+    def parse(self, nlp: Any, text: str) -> Any:
+        """The spaCy Doc of ``text``; a text longer than ``chunk_chars`` is parsed piece by piece
+        (kroniek.nlp.chunks) and the pieces joined into one Doc over the same text."""
+        pieces = text_chunks(text, self.chunk_chars)
+        if len(pieces) == 1:
+            return nlp(text)
+        from spacy.tokens import Doc
+
+        docs = []
+        for start, end in pieces:
+            check_budget()
+            docs.append(nlp(text[start:end]))
+        # the tensors are the largest part of a parsed Doc and no later stage reads them
+        joined = Doc.from_docs(docs, ensure_whitespace=False, exclude=["tensor"])  # type: ignore[call-arg]
+        if joined.text != text:  # cannot happen: every piece's Doc keeps its text exactly
+            raise RuntimeError("the joined pieces do not reproduce the text")
+        return joined
+
+    @contextlib.contextmanager
+    def memory_zone(self, lang: str) -> Iterator[None]:
+        """A block after which the strings and lexemes spaCy added for new words are freed again, so a
+        long-running process does not grow with every new word it reads (spaCy's memory zones).
+        The spaCy Docs made inside must not be used after the block."""
+        nlp = self.load(lang)  # loading adds strings that must outlive the block: before it
+        with nlp.memory_zone():
+            yield
 
 
 def sentence_spans(spacy_doc: Any) -> list[CharSpan]:
@@ -108,5 +140,5 @@ def sentence_spans(spacy_doc: Any) -> list[CharSpan]:
     return spans
 
 
-def make_nlp_stage(models: dict[str, str] | None = None) -> NlpStage:
-    return NlpStage(models=models)
+def make_nlp_stage(models: dict[str, str] | None = None, chunk_chars: int = DEFAULT_CHUNK_CHARS) -> NlpStage:
+    return NlpStage(models=models, chunk_chars=chunk_chars)

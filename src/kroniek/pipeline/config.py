@@ -20,7 +20,7 @@ DEFAULT_CONFIG_PATH = Path(__file__).resolve().parent.parent / "config" / "defau
 
 # The tables of a configuration file and the keys each may hold (stage settings are checked by the runner).
 KNOWN_KEYS: dict[str, frozenset[str] | None] = {
-    "input": frozenset({"max_chars", "supported_languages"}),
+    "input": frozenset({"max_chars", "supported_languages", "chunk_chars", "time_budget_s", "time_budget_ms_per_char"}),
     "pipeline": frozenset({"stages"}),
     "stages": None,  # one table per stage name; their keys are the factory's keyword arguments
 }
@@ -57,6 +57,9 @@ def load_config(path: str | Path | None = None, overrides: dict[str, Any] | None
         user = tomllib.loads(Path(path).read_text(encoding="utf-8")) if path is not None else {}
     except (OSError, tomllib.TOMLDecodeError) as exc:
         raise KroniekError("E033", where=str(path or DEFAULT_CONFIG_PATH), detail=str(exc)) from exc
+    except UnicodeDecodeError as exc:
+        detail = f"not UTF-8 text (byte {exc.start}); save the file as UTF-8"
+        raise KroniekError("E033", where=str(path or DEFAULT_CONFIG_PATH), detail=detail) from exc
     check_keys(config, str(DEFAULT_CONFIG_PATH))
     if path is not None:
         check_keys(user, str(path))

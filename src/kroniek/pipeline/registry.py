@@ -49,10 +49,12 @@ def register_stage(name: str, factory: StageFactory) -> None:
 
 
 def _entry_point_stages() -> dict[str, str]:
+    """The stages installed packages offer; unreadable package metadata is reported (E219), not
+    skipped, so that a plug-in does not vanish without a word."""
     try:
         return {ep.name: ep.value for ep in entry_points(group="kroniek.stages")}
-    except Exception:  # a broken third-party distribution must not stop kroniek
-        return {}
+    except (OSError, ValueError, UnicodeError) as exc:
+        raise KroniekError("E219", name="kroniek.stages", detail=f"{type(exc).__name__}: {exc}") from exc
 
 
 def known_stages() -> list[str]:
@@ -66,6 +68,13 @@ def get_factory(name: str) -> StageFactory:
     if target is None:
         raise KroniekError("E030", name=name, known=", ".join(known_stages()))
     module_name, _, attr = target.partition(":")
-    module = importlib.import_module(module_name)
-    factory: Any = getattr(module, attr)
+    if name in BUILTIN_STAGES:
+        factory: Any = getattr(importlib.import_module(module_name), attr)
+        return factory
+    try:
+        factory = getattr(importlib.import_module(module_name), attr)
+    except Exception as exc:  # third-party code, which may fail in any way on import: said, never skipped
+        raise KroniekError("E219", name=name, detail=f"{target}: {type(exc).__name__}: {exc}") from exc
+    if not callable(factory):
+        raise KroniekError("E219", name=name, detail=f"{target} is not a stage factory (not callable)")
     return factory

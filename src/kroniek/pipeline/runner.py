@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import contextlib
 import inspect
+from collections.abc import Iterator
 from typing import Any
 
 from kroniek.document import ArticleDoc
 from kroniek.errors import KroniekError, StageError
+from kroniek.pipeline.budget import check_budget
 from kroniek.pipeline.config import load_config
 from kroniek.pipeline.registry import Stage, get_factory
 
@@ -55,9 +58,21 @@ class Pipeline:
     def stage_names(self) -> list[str]:
         return [s.name for s in self.stages]
 
+    @contextlib.contextmanager
+    def memory_zone(self, lang: str) -> Iterator[None]:
+        """A block whose per-article memory the stages free at its end (stages that offer
+        ``memory_zone(lang)``, such as the nlp stage); nothing made inside may be used after it."""
+        with contextlib.ExitStack() as stack:
+            for stage in self.stages:
+                zone = getattr(stage, "memory_zone", None)
+                if zone is not None:
+                    stack.enter_context(zone(lang))
+            yield
+
     def __call__(self, doc: ArticleDoc) -> ArticleDoc:
         doc.provided.update(BASE_LAYERS)
         for stage in self.stages:
+            check_budget()
             try:
                 doc = stage(doc)
             except KroniekError:
@@ -67,4 +82,5 @@ class Pipeline:
                     "E032", stage=stage.name, article=doc.article.id, detail=f"{type(exc).__name__}: {exc}"
                 ) from exc
             doc.provided.update(stage.provides)
+        check_budget()
         return doc

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import contextlib
 import sqlite3
+from collections import OrderedDict
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -23,8 +24,12 @@ from kroniek.errors import StoreError
 
 DEFAULT_DB = "kroniek.db"
 MIGRATIONS = Path(__file__).with_name("migrations")
-# How long a writer waits for another process's lock before E201 (milliseconds).
-SQLITE_BUSY_TIMEOUT_MS = 3000
+# How long a writer waits for another process's lock before E201 (milliseconds): long enough for
+# another process's fusion, which holds the write lock while it rebuilds the fused layer.
+SQLITE_BUSY_TIMEOUT_MS = 30_000
+# PostgreSQL advisory locks (class ids; the second key is the schema, so stores side by side in one
+# database do not wait for each other). SQLite needs none: a writer's BEGIN IMMEDIATE locks the file.
+ADVISORY_LOCKS = {"migrations": 16_001, "fusion": 16_002}
 
 
 def resolve_url(db: str | Path | None) -> str:
@@ -102,6 +107,25 @@ def _sqlite_begin(conn: Connection) -> None:
     conn.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
 
 
+class BoundedCache(OrderedDict[str, int]):
+    """A dict that forgets its oldest entries past ``limit``: a cache in a long-running process must
+    not grow with every new key (a re-read after eviction costs one query)."""
+
+    def __init__(self, limit: int = 100_000) -> None:
+        super().__init__()
+        self.limit = limit
+
+    def __setitem__(self, key: str, value: int) -> None:
+        super().__setitem__(key, value)
+        self.move_to_end(key)
+        while len(self) > self.limit:
+            self.popitem(last=False)
+
+    def update(self, *args: Any, **kwargs: int) -> None:
+        for key, value in dict(*args, **kwargs).items():
+            self[key] = value
+
+
 class Store:
     """An open store: the engine plus helpers for transactions with translated errors."""
 
@@ -110,7 +134,7 @@ class Store:
         self.url = url
         self.dialect = engine.dialect.name
         # identity -> actor id; filled lazily by the writer, valid for this process
-        self.actor_cache: dict[str, int] = {}
+        self.actor_cache: BoundedCache = BoundedCache()
 
     @property
     def display_url(self) -> str:
@@ -143,6 +167,41 @@ class Store:
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+
+class PinnedStore(Store):
+    """The store seen through one connection inside an open transaction: ``connect()`` hands out that
+    connection and ``transaction()`` a savepoint on it, so that code written for a Store runs inside
+    the caller's transaction and under its locks (fusion reads, rebuilds and commits as one)."""
+
+    def __init__(self, store: Store, conn: Connection) -> None:
+        super().__init__(store.engine, store.url)
+        self.actor_cache = store.actor_cache
+        self._conn = conn
+
+    @contextlib.contextmanager
+    def transaction(self, where: str = "") -> Iterator[Connection]:
+        try:
+            with self._conn.begin_nested():
+                yield self._conn
+        except (DBAPIError, OperationalError) as exc:
+            raise translate_error(exc, self.url, where) from exc
+
+    @contextlib.contextmanager
+    def connect(self) -> Iterator[Connection]:
+        yield self._conn
+
+    def close(self) -> None:
+        pass  # the engine belongs to the store this one was made from
+
+
+def take_lock(conn: Connection, name: str) -> None:
+    """Hold the named store-wide lock until the end of ``conn``'s transaction (PostgreSQL: an advisory
+    lock; SQLite: the write transaction has locked the file already)."""
+    if conn.dialect.name == "postgresql":
+        conn.execute(
+            text("SELECT pg_advisory_xact_lock(:kind, hashtext(current_schema()))"), {"kind": ADVISORY_LOCKS[name]}
+        )
 
 
 def _alembic_config(connection: Connection) -> Any:
@@ -179,6 +238,14 @@ def migrate(store: Store) -> None:
     if current is not None and current not in known:
         raise StoreError("E203", url=store.display_url, revision=current)
     with store.transaction() as conn:
+        # Two processes opening a new database at once: one migrates, the other waits for the lock
+        # and then finds the schema up to date.
+        take_lock(conn, "migrations")
+        current = MigrationContext.configure(conn).get_current_revision()
+        if current == head:
+            return
+        if current is not None and current not in known:
+            raise StoreError("E203", url=store.display_url, revision=current)
         command.upgrade(_alembic_config(conn), "head")
 
 

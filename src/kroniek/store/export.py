@@ -18,6 +18,7 @@ from typing import IO, Any
 
 from sqlalchemy import select
 
+from kroniek.csvsafe import safe_row
 from kroniek.errors import KroniekError
 from kroniek.store import schema as s
 from kroniek.store.cameo import cameo_code, goldstein, quad_class
@@ -326,7 +327,7 @@ def _write_delimited(rows: Iterator[dict[str, Any]], columns: tuple[str, ...], o
     writer.writeheader()
     n = 0
     for row in rows:
-        writer.writerow(row)
+        writer.writerow(safe_row(row))  # evidence and names are untrusted: no spreadsheet formulas
         n += 1
     return n
 

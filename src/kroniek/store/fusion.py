@@ -28,10 +28,10 @@ from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import urlparse
 
-from sqlalchemy import bindparam, delete, insert, select, update
+from sqlalchemy import Connection, bindparam, delete, insert, select, update
 
 from kroniek.store import schema as s
-from kroniek.store.db import Store
+from kroniek.store.db import PinnedStore, Store, take_lock
 from kroniek.store.writer import fold
 
 DEFAULT_WINDOW_DAYS = 3
@@ -362,44 +362,54 @@ def fused_row(fid: int, cluster: Cluster, names: dict[int, str]) -> dict[str, An
 def fuse(
     store: Store, window_days: int = DEFAULT_WINDOW_DAYS, commitments: bool = True, as_of: dt.date | None = None
 ) -> dict[str, Any]:
-    """Rebuild the fused events (and then the commitments) from all active event mentions."""
+    """Rebuild the fused events (and then the commitments) from all active event mentions.
+
+    Everything happens in one write transaction under the store's fusion lock: two processes fusing
+    at once take turns, and each reads the mentions inside its own transaction, so none commits a
+    fused layer computed from what another has changed in the meantime.
+    """
     started = time.perf_counter()
+    with store.transaction(where="fusion") as conn:
+        take_lock(conn, "fusion")
+        pinned = PinnedStore(store, conn)
+        result = _rebuild(pinned, conn, window_days)
+        result["fusion_seconds"] = round(time.perf_counter() - started, 3)
+        if commitments:
+            from kroniek.store.commitments import track_commitments
+
+            result.update(track_commitments(pinned, as_of=as_of))
+    return result
+
+
+def _rebuild(store: Store, conn: Connection, window_days: int) -> dict[str, Any]:
     mentions = load_mentions(store)
-    with store.connect() as conn:
-        names = {int(i): n for i, n in conn.execute(select(s.actors.c.id, s.actors.c.name))}
+    names = {int(i): n for i, n in conn.execute(select(s.actors.c.id, s.actors.c.name))}
     clusters = cluster_mentions(mentions, window_days)
     # A fused event is numbered by its earliest stored mention, so its id stays the same across
     # rebuilds for as long as that mention belongs to it (links and exports keep pointing at it).
     numbered = [(min(m.id for m in c.members), c) for c in clusters]
     rows = [fused_row(fid, c, names) for fid, c in numbered]
     links = [{"eid": m.id, "fid": fid} for fid, c in numbered for m in c.members]
-    with store.transaction(where="fusion") as conn:
-        conn.execute(delete(s.commitment_reports))
-        conn.execute(delete(s.commitments))
-        conn.execute(delete(s.fused_events))
-        conn.execute(update(s.events).where(s.events.c.fused_id.is_not(None)).values(fused_id=None))
-        if rows:
-            conn.execute(insert(s.fused_events), rows)
-        if links:
-            conn.execute(
-                update(s.events).where(s.events.c.id == bindparam("eid")).values(fused_id=bindparam("fid")),
-                links,
-            )
-        if store.dialect == "postgresql":
-            # ids were given explicitly; keep the sequence ahead of them for any later plain insert
-            conn.exec_driver_sql(
-                "SELECT setval(pg_get_serial_sequence('fused_events', 'id'), "
-                "GREATEST((SELECT COALESCE(MAX(id), 0) FROM fused_events), 1))"
-            )
-    result: dict[str, Any] = {
+    conn.execute(delete(s.commitment_reports))
+    conn.execute(delete(s.commitments))
+    conn.execute(delete(s.fused_events))
+    conn.execute(update(s.events).where(s.events.c.fused_id.is_not(None)).values(fused_id=None))
+    if rows:
+        conn.execute(insert(s.fused_events), rows)
+    if links:
+        conn.execute(
+            update(s.events).where(s.events.c.id == bindparam("eid")).values(fused_id=bindparam("fid")),
+            links,
+        )
+    if store.dialect == "postgresql":
+        # ids were given explicitly; keep the sequence ahead of them for any later plain insert
+        conn.exec_driver_sql(
+            "SELECT setval(pg_get_serial_sequence('fused_events', 'id'), "
+            "GREATEST((SELECT COALESCE(MAX(id), 0) FROM fused_events), 1))"
+        )
+    return {
         "mentions": len(mentions),
         "fused_events": len(rows),
         "multi_source": sum(1 for r in rows if r["n_sources"] > 1),
         "with_disagreement": sum(1 for r in rows if r["has_disagreement"]),
-        "fusion_seconds": round(time.perf_counter() - started, 3),
     }
-    if commitments:
-        from kroniek.store.commitments import track_commitments
-
-        result.update(track_commitments(store, as_of=as_of))
-    return result

@@ -27,12 +27,12 @@ from kroniek.chronicle.io import load_chronicle
 from kroniek.chronicle.models import Chronicle
 from kroniek.errors import KroniekError, StoreError
 from kroniek.ingest import ItemFailure, RawArticle
-from kroniek.ingest.sources import ARTICLE_SUFFIXES, parse_press_file, read_articles
+from kroniek.ingest.sources import ARTICLE_SUFFIXES, check_text, parse_press_file, read_articles
 
 __all__ = ["ARTICLE_SUFFIXES", "IngestReport", "ingest_articles", "parse_press_file", "read_articles"]
 from kroniek.store import schema as s
 from kroniek.store.db import Store
-from kroniek.store.writer import text_hash, write_batch, write_chronicle
+from kroniek.store.writer import FATAL_CODES, text_hash, write_batch, write_chronicle
 
 Progress = Callable[[str], None]
 
@@ -144,6 +144,35 @@ def _count(report: IngestReport, status: str, events: int) -> None:
         report.events += events
 
 
+def _skip_stored(store: Store, report: IngestReport, item: RawArticle) -> bool:
+    """True (counted as a duplicate) when the article's text is stored already; an article whose text
+    cannot even be hashed (a lone surrogate from a library caller) is recorded as failed and skipped."""
+    try:
+        check_text(item.text, item.id)
+    except KroniekError as exc:
+        _record_failure(store, report, item.id, exc)
+        return True
+    if _already_stored(store, item.text):
+        report.duplicates += 1
+        return True
+    return False
+
+
+def _store_one(store: Store, report: IngestReport, where: str, chronicle: Chronicle, name: str) -> bool:
+    """Write one chronicle (True once written); an article the database refuses is recorded and the
+    batch goes on, while a store that cannot be written at all (locked, read-only, gone) stops the run
+    (FATAL_CODES)."""
+    try:
+        outcome = write_chronicle(store, chronicle, extractor=name)
+    except StoreError as exc:
+        if exc.code in FATAL_CODES:
+            raise
+        _record_failure(store, report, where, exc)
+        return False
+    _count(report, outcome.status, outcome.events)
+    return True
+
+
 def _note_date(report: IngestReport, article: RawArticle, chronicle: Chronicle) -> None:
     """Count a newly stored article that has no publication date; keep the reason when its own date
     could not be read (a default --published may have filled in for it: the reason still counts)."""
@@ -191,9 +220,7 @@ def ingest_articles(
     for item in items:
         if isinstance(item, ItemFailure):
             _record_failure(store, report, item.where, item.error)
-        elif _already_stored(store, item.text):
-            report.duplicates += 1  # skip extraction: this is what makes a rerun after a crash cheap
-        else:
+        elif not _skip_stored(store, report, item):  # skipping extraction makes a rerun after a crash cheap
             try:
                 # --published and --lang fill in what an article does not say; they never override it
                 chronicle = extractor.extract_article(
@@ -204,9 +231,8 @@ def ingest_articles(
             except Exception as exc:  # a stage bug must not end a batch of thousands; it is recorded
                 _record_failure(store, report, item.id, KroniekError("E211", where=item.id, detail=repr(exc)))
             else:
-                outcome = write_chronicle(store, chronicle, extractor=name)
-                _count(report, outcome.status, outcome.events)
-                _note_date(report, item, chronicle)
+                if _store_one(store, report, item.id, chronicle, name):
+                    _note_date(report, item, chronicle)
         if progress:
             progress(item.where if isinstance(item, ItemFailure) else item.id)
     report.seconds = time.perf_counter() - started
@@ -230,8 +256,8 @@ def _ingest_in_parallel(
     for item in items:
         if isinstance(item, ItemFailure):
             _record_failure(store, report, item.where, item.error)
-        elif _already_stored(store, item.text):
-            report.duplicates += 1
+        elif _skip_stored(store, report, item):
+            pass
         else:
             pending.append(item)
             continue
@@ -242,9 +268,8 @@ def _ingest_in_parallel(
         if isinstance(outcome, KroniekError):
             _record_failure(store, report, article.id, outcome)
         else:
-            result = write_chronicle(store, outcome, extractor=name)
-            _count(report, result.status, result.events)
-            _note_date(report, article, outcome)
+            if _store_one(store, report, article.id, outcome, name):
+                _note_date(report, article, outcome)
         if progress:
             progress(article.id)
 

@@ -110,6 +110,27 @@ def event_mentions_select(
     return query.where(*_date_filter(e.c.date_start, e.c.published_day, since, until))
 
 
+# The most rows one query may ask for: past it a limit is a mistake, not a wish for "all of them".
+MAX_ROW_LIMIT = 10_000_000
+
+
+def check_row_limit(value: int | float | str | None, option: str = "--limit") -> int | None:
+    """A row limit as a whole number from 1 to MAX_ROW_LIMIT (None: no limit); anything else is E212,
+    so that ``--limit -5`` is not read as "everything" and ``--limit 1e20`` reaches no database."""
+    if value is None:
+        return None
+    number: int | None = None
+    if isinstance(value, int) and not isinstance(value, bool):
+        number = value
+    elif isinstance(value, float) and value.is_integer():
+        number = int(value)
+    elif isinstance(value, str) and value.strip().lstrip("+-").isdigit() and len(value.strip()) <= 20:
+        number = int(value.strip())
+    if number is None or not 1 <= number <= MAX_ROW_LIMIT:
+        raise KroniekError("E212", option=option, low=1, high=MAX_ROW_LIMIT, value=str(value))
+    return number
+
+
 def query_events(
     store: Store,
     actor: str | None = None,
@@ -134,7 +155,8 @@ def query_events(
         return []
     # the event's day, else the day it was reported: undated events sit where they were in the news
     query = query.order_by(func.coalesce(e.c.date_start, e.c.published_day), e.c.id)
-    if limit:
+    limit = check_row_limit(limit)
+    if limit is not None:
         query = query.limit(limit)
     with store.connect() as conn:
         rows = conn.execute(query).all()
@@ -251,7 +273,8 @@ def query_fused(
         query = query.where(f.c.has_disagreement.is_(disagreement))
     query = query.where(*_date_filter(f.c.date_start, f.c.first_reported, since_day, until_day))
     query = query.order_by(func.coalesce(f.c.date_start, f.c.first_reported), f.c.id)
-    if limit:
+    limit = check_row_limit(limit)
+    if limit is not None:
         query = query.limit(limit)
     with store.connect() as conn:
         rows = conn.execute(query).all()
