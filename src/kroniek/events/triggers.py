@@ -184,7 +184,9 @@ def _attributive_participle(nlp: Doc, match: TriggerMatch, clause: Clause, lexic
     # past tense mis-tagged as a modifier, is neither)
     participle = "Part" in forms or (not forms and word.endswith("ed"))
     if nlp.has_annotation("DEP"):
-        return participle and token.dep_ == "amod" and 0 < token.head.i - token.i <= _PARTICIPLE_REACH
+        # Dutch and German parsers label a prenominal participle "acl" ("de geannexeerde provincies"); a
+        # postnominal "acl" ("the man arrested on Monday") has its noun before it and stays an event
+        return participle and token.dep_ in ("amod", "acl") and 0 < token.head.i - token.i <= _PARTICIPLE_REACH
     return (
         participle
         and clause.start < match.start
