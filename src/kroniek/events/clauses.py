@@ -144,6 +144,9 @@ def actor_groups(
         groups.append(group)
     for group in groups:
         group.possessive = _possessive_after(nlp, group.end, clause, cues)
+        if group.end < clause.end and nlp[group.end].text.lower() in cues.source_postpositions:
+            # "Dem Kreml zufolge": the group names the source, governed like a preposition's object
+            group.prep = nlp[group.end].text.lower()
     return groups
 
 
