@@ -111,3 +111,101 @@ def test_dutch_own_account_and_french_selon():
     fr = make_doc("Selon Moscou, l'Ukraine a attaqué Belgorod.", "fr", {"Russia": ["Moscou"], "Ukraine": ["l'Ukraine"]})
     attack = only(run_events(fr), "ASSAULT")
     assert attack.source is not None and fr.actors[attack.source].name == "Russia"
+
+
+# --- date -------------------------------------------------------------------------------------------
+
+
+LEADERS = {"Donald Trump": ["Trump"], "Vladimir Putin": ["Putin"]}
+
+
+def test_running_anchor_dates_later_events_of_the_same_talks():
+    doc = make_doc(
+        "On Tuesday, Trump spoke with Putin by phone. The two leaders agreed to a ceasefire.",
+        "en",
+        LEADERS,
+        timexes=[("Tuesday", "DATE", "2025-03-18")],
+        published="2025-03-19",
+        kinds=PERSONS,
+    )
+    events = run_events(doc)
+    call = only(events, "CONSULT")
+    assert call.date is not None and call.date.value == "2025-03-18"
+    agree = only(events, "AGREE")
+    assert agree.date is not None and agree.date.value == "2025-03-18"
+    assert "running anchor" in agree.explain["date"]
+
+
+def test_running_anchor_ends_with_a_shift_back():
+    doc = make_doc(
+        "On Tuesday, Trump spoke with Putin by phone. The two leaders had agreed to a ceasefire.",
+        "en",
+        LEADERS,
+        timexes=[("Tuesday", "DATE", "2025-03-18")],
+        published="2025-03-19",
+        kinds=PERSONS,
+    )
+    assert only(run_events(doc), "AGREE").date is None
+
+
+def test_running_anchor_dates_only_the_parties_named_as_such():
+    for text in (
+        "On Tuesday, Trump spoke with Putin by phone. Trump condemned Putin.",
+        "On Tuesday, Trump spoke with Putin by phone. Poland condemned Hungary.",
+    ):
+        doc = make_doc(
+            text,
+            "en",
+            {**LEADERS, "Poland": ["Poland"], "Hungary": ["Hungary"]},
+            timexes=[("Tuesday", "DATE", "2025-03-18")],
+            published="2025-03-19",
+            kinds=PERSONS,
+        )
+        assert only(run_events(doc), "ACCUSE").date is None, text
+
+
+def test_when_clause_takes_the_date_of_the_clause_it_modifies():
+    doc = make_doc(
+        "De crisis begon woensdag, toen Oostland Westland aanviel.",
+        "nl",
+        {"Eastland": ["Oostland"], "Westland": ["Westland"]},
+        timexes=[("woensdag", "DATE", "2025-05-07")],
+        published="2025-05-09",
+    )
+    attack = only(run_events(doc), "ASSAULT")
+    assert attack.date is not None and attack.date.value == "2025-05-07"
+
+
+def test_a_page_stamp_dates_no_event():
+    doc = make_doc(
+        "Published: 19 March 2025\nNortland condemned Sudland.",
+        "en",
+        {"Nortland": ["Nortland"], "Sudland": ["Sudland"]},
+        timexes=[("19 March 2025", "DATE", "2025-03-19")],
+        published="2025-03-19",
+    )
+    doc.timexes[0].stamp = True
+    assert only(run_events(doc), "ACCUSE").date is None
+
+
+def test_a_possessive_date_belongs_to_its_noun():
+    doc = make_doc(
+        "Nortland condemned Tuesday's attack on Sudland.",
+        "en",
+        {"Nortland": ["Nortland"], "Sudland": ["Sudland"]},
+        timexes=[("Tuesday", "DATE", "2025-03-18")],
+        published="2025-03-19",
+    )
+    assert only(run_events(doc), "ACCUSE").date is None
+
+
+def test_a_modifiers_date_is_not_the_events():
+    doc = make_doc(
+        "Putin, re-elected on March 18, condemned Poland.",
+        "en",
+        {"Vladimir Putin": ["Putin"], "Poland": ["Poland"]},
+        timexes=[("March 18", "DATE", "2025-03-18")],
+        published="2025-03-19",
+    )
+    accuse = only(run_events(doc), "ACCUSE")
+    assert accuse.date is None

@@ -20,8 +20,9 @@ from kroniek.document import (
     TimexRecord,
 )
 from kroniek.events.clauses import ActorGroup, Clause
-from kroniek.events.lexicon import Lexicon
+from kroniek.events.lexicon import Cues, Lexicon
 from kroniek.events.triggers import TriggerMatch
+from kroniek.events.when import dates_the_event
 from kroniek.events.where import location_for as where_it_happened
 
 if TYPE_CHECKING:
@@ -198,13 +199,14 @@ def _inside(tx: TimexRecord | QuantityMention | PlaceMention, nlp: Doc, token_st
 
 
 def event_date(
-    doc: ArticleDoc, evidence: CharSpan, trigger_at: int, modality: Modality
+    doc: ArticleDoc, evidence: CharSpan, trigger_at: int, modality: Modality, cues: Cues | None = None
 ) -> tuple[TimexRecord | None, Modality]:
     """The one date chooser of the project: (the event's date, its modality). The date is the timex
     ``date_for`` picks; an asserted event dated after the publication day is planned; a bare weekday then
     takes the reading (past or future) that the modality asks for. benchmarks/time_benchmark.py measures
-    this function."""
-    date = date_for(doc, evidence, trigger_at)
+    this function. (An event its clause leaves undated may take a date from the article around it:
+    events/when.py ``discourse_date``, applied by the stage.)"""
+    date = date_for(doc, evidence, trigger_at, cues)
     if modality == "asserted" and future_by_date(date, doc.published):
         modality = "planned"
     if date is not None:
@@ -212,9 +214,10 @@ def event_date(
     return date, modality
 
 
-def date_for(doc: ArticleDoc, span: CharSpan, trigger_at: int) -> TimexRecord | None:
-    """The DATE/TIME timex nearest the trigger in its clause. (Borrowing one from another clause of the
-    sentence dated more events wrongly than rightly on the dev texts.)"""
+def date_for(doc: ArticleDoc, span: CharSpan, trigger_at: int, cues: Cues | None = None) -> TimexRecord | None:
+    """The DATE/TIME timex nearest the trigger in its clause that dates the event itself (not a page stamp,
+    not a noun's or another verb's date: events/when.py ``dates_the_event``). (Borrowing one from another
+    clause of the sentence dated more events wrongly than rightly on the dev texts.)"""
     found = [
         t
         for t in doc.timexes
@@ -223,6 +226,7 @@ def date_for(doc: ArticleDoc, span: CharSpan, trigger_at: int) -> TimexRecord | 
         and t.end <= span.end
         and not _VAGUE.match(t.value)
         and t.precision != "vague"
+        and dates_the_event(doc, t, trigger_at, cues)
     ]
     if found:
         return _day_of(min(found, key=lambda t: abs(t.start - trigger_at)))

@@ -27,9 +27,11 @@ from kroniek.events.qualify import (
     modality_of,
     proposition_for,
     quantities_in,
+    reanchor_for,
     source_for,
 )
 from kroniek.events.triggers import TriggerMatch, find_triggers
+from kroniek.events.when import TimeAnchor, discourse_date
 
 
 @dataclass
@@ -42,6 +44,7 @@ class _Discourse:
     dialogue_persons: bool = False
     last_proposition: PropositionRecord | None = None
     topic: list[int] = field(default_factory=list)  # the single actor of the latest event: "Hij" may be it
+    anchor: TimeAnchor | None = None  # the last event dated by its own sentence: dates the later ones of its day
 
 
 class EventsStage:
@@ -287,7 +290,7 @@ def _qualified_event(ctx: EventContext) -> EventRecord:
         "path": list(args.path),
     }
     modality, cue = modality_of(doc, match, ctx.clause, ctx.complement, lexicon)
-    date, dated_modality = event_date(doc, evidence, triggers[0].start, modality)
+    date, dated_modality = event_date(doc, evidence, triggers[0].start, modality, lexicon.cues)
     if dated_modality != modality:
         modality, cue = dated_modality, "future date"
     explain["modality"] = f"{modality} ({cue})" if cue else modality
@@ -316,7 +319,7 @@ def _qualified_event(ctx: EventContext) -> EventRecord:
         confidence += SURE_TREE
     if args.actor and args.recipient:
         confidence += SURE_BOTH_SIDES
-    return EventRecord(
+    record = EventRecord(
         event=entry.event,
         evidence=evidence,
         trigger=triggers,
@@ -336,6 +339,16 @@ def _qualified_event(ctx: EventContext) -> EventRecord:
         trigger_kind=match.kind,
         explain=explain,
     )
+    collective = any(rule in args.rule for rule in ("collective subject", "the talks introduced before"))
+    found, date_rule, ctx.state.anchor = discourse_date(
+        doc, record, ctx.clause, ctx.clauses, lexicon.cues, ctx.state.anchor, collective
+    )
+    if found is not None:
+        record.date = reanchor_for(doc, found, record.modality)
+        explain["date"] = date_rule
+    elif record.date is not None:
+        explain["date"] = "timex of its clause"
+    return record
 
 
 # speech acts that, said in talks, are addressed to the other party
