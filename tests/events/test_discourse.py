@@ -209,3 +209,56 @@ def test_a_modifiers_date_is_not_the_events():
     )
     accuse = only(run_events(doc), "ACCUSE")
     assert accuse.date is None
+
+
+# --- place ------------------------------------------------------------------------------------------
+
+
+def test_the_meetings_place_carries_to_its_parties_later_acts():
+    from kroniek.document import PlaceMention
+
+    text = (
+        "On Tuesday, Trump met with Putin in Riyadh. Trump praised the Saudi king. "
+        "Oil prices rose sharply. Markets in Asia followed. The two leaders agreed to a ceasefire."
+    )
+    doc = make_doc(text, "en", LEADERS, kinds=PERSONS)
+    at = text.index("Riyadh")
+    doc.places.append(PlaceMention(at, at + 6, "Riyadh", "SAU", 108410, 24.7, 46.7, "city", locative=True))
+    events = run_events(doc)
+    meeting = only(events, "CONSULT")
+    assert meeting.location is not None and meeting.location.name == "Riyadh"
+    agree = only(events, "AGREE")
+    assert agree.location is not None and agree.location.name == "Riyadh"
+    assert agree.explain["location"].startswith("running place")
+
+
+# --- modality ---------------------------------------------------------------------------------------
+
+
+def test_reported_future_is_planned():
+    doc = make_doc(
+        "Nortland said it would send aid to Sudland.",
+        "en",
+        {"Nortland": ["Nortland"], "Sudland": ["Sudland"]},
+    )
+    aid = only(run_events(doc), "AID")
+    assert aid.modality == "planned"
+    assert "reported future" in aid.explain["modality"]
+
+
+def test_a_condition_keeps_would_hypothetical():
+    doc = make_doc(
+        "Nortland said it would send aid to Sudland if the border opened.",
+        "en",
+        {"Nortland": ["Nortland"], "Sudland": ["Sudland"]},
+    )
+    assert only(run_events(doc), "AID").modality == "hypothetical"
+
+
+def test_a_later_verbs_modal_does_not_leak_into_an_earlier_act():
+    doc = make_doc(
+        "Nortland condemned Sudland and said it would review its options.",
+        "en",
+        {"Nortland": ["Nortland"], "Sudland": ["Sudland"]},
+    )
+    assert only(run_events(doc), "ACCUSE").modality == "asserted"

@@ -63,8 +63,16 @@ def modality_of(
     for w in head_words:
         if w in cues.hypothetical and w in cues.conditional_openers:
             return "hypothetical", w
-    for w in words:
+    # In an SVO clause a verb's own modal stands before it; one after it belongs to a later verb ("welcomed
+    # the decision and said Canberra would withdraw …" keeps "welcomed" asserted).
+    own_scope = scope
+    if match.kind == "verb" and not cues.verb_first:
+        own_scope = range(clause.start, match.last)
+    for i in own_scope:
+        w = _low(nlp, i)
         if w in cues.hypothetical and w not in cues.conditional_openers:
+            if w in cues.reported_futures and _reported(nlp, clause, i, cues):
+                return "planned", f"{w} (reported future)"
             return "hypothetical", w
     if match.entry.modality:
         return match.entry.modality, "entry"
@@ -79,6 +87,18 @@ def modality_of(
             return "planned", w
     # a bare future-tense verb form (French "signera") is left to the date check below
     return "asserted", ""
+
+
+def _reported(nlp: Doc, clause: Clause, at: int, cues: Any) -> bool:
+    """A report verb before ``at`` in the sentence and no condition in the clause: "China said it would
+    deliver rice" reports a plan ("would" is the future of the past), "would deliver if asked" does not."""
+    if any(_low(nlp, i) in cues.conditional_openers for i in range(clause.start, clause.end)):
+        return False
+    start = nlp.char_span(clause.sentence.start, clause.sentence.end, alignment_mode="expand")
+    first = start.start if start is not None else clause.start
+    return any(
+        nlp[i].text.lower() in cues.report_verbs or nlp[i].lemma_.lower() in cues.report_verbs for i in range(first, at)
+    )
 
 
 def future_by_date(timex: TimexRecord | None, published: dt.date | None) -> bool:

@@ -31,7 +31,8 @@ from kroniek.events.qualify import (
     source_for,
 )
 from kroniek.events.triggers import TriggerMatch, find_triggers
-from kroniek.events.when import TimeAnchor, discourse_date
+from kroniek.events.when import TimeAnchor, discourse_date, sentence_index
+from kroniek.events.where import PlaceAnchor, next_place_anchor, running_place
 
 
 @dataclass
@@ -45,6 +46,7 @@ class _Discourse:
     last_proposition: PropositionRecord | None = None
     topic: list[int] = field(default_factory=list)  # the single actor of the latest event: "Hij" may be it
     anchor: TimeAnchor | None = None  # the last event dated by its own sentence: dates the later ones of its day
+    place: PlaceAnchor | None = None  # the last meeting or visit with a place: where its parties act later
 
 
 class EventsStage:
@@ -348,6 +350,13 @@ def _qualified_event(ctx: EventContext) -> EventRecord:
         explain["date"] = date_rule
     elif record.date is not None:
         explain["date"] = "timex of its clause"
+    sentence = sentence_index(doc, ctx.clause.sentence)
+    if record.location is None:
+        record.location = running_place(ctx.state.place, sentence, record, collective)
+        if record.location is not None:
+            explain["location"] = "running place (the meeting of its parties)"
+    own_place = bool(loc_rule) and "earlier" not in loc_rule
+    ctx.state.place = next_place_anchor(ctx.state.place, sentence, record, own_place)
     return record
 
 

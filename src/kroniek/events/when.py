@@ -189,7 +189,7 @@ def discourse_date(
 ) -> tuple[TimexRecord | None, str, TimeAnchor | None]:
     """(the date of an event its own clause leaves undated, the rule that chose it, the anchor from now on).
     Called for every event in text order; an event dated by its own clause becomes the new anchor."""
-    sentence = _sentence_index(doc, clause.sentence)
+    sentence = sentence_index(doc, clause.sentence)
     nlp = doc.nlp
     assert nlp is not None
     words = [nlp[i].text.lower() for i in range(clause.start, clause.end)]
@@ -222,6 +222,6 @@ def discourse_date(
     return None, "", anchor
 
 
-def _sentence_index(doc: ArticleDoc, sentence: CharSpan) -> int:
+def sentence_index(doc: ArticleDoc, sentence: CharSpan) -> int:
     starts = [s.start for s in doc.sentences]
     return max(0, bisect_right(starts, sentence.start) - 1)
