@@ -416,7 +416,8 @@ def _source_candidates(
     # inside a speech scope that the statements stage attributed (doc.attributions)
     for st in doc.attributions:
         if st.speaker is not None and st.scope.start <= trigger_char < st.scope.end:
-            yield st.speaker, f"statement ({st.how})"
+            cue = f": «{doc.text[st.cue.start : st.cue.end]}»" if st.cue is not None else ""
+            yield st.speaker, f"statement ({st.how}{cue})"
 
 
 def _source_phrase(nlp: Doc, group: ActorGroup, clause: Clause, cues: Any, covered: set[int]) -> str:
@@ -427,7 +428,7 @@ def _source_phrase(nlp: Doc, group: ActorGroup, clause: Clause, cues: Any, cover
         return f"{group.prep} X"
     if group.prep in cues.source_postpositions:
         return f"X {group.prep}"
-    before = []
+    before: list[str] = []
     for i in range(group.start - 1, max(clause.start, group.start - 5) - 1, -1):
         if nlp[i].is_punct or i in covered:
             break
