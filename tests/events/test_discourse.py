@@ -128,7 +128,9 @@ def test_running_anchor_dates_later_events_of_the_same_talks():
         published="2025-03-19",
         kinds=PERSONS,
     )
-    events = run_events(doc)
+    assert only(run_events(doc), "AGREE").date is None  # off by default (config: carry_discourse)
+    doc.events.clear()
+    events = run_events(doc, carry_discourse=True)
     call = only(events, "CONSULT")
     assert call.date is not None and call.date.value == "2025-03-18"
     agree = only(events, "AGREE")
@@ -145,7 +147,7 @@ def test_running_anchor_ends_with_a_shift_back():
         published="2025-03-19",
         kinds=PERSONS,
     )
-    assert only(run_events(doc), "AGREE").date is None
+    assert only(run_events(doc, carry_discourse=True), "AGREE").date is None
 
 
 def test_running_anchor_dates_only_the_parties_named_as_such():
@@ -161,7 +163,7 @@ def test_running_anchor_dates_only_the_parties_named_as_such():
             published="2025-03-19",
             kinds=PERSONS,
         )
-        assert only(run_events(doc), "ACCUSE").date is None, text
+        assert only(run_events(doc, carry_discourse=True), "ACCUSE").date is None, text
 
 
 def test_when_clause_takes_the_date_of_the_clause_it_modifies():
@@ -224,7 +226,7 @@ def test_the_meetings_place_carries_to_its_parties_later_acts():
     doc = make_doc(text, "en", LEADERS, kinds=PERSONS)
     at = text.index("Riyadh")
     doc.places.append(PlaceMention(at, at + 6, "Riyadh", "SAU", 108410, 24.7, 46.7, "city", locative=True))
-    events = run_events(doc)
+    events = run_events(doc, carry_discourse=True)
     meeting = only(events, "CONSULT")
     assert meeting.location is not None and meeting.location.name == "Riyadh"
     agree = only(events, "AGREE")
