@@ -76,6 +76,7 @@ class TimexRecord:
     # both readings of a bare weekday, {"past": value, "future": value}: a later stage that knows the
     # event's modality picks one (None for every other timex, and without a publication date)
     readings: dict[str, str] | None = None
+    stamp: bool = False  # it stamps the page ("Published: …", "Stand: …", a byline's time): it dates no event
 
 
 @dataclass(slots=True)

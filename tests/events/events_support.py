@@ -12,6 +12,7 @@ from kroniek.document import (
     ActorMention,
     ActorRecord,
     ArticleDoc,
+    CharSpan,
     EventRecord,
     QuantityMention,
     TimexRecord,
@@ -32,18 +33,26 @@ def make_doc(
     timexes: list[tuple[str, str, str]] | None = None,
     quantities: list[tuple[str, float, str]] | None = None,
     published: str | None = None,
+    kinds: dict[str, str] | None = None,
+    roles: dict[str, str] | None = None,
 ) -> ArticleDoc:
-    """actors: canonical name -> strings that mention it; timexes: (text, type, value)."""
+    """actors: canonical name -> strings that mention it; timexes: (text, type, value); kinds: actor kind
+    by name (default "state"); roles: mention string -> the role word inside it ("President Joe Biden")."""
     doc = ArticleDoc(
         article=Article(id="t", language=lang, text=text, published=published),
         published=dt.date.fromisoformat(published) if published else None,
     )
     for name, strings in actors.items():
-        record = ActorRecord(key=name, name=name, kind="state")
+        record = ActorRecord(key=name, name=name, kind=(kinds or {}).get(name, "state"))  # type: ignore[arg-type]
         index = len(doc.actors)
         for s in strings:
             for m in re.finditer(r"(?<!\w)" + re.escape(s) + r"(?!\w)", text):
-                record.mentions.append(ActorMention(m.start(), m.end(), index))
+                role = (roles or {}).get(s)
+                role_span = None
+                if role is not None:
+                    at = m.start() + s.index(role)
+                    role_span = CharSpan(at, at + len(role))
+                record.mentions.append(ActorMention(m.start(), m.end(), index, role_span=role_span))
         doc.actors.append(record)
     for tx_text, tx_type, value in timexes or []:
         start = text.index(tx_text)

@@ -7,6 +7,7 @@ subordinating word ("…, nadat", "…, which"), and at a complementizer right a
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Collection
 from dataclasses import dataclass, field
@@ -127,6 +128,7 @@ def actor_groups(
         if kept and m[0] < kept[-1][1]:  # nested in or overlapping the previous, longer mention
             continue
         kept.append(m)
+    kept = drop_affiliations(doc, kept)
     covered = {t for start, end, _ in kept for t in range(index.at(start), index.end_at(end))}
     groups: list[ActorGroup] = []
     for start, end, actor in kept:
@@ -142,7 +144,36 @@ def actor_groups(
         groups.append(group)
     for group in groups:
         group.possessive = _possessive_after(nlp, group.end, clause, cues)
+        if group.end < clause.end and nlp[group.end].text.lower() in cues.source_postpositions:
+            # "Dem Kreml zufolge": the group names the source, governed like a preposition's object
+            group.prep = nlp[group.end].text.lower()
     return groups
+
+
+# What may stand between an affiliation and the person's name: the rest of a compound role word
+# ("US-Präsident", "CDU-Chef", "Nato-Generalsekretär") and white space.
+_AFFILIATION_GAP = re.compile(r"^(?:[-‑]\w+)?\s*$")
+
+
+def drop_affiliations(doc: ArticleDoc, kept: list[tuple[int, int, int]]) -> list[tuple[int, int, int]]:
+    """ "US-Präsident Joe Biden", "US President Joe Biden", "CDU-Chef Friedrich Merz": a state or
+    organisation named right before a person, as part of the person's title, says whom the person serves;
+    it is not a second participant. It is the affiliation when only the rest of a compound role word
+    stands between the two, or nothing but white space while the person's mention carries its role
+    ("President Joe Biden"). "told Russia Putin would …" (no role) keeps both."""
+    if len(kept) < 2:
+        return kept
+    with_role = {(m.start, m.end) for actor in doc.actors for m in actor.mentions if m.role_span is not None}
+    out: list[tuple[int, int, int]] = []
+    for n, (start, end, actor) in enumerate(kept):
+        following = kept[n + 1] if n + 1 < len(kept) else None
+        if following is not None and doc.actors[actor].kind != "person" and doc.actors[following[2]].kind == "person":
+            gap = doc.text[end : following[0]]
+            compound = gap[:1] in ("-", "‑")
+            if _AFFILIATION_GAP.match(gap) and (compound or (following[0], following[1]) in with_role):
+                continue
+        out.append((start, end, actor))
+    return out
 
 
 def _mentions_with_index(doc: ArticleDoc) -> list[tuple[ActorMention, int]]:

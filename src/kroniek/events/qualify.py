@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from bisect import bisect_left
-from collections.abc import Collection
+from collections.abc import Collection, Iterator
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
@@ -20,8 +20,9 @@ from kroniek.document import (
     TimexRecord,
 )
 from kroniek.events.clauses import ActorGroup, Clause
-from kroniek.events.lexicon import Lexicon
+from kroniek.events.lexicon import Cues, Lexicon
 from kroniek.events.triggers import TriggerMatch
+from kroniek.events.when import dates_the_event
 from kroniek.events.where import location_for as where_it_happened
 
 if TYPE_CHECKING:
@@ -62,8 +63,16 @@ def modality_of(
     for w in head_words:
         if w in cues.hypothetical and w in cues.conditional_openers:
             return "hypothetical", w
-    for w in words:
+    # In an SVO clause a verb's own modal stands before it; one after it belongs to a later verb ("welcomed
+    # the decision and said Canberra would withdraw …" keeps "welcomed" asserted).
+    own_scope = scope
+    if match.kind == "verb" and not cues.verb_first:
+        own_scope = range(clause.start, match.last)
+    for i in own_scope:
+        w = _low(nlp, i)
         if w in cues.hypothetical and w not in cues.conditional_openers:
+            if w in cues.reported_futures and _reported(nlp, clause, i, cues):
+                return "planned", f"{w} (reported future)"
             return "hypothetical", w
     if match.entry.modality:
         return match.entry.modality, "entry"
@@ -78,6 +87,18 @@ def modality_of(
             return "planned", w
     # a bare future-tense verb form (French "signera") is left to the date check below
     return "asserted", ""
+
+
+def _reported(nlp: Doc, clause: Clause, at: int, cues: Any) -> bool:
+    """A report verb before ``at`` in the sentence and no condition in the clause: "China said it would
+    deliver rice" reports a plan ("would" is the future of the past), "would deliver if asked" does not."""
+    if any(_low(nlp, i) in cues.conditional_openers for i in range(clause.start, clause.end)):
+        return False
+    start = nlp.char_span(clause.sentence.start, clause.sentence.end, alignment_mode="expand")
+    first = start.start if start is not None else clause.start
+    return any(
+        nlp[i].text.lower() in cues.report_verbs or nlp[i].lemma_.lower() in cues.report_verbs for i in range(first, at)
+    )
 
 
 def future_by_date(timex: TimexRecord | None, published: dt.date | None) -> bool:
@@ -198,13 +219,14 @@ def _inside(tx: TimexRecord | QuantityMention | PlaceMention, nlp: Doc, token_st
 
 
 def event_date(
-    doc: ArticleDoc, evidence: CharSpan, trigger_at: int, modality: Modality
+    doc: ArticleDoc, evidence: CharSpan, trigger_at: int, modality: Modality, cues: Cues | None = None
 ) -> tuple[TimexRecord | None, Modality]:
     """The one date chooser of the project: (the event's date, its modality). The date is the timex
     ``date_for`` picks; an asserted event dated after the publication day is planned; a bare weekday then
     takes the reading (past or future) that the modality asks for. benchmarks/time_benchmark.py measures
-    this function."""
-    date = date_for(doc, evidence, trigger_at)
+    this function. (An event its clause leaves undated may take a date from the article around it:
+    events/when.py ``discourse_date``, applied by the stage.)"""
+    date = date_for(doc, evidence, trigger_at, cues)
     if modality == "asserted" and future_by_date(date, doc.published):
         modality = "planned"
     if date is not None:
@@ -212,9 +234,10 @@ def event_date(
     return date, modality
 
 
-def date_for(doc: ArticleDoc, span: CharSpan, trigger_at: int) -> TimexRecord | None:
-    """The DATE/TIME timex nearest the trigger in its clause. (Borrowing one from another clause of the
-    sentence dated more events wrongly than rightly on the dev texts.)"""
+def date_for(doc: ArticleDoc, span: CharSpan, trigger_at: int, cues: Cues | None = None) -> TimexRecord | None:
+    """The DATE/TIME timex nearest the trigger in its clause that dates the event itself (not a page stamp,
+    not a noun's or another verb's date: events/when.py ``dates_the_event``). (Borrowing one from another
+    clause of the sentence dated more events wrongly than rightly on the dev texts.)"""
     found = [
         t
         for t in doc.timexes
@@ -223,6 +246,7 @@ def date_for(doc: ArticleDoc, span: CharSpan, trigger_at: int) -> TimexRecord | 
         and t.end <= span.end
         and not _VAGUE.match(t.value)
         and t.precision != "vague"
+        and dates_the_event(doc, t, trigger_at, cues)
     ]
     if found:
         return _day_of(min(found, key=lambda t: abs(t.start - trigger_at)))
@@ -330,6 +354,10 @@ def source_for(
     """Who claims the event: a source phrase or report verb of its own sentence, else the speaker of the
     speech scope (``doc.attributions``, found by the statements stage) that holds the trigger.
 
+    An actor of the event is never its source ("Gantz said he was ready to join" is Gantz's own act,
+    which the article states), except where the text says the claim is the actor's own ("nach eigenen
+    Angaben", "naar eigen zeggen": ``cues.self_sources``).
+
     The clause-level rules stay here until the statements stage finds every report the events lexicon
     knows: reading ``doc.attributions`` alone scored fields.source 0.250 against 0.333 on the dev set
     (missed: "informeert ... dat", "advised", "soutenu par"), and adding the events' report verbs to the
@@ -337,10 +365,35 @@ def source_for(
     nlp = doc.nlp
     assert nlp is not None
     cues = lexicon.cues
-    # "volgens X", "according to X" in the clause
-    for g in groups_by_clause.get(clause.start, []):
-        if g.prep in cues.source_preps:
-            return g.actors[0], f"{g.prep} X"
+    if actors and cues.self_sources:
+        words = " " + " ".join(_low(nlp, i) for i in range(clause.start, clause.end)) + " "
+        own = next((p for p in cues.self_sources if f" {p} " in words), None)
+        if own is not None:
+            return actors[0], f"{own} (the actor's own account)"
+    for candidate, rule in _source_candidates(doc, clause, clauses, groups_by_clause, trigger_char, cues):
+        if candidate not in actors:
+            return candidate, rule
+    return None, ""
+
+
+def _source_candidates(
+    doc: ArticleDoc,
+    clause: Clause,
+    clauses: list[Clause],
+    groups_by_clause: dict[int, list[ActorGroup]],
+    trigger_char: int,
+    cues: Any,
+) -> Iterator[tuple[int, str]]:
+    """Who may claim the event, nearest construction first."""
+    nlp = doc.nlp
+    assert nlp is not None
+    # "volgens X", "according to X", "nach Angaben der X", "Dem Kreml zufolge", "nach US-Angaben" in the clause
+    groups = groups_by_clause.get(clause.start, [])
+    covered = {t for g in groups for t in range(g.start, g.end)}
+    for g in groups:
+        phrase = _source_phrase(nlp, g, clause, cues, covered)
+        if phrase:
+            yield g.actors[0], phrase
     # "…, aldus X" anywhere in the sentence
     for c in clauses:
         for g in groups_by_clause.get(c.start, []):
@@ -348,7 +401,7 @@ def source_for(
             while j >= c.start and nlp[j].text.lower() in cues.determiners | {","}:
                 j -= 1
             if j >= c.start and nlp[j].text.lower() in cues.source_after:
-                return g.actors[0], f"{nlp[j].text} X"
+                yield g.actors[0], f"{nlp[j].text} X"
     # an earlier clause of the sentence with a report verb: "Rusland meldt dat …", "X said that …"
     for c in clauses:
         if c.index >= clause.index:
@@ -359,9 +412,36 @@ def source_for(
         ):
             bare = [g for g in groups_by_clause.get(c.start, []) if g.prep is None]
             if bare:
-                return bare[0].actors[0], "report verb"
+                yield bare[0].actors[0], "report verb"
     # inside a speech scope that the statements stage attributed (doc.attributions)
     for st in doc.attributions:
-        if st.speaker is not None and st.scope.start <= trigger_char < st.scope.end and st.speaker not in actors:
-            return st.speaker, "statement"
-    return None, ""
+        if st.speaker is not None and st.scope.start <= trigger_char < st.scope.end:
+            cue = f": «{doc.text[st.cue.start : st.cue.end]}»" if st.cue is not None else ""
+            yield st.speaker, f"statement ({st.how}{cue})"
+
+
+def _source_phrase(nlp: Doc, group: ActorGroup, clause: Clause, cues: Any, covered: set[int]) -> str:
+    """The source phrase that names the group as the claimant, or "": a source preposition a few words
+    before it ("volgens X", "nach Angaben der israelischen Armee"), a postposition right after it ("Dem
+    Kreml zufolge"), or a compound that ends in a source noun ("nach US-Angaben")."""
+    if group.prep in cues.source_preps:
+        return f"{group.prep} X"
+    if group.prep in cues.source_postpositions:
+        return f"X {group.prep}"
+    before: list[str] = []
+    for i in range(group.start - 1, max(clause.start, group.start - 5) - 1, -1):
+        if nlp[i].is_punct or i in covered:
+            break
+        before.insert(0, _low(nlp, i))
+    window = " ".join(before)
+    for phrase in cues.source_preps:
+        at = f" {window} ".find(f" {phrase} ")
+        if at >= 0 and len(window[at + len(phrase) :].split()) <= 2:
+            return f"{phrase} X"
+    last = nlp[group.end - 1]
+    word = last.text.lower()
+    after = nlp.text[last.idx + len(last.text) : last.idx + len(last.text) + 30].lower()
+    for suffix in cues.source_compounds:
+        if (word.endswith(suffix) and len(word) > len(suffix)) or re.match(re.escape(suffix) + r"\b", after):
+            return f"X{suffix}"
+    return ""

@@ -8,11 +8,17 @@ Haag, 29 mei 2017", "KYIV -") and places used for their governments ("Moskou eis
 and a country named without a locative word is a party, not a venue ("toegang tot Jemen"). When the
 evidence names no venue, the last locative place in the sentences before it (within the paragraph) is
 used: a report often names the city once ("Kaag is in Genève. Ze sprak er met ...").
+
+``running_place``: the place of a meeting or visit is where its parties, named as such ("the two
+sides", "both leaders"), act later in the article, also beyond its paragraph ("Delegations met in
+Riyadh. … They agreed to …").
 """
 
 from __future__ import annotations
 
-from kroniek.document import ArticleDoc, CharSpan, PlaceMention
+from dataclasses import dataclass
+
+from kroniek.document import ArticleDoc, CharSpan, EventRecord, PlaceMention
 
 FEATURE_RANK = {"venue": 0, "city": 1, "region": 2, "sea": 3, "country": 4}
 LOOKBACK_SENTENCES = 2
@@ -56,3 +62,36 @@ def location_for(doc: ArticleDoc, evidence: CharSpan) -> PlaceMention | None:
         if before:
             return max(before, key=lambda p: p.start)
     return None
+
+
+# How far (in sentences) the place of a meeting or visit carries to its parties' later acts.
+CARRY_PLACE_SENTENCES = 12
+
+
+@dataclass(slots=True)
+class PlaceAnchor:
+    """The last meeting or visit with a place of its own: where its parties' later acts happen."""
+
+    event: EventRecord
+    sentence: int  # index into doc.sentences
+
+
+def running_place(
+    anchor: PlaceAnchor | None, sentence: int, event: EventRecord, collective: bool
+) -> PlaceMention | None:
+    """The meeting's place for an act of its parties named as such ("Delegations met in Riyadh. … The two
+    sides agreed to …": ``collective``), within ``CARRY_PLACE_SENTENCES``; None otherwise."""
+    if not collective or anchor is None or anchor.event.location is None:
+        return None
+    if not 0 < sentence - anchor.sentence <= CARRY_PLACE_SENTENCES:
+        return None
+    if not {*anchor.event.actor, *anchor.event.recipient} & {*event.actor, *event.recipient}:
+        return None
+    return anchor.event.location
+
+
+def next_place_anchor(anchor: PlaceAnchor | None, sentence: int, event: EventRecord, own: bool) -> PlaceAnchor | None:
+    """A meeting or visit (CONSULT) located by its own evidence becomes the place anchor."""
+    if event.event == "CONSULT" and event.location is not None and own and len({*event.actor, *event.recipient}) >= 2:
+        return PlaceAnchor(event, sentence)
+    return anchor

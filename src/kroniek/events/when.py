@@ -1,0 +1,227 @@
+"""When an event happened, read from the article around it: which timexes of its clause date it, and the
+date it takes from the clause or the sentences before it when it has none of its own.
+
+``dates_the_event`` says whether a timex of the evidence dates the event itself. It does not when it is
+a page stamp (``TimexRecord.stamp``: "Published: 19 March"), when it belongs to a noun ("Tuesday's
+attack", "the 2023 killing", "the 1951 treaty": a possessive, or a bare year before a noun), when it marks
+where a state ends ("held until December", "bis Ende März": ``cues.span_preps``), or when another
+verb governs the timex: one that modifies a noun ("Putin, re-elected on March 18, called Xi": the date is
+the re-election's) or one coordinated with the trigger's verb (this needs the dependency parse, so it
+holds for the languages whose pipeline makes one).
+
+``temporal_clause_date``: a clause opened by "when", "toen", "als", "lorsque" (``cues.temporal_openers``)
+happens at the time of the clause it modifies ("The escalation began on Wednesday, when X attacked Y").
+
+``running_date``: the discourse's time anchor. The last event dated by a timex of its own sentence
+anchors the narrative; a later event of its parties referred to as such ("The two leaders also agreed",
+"Both sides"), without a timex in its own sentence, with the same modality and without a tense shift back
+("had", "hatte": ``cues.anterior_aux``), took place that day ("On Tuesday Trump called Putin. … The two
+leaders also agreed to …"). A new explicit timex replaces the anchor; a tense shift back ends it.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from kroniek.document import ArticleDoc, CharSpan, EventRecord, TimexRecord
+from kroniek.events.clauses import Clause
+from kroniek.events.lexicon import Cues
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+_POSSESSIVE_AFTER = re.compile(r"^['’]s?\b")
+_YEAR = re.compile(r"^\d{4}$")
+_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+CARRY_SENTENCES = 12  # an anchor dates events at most this many sentences further on
+
+
+def dates_the_event(doc: ArticleDoc, timex: TimexRecord, trigger_at: int, cues: Cues | None) -> bool:
+    """Whether ``timex`` (inside the event's evidence) dates the event whose trigger starts at ``trigger_at``."""
+    if timex.stamp:
+        return False
+    text = doc.text
+    if _POSSESSIVE_AFTER.match(text[timex.end : timex.end + 3]):
+        return False  # "Tuesday's attack"
+    nlp = doc.nlp
+    if nlp is None or cues is None:
+        return True
+    first = _token_at(nlp, timex.start)
+    before = nlp[first - 1].text.lower() if first > 0 else ""
+    if before in cues.span_preps:
+        return False  # "until December", "bis Oktober"
+    if _YEAR.match(timex.value) and timex.end - timex.start == 4 and before not in cues.prepositions:
+        after = _token_at(nlp, timex.end)
+        if after < len(nlp) and _nominal(nlp[after]) and before not in cues.coordinators:
+            return False  # "the 2023 killing", "the 1951 treaty": a year that modifies a noun
+    return not _another_verbs_date(nlp, _token_at(nlp, trigger_at), first, cues.light_verbs)
+
+
+def _nominal(token: Token) -> bool:
+    """A noun or adjective by its tag; without tags, a capitalised word (a German noun: "die 2014
+    annektierte Krim" keeps its date, "der 2014 Vertrag" would not)."""
+    if token.pos_:
+        return token.pos_ in ("NOUN", "PROPN", "ADJ")
+    return token.is_alpha and token.text[:1].isupper()
+
+
+def _token_at(nlp: Doc, char: int) -> int:
+    """The token that holds character ``char`` (or the first one after it)."""
+    lo, hi = 0, len(nlp)
+    while lo < hi:
+        mid = (lo + hi) // 2
+        token = nlp[mid]
+        if token.idx + len(token.text) <= char:
+            lo = mid + 1
+        else:
+            hi = mid
+    return lo
+
+
+_NOUN_MODIFIERS = ("acl", "acl:relcl", "relcl", "appos", "amod")
+
+
+def _another_verbs_date(nlp: Doc, trigger: int, timex: int, light: frozenset[str]) -> bool:
+    """The timex belongs to another verb than the trigger's (by the dependency parse, where there is one):
+    a verb that modifies a noun ("an agreement reached in July", "drills that began on Monday", "Putin,
+    re-elected on March 18, …") or a verb coordinated with the trigger's ("refused to board the plane and
+    was sentenced on Friday", unless the date stands before both). A light verb ("held talks on Monday") and the verb whose subject or object
+    a noun trigger is ("the talks took place on Sunday") are the trigger's own."""
+    if trigger >= len(nlp) or timex >= len(nlp):
+        return False
+    own = nlp[trigger]
+    if own.pos_ != "VERB" and own.head.pos_ in ("VERB", "AUX"):
+        own = own.head  # a noun trigger is dated through its verb
+    verb = _governing_verb(nlp[timex])
+    if verb is None or verb.i == own.i or verb.text.lower() in light:
+        return False
+    if verb.dep_ in _NOUN_MODIFIERS and not _ancestor(verb, own):
+        return True
+    if timex < verb.i:
+        return False  # "Last week X dismissed the cabinet and appointed …": a fronted date covers both verbs
+    return (verb.dep_ == "conj" and verb.head.i == own.i) or (own.dep_ == "conj" and own.head.i == verb.i)
+
+
+def _governing_verb(token: Token) -> Token | None:
+    for _ in range(6):
+        if token.pos_ == "VERB":
+            return token
+        if token.head.i == token.i:
+            return None
+        token = token.head
+    return None
+
+
+def _ancestor(candidate: Token, token: Token) -> bool:
+    return any(a.i == candidate.i for a in token.ancestors)
+
+
+def temporal_clause_date(
+    doc: ArticleDoc, clause: Clause, clauses: list[Clause], cues: Cues, usable: list[TimexRecord]
+) -> TimexRecord | None:
+    """The date of the clause that a "when"-clause modifies: the last usable timex of the clauses before it
+    in the sentence (``usable``: the sentence's timexes that may date an event)."""
+    nlp = doc.nlp
+    if nlp is None or clause.index == 0 or not cues.temporal_openers:
+        return None
+    opener = nlp[clause.start].text.lower()
+    if opener in cues.coordinators and clause.start + 1 < clause.end:
+        opener = nlp[clause.start + 1].text.lower()
+    if opener not in cues.temporal_openers:
+        return None
+    start = nlp[clause.start].idx
+    before = [t for t in usable if clause.sentence.start <= t.start and t.end <= start]
+    return before[-1] if before else None
+
+
+@dataclass(slots=True)
+class TimeAnchor:
+    """The last event dated by its own sentence, and where that sentence is."""
+
+    event: EventRecord
+    sentence: int  # index into doc.sentences
+
+
+def running_date(
+    doc: ArticleDoc,
+    anchor: TimeAnchor | None,
+    sentence: int,
+    event: EventRecord,
+    clause_words: list[str],
+    cues: Cues,
+    collective: bool,
+) -> TimexRecord | None:
+    """The anchor's date for ``event`` (in sentence ``sentence``, undated by its own sentence), or None.
+
+    Only an event of the anchored talks' parties, referred to as such ("The two leaders also agreed",
+    "Both sides", ``collective``), carries the date, also into the next paragraphs of a readout. Carrying
+    it to any later event that shares a participant dated 6 train events wrongly and none rightly (the
+    annotators date an act by its own sentence), so that is not done."""
+    if not collective or anchor is None or anchor.event.date is None:
+        return None
+    if not 0 < sentence - anchor.sentence <= CARRY_SENTENCES:
+        return None
+    if not _DAY.match(anchor.event.date.value) or anchor.event.modality != event.modality:
+        return None
+    if any(w in cues.anterior_aux for w in clause_words):
+        return None
+    parties = {*anchor.event.actor, *anchor.event.recipient}
+    if not parties & {*event.actor, *event.recipient}:
+        return None
+    return anchor.event.date
+
+
+def sentence_has_timex(doc: ArticleDoc, sentence: CharSpan) -> bool:
+    return any(sentence.start <= t.start and t.end <= sentence.end and not t.stamp for t in doc.timexes)
+
+
+def discourse_date(
+    doc: ArticleDoc,
+    event: EventRecord,
+    clause: Clause,
+    clauses: list[Clause],
+    cues: Cues,
+    anchor: TimeAnchor | None,
+    collective: bool,
+) -> tuple[TimexRecord | None, str, TimeAnchor | None]:
+    """(the date of an event its own clause leaves undated, the rule that chose it, the anchor from now on).
+    Called for every event in text order; an event dated by its own clause becomes the new anchor."""
+    sentence = sentence_index(doc, clause.sentence)
+    nlp = doc.nlp
+    assert nlp is not None
+    words = [nlp[i].text.lower() for i in range(clause.start, clause.end)]
+    if event.date is not None:
+        return None, "", TimeAnchor(event, sentence) if _DAY.match(event.date.value) else anchor
+    usable = [
+        t
+        for t in doc.timexes
+        if t.type in ("DATE", "TIME")
+        and clause.sentence.start <= t.start
+        and t.end <= clause.sentence.end
+        and t.precision != "vague"
+        and dates_the_event(doc, t, t.start, None)
+    ]
+    found = temporal_clause_date(doc, clause, clauses, cues, usable)
+    if found is not None:
+        return found, f"the clause that the {nlp[clause.start].text!r}-clause modifies", anchor
+    if sentence_has_timex(doc, clause.sentence):
+        return None, "", anchor
+    if any(w in cues.anterior_aux for w in words):
+        return None, "", None  # a tense shift back ends the anchor
+    carried = running_date(doc, anchor, sentence, event, words, cues, collective)
+    if carried is not None and anchor is not None:
+        where = doc.text[anchor.event.trigger[0].start : anchor.event.trigger[0].end] if anchor.event.trigger else ""
+        return (
+            carried,
+            f"running anchor (the date of {where!r} {sentence - anchor.sentence} sentence(s) before)",
+            anchor,
+        )
+    return None, "", anchor
+
+
+def sentence_index(doc: ArticleDoc, sentence: CharSpan) -> int:
+    starts = [s.start for s in doc.sentences]
+    return max(0, bisect_right(starts, sentence.start) - 1)
