@@ -10,7 +10,7 @@ same. The words are per language in ``lang/<code>/words.toml`` (``page_stamps``,
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import lru_cache
 
 from kroniek import lang as lang_packs
 from kroniek.document import ArticleDoc
@@ -22,7 +22,7 @@ NAME = r"[A-ZÀ-Ý][\w'’.-]+(?:\s+[A-ZÀ-Ý][\w'’.-]+)+"  # two or more capi
 CLOCK = re.compile(r"\b\d{1,2}[:.]\d{2}\b")
 
 
-@cache
+@lru_cache(maxsize=16)  # one entry per language
 def _patterns(lang: str) -> tuple[re.Pattern[str] | None, re.Pattern[str] | None]:
     """(a line that opens with a stamp word, a line that opens with a byline word and an author's name)."""
     pack = lang_packs.get(lang)
