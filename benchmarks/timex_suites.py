@@ -244,6 +244,8 @@ def load_meantime(folder: Path) -> list[Case]:
         markables = root.find("Markables")
         timexes = list(markables.iter("TIMEX3")) if markables is not None else []
         dct = next((t.get("value") for t in timexes if t.get("functionInDocument") == "CREATION_TIME"), None)
+        if dct and re.fullmatch(r"\d\d-\d\d-\d{4}", dct):  # a few documents write it DD-MM-YYYY
+            dct = f"{dct[6:]}-{dct[3:5]}-{dct[:2]}"
         case = Case(
             "meantime",
             path.stem,

@@ -10,11 +10,12 @@ import datetime as dt
 import re
 from typing import TYPE_CHECKING
 
-from kroniek.document import TimexRecord
+from kroniek.document import CharSpan, TimexRecord
 from kroniek.lang.numbers import parse_number
 from kroniek.lang.text import normalise
 from kroniek.time import calendar as C
 from kroniek.time import resolve as R
+from kroniek.time.tense import guess_direction
 
 if TYPE_CHECKING:
     from kroniek.time.tagger import Tagger, _Resolving
@@ -86,6 +87,9 @@ def shift(tagger: Tagger, r: _Resolving) -> TimexRecord | None:
         unit = unit or tagger.lex.lookup("count_unit", r.g["count"])
     if unit not in ("D", "W", "M", "Y") or amount is None or not float(amount).is_integer():
         return None
+    if r.g.get("ahead") and guess_direction(r.doc, CharSpan(r.cand.start, r.cand.end), tagger.lex) != "future":
+        # "the lowest level in six years": in a report, "in" + a span is how long, not when
+        return r.rec("DURATION", R.duration_value(amount, str(unit)), "vague")
     sign = -1 if r.g.get("back") else 1
     base = r.last_day if (r.g.get("later") or r.g.get("back")) and r.last_day else r.published
     if base is None:
@@ -156,6 +160,7 @@ def clock(tagger: Tagger, r: _Resolving) -> TimexRecord | None:
     if hour > 23:
         return None
     second = f":{int(g['second'] or 0):02d}" if g.get("second") else ""
+    second += "Z" if g.get("zone") else ""  # "18:00 UTC"
     anchor = r.last_day or r.published
     base = anchor.isoformat() if anchor else "XXXX-XX-XX"
     return r.rec("TIME", f"{base}T{hour:02d}:{minute:02d}{second}", "time", anchor is not None)
@@ -181,3 +186,18 @@ def weekday_and_day(tagger: Tagger, r: _Resolving) -> TimexRecord | None:
         ):
             best = candidate
     return r.rec("DATE", best.isoformat(), "day") if best else None
+
+
+def quarter(tagger: Tagger, r: _Resolving) -> TimexRecord | None:
+    """ "the first quarter of 2009" = 2009-Q1; without a year the last such quarter that has begun by the
+    publication date ("the fourth quarter" in a January report is last year's)."""
+    g = r.g
+    number = int(g["qnum"][1]) if g.get("qnum") else tagger.lex.lookup("quarter", g.get("quarter"))
+    if not number:
+        return None
+    year = _year_of(tagger, r)
+    if year is None:
+        if r.published is None:
+            return r.rec("DATE", f"XXXX-Q{int(number)}", "vague", False)
+        year = r.published.year - (1 if 3 * (int(number) - 1) + 1 > r.published.month else 0)
+    return r.rec("DATE", f"{year:04d}-Q{int(number)}", "vague")

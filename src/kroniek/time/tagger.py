@@ -130,6 +130,10 @@ class Tagger:
             if month in [normalise(w) for w in cue.get("ambiguous", [])] or not cue.get("alone_ok", False):
                 return prev in [normalise(w) for w in cue.get("before", [])]
             return True
+        if kind == "season" and not (g.get("year") or g.get("dir")):
+            # "the Arab Spring", "the fall of Kabul": a season alone needs a word such as "in" or "this" before it
+            before = {normalise(w) for w in lex.month_cue.get("before", [])}
+            return _previous_word(text, cand.start) in before
         if kind == "year" and not g.get("boundary"):
             nxt = _next_word(text, cand.end)
             if nxt in self.non_year_words or text[cand.end : cand.end + 2].strip().startswith(("%", "‰")):
@@ -250,9 +254,11 @@ class Tagger:
         return r.rec("DATE", (anchor + dt.timedelta(days=offset)).isoformat(), "day")
 
     def _weekend(self, r: _Resolving) -> TimexRecord | None:
-        weekend_dir = self._dir(r.g.get("dir")) or "this"
+        weekend_dir = self._dir(r.g.get("dir"))
         if r.published is None:
             return r.rec("DATE", "XXXX-WXX-WE", "week", False)
+        if weekend_dir is None:  # "the weekend": the last one in a report, the coming one in a plan
+            weekend_dir = guess_direction(r.doc, CharSpan(r.cand.start, r.cand.end), self.lex)
         return r.rec("DATE", R.weekend_value(r.published, weekend_dir), "week")
 
     def _relunit(self, r: _Resolving) -> TimexRecord | None:
@@ -354,6 +360,7 @@ Tagger._RESOLVERS = {
     "set": K.timex_set,
     "shift": K.shift,
     "weekday_day": K.weekday_and_day,
+    "quarter": K.quarter,
     "deictic": Tagger._deictic,
     "anaphoric": Tagger._anaphoric,
     "weekday": Tagger._weekday,
