@@ -214,7 +214,7 @@ class Tagger:
         if not unit:
             return None
         if g.get("half"):
-            value = R.half_duration(str(unit), normalise(g["half"] or "").startswith("ander"))
+            value = R.half_duration(str(unit), normalise(g["half"] or "").startswith(("ander", "eineinhalb")))
             return r.rec("DURATION", value, "vague")
         if g.get("whole"):  # "all day", "den ganzen Tag", "toute la journée"
             return r.rec("DURATION", R.duration_value(1, str(unit)), "vague")
