@@ -136,7 +136,8 @@ def load_lexicon(lang: str) -> Lexicon:
         flags = 0 if case else re.IGNORECASE
         try:
             end = r"(?!\d)" if entry.get("glued_end") else r"(?!\w)"
-            regex = re.compile(rf"(?<![\w.]){source}{end}", flags)
+            # one group around the whole pattern, so that both boundaries hold for every alternative
+            regex = re.compile(rf"(?<![\w.])(?:{source}){end}", flags)
         except re.error as exc:
             raise KroniekError("E140", lang=lang, detail=f"bad pattern {entry['regex']!r}: {exc}") from exc
         lex.patterns.append(Pattern(entry["kind"], regex, entry.get("needs"), case, bool(entry.get("glued_end"))))
