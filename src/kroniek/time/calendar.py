@@ -82,9 +82,7 @@ def holiday_rule(lang: str, name: str, rule: str) -> Callable[[int], dt.date | N
     raise KroniekError("E145", lang=lang, name=name, rule=rule)
 
 
-def occurrence(
-    rule: Callable[[int], dt.date | None], published: dt.date, direction: str | None
-) -> dt.date | None:
+def occurrence(rule: Callable[[int], dt.date | None], published: dt.date, direction: str | None) -> dt.date | None:
     """The holiday's date next to the publication date: the last one before it ("past"), the next one
     ("future"), this year's ("this"), or the nearest one."""
     dates = [d for d in (rule(year) for year in range(published.year - 1, published.year + 2)) if d is not None]

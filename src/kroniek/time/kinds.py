@@ -123,7 +123,7 @@ def numdate(tagger: Tagger, r: _Resolving) -> TimexRecord | None:
         except ValueError:
             return None
     month = int(g.get("monthnum") or 0)
-    year = _four_digit(g["year"]) if g.get("year") else None
+    year = _four_digit(g["year"] or "") if g.get("year") else None
     if not g.get("day"):  # a month: "11/2016", "2016-05"
         if year is None or not 1 <= month <= 12:
             return None
@@ -192,7 +192,7 @@ def quarter(tagger: Tagger, r: _Resolving) -> TimexRecord | None:
     """ "the first quarter of 2009" = 2009-Q1; without a year the last such quarter that has begun by the
     publication date ("the fourth quarter" in a January report is last year's)."""
     g = r.g
-    number = int(g["qnum"][1]) if g.get("qnum") else tagger.lex.lookup("quarter", g.get("quarter"))
+    number = int((g["qnum"] or "Q0")[1]) if g.get("qnum") else tagger.lex.lookup("quarter", g.get("quarter"))
     if not number:
         return None
     year = _year_of(tagger, r)
