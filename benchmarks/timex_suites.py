@@ -546,7 +546,8 @@ def run_suite(
         table: dict[str, Any] = {}
         for (lang, split, kind), tally in sorted(tallies.items()):
             table.setdefault(lang, {}).setdefault(split, {})[kind] = tally.summary()
-            if system == "kroniek" and split == "dev" and kind == "all":
+            # error lists quote the text: only for the MIT-licensed specs, never for TempEval-3 or MEANTIME
+            if system == "kroniek" and split == "dev" and kind == "all" and name == "recognizers":
                 table[lang]["dev_errors"] = tally.errors[:max_errors]
         section["scores"][system] = table
     return section
@@ -574,19 +575,21 @@ def write_markdown(results: dict[str, Any], path: Path) -> None:
         )
         if suite == "recognizers":
             lines += ["", RECOGNIZERS_SCOPE]
+        before = (results.get("baseline") or {}).get(suite, {}).get("scores", {}).get("kroniek", {})
         lines += [
             "",
-            "| system | lang | split | timexes | value accuracy | span recall | value given found |",
-            "|---|---|---|---|---|---|---|",
+            "| system | lang | split | timexes | value accuracy | span recall | value given found | kroniek before |",
+            "|---|---|---|---|---|---|---|---|",
         ]
         for system, table in section["scores"].items():
             for lang, by_split in table.items():
                 for split in ("dev", "heldout", "all"):
                     s = by_split.get(split, {}).get("all")
+                    old = before.get(lang, {}).get(split, {}).get("all", {}) if system == "kroniek" else {}
                     if s:
                         lines.append(
                             f"| {system} | {lang} | {split} | {s['gold']} | {s['value_accuracy']} | "
-                            f"{s['span_recall']} | {s['value_given_found']} |"
+                            f"{s['span_recall']} | {s['value_given_found']} | {old.get('value_accuracy', '')} |"
                         )
         times = section["seconds_per_case"]
         lines += ["", "Seconds per case (article): " + ", ".join(f"{k} {v:.5f}" for k, v in times.items() if v)]
@@ -625,6 +628,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--errors", type=int, default=60, help="dev-half errors listed per language")
     parser.add_argument("--out", type=Path, default=RESULTS / "timex.json")
     parser.add_argument("--cache", type=Path, default=RESULTS / "heideltime_suites_cache.json")
+    parser.add_argument(
+        "--baseline", type=Path, help="an earlier timex.json whose kroniek value accuracy the report shows alongside"
+    )
     args = parser.parse_args(argv)
 
     loaders = {
@@ -646,6 +652,13 @@ def main(argv: list[str] | None = None) -> int:
         "HeidelTime as one document, so its time per case there is that document's time over its cases; the "
         "news suites go one article per call."
     )
+    if args.baseline:
+        baseline = json.loads(args.baseline.read_text(encoding="utf-8"))
+        results["baseline"] = {
+            name: {"run_at": baseline.get("run_at"), "scores": {"kroniek": section["scores"]["kroniek"]}}
+            for name, section in baseline.get("suites", {}).items()
+        }
+        results["baseline_source"] = str(args.baseline.name)
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(json.dumps(results, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
     write_markdown(results, args.out.with_suffix(".md"))
