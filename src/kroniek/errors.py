@@ -67,6 +67,7 @@ MESSAGES: dict[str, str] = {
     "E160": "cannot read the event lexicon {where}: {detail} (see docs/events.md for the entry format)",
     "E161": "no event lexicon for language {lang!r}; add kroniek/lang/{lang}/events.toml or pass extra_lexicons",
     "E140": "the temporal lexicon for {lang!r} cannot be used: {detail} (kroniek/lang/{lang}/time.toml)",
+    "E145": "holiday {name!r} in kroniek/lang/{lang}/time.toml [holidays] has the rule {rule!r}, which is not one of MM-DD, easter+N, MM:n:weekday or MM-DD:-n:weekday (see kroniek/time/calendar.py)",
     "E141": "no gazetteer data file at {where}; rebuild it with `python training/build_gazetteer.py`",
     "E142": "the quantities lexicon cannot be used: {detail} (kroniek/quantities/data/)",
     "E240": "no store at {where}: the file does not exist; give an existing store with --db (or KRONIEK_DB), or create it with `kroniek ingest PATH --db {where} --create`",

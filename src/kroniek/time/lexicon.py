@@ -8,7 +8,9 @@ digits or words, shared with the quantities stage), {day}, {year}, {yy}, {monthn
 
 from __future__ import annotations
 
+import datetime as dt
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
@@ -18,6 +20,7 @@ from kroniek.chronicle.types import TimexType, timex_type
 from kroniek.errors import KroniekError
 from kroniek.lang.numbers import number_pattern
 from kroniek.lang.text import normalise
+from kroniek.time.calendar import holiday_rule
 
 FIXED_CLASSES = {
     "day": r"(?:3[01]|[12]\d|0?[1-9])",
@@ -49,6 +52,10 @@ class Lexicon:
     filters: dict[str, Any]
     anchor: dict[str, Any] = field(default_factory=dict)
     patterns: list[Pattern] = field(default_factory=list)
+    # normalised holiday name -> year -> date (from [holidays], see kroniek.time.calendar)
+    holidays: dict[str, Callable[[int], dt.date | None]] = field(default_factory=dict)
+    # what may stand between a day and a clock time that belong together ("Tuesday at 3pm", "um")
+    joiners: re.Pattern[str] | None = None
 
     def lookup(self, cls: str, word: str | None) -> Any:
         if word is None:
@@ -105,6 +112,9 @@ def load_lexicon(lang: str) -> Lexicon:
     raw_words: dict[str, dict[str, Any]] = data.get("words", {})
     words = {cls: {normalise(k): v for k, v in table.items()} for cls, table in raw_words.items()}
     classes = {cls: list(table) for cls, table in raw_words.items()}
+    raw_holidays: dict[str, str] = data.get("holidays", {})
+    if raw_holidays:
+        classes["holiday"] = list(raw_holidays)
     lex = Lexicon(
         lang=lang,
         words=words,
@@ -114,14 +124,20 @@ def load_lexicon(lang: str) -> Lexicon:
         month_cue=data.get("month_cue", {}),
         filters=data.get("filters", {}),
         anchor=data.get("anchor", {}),
+        holidays={normalise(name): holiday_rule(lang, name, str(rule)) for name, rule in raw_holidays.items()},
     )
+    joiners = data.get("combine", {}).get("joiners", [])
+    if joiners:
+        alternation = "|".join(_word_regex(w) for w in sorted(joiners, key=len, reverse=True))
+        lex.joiners = re.compile(rf"\s*,?\s*(?:(?:{alternation})\s+)?", re.IGNORECASE)
     for entry in data.get("patterns", []):
         case = bool(entry.get("case", False))
         source = _expand(entry["regex"], classes, lang, capitalised=case)
         flags = 0 if case else re.IGNORECASE
         try:
             end = r"(?!\d)" if entry.get("glued_end") else r"(?!\w)"
-            regex = re.compile(rf"(?<![\w.]){source}{end}", flags)
+            # one group around the whole pattern, so that both boundaries hold for every alternative
+            regex = re.compile(rf"(?<![\w.])(?:{source}){end}", flags)
         except re.error as exc:
             raise KroniekError("E140", lang=lang, detail=f"bad pattern {entry['regex']!r}: {exc}") from exc
         lex.patterns.append(Pattern(entry["kind"], regex, entry.get("needs"), case, bool(entry.get("glued_end"))))

@@ -110,6 +110,17 @@ def half_duration(unit: str, and_a_half: bool) -> str:
     return duration_value(round(amount), small)
 
 
+def and_a_half(whole: int, unit: str) -> str:
+    """ "two and a half hours" = PT2H30M, "drei Jahre und ein halbes" = P3Y6M: TIMEX3 has no fractions."""
+    half = half_duration(unit, and_a_half=False)
+    if unit in TIME_UNITS:
+        letter = "M" if unit == "MIN" else unit
+        return f"PT{whole}{letter}{half[2:]}"
+    if half.startswith("PT"):  # half a day: P2DT12H
+        return f"P{whole}{unit}{half[1:]}"
+    return f"P{whole}{unit}{half[1:]}"
+
+
 def shift(published: dt.date, amount: int, unit: str) -> tuple[str, Precision]:
     """The date ``amount`` units from the publication date, at the unit's precision."""
     if unit in ("D", "H", "MIN", "S"):
@@ -133,8 +144,8 @@ def weekend_value(published: dt.date, direction: str | None) -> str:
     return iso_week(saturday) + "-WE"
 
 
-_UNDERSPECIFIED_WEEKDAY = re.compile(r"^XXXX-WXX-(\d)(T\w+)?$")
-_DAY_VALUE = re.compile(r"^(\d{4}-\d\d-\d\d)(T\w+)?$")
+_UNDERSPECIFIED_WEEKDAY = re.compile(r"^XXXX-WXX-(\d)(T[\w:]+)?$")
+_DAY_VALUE = re.compile(r"^(\d{4}-\d\d-\d\d)(T[\w:]+)?$")
 
 
 def reanchor(timex: TimexRecord, published: dt.date | None, direction: str) -> TimexRecord:

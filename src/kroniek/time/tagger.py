@@ -17,7 +17,9 @@ from kroniek.chronicle.types import Precision, TimexType
 from kroniek.document import ArticleDoc, CharSpan, TimexRecord
 from kroniek.lang.numbers import parse_number
 from kroniek.lang.text import normalise
+from kroniek.time import kinds as K
 from kroniek.time import resolve as R
+from kroniek.time.combine import merge_day_and_clock
 from kroniek.time.lexicon import Lexicon, Pattern, load_lexicon
 from kroniek.time.tense import guess_direction
 
@@ -128,6 +130,10 @@ class Tagger:
             if month in [normalise(w) for w in cue.get("ambiguous", [])] or not cue.get("alone_ok", False):
                 return prev in [normalise(w) for w in cue.get("before", [])]
             return True
+        if kind == "season" and not (g.get("year") or g.get("dir")):
+            # "the Arab Spring", "the fall of Kabul": a season alone needs a word such as "in" or "this" before it
+            before = {normalise(w) for w in lex.month_cue.get("before", [])}
+            return _previous_word(text, cand.start) in before
         if kind == "year" and not g.get("boundary"):
             nxt = _next_word(text, cand.end)
             if nxt in self.non_year_words or text[cand.end : cand.end + 2].strip().startswith(("%", "‰")):
@@ -143,8 +149,10 @@ class Tagger:
                 doc, cand.start
             ):
                 return False
-        if kind == "duration" and not g.get("num") and not g.get("half"):
+        if kind == "duration" and not (g.get("num") or g.get("half") or g.get("count") or g.get("whole")):
             return False
+        if kind == "shift" and lex.lookup("unit", g.get("unit")) not in (None, "D", "W", "M", "Y"):
+            return False  # "in 5 minutes": a time of day kroniek does not compute; the duration stays
         if kind == "duration" and lex.lookup("unit", g.get("unit")) == "S" and not re.match(r"\d", g.get("num") or ""):
             return False  # "a second time", "een seconde kans": an ordinal, not a duration
         return True
@@ -176,7 +184,7 @@ class Tagger:
                 and record.type in ("DATE", "TIME")
             ):
                 last_day = dt.date.fromisoformat(record.value[:10])
-        return out
+        return merge_day_and_clock(out, doc.text, self.lex.joiners)
 
     def _dir(self, word: str | None) -> str | None:
         value = self.lex.lookup("dir", word)
@@ -206,46 +214,23 @@ class Tagger:
         if not unit:
             return None
         if g.get("half"):
-            value = R.half_duration(str(unit), normalise(g["half"] or "").startswith("ander"))
+            value = R.half_duration(str(unit), normalise(g["half"] or "").startswith(("ander", "eineinhalb")))
             return r.rec("DURATION", value, "vague")
+        if g.get("whole"):  # "all day", "den ganzen Tag", "toute la journée"
+            return r.rec("DURATION", R.duration_value(1, str(unit)), "vague")
+        if g.get("count"):  # "a couple of weeks"
+            count = self.lex.lookup("count", g["count"])
+            return r.rec("DURATION", R.duration_value(float(count) if count else None, str(unit)), "vague")
         parsed = parse_number(g.get("num") or "", self.lang)
         if parsed is None:
             return None
         amount, vague = parsed
+        if g.get("plushalf") and not vague:  # "two and a half hours", "trois ans et demi"
+            return r.rec("DURATION", R.and_a_half(int(amount), str(unit)), "vague")
         return r.rec("DURATION", R.duration_value(None if vague else amount, str(unit)), "vague")
-
-    def _numdate(self, r: _Resolving) -> TimexRecord | None:
-        g = r.g
-        if g.get("iso"):
-            try:
-                day = dt.date.fromisoformat(g["iso"] or "")
-            except ValueError:
-                return None
-            return r.rec("DATE", day.isoformat(), "day")
-        year_text = g.get("year") or ""
-        year = (
-            int(year_text)
-            if len(year_text) == 4
-            else (2000 + int(year_text) if int(year_text) < 50 else 1900 + int(year_text))
-        )
-        try:
-            day = dt.date(year, int(g.get("monthnum") or 0), int(g.get("day") or 0))
-        except ValueError:
-            return None
-        return r.rec("DATE", day.isoformat(), "day")
 
     def _year(self, r: _Resolving) -> TimexRecord | None:
         return r.rec("DATE", str(int(r.g["year"] or 0)), "year")
-
-    def _clock(self, r: _Resolving) -> TimexRecord | None:
-        g = r.g
-        hour, minute = int(g.get("hour") or 0), int(g.get("minute") or 0)
-        ampm = (g.get("ampm") or "").lower().replace(".", "")
-        if ampm == "pm" and hour < 12:
-            hour += 12
-        anchor = r.last_day or r.published
-        base = anchor.isoformat() if anchor else "XXXX-XX-XX"
-        return r.rec("TIME", f"{base}T{hour:02d}:{minute:02d}", "time", anchor is not None)
 
     def _deictic(self, r: _Resolving) -> TimexRecord | None:
         g, pod = r.g, r.pod
@@ -269,9 +254,11 @@ class Tagger:
         return r.rec("DATE", (anchor + dt.timedelta(days=offset)).isoformat(), "day")
 
     def _weekend(self, r: _Resolving) -> TimexRecord | None:
-        weekend_dir = self._dir(r.g.get("dir")) or "this"
+        weekend_dir = self._dir(r.g.get("dir"))
         if r.published is None:
             return r.rec("DATE", "XXXX-WXX-WE", "week", False)
+        if weekend_dir is None:  # "the weekend": the last one in a report, the coming one in a plan
+            weekend_dir = guess_direction(r.doc, CharSpan(r.cand.start, r.cand.end), self.lex)
         return r.rec("DATE", R.weekend_value(r.published, weekend_dir), "week")
 
     def _relunit(self, r: _Resolving) -> TimexRecord | None:
@@ -302,6 +289,8 @@ class Tagger:
         if not month:
             return None
         day = int(g["day"] or 0) if g.get("day") else None
+        if day is None and g.get("ordinal"):  # "the second of August", "zweiten Mai", "eerste mei"
+            day = int(lex.lookup("ordinal", g["ordinal"]) or 0) or None
         direction = self._dir(g.get("dir"))
         year: int | None = int(g["year"] or 0) if g.get("year") else None
         anchored = True
@@ -362,10 +351,16 @@ Tagger._RESOLVERS = {
     "vague": Tagger._vague,
     "vague_unit": Tagger._vague_unit,
     "duration": Tagger._duration,
-    "numdate": Tagger._numdate,
+    "numdate": K.numdate,
     "year": Tagger._year,
     "date": Tagger._date,
-    "clock": Tagger._clock,
+    "clock": K.clock,
+    "holiday": K.holiday,
+    "season": K.season,
+    "set": K.timex_set,
+    "shift": K.shift,
+    "weekday_day": K.weekday_and_day,
+    "quarter": K.quarter,
     "deictic": Tagger._deictic,
     "anaphoric": Tagger._anaphoric,
     "weekday": Tagger._weekday,

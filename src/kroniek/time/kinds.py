@@ -1,0 +1,203 @@
+"""Resolvers for the pattern kinds added for unseen news: holidays, seasons, sets, shifts from a day
+("in three weeks", "two days later"), numeric dates in any order, clock times with am/pm, and a weekday
+with its day of the month ("Friday the 26th"). Each takes the tagger and the candidate being resolved
+(``kroniek.time.tagger._Resolving``) and returns a TimexRecord or None, as the tagger's own resolvers do.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import TYPE_CHECKING
+
+from kroniek.document import CharSpan, TimexRecord
+from kroniek.lang.numbers import parse_number
+from kroniek.lang.text import normalise
+from kroniek.time import calendar as C
+from kroniek.time import resolve as R
+from kroniek.time.tense import guess_direction
+
+if TYPE_CHECKING:
+    from kroniek.time.tagger import Tagger, _Resolving
+
+
+def _year_of(tagger: Tagger, r: _Resolving) -> int | None:
+    """The year the text gives: digits, or "last year"/"vorig jaar" (``ydir``) from the publication year."""
+    if r.g.get("year"):
+        return int(r.g["year"] or 0)
+    if r.g.get("ydir") and r.published is not None:
+        return r.published.year + int(tagger.lex.lookup("ydir", r.g["ydir"]) or 0)
+    return None
+
+
+def holiday(tagger: Tagger, r: _Resolving) -> TimexRecord | None:
+    """ "Christmas", "Ostermontag 2017", "la Toussaint", "vorig jaar Pasen": the rule's date in the year the
+    text names, else the occurrence next to the publication date (in ``dir`` where given)."""
+    rule = tagger.lex.holidays.get(normalise(r.g.get("holiday") or ""))
+    if rule is None:
+        return None
+    year = _year_of(tagger, r)
+    day: dt.date | None
+    if year is not None:
+        day = rule(year)
+    elif r.published is not None:
+        day = C.occurrence(rule, r.published, tagger._dir(r.g.get("dir")))
+    else:
+        return r.rec("DATE", "XXXX-XX-XX", "day", False)
+    return r.rec("DATE", day.isoformat(), "day") if day else None
+
+
+def season(tagger: Tagger, r: _Resolving) -> TimexRecord | None:
+    name = tagger.lex.lookup("season", r.g.get("season"))
+    if not name:
+        return None
+    value = C.season_value(str(name), r.published, _year_of(tagger, r), tagger._dir(r.g.get("dir")))
+    return r.rec("DATE", value, "season", not value.startswith("X"))
+
+
+def timex_set(tagger: Tagger, r: _Resolving) -> TimexRecord | None:
+    """ "every Monday" / "montags" = XXXX-WXX-1, "every two weeks" / "alle zwei Wochen" = P2W,
+    "every other day" = P2D; a part of day or clock time after a weekday is kept ("XXXX-WXX-3TEV")."""
+    g = r.g
+    weekday = tagger.lex.lookup("weekday", g.get("weekday"))
+    if weekday:
+        return r.rec("SET", f"XXXX-WXX-{int(weekday)}" + (f"T{r.pod}" if r.pod else ""), "vague")
+    unit = tagger.lex.lookup("unit", g.get("unit"))
+    if not unit:
+        return None
+    amount: float = 2 if g.get("other") else 1
+    if g.get("num"):
+        parsed = parse_number(g["num"] or "", tagger.lang)
+        if parsed is None or parsed[1]:
+            return None
+        amount = parsed[0]
+    return r.rec("SET", R.duration_value(amount, str(unit)), "vague")
+
+
+def shift(tagger: Tagger, r: _Resolving) -> TimexRecord | None:
+    """ "in three weeks", "dans trois jours", "over twee dagen", "two weeks from now" (from the publication
+    date) and "two days later" (from the last day named, else the publication date): a day."""
+    unit = tagger.lex.lookup("unit", r.g.get("unit"))
+    amount: float | None = 1.0 if r.g.get("one") else None
+    if r.g.get("num"):
+        parsed = parse_number(r.g["num"] or "", tagger.lang)
+        amount = None if parsed is None or parsed[1] else parsed[0]
+    if r.g.get("count"):
+        amount = float(tagger.lex.lookup("count", r.g["count"]) or 0) or None
+        unit = unit or tagger.lex.lookup("count_unit", r.g["count"])
+    if unit not in ("D", "W", "M", "Y") or amount is None or not float(amount).is_integer():
+        return None
+    if r.g.get("ahead") and guess_direction(r.doc, CharSpan(r.cand.start, r.cand.end), tagger.lex) != "future":
+        # "the lowest level in six years": in a report, "in" + a span is how long, not when
+        return r.rec("DURATION", R.duration_value(amount, str(unit)), "vague")
+    sign = -1 if r.g.get("back") else 1
+    base = r.last_day if (r.g.get("later") or r.g.get("back")) and r.last_day else r.published
+    if base is None:
+        return r.rec("DATE", "XXXX-XX-XX", "day", False)
+    steps = int(amount) * sign
+    if unit == "D":
+        day = base + dt.timedelta(days=steps)
+    elif unit == "W":
+        day = base + dt.timedelta(weeks=steps)
+    else:
+        months = steps * (12 if unit == "Y" else 1)
+        first = R.add_months(base, months)
+        last_of_month = (R.add_months(first, 1) - dt.timedelta(days=1)).day
+        day = first.replace(day=min(base.day, last_of_month))
+    return r.rec("DATE", day.isoformat(), "day")
+
+
+def _four_digit(year_text: str) -> int:
+    if len(year_text) == 4:
+        return int(year_text)
+    return 2000 + int(year_text) if int(year_text) < 50 else 1900 + int(year_text)
+
+
+def numdate(tagger: Tagger, r: _Resolving) -> TimexRecord | None:
+    """ "18.03.2025", "03/18/2025", "2015/08/12", "22/04" (no year: the nearest one), "11/2016" (a month).
+    The pattern says which number is the day; where that cannot be (a month over 12) the two swap."""
+    g = r.g
+    if g.get("iso"):
+        try:
+            return r.rec("DATE", dt.date.fromisoformat(g["iso"] or "").isoformat(), "day")
+        except ValueError:
+            return None
+    month = int(g.get("monthnum") or 0)
+    year = _four_digit(g["year"] or "") if g.get("year") else None
+    if not g.get("day"):  # a month: "11/2016", "2016-05"
+        if year is None or not 1 <= month <= 12:
+            return None
+        return r.rec("DATE", f"{year:04d}-{month:02d}", "month")
+    day = int(g["day"] or 0)
+    if month > 12 and day <= 12:
+        day, month = month, day
+    if year is None:
+        if r.published is None:
+            return r.rec("DATE", f"XXXX-{month:02d}-{day:02d}", "day", False)
+        if not 1 <= month <= 12:
+            return None
+        year = R.nearest_year(r.published, month, day, None)
+    try:
+        return r.rec("DATE", dt.date(year, month, day).isoformat(), "day")
+    except ValueError:
+        return None
+
+
+def clock(tagger: Tagger, r: _Resolving) -> TimexRecord | None:
+    """ "17:07", "5:30 pm", "3pm", "15.30 Uhr", "17h30", "7:56:30", "noon": on the last day named, else
+    the publication date."""
+    g = r.g
+    fixed = tagger.lex.lookup("clock_word", g.get("clock_word"))
+    if fixed:
+        hour, minute = (int(part) for part in str(fixed).split(":"))
+    else:
+        hour, minute = int(g.get("hour") or 0), int(g.get("minute") or 0)
+    ampm = re.sub(r"[.\s]", "", (g.get("ampm") or "").lower())
+    if ampm.startswith("p") and hour < 12:
+        hour += 12
+    elif ampm.startswith("a") and hour == 12:
+        hour = 0
+    if hour > 23:
+        return None
+    second = f":{int(g['second'] or 0):02d}" if g.get("second") else ""
+    second += "Z" if g.get("zone") else ""  # "18:00 UTC"
+    anchor = r.last_day or r.published
+    base = anchor.isoformat() if anchor else "XXXX-XX-XX"
+    return r.rec("TIME", f"{base}T{hour:02d}:{minute:02d}{second}", "time", anchor is not None)
+
+
+def weekday_and_day(tagger: Tagger, r: _Resolving) -> TimexRecord | None:
+    """ "Friday the 26th", "Dienstag, der 25.": the day of that number next to the publication date that
+    falls on that weekday (within a year either way)."""
+    weekday = tagger.lex.lookup("weekday", r.g.get("weekday"))
+    day_text = r.g.get("day")
+    day_number = int(day_text) if day_text else tagger.lex.lookup("ordinal", r.g.get("ordinal"))
+    if not weekday or not day_number or r.published is None:
+        return None
+    best: dt.date | None = None
+    for months in range(-12, 13):
+        first = R.add_months(r.published, months)
+        try:
+            candidate = first.replace(day=int(day_number))
+        except ValueError:
+            continue
+        if candidate.isoweekday() == int(weekday) and (
+            best is None or abs((candidate - r.published).days) < abs((best - r.published).days)
+        ):
+            best = candidate
+    return r.rec("DATE", best.isoformat(), "day") if best else None
+
+
+def quarter(tagger: Tagger, r: _Resolving) -> TimexRecord | None:
+    """ "the first quarter of 2009" = 2009-Q1; without a year the last such quarter that has begun by the
+    publication date ("the fourth quarter" in a January report is last year's)."""
+    g = r.g
+    number = int((g["qnum"] or "Q0")[1]) if g.get("qnum") else tagger.lex.lookup("quarter", g.get("quarter"))
+    if not number:
+        return None
+    year = _year_of(tagger, r)
+    if year is None:
+        if r.published is None:
+            return r.rec("DATE", f"XXXX-Q{int(number)}", "vague", False)
+        year = r.published.year - (1 if 3 * (int(number) - 1) + 1 > r.published.month else 0)
+    return r.rec("DATE", f"{year:04d}-Q{int(number)}", "vague")

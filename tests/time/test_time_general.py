@@ -1,0 +1,111 @@
+"""General rules of the time stage (holidays, seasons, quarters, sets, shifts, numeric dates, clocks, a day
+with its clock time), on sentences written for these tests, published Wednesday 2025-03-19."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from kroniek.errors import KroniekError
+from kroniek.time import calendar
+from kroniek.time.stage import make_time_stage
+
+STAGE = make_time_stage()
+
+CASES = [
+    # (language, sentence, timex text, TIMEX3 value)
+    ("en", "The ceasefire is meant to hold over Christmas.", "Christmas", "2024-12-25"),
+    ("en", "Talks resumed after Easter 2024.", "Easter 2024", "2024-03-31"),
+    ("en", "Stores reported record sales on Black Friday 2023.", "Black Friday 2023", "2023-11-24"),
+    ("de", "Die Regierung tagte am Ostermontag 2024.", "Ostermontag 2024", "2024-04-01"),
+    ("de", "Der Markt öffnet am 1. Advent 2025.", "1. Advent 2025", "2025-11-30"),
+    ("fr", "Le cessez-le-feu doit tenir jusqu'à Noël 2025.", "Noël 2025", "2025-12-25"),
+    ("nl", "Het kabinet viel vlak voor Pinksteren 2024.", "Pinksteren 2024", "2024-05-19"),
+    ("en", "Profits fell in the first quarter of 2024.", "the first quarter of 2024", "2024-Q1"),
+    ("de", "Der Umsatz stieg im dritten Quartal 2024.", "dritten Quartal 2024", "2024-Q3"),
+    ("en", "The offensive began in the summer of 2023.", "summer of 2023", "2023-SU"),
+    ("fr", "Les combats ont repris à l'été 2024.", "été 2024", "2024-SU"),
+    ("en", "The council meets every Tuesday.", "every Tuesday", "XXXX-WXX-2"),
+    ("de", "Die Demonstranten treffen sich montags.", "montags", "XXXX-WXX-1"),
+    ("fr", "Les inspecteurs passent tous les lundis.", "tous les lundis", "XXXX-WXX-1"),
+    ("nl", "Het overleg vindt elke maandag plaats.", "elke maandag", "XXXX-WXX-1"),
+    ("en", "Inspections take place every two weeks.", "every two weeks", "P2W"),
+    ("en", "The delegation will return in three weeks.", "in three weeks", "2025-04-09"),
+    ("nl", "De delegatie komt over drie weken terug.", "over drie weken", "2025-04-09"),
+    ("fr", "La délégation reviendra dans trois semaines.", "dans trois semaines", "2025-04-09"),
+    ("en", "Shares closed at their lowest level in six years.", "in six years", "P6Y"),
+    ("en", "The negotiators left the day before yesterday.", "the day before yesterday", "2025-03-17"),
+    ("en", "The meeting lasted two and a half hours.", "two and a half hours", "PT2H30M"),
+    ("de", "Die Sitzung dauerte zweieinhalb Stunden.", "zweieinhalb Stunden", "PT2H30M"),
+    ("fr", "La réunion a duré une heure et demie.", "une heure et demie", "PT1H30M"),
+    ("fr", "La réunion a duré trois heures.", "trois heures", "PT3H"),
+    ("en", "The ballot boxes close at 8pm.", "8pm", "2025-03-19T20:00"),
+    ("en", "The vote opens Thursday at 3pm.", "Thursday at 3pm", "2025-03-20T15:00"),
+    ("de", "Die Abstimmung beginnt morgen um 9 Uhr.", "morgen um 9 Uhr", "2025-03-20T09:00"),
+    ("en", "The order was signed on 21/04/2024.", "21/04/2024", "2024-04-21"),
+    ("en", "The order was signed on 04/21/2024.", "04/21/2024", "2024-04-21"),
+    ("de", "Der Vertrag wurde am 22.02. unterzeichnet.", "22.02.", "2025-02-22"),
+    ("de", "Die Zahlen für 11/2024 liegen vor.", "11/2024", "2024-11"),
+    ("de", "Er kam am zweiten März an.", "zweiten März", "2025-03-02"),
+    ("en", "The summit opens on the second of April.", "the second of April", "2025-04-02"),
+    ("en", "The vote is set for next week Friday.", "next week Friday", "2025-03-28"),
+    ("en", "The markets opened at 14:30 UTC.", "14:30 UTC", "2025-03-19T14:30Z"),
+]
+
+
+@pytest.mark.parametrize(("lang", "sentence", "surface", "value"), CASES)
+def test_general_rules(make_doc, lang: str, sentence: str, surface: str, value: str) -> None:
+    doc = STAGE(make_doc(sentence, lang))
+    found = {doc.text[t.start : t.end]: t.value for t in doc.timexes}
+    assert found.get(surface) == value, found
+
+
+def test_a_time_of_day_with_a_dot_is_not_a_date_of_the_day_and_month(make_doc) -> None:
+    doc = STAGE(make_doc("Die Sitzung beginnt um 14.30 Uhr.", "de"))
+    assert [t.value for t in doc.timexes] == ["2025-03-19T14:30"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["The Arab Spring changed the region.", "The fall of the city came quickly.", "Around 24/7 coverage ran."],
+)
+def test_words_that_look_like_times_are_not(make_doc, sentence: str) -> None:
+    doc = STAGE(make_doc(sentence, "en"))
+    assert doc.timexes == []
+
+
+def test_easter_by_the_computus() -> None:
+    assert [calendar.easter(y) for y in (2019, 2024, 2025)] == [
+        dt.date(2019, 4, 21),
+        dt.date(2024, 3, 31),
+        dt.date(2025, 4, 20),
+    ]
+
+
+def test_weekday_rules() -> None:
+    thanksgiving = calendar.holiday_rule("en", "thanksgiving", "11:4:4")
+    memorial = calendar.holiday_rule("en", "memorial day", "05:-1:1")
+    advent = calendar.holiday_rule("de", "1. Advent", "12-25:-4:7")
+    assert thanksgiving(2024) == dt.date(2024, 11, 28)
+    assert memorial(2024) == dt.date(2024, 5, 27)
+    assert advent(2024) == dt.date(2024, 12, 1)
+
+
+def test_nearest_occurrence_of_a_holiday() -> None:
+    christmas = calendar.holiday_rule("en", "christmas", "12-25")
+    assert calendar.occurrence(christmas, dt.date(2025, 1, 10), None) == dt.date(2024, 12, 25)
+    assert calendar.occurrence(christmas, dt.date(2025, 1, 10), "future") == dt.date(2025, 12, 25)
+
+
+def test_a_bad_holiday_rule_is_a_catalogue_error() -> None:
+    with pytest.raises(KroniekError) as caught:
+        calendar.holiday_rule("en", "founders day", "the third monday")
+    assert caught.value.code == "E145"
+    assert "founders day" in str(caught.value)
+
+
+def test_season_values() -> None:
+    assert calendar.season_value("SP", dt.date(2025, 3, 19), None, "future") == "2026-SP"
+    assert calendar.season_value("SU", dt.date(2025, 3, 19), None, "past") == "2024-SU"
+    assert calendar.season_value("WI", None, None, None) == "XXXX-WI"
