@@ -133,7 +133,9 @@ def run_process(args: list[str], stdout_path: Path) -> dict[str, Any]:
     peak_kb, peak_processes = 0, 0
     with stdout_path.open("w", encoding="utf-8") as out, tempfile.TemporaryFile() as err:
         started = time.perf_counter()
-        proc = subprocess.Popen([*kroniek_command(), *args], stdout=out, stderr=err, cwd=REPO)
+        # the checkout this file lives in is measured, whichever one the environment installed
+        env = dict(os.environ, PYTHONPATH=os.pathsep.join([str(REPO / "src"), os.environ.get("PYTHONPATH", "")]))
+        proc = subprocess.Popen([*kroniek_command(), *args], stdout=out, stderr=err, cwd=REPO, env=env)
         while proc.poll() is None:
             tree = process_tree(proc.pid)
             total = sum(pss_kb(pid) for pid in tree)
