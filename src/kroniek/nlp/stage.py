@@ -55,7 +55,7 @@ class NlpStage:
         choice = self.models.get(lang, "shipped")
         if choice == "shipped":
             if has_shipped_model(lang):
-                nlp = self._load_named(str(shipped_model_path(lang)))
+                nlp = self._load_named(str(shipped_model_path(lang)), tokenizer_on_disk=True)
             else:
                 nlp = spacy.blank(lang)
                 self._fallback_reason[lang] = (
@@ -78,11 +78,18 @@ class NlpStage:
         return nlp
 
     @staticmethod
-    def _load_named(name: str) -> Any:
+    def _load_named(name: str, tokenizer_on_disk: bool = False) -> Any:
         import spacy
 
+        overrides: dict[str, Any] = {}
+        if tokenizer_on_disk:
+            # spaCy first builds the language's default tokenizer (thousands of special cases) and
+            # then replaces it with the one on disk: for nl that was 0.5 of the 1.1 CPU-s of loading.
+            # An empty tokenizer that the saved one fills in gives the same tokens for half the cost.
+            _register_empty_tokenizer()
+            overrides = {"nlp": {"tokenizer": {"@tokenizers": EMPTY_TOKENIZER}}}
         try:
-            return spacy.load(name)
+            return spacy.load(name, config=overrides)
         except (OSError, ImportError, ValueError, KeyError) as exc:
             # OSError: not installed / not a pipeline directory; the others: a pipeline made by an
             # incompatible spaCy version or needing a missing package.
@@ -123,6 +130,26 @@ class NlpStage:
         nlp = self.load(lang)  # loading adds strings that must outlive the block: before it
         with nlp.memory_zone():
             yield
+
+
+EMPTY_TOKENIZER = "kroniek.empty_tokenizer.v1"
+
+
+def _register_empty_tokenizer() -> None:
+    """Register (once) a tokenizer factory without rules, for pipelines whose tokenizer is on disk."""
+    from spacy.tokenizer import Tokenizer
+    from spacy.util import registry
+
+    if EMPTY_TOKENIZER in registry.tokenizers:
+        return
+
+    def create_empty_tokenizer() -> Any:
+        def make(nlp: Any) -> Any:
+            return Tokenizer(nlp.vocab)
+
+        return make
+
+    registry.tokenizers.register(EMPTY_TOKENIZER, func=create_empty_tokenizer)
 
 
 def sentence_spans(spacy_doc: Any) -> list[CharSpan]:
