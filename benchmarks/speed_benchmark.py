@@ -220,7 +220,9 @@ def stage_profile(batch: list[dict[str, Any]]) -> dict[str, Any]:
     table: dict[str, float] = defaultdict(float)
     pipeline = extractor.pipeline
     pipeline.stages = [TimedStage(s, table) for s in pipeline.stages]
-    raws = [RawArticle(text=r["text"], id=r["id"], published=r.get("published"), language=r.get("language")) for r in batch]
+    raws = [
+        RawArticle(text=r["text"], id=r["id"], published=r.get("published"), language=r.get("language")) for r in batch
+    ]
     for raw in {r.language: r for r in raws}.values():
         extractor.extract_article(raw)
     table.clear()

@@ -7,8 +7,8 @@ reported as Polish and refused, rather than processed as if it were the closest 
 from __future__ import annotations
 
 import re
-from pathlib import Path
 from functools import lru_cache
+from pathlib import Path
 from typing import Any
 
 from kroniek.errors import InputError
