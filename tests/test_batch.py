@@ -65,11 +65,25 @@ def test_unreadable_input_lines_yield_their_error() -> None:
     assert results[0] is failure.error and isinstance(results[1], Chronicle)
 
 
-def test_batch_languages_loads_only_what_a_list_needs() -> None:
-    from kroniek.batch import batch_languages
-
+def test_the_parent_loads_no_language_before_forking_the_workers() -> None:
+    # The workers load each language's pipeline themselves, in parallel, when its first article arrives;
+    # the parent only loads what all languages share (here: nothing beyond the nlp stage itself).
     extractor = _extractor()
-    assert sorted(batch_languages(extractor, _items(), None)) == ["en", "nl"]  # in kroniek.lang.SUPPORTED order
-    assert batch_languages(extractor, [RawArticle(text="x", id="x")], "de") == ["de"]
-    assert batch_languages(extractor, ["plain text, language unknown"], None) == extractor.supported
-    assert batch_languages(extractor, iter(_items()), None) == extractor.supported
+    results = list(extractor.extract_many(_items(), n_process=2))
+    assert [type(r) for r in results] == [Chronicle, Chronicle, InputError]
+    assert extractor.pipeline.stages[0]._loaded == {}  # type: ignore[attr-defined]
+
+
+def test_preload_shared_calls_the_stages_that_offer_it() -> None:
+    extractor = _extractor()
+    called: list[str] = []
+
+    class Shared:
+        name, requires, provides = "shared/v1", (), ()
+
+        def preload(self) -> None:
+            called.append("loaded")
+
+    extractor.pipeline.stages.append(Shared())  # type: ignore[arg-type]
+    extractor.preload_shared()
+    assert called == ["loaded"]

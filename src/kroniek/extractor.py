@@ -156,6 +156,21 @@ class Extractor:
 
         return extract_many(self, items, n_process=n_process, chunk_size=chunk_size, published=published, lang=lang)
 
+    def preload_shared(self) -> None:
+        """Load what all languages share (the stages that offer ``preload()``: actor knowledge base,
+        gazetteer, learned event model), not any language's pipeline.
+
+        Batch workers are forked after this, so they share these structures copy-on-write, and load the
+        spaCy pipeline and lexicons of a language themselves, in parallel, when its first article arrives.
+        """
+        from kroniek.pipeline.loading import bulk_loading
+
+        with bulk_loading():  # what loads here stays for the process: keep the collector off it
+            for stage in self.pipeline.stages:
+                preload = getattr(stage, "preload", None)
+                if preload is not None:
+                    preload()
+
     def preload(self, languages: Iterable[str] | None = None) -> None:
         """Load the pipeline and everything it loads lazily for ``languages`` (default: all supported).
 
