@@ -45,8 +45,11 @@ class Extractor:
         config: dict[str, Any] | None = None,
         config_path: str | Path | None = None,
         nlp: str | None = None,
+        event_model: str | None = None,
     ) -> None:
         self.config = config if config is not None else load_config(config_path)
+        if event_model:  # "none", "shipped" or a folder written by `kroniek train` (docs/events.md)
+            self.config.setdefault("stages", {}).setdefault("events.lexicon/v1", {})["event_model"] = event_model
         # [input].supported_languages may narrow the languages kroniek has folders for (kroniek/lang/<code>/)
         self.supported: list[str] = list(self.config["input"].get("supported_languages") or SUPPORTED)
         if nlp:

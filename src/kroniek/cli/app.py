@@ -71,6 +71,10 @@ def extract(
         typer.Option("--output", "-o", help="write to this file (default: stdout); with --cluster: the shard folder"),
     ] = None,
     config: Annotated[Path | None, typer.Option(help="pipeline configuration file (TOML)")] = None,
+    event_model: Annotated[
+        str | None,
+        typer.Option(help="the learned event model: a folder from `kroniek train`, 'shipped' or 'none'"),
+    ] = None,
     nlp: Annotated[
         str | None, typer.Option(help="use this installed spaCy pipeline instead of the shipped one")
     ] = None,
@@ -101,7 +105,7 @@ def extract(
     if format not in FORMATS:
         fail(KroniekError("E040", value=format, choices=", ".join(FORMATS)))
     try:
-        extractor = Extractor(config_path=config, nlp=nlp)
+        extractor = Extractor(config_path=config, nlp=nlp, event_model=event_model)
         if max_chars is not None:
             extractor.max_chars = max_chars
         if published is not None:

@@ -11,7 +11,7 @@ number reader in ``lang.numbers``; language identification in ``lang.identify``.
 
 from __future__ import annotations
 
-from functools import cache
+from functools import lru_cache
 from pathlib import Path
 
 from kroniek.errors import KroniekError
@@ -27,7 +27,7 @@ def _present() -> tuple[str, ...]:
 SUPPORTED: tuple[str, ...] = _present()
 
 
-@cache
+@lru_cache(maxsize=16)  # one entry per language: bounded (docs/reliability.md)
 def get(code: str) -> LanguagePack:
     """The language pack of ``code`` (raises E163 when kroniek has no folder for it, E162 when it is broken)."""
     if code not in SUPPORTED:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import cache
+from functools import lru_cache
 
 from kroniek.lang import get as language_pack
 
@@ -69,7 +69,7 @@ def _compound_words(table: dict[str, object]) -> dict[str, int]:
     return words
 
 
-@cache
+@lru_cache(maxsize=16)  # one entry per language: bounded (docs/reliability.md)
 def number_lexicon(lang: str) -> NumberLexicon:
     table = language_pack(lang).table("numbers")
     words = _compound_words(table)

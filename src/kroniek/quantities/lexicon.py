@@ -7,7 +7,7 @@ Read from ``kroniek/lang/<code>/quantities.toml`` (numbers come from ``kroniek.l
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cache
+from functools import lru_cache
 from typing import Any
 
 from kroniek import lang as lang_packs
@@ -26,7 +26,7 @@ class QuantityLexicon:
         return max((len(k.split()) for k in self.nouns), default=1)
 
 
-@cache
+@lru_cache(maxsize=16)  # one entry per language: bounded (docs/reliability.md)
 def quantity_lexicon(lang: str) -> QuantityLexicon:
     table = lang_packs.get(lang).table("quantities")
     nouns = {norm(form): english for english, forms in table.get("nouns", {}).items() for form in forms}

@@ -9,7 +9,7 @@ by the tense of its sentence, and both of its readings are recorded in ``TimexRe
 
 from __future__ import annotations
 
-from functools import cache
+from functools import lru_cache
 
 from kroniek import lang as lang_packs
 from kroniek.document import ArticleDoc
@@ -46,7 +46,7 @@ class TimeStage:
         return doc
 
 
-@cache
+@lru_cache(maxsize=16)  # one entry per language: bounded (docs/reliability.md)
 def counted_noun_words(lang: str) -> frozenset[str]:
     """First words of the nouns that numbers count in ``lang`` (lang/<code>/quantities.toml): a four-digit
     number before one is a count, not a year ("2000 soldaten")."""
