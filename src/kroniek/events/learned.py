@@ -151,7 +151,7 @@ class TriggerModel:
     def _softmax(scores: np.ndarray) -> np.ndarray:
         scores = scores - scores.max(axis=1, keepdims=True)
         exp = np.exp(scores)
-        return exp / exp.sum(axis=1, keepdims=True)  # type: ignore[no-any-return]
+        return exp / exp.sum(axis=1, keepdims=True)
 
     def score_doc(self, doc: Doc, lang: str, rule_types: dict[int, str]) -> list[TriggerScore]:
         """A score for every candidate token of ``doc`` (``rule_types``: token -> the lexicon coder's type)."""
