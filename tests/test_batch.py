@@ -65,16 +65,17 @@ def test_unreadable_input_lines_yield_their_error() -> None:
     assert results[0] is failure.error and isinstance(results[1], Chronicle)
 
 
-def test_the_parent_loads_no_language_before_forking_the_workers() -> None:
-    # The workers load each language's pipeline themselves, in parallel, when its first article arrives;
-    # the parent only loads what all languages share (here: nothing beyond the nlp stage itself).
+def test_batch_languages_loads_only_what_a_list_needs() -> None:
+    from kroniek.batch import batch_languages
+
     extractor = _extractor()
-    results = list(extractor.extract_many(_items(), n_process=2))
-    assert [type(r) for r in results] == [Chronicle, Chronicle, InputError]
-    assert extractor.pipeline.stages[0]._loaded == {}  # type: ignore[attr-defined]
+    assert sorted(batch_languages(extractor, _items(), None)) == ["en", "nl"]  # in kroniek.lang.SUPPORTED order
+    assert batch_languages(extractor, [RawArticle(text="x", id="x")], "de") == ["de"]
+    assert batch_languages(extractor, ["plain text, language unknown"], None) == extractor.supported
+    assert batch_languages(extractor, iter(_items()), None) == extractor.supported
 
 
-def test_preload_shared_calls_the_stages_that_offer_it() -> None:
+def test_preload_calls_the_stages_that_offer_a_shared_preload() -> None:
     extractor = _extractor()
     called: list[str] = []
 
@@ -84,6 +85,9 @@ def test_preload_shared_calls_the_stages_that_offer_it() -> None:
         def preload(self) -> None:
             called.append("loaded")
 
+        def __call__(self, doc: object) -> object:
+            return doc
+
     extractor.pipeline.stages.append(Shared())  # type: ignore[arg-type]
-    extractor.preload_shared()
+    extractor.preload(["en"])
     assert called == ["loaded"]

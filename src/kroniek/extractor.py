@@ -161,10 +161,8 @@ class Extractor:
 
     def preload_shared(self) -> None:
         """Load what all languages share (the stages that offer ``preload()``: actor knowledge base,
-        gazetteer, learned event model), not any language's pipeline.
-
-        Batch workers are forked after this, so they share these structures copy-on-write, and load the
-        spaCy pipeline and lexicons of a language themselves, in parallel, when its first article arrives.
+        gazetteer, learned event model), none of a language's own; ``preload`` starts with it, so these
+        load even where a language's pipeline fails to.
         """
         from kroniek.pipeline.loading import bulk_loading
 
@@ -184,6 +182,7 @@ class Extractor:
         """
         from kroniek.pipeline.loading import bulk_loading
 
+        self.preload_shared()
         with bulk_loading():  # what loads here stays for the process: keep the collector off it
             for language in languages if languages is not None else self.supported:
                 try:
