@@ -91,3 +91,12 @@ def test_preload_calls_the_stages_that_offer_a_shared_preload() -> None:
     extractor.pipeline.stages.append(Shared())  # type: ignore[arg-type]
     extractor.preload(["en"])
     assert called == ["loaded"]
+
+
+def test_grouped_batches_give_what_articles_alone_give() -> None:
+    # Groups of three: the two Dutch articles of a group are parsed together, the English one alone.
+    extractor = _extractor()
+    items = _items()[:2] + [RawArticle(text="Het kabinet viel. De premier trad af.", id="t9", language="nl")]
+    alone = [extractor.extract_article(item).model_dump() for item in items]
+    grouped = list(extractor.extract_many(items, chunk_size=3))
+    assert [r.model_dump() for r in grouped] == alone  # type: ignore[union-attr]

@@ -145,13 +145,14 @@ class Extractor:
         self,
         items: Iterable[RawArticle | ItemFailure | str],
         n_process: int = 1,
-        chunk_size: int = 4,
+        chunk_size: int = 16,
         published: str | dt.date | None = None,
         lang: str | None = None,
     ) -> Iterator[Chronicle | KroniekError]:
         """Chronicles for many articles, in input order; a failed article yields its KroniekError.
 
         ``n_process`` > 1 spreads the articles over that many worker processes (see kroniek.batch).
+        Articles go ``chunk_size`` at a time (to a worker); spaCy parses those of one language together.
         A RawArticle carries its own publication date and language; ``published`` and ``lang`` fill
         in for articles that give none; a plain string without ``lang`` is detected.
         """

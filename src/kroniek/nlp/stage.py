@@ -25,6 +25,9 @@ MODELS_DIR = Path(__file__).resolve().parent.parent / "models"
 # pipelines; kroniek's own input limit ([input].max_chars) is the one that applies, and the shipped
 # CNN pipelines need little memory per character.
 MAX_TEXT_LENGTH = 20_000_000
+# Texts parsed together by parse_many (measured on the en corpus texts, CPU: one by one 1.90 s,
+# batches of 4: 1.69, of 16: 1.63, of 64: 1.68).
+PIPE_BATCH = 16
 
 
 def shipped_model_path(lang: str) -> Path:
@@ -99,7 +102,9 @@ class NlpStage:
         nlp = self.load(doc.lang)
         if doc.lang in self._fallback_reason:
             doc.notes.append(self._fallback_reason[doc.lang])
-        spacy_doc = self.parse(nlp, doc.text)
+        # a Doc parsed ahead with other articles' texts (parse_many) is used as it is
+        parsed_ahead = doc.nlp is not None and doc.nlp.text == doc.text
+        spacy_doc = doc.nlp if parsed_ahead else self.parse(nlp, doc.text)
         doc.nlp = spacy_doc
         doc.sentences = sentence_spans(spacy_doc)
         return doc
@@ -121,6 +126,21 @@ class NlpStage:
         if joined.text != text:  # cannot happen: every piece's Doc keeps its text exactly
             raise RuntimeError("the joined pieces do not reproduce the text")
         return joined
+
+    def parse_many(self, lang: str, texts: list[str]) -> list[Any]:
+        """The spaCy Docs of several texts of one language, parsed together with ``nlp.pipe``: the
+        network layers then multiply larger matrices, about 15% less CPU than one by one for the
+        shipped pipelines, with the same annotations (tests/nlp/test_parse_many.py). Texts longer than
+        ``chunk_chars`` are parsed in pieces, alone."""
+        nlp = self.load(lang)
+        short = [i for i, text in enumerate(texts) if len(text_chunks(text, self.chunk_chars)) == 1]
+        docs: list[Any] = [None] * len(texts)
+        for i, spacy_doc in zip(short, nlp.pipe([texts[i] for i in short], batch_size=PIPE_BATCH), strict=True):
+            docs[i] = spacy_doc
+        for i, text in enumerate(texts):
+            if docs[i] is None:
+                docs[i] = self.parse(nlp, text)
+        return docs
 
     @contextlib.contextmanager
     def memory_zone(self, lang: str) -> Iterator[None]:
