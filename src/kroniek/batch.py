@@ -179,7 +179,7 @@ def extract_many(
     extractor: Extractor,
     items: Iterable[RawArticle | ItemFailure | str],
     n_process: int = 1,
-    chunk_size: int = 16,
+    chunk_size: int = 8,
     published: str | dt.date | None = None,
     lang: str | None = None,
 ) -> Iterator[Chronicle | KroniekError]:

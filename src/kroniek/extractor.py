@@ -145,7 +145,7 @@ class Extractor:
         self,
         items: Iterable[RawArticle | ItemFailure | str],
         n_process: int = 1,
-        chunk_size: int = 16,
+        chunk_size: int = 8,
         published: str | dt.date | None = None,
         lang: str | None = None,
     ) -> Iterator[Chronicle | KroniekError]:
