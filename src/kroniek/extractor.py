@@ -88,6 +88,9 @@ class Extractor:
         if language:
             language = check_supported(language, self.supported)
         else:
+            from kroniek.pipeline.datacache import load_language_identifier
+
+            load_language_identifier()
             detected, prob = detect_language(raw.text, raw.id)
             language = check_supported(detected, self.supported)
             notes.append(f"language detected: {detected} (p={prob:.2f})")
