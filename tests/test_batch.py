@@ -73,3 +73,30 @@ def test_batch_languages_loads_only_what_a_list_needs() -> None:
     assert batch_languages(extractor, [RawArticle(text="x", id="x")], "de") == ["de"]
     assert batch_languages(extractor, ["plain text, language unknown"], None) == extractor.supported
     assert batch_languages(extractor, iter(_items()), None) == extractor.supported
+
+
+def test_preload_calls_the_stages_that_offer_a_shared_preload() -> None:
+    extractor = _extractor()
+    called: list[str] = []
+
+    class Shared:
+        name, requires, provides = "shared/v1", (), ()
+
+        def preload(self) -> None:
+            called.append("loaded")
+
+        def __call__(self, doc: object) -> object:
+            return doc
+
+    extractor.pipeline.stages.append(Shared())  # type: ignore[arg-type]
+    extractor.preload(["en"])
+    assert called == ["loaded"]
+
+
+def test_grouped_batches_give_what_articles_alone_give() -> None:
+    # Groups of three: the two Dutch articles of a group are parsed together, the English one alone.
+    extractor = _extractor()
+    items = _items()[:2] + [RawArticle(text="Het kabinet viel. De premier trad af.", id="t9", language="nl")]
+    alone = [extractor.extract_article(item).model_dump() for item in items]
+    grouped = list(extractor.extract_many(items, chunk_size=3))
+    assert [r.model_dump() for r in grouped] == alone  # type: ignore[union-attr]

@@ -88,6 +88,9 @@ class Extractor:
         if language:
             language = check_supported(language, self.supported)
         else:
+            from kroniek.pipeline.datacache import load_language_identifier
+
+            load_language_identifier()
             detected, prob = detect_language(raw.text, raw.id)
             language = check_supported(detected, self.supported)
             notes.append(f"language detected: {detected} (p={prob:.2f})")
@@ -145,19 +148,33 @@ class Extractor:
         self,
         items: Iterable[RawArticle | ItemFailure | str],
         n_process: int = 1,
-        chunk_size: int = 4,
+        chunk_size: int = 8,
         published: str | dt.date | None = None,
         lang: str | None = None,
     ) -> Iterator[Chronicle | KroniekError]:
         """Chronicles for many articles, in input order; a failed article yields its KroniekError.
 
         ``n_process`` > 1 spreads the articles over that many worker processes (see kroniek.batch).
+        Articles go ``chunk_size`` at a time (to a worker); spaCy parses those of one language together.
         A RawArticle carries its own publication date and language; ``published`` and ``lang`` fill
         in for articles that give none; a plain string without ``lang`` is detected.
         """
         from kroniek.batch import extract_many
 
         return extract_many(self, items, n_process=n_process, chunk_size=chunk_size, published=published, lang=lang)
+
+    def preload_shared(self) -> None:
+        """Load what all languages share (the stages that offer ``preload()``: actor knowledge base,
+        gazetteer, learned event model), none of a language's own; ``preload`` starts with it, so these
+        load even where a language's pipeline fails to.
+        """
+        from kroniek.pipeline.loading import bulk_loading
+
+        with bulk_loading():  # what loads here stays for the process: keep the collector off it
+            for stage in self.pipeline.stages:
+                preload = getattr(stage, "preload", None)
+                if preload is not None:
+                    preload()
 
     def preload(self, languages: Iterable[str] | None = None) -> None:
         """Load the pipeline and everything it loads lazily for ``languages`` (default: all supported).
@@ -169,6 +186,7 @@ class Extractor:
         """
         from kroniek.pipeline.loading import bulk_loading
 
+        self.preload_shared()
         with bulk_loading():  # what loads here stays for the process: keep the collector off it
             for language in languages if languages is not None else self.supported:
                 try:

@@ -47,6 +47,10 @@ class ActorStage:
         self.use_entities = use_entities
         self._kb: ActorKB | None = None
 
+    def preload(self) -> None:
+        """Load what every language shares (the knowledge base), e.g. before workers are forked."""
+        _ = self.kb
+
     @property
     def kb(self) -> ActorKB:
         if self._kb is None:

@@ -121,11 +121,37 @@ class TriggerModel:
     def indices(self, features: list[str]) -> np.ndarray:
         return np.fromiter((_stable_hash(f, self.buckets) for f in features), dtype=np.int64, count=len(features))
 
+    def probabilities_many(self, feature_lists: list[list[str]]) -> np.ndarray:
+        """One row of class probabilities per feature list, all in one pass: the features hashed together
+        and each token's weight rows summed by one ``np.add.reduceat`` (scoring token by token, with a
+        handful of numpy calls each, cost about a tenth of an article's time). The same numbers, to the
+        bit, as ``probabilities(indices(f))`` for each list."""
+        if not feature_lists:
+            return np.zeros((0, len(self.labels)), np.float32)
+        hashes = [zlib.crc32(f.encode("utf-8")) for features in feature_lists for f in features]
+        idx = np.array(hashes, dtype=np.int64) % self.buckets
+        starts = np.zeros(len(feature_lists), dtype=np.int64)
+        np.cumsum([len(features) for features in feature_lists[:-1]], out=starts[1:])
+        return self._softmax_of_sums(idx, starts)
+
     def probabilities(self, idx: np.ndarray) -> np.ndarray:
-        scores = self.weights[idx].sum(axis=0, dtype=np.float32) + self.bias
-        scores -= scores.max()
+        """Class probabilities of one token from its feature indices."""
+        return self._softmax_of_sums(np.asarray(idx, dtype=np.int64), np.zeros(1, dtype=np.int64))[0]
+
+    def _softmax_of_sums(self, idx: np.ndarray, starts: np.ndarray) -> np.ndarray:
+        """Softmax of (the weight rows of idx[starts[k]:starts[k+1]] summed + bias), one row per k. One
+        routine for one token and for many, so that both give the same bits. A slice must not be empty
+        (reduceat would read the row at its start); every token's features include "bias"."""
+        if len(idx) == 0:  # no features at all: the bias alone
+            return np.tile(self._softmax(self.bias[None, :].astype(np.float32)), (len(starts), 1))
+        sums = np.add.reduceat(self.weights[idx], starts, axis=0, dtype=np.float32) + self.bias
+        return self._softmax(sums)
+
+    @staticmethod
+    def _softmax(scores: np.ndarray) -> np.ndarray:
+        scores = scores - scores.max(axis=1, keepdims=True)
         exp = np.exp(scores)
-        return exp / exp.sum()
+        return exp / exp.sum(axis=1, keepdims=True)
 
     def score_doc(self, doc: Doc, lang: str, rule_types: dict[int, str]) -> list[TriggerScore]:
         """A score for every candidate token of ``doc`` (``rule_types``: token -> the lexicon coder's type)."""
@@ -240,12 +266,10 @@ def model_signals(
     signals = ModelSignals(model=model)
     vetoed: set[int] = set()
     children = children_of(doc)
-    for token in doc:
-        if not is_candidate(token) and token.i not in rule_types:
-            continue
-        features = token_features(token, lang, rule_types.get(token.i), children)
-        probs = model.probabilities(model.indices(features))
-        outside = model.labels.index(OUTSIDE)
+    tokens = [token for token in doc if is_candidate(token) or token.i in rule_types]
+    feature_lists = [token_features(token, lang, rule_types.get(token.i), children) for token in tokens]
+    outside = model.labels.index(OUTSIDE)
+    for token, features, probs in zip(tokens, feature_lists, model.probabilities_many(feature_lists), strict=True):
         event_probs = probs.copy()
         event_probs[outside] = -1.0
         best = int(event_probs.argmax())

@@ -79,6 +79,10 @@ class EventsStage:
     def lexicon(self, lang: str) -> Lexicon | None:
         return load_lexicon(lang, self.extra_lexicons)
 
+    def preload(self) -> None:
+        """Load what every language shares (the learned model), e.g. before workers are forked."""
+        self.model()
+
     def model(self) -> TriggerModel | None:
         """The learned trigger model named by the ``event_model`` setting ("shipped", a path, or "none")."""
         return load_trigger_model(self.event_model)

@@ -7,7 +7,7 @@ reported as Polish and refused, rather than processed as if it were the closest 
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from pathlib import Path
 from typing import Any
 
 from kroniek.errors import InputError
@@ -16,11 +16,37 @@ from kroniek.lang import SUPPORTED
 _LETTERS = re.compile(r"[^\W\d_]", re.UNICODE)
 
 
-@lru_cache(maxsize=1)
-def _identifier() -> Any:
+_loaded: list[Any] = []  # the identifier, once built or given
+
+
+def build_identifier() -> Any:
+    """py3langid's identifier, unpacked from its xz-compressed model (about 0.5 CPU-s)."""
     from py3langid.langid import MODEL_FILE, LanguageIdentifier
 
     return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+
+
+def identifier_sources() -> list[Path]:
+    """The files the identifier is built from (for a cache keyed by their bytes)."""
+    from py3langid.langid import MODEL_DIR, MODEL_FILE
+
+    return [Path(MODEL_DIR) / MODEL_FILE, Path(__file__)]
+
+
+def has_identifier() -> bool:
+    return bool(_loaded)
+
+
+def set_identifier(identifier: Any) -> None:
+    """Use this identifier (kroniek.pipeline.datacache gives one from the disk cache, which loads in
+    0.1 CPU-s instead of 0.5: this module, on the ground floor, does not use the cache itself)."""
+    _loaded[:] = [identifier]
+
+
+def _identifier() -> Any:
+    if not _loaded:
+        _loaded.append(build_identifier())
+    return _loaded[0]
 
 
 def detect_language(text: str, where: str = "input") -> tuple[str, float]:

@@ -40,6 +40,10 @@ _FOLD_MARKS = str.maketrans(
 def fold(text: str) -> str:
     """Accent- and case-folded form of ``text`` with one space between words."""
     text = text.translate(_FOLD_MARKS).replace("_", " ")
+    if text.isascii():
+        # the same result without decomposing: ASCII has no accents to strip and casefold() is lower()
+        # there (the actor resolver folds every word span it tries: most of them are new, and ASCII)
+        return _SPACES.sub(" ", text.lower()).strip()
     decomposed = unicodedata.normalize("NFKD", text)
     stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
     return _SPACES.sub(" ", stripped.casefold()).strip()

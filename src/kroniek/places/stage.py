@@ -172,6 +172,10 @@ class PlacesStage:
     def _demonym_index(self) -> DemonymIndex:
         return DemonymIndex(self.gazetteer.demonyms)
 
+    def preload(self) -> None:
+        """Load what every language shares (the gazetteer), e.g. before workers are forked."""
+        _ = self._demonym_index
+
     @property
     def gazetteer(self) -> Gazetteer:
         if self._gaz is None:
