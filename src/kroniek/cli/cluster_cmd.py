@@ -7,7 +7,6 @@ live); the summary at the end gives the totals and every partition that had fail
 from __future__ import annotations
 
 import json
-import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -24,18 +23,9 @@ LIST_PARTITIONS_UP_TO = 40
 
 @contextmanager
 def _partition_progress() -> Iterator[tuple[Callable[[int, str | None], None], Callable[[Any], None]]]:
-    from rich.console import Console
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+    from kroniek.cli.store_cmd import _progress_bar  # the same bar as the single-machine ingest
 
-    bar = Progress(
-        TextColumn("partitions"),
-        BarColumn(),
-        MofNCompleteColumn(),
-        TimeRemainingColumn(),
-        console=Console(file=sys.stderr),
-        transient=True,
-        disable=not sys.stderr.isatty(),
-    )
+    bar, _, _ = _progress_bar(None, "partitions")
     task: list[Any] = []
 
     def on_start(partitions: int, dashboard: str | None) -> None:

@@ -153,27 +153,6 @@ class TriggerModel:
         exp = np.exp(scores)
         return exp / exp.sum(axis=1, keepdims=True)
 
-    def score_doc(self, doc: Doc, lang: str, rule_types: dict[int, str]) -> list[TriggerScore]:
-        """A score for every candidate token of ``doc`` (``rule_types``: token -> the lexicon coder's type)."""
-        out: list[TriggerScore] = []
-        outside = self.labels.index(OUTSIDE)
-        children = children_of(doc)
-        for token in doc:
-            if not is_candidate(token):
-                continue
-            probs = self.probabilities(self.indices(token_features(token, lang, rule_types.get(token.i), children)))
-            best = int(probs.argmax())
-            if best == outside:  # the best event type, for reporting how close it came
-                event_probs = probs.copy()
-                event_probs[outside] = -1.0
-                best_event = int(event_probs.argmax())
-            else:
-                best_event = best
-            out.append(
-                TriggerScore(token.i, self.labels[best_event], float(probs[best_event]), 1 - float(probs[outside]))
-            )
-        return out
-
     def save(self, path: str | Path) -> None:
         """Only non-zero rows are written (float16): a few MB instead of buckets x labels."""
         path = Path(path)
