@@ -5,6 +5,7 @@ from __future__ import annotations
 import html
 import json
 from typing import Any
+from urllib.parse import quote
 
 from api_fixtures import EN_TEXT
 from fastapi.testclient import TestClient
@@ -46,6 +47,11 @@ def test_events_json_is_what_the_library_returns(client: TestClient, store: Stor
     assert data["next"] is None
     for event in data["events"]:
         assert html.escape(event["evidence"], quote=False).replace('"', "&#34;") in page
+    # the same event table as search and scope pages: a claim source links to its page
+    sources = {e["source"] for e in data["events"] if e["source"]}
+    assert sources
+    for source in sources:
+        assert f'href="/sources/{quote(source)}"' in page
 
 
 def test_event_filters_mirror_the_library(client: TestClient, store: Store) -> None:

@@ -14,7 +14,7 @@ import pytest
 from test_store_query_export import fill
 from typer.testing import CliRunner
 
-from kroniek.store.cameo import goldstein
+from kroniek.store.cameo import plover_score
 from kroniek.store.db import Store
 from kroniek.store.export import export, to_string
 
@@ -57,10 +57,30 @@ def test_csv_has_raw_values_and_actor_details(sqlite_store: Store) -> None:
 def test_gdelt_rows_are_complete(sqlite_store: Store) -> None:
     fill(sqlite_store)
     rows = {r["PloverEvent"]: r for r in csv.DictReader(io.StringIO(to_string(sqlite_store, "gdelt")), delimiter="\t")}
-    assert rows["ASSAULT"]["GoldsteinScale"] == str(goldstein(rows["ASSAULT"]["EventCode"]))
-    assert float(rows["ASSAULT"]["GoldsteinScale"]) < 0 < float(rows["AGREE"]["GoldsteinScale"]) + 10
+    # GoldsteinScale carries the PLOVER manual's score of the event type and mode
+    assert float(rows["ASSAULT"]["GoldsteinScale"]) == plover_score("ASSAULT", rows["ASSAULT"]["PloverMode"]) < 0
+    assert float(rows["AGREE"]["GoldsteinScale"]) == 2.5
     assert all(r["SQLDATE"] and r["QuadClass"] for r in rows.values())
-    assert goldstein("190") == -10.0 and goldstein("0415") == goldstein("041")  # base code when the leaf is absent
+
+
+def test_plover_scores_follow_the_manual() -> None:
+    assert plover_score("CONSULT", "phone") == 1.5 and plover_score("CONSULT") == 2.5
+    assert plover_score("ASSAULT", "no-such-mode") == plover_score("ASSAULT") == -9.0  # the type's score
+    assert plover_score("ACCUSE") == -3.0  # the manual's "3" read as a lost minus sign (docs/store.md)
+    assert plover_score("NOT_A_TYPE") is None
+
+
+def test_shipped_scores_equal_the_derivation_from_the_manual() -> None:
+    from kroniek.store.cameo import SCORES_PATH, derive_scores
+
+    repo = Path(__file__).resolve().parents[2]
+    candidates = [up / "shared" / "data" / "plover" / "PLOVER_MANUAL.tex" for up in (repo.parent, repo.parent.parent)]
+    source = next((c for c in candidates if c.exists()), None)
+    if source is None:
+        pytest.skip("the PLOVER manual (../shared/data/plover) is not next to this checkout")
+    lines = [line for line in SCORES_PATH.read_text(encoding="utf-8").splitlines() if not line.startswith("#")]
+    rows = [(e, m, float(v)) for e, m, v in (line.split("\t") for line in lines[1:])]
+    assert rows == derive_scores(source) and len({e for e, _, _ in rows}) == 16
 
 
 def test_export_takes_the_query_filters(sqlite_store: Store) -> None:

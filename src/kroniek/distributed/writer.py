@@ -26,7 +26,7 @@ from kroniek.chronicle.models import Chronicle
 from kroniek.errors import KroniekError, StoreError
 from kroniek.store import schema as s
 from kroniek.store.db import Store
-from kroniek.store.writer import FATAL_CODES, StoreOutcome, _retryable, write_in
+from kroniek.store.writer import FATAL_CODES, StoreOutcome, is_retryable, write_in
 
 # The advisory-lock class of URL locks (the first of the two 32-bit keys; "kr" + 17).
 URL_LOCK_CLASS = 0x6B720017
@@ -56,7 +56,7 @@ def _write_one(store: Store, where: str, chronicle: Chronicle, extractor: str) -
                 _lock_urls(conn, [chronicle])
                 outcome = write_in(store, conn, chronicle, extractor, pending)
         except StoreError as exc:
-            if attempt < 2 and _retryable(exc):
+            if attempt < 2 and is_retryable(exc):
                 continue  # the next attempt sees what the other writer committed
             raise
         store.actor_cache.update(pending)

@@ -81,28 +81,62 @@ def quad_class(code: str | None) -> int | None:
     return 4
 
 
-GOLDSTEIN_PATH = Path(__file__).with_name("data") / "cameo_goldstein.tsv"
+SCORES_PATH = Path(__file__).with_name("data") / "plover_scores.tsv"
+_SCORES_CAPTION = r"\caption{PLOVER conflict--cooperation scores}"
+_CELL_MARKUP = re.compile(r"\\cellcolor\{[^}]*\}|\\textbf\{[^}]*\}")
+# The manual prints ACCUSE as +3 while each of its modes scores -2 to -3.5 and the manual's own earlier
+# table gave ACCUSE -2.0: a lost minus sign. kroniek reads it as -3 (a decision recorded in docs/store.md).
+SCORE_CORRECTIONS = {("ACCUSE", ""): -3.0}
+
+
+def derive_scores(manual: Path) -> list[tuple[str, str, float]]:
+    """(plover_event, mode or "", score) rows from the table "PLOVER conflict--cooperation scores" of the
+    PLOVER manual's LaTeX source, with SCORE_CORRECTIONS applied. Modes are lower-cased as in chronicles."""
+    text = manual.read_text(encoding="utf-8")
+    # The manual keeps an older version of the table commented out (lines starting with %): skip it.
+    start = re.search(r"^" + re.escape(_SCORES_CAPTION), text, re.MULTILINE)
+    if start is None:
+        raise ValueError(f"{manual}: no table {_SCORES_CAPTION!r}")
+    start_at = start.start()
+    body = text[start_at : text.index("\\end{tabular}", start_at)]
+    rows: list[tuple[str, str, float]] = []
+    for line in body.split("\\\\"):
+        cells = [_CELL_MARKUP.sub("", cell).strip() for cell in line.split("&")]
+        for label, value in zip(cells[0::2], cells[1::2], strict=False):
+            label = label.split("\n")[-1].strip()
+            if not re.fullmatch(r"[A-Z]+(?::\s*[A-Za-z-]+)?", label) or not re.fullmatch(r"-?\d+(?:\.\d+)?", value):
+                continue
+            event, _, mode = (part.strip() for part in label.partition(":"))
+            score = SCORE_CORRECTIONS.get((event, mode.lower()), float(value))
+            rows.append((event, mode.lower(), score))
+    return rows
+
+
+def write_scores(manual: Path, path: Path = SCORES_PATH) -> None:
+    with path.open("w", encoding="utf-8", newline="") as fh:
+        fh.write("# PLOVER (event, mode) -> conflict-cooperation score (-10 .. +10). Derived by\n")
+        fh.write('# kroniek.store.cameo.derive_scores from the table "PLOVER conflict--cooperation scores" of the\n')
+        fh.write("# PLOVER manual (openeventdata/PLOVER), CC BY-SA 4.0, Open Event Data Alliance; shared under the\n")
+        fh.write("# same licence. ACCUSE corrected from +3 to -3 (see SCORE_CORRECTIONS).\n")
+        writer = csv.writer(fh, delimiter="\t", lineterminator="\n")
+        writer.writerow(["plover_event", "mode", "score"])
+        writer.writerows((event, mode, f"{score:g}") for event, mode, score in derive_scores(manual))
 
 
 @lru_cache(maxsize=1)
-def goldstein_table() -> dict[str, float]:
-    """CAMEO code -> Goldstein scale value, from the shipped public table (data/cameo_goldstein.tsv)."""
-    table: dict[str, float] = {}
-    for line in GOLDSTEIN_PATH.read_text(encoding="utf-8").splitlines():
-        if line.startswith("#") or not line.strip() or line.startswith("cameo\t"):
-            continue
-        code, value = line.split("\t")[:2]
-        table[code] = float(value)
-    return table
+def load_scores(path: Path = SCORES_PATH) -> dict[tuple[str, str], float]:
+    with path.open(encoding="utf-8") as fh:
+        lines = [line for line in fh if not line.startswith("#")]
+    return {(row["plover_event"], row["mode"]): float(row["score"]) for row in csv.DictReader(lines, delimiter="\t")}
 
 
-def goldstein(code: str | None) -> float | None:
-    """The Goldstein value of a CAMEO code; a code the table lacks takes its base (three-digit) or root
-    (two-digit) code's value, as GDELT's coders do; None without a code."""
-    if not code:
-        return None
-    table = goldstein_table()
-    for candidate in (code, code[:3], code[:2]):
-        if candidate in table:
-            return table[candidate]
-    return None
+def plover_score(event: str, mode: str | None = None) -> float | None:
+    """The PLOVER manual's conflict-cooperation score of an event type and mode; a mode the table lacks
+    takes its event type's score; None for a type outside the table.
+
+    GDELT rows carry it as GoldsteinScale: the PLOVER scores were made from the CAMEO Goldstein scores
+    "for splicing" with Goldstein time series (PLOVER manual), and kroniek ships no licensed copy of the
+    CAMEO Goldstein table itself."""
+    table = load_scores()
+    found = table.get((event, (mode or "").lower()))
+    return found if found is not None else table.get((event, ""))

@@ -21,7 +21,7 @@ from sqlalchemy import select
 from kroniek.csvsafe import safe_row
 from kroniek.errors import KroniekError
 from kroniek.store import schema as s
-from kroniek.store.cameo import cameo_code, goldstein, quad_class
+from kroniek.store.cameo import cameo_code, plover_score, quad_class
 from kroniek.store.db import Store
 from kroniek.store.query import proposition_dict, query_events
 
@@ -305,7 +305,7 @@ def gdelt_rows(store: Store) -> Iterator[dict[str, Any]]:
             "EventBaseCode": code[:3],
             "EventRootCode": code[:2],
             "QuadClass": quad_class(code) or "",
-            "GoldsteinScale": "" if goldstein(code) is None else goldstein(code),
+            "GoldsteinScale": _score_cell(plover_score(row.event_type, row.mode)),
             "NumMentions": row.n_mentions,
             "NumSources": row.n_sources,
             "NumArticles": row.n_articles,
@@ -461,3 +461,9 @@ def to_string(store: Store, what: str, format: str | None = None) -> str:
     buffer = io.StringIO()
     export(store, what, format=format, stream=buffer)
     return buffer.getvalue()
+
+
+def _score_cell(score: float | None) -> float | str:
+    """GoldsteinScale cell: the PLOVER score (see kroniek.store.cameo.plover_score), empty when unknown. A
+    number, not text, so that the CSV guard does not quote a negative score as a formula."""
+    return "" if score is None else score

@@ -196,7 +196,7 @@ def write_chronicle(
             # Another process stored the same text (or actor) between our look-up and our insert, or
             # the database chose this transaction as the victim of a deadlock between two writers: the
             # next attempt sees the other's rows (and counts this article as a duplicate if it is one).
-            if attempt < 2 and _retryable(exc):
+            if attempt < 2 and is_retryable(exc):
                 continue
             raise
         store.actor_cache.update(pending)
@@ -273,7 +273,10 @@ def write_in(
     return StoreOutcome("new version" if previous else "stored", article_id, len(rows))
 
 
-def _retryable(exc: StoreError) -> bool:
+def is_retryable(exc: StoreError) -> bool:
+    """Whether a failed write may succeed when tried again: another writer inserted the same row first
+    (an integrity error), or PostgreSQL aborted the transaction for a deadlock or a serialization conflict.
+    Public because the distributed writer retries on the same condition."""
     cause = exc.__cause__
     if isinstance(cause, IntegrityError):
         return True
