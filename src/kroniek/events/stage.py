@@ -11,13 +11,14 @@ participant can be found is dropped, because the chronicle could not say who did
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from kroniek.chronicle.types import PROPOSITION_TYPES
 from kroniek.document import ArticleDoc, CharSpan, EventRecord, PropositionRecord
 from kroniek.events.arguments import Arguments, find_arguments
 from kroniek.events.clauses import ActorGroup, Clause, TokenIndex, actor_groups, clauses_of, governing_prep
+from kroniek.events.conjuncts import Conjunct, conjunct_groups, verb_conjuncts
 from kroniek.events.learned import ModelSignals, TriggerModel, annotate_scores, load_trigger_model, model_signals
 from kroniek.events.lexicon import Lexicon, load_lexicon
 from kroniek.events.qualify import (
@@ -160,16 +161,24 @@ class EventsStage:
                     ) and not earlier_verb
                     match.fronted = prep is not None
             state.clause_matches = matches
+            conjuncts = verb_conjuncts(nlp, clause, matches, groups, lexicon.cues)
             for match in matches:
                 if id(match) in consumed:
                     continue
+                conjunct = conjuncts.get(id(match))
+                own_groups = conjunct_groups(groups, conjunct) if conjunct is not None else groups
+                act_end = conjunct.end if conjunct is not None else clause.end
                 is_prop = match.entry.event in PROPOSITION_TYPES
                 preps = match.entry.recipient_preps
                 if preps is None:
                     preps = tuple(lexicon.cues.recipient_preps)
-                complement = complement_start_of(match, groups, nlp, preps) if is_prop else clause.end
-                inner = [m for m in matches if m is not match and m.start >= complement and id(m) not in consumed]
-                if is_prop:
+                complement = complement_start_of(match, own_groups, nlp, preps) if is_prop else act_end
+                inner = [
+                    m
+                    for m in matches
+                    if m is not match and complement <= m.start < act_end and id(m) not in consumed
+                ]
+                if is_prop and act_end == clause.end:
                     inner += _continued_complement(nlp, clauses[n + 1 :], groups_by_clause, matches_by_clause, lexicon)
                 if is_prop and match.kind == "noun":
                     # "op verzoek van X trok Y … terug": a nominal demand does not swallow the main verb
@@ -181,10 +190,13 @@ class EventsStage:
                 if is_prop:
                     consumed.update(id(m) for m in inner)
                 context = EventContext(
-                    doc, nlp, match, clause, clauses, groups, groups_by_clause, complement, inner, lexicon, index, state
+                    doc, nlp, match, clause, clauses, own_groups, groups_by_clause, complement, inner, lexicon, index, state
                 )
                 context.carry_discourse = self.carry_discourse
+                context.conjunct = conjunct
                 event = self._event(context)
+                if event is None and conjunct is not None and own_groups != groups:
+                    event = self._event(_whole_clause_arguments(context, groups))
                 if event is None:
                     continue
                 if _merge_into(events, event):
@@ -230,6 +242,7 @@ class EventContext:
     args: Arguments = field(default_factory=Arguments)
     confidence: float = 0.5
     carry_discourse: bool = False  # the talks' date and place carry to their parties' later acts
+    conjunct: Conjunct | None = None  # the trigger's own act in a clause of coordinated acts (events/conjuncts.py)
 
 
 # How much a rule that had to guess lowers the entry's confidence, and what raises it.
@@ -327,6 +340,7 @@ def _qualified_event(ctx: EventContext) -> EventRecord:
     doc, nlp, match, args, lexicon = ctx.doc, ctx.nlp, ctx.match, ctx.args, ctx.lexicon
     entry = match.entry
     evidence = ctx.clause.char_span(nlp)
+    act_evidence = _act_evidence(ctx, evidence)
     triggers = [CharSpan(nlp[match.start].idx, nlp[match.end - 1].idx + len(nlp[match.end - 1].text))]
     if match.particle is not None:
         p = nlp[match.particle]
@@ -349,8 +363,10 @@ def _qualified_event(ctx: EventContext) -> EventRecord:
     proposition = None
     is_prop = entry.event in PROPOSITION_TYPES
     if is_prop:
+        # the proposition of one of several coordinated acts ends with its conjunct
+        act_clause = ctx.clause if ctx.conjunct is None else replace(ctx.clause, end=ctx.conjunct.end)
         proposition, prop_explain = proposition_for(
-            doc, match, ctx.inner, lexicon, ctx.clause, ctx.complement, ctx.state.last_proposition
+            doc, match, ctx.inner, lexicon, act_clause, ctx.complement, ctx.state.last_proposition
         )
         ctx.state.last_proposition = proposition
         explain.update(prop_explain)
@@ -373,7 +389,7 @@ def _qualified_event(ctx: EventContext) -> EventRecord:
         confidence += SURE_BOTH_SIDES
     record = EventRecord(
         event=entry.event,
-        evidence=evidence,
+        evidence=act_evidence,
         trigger=triggers,
         mode=entry.mode,
         context=list(entry.context) or list(lexicon.default_contexts.get(entry.event, ())),
@@ -384,7 +400,7 @@ def _qualified_event(ctx: EventContext) -> EventRecord:
         date=date,
         duration=None if is_prop else event_duration(doc, match, lexicon, ctx.clause),
         location=location,
-        quantities=quantities_in(doc, evidence),
+        quantities=quantities_in(doc, act_evidence),
         source=source,
         confidence=max(0.05, min(0.95, confidence)),
         entry_id=entry.id,
@@ -411,6 +427,27 @@ def _qualified_event(ctx: EventContext) -> EventRecord:
     own_place = bool(loc_rule) and "earlier" not in loc_rule
     ctx.state.place = next_place_anchor(ctx.state.place, sentence, record, own_place)
     return record
+
+
+def _whole_clause_arguments(ctx: EventContext, groups: list[ActorGroup]) -> EventContext:
+    """A later coordinated act that names nobody in its own conjunct and shares no subject ("Zugleich
+    verhängte Ecowas Sanktionen gegen Niger und schloss die Grenzen"): its participants are looked for in
+    the whole clause, as for a clause of one act."""
+    return replace(ctx, groups=groups, args=Arguments())
+
+
+def _act_evidence(ctx: EventContext, clause_span: CharSpan) -> CharSpan:
+    """The evidence of one act: its conjunct where the clause reports several ("Paris condemned the attack
+    | and recalled its ambassador"), else the clause. Date, place and modality still read the whole
+    clause: "On Monday" or "will" before the first act belong to every act the clause coordinates."""
+    conjunct = ctx.conjunct
+    if conjunct is None:
+        return clause_span
+    nlp = ctx.nlp
+    last = conjunct.end - 1
+    while last > conjunct.start and nlp[last].is_punct:
+        last -= 1
+    return CharSpan(int(nlp[conjunct.start].idx), int(nlp[last].idx + len(nlp[last].text)))
 
 
 # speech acts that, said in talks, are addressed to the other party
