@@ -106,7 +106,7 @@ def _inside_complement(
     governing = [m for m in matches if m.entry.event in PROPOSITION_TYPES and m.start <= left.start]
     if not governing:
         return False
-    right_form = nlp[right.start].morph.get("VerbForm")
+    right_form = nlp[right.start].morph.get("VerbForm", [])
     if right_form:
         return "Fin" not in right_form
     first = min(m.last for m in governing)
