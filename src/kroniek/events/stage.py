@@ -185,7 +185,7 @@ class EventsStage:
                 if is_prop and match.kind == "noun":
                     # "op verzoek van X trok Y … terug": a nominal demand does not swallow the main verb
                     inner = [m for m in inner if m.kind == "noun"]
-                if match.how == "model":
+                if match.how == "model" and not _object_control(nlp, match, complement, lexicon):
                     # a word only the model calls a promise or demand types its own complement's proposition
                     # but never swallows an act the lexicon found (measured on dev: it cost recall)
                     inner = [m for m in inner if m.how == "model"]
@@ -318,8 +318,28 @@ def _talks_introduced_before(ctx: EventContext) -> None:
         ctx.confidence += GUESS_TALKS_BEFORE
 
 
+def _mediator_acts(ctx: EventContext) -> None:
+    """ "Poland tried to mediate between Russia and Ukraine": the mediator is the actor and the parties
+    "between" whom it mediates are the recipients (annotation decisions A5 #19, A11 #9), where word order
+    would make the parties of a "between" phrase the actors of the talks."""
+    match, args, cues = ctx.match, ctx.args, ctx.lexicon.cues
+    if match.entry.mode != "third-party":
+        return
+    parties = [a for g in ctx.groups if g.prep in cues.mutual_preps for a in g.actors]
+    mediator = next(
+        (g for g in ctx.groups if g.prep is None and g.end <= match.start and not set(g.actors) & set(parties)),
+        None,
+    )
+    if not parties or mediator is None:
+        return
+    args.actor = list(mediator.actors)
+    args.recipient = [a for a in parties if a not in args.actor]
+    args.rule += "/mediator"
+
+
 # The rules that fill in an actor the clause does not name, in the order they are tried.
 ARGUMENT_RULES: tuple[Callable[[EventContext], None], ...] = (
+    _mediator_acts,
     _pronoun_continues_topic,
     _collective_parties,
     _coordinated_clause_subject,
@@ -509,6 +529,17 @@ def _collective_before(nlp: Any, clause: Clause, match: TriggerMatch, lexicon: L
     """A plural reference to the parties ("The leaders agreed", "Beide partijen") before the trigger."""
     words = " ".join(nlp[i].text.lower() for i in range(clause.start, match.start))
     return any(f" {phrase} " in f" {words} " for phrase in lexicon.cues.collective_subjects)
+
+
+def _object_control(nlp: Any, match: TriggerMatch, complement: int, lexicon: Lexicon) -> bool:
+    """ "The US wants Russia to agree": the complement opens with an infinitive marker right after an
+    addressee, so the act in it is that addressee's, wanted, not done: it is the demand's proposition
+    even where only the model found the demand (the guideline's embedded_act rule)."""
+    return (
+        complement > match.last
+        and complement < len(nlp)
+        and nlp[complement].text.lower() in lexicon.cues.infinitive_markers
+    )
 
 
 def _continued_complement(
