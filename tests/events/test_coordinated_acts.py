@@ -91,3 +91,16 @@ def test_en_coordinated_objects_stay_one_act():
     doc, events = events_of("Russia attacked Kyiv and Warsaw.", "en")
     attack = only(events, "ASSAULT")
     assert names(doc, attack.recipient) == {"Ukraine", "Poland"}
+
+
+def test_en_noun_act_after_a_light_verb_and_a_verbal_act():
+    doc, events = events_of("Poland held talks with Ukraine and condemned Moscow.", "en")
+    talks, accuse = only(events, "CONSULT"), only(events, "ACCUSE")
+    assert names(doc, accuse.actor) == {"Poland"} and names(doc, accuse.recipient) == {"Russia"}
+    assert "Russia" not in names(doc, talks.actor) | names(doc, talks.recipient)
+
+
+def test_en_coordinated_actors_are_never_cut():
+    doc, events = events_of("Talks between Kyiv and Moscow resumed and ended without a deal.", "en")
+    talks = [e for e in events if e.event == "CONSULT"]
+    assert talks and names(doc, talks[0].actor) == {"Ukraine", "Russia"}

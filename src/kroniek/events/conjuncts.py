@@ -44,12 +44,12 @@ def verb_conjuncts(
     nlp: Doc, clause: Clause, matches: list[TriggerMatch], groups: list[ActorGroup], cues: Cues
 ) -> dict[int, Conjunct]:
     """The conjunct of each trigger (by ``id``), or an empty mapping when the clause reports one act."""
-    cuts = _conjunct_cuts(nlp, clause, matches, cues)
+    cuts = _conjunct_cuts(nlp, clause, matches, groups, cues)
     if not cuts:
         return {}
     bounds = [clause.start, *cuts, clause.end]
-    verbs = sorted((m for m in matches if m.kind == "verb"), key=lambda m: m.start)
-    subject = _first_subject(verbs[0], groups, bounds[1], cues)
+    first = min(matches, key=lambda m: m.start)
+    subject = _first_subject(first, groups, bounds[1], cues)
     spans = list(zip(bounds, bounds[1:], strict=False))
     found: dict[int, Conjunct] = {}
     for match in matches:
@@ -69,23 +69,27 @@ def conjunct_groups(groups: list[ActorGroup], conjunct: Conjunct) -> list[ActorG
     return own
 
 
-def _conjunct_cuts(nlp: Doc, clause: Clause, matches: list[TriggerMatch], cues: Cues) -> list[int]:
+def _conjunct_cuts(
+    nlp: Doc, clause: Clause, matches: list[TriggerMatch], groups: list[ActorGroup], cues: Cues
+) -> list[int]:
     """Token indices of the coordinators that open a new act."""
     if not cues.conjunct_coordinators:
         return []
-    verbs = sorted((m for m in matches if m.kind == "verb"), key=lambda m: m.start)
-    if len(verbs) < 2:
-        return []
+    # the act before the coordinator may be a noun after a light verb ("imposed a curfew and deployed
+    # troops"); the one after it is a verb, else the coordinator joins two nouns ("the attack and the siege")
+    ordered = sorted(matches, key=lambda m: m.start)
     cuts: list[int] = []
     for at in range(clause.start + 1, clause.end - 1):
         if nlp[at].text.lower() not in cues.conjunct_coordinators:
             continue
-        before = [m for m in verbs if m.last <= at]
-        after = [m for m in verbs if m.start > at]
+        before = [m for m in ordered if m.last <= at]
+        after = [m for m in ordered if m.start > at and m.kind == "verb"]
         if not before or not after or after[0].start - at > _VERB_REACH:
             continue
         if any(min(m.tokens, default=m.start) < at < max(m.tokens, default=m.start) for m in matches):
             continue  # inside one trigger ("trok zijn troepen en materieel terug")
+        if any(g.start < at < g.end for g in groups):
+            continue  # inside coordinated actors ("talks between Kyiv and Moscow resumed")
         if nlp[at + 1].text.lower() in cues.infinitive_markers:
             continue  # "agreed to halt the attacks and to withdraw": one complement
         if _inside_complement(nlp, before[-1], after[0], at, matches, cues):
@@ -116,13 +120,14 @@ def _inside_complement(
     )
 
 
-def _first_subject(verb: TriggerMatch, groups: list[ActorGroup], end: int, cues: Cues) -> ActorGroup | None:
-    """The subject of the clause's first act: the bare group before its verb, or, where the verb may come
+def _first_subject(trigger: TriggerMatch, groups: list[ActorGroup], end: int, cues: Cues) -> ActorGroup | None:
+    """The subject of the clause's first act: the bare group before its trigger, or, where the verb may come
     first ("Am Montag kritisierte Frankreich …"), the bare group right after it."""
-    bare = [g for g in groups if g.prep is None and not g.possessive and g.start < end]
-    before = [g for g in bare if g.end <= verb.start]
+    # a possessor stands for its noun phrase ("Nepal's army imposed …"), as word order reads it for the first act
+    bare = [g for g in groups if g.prep is None and g.start < end]
+    before = [g for g in bare if g.end <= trigger.start]
     if before:
         return before[0]
-    if cues.verb_first:
-        return next((g for g in bare if 0 <= g.start - verb.last <= 1), None)
+    if cues.verb_first and trigger.kind == "verb":
+        return next((g for g in bare if 0 <= g.start - trigger.last <= 1), None)
     return None
