@@ -104,3 +104,15 @@ def test_en_coordinated_actors_are_never_cut():
     doc, events = events_of("Talks between Kyiv and Moscow resumed and ended without a deal.", "en")
     talks = [e for e in events if e.event == "CONSULT"]
     assert talks and names(doc, talks[0].actor) == {"Ukraine", "Russia"}
+
+
+def test_en_shared_active_subject_is_the_actor_of_a_participle_conjunct():
+    doc, events = events_of("Poland imposed a curfew on Wednesday and deployed troops near Warsaw.", "en")
+    deployment = only(events, "MOBILIZE")
+    assert names(doc, deployment.actor) == {"Poland"} and not deployment.recipient
+
+
+def test_en_shared_passive_keeps_the_subject_acted_upon():
+    doc, events = events_of("Russia was condemned and sanctioned by France.", "en")
+    for event in events:
+        assert "Russia" not in names(doc, event.actor)

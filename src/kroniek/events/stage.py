@@ -337,8 +337,27 @@ def _mediator_acts(ctx: EventContext) -> None:
     args.rule += "/mediator"
 
 
+def _shared_subject_acts(ctx: EventContext) -> None:
+    """ "Nepal's army imposed a curfew and deployed troops": a later act that shares an active clause's
+    subject is active too, although its participle with no group after it reads like a passive ("deployed");
+    only a passive auxiliary before the coordinator ("were arrested and charged") or in its own conjunct
+    keeps the shared subject the one acted upon."""
+    conjunct, args, nlp = ctx.conjunct, ctx.args, ctx.nlp
+    if conjunct is None or conjunct.shared_subject is None or args.actor or "passive" not in args.rule:
+        return
+    shared = conjunct.shared_subject
+    if set(args.recipient) != set(shared.actors):
+        return
+    passive_aux = ctx.lexicon.cues.passive_aux
+    if any(nlp[i].text.lower() in passive_aux for i in range(shared.end, ctx.match.start)):
+        return
+    args.actor, args.recipient = list(shared.actors), []
+    args.rule += "/shared subject acts"
+
+
 # The rules that fill in an actor the clause does not name, in the order they are tried.
 ARGUMENT_RULES: tuple[Callable[[EventContext], None], ...] = (
+    _shared_subject_acts,
     _mediator_acts,
     _pronoun_continues_topic,
     _collective_parties,
