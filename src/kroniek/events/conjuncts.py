@@ -24,9 +24,11 @@ from kroniek.events.triggers import TriggerMatch
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
-# How far after the coordinator the next act's verb may stand: a subject, an auxiliary and, in a
-# verb-final clause, an object lie between ("und hatte die Botschaft geschlossen").
-_VERB_REACH = 10
+# How far after the coordinator the next act's verb may stand: a subject and an auxiliary ("and the
+# Kremlin has rejected"), and in a verb-final clause also an object ("dass X Kiew angriff und Lwiw
+# bombardierte"). Further away, "and" joins something else ("shells and air defence interceptors, could").
+_VERB_REACH = 4
+_VERB_REACH_VERB_FINAL = 10
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,7 +57,10 @@ def verb_conjuncts(
     for match in matches:
         start, end = next((a, b) for a, b in spans if a <= match.start < b)
         own_subject = any(g.prep is None and start < g.start and g.end <= match.start for g in groups)
-        shared = None if start == clause.start or own_subject else subject
+        # only the conjunct's own act shares the subject, not a later word in it ("and deployed troops, a day
+        # after the prime minister resigned")
+        head = min((m.start for m in matches if m.kind == "verb" and start < m.start < end), default=None)
+        shared = None if start == clause.start or own_subject or match.start != head else subject
         found[id(match)] = Conjunct(start, end, start == clause.start, shared)
     return found
 
@@ -84,7 +89,8 @@ def _conjunct_cuts(
             continue
         before = [m for m in ordered if m.last <= at]
         after = [m for m in ordered if m.start > at and m.kind == "verb"]
-        if not before or not after or after[0].start - at > _VERB_REACH:
+        reach = _VERB_REACH_VERB_FINAL if cues.verb_first else _VERB_REACH
+        if not before or not after or after[0].start - at > reach:
             continue
         if any(min(m.tokens, default=m.start) < at < max(m.tokens, default=m.start) for m in matches):
             continue  # inside one trigger ("trok zijn troepen en materieel terug")
