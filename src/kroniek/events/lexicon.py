@@ -101,6 +101,10 @@ class Cues:
     designation_preps: frozenset[str] = frozenset()  # "named X as terrorists": the "as" of a designation
     designation_heads: frozenset[str] = frozenset()  # "terrorist(s)": what one is designated as
     designation_verbs: frozenset[str] = frozenset()  # the form whose entry a designation takes ("designated")
+    # "and" between two verbal acts opens a new act with the same subject ("released X and agreed to Y");
+    # "or" offers alternatives and is left out
+    conjunct_coordinators: frozenset[str] = frozenset()
+    infinitive_markers: frozenset[str] = frozenset()  # "and to withdraw", "en te": the conjunct continues a complement
     verb_first: bool = False  # V2 languages: the subject may follow the finite verb
 
 

@@ -1,0 +1,139 @@
+"""Coordinated acts: "Russia released 175 prisoners and agreed to a pause" is two events.
+
+A clause whose verbal triggers are joined by "and" ("en", "und", "et") is cut into conjuncts, one act
+each. Every trigger then finds its arguments among the actor groups of its own conjunct, so the second
+act keeps its own object ("kritisierte Russland und forderte einen Waffenstillstand": the demand is not
+addressed to Russia), and its evidence is its own conjunct, as the annotation guideline's
+coordinated_acts rule has it. A later conjunct without a subject of its own shares the first one's.
+
+Not cut: a coordinator inside an act's complement ("called on Russia to halt the attacks and withdraw
+its troops", "and to withdraw"), which is one demand with one proposition, and coordinated objects of
+one verb ("attacked Kyiv and Lviv"), which have no verbal trigger after the coordinator.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from kroniek.chronicle.types import PROPOSITION_TYPES
+from kroniek.events.clauses import ActorGroup, Clause
+from kroniek.events.lexicon import Cues
+from kroniek.events.triggers import TriggerMatch
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+# How far after the coordinator the next act's verb may stand: a subject and an auxiliary ("and the
+# Kremlin has rejected"), and in a verb-final clause also an object ("dass X Kiew angriff und Lwiw
+# bombardierte"). Further away, "and" joins something else ("shells and air defence interceptors, could").
+_VERB_REACH = 4
+_VERB_REACH_VERB_FINAL = 10
+
+
+@dataclass(frozen=True, slots=True)
+class Conjunct:
+    """One act's part of a clause: tokens start..end (exclusive), and the group that is the subject of
+    the clause's first act, which a later conjunct without a subject of its own shares."""
+
+    start: int
+    end: int
+    first: bool
+    shared_subject: ActorGroup | None = None
+
+
+def verb_conjuncts(
+    nlp: Doc, clause: Clause, matches: list[TriggerMatch], groups: list[ActorGroup], cues: Cues
+) -> dict[int, Conjunct]:
+    """The conjunct of each trigger (by ``id``), or an empty mapping when the clause reports one act."""
+    cuts = _conjunct_cuts(nlp, clause, matches, groups, cues)
+    if not cuts:
+        return {}
+    bounds = [clause.start, *cuts, clause.end]
+    first = min(matches, key=lambda m: m.start)
+    subject = _first_subject(first, groups, bounds[1], cues)
+    spans = list(zip(bounds, bounds[1:], strict=False))
+    found: dict[int, Conjunct] = {}
+    for match in matches:
+        start, end = next((a, b) for a, b in spans if a <= match.start < b)
+        own_subject = any(g.prep is None and start < g.start and g.end <= match.start for g in groups)
+        # only the conjunct's own act shares the subject, not a later word in it ("and deployed troops, a day
+        # after the prime minister resigned")
+        head = min((m.start for m in matches if m.kind == "verb" and start < m.start < end), default=None)
+        shared = None if start == clause.start or own_subject or match.start != head else subject
+        found[id(match)] = Conjunct(start, end, start == clause.start, shared)
+    return found
+
+
+def conjunct_groups(groups: list[ActorGroup], conjunct: Conjunct) -> list[ActorGroup]:
+    """The actor groups a trigger of this conjunct may take its arguments from: those inside it, and the
+    shared subject where it has none of its own."""
+    own = [g for g in groups if conjunct.start <= g.start < conjunct.end]
+    if conjunct.shared_subject is not None and conjunct.shared_subject not in own:
+        own.insert(0, conjunct.shared_subject)
+    return own
+
+
+def _conjunct_cuts(
+    nlp: Doc, clause: Clause, matches: list[TriggerMatch], groups: list[ActorGroup], cues: Cues
+) -> list[int]:
+    """Token indices of the coordinators that open a new act."""
+    if not cues.conjunct_coordinators:
+        return []
+    # the act before the coordinator may be a noun after a light verb ("imposed a curfew and deployed
+    # troops"); the one after it is a verb, else the coordinator joins two nouns ("the attack and the siege")
+    ordered = sorted(matches, key=lambda m: m.start)
+    cuts: list[int] = []
+    for at in range(clause.start + 1, clause.end - 1):
+        if nlp[at].text.lower() not in cues.conjunct_coordinators:
+            continue
+        before = [m for m in ordered if m.last <= at]
+        after = [m for m in ordered if m.start > at and m.kind == "verb"]
+        reach = _VERB_REACH_VERB_FINAL if cues.verb_first else _VERB_REACH
+        if not before or not after or after[0].start - at > reach:
+            continue
+        if any(min(m.tokens, default=m.start) < at < max(m.tokens, default=m.start) for m in matches):
+            continue  # inside one trigger ("trok zijn troepen en materieel terug")
+        if any(g.start < at < g.end for g in groups):
+            continue  # inside coordinated actors ("talks between Kyiv and Moscow resumed")
+        if nlp[at + 1].text.lower() in cues.infinitive_markers:
+            continue  # "agreed to halt the attacks and to withdraw": one complement
+        if _inside_complement(nlp, before[-1], after[0], at, matches, cues):
+            continue
+        cuts.append(at)
+    return cuts
+
+
+def _inside_complement(
+    nlp: Doc, left: TriggerMatch, right: TriggerMatch, at: int, matches: list[TriggerMatch], cues: Cues
+) -> bool:
+    """The coordinator stands inside the complement of a promise, demand or refusal ("called on X to halt
+    the attacks and withdraw its troops"): the act after it continues that complement. Where the parse
+    gives verb forms, a finite verb after the coordinator is an act of its own ("agreed to halt the
+    attacks and withdrew"); without them, a complement is one that opens with an infinitive marker
+    ("to", "te", "zu", "à" before anything but a determiner: "appelé à un cessez-le-feu" is no
+    infinitive)."""
+    governing = [m for m in matches if m.entry.event in PROPOSITION_TYPES and m.start <= left.start]
+    if not governing:
+        return False
+    right_form = nlp[right.start].morph.get("VerbForm", [])
+    if right_form:
+        return "Fin" not in right_form
+    first = min(m.last for m in governing)
+    return any(
+        nlp[i].text.lower() in cues.infinitive_markers and nlp[i + 1].text.lower() not in cues.determiners
+        for i in range(first, at)
+    )
+
+
+def _first_subject(trigger: TriggerMatch, groups: list[ActorGroup], end: int, cues: Cues) -> ActorGroup | None:
+    """The subject of the clause's first act: the bare group before its trigger, or, where the verb may come
+    first ("Am Montag kritisierte Frankreich …"), the bare group right after it."""
+    # a possessor stands for its noun phrase ("Nepal's army imposed …"), as word order reads it for the first act
+    bare = [g for g in groups if g.prep is None and g.start < end]
+    before = [g for g in bare if g.end <= trigger.start]
+    if before:
+        return before[0]
+    if cues.verb_first and trigger.kind == "verb":
+        return next((g for g in bare if 0 <= g.start - trigger.last <= 1), None)
+    return None
