@@ -15,7 +15,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from kroniek.chronicle.types import PROPOSITION_TYPES
-from kroniek.document import ArticleDoc, CharSpan, EventRecord, PropositionRecord
+from kroniek.document import ArticleDoc, CharSpan, DroppedTrigger, EventRecord, PropositionRecord
+from kroniek.events import fates
 from kroniek.events.arguments import Arguments, find_arguments
 from kroniek.events.clauses import ActorGroup, Clause, TokenIndex, actor_groups, clauses_of, governing_prep
 from kroniek.events.learned import ModelSignals, TriggerModel, annotate_scores, load_trigger_model, model_signals
@@ -48,6 +49,7 @@ class _Discourse:
     topic: list[int] = field(default_factory=list)  # the single actor of the latest event: "Hij" may be it
     anchor: TimeAnchor | None = None  # the last event dated by its own sentence: dates the later ones of its day
     place: PlaceAnchor | None = None  # the last meeting or visit with a place: where its parties act later
+    dropped: list[DroppedTrigger] = field(default_factory=list)  # triggers let go, and why (events/fates.py)
 
 
 class EventsStage:
@@ -96,22 +98,28 @@ class EventsStage:
             doc.notes.append("events: the text has no tokens (nlp layer missing); no events extracted")
             return doc
         index = TokenIndex(doc.nlp)
-        events = self._article_events(doc, lexicon, index, ModelSignals())
+        dropped: list[DroppedTrigger] = []
+        events = self._article_events(doc, lexicon, index, ModelSignals(), dropped)
         model = self.model()
         if model is not None:
             # Second reading: the model sees the lexicon coder's decisions (as it did in training), then
             # proposes the event words the lexicon missed and rejects the lexicon matches it does not believe.
             signals = model_signals(model, doc.nlp, doc.lang, events, self.model_threshold, self.model_veto)
             if signals.proposals or signals.vetoed:
-                events = self._article_events(doc, lexicon, index, signals)
+                dropped = []
+                events = self._article_events(doc, lexicon, index, signals, dropped)
             annotate_scores(events, signals)
         doc.events.extend(e for e in events if e.confidence >= self.min_confidence)
+        dropped.extend(_dropped_event(e, fates.LOW_CONFIDENCE) for e in events if e.confidence < self.min_confidence)
+        doc.dropped_triggers.extend(sorted(dropped, key=lambda d: d.start))
         return doc
 
     def _article_events(
-        self, doc: ArticleDoc, lexicon: Lexicon, index: TokenIndex, signals: ModelSignals
+        self, doc: ArticleDoc, lexicon: Lexicon, index: TokenIndex, signals: ModelSignals, dropped: list[DroppedTrigger]
     ) -> list[EventRecord]:
-        state = _Discourse(mention_spans=sorted((m.start, m.end) for a in doc.actors for m in a.mentions))
+        state = _Discourse(
+            mention_spans=sorted((m.start, m.end) for a in doc.actors for m in a.mentions), dropped=dropped
+        )
         events: list[EventRecord] = []
         for sentence in doc.sentences:
             events.extend(self._sentence_events(doc, sentence, lexicon, index, state, signals))
@@ -131,9 +139,11 @@ class EventsStage:
         assert nlp is not None
         clauses = clauses_of(doc, sentence, lexicon.cues)
         groups_by_clause = {c.start: actor_groups(doc, c, index, lexicon.cues, lexicon.by_first) for c in clauses}
+        word_senses: list[TriggerMatch] = []
         matches_by_clause = {
-            c.start: find_triggers(nlp, c, lexicon, signals.proposals, signals.vetoed) for c in clauses
+            c.start: find_triggers(nlp, c, lexicon, signals.proposals, signals.vetoed, word_senses) for c in clauses
         }
+        state.dropped.extend(fates.dropped(nlp, m, fates.WORD_SENSE) for m in word_senses)
         events: list[EventRecord] = []
         consumed: set[int] = set()
         for n, clause in enumerate(clauses):
@@ -143,6 +153,7 @@ class EventsStage:
             # a trigger word inside a name ("Popular Mobilization Forces") is no event; a pronoun inside a
             # trigger phrase ("expressed his support") is fine
             named = {t for g in groups if not g.pronoun for t in range(g.start, g.end)}
+            state.dropped.extend(fates.dropped(nlp, m, fates.INSIDE_NAME) for m in matches if m.tokens & named)
             matches = [m for m in matches if not (m.tokens & named)]
             for match in matches:
                 if match.kind == "noun":
@@ -162,6 +173,7 @@ class EventsStage:
             state.clause_matches = matches
             for match in matches:
                 if id(match) in consumed:
+                    state.dropped.append(fates.dropped(nlp, match, fates.PROPOSITION))
                     continue
                 is_prop = match.entry.event in PROPOSITION_TYPES
                 preps = match.entry.recipient_preps
@@ -188,6 +200,7 @@ class EventsStage:
                 if event is None:
                     continue
                 if _merge_into(events, event):
+                    state.dropped.append(fates.dropped(nlp, match, fates.MERGED))
                     continue
                 events.append(event)
         return events
@@ -204,6 +217,8 @@ class EventsStage:
             rule(ctx)
         if not ctx.args.actor and (not ctx.args.recipient or match.kind == "noun"):
             # nobody to say who did it; a noun with only a recipient ("support to X") is too weak
+            reason = fates.NOUN_RECIPIENT_ONLY if ctx.args.recipient else fates.NO_PARTICIPANT
+            ctx.state.dropped.append(fates.dropped(ctx.nlp, match, reason))
             return None
         _addressee_of_the_talks(ctx)
         _remember_parties(ctx)
@@ -567,6 +582,10 @@ def _merge_into(events: list[EventRecord], event: EventRecord) -> bool:
             other.explain.setdefault("merged", []).append(event.entry_id)
             return True
     return False
+
+
+def _dropped_event(event: EventRecord, reason: str) -> DroppedTrigger:
+    return DroppedTrigger(event.trigger[0].start, event.trigger[0].end, event.event, event.entry_id, reason)
 
 
 def _add_unique(target: list[int], values: list[int]) -> None:
