@@ -47,6 +47,9 @@ class _Discourse:
     dialogue_persons: bool = False
     last_proposition: PropositionRecord | None = None
     topic: list[int] = field(default_factory=list)  # the single actor of the latest event: "Hij" may be it
+    # the participants of the latest event with two or more, and its sentence: "the two sides" may be them
+    recent_parties: list[int] = field(default_factory=list)
+    recent_sentence: int = -1
     anchor: TimeAnchor | None = None  # the last event dated by its own sentence: dates the later ones of its day
     place: PlaceAnchor | None = None  # the last meeting or visit with a place: where its parties act later
     dropped: list[DroppedTrigger] = field(default_factory=list)  # triggers let go, and why (events/fates.py)
@@ -272,6 +275,7 @@ class EventContext:
 GUESS_PRONOUN_TOPIC = -0.05  # an unresolved subject pronoun taken as the previous event's actor
 GUESS_SENTENCE_SUBJECT = -0.1  # a coordinated clause without a subject borrows the sentence's
 GUESS_TALKS_BEFORE = -0.05  # "the call" taken as the talks introduced before
+GUESS_RECENT_PARTIES = -0.05  # "the two sides" taken as the participants of the latest event
 GUESS_COMPOUND = -0.05  # the trigger is the tail of a compound word
 SURE_TREE = 0.1  # the dependency parse linked the arguments
 SURE_BOTH_SIDES = 0.05  # both actor and recipient found
@@ -307,13 +311,38 @@ def _coordinated_clause_subject(ctx: EventContext) -> None:
     verb_after_coordinator = match.kind == "verb" and match.start == clause.start + 1
     if args.actor or (args.recipient and not verb_after_coordinator):
         return
-    if clause.index == 0 or opener not in ctx.lexicon.cues.coordinators:
+    cues = ctx.lexicon.cues
+    if clause.index == 0 or (opener not in cues.coordinators and opener not in cues.contrastive_coordinators):
         return
     first = next((g for g in ctx.groups_by_clause.get(ctx.clauses[0].start, []) if g.prep is None), None)
     if first is not None and not set(first.actors) & set(args.recipient):
         args.actor = list(first.actors)
         args.rule += "/sentence subject"
         ctx.confidence += GUESS_SENTENCE_SUBJECT
+
+
+def _collective_recent_parties(ctx: EventContext) -> None:
+    """ "Poland and Ukraine met. Both countries signed …", "The two sides agreed" without talks before: a
+    plural reference in subject position is the participants of the latest event of this or the previous
+    sentence that had two or more, else the actors the previous sentence names (two or more)."""
+    args, state, nlp, match = ctx.args, ctx.state, ctx.nlp, ctx.match
+    if args.actor or not match.inherits_subject or not _collective_before(nlp, ctx.clause, match, ctx.lexicon):
+        return
+    sentence = sentence_index(ctx.doc, ctx.clause.sentence)
+    parties: list[int] = []
+    if state.recent_parties and sentence - state.recent_sentence <= 1:
+        parties = list(state.recent_parties)
+    elif sentence > 0:
+        previous = ctx.doc.sentences[sentence - 1]
+        for _, actor in ctx.doc.mentions_in(previous):
+            index = ctx.doc.actors.index(actor)
+            if index not in parties:
+                parties.append(index)
+    parties = [p for p in parties if p not in args.recipient]
+    if len(parties) >= 2:
+        args.actor = parties
+        args.rule += "/collective subject (recent parties)"
+        ctx.confidence += GUESS_RECENT_PARTIES
 
 
 def _talks_introduced_before(ctx: EventContext) -> None:
@@ -349,6 +378,7 @@ ARGUMENT_RULES: tuple[Callable[[EventContext], None], ...] = (
     _object_of_light_verb,
     _pronoun_continues_topic,
     _collective_parties,
+    _collective_recent_parties,
     _coordinated_clause_subject,
     _talks_introduced_before,
 )
@@ -373,6 +403,10 @@ def _remember_parties(ctx: EventContext) -> None:
             state.dialogue = list(args.actor)
             state.dialogue_persons = persons
     state.topic = list(args.actor) if len(args.actor) == 1 else []
+    parties = [*args.actor, *(r for r in args.recipient if r not in args.actor)]
+    if len(parties) >= 2:
+        state.recent_parties = parties
+        state.recent_sentence = sentence_index(ctx.doc, ctx.clause.sentence)
 
 
 def _qualified_event(ctx: EventContext) -> EventRecord:
