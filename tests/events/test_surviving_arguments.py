@@ -175,3 +175,22 @@ def test_promise_during_a_call_in_the_same_sentence_goes_to_the_partner() -> Non
     )
     ev = only(run_events(doc), "AGREE")
     assert names(doc, ev.actor) == {"Donald Trump"} and names(doc, ev.recipient) == {"Volodymyr Zelensky"}
+
+
+def test_us_president_in_a_compound_adds_no_second_actor() -> None:
+    # the whole pipeline: the actors stage reads "US-Präsident Trump" as Trump in his office, and the
+    # promise made after the call goes from him alone to the other party of the call
+    from kroniek.extractor import Extractor
+
+    text = (
+        "US-Präsident Trump telefonierte am Montag mit dem ukrainischen Präsidenten Selenskyj. "
+        "Trump versprach weitere Waffenlieferungen."
+    )
+    chronicle = Extractor().extract(text, published="2025-03-19", lang="de", id="t")
+    names_by_id = {a.id: a.name for a in chronicle.actors}
+    promises = [e for e in chronicle.events if e.event == "AGREE"]
+    assert len(promises) == 1
+    assert [names_by_id[a] for a in promises[0].actor] == ["Donald Trump"]
+    assert [names_by_id[a] for a in promises[0].recipient] == ["Volodymyr Zelenskyy"]
+    talks = [e for e in chronicle.events if e.event == "CONSULT"]
+    assert talks and all("United States" not in {names_by_id[a] for a in e.actor} for e in talks)
