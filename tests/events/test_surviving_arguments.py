@@ -194,3 +194,15 @@ def test_us_president_in_a_compound_adds_no_second_actor() -> None:
     assert [names_by_id[a] for a in promises[0].recipient] == ["Volodymyr Zelenskyy"]
     talks = [e for e in chronicle.events if e.event == "CONSULT"]
     assert talks and all("United States" not in {names_by_id[a] for a in e.actor} for e in talks)
+
+
+def test_agentless_event_keeps_the_topic_for_the_next_pronoun() -> None:
+    doc = make_doc(
+        "Polen veroordeelt de aanval op Kyiv. Hij roept Rusland op de troepen terug te trekken.",
+        "nl",
+        ACTORS["nl"],
+    )
+    events = run_events(doc)
+    assert only(events, "ASSAULT").actor == []
+    request = only(events, "REQUEST")
+    assert names(doc, request.actor) == {"Poland"} and names(doc, request.recipient) == {"Russia"}

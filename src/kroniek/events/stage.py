@@ -416,7 +416,8 @@ def _remember_parties(ctx: EventContext) -> None:
         if persons or not state.dialogue_persons:
             state.dialogue = list(args.actor)
             state.dialogue_persons = persons
-    state.topic = list(args.actor) if len(args.actor) == 1 else []
+    if args.actor:  # an agentless event ("the attack on Kyiv") leaves the topic to the one before it
+        state.topic = list(args.actor) if len(args.actor) == 1 else []
     parties = [*args.actor, *(r for r in args.recipient if r not in args.actor)]
     if len(parties) >= 2:
         state.recent_parties = parties
