@@ -5,7 +5,9 @@ not itself the content of a promise/demand/refusal in the same clause, find acto
 (events/arguments.py), modality, proposition, date, duration, place, quantities and source
 (events/qualify.py). Triggers inside the complement of an AGREE/REQUEST/REJECT/THREATEN/CONCEDE
 trigger type its proposition instead of becoming events of their own. An event for which no
-participant can be found is dropped, because the chronicle could not say who did it.
+participant can be found is dropped, because the chronicle could not say who took part; one with a named
+recipient and no actor is kept with ``actor: []`` (see ``_drop_reason``). Every trigger let go is recorded
+with its reason on ``doc.dropped_triggers`` (events/fates.py).
 """
 
 from __future__ import annotations
