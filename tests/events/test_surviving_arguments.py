@@ -206,3 +206,8 @@ def test_agentless_event_keeps_the_topic_for_the_next_pronoun() -> None:
     assert only(events, "ASSAULT").actor == []
     request = only(events, "REQUEST")
     assert names(doc, request.actor) == {"Poland"} and names(doc, request.recipient) == {"Russia"}
+
+
+def test_participle_before_a_noun_is_no_light_verb() -> None:
+    doc, events = events_of("Poland and France discussed the announced sanctions against Russia.", "en")
+    assert not [e for e in events if e.event == "SANCTION" and e.actor]

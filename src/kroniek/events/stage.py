@@ -533,11 +533,14 @@ def _light_verb_before(nlp: Any, match: TriggerMatch, clause: Clause, lexicon: L
     """The token index of a light verb ("announced", "kondigde", "offer") that governs the nominal
     trigger: it stands right before the noun phrase, only determiners, adjectives, adverbs and numbers
     between them. None where there is none."""
-    light = lexicon.cues.light_verbs
+    light, possessive = lexicon.cues.light_verbs, lexicon.cues.possessive_markers
     for i in range(match.start - 1, max(clause.start, match.start - 1 - _NOUN_PHRASE_REACH) - 1, -1):
         token = nlp[i]
-        if token.text.lower() in light and token.pos_ in ("VERB", "AUX"):
-            return i  # not "the Kremlin's continued aggression": a participle used as an adjective
+        if token.text.lower() in light:
+            # not "the planned attack", "the Kremlin's continued aggression": a participle used as an adjective
+            before = nlp[i - 1].text.lower() if i > clause.start else ""
+            modifier = token.dep_ == "amod" or before in lexicon.cues.determiners or before in possessive
+            return i if token.pos_ in ("VERB", "AUX") and not modifier else None
         if token.pos_ not in _NOUN_PHRASE_POS and token.text.lower() not in lexicon.cues.determiners:
             return None
     return None
