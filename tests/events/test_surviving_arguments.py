@@ -211,3 +211,9 @@ def test_agentless_event_keeps_the_topic_for_the_next_pronoun() -> None:
 def test_participle_before_a_noun_is_no_light_verb() -> None:
     doc, events = events_of("Poland and France discussed the announced sanctions against Russia.", "en")
     assert not [e for e in events if e.event == "SANCTION" and e.actor]
+
+
+def test_light_verb_reaches_across_a_participle_modifier() -> None:
+    doc, events = events_of("Poland held talks with France to offer continued support to Ukraine.", "en")
+    ev = only(events, "SUPPORT")
+    assert names(doc, ev.actor) == {"Poland"} and names(doc, ev.recipient) == {"Ukraine"}

@@ -540,7 +540,9 @@ def _light_verb_before(nlp: Any, match: TriggerMatch, clause: Clause, lexicon: L
             # not "the planned attack", "the Kremlin's continued aggression": a participle used as an adjective
             before = nlp[i - 1].text.lower() if i > clause.start else ""
             modifier = token.dep_ == "amod" or before in lexicon.cues.determiners or before in possessive
-            return i if token.pos_ in ("VERB", "AUX") and not modifier else None
+            if token.pos_ in ("VERB", "AUX") and not modifier:
+                return i
+            continue  # "offer continued support": a modifier is part of the noun phrase
         if token.pos_ not in _NOUN_PHRASE_POS and token.text.lower() not in lexicon.cues.determiners:
             return None
     return None
