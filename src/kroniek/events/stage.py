@@ -246,8 +246,13 @@ class EventsStage:
             return None
         if not args.recipient:
             return fates.NO_PARTICIPANT
-        if ctx.match.kind == "noun" and not (self.recipient_only_nouns and ctx.match.entry.event in _AGENTLESS_NOUNS):
+        match = ctx.match
+        if match.kind == "noun" and not (self.recipient_only_nouns and match.entry.event in _AGENTLESS_NOUNS):
             return fates.NOUN_RECIPIENT_ONLY
+        if match.kind == "noun" and any(
+            m is not match and m.entry.event == match.entry.event and m.kind != "noun" for m in ctx.state.clause_matches
+        ):
+            return fates.MERGED  # "would send aid": the noun names the act its verb reports
         return None
 
 
