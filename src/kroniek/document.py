@@ -134,6 +134,18 @@ class EventRecord:
 
 
 @dataclass(slots=True)
+class DroppedTrigger:
+    """A trigger word the events stage found but made no event of, and why (``kroniek explain`` and
+    tools/trigger_fates.py count them: where recall is lost)."""
+
+    start: int
+    end: int
+    event: str  # the type its lexicon entry (or the model) gave it
+    entry_id: str
+    reason: str  # one of kroniek.events.fates.DROP_REASONS
+
+
+@dataclass(slots=True)
 class StatementRecord:
     speaker: int | None
     text: CharSpan
@@ -167,6 +179,7 @@ class ArticleDoc:
     events: list[EventRecord] = field(default_factory=list)
     statements: list[StatementRecord] = field(default_factory=list)
     attributions: list[AttributionRecord] = field(default_factory=list)
+    dropped_triggers: list[DroppedTrigger] = field(default_factory=list)  # triggers the events stage let go
     notes: list[str] = field(default_factory=list)  # recorded reasons (unresolved dates, skipped parts ...)
     provided: set[str] = field(default_factory=set)  # layers added so far
 

@@ -73,3 +73,24 @@ def test_cli_explain_refuses_unknown_format(root):
     _add_subcommands()
     result = CliRunner().invoke(app, ["explain", str(root / "examples" / "seed.txt"), "--format", "xml"])
     assert result.exit_code != 0
+
+
+def test_cli_explain_lists_triggers_without_an_event(tmp_path):
+    register_stage("test.layers/v1", HandLayers)
+    config = tmp_path / "kroniek.toml"
+    config.write_text(
+        '[pipeline]\nstages = ["nlp.spacy/v1", "test.layers/v1", "events.lexicon/v1"]\n', encoding="utf-8"
+    )
+    article = tmp_path / "article.txt"
+    article.write_text("De gesprekken duurden de hele nacht. Rusland viel Oekraïne aan.\n", encoding="utf-8")
+    from kroniek.cli.app import _add_subcommands, app
+
+    _add_subcommands()
+    runner = CliRunner()
+    result = runner.invoke(app, ["explain", str(article), "--lang", "nl", "--config", str(config)])
+    assert result.exit_code == 0, result.output
+    assert "# no event: «gesprekken» CONSULT (no participant)" in result.output
+    result = runner.invoke(app, ["explain", str(article), "--lang", "nl", "--config", str(config), "--format", "json"])
+    data = json.loads(result.output)
+    assert [(d["trigger"], d["reason"]) for d in data["no_event"]] == [("gesprekken", "no participant")]
+    assert [e["event"] for e in data["events"]] == ["ASSAULT"]

@@ -39,11 +39,19 @@ def register(app: typer.Typer) -> None:
                 doc = extractor.annotate(item, published=published, lang=lang)
                 records = explain_events(doc)
                 if format == "json":
-                    typer.echo(json.dumps({"article": doc.article.id, "events": records}, ensure_ascii=False, indent=1))
+                    no_event = [
+                        {"trigger": doc.text[d.start : d.end], "start": d.start, "event": d.event, "reason": d.reason}
+                        for d in doc.dropped_triggers
+                    ]
+                    payload = {"article": doc.article.id, "events": records, "no_event": no_event}
+                    typer.echo(json.dumps(payload, ensure_ascii=False, indent=1))
                 else:
                     typer.echo(f"# {doc.article.id} ({doc.lang}): {len(records)} events")
                     for note in doc.notes:
                         typer.echo(f"# note: {note}")
                     typer.echo(format_explanation(records))
+                    for dropped in doc.dropped_triggers:
+                        word = doc.text[dropped.start : dropped.end]
+                        typer.echo(f"# no event: «{word}» {dropped.event} ({dropped.reason})")
         except KroniekError as exc:
             fail(exc)

@@ -78,6 +78,7 @@ class Cues:
     report_verbs: frozenset[str] = frozenset()
     clause_breaks: frozenset[str] = frozenset()
     coordinators: frozenset[str] = frozenset()
+    contrastive_coordinators: frozenset[str] = frozenset()  # "but", "maar": the elided subject is the first clause's
     determiners: frozenset[str] = frozenset()
     possessive_markers: frozenset[str] = frozenset()
     complementizers: frozenset[str] = frozenset()  # "dat", "that": open a reported clause after a report verb

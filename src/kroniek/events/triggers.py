@@ -74,18 +74,25 @@ def _particle_in(nlp: Doc, entry: TriggerEntry, i: int, end: int, clause: Clause
     return None
 
 
+def _set_aside(word_senses: list[TriggerMatch] | None, match: TriggerMatch) -> None:
+    if word_senses is not None:
+        word_senses.append(match)
+
+
 def find_triggers(
     nlp: Doc,
     clause: Clause,
     lexicon: Lexicon,
     proposals: Mapping[int, TriggerEntry] | None = None,
     vetoed: AbstractSet[int] = frozenset(),
+    word_senses: list[TriggerMatch] | None = None,
 ) -> list[TriggerMatch]:
     """Every trigger in the clause; at most one per token, the longest form winning.
 
     ``proposals``: token -> entry that the learned model proposes where the lexicon has no match;
     ``vetoed``: tokens whose lexicon match the model rejects (events/learned.py). Either kind of
     trigger then goes through the same checks (modifier, participle, noun after a determiner).
+    ``word_senses``: where given, collects the matches those checks set aside as another word sense.
     """
     matches: list[TriggerMatch] = []
     taken: set[int] = set()
@@ -106,12 +113,15 @@ def find_triggers(
         match.clause = clause
         match.kind = match.entry.kind
         if match.kind == "verb" and _hyphen_modifier(nlp, match.start, clause):
+            _set_aside(word_senses, match)
             i += 1  # "the Swiss-hosted summit", "US-led forces": a modifier, no event of its own
             continue
         if _names_a_charge(nlp, match, clause, lexicon):
+            _set_aside(word_senses, match)
             i = match.end  # "face murder and terrorism charges": an accusation, not a killing
             continue
         if match.kind == "verb" and _attributive_participle(nlp, match, clause, lexicon):
+            _set_aside(word_senses, match)
             i += 1  # "captured militants", "the detained journalists": a participle describing a noun
             continue
         _designation(nlp, match, clause, lexicon)
