@@ -35,6 +35,10 @@ CASES = [
     ("nl", "De delegatie komt over drie weken terug.", "over drie weken", "2025-04-09"),
     ("fr", "La délégation reviendra dans trois semaines.", "dans trois semaines", "2025-04-09"),
     ("en", "Shares closed at their lowest level in six years.", "in six years", "P6Y"),
+    ("en", "The mission will end two years from now.", "two years from now", "2027"),
+    ("en", "Exports had slowed a year earlier.", "a year earlier", "2024"),
+    ("en", "Sales rose in the third quarter, up from a loss a year earlier.", "a year earlier", "2023-Q3"),
+    ("en", "The strike began in March 2024 and ended two months later.", "two months later", "2024-05"),
     ("en", "The negotiators left the day before yesterday.", "the day before yesterday", "2025-03-17"),
     ("en", "The meeting lasted two and a half hours.", "two and a half hours", "PT2H30M"),
     ("de", "Die Sitzung dauerte zweieinhalb Stunden.", "zweieinhalb Stunden", "PT2H30M"),
@@ -109,3 +113,12 @@ def test_season_values() -> None:
     assert calendar.season_value("SP", dt.date(2025, 3, 19), None, "future") == "2026-SP"
     assert calendar.season_value("SU", dt.date(2025, 3, 19), None, "past") == "2024-SU"
     assert calendar.season_value("WI", None, None, None) == "XXXX-WI"
+
+
+def test_a_shift_does_not_move_the_time_it_counts_from(make_doc) -> None:
+    """Two "a year earlier" about the same quarter both mean the quarter before it, not a chain of years."""
+    doc = make_doc(
+        "Revenue fell in the third quarter from a year earlier; costs were higher than a year earlier.", "en"
+    )
+    values = [t.value for t in STAGE(doc).timexes if doc.text[t.start : t.end] == "a year earlier"]
+    assert values == ["2023-Q3", "2023-Q3"]

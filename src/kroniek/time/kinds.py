@@ -10,6 +10,7 @@ import datetime as dt
 import re
 from typing import TYPE_CHECKING
 
+from kroniek.chronicle.types import Precision
 from kroniek.document import CharSpan, TimexRecord
 from kroniek.lang.numbers import parse_number
 from kroniek.lang.text import normalise
@@ -76,7 +77,10 @@ def timex_set(tagger: Tagger, r: _Resolving) -> TimexRecord | None:
 
 def shift(tagger: Tagger, r: _Resolving) -> TimexRecord | None:
     """ "in three weeks", "dans trois jours", "over twee dagen", "two weeks from now" (from the publication
-    date) and "two days later" (from the last day named, else the publication date): a day."""
+    date) and "two days later", "a year earlier" (from the last day or period named, else the publication
+    date). Days and weeks give a day; months and years give a month or a year, as TIMEX3 values a shift
+    by its unit ("a year earlier" = "2024", not a day), and from a named period its own kind of period
+    ("the third quarter ... a year earlier" = "2024-Q3")."""
     unit = tagger.lex.lookup("unit", r.g.get("unit"))
     amount: float | None = 1.0 if r.g.get("one") else None
     if r.g.get("num"):
@@ -90,21 +94,29 @@ def shift(tagger: Tagger, r: _Resolving) -> TimexRecord | None:
     if r.g.get("ahead") and guess_direction(r.doc, CharSpan(r.cand.start, r.cand.end), tagger.lex) != "future":
         # "the lowest level in six years": in a report, "in" + a span is how long, not when
         return r.rec("DURATION", R.duration_value(amount, str(unit)), "vague")
-    sign = -1 if r.g.get("back") else 1
-    base = r.last_day if (r.g.get("later") or r.g.get("back")) and r.last_day else r.published
+    steps = int(amount) * (-1 if r.g.get("back") else 1)
+    from_named = bool(r.g.get("later") or r.g.get("back"))
+    if from_named and r.last_period:
+        moved = R.shift_period(r.last_period, steps, str(unit))
+        if moved is not None:
+            return r.rec("DATE", moved, _period_precision(moved))
+    base = r.last_day if from_named and r.last_day else r.published
     if base is None:
         return r.rec("DATE", "XXXX-XX-XX", "day", False)
-    steps = int(amount) * sign
-    if unit == "D":
-        day = base + dt.timedelta(days=steps)
-    elif unit == "W":
-        day = base + dt.timedelta(weeks=steps)
-    else:
-        months = steps * (12 if unit == "Y" else 1)
-        first = R.add_months(base, months)
-        last_of_month = (R.add_months(first, 1) - dt.timedelta(days=1)).day
-        day = first.replace(day=min(base.day, last_of_month))
+    if unit in ("M", "Y"):
+        value, precision = R.shift(base, steps, str(unit))
+        return r.rec("DATE", value, precision)
+    day = base + dt.timedelta(days=steps * (7 if unit == "W" else 1))
     return r.rec("DATE", day.isoformat(), "day")
+
+
+def _period_precision(period: str) -> Precision:
+    """The precision of a period value as the resolvers write it (quarters and halves are "vague")."""
+    if re.fullmatch(r"\d{4}", period):
+        return "year"
+    if re.fullmatch(r"\d{4}-\d\d", period):
+        return "month"
+    return "season" if period[5:] in ("SP", "SU", "FA", "WI") else "vague"
 
 
 def _four_digit(year_text: str) -> int:
