@@ -96,6 +96,10 @@ def shift(tagger: Tagger, r: _Resolving) -> TimexRecord | None:
         return r.rec("DURATION", R.duration_value(amount, str(unit)), "vague")
     steps = int(amount) * (-1 if r.g.get("back") else 1)
     from_named = bool(r.g.get("later") or r.g.get("back"))
+    if from_named and unit != "Y":
+        # TIMEX3 annotates "three days later" as the length P3D ("later" relates it to another time); only
+        # a year earlier/later, comparing one period with the same one a year apart, is a date
+        return r.rec("DURATION", R.duration_value(amount, str(unit)), "vague")
     if from_named and r.last_period:
         moved = R.shift_period(r.last_period, steps, str(unit))
         if moved is not None:
