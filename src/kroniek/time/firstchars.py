@@ -10,16 +10,14 @@ there is no look-ahead at all.
 
 from __future__ import annotations
 
+import importlib
 import re
 import string
 from typing import Any
 
-try:  # Python 3.11+
-    from re import _constants as sre_constants
-    from re import _parser as sre_parse
-except ImportError:  # pragma: no cover - older Pythons
-    import sre_constants  # type: ignore[no-redef]
-    import sre_parse  # type: ignore[no-redef]
+# the regex parser of the standard library (Python 3.11+; private, without type stubs)
+sre_constants: Any = importlib.import_module("re._constants")
+sre_parse: Any = importlib.import_module("re._parser")
 
 C = sre_constants
 _CATEGORY_CHARS = {C.CATEGORY_DIGIT: set(string.digits), C.CATEGORY_SPACE: set(" \t\n\r\f\v\xa0\u2009\u202f")}
