@@ -182,6 +182,44 @@ def clock(tagger: Tagger, r: _Resolving) -> TimexRecord | None:
     return r.rec("TIME", f"{base}T{hour:02d}:{minute:02d}{second}", "time", anchor is not None)
 
 
+_LATE_PODS = {"AF": 0, "EV": 0, "NI": 6}  # part of day -> the first hour of the twelve that it moves to the afternoon
+
+
+def word_clock(tagger: Tagger, r: _Resolving) -> TimexRecord | None:
+    """A clock time read out: "half acht" = 07:30 (half before the hour), "kwart voor tien" = 09:45, "tien over
+    half negen" = 08:40, "ten past nine", "Viertel nach acht", "sept heures et quart", "huit heures moins le
+    quart"; a part of day after it ("'s avonds", "in the evening", "du soir") moves an hour under twelve to the
+    afternoon or evening ("'s nachts" only from six on: "drie uur 's nachts" is 03:00)."""
+    g = r.g
+    hour = _clock_number(tagger, "clock_hour", g.get("hour"))
+    if hour is None or not 0 <= hour <= 24:
+        return None
+    minutes = hour * 60 - (30 if g.get("half") else 0)
+    if g.get("minutes"):  # after the hour unless a word says before ("kwart voor", "moins le quart")
+        step = _clock_number(tagger, "clock_minutes", g.get("minutes"))
+        sign = tagger.lex.lookup("clock_rel", g["rel"]) if g.get("rel") else 1
+        if step is None or sign is None or not 0 < step < 60:
+            return None
+        minutes += int(sign) * step
+    pod = tagger.lex.lookup("clock_pod", g.get("clock_pod"))
+    hour, minute = divmod(minutes % (24 * 60), 60)
+    if pod in _LATE_PODS and _LATE_PODS[str(pod)] <= hour < 12:
+        hour += 12
+    anchor = r.last_day or r.published
+    base = anchor.isoformat() if anchor else "XXXX-XX-XX"
+    return r.rec("TIME", f"{base}T{hour:02d}:{minute:02d}", "time", anchor is not None)
+
+
+def _clock_number(tagger: Tagger, cls: str, word: str | None) -> int | None:
+    """An hour or a number of minutes in words ("acht", "kwart") or digits."""
+    if word is None:
+        return None
+    listed = tagger.lex.lookup(cls, word)
+    if listed is not None:
+        return int(listed)
+    return int(word) if word.isdigit() else None
+
+
 def weekday_and_day(tagger: Tagger, r: _Resolving) -> TimexRecord | None:
     """ "Friday the 26th", "Dienstag, der 25.": the day of that number next to the publication date that
     falls on that weekday (within a year either way)."""

@@ -71,7 +71,7 @@ def _word_regex(word: str) -> str:
     parts = [re.escape(p) for p in word.split()]
     joined = r"\s+".join(parts)
     # One pass: replacing "'" first and then "’" would rewrite the class just inserted.
-    return re.sub(r"\\?['’]", "['’]", joined)
+    return re.sub(r"\\?['’‘]", "['’‘]", joined)
 
 
 def _alternation(words: list[str], capitalised: bool = False) -> str:

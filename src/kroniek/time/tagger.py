@@ -153,6 +153,8 @@ class Tagger:
                 return False
         if kind == "duration" and not (g.get("num") or g.get("half") or g.get("count") or g.get("whole")):
             return False
+        if kind == "word_clock" and not (g.get("minutes") or g.get("half") or g.get("clock_pod") or g.get("oclock")):
+            return False  # "acht", "sept heures": a number or a duration as much as a time of day
         if kind == "shift" and lex.lookup("unit", g.get("unit")) not in (None, "D", "W", "M", "Y"):
             return False  # "in 5 minutes": a time of day kroniek does not compute; the duration stays
         if kind == "duration" and lex.lookup("unit", g.get("unit")) == "S" and not re.match(r"\d", g.get("num") or ""):
@@ -368,6 +370,7 @@ Tagger._RESOLVERS = {
     "year": Tagger._year,
     "date": Tagger._date,
     "clock": K.clock,
+    "word_clock": K.word_clock,
     "holiday": K.holiday,
     "season": K.season,
     "set": K.timex_set,
