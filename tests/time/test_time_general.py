@@ -35,6 +35,23 @@ CASES = [
     ("nl", "De delegatie komt over drie weken terug.", "over drie weken", "2025-04-09"),
     ("fr", "La délégation reviendra dans trois semaines.", "dans trois semaines", "2025-04-09"),
     ("en", "Shares closed at their lowest level in six years.", "in six years", "P6Y"),
+    ("nl", "Het overleg begint om kwart voor tien.", "kwart voor tien", "2025-03-19T09:45"),
+    ("nl", "De stemming was om tien over half negen 's avonds.", "tien over half negen 's avonds", "2025-03-19T20:40"),
+    ("en", "The convoy left at a quarter to ten.", "a quarter to ten", "2025-03-19T09:45"),
+    ("en", "Shelling resumed at ten past nine in the evening.", "ten past nine in the evening", "2025-03-19T21:10"),
+    ("de", "Die Sitzung beginnt um halb acht.", "halb acht", "2025-03-19T07:30"),
+    ("de", "Die Sirenen heulten um zehn Uhr abends.", "zehn Uhr abends", "2025-03-19T22:00"),
+    ("fr", "La réunion commence à huit heures moins le quart.", "huit heures moins le quart", "2025-03-19T07:45"),
+    ("fr", "Les tirs ont repris à neuf heures vingt du soir.", "neuf heures vingt du soir", "2025-03-19T21:20"),
+    ("nl", "De ministers overleggen morgen in de avond.", "morgen in de avond", "2025-03-20TEV"),
+    ("en", "The talks resume tomorrow in the morning.", "tomorrow in the morning", "2025-03-20TMO"),
+    ("de", "Die Minister beraten morgen am Abend.", "morgen am Abend", "2025-03-20TEV"),
+    ("fr", "Les ministres se réunissent demain dans la soirée.", "demain dans la soirée", "2025-03-20TEV"),
+    ("en", "The mission will end two years from now.", "two years from now", "2027"),
+    ("en", "Exports had slowed a year earlier.", "a year earlier", "2024"),
+    ("en", "The strike began in March 2021 and ended two years later.", "two years later", "2023-03"),
+    ("en", "Sales rose in the third quarter, up from a loss a year earlier.", "a year earlier", "2023-Q3"),
+    ("en", "The strike began in March 2024 and ended two months later.", "two months later", "P2M"),
     ("en", "The negotiators left the day before yesterday.", "the day before yesterday", "2025-03-17"),
     ("en", "The meeting lasted two and a half hours.", "two and a half hours", "PT2H30M"),
     ("de", "Die Sitzung dauerte zweieinhalb Stunden.", "zweieinhalb Stunden", "PT2H30M"),
@@ -109,3 +126,27 @@ def test_season_values() -> None:
     assert calendar.season_value("SP", dt.date(2025, 3, 19), None, "future") == "2026-SP"
     assert calendar.season_value("SU", dt.date(2025, 3, 19), None, "past") == "2024-SU"
     assert calendar.season_value("WI", None, None, None) == "XXXX-WI"
+
+
+@pytest.mark.parametrize(
+    ("lang", "sentence"),
+    [
+        ("en", "Prices rose five to ten percent."),
+        ("nl", "De raad stemde met acht voor een motie."),
+        ("fr", "Il a dormi sept heures."),
+        ("nl", "Zij kregen acht uur de tijd."),
+    ],
+)
+def test_numbers_that_are_no_clock_reading(make_doc, lang: str, sentence: str) -> None:
+    """A number word alone, a range or a duration is not a time of day."""
+    doc = STAGE(make_doc(sentence, lang))
+    assert not [t for t in doc.timexes if t.type == "TIME"], [(doc.text[t.start : t.end], t.value) for t in doc.timexes]
+
+
+def test_a_shift_does_not_move_the_time_it_counts_from(make_doc) -> None:
+    """Two "a year earlier" about the same quarter both mean the quarter before it, not a chain of years."""
+    doc = make_doc(
+        "Revenue fell in the third quarter from a year earlier; costs were higher than a year earlier.", "en"
+    )
+    values = [t.value for t in STAGE(doc).timexes if doc.text[t.start : t.end] == "a year earlier"]
+    assert values == ["2023-Q3", "2023-Q3"]

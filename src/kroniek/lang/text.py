@@ -51,7 +51,7 @@ def fold(text: str) -> str:
 
 def normalise(word: str) -> str:
     """Lower case, one kind of apostrophe, single spaces: the key used for every word-list lookup."""
-    return " ".join(word.replace("’", "'").lower().split())
+    return " ".join(word.replace("’", "'").replace("‘", "'").lower().split())
 
 
 TOKEN_RE = re.compile(

@@ -10,6 +10,7 @@ import datetime as dt
 import re
 from typing import TYPE_CHECKING
 
+from kroniek.chronicle.types import Precision
 from kroniek.document import CharSpan, TimexRecord
 from kroniek.lang.numbers import parse_number
 from kroniek.lang.text import normalise
@@ -76,7 +77,10 @@ def timex_set(tagger: Tagger, r: _Resolving) -> TimexRecord | None:
 
 def shift(tagger: Tagger, r: _Resolving) -> TimexRecord | None:
     """ "in three weeks", "dans trois jours", "over twee dagen", "two weeks from now" (from the publication
-    date) and "two days later" (from the last day named, else the publication date): a day."""
+    date) and "two days later", "a year earlier" (from the last day or period named, else the publication
+    date). Days and weeks give a day; months and years give a month or a year, as TIMEX3 values a shift
+    by its unit ("a year earlier" = "2024", not a day), and from a named period its own kind of period
+    ("the third quarter ... a year earlier" = "2024-Q3")."""
     unit = tagger.lex.lookup("unit", r.g.get("unit"))
     amount: float | None = 1.0 if r.g.get("one") else None
     if r.g.get("num"):
@@ -90,21 +94,33 @@ def shift(tagger: Tagger, r: _Resolving) -> TimexRecord | None:
     if r.g.get("ahead") and guess_direction(r.doc, CharSpan(r.cand.start, r.cand.end), tagger.lex) != "future":
         # "the lowest level in six years": in a report, "in" + a span is how long, not when
         return r.rec("DURATION", R.duration_value(amount, str(unit)), "vague")
-    sign = -1 if r.g.get("back") else 1
-    base = r.last_day if (r.g.get("later") or r.g.get("back")) and r.last_day else r.published
+    steps = int(amount) * (-1 if r.g.get("back") else 1)
+    from_named = bool(r.g.get("later") or r.g.get("back"))
+    if from_named and unit != "Y":
+        # TIMEX3 annotates "three days later" as the length P3D ("later" relates it to another time); only
+        # a year earlier/later, comparing one period with the same one a year apart, is a date
+        return r.rec("DURATION", R.duration_value(amount, str(unit)), "vague")
+    if from_named and r.last_period:
+        moved = R.shift_period(r.last_period, steps, str(unit))
+        if moved is not None:
+            return r.rec("DATE", moved, _period_precision(moved))
+    base = r.last_day if from_named and r.last_day else r.published
     if base is None:
         return r.rec("DATE", "XXXX-XX-XX", "day", False)
-    steps = int(amount) * sign
-    if unit == "D":
-        day = base + dt.timedelta(days=steps)
-    elif unit == "W":
-        day = base + dt.timedelta(weeks=steps)
-    else:
-        months = steps * (12 if unit == "Y" else 1)
-        first = R.add_months(base, months)
-        last_of_month = (R.add_months(first, 1) - dt.timedelta(days=1)).day
-        day = first.replace(day=min(base.day, last_of_month))
+    if unit in ("M", "Y"):
+        value, precision = R.shift(base, steps, str(unit))
+        return r.rec("DATE", value, precision)
+    day = base + dt.timedelta(days=steps * (7 if unit == "W" else 1))
     return r.rec("DATE", day.isoformat(), "day")
+
+
+def _period_precision(period: str) -> Precision:
+    """The precision of a period value as the resolvers write it (quarters and halves are "vague")."""
+    if re.fullmatch(r"\d{4}", period):
+        return "year"
+    if re.fullmatch(r"\d{4}-\d\d", period):
+        return "month"
+    return "season" if period[5:] in ("SP", "SU", "FA", "WI") else "vague"
 
 
 def _four_digit(year_text: str) -> int:
@@ -164,6 +180,44 @@ def clock(tagger: Tagger, r: _Resolving) -> TimexRecord | None:
     anchor = r.last_day or r.published
     base = anchor.isoformat() if anchor else "XXXX-XX-XX"
     return r.rec("TIME", f"{base}T{hour:02d}:{minute:02d}{second}", "time", anchor is not None)
+
+
+_LATE_PODS = {"AF": 0, "EV": 0, "NI": 6}  # part of day -> the first hour of the twelve that it moves to the afternoon
+
+
+def word_clock(tagger: Tagger, r: _Resolving) -> TimexRecord | None:
+    """A clock time read out: "half acht" = 07:30 (half before the hour), "kwart voor tien" = 09:45, "tien over
+    half negen" = 08:40, "ten past nine", "Viertel nach acht", "sept heures et quart", "huit heures moins le
+    quart"; a part of day after it ("'s avonds", "in the evening", "du soir") moves an hour under twelve to the
+    afternoon or evening ("'s nachts" only from six on: "drie uur 's nachts" is 03:00)."""
+    g = r.g
+    hour = _clock_number(tagger, "clock_hour", g.get("hour"))
+    if hour is None or not 0 <= hour <= 24:
+        return None
+    minutes = hour * 60 - (30 if g.get("half") else 0)
+    if g.get("minutes"):  # after the hour unless a word says before ("kwart voor", "moins le quart")
+        step = _clock_number(tagger, "clock_minutes", g.get("minutes"))
+        sign = tagger.lex.lookup("clock_rel", g["rel"]) if g.get("rel") else 1
+        if step is None or sign is None or not 0 < step < 60:
+            return None
+        minutes += int(sign) * step
+    pod = tagger.lex.lookup("clock_pod", g.get("clock_pod"))
+    hour, minute = divmod(minutes % (24 * 60), 60)
+    if pod in _LATE_PODS and _LATE_PODS[str(pod)] <= hour < 12:
+        hour += 12
+    anchor = r.last_day or r.published
+    base = anchor.isoformat() if anchor else "XXXX-XX-XX"
+    return r.rec("TIME", f"{base}T{hour:02d}:{minute:02d}", "time", anchor is not None)
+
+
+def _clock_number(tagger: Tagger, cls: str, word: str | None) -> int | None:
+    """An hour or a number of minutes in words ("acht", "kwart") or digits."""
+    if word is None:
+        return None
+    listed = tagger.lex.lookup(cls, word)
+    if listed is not None:
+        return int(listed)
+    return int(word) if word.isdigit() else None
 
 
 def weekday_and_day(tagger: Tagger, r: _Resolving) -> TimexRecord | None:

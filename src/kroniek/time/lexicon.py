@@ -21,6 +21,7 @@ from kroniek.errors import KroniekError
 from kroniek.lang.numbers import number_pattern
 from kroniek.lang.text import normalise
 from kroniek.time.calendar import holiday_rule
+from kroniek.time.firstchars import first_char_guard
 
 FIXED_CLASSES = {
     "day": r"(?:3[01]|[12]\d|0?[1-9])",
@@ -70,7 +71,7 @@ def _word_regex(word: str) -> str:
     parts = [re.escape(p) for p in word.split()]
     joined = r"\s+".join(parts)
     # One pass: replacing "'" first and then "’" would rewrite the class just inserted.
-    return re.sub(r"\\?['’]", "['’]", joined)
+    return re.sub(r"\\?['’‘]", "['’‘]", joined)
 
 
 def _alternation(words: list[str], capitalised: bool = False) -> str:
@@ -137,7 +138,8 @@ def load_lexicon(lang: str) -> Lexicon:
         try:
             end = r"(?!\d)" if entry.get("glued_end") else r"(?!\w)"
             # one group around the whole pattern, so that both boundaries hold for every alternative
-            regex = re.compile(rf"(?<![\w.])(?:{source}){end}", flags)
+            guard = first_char_guard(source, flags)  # same matches, most positions rejected at once
+            regex = re.compile(rf"{guard}(?<![\w.])(?:{source}){end}", flags)
         except re.error as exc:
             raise KroniekError("E140", lang=lang, detail=f"bad pattern {entry['regex']!r}: {exc}") from exc
         lex.patterns.append(Pattern(entry["kind"], regex, entry.get("needs"), case, bool(entry.get("glued_end"))))

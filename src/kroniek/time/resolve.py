@@ -137,6 +137,28 @@ def shift(published: dt.date, amount: int, unit: str) -> tuple[str, Precision]:
     return str(published.year + 100 * amount)[:2], "century"
 
 
+# A named period coarser than a day that "a year earlier" can count from: a year, month, quarter, half or season.
+PERIOD = re.compile(r"^(\d{4})(?:-(\d\d)|-(Q[1-4]|H[12]|SP|SU|FA|WI))?$")
+
+
+def shift_period(period: str, amount: int, unit: str) -> str | None:
+    """``period`` moved by ``amount`` units at its own precision ("2025-Q3" a year back = "2024-Q3", "2025-10"
+    three months on = "2026-01"); None where the unit does not fit the period (a month from a year, a week)."""
+    match = PERIOD.match(period)
+    if match is None or unit not in ("M", "Y"):
+        return None
+    year, month, part = int(match.group(1)), match.group(2), match.group(3)
+    months = amount * (12 if unit == "Y" else 1)
+    if month:
+        return add_months(dt.date(year, int(month), 1), months).isoformat()[:7]
+    if months % 12 == 0:
+        return f"{year + months // 12:04d}" + (f"-{part}" if part else "")
+    if part and part.startswith("Q") and months % 3 == 0:
+        index = year * 4 + int(part[1]) - 1 + months // 3
+        return f"{index // 4:04d}-Q{index % 4 + 1}"
+    return None
+
+
 def weekend_value(published: dt.date, direction: str | None) -> str:
     saturday = weekday_date(published, 6, direction if direction in ("past", "future") else None)
     if direction == "this" or direction is None:

@@ -80,6 +80,8 @@ class _Resolving:
     published: dt.date | None
     last_day: dt.date | None  # the last day named before it ("de volgende dag")
     pod: Any  # part of day ("avond" -> "EV"), or None
+    # the last period named before it when no day came after it ("the third quarter ... a year earlier")
+    last_period: str | None = None
 
     @property
     def g(self) -> dict[str, str | None]:
@@ -151,6 +153,8 @@ class Tagger:
                 return False
         if kind == "duration" and not (g.get("num") or g.get("half") or g.get("count") or g.get("whole")):
             return False
+        if kind == "word_clock" and not (g.get("minutes") or g.get("half") or g.get("clock_pod") or g.get("oclock")):
+            return False  # "acht", "sept heures": a number or a duration as much as a time of day
         if kind == "shift" and lex.lookup("unit", g.get("unit")) not in (None, "D", "W", "M", "Y"):
             return False  # "in 5 minutes": a time of day kroniek does not compute; the duration stays
         if kind == "duration" and lex.lookup("unit", g.get("unit")) == "S" and not re.match(r"\d", g.get("num") or ""):
@@ -171,19 +175,25 @@ class Tagger:
         published = doc.published
         out: list[TimexRecord] = []
         last_day: dt.date | None = None
+        last_period: str | None = None
         for cand in self.select(self.candidates(doc)):
-            record = self.resolve(doc, cand, published, last_day)
+            record = self.resolve(doc, cand, published, last_day, last_period)
             if record is None:
                 continue
             out.append(record)
             attributive = _previous_word(doc.text, cand.start) in self._attributive
+            # a shift ("a year earlier") counts from the time being talked about; it does not become that time
             if (
-                not attributive
-                and record.anchored
-                and re.match(r"^\d{4}-\d\d-\d\d", record.value)
-                and record.type in ("DATE", "TIME")
+                attributive
+                or not record.anchored
+                or record.type not in ("DATE", "TIME")
+                or cand.pattern.kind == "shift"
             ):
-                last_day = dt.date.fromisoformat(record.value[:10])
+                continue
+            if re.match(r"^\d{4}-\d\d-\d\d", record.value):
+                last_day, last_period = dt.date.fromisoformat(record.value[:10]), None
+            elif R.PERIOD.match(record.value):
+                last_period = record.value
         return merge_day_and_clock(out, doc.text, self.lex.joiners)
 
     def _dir(self, word: str | None) -> str | None:
@@ -191,14 +201,19 @@ class Tagger:
         return str(value) if value else None
 
     def resolve(
-        self, doc: ArticleDoc, cand: Candidate, published: dt.date | None, last_day: dt.date | None
+        self,
+        doc: ArticleDoc,
+        cand: Candidate,
+        published: dt.date | None,
+        last_day: dt.date | None,
+        last_period: str | None = None,
     ) -> TimexRecord | None:
         """The TIMEX3 record of one candidate, by its pattern's kind (one method per kind)."""
         resolver = self._RESOLVERS.get(cand.pattern.kind)
         if resolver is None:
             return None
         pod = self.lex.lookup("pod", cand.groups.get("pod"))
-        return resolver(self, _Resolving(doc, cand, published, last_day, pod))
+        return resolver(self, _Resolving(doc, cand, published, last_day, pod, last_period))
 
     def _vague(self, r: _Resolving) -> TimexRecord | None:
         type_, value = self.lex.vague[normalise(r.cand.match_text)]
@@ -355,6 +370,7 @@ Tagger._RESOLVERS = {
     "year": Tagger._year,
     "date": Tagger._date,
     "clock": K.clock,
+    "word_clock": K.word_clock,
     "holiday": K.holiday,
     "season": K.season,
     "set": K.timex_set,
