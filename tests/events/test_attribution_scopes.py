@@ -1,0 +1,155 @@
+"""Who claims an event and how sure the text is of it (issue 14): attribution scopes over a sentence, a
+list or a paragraph, post-posed and carried attribution, reported futures and negation. Every sentence
+here is written for these tests."""
+
+from events_support import make_doc, names, only
+
+from kroniek.document import ArticleDoc, EventRecord
+from kroniek.events.stage import EventsStage
+from kroniek.statements.stage import StatementsStage
+
+STATES = {
+    "Nortland": ["Nortland"],
+    "Sudland": ["Sudland"],
+    "Ostrava Council": ["the Council", "The Council", "der Rat", "Der Rat", "de Raad", "De Raad", "le Conseil"],
+}
+
+
+def run(text: str, lang: str, actors: dict[str, list[str]] | None = None, published: str | None = None) -> ArticleDoc:
+    doc = make_doc(text, lang, actors or STATES, published=published)
+    StatementsStage()(doc)
+    EventsStage()(doc)
+    return doc
+
+
+def source_name(doc: ArticleDoc, event: EventRecord) -> str | None:
+    return None if event.source is None else doc.actors[event.source].name
+
+
+# --- source: post-posed attribution -----------------------------------------------------------------
+
+
+def test_postposed_report_names_the_source_en():
+    doc = run("Nortland attacked Sudland on Monday, the Council said Tuesday.", "en")
+    attack = only(doc.events, "ASSAULT")
+    assert source_name(doc, attack) == "Ostrava Council"
+
+
+def test_postposed_report_with_inverted_speaker_de():
+    doc = run("Nortland hat Sudland am Montag angegriffen, erklärte der Rat am Dienstag.", "de")
+    attack = only(doc.events, "ASSAULT")
+    assert source_name(doc, attack) == "Ostrava Council"
+
+
+def test_postposed_report_with_inverted_speaker_fr():
+    doc = run("Nortland a attaqué Sudland lundi, a déclaré le Conseil.", "fr")
+    attack = only(doc.events, "ASSAULT")
+    assert source_name(doc, attack) == "Ostrava Council"
+
+
+def test_postposed_report_nl():
+    doc = run("Nortland heeft Sudland maandag aangevallen, meldde de Raad dinsdag.", "nl")
+    attack = only(doc.events, "ASSAULT")
+    assert source_name(doc, attack) == "Ostrava Council"
+
+
+# --- source: a list or paragraph announced with a colon ------------------------------------------------
+
+
+def test_colon_list_is_attributed_item_by_item_en():
+    doc = run(
+        "The Council announced the results of the talks:\n"
+        "- Nortland will release forty prisoners to Sudland.\n"
+        "- Sudland will withdraw its troops from the border.\n\n"
+        "Nortland attacked Sudland in the spring.",
+        "en",
+    )
+    release = next(e for e in doc.events if e.event == "RETREAT" and names(doc, e.actor) == {"Nortland"})
+    withdraw = next(e for e in doc.events if e.event == "RETREAT" and names(doc, e.actor) == {"Sudland"})
+    assert source_name(doc, release) == "Ostrava Council"
+    assert source_name(doc, withdraw) == "Ostrava Council"
+    assert "list" in str(release.explain["source"])
+    # the paragraph after the list is the author's again
+    assert only(doc.events, "ASSAULT").source is None
+
+
+def test_colon_paragraph_is_attributed_de():
+    doc = run(
+        "Der Rat erklärte dazu:\n\nNortland hat Sudland in der Nacht angegriffen. Sudland hat die Grenze geschlossen.\n\n"
+        "Nortland hat im Frühjahr Sudland bedroht.",
+        "de",
+    )
+    attack = only(doc.events, "ASSAULT")
+    assert source_name(doc, attack) == "Ostrava Council"
+    threat = only(doc.events, "THREATEN")
+    assert threat.source is None
+
+
+# --- source and modality: a report carried into the next sentence ---------------------------------------
+
+
+def test_reported_future_in_the_next_sentence_continues_the_report_en():
+    doc = run(
+        "The Council said that Nortland would release forty prisoners. Sudland would also withdraw its troops.",
+        "en",
+    )
+    withdraw = next(e for e in doc.events if e.event == "RETREAT" and names(doc, e.actor) == {"Sudland"})
+    assert source_name(doc, withdraw) == "Ostrava Council"
+    assert withdraw.modality == "planned"
+
+
+def test_reported_future_in_the_next_sentence_continues_the_report_nl():
+    doc = run(
+        "Volgens de Raad zal Nortland veertig gevangenen vrijlaten. Sudland zou zijn troepen terugtrekken.",
+        "nl",
+    )
+    withdraw = next(e for e in doc.events if e.event == "RETREAT" and names(doc, e.actor) == {"Sudland"})
+    assert source_name(doc, withdraw) == "Ostrava Council"
+    assert withdraw.modality == "planned"
+
+
+def test_konjunktiv_in_the_next_sentence_continues_the_report_de():
+    doc = run(
+        "Der Rat teilte mit, die Lage an der Grenze sei ruhig. Sudland werde am Freitag mit Nortland verhandeln.",
+        "de",
+    )
+    talks = only(doc.events, "CONSULT")
+    assert source_name(doc, talks) == "Ostrava Council"
+    assert talks.modality == "planned"
+
+
+def test_an_indicative_next_sentence_is_the_authors_own():
+    doc = run("The Council said that Nortland would release forty prisoners. Sudland attacked Nortland in May.", "en")
+    assert only(doc.events, "ASSAULT").source is None
+
+
+# --- modality -------------------------------------------------------------------------------------------
+
+
+def test_reported_future_after_a_source_phrase_is_planned_nl():
+    doc = run("Volgens de Raad zouden Nortland en Sudland woensdag onderhandelen.", "nl")
+    talks = only(doc.events, "CONSULT")
+    assert talks.modality == "planned"
+
+
+def test_another_nouns_plan_word_does_not_make_the_event_planned_en():
+    doc = run("The planned withdrawal was announced after the meeting between Nortland and Sudland.", "en")
+    meeting = only(doc.events, "CONSULT")
+    assert meeting.modality == "asserted"
+
+
+def test_plan_word_on_the_event_noun_itself_stays_planned_en():
+    doc = run("Nortland confirmed the planned meeting with Sudland.", "en")
+    assert only(doc.events, "CONSULT").modality == "planned"
+
+
+def test_negated_object_negates_the_event():
+    # the English sentence codes the ceasefire itself (RETREAT), the others the agreeing
+    en = run("No ceasefire was agreed between Nortland and Sudland.", "en")
+    assert only(en.events, "RETREAT").modality == "negated"
+    de = run("Nortland und Sudland haben keine Waffenruhe vereinbart.", "de")
+    assert only(de.events, "AGREE").modality == "negated"
+    nl = run("Nortland en Sudland hebben geen akkoord bereikt.", "nl")
+    assert only(nl.events, "AGREE").modality == "negated"
+    fr = run("Nortland et Sudland n'ont conclu aucun accord.", "fr")
+    assert only(fr.events, "AGREE").modality == "negated"
