@@ -21,6 +21,7 @@ from __future__ import annotations
 import argparse
 from collections import Counter
 from pathlib import Path
+from typing import Any
 
 from kroniek.evaluation.gold import gold_files, read_gold
 from kroniek.evaluation.run import corpus_gold_dir, default_gold_paths, read_prediction
@@ -31,8 +32,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("pred", type=Path)
     parser.add_argument("--split", choices=("train", "dev"), default=None, help="corpus split (default: dev gold set)")
-    parser.add_argument("--show", choices=("source", "modality"), default=None)
+    parser.add_argument("--show", choices=("source", "modality", "source-all"), default=None)
     parser.add_argument("--lang", default=None)
+    parser.add_argument("--explain", action="store_true", help="run kroniek again on each shown error's article")
     args = parser.parse_args()
     paths = [corpus_gold_dir()] if args.split else list(default_gold_paths())
     golds = [read_gold(f) for f in gold_files(paths)]
@@ -40,6 +42,11 @@ def main() -> None:
         golds = [g for g in golds if g.split == args.split]
     if args.lang:
         golds = [g for g in golds if g.language in args.lang.split(",")]
+    extractor = None
+    if args.explain:
+        from kroniek.extractor import Extractor
+
+        extractor = Extractor()
     source: Counter[str] = Counter()
     modality: Counter[str] = Counter()
     for g in golds:
@@ -51,6 +58,7 @@ def main() -> None:
         by_pred = {e.id: e for e in pred.events}
         by_gold = {e.id: e for e in g.chronicle.events}
         text = g.chronicle.article.text
+        rules: dict[tuple[int, int], dict[str, object]] | None = None
         pred_names = {a.id: a.name for a in pred.actors}
         gold_names = {a.id: a.name for a in g.chronicle.actors}
         for pid, gid in score.pairs:
@@ -65,15 +73,34 @@ def main() -> None:
             else:
                 modality["right"] += 1
             wrong_source = cat not in ("", "right")
-            if (args.show == "source" and wrong_source) or (args.show == "modality" and p.modality != gold.modality):
+            if (
+                (args.show == "source" and wrong_source)
+                or (args.show == "source-all" and cat)
+                or (args.show == "modality" and p.modality != gold.modality)
+            ):
                 ev = gold.evidence
                 print(
                     f"{g.key} [{g.language}] {gold.event} source pred={pred_names.get(p.source or '')} "
                     f"gold={gold_names.get(gold.source or '')} ({cat}); modality {p.modality} -> {gold.modality}; "
-                    f"actors {[gold_names.get(a) for a in gold.actor]}\n    {text[ev.start : ev.end]!r}"
+                    f"actors {[gold_names.get(a) for a in gold.actor]} pred {[pred_names.get(a) for a in p.actor]}\n    {text[ev.start : ev.end]!r}"
                 )
+                if extractor is not None:
+                    if rules is None:
+                        rules = _rules(extractor, g)
+                    why = rules.get((p.evidence.start, p.evidence.end), {})
+                    print(f"    why: source={why.get('source')!r} modality={why.get('modality')!r}")
     print("source:", dict(sorted(source.items())))
     print("modality:", dict(sorted(modality.items())))
+
+
+def _rules(extractor: Any, gold: Any) -> dict[tuple[int, int], dict[str, object]]:
+    """The events stage's explain record of each predicted event, by its evidence span."""
+    from kroniek.ingest.sources import RawArticle
+
+    article = gold.chronicle.article
+    raw = RawArticle(text=article.text, id=article.id, language=article.language)
+    doc = extractor.annotate(raw, published=article.published, lang=article.language)
+    return {(e.evidence.start, e.evidence.end): dict(e.explain) for e in doc.events}
 
 
 def _source_category(pred: str | None, gold: str | None, matcher: ActorMatcher) -> str:

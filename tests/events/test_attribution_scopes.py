@@ -59,16 +59,16 @@ def test_postposed_report_nl():
 def test_colon_list_is_attributed_item_by_item_en():
     doc = run(
         "The Council announced the results of the talks:\n"
-        "- Nortland will release forty prisoners to Sudland.\n"
+        "- Nortland will send humanitarian aid to Sudland.\n"
         "- Sudland will withdraw its troops from the border.\n\n"
         "Nortland attacked Sudland in the spring.",
         "en",
     )
-    release = next(e for e in doc.events if e.event == "RETREAT" and names(doc, e.actor) == {"Nortland"})
-    withdraw = next(e for e in doc.events if e.event == "RETREAT" and names(doc, e.actor) == {"Sudland"})
-    assert source_name(doc, release) == "Ostrava Council"
+    aid = only(doc.events, "AID")
+    withdraw = only(doc.events, "RETREAT")
+    assert source_name(doc, aid) == "Ostrava Council"
     assert source_name(doc, withdraw) == "Ostrava Council"
-    assert "list" in str(release.explain["source"])
+    assert "list" in str(aid.explain["source"])
     # the paragraph after the list is the author's again
     assert only(doc.events, "ASSAULT").source is None
 
@@ -76,7 +76,7 @@ def test_colon_list_is_attributed_item_by_item_en():
 def test_colon_paragraph_is_attributed_de():
     doc = run(
         "Der Rat erklärte dazu:\n\nNortland hat Sudland in der Nacht angegriffen. Sudland hat die Grenze geschlossen.\n\n"
-        "Nortland hat im Frühjahr Sudland bedroht.",
+        "Nortland hat Sudland im Frühjahr mit Sanktionen gedroht.",
         "de",
     )
     attack = only(doc.events, "ASSAULT")

@@ -71,7 +71,7 @@ def modality_of(
     for i in own_scope:
         w = _low(nlp, i)
         if w in cues.hypothetical and w not in cues.conditional_openers:
-            if w in cues.reported_futures and _reported(nlp, clause, i, cues):
+            if w in cues.reported_futures and _reported(doc, clause, i, cues):
                 return "planned", f"{w} (reported future)"
             return "hypothetical", w
     if match.entry.modality:
@@ -82,23 +82,47 @@ def modality_of(
     plan_words = words
     if match.kind == "verb" and not cues.verb_first:
         plan_words = [_low(nlp, i) for i in range(clause.start, match.last)]
-    for w in plan_words:
-        if w in cues.future or w in cues.planned:
+    for offset, w in enumerate(plan_words):  # plan_words start at clause.start
+        if w in cues.future or (w in cues.planned and not _modifies_another_noun(nlp, clause.start + offset, match)):
             return "planned", w
     # a bare future-tense verb form (French "signera") is left to the date check below
     return "asserted", ""
 
 
-def _reported(nlp: Doc, clause: Clause, at: int, cues: Any) -> bool:
-    """A report verb before ``at`` in the sentence and no condition in the clause: "China said it would
-    deliver rice" reports a plan ("would" is the future of the past), "would deliver if asked" does not."""
+_ATTRIBUTE_REACH = 3  # "the planned high-level meeting"
+
+
+def _reported(doc: ArticleDoc, clause: Clause, at: int, cues: Any) -> bool:
+    """A report verb before ``at`` in the sentence, or reported speech around it (``doc.attributions``:
+    "volgens X zouden …", a sentence that carries the report on), and no condition in the clause: "China said
+    it would deliver rice" reports a plan ("would" is the future of the past), "would deliver if asked" does
+    not. A verbatim quote is the speaker's own words, where "would" keeps its conditional sense."""
+    nlp = doc.nlp
+    assert nlp is not None
     if any(_low(nlp, i) in cues.conditional_openers for i in range(clause.start, clause.end)):
         return False
     start = nlp.char_span(clause.sentence.start, clause.sentence.end, alignment_mode="expand")
     first = start.start if start is not None else clause.start
-    return any(
+    if any(
         nlp[i].text.lower() in cues.report_verbs or nlp[i].lemma_.lower() in cues.report_verbs for i in range(first, at)
+    ):
+        return True
+    char = nlp[at].idx
+    return any(
+        not st.direct and st.speaker is not None and st.scope.start <= char < st.scope.end for st in doc.attributions
     )
+
+
+def _modifies_another_noun(nlp: Doc, at: int, match: TriggerMatch) -> bool:
+    """A plan word that is an attribute of a noun other than the trigger ("The **planned** exchange was
+    announced after the call": the exchange is planned, not the call). Read from the parse where there is
+    one; without one, an attribute standing more than ``_ATTRIBUTE_REACH`` words before a noun trigger."""
+    if at in match.tokens:
+        return False
+    if nlp.has_annotation("DEP"):
+        tok = nlp[at]
+        return tok.dep_ == "amod" and tok.head.i not in match.tokens
+    return match.kind == "noun" and at < match.start - _ATTRIBUTE_REACH
 
 
 def future_by_date(timex: TimexRecord | None, published: dt.date | None) -> bool:

@@ -89,6 +89,9 @@ class CueLexicon:
     object_pronouns: frozenset[str] = frozenset()  # "hen", "them"
     coordinators: frozenset[str] = frozenset()  # "and", "but" (lang/<code>/words.toml)
     alternatives: frozenset[str] = frozenset()  # "or"
+    # verb forms of reported speech ("would", "zou", Konjunktiv I "werde", "sei"): a sentence with one right
+    # after a report carries that report on
+    reported_mood: frozenset[str] = frozenset()
 
     def is_pronoun(self, low: str) -> bool:
         return low in self.pronouns_singular or low in self.pronouns_plural
@@ -198,6 +201,7 @@ def load_lexicon(lang: str) -> CueLexicon:
         object_pronouns=frozenset(data.get("object_pronouns", [])),
         coordinators=frozenset(pack.words("words", "coordinators")),
         alternatives=frozenset(pack.words("words", "alternatives")),
+        reported_mood=frozenset(data.get("reported_mood", [])),
     )
 
 
