@@ -418,30 +418,64 @@ def _source_candidates(
         phrase = _source_phrase(nlp, g, clause, cues, covered)
         if phrase:
             yield g.actors[0], phrase
-    # "…, aldus X" anywhere in the sentence
+    # "…, aldus X", '…," said X' anywhere in the sentence: the cue stands after a comma or a quote (in
+    # "X said Y attacked" the group after "said" is what was said, not who said it)
     for c in clauses:
         for g in groups_by_clause.get(c.start, []):
             j = g.start - 1
-            while j >= c.start and nlp[j].text.lower() in cues.determiners | {","}:
+            while j >= c.start and nlp[j].text.lower() in cues.determiners:
                 j -= 1
-            if j >= c.start and nlp[j].text.lower() in cues.source_after:
+            if j >= c.start and nlp[j].text.lower() in cues.source_after and _after_a_break(nlp, j):
                 yield g.actors[0], f"{nlp[j].text} X"
-    # an earlier clause of the sentence with a report verb: "Rusland meldt dat …", "X said that …"
-    for c in clauses:
-        if c.index >= clause.index:
-            break
-        if any(
-            nlp[i].text.lower() in cues.report_verbs or nlp[i].lemma_.lower() in cues.report_verbs
-            for i in range(c.start, c.end)
-        ):
-            bare = [g for g in groups_by_clause.get(c.start, []) if g.prep is None]
-            if bare:
-                yield bare[0].actors[0], "report verb"
+    # the clause right before, with a report verb and its subject: "Rusland meldt dat …", "X said that …";
+    # a clause joined by "and" or "but" is the author's again ("X said A, and Y rejected B")
+    reporter = _reporting_clause(nlp, clause, clauses, groups_by_clause, cues)
+    if reporter is not None:
+        yield reporter, "report verb"
     # inside a speech scope that the statements stage attributed (doc.attributions)
     for st in doc.attributions:
         if st.speaker is not None and st.scope.start <= trigger_char < st.scope.end:
             cue = f": «{doc.text[st.cue.start : st.cue.end]}»" if st.cue is not None else ""
             yield st.speaker, f"statement ({st.how}{cue})"
+
+
+def _after_a_break(nlp: Doc, at: int) -> bool:
+    """The token before ``at`` closes what was said: a comma, a quotation mark or a dash."""
+    return at > 0 and (nlp[at - 1].text in {",", "-", "–", "—"} or nlp[at - 1].text[-1:] in _QUOTE_CHARS)
+
+
+def _reporting_clause(
+    nlp: Doc, clause: Clause, clauses: list[Clause], groups_by_clause: dict[int, list[ActorGroup]], cues: Any
+) -> int | None:
+    """The speaker of the nearest earlier clause of the sentence with a report verb, when ``clause`` is
+    its content: no clause from there on opens with a coordinator ("X said A, and Y rejected B": B is the
+    author's). The speaker is the bare group nearest before the verb (its subject: "Senegal's President
+    Faye told …" is Faye's report), else the first bare group of that clause."""
+    ordered = sorted((c for c in clauses if c.index <= clause.index), key=lambda c: c.index)
+    for later, prev in zip(reversed(ordered), reversed(ordered[:-1]), strict=False):
+        if _opens_with_coordinator(nlp, later, cues):
+            return None
+        verb = next(
+            (
+                i
+                for i in range(prev.start, prev.end)
+                if nlp[i].text.lower() in cues.report_verbs or nlp[i].lemma_.lower() in cues.report_verbs
+            ),
+            None,
+        )
+        if verb is None:
+            continue
+        bare = [g for g in groups_by_clause.get(prev.start, []) if g.prep is None]
+        if bare:
+            subject = [g for g in bare if g.end <= verb]
+            return (subject[-1] if subject else bare[0]).actors[0]
+    return None
+
+
+def _opens_with_coordinator(nlp: Doc, clause: Clause, cues: Any) -> bool:
+    """The clause's first word (after punctuation) is "and", "en", "und", "et"."""
+    first = next((i for i in range(clause.start, clause.end) if not nlp[i].is_punct), None)
+    return first is not None and _low(nlp, first) in cues.coordinators
 
 
 def _source_phrase(nlp: Doc, group: ActorGroup, clause: Clause, cues: Any, covered: set[int]) -> str:
