@@ -24,6 +24,7 @@ from kroniek.statements.lexicon import CueMatch
 
 MIN_CONTENT_WORDS = 3
 COMPLEMENTIZER_WITHIN = 10  # tokens between a verb and its "that"
+POSTPOSED_TITLE_WORDS = 5  # "…, the army's chief spokesperson Colonel X said"
 POSTPOSED_TAIL_MAX_WORDS = 10  # words after a postposed cue up to the sentence end ("in haar toespraak")
 RETRO_MAX_WORDS = 25
 MOOD_CHAIN = 3  # sentences a report is carried on by continuations
@@ -275,7 +276,7 @@ def _postposed_verb(an: Analysis, cue: CueMatch, sent: CharSpan, clause_start: i
         before = an.speaker_right_before(cue.start, max(clause_start, toks[i].start - 200))
         if before is None or before.span is None:
             return None
-        i = an.token_index(before.span.start) - 1
+        i = _before_title(an, an.token_index(before.span.start) - 1)
         speaker = before
     if i < 0 or toks[i].low != ",":
         return None
@@ -321,6 +322,23 @@ def _postposed_verb(an: Analysis, cue: CueMatch, sent: CharSpan, clause_start: i
     return Found(
         content, False, speaker, CharSpan(cue.start, cue.end), "postposed", cue_region=CharSpan(comma.start, sent.end)
     )
+
+
+def _before_title(an: Analysis, i: int) -> int:
+    """The token before a speaker's title words ("…, Nortland's army spokesperson Colonel X said"): up to
+    ``POSTPOSED_TITLE_WORDS`` words that are no complementizer or coordinator and lead back to a comma;
+    ``i`` itself when they do not."""
+    toks = an.tokens
+    k = i
+    while (
+        k >= 0
+        and i - k < POSTPOSED_TITLE_WORDS
+        and (toks[k].is_word or toks[k].low in ("'s", "’s", "'", "’", "-"))
+        and toks[k].low not in an.lex.complementizers
+        and toks[k].low not in an.lex.coordinators
+    ):
+        k -= 1
+    return k if k >= 0 and toks[k].low == "," and k < i else i
 
 
 def _according(an: Analysis, cue: CueMatch, sent: CharSpan, before: bool) -> list[Found]:
