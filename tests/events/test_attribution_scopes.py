@@ -153,3 +153,50 @@ def test_negated_object_negates_the_event():
     assert only(nl.events, "AGREE").modality == "negated"
     fr = run("Nortland et Sudland n'ont conclu aucun accord.", "fr")
     assert only(fr.events, "AGREE").modality == "negated"
+
+
+# --- source: what a report does not cover ---------------------------------------------------------------
+
+
+def test_a_coordinated_clause_after_a_report_is_the_authors():
+    doc = run("The Council said that Nortland had closed the border, and Sudland attacked Nortland on Friday.", "en")
+    assert only(doc.events, "ASSAULT").source is None
+
+
+def test_the_clause_a_report_verb_introduces_is_its_speakers():
+    doc = run("Der Rat teilte am Montag mit, dass Nortland Sudland in der Nacht angegriffen habe.", "de")
+    attack = only(doc.events, "ASSAULT")
+    assert source_name(doc, attack) == "Ostrava Council"
+
+
+def test_said_before_a_group_is_no_source_without_a_comma():
+    doc = run("Sudland attacked the border posts, said the Council.", "en")
+    assert source_name(doc, only(doc.events, "ASSAULT")) == "Ostrava Council"
+    doc = run("The Council said Sudland attacked Nortland.", "en")
+    attack = only(doc.events, "ASSAULT")
+    assert "said X" not in str(attack.explain.get("source"))
+
+
+def test_an_accusation_in_a_quote_is_the_speakers_own_but_a_reported_one_is_relayed():
+    doc = run('"Nortland accuses Sudland of genocide," the Council said.', "en")
+    assert only(doc.events, "ACCUSE").source is None
+    doc = run("The Council said that Nortland had accused Sudland of genocide.", "en")
+    assert source_name(doc, only(doc.events, "ACCUSE")) == "Ostrava Council"
+
+
+def test_a_perfect_tense_keeps_a_bare_weekday_in_the_past():
+    # published on a Tuesday: "maandag" read forward would be next week's Monday
+    doc = make_doc(
+        "Nortland heeft maandag de onderhandelingen met Sudland afgebroken.",
+        "nl",
+        STATES,
+        timexes=[("maandag", "DATE", "2024-12-23")],
+        published="2024-12-17",
+    )
+    tx = doc.timexes[0]
+    tx.direction, tx.readings = "future", {"past": "2024-12-16", "future": "2024-12-23"}
+    StatementsStage()(doc)
+    EventsStage()(doc)
+    event = doc.events[0]
+    assert event.modality != "planned"
+    assert event.date is not None and event.date.value == "2024-12-16"

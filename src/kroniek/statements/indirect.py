@@ -20,7 +20,7 @@ import re
 
 from kroniek.document import CharSpan
 from kroniek.statements.context import NO_SPEAKER, Analysis, Found, Speaker
-from kroniek.statements.lexicon import CueMatch
+from kroniek.statements.lexicon import CueMatch, Token
 
 MIN_CONTENT_WORDS = 3
 COMPLEMENTIZER_WITHIN = 10  # tokens between a verb and its "that"
@@ -101,6 +101,9 @@ def _clause_end(an: Analysis, start: int, sent: CharSpan) -> int:
     if semi >= 0 and not an.in_quote(semi):
         end = semi
     toks = an.tokens_between(start, end)
+    for i in range(1, len(toks) - 2):
+        if toks[i].low == "," and toks[i + 1].low in an.lex.coordinators and _new_subject(an, toks, i + 2):
+            return toks[i].start  # "said that A, and Nortland attacked B": the author speaks again
     for rel in an.lex.find(toks, ("verb",)):
         i = rel.first
         if i >= 1 and toks[i - 1].low == "," and rel.entry in an.lex.participles:
@@ -113,6 +116,13 @@ def _clause_end(an: Analysis, start: int, sent: CharSpan) -> int:
             cut = toks[i - 2].start if i >= 2 and toks[i - 2].low == "," else toks[i - 1].start
             return cut
     return end
+
+
+def _new_subject(an: Analysis, toks: list[Token], i: int) -> bool:
+    """An actor mention (after an article) starts at ``toks[i]``: a clause with a subject of its own."""
+    if toks[i].low in an.lex.definite_articles and i + 1 < len(toks):
+        i += 1
+    return an.mention_covering(toks[i].start, toks[i].end) is not None
 
 
 def _split_coordinated(an: Analysis, span: CharSpan) -> list[CharSpan]:
