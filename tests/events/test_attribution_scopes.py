@@ -200,3 +200,24 @@ def test_a_perfect_tense_keeps_a_bare_weekday_in_the_past():
     event = doc.events[0]
     assert event.modality != "planned"
     assert event.date is not None and event.date.value == "2024-12-16"
+
+
+def test_an_announced_act_is_planned():
+    en = run("The Council announced new sanctions against Nortland.", "en")
+    assert only(en.events, "SANCTION").modality == "planned"
+    de = run("Der Rat kündigte an, Sanktionen gegen Nortland zu verhängen.", "de")
+    assert only(de.events, "SANCTION").modality == "planned"
+    done = run("The Council announced that Nortland had attacked Sudland.", "en")
+    assert only(done.events, "ASSAULT").modality == "asserted"
+
+
+def test_an_act_dated_in_a_later_week_is_planned():
+    doc = make_doc(
+        "Nortland meets Sudland in the week of 23 December.",
+        "en",
+        STATES,
+        timexes=[("the week of 23 December", "DATE", "2024-W52")],
+        published="2024-12-17",
+    )
+    EventsStage()(doc)
+    assert only(doc.events, "CONSULT").modality == "planned"

@@ -76,6 +76,9 @@ def modality_of(
             return "hypothetical", w
     if match.entry.modality:
         return match.entry.modality, "entry"
+    announced = _announced_by(nlp, clause, match, cues)
+    if announced:
+        return "planned", f"{announced} (an announced act)"
     # In an SVO clause a verb's own future or plan marker stands before it ("will meet", "is expected to
     # visit"); one after it belongs to its object ("discussed support that will …", "discussed the next
     # package"). A later date still makes the event planned through the date check.
@@ -113,6 +116,24 @@ def _reported(doc: ArticleDoc, clause: Clause, at: int, cues: Any) -> bool:
     )
 
 
+ANNOUNCE_REACH = 8  # tokens before the clause where an announcing verb may open it ("kündigte an, X zu …")
+
+
+def _announced_by(nlp: Doc, clause: Clause, match: TriggerMatch, cues: Any) -> str:
+    """The announcing verb ("announced", "kündigte … an", "kondigde … aan") that has the event as its
+    object or complement, or "": in the clause before the trigger, or just before the clause. A past or
+    perfect form after it ("announced that it had arrested") reports a done act."""
+    sentence = nlp.char_span(clause.sentence.start, clause.sentence.end, alignment_mode="expand")
+    first = max(sentence.start if sentence is not None else clause.start, clause.start - ANNOUNCE_REACH)
+    for i in range(first, match.start):
+        w = _low(nlp, i)
+        if w not in cues.announce_verbs or i in match.tokens:
+            continue
+        done = any(_low(nlp, k) in cues.perfect_aux | cues.anterior_aux for k in range(i + 1, match.start))
+        return "" if done else w
+    return ""
+
+
 def _modifies_another_noun(nlp: Doc, at: int, match: TriggerMatch) -> bool:
     """A plan word that is an attribute of a noun other than the trigger ("The **planned** exchange was
     announced after the call": the exchange is planned, not the call). Read from the parse where there is
@@ -130,12 +151,17 @@ def future_by_date(timex: TimexRecord | None, published: dt.date | None) -> bool
         return False
     if timex.direction == "future":
         return True
-    if published is None or not re.match(r"^\d{4}-\d{2}-\d{2}", timex.value):
+    if published is None:
         return False
     try:
-        return dt.date.fromisoformat(timex.value[:10]) > published
+        if re.match(r"^\d{4}-\d{2}-\d{2}", timex.value):
+            return dt.date.fromisoformat(timex.value[:10]) > published
+        week = re.match(r"^(\d{4})-W(\d{2})$", timex.value)
+        if week:  # "next week": its Monday is after the publication day
+            return dt.date.fromisocalendar(int(week.group(1)), int(week.group(2)), 1) > published
     except ValueError:
         return False
+    return False
 
 
 # --- proposition -----------------------------------------------------------------------------------
