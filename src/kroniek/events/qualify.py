@@ -59,6 +59,10 @@ def modality_of(
             return "negated", _low(nlp, i)
     if match.entry.negated:
         return "negated", "entry"
+    if match.entry.event == "THREATEN":
+        condition = _condition_in_sentence(nlp, clause, cues)
+        if condition:
+            return "hypothetical", f"{condition} (a conditional threat)"
     head_words = [_low(nlp, i) for i in range(clause.start, min(clause.start + 2, clause.end))]
     for w in head_words:
         if w in cues.hypothetical and w in cues.conditional_openers:
@@ -114,6 +118,16 @@ def _reported(doc: ArticleDoc, clause: Clause, at: int, cues: Any) -> bool:
     return any(
         not st.direct and st.speaker is not None and st.scope.start <= char < st.scope.end for st in doc.attributions
     )
+
+
+def _condition_in_sentence(nlp: Doc, clause: Clause, cues: Any) -> str:
+    """A conditional conjunction anywhere in the threat's sentence ("threatened to quit if the deal was
+    approved", "Als de rechter de staking verbiedt, …, dreigde X"): the annotators code a conditional
+    warning as a hypothetical THREATEN (docs/annotation-decisions A5 #12, A9)."""
+    sentence = nlp.char_span(clause.sentence.start, clause.sentence.end, alignment_mode="expand")
+    if sentence is None:
+        return ""
+    return next((t.text.lower() for t in sentence if t.text.lower() in cues.conditional_openers), "")
 
 
 ANNOUNCE_REACH = 8  # tokens before the clause where an announcing verb may open it ("kündigte an, X zu …")
