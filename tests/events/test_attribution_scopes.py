@@ -230,3 +230,16 @@ def test_a_conditional_threat_is_hypothetical():
     assert only(nl.events, "THREATEN").modality == "hypothetical"
     plain = run("Nortland threatened Sudland with sanctions.", "en")
     assert only(plain.events, "THREATEN").modality == "asserted"
+
+
+def test_a_refusal_the_model_read_from_a_negated_word_is_asserted():
+    # "will not approve": the learned trigger model codes the refusal (REJECT), so the "not" is the refusal
+    doc = run(
+        "President Tom Brandt said he will not approve a budget for Sudland.", "en", {"Tom Brandt": ["Tom Brandt"]}
+    )
+    refusal = only(doc.events, "REJECT")
+    assert refusal.explain["entry"].startswith("model:")
+    assert refusal.modality == "asserted"
+    # a rejecting word under negation is a negated refusal
+    doc = run("Nortland did not reject the offer of Sudland.", "en")
+    assert only(doc.events, "REJECT").modality == "negated"

@@ -28,6 +28,7 @@ from kroniek.events.where import location_for as where_it_happened
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
+MODEL_ENTRY = "model:"  # id prefix of a trigger the learned model proposed (events/learned.py)
 _VAGUE = re.compile(r"^(PRESENT_REF|PAST_REF|FUTURE_REF|P?X)")
 _QUOTE_CHARS = "„“”\"«»‘’'"
 
@@ -56,6 +57,9 @@ def modality_of(
     near = range(max(clause.start, match.start - before), min(max(scope_end, match.last), match.last + after))
     for i in near:
         if _low(nlp, i) in cues.negation and i not in match.tokens:
+            if match.entry.event == "REJECT" and match.entry.id.startswith(MODEL_ENTRY):
+                # the learned model read "will not approve" as a refusal: the negation is the refusal itself
+                return "asserted", f"{_low(nlp, i)} (the refusal itself)"
             return "negated", _low(nlp, i)
     if match.entry.negated:
         return "negated", "entry"
