@@ -209,6 +209,9 @@ def test_an_announced_act_is_planned():
     assert only(de.events, "SANCTION").modality == "planned"
     done = run("The Council announced that Nortland had attacked Sudland.", "en")
     assert only(done.events, "ASSAULT").modality == "asserted"
+    # an announcement in a passive side clause announces something else
+    later = run("After the new budget was announced, Nortland attacked Sudland.", "en")
+    assert only(later.events, "ASSAULT").modality == "asserted"
 
 
 def test_an_act_dated_in_a_later_week_is_planned():

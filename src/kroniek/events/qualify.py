@@ -134,7 +134,7 @@ def _condition_in_sentence(nlp: Doc, clause: Clause, cues: Any) -> str:
     return next((t.text.lower() for t in sentence if t.text.lower() in cues.conditional_openers), "")
 
 
-ANNOUNCE_REACH = 8  # tokens before the clause where an announcing verb may open it ("kündigte an, X zu …")
+ANNOUNCE_REACH = 5  # tokens before the clause where an announcing verb may open it ("kündigte an, X zu …")
 
 
 def _announced_by(nlp: Doc, clause: Clause, match: TriggerMatch, cues: Any) -> str:
@@ -147,6 +147,8 @@ def _announced_by(nlp: Doc, clause: Clause, match: TriggerMatch, cues: Any) -> s
         w = _low(nlp, i)
         if w not in cues.announce_verbs or i in match.tokens:
             continue
+        if i > 0 and _low(nlp, i - 1) in cues.passive_aux | cues.anterior_aux:
+            continue  # "after X was announced", "had announced": no announcement of this act
         done = any(_low(nlp, k) in cues.perfect_aux | cues.anterior_aux for k in range(i + 1, match.start))
         return "" if done else w
     return ""
