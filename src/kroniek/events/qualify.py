@@ -318,7 +318,7 @@ def _past_tense(doc: ArticleDoc, evidence: CharSpan, trigger_at: int, cues: Cues
     if span is None or len(span) == 0:
         return False
     trigger = span[-1]
-    if trigger.pos_ in ("VERB", "AUX") and "Past" in trigger.morph.get("Tense"):
+    if trigger.pos_ in ("VERB", "AUX") and "Past" in trigger.morph.get("Tense", []):
         return True
     aux = cues.perfect_aux if cues is not None else frozenset()
     return any(t.text.lower() in aux for t in span[:-1])
@@ -529,28 +529,21 @@ def _after_a_break(nlp: Doc, at: int) -> bool:
 def _reporting_clause(
     nlp: Doc, clause: Clause, clauses: list[Clause], groups_by_clause: dict[int, list[ActorGroup]], cues: Any
 ) -> int | None:
-    """The speaker of the nearest earlier clause of the sentence with a report verb, when ``clause`` is
-    its content: no clause from there on opens with a coordinator ("X said A, and Y rejected B": B is the
-    author's). The speaker is the bare group nearest before the verb (its subject: "Senegal's President
-    Faye told …" is Faye's report), else the first bare group of that clause."""
-    ordered = sorted((c for c in clauses if c.index <= clause.index), key=lambda c: c.index)
-    for later, prev in zip(reversed(ordered), reversed(ordered[:-1]), strict=False):
-        if _opens_with_coordinator(nlp, later, cues):
-            return None
-        verb = next(
-            (
-                i
-                for i in range(prev.start, prev.end)
-                if nlp[i].text.lower() in cues.report_verbs or nlp[i].lemma_.lower() in cues.report_verbs
-            ),
-            None,
-        )
-        if verb is None:
+    """The speaker of the first earlier clause of the sentence with a report verb whose content
+    ``clause`` is: a clause that opens with a coordinator starts anew ("X said A, and Y rejected B": B is
+    the author's; "…, and said that B": B is reported from there on). The speaker is the first bare group of
+    that clause ("Minister X (BZ) informeert …": X, not the ministry in brackets next to the verb)."""
+    earlier = sorted((c for c in clauses if c.index <= clause.index), key=lambda c: c.index)
+    fresh = max((k for k, c in enumerate(earlier) if _opens_with_coordinator(nlp, c, cues)), default=0)
+    for prev in earlier[fresh:-1]:
+        if not any(
+            nlp[i].text.lower() in cues.report_verbs or nlp[i].lemma_.lower() in cues.report_verbs
+            for i in range(prev.start, prev.end)
+        ):
             continue
         bare = [g for g in groups_by_clause.get(prev.start, []) if g.prep is None]
         if bare:
-            subject = [g for g in bare if g.end <= verb]
-            return (subject[-1] if subject else bare[0]).actors[0]
+            return bare[0].actors[0]
     return None
 
 
