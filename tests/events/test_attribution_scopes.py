@@ -246,3 +246,12 @@ def test_a_refusal_the_model_read_from_a_negated_word_is_asserted():
     # a rejecting word under negation is a negated refusal
     doc = run("Nortland did not reject the offer of Sudland.", "en")
     assert only(doc.events, "REJECT").modality == "negated"
+
+
+def test_as_the_speaker_said():
+    de = run("Nortland hat Sudland in der Nacht angegriffen, wie der Rat am Montag mitteilte.", "de")
+    assert source_name(de, only(de.events, "ASSAULT")) == "Ostrava Council"
+    en = run("Nortland attacked Sudland overnight, as the Council said on Monday.", "en")
+    assert source_name(en, only(en.events, "ASSAULT")) == "Ostrava Council"
+    fr = run("Nortland a attaqué Sudland, comme l'a indiqué le Conseil.", "fr")
+    assert source_name(fr, only(fr.events, "ASSAULT")) == "Ostrava Council"

@@ -509,6 +509,12 @@ def _source_candidates(
                 j -= 1
             if j >= c.start and nlp[j].text.lower() in cues.source_after and _after_a_break(nlp, j):
                 yield g.actors[0], f"{nlp[j].text} X", "speech"
+    # ", wie der Kreml mitteilte", ", as the ministry said", ", comme l'a indiqué X" anywhere in the sentence
+    for c in clauses:
+        for g in groups_by_clause.get(c.start, []):
+            verb = _as_report(nlp, g, c, cues)
+            if verb:
+                yield g.actors[0], f"{verb} X", "speech"
     # the clause right before, with a report verb and its subject: "Rusland meldt dat …", "X said that …";
     # a clause joined by "and" or "but" is the author's again ("X said A, and Y rejected B")
     reporter = _reporting_clause(nlp, clause, clauses, groups_by_clause, cues)
@@ -519,6 +525,30 @@ def _source_candidates(
         if st.speaker is not None and st.scope.start <= trigger_char < st.scope.end:
             cue = f": «{doc.text[st.cue.start : st.cue.end]}»" if st.cue is not None else ""
             yield st.speaker, f"statement ({st.how}{cue})", "quote" if st.direct else "speech"
+
+
+AS_REPORT_REACH = 4  # words between "wie"/"as" and the group, and between the group and its verb
+
+
+def _as_report(nlp: Doc, group: ActorGroup, clause: Clause, cues: Any) -> str:
+    """ "wie X mitteilte" / "as X said" / "comme l'a indiqué X": the cue word and report verb around the
+    group, as "wie … mitteilte", or ""."""
+    opener = next(
+        (
+            i
+            for i in range(group.start - 1, max(clause.start, group.start - 1 - AS_REPORT_REACH) - 1, -1)
+            if _low(nlp, i) in cues.source_as and _after_a_break(nlp, i)
+        ),
+        None,
+    )
+    if opener is None:
+        return ""
+    around = [*range(opener + 1, group.start), *range(group.end, min(clause.end, group.end + AS_REPORT_REACH))]
+    verb = next(
+        (i for i in around if nlp[i].text.lower() in cues.report_verbs or nlp[i].lemma_.lower() in cues.report_verbs),
+        None,
+    )
+    return f"{nlp[opener].text} … {nlp[verb].text}" if verb is not None else ""
 
 
 def _after_a_break(nlp: Doc, at: int) -> bool:
