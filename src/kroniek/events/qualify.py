@@ -114,9 +114,7 @@ def _reported(doc: ArticleDoc, clause: Clause, at: int, cues: Any) -> bool:
         return False
     start = nlp.char_span(clause.sentence.start, clause.sentence.end, alignment_mode="expand")
     first = start.start if start is not None else clause.start
-    if any(
-        nlp[i].text.lower() in cues.report_verbs or nlp[i].lemma_.lower() in cues.report_verbs for i in range(first, at)
-    ):
+    if any(_is_report_verb(nlp, i, cues) for i in range(first, at)):
         return True
     char = nlp[at].idx
     return any(
@@ -545,10 +543,19 @@ def _as_report(nlp: Doc, group: ActorGroup, clause: Clause, cues: Any) -> str:
         return ""
     around = [*range(opener + 1, group.start), *range(group.end, min(clause.end, group.end + AS_REPORT_REACH))]
     verb = next(
-        (i for i in around if nlp[i].text.lower() in cues.report_verbs or nlp[i].lemma_.lower() in cues.report_verbs),
+        (i for i in around if _is_report_verb(nlp, i, cues)),
         None,
     )
     return f"{nlp[opener].text} … {nlp[verb].text}" if verb is not None else ""
+
+
+def _is_report_verb(nlp: Doc, i: int, cues: Any) -> bool:
+    """A report verb, not the particle of one that is also a preposition (German "teilte … mit": the
+    "mit" of "Gespräche mit X" reports nothing)."""
+    low = nlp[i].text.lower()
+    if low in cues.prepositions:
+        return False
+    return low in cues.report_verbs or nlp[i].lemma_.lower() in cues.report_verbs
 
 
 def _after_a_break(nlp: Doc, at: int) -> bool:
@@ -566,10 +573,7 @@ def _reporting_clause(
     earlier = sorted((c for c in clauses if c.index <= clause.index), key=lambda c: c.index)
     fresh = max((k for k, c in enumerate(earlier) if _opens_with_coordinator(nlp, c, cues)), default=0)
     for prev in earlier[fresh:-1]:
-        if not any(
-            nlp[i].text.lower() in cues.report_verbs or nlp[i].lemma_.lower() in cues.report_verbs
-            for i in range(prev.start, prev.end)
-        ):
+        if not any(_is_report_verb(nlp, i, cues) for i in range(prev.start, prev.end)):
             continue
         bare = [g for g in groups_by_clause.get(prev.start, []) if g.prep is None]
         if bare:
