@@ -255,3 +255,10 @@ def test_as_the_speaker_said():
     assert source_name(en, only(en.events, "ASSAULT")) == "Ostrava Council"
     fr = run("Nortland a attaqué Sudland, comme l'a indiqué le Conseil.", "fr")
     assert source_name(fr, only(fr.events, "ASSAULT")) == "Ostrava Council"
+
+
+def test_a_quoted_speech_act_in_the_first_person_is_the_speakers_own():
+    doc = run('"We demand that Nortland withdraw its troops from Sudland," the Council said.', "en")
+    assert only(doc.events, "REQUEST").source is None
+    doc = run('"Nortland rejected the offer of Sudland," the Council said.', "en")
+    assert source_name(doc, only(doc.events, "REJECT")) == "Ostrava Council"
