@@ -339,13 +339,24 @@ def test_de_retro_report_with_a_long_speaker_before_its_particle(run_stage, said
     assert said(doc) == [("Rotterdam", "Der Hafen bleibt bis Freitag geschlossen", False)]
 
 
+def attributed(doc) -> list[tuple[str | None, str, str]]:
+    """(speaker name, scope text, how) of each attribution."""
+    return [
+        (doc.actors[a.speaker].name if a.speaker is not None else None, doc.text[a.scope.start : a.scope.end], a.how)
+        for a in doc.attributions
+    ]
+
+
 def test_reported_mood_carries_the_report_on(run_stage, said) -> None:
     doc = run_stage(
         "John Miller said that the harbour would reopen on Monday. The schools would stay closed until May.",
         "en",
         [PM],
     )
-    assert ("John Miller", "The schools would stay closed until May", False) in said(doc)
+    carried = ("John Miller", "The schools would stay closed until May", "continuation (reported mood)")
+    assert carried in attributed(doc)
+    # an attribution for the events' source, not a statement the text marks
+    assert all(s[1] != carried[1] for s in said(doc))
     doc = run_stage(
         "Die Ministerin sagte, der Hafen sei wieder offen. Die Schulen blieben bis Mai geschlossen. "
         "Das Wetter werde besser.",
@@ -353,4 +364,4 @@ def test_reported_mood_carries_the_report_on(run_stage, said) -> None:
         [("Ministry of Health", "organization", ["Die Ministerin"])],
     )
     # an indicative sentence in between ends the report
-    assert [s[1] for s in said(doc)] == ["der Hafen sei wieder offen"]
+    assert [a[1] for a in attributed(doc)] == ["der Hafen sei wieder offen"]

@@ -27,6 +27,7 @@ COMPLEMENTIZER_WITHIN = 10  # tokens between a verb and its "that"
 POSTPOSED_TITLE_WORDS = 5  # "…, the army's chief spokesperson Colonel X said"
 POSTPOSED_TAIL_MAX_WORDS = 10  # words after a postposed cue up to the sentence end ("in haar toespraak")
 RETRO_MAX_WORDS = 25
+CARRIED_BY_MOOD = "continuation (reported mood)"  # how a sentence carried on by "would", "zou", "werde" is found
 MOOD_CHAIN = 3  # sentences a report is carried on by continuations
 BLOCK_MAX_CHARS = 2500  # a list or paragraph announced by "X said:" is attributed up to this length
 _LIST_ITEM = re.compile(r"[ \t]*(?:[-–—•*·▪◦]|\d{1,2}[.)])[ \t]+\S")
@@ -464,7 +465,7 @@ def _continuations(an: Analysis, found: list[Found]) -> list[Found]:
         if not mood and toks and an.mention_covering(toks[0].start, toks[0].end) is not None:
             continue  # a new subject in the indicative: the author speaks again
         content = _trimmed(an, nxt.start, nxt.end)
-        how = "continuation" if adverb else "continuation (reported mood)"
+        how = "continuation" if adverb else CARRIED_BY_MOOD
         carried = Found(content, False, Speaker(f.speaker.actor, f.speaker.span, "context"), None, how)
         if any(g.text == content for g in out):
             continue
