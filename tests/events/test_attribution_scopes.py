@@ -229,8 +229,9 @@ def test_an_act_dated_in_a_later_week_is_planned():
 def test_a_conditional_threat_is_hypothetical():
     en = run("Nortland threatened to close the border if Sudland refused the deal.", "en")
     assert only(en.events, "THREATEN").modality == "hypothetical"
-    nl = run("Als Sudland de grens sluit, volgen sancties, dreigde Nortland.", "nl")
-    assert only(nl.events, "THREATEN").modality == "hypothetical"
+    # the Dutch, German and French annotators keep a conditional warning an asserted THREATEN (A11 #3b)
+    nl = run("Nortland dreigde Sudland met sancties als de grens dichtgaat.", "nl")
+    assert only(nl.events, "THREATEN").modality == "asserted"
     plain = run("Nortland threatened Sudland with sanctions.", "en")
     assert only(plain.events, "THREATEN").modality == "asserted"
 

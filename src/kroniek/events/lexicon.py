@@ -76,6 +76,7 @@ class Cues:
     span_preps: frozenset[str] = frozenset()  # "since May", "seit Oktober": the timex bounds a state, dates no act
     temporal_openers: frozenset[str] = frozenset()  # "when", "toen": the clause happens at its main clause's time
     reported_futures: frozenset[str] = frozenset()  # "said it would send": a reported plan, not a condition
+    threat_conditions: frozenset[str] = frozenset()  # "if": a conditional threat is hypothetical (en gold only)
     announce_verbs: frozenset[str] = frozenset()  # "announced new sanctions": the announced act is planned
     anterior_aux: frozenset[str] = frozenset()  # "had", "hatte": a shift back in time ends the running date
     report_verbs: frozenset[str] = frozenset()

@@ -124,12 +124,12 @@ def _reported(doc: ArticleDoc, clause: Clause, at: int, cues: Any) -> bool:
 
 def _condition_in_sentence(nlp: Doc, clause: Clause, cues: Any) -> str:
     """A conditional conjunction anywhere in the threat's sentence ("threatened to quit if the deal was
-    approved", "Als de rechter de staking verbiedt, …, dreigde X"): the annotators code a conditional
-    warning as a hypothetical THREATEN (docs/annotation-decisions A5 #12, A9)."""
+    approved"): English gold codes a conditional warning as a hypothetical THREATEN (docs/annotation-decisions
+    A5 #12, A9, A11 #3b); the de/fr/nl annotators keep it asserted, so their ``threat_conditions`` are empty."""
     sentence = nlp.char_span(clause.sentence.start, clause.sentence.end, alignment_mode="expand")
     if sentence is None:
         return ""
-    return next((t.text.lower() for t in sentence if t.text.lower() in cues.conditional_openers), "")
+    return next((t.text.lower() for t in sentence if t.text.lower() in cues.threat_conditions), "")
 
 
 ANNOUNCE_REACH = 5  # tokens before the clause where an announcing verb may open it ("kündigte an, X zu …")
