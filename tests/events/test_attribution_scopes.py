@@ -263,3 +263,8 @@ def test_a_quoted_speech_act_in_the_first_person_is_the_speakers_own():
     assert only(doc.events, "REQUEST").source is None
     doc = run('"Nortland rejected the offer of Sudland," the Council said.', "en")
     assert source_name(doc, only(doc.events, "REJECT")) == "Ostrava Council"
+
+
+def test_an_announcement_of_a_done_act_stays_asserted_fr():
+    doc = run("Nortland a annoncé dimanche avoir attaqué Sudland.", "fr")
+    assert only(doc.events, "ASSAULT").modality == "asserted"
