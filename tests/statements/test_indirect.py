@@ -298,3 +298,70 @@ def test_en_that_after_a_parenthetical_comma_is_still_content(run_stage, said) -
 def test_nl_relative_dat_after_a_noun_is_not_content(run_stage, said) -> None:
     doc = run_stage("De Vries noemde het plan voor de haven, dat veel geld kost.", "nl", [MAYOR])
     assert all(not words.startswith("dat veel geld") for _, words, _ in said(doc))
+
+
+# --- attribution scopes (issue 14) -----------------------------------------------------------------------
+
+
+def test_en_postposed_speaker_after_a_title(run_stage, said) -> None:
+    text = "The harbour will reopen on Monday, Rotterdam's port spokesperson John Miller said."
+    doc = run_stage(text, "en", [PM, CITY])
+    assert said(doc) == [("John Miller", "The harbour will reopen on Monday", False)]
+
+
+def test_en_colon_then_a_list_is_one_statement(run_stage, said) -> None:
+    text = (
+        "The prime minister announced the measures:\n"
+        "- the harbour closes at night;\n"
+        "- schools stay open until Friday.\n\n"
+        "The weather was mild."
+    )
+    doc = run_stage(text, "en", [PM])
+    assert said(doc) == [("John Miller", "the harbour closes at night;\n- schools stay open until Friday", False)]
+    assert doc.attributions[0].how == "list"
+
+
+def test_nl_colon_then_a_paragraph_is_one_statement(run_stage, said) -> None:
+    text = "De burgemeester zei daarover:\n\nDe dijk houdt het water tegen. De school blijft open.\n\nHet regende."
+    doc = run_stage(text, "nl", [MAYOR])
+    assert said(doc) == [("Anna de Vries", "De dijk houdt het water tegen. De school blijft open", False)]
+    assert doc.attributions[0].how == "paragraph"
+
+
+def test_colon_before_a_quote_is_left_to_the_quote_finder(run_stage) -> None:
+    doc = run_stage('The prime minister said:\n\n"The harbour closes at night."', "en", [PM])
+    assert [a.how for a in doc.attributions if not a.direct] == []
+
+
+def test_de_retro_report_with_a_long_speaker_before_its_particle(run_stage, said) -> None:
+    text = "Der Hafen bleibt bis Freitag geschlossen. Das teilte der Bürgermeister von Rotterdam am Sonntag mit."
+    doc = run_stage(text, "de", [("Rotterdam", "state", ["Bürgermeister von Rotterdam"])])
+    assert said(doc) == [("Rotterdam", "Der Hafen bleibt bis Freitag geschlossen", False)]
+
+
+def attributed(doc) -> list[tuple[str | None, str, str]]:
+    """(speaker name, scope text, how) of each attribution."""
+    return [
+        (doc.actors[a.speaker].name if a.speaker is not None else None, doc.text[a.scope.start : a.scope.end], a.how)
+        for a in doc.attributions
+    ]
+
+
+def test_reported_mood_carries_the_report_on(run_stage, said) -> None:
+    doc = run_stage(
+        "John Miller said that the harbour would reopen on Monday. The schools would stay closed until May.",
+        "en",
+        [PM],
+    )
+    carried = ("John Miller", "The schools would stay closed until May", "continuation (reported mood)")
+    assert carried in attributed(doc)
+    # an attribution for the events' source, not a statement the text marks
+    assert all(s[1] != carried[1] for s in said(doc))
+    doc = run_stage(
+        "Die Ministerin sagte, der Hafen sei wieder offen. Die Schulen blieben bis Mai geschlossen. "
+        "Das Wetter werde besser.",
+        "de",
+        [("Ministry of Health", "organization", ["Die Ministerin"])],
+    )
+    # an indicative sentence in between ends the report
+    assert [a[1] for a in attributed(doc)] == ["der Hafen sei wieder offen"]

@@ -68,12 +68,16 @@ class Cues:
     passive_aux: frozenset[str] = frozenset()
     source_preps: frozenset[str] = frozenset()
     source_after: frozenset[str] = frozenset()  # "aldus X", ", said X"
+    first_person: frozenset[str] = frozenset()  # "we", "wir": a quoted clause in the speaker's own person
+    source_as: frozenset[str] = frozenset()  # ", wie X mitteilte", ", as X said": X before (or after) a report verb
     source_postpositions: frozenset[str] = frozenset()  # "Dem Kreml zufolge": the source stands before it
     source_compounds: frozenset[str] = frozenset()  # "nach US-Angaben": a source noun closing a compound
     self_sources: frozenset[str] = frozenset()  # "naar eigen zeggen": the actor claims it itself
     span_preps: frozenset[str] = frozenset()  # "since May", "seit Oktober": the timex bounds a state, dates no act
     temporal_openers: frozenset[str] = frozenset()  # "when", "toen": the clause happens at its main clause's time
     reported_futures: frozenset[str] = frozenset()  # "said it would send": a reported plan, not a condition
+    threat_conditions: frozenset[str] = frozenset()  # "if": a conditional threat is hypothetical (en gold only)
+    announce_verbs: frozenset[str] = frozenset()  # "announced new sanctions": the announced act is planned
     anterior_aux: frozenset[str] = frozenset()  # "had", "hatte": a shift back in time ends the running date
     report_verbs: frozenset[str] = frozenset()
     clause_breaks: frozenset[str] = frozenset()

@@ -28,6 +28,7 @@ from kroniek.events.where import location_for as where_it_happened
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
+MODEL_ENTRY = "model:"  # id prefix of a trigger the learned model proposed (events/learned.py)
 _VAGUE = re.compile(r"^(PRESENT_REF|PAST_REF|FUTURE_REF|P?X)")
 _QUOTE_CHARS = "„“”\"«»‘’'"
 
@@ -56,9 +57,16 @@ def modality_of(
     near = range(max(clause.start, match.start - before), min(max(scope_end, match.last), match.last + after))
     for i in near:
         if _low(nlp, i) in cues.negation and i not in match.tokens:
+            if match.entry.event == "REJECT" and match.entry.id.startswith(MODEL_ENTRY):
+                # the learned model read "will not approve" as a refusal: the negation is the refusal itself
+                return "asserted", f"{_low(nlp, i)} (the refusal itself)"
             return "negated", _low(nlp, i)
     if match.entry.negated:
         return "negated", "entry"
+    if match.entry.event == "THREATEN":
+        condition = _condition_in_sentence(nlp, clause, cues)
+        if condition:
+            return "hypothetical", f"{condition} (a conditional threat)"
     head_words = [_low(nlp, i) for i in range(clause.start, min(clause.start + 2, clause.end))]
     for w in head_words:
         if w in cues.hypothetical and w in cues.conditional_openers:
@@ -71,34 +79,89 @@ def modality_of(
     for i in own_scope:
         w = _low(nlp, i)
         if w in cues.hypothetical and w not in cues.conditional_openers:
-            if w in cues.reported_futures and _reported(nlp, clause, i, cues):
+            if w in cues.reported_futures and _reported(doc, clause, i, cues):
                 return "planned", f"{w} (reported future)"
             return "hypothetical", w
     if match.entry.modality:
         return match.entry.modality, "entry"
+    announced = _announced_by(nlp, clause, match, cues)
+    if announced:
+        return "planned", f"{announced} (an announced act)"
     # In an SVO clause a verb's own future or plan marker stands before it ("will meet", "is expected to
     # visit"); one after it belongs to its object ("discussed support that will …", "discussed the next
     # package"). A later date still makes the event planned through the date check.
     plan_words = words
     if match.kind == "verb" and not cues.verb_first:
         plan_words = [_low(nlp, i) for i in range(clause.start, match.last)]
-    for w in plan_words:
-        if w in cues.future or w in cues.planned:
+    for offset, w in enumerate(plan_words):  # plan_words start at clause.start
+        if w in cues.future or (w in cues.planned and not _modifies_another_noun(nlp, clause.start + offset, match)):
             return "planned", w
     # a bare future-tense verb form (French "signera") is left to the date check below
     return "asserted", ""
 
 
-def _reported(nlp: Doc, clause: Clause, at: int, cues: Any) -> bool:
-    """A report verb before ``at`` in the sentence and no condition in the clause: "China said it would
-    deliver rice" reports a plan ("would" is the future of the past), "would deliver if asked" does not."""
+_ATTRIBUTE_REACH = 3  # "the planned high-level meeting"
+
+
+def _reported(doc: ArticleDoc, clause: Clause, at: int, cues: Any) -> bool:
+    """A report verb before ``at`` in the sentence, or reported speech around it (``doc.attributions``:
+    "volgens X zouden …", a sentence that carries the report on), and no condition in the clause: "China said
+    it would deliver rice" reports a plan ("would" is the future of the past), "would deliver if asked" does
+    not. A verbatim quote is the speaker's own words, where "would" keeps its conditional sense."""
+    nlp = doc.nlp
+    assert nlp is not None
     if any(_low(nlp, i) in cues.conditional_openers for i in range(clause.start, clause.end)):
         return False
     start = nlp.char_span(clause.sentence.start, clause.sentence.end, alignment_mode="expand")
     first = start.start if start is not None else clause.start
+    if any(_is_report_verb(nlp, i, cues) for i in range(first, at)):
+        return True
+    char = nlp[at].idx
     return any(
-        nlp[i].text.lower() in cues.report_verbs or nlp[i].lemma_.lower() in cues.report_verbs for i in range(first, at)
+        not st.direct and st.speaker is not None and st.scope.start <= char < st.scope.end for st in doc.attributions
     )
+
+
+def _condition_in_sentence(nlp: Doc, clause: Clause, cues: Any) -> str:
+    """A conditional conjunction anywhere in the threat's sentence ("threatened to quit if the deal was
+    approved"): English gold codes a conditional warning as a hypothetical THREATEN (docs/annotation-decisions
+    A5 #12, A9, A11 #3b); the de/fr/nl annotators keep it asserted, so their ``threat_conditions`` are empty."""
+    sentence = nlp.char_span(clause.sentence.start, clause.sentence.end, alignment_mode="expand")
+    if sentence is None:
+        return ""
+    return next((t.text.lower() for t in sentence if t.text.lower() in cues.threat_conditions), "")
+
+
+ANNOUNCE_REACH = 5  # tokens before the clause where an announcing verb may open it ("kündigte an, X zu …")
+
+
+def _announced_by(nlp: Doc, clause: Clause, match: TriggerMatch, cues: Any) -> str:
+    """The announcing verb ("announced", "kündigte … an", "kondigde … aan") that has the event as its
+    object or complement, or "": in the clause before the trigger, or just before the clause. A past or
+    perfect form after it ("announced that it had arrested") reports a done act."""
+    sentence = nlp.char_span(clause.sentence.start, clause.sentence.end, alignment_mode="expand")
+    first = max(sentence.start if sentence is not None else clause.start, clause.start - ANNOUNCE_REACH)
+    for i in range(first, match.start):
+        w = _low(nlp, i)
+        if w not in cues.announce_verbs or i in match.tokens:
+            continue
+        if i > 0 and _low(nlp, i - 1) in cues.passive_aux | cues.anterior_aux:
+            continue  # "after X was announced", "had announced": no announcement of this act
+        done = any(_low(nlp, k) in cues.perfect_aux | cues.anterior_aux for k in range(i + 1, match.start))
+        return "" if done else w
+    return ""
+
+
+def _modifies_another_noun(nlp: Doc, at: int, match: TriggerMatch) -> bool:
+    """A plan word that is an attribute of a noun other than the trigger ("The **planned** exchange was
+    announced after the call": the exchange is planned, not the call). Read from the parse where there is
+    one; without one, an attribute standing more than ``_ATTRIBUTE_REACH`` words before a noun trigger."""
+    if at in match.tokens:
+        return False
+    if nlp.has_annotation("DEP"):
+        tok = nlp[at]
+        return tok.dep_ == "amod" and tok.head.i not in match.tokens
+    return match.kind == "noun" and at < match.start - _ATTRIBUTE_REACH
 
 
 def future_by_date(timex: TimexRecord | None, published: dt.date | None) -> bool:
@@ -106,12 +169,17 @@ def future_by_date(timex: TimexRecord | None, published: dt.date | None) -> bool
         return False
     if timex.direction == "future":
         return True
-    if published is None or not re.match(r"^\d{4}-\d{2}-\d{2}", timex.value):
+    if published is None:
         return False
     try:
-        return dt.date.fromisoformat(timex.value[:10]) > published
+        if re.match(r"^\d{4}-\d{2}-\d{2}", timex.value):
+            return dt.date.fromisoformat(timex.value[:10]) > published
+        week = re.match(r"^(\d{4})-W(\d{2})$", timex.value)
+        if week:  # "next week": its Monday is after the publication day
+            return dt.date.fromisocalendar(int(week.group(1)), int(week.group(2)), 1) > published
     except ValueError:
         return False
+    return False
 
 
 # --- proposition -----------------------------------------------------------------------------------
@@ -228,10 +296,30 @@ def event_date(
     events/when.py ``discourse_date``, applied by the stage.)"""
     date = date_for(doc, evidence, trigger_at, cues)
     if modality == "asserted" and future_by_date(date, doc.published):
-        modality = "planned"
+        # a bare weekday's forward reading is the time stage's guess from the tense it saw; a past or
+        # perfect verb form at the event ("heeft maandag … verloren", "rejected on Sunday") overrules it
+        assert date is not None
+        if date.readings is None or not _past_tense(doc, evidence, trigger_at, cues):
+            modality = "planned"
     if date is not None:
         date = reanchor_for(doc, date, modality)
     return date, modality
+
+
+def _past_tense(doc: ArticleDoc, evidence: CharSpan, trigger_at: int, cues: Cues | None) -> bool:
+    """The event's verb is in a past tense: a perfect auxiliary between the evidence start and the trigger
+    ("heeft", "hat", "has", "a"), or the trigger's own morphology where the parse gives it."""
+    nlp = doc.nlp
+    if nlp is None:
+        return False
+    span = nlp.char_span(evidence.start, max(evidence.start + 1, trigger_at + 1), alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return False
+    trigger = span[-1]
+    if trigger.pos_ in ("VERB", "AUX") and "Past" in trigger.morph.get("Tense", []):
+        return True
+    aux = cues.perfect_aux if cues is not None else frozenset()
+    return any(t.text.lower() in aux for t in span[:-1])
 
 
 def date_for(doc: ArticleDoc, span: CharSpan, trigger_at: int, cues: Cues | None = None) -> TimexRecord | None:
@@ -350,6 +438,8 @@ def source_for(
     trigger_char: int,
     lexicon: Lexicon,
     actors: list[int],
+    event: str = "",
+    kind: str = "verb",
 ) -> tuple[int | None, str]:
     """Who claims the event: a source phrase or report verb of its own sentence, else the speaker of the
     speech scope (``doc.attributions``, found by the statements stage) that holds the trigger.
@@ -370,10 +460,28 @@ def source_for(
         own = next((p for p in cues.self_sources if f" {p} " in words), None)
         if own is not None:
             return actors[0], f"{own} (the actor's own account)"
-    for candidate, rule in _source_candidates(doc, clause, clauses, groups_by_clause, trigger_char, cues):
-        if candidate not in actors:
-            return candidate, rule
+    for candidate, rule, how in _source_candidates(doc, clause, clauses, groups_by_clause, trigger_char, cues):
+        if candidate in actors:
+            continue
+        if event in _OWN_SPEECH_ACTS and (how == "quote" or (how == "speech" and kind != "verb")):
+            continue  # an accusation in someone's words is that speaker's own act, which the article states
+        if how == "quote" and event in _VERBAL and _first_person(nlp, clause, trigger_char, cues):
+            continue  # "We will not accept …": a demand, threat or refusal in the speaker's own person is theirs
+        return candidate, rule
     return None, ""
+
+
+def _first_person(nlp: Doc, clause: Clause, trigger_char: int, cues: Any) -> bool:
+    """The clause speaks in the first person before the trigger ("Wir werden … nicht akzeptieren")."""
+    return any(_low(nlp, i) in cues.first_person for i in range(clause.start, clause.end) if nlp[i].idx < trigger_char)
+
+
+# Speech acts that a report of someone's words performs rather than relays (docs/annotation.md,
+# implicit_speech_act): on the train split, 0 of 17 ACCUSE events sourced from a report or quote had a
+# source in gold; demands and threats in verbatim quotes 1 of 9 (kept where a third party acts: "They first
+# refused", the speaker relays). A reported accusing verb ("X said that Y
+# accused Z") is relayed, and keeps its source.
+_OWN_SPEECH_ACTS = frozenset({"ACCUSE"})
 
 
 def _source_candidates(
@@ -383,8 +491,10 @@ def _source_candidates(
     groups_by_clause: dict[int, list[ActorGroup]],
     trigger_char: int,
     cues: Any,
-) -> Iterator[tuple[int, str]]:
-    """Who may claim the event, nearest construction first."""
+) -> Iterator[tuple[int, str, str]]:
+    """Who may claim the event, nearest construction first: (actor, rule, how), how being "phrase" for a
+    source phrase ("volgens X", "according to X"), "speech" for a report verb or reported speech, "quote"
+    for a verbatim quote's speaker."""
     nlp = doc.nlp
     assert nlp is not None
     # "volgens X", "according to X", "nach Angaben der X", "Dem Kreml zufolge", "nach US-Angaben" in the clause
@@ -393,31 +503,94 @@ def _source_candidates(
     for g in groups:
         phrase = _source_phrase(nlp, g, clause, cues, covered)
         if phrase:
-            yield g.actors[0], phrase
-    # "…, aldus X" anywhere in the sentence
+            yield g.actors[0], phrase, "phrase"
+    # "…, aldus X", '…," said X' anywhere in the sentence: the cue stands after a comma or a quote (in
+    # "X said Y attacked" the group after "said" is what was said, not who said it)
     for c in clauses:
         for g in groups_by_clause.get(c.start, []):
             j = g.start - 1
-            while j >= c.start and nlp[j].text.lower() in cues.determiners | {","}:
+            while j >= c.start and nlp[j].text.lower() in cues.determiners:
                 j -= 1
-            if j >= c.start and nlp[j].text.lower() in cues.source_after:
-                yield g.actors[0], f"{nlp[j].text} X"
-    # an earlier clause of the sentence with a report verb: "Rusland meldt dat …", "X said that …"
+            if j >= c.start and nlp[j].text.lower() in cues.source_after and _after_a_break(nlp, j):
+                yield g.actors[0], f"{nlp[j].text} X", "speech"
+    # ", wie der Kreml mitteilte", ", as the ministry said", ", comme l'a indiqué X" anywhere in the sentence
     for c in clauses:
-        if c.index >= clause.index:
-            break
-        if any(
-            nlp[i].text.lower() in cues.report_verbs or nlp[i].lemma_.lower() in cues.report_verbs
-            for i in range(c.start, c.end)
-        ):
-            bare = [g for g in groups_by_clause.get(c.start, []) if g.prep is None]
-            if bare:
-                yield bare[0].actors[0], "report verb"
+        for g in groups_by_clause.get(c.start, []):
+            verb = _as_report(nlp, g, c, cues)
+            if verb:
+                yield g.actors[0], f"{verb} X", "speech"
+    # the clause right before, with a report verb and its subject: "Rusland meldt dat …", "X said that …";
+    # a clause joined by "and" or "but" is the author's again ("X said A, and Y rejected B")
+    reporter = _reporting_clause(nlp, clause, clauses, groups_by_clause, cues)
+    if reporter is not None:
+        yield reporter, "report verb", "speech"
     # inside a speech scope that the statements stage attributed (doc.attributions)
     for st in doc.attributions:
         if st.speaker is not None and st.scope.start <= trigger_char < st.scope.end:
             cue = f": «{doc.text[st.cue.start : st.cue.end]}»" if st.cue is not None else ""
-            yield st.speaker, f"statement ({st.how}{cue})"
+            yield st.speaker, f"statement ({st.how}{cue})", "quote" if st.direct else "speech"
+
+
+AS_REPORT_REACH = 4  # words between "wie"/"as" and the group, and between the group and its verb
+
+
+def _as_report(nlp: Doc, group: ActorGroup, clause: Clause, cues: Any) -> str:
+    """ "wie X mitteilte" / "as X said" / "comme l'a indiqué X": the cue word and report verb around the
+    group, as "wie … mitteilte", or ""."""
+    opener = next(
+        (
+            i
+            for i in range(group.start - 1, max(clause.start, group.start - 1 - AS_REPORT_REACH) - 1, -1)
+            if _low(nlp, i) in cues.source_as and _after_a_break(nlp, i)
+        ),
+        None,
+    )
+    if opener is None:
+        return ""
+    around = [*range(opener + 1, group.start), *range(group.end, min(clause.end, group.end + AS_REPORT_REACH))]
+    verb = next(
+        (i for i in around if _is_report_verb(nlp, i, cues)),
+        None,
+    )
+    return f"{nlp[opener].text} … {nlp[verb].text}" if verb is not None else ""
+
+
+def _is_report_verb(nlp: Doc, i: int, cues: Any) -> bool:
+    """A report verb, not the particle of one that is also a preposition (German "teilte … mit": the
+    "mit" of "Gespräche mit X" reports nothing)."""
+    low = nlp[i].text.lower()
+    if low in cues.prepositions:
+        return False
+    return low in cues.report_verbs or nlp[i].lemma_.lower() in cues.report_verbs
+
+
+def _after_a_break(nlp: Doc, at: int) -> bool:
+    """The token before ``at`` closes what was said: a comma, a quotation mark or a dash."""
+    return at > 0 and (nlp[at - 1].text in {",", "-", "–", "—"} or nlp[at - 1].text[-1:] in _QUOTE_CHARS)
+
+
+def _reporting_clause(
+    nlp: Doc, clause: Clause, clauses: list[Clause], groups_by_clause: dict[int, list[ActorGroup]], cues: Any
+) -> int | None:
+    """The speaker of the first earlier clause of the sentence with a report verb whose content
+    ``clause`` is: a clause that opens with a coordinator starts anew ("X said A, and Y rejected B": B is
+    the author's; "…, and said that B": B is reported from there on). The speaker is the first bare group of
+    that clause ("Minister X (BZ) informeert …": X, not the ministry in brackets next to the verb)."""
+    earlier = sorted((c for c in clauses if c.index <= clause.index), key=lambda c: c.index)
+    fresh = max((k for k, c in enumerate(earlier) if _opens_with_coordinator(nlp, c, cues)), default=0)
+    for prev in earlier[fresh:-1]:
+        if not any(_is_report_verb(nlp, i, cues) for i in range(prev.start, prev.end)):
+            continue
+        bare = [g for g in groups_by_clause.get(prev.start, []) if g.prep is None]
+        if bare:
+            return bare[0].actors[0]
+    return None
+
+
+def _opens_with_coordinator(nlp: Doc, clause: Clause, cues: Any) -> bool:
+    """The clause's first word (after punctuation) is "and", "en", "und", "et"."""
+    first = next((i for i in range(clause.start, clause.end) if not nlp[i].is_punct), None)
+    return first is not None and _low(nlp, first) in cues.coordinators
 
 
 def _source_phrase(nlp: Doc, group: ActorGroup, clause: Clause, cues: Any, covered: set[int]) -> str:

@@ -537,7 +537,15 @@ def _qualified_event(ctx: EventContext) -> EventRecord:
     if loc_rule:
         explain["location"] = loc_rule
     source, source_rule = source_for(
-        doc, ctx.clause, ctx.clauses, ctx.groups_by_clause, triggers[0].start, lexicon, args.actor
+        doc,
+        ctx.clause,
+        ctx.clauses,
+        ctx.groups_by_clause,
+        triggers[0].start,
+        lexicon,
+        args.actor,
+        entry.event,
+        match.kind,
     )
     if source_rule:
         explain["source"] = source_rule

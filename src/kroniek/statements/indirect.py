@@ -16,14 +16,21 @@ cue of its own continues it (cue None).
 
 from __future__ import annotations
 
+import re
+
 from kroniek.document import CharSpan
 from kroniek.statements.context import NO_SPEAKER, Analysis, Found, Speaker
-from kroniek.statements.lexicon import CueMatch
+from kroniek.statements.lexicon import CueMatch, Token
 
 MIN_CONTENT_WORDS = 3
 COMPLEMENTIZER_WITHIN = 10  # tokens between a verb and its "that"
+POSTPOSED_TITLE_WORDS = 5  # "…, the army's chief spokesperson Colonel X said"
 POSTPOSED_TAIL_MAX_WORDS = 10  # words after a postposed cue up to the sentence end ("in haar toespraak")
 RETRO_MAX_WORDS = 25
+CARRIED_BY_MOOD = "continuation (reported mood)"  # how a sentence carried on by "would", "zou", "werde" is found
+MOOD_CHAIN = 3  # sentences a report is carried on by continuations
+BLOCK_MAX_CHARS = 2500  # a list or paragraph announced by "X said:" is attributed up to this length
+_LIST_ITEM = re.compile(r"[ \t]*(?:[-–—•*·▪◦]|\d{1,2}[.)])[ \t]+\S")
 _TRIM = " \t\n.,;:!?\"“”„«»‘’'()[]—–-"
 
 
@@ -95,6 +102,9 @@ def _clause_end(an: Analysis, start: int, sent: CharSpan) -> int:
     if semi >= 0 and not an.in_quote(semi):
         end = semi
     toks = an.tokens_between(start, end)
+    for i in range(1, len(toks) - 2):
+        if toks[i].low == "," and toks[i + 1].low in an.lex.coordinators and _new_subject(an, toks, i + 2):
+            return toks[i].start  # "said that A, and Nortland attacked B": the author speaks again
     for rel in an.lex.find(toks, ("verb",)):
         i = rel.first
         if i >= 1 and toks[i - 1].low == "," and rel.entry in an.lex.participles:
@@ -107,6 +117,13 @@ def _clause_end(an: Analysis, start: int, sent: CharSpan) -> int:
             cut = toks[i - 2].start if i >= 2 and toks[i - 2].low == "," else toks[i - 1].start
             return cut
     return end
+
+
+def _new_subject(an: Analysis, toks: list[Token], i: int) -> bool:
+    """An actor mention (after an article) starts at ``toks[i]``: a clause with a subject of its own."""
+    if toks[i].low in an.lex.definite_articles and i + 1 < len(toks):
+        i += 1
+    return an.mention_covering(toks[i].start, toks[i].end) is not None
 
 
 def _split_coordinated(an: Analysis, span: CharSpan) -> list[CharSpan]:
@@ -170,6 +187,13 @@ def _verb(an: Analysis, cue: CueMatch, sent: CharSpan) -> list[Found]:
             if an.in_quote(start + 1) or an.in_quote(start + 2):
                 return []  # a direct quote: handled by the direct finder
             content = _trimmed(an, start, _clause_end(an, start, sent))
+            if not an.text[start : sent.end].strip():
+                # "X announced the outcomes:" closing its line: the list or paragraph below is the content
+                block = _block_after(an, sent.end)
+                if block is None:
+                    return []
+                span, how = block
+                return [Found(span, False, an.subject_of(cue), cue_span, how, cue_region=region)]
             return [Found(content, False, an.subject_of(cue), cue_span, "colon", cue_region=region)]
         if toks[k].low in ".;!?":
             break
@@ -201,6 +225,48 @@ def _verb(an: Analysis, cue: CueMatch, sent: CharSpan) -> list[Found]:
     return []
 
 
+def _block_after(an: Analysis, start: int) -> tuple[CharSpan, str] | None:
+    """The list items ("- …", "• …", "1. …") or else the one paragraph that follow a line ending in a colon:
+    (its span, "list" or "paragraph"); None when a quotation opens it (the direct finder's) or nothing follows."""
+    text = an.text
+    pos = start
+    while pos < len(text) and text[pos] in " \t\r\n":
+        pos += 1
+    if pos >= len(text) or an.in_quote(pos) is not None or text[pos] in "\"“„«‘'":
+        return None
+    limit = min(len(text), pos + BLOCK_MAX_CHARS)
+    if _LIST_ITEM.match(text, pos):
+        end, how = _list_end(text, pos, limit), "list"
+    else:
+        para = text.find("\n\n", pos)
+        end, how = (len(text) if para < 0 else para), "paragraph"
+    end = min(end, limit)
+    span = _trimmed(an, pos, end)
+    if _words(an, span) < MIN_CONTENT_WORDS:
+        return None
+    return span, how
+
+
+def _list_end(text: str, pos: int, limit: int) -> int:
+    """Where the list items from ``pos`` on end: at the first line that is no item (one blank line between
+    items is allowed)."""
+    end = line = pos
+    blank = 0
+    while line < limit:
+        nl = text.find("\n", line)
+        line_end = len(text) if nl < 0 else nl
+        if not text[line:line_end].strip():
+            blank += 1
+            if blank > 1:
+                break
+        elif _LIST_ITEM.match(text, line):
+            end, blank = line_end, 0
+        else:
+            break
+        line = line_end + 1
+    return end
+
+
 def _is_relative_that(an: Analysis, cue: CueMatch, k: int) -> bool:
     """A complementizer that is also a relative pronoun ("dat", "que") right after a comma that closes a
     noun phrase ("zei iets over het plan, dat …") starts a relative clause, not the reported content.
@@ -221,7 +287,7 @@ def _postposed_verb(an: Analysis, cue: CueMatch, sent: CharSpan, clause_start: i
         before = an.speaker_right_before(cue.start, max(clause_start, toks[i].start - 200))
         if before is None or before.span is None:
             return None
-        i = an.token_index(before.span.start) - 1
+        i = _before_title(an, an.token_index(before.span.start) - 1)
         speaker = before
     if i < 0 or toks[i].low != ",":
         return None
@@ -267,6 +333,23 @@ def _postposed_verb(an: Analysis, cue: CueMatch, sent: CharSpan, clause_start: i
     return Found(
         content, False, speaker, CharSpan(cue.start, cue.end), "postposed", cue_region=CharSpan(comma.start, sent.end)
     )
+
+
+def _before_title(an: Analysis, i: int) -> int:
+    """The token before a speaker's title words ("…, Nortland's army spokesperson Colonel X said"): up to
+    ``POSTPOSED_TITLE_WORDS`` words that are no complementizer or coordinator and lead back to a comma;
+    ``i`` itself when they do not."""
+    toks = an.tokens
+    k = i
+    while (
+        k >= 0
+        and i - k < POSTPOSED_TITLE_WORDS
+        and (toks[k].is_word or toks[k].low in ("'s", "’s", "'", "’", "-"))
+        and toks[k].low not in an.lex.complementizers
+        and toks[k].low not in an.lex.coordinators
+    ):
+        k -= 1
+    return k if k >= 0 and toks[k].low == "," and k < i else i
 
 
 def _according(an: Analysis, cue: CueMatch, sent: CharSpan, before: bool) -> list[Found]:
@@ -356,10 +439,15 @@ def find_retro(an: Analysis, used_cues: set[int]) -> list[Found]:
 
 
 def _continuations(an: Analysis, found: list[Found]) -> list[Found]:
+    """The sentence after reported speech continues it when it has no cue of its own and either a
+    continuation adverb ("moreover", "bovendien") or a verb form of reported speech ("would", "zou", "werde":
+    ``reported_mood``); a continuation may itself be continued, at most ``MOOD_CHAIN`` sentences on."""
     out: list[Found] = []
     cue_starts = {f.cue.start for f in found if f.cue is not None}
-    for f in found:
-        if f.direct or f.speaker.actor is None:
+    queue = [(f, 0) for f in found]
+    while queue:
+        f, depth = queue.pop(0)
+        if f.direct or f.speaker.actor is None or depth >= MOOD_CHAIN:
             continue
         k = an.sentence_index(f.text.end - 1)
         if k + 1 >= len(an.sentences):
@@ -368,12 +456,19 @@ def _continuations(an: Analysis, found: list[Found]) -> list[Found]:
         if "\n\n" in an.text[sent.end : nxt.start] or f.text.end < _trimmed(an, sent.start, sent.end).end - 1:
             continue
         toks = an.tokens_between(nxt.start, nxt.end)
-        if not any(an.lex.starts_with(toks, i, an.lex.continuation) is not None for i in range(len(toks))):
+        adverb = any(an.lex.starts_with(toks, i, an.lex.continuation) is not None for i in range(len(toks)))
+        mood = any(t.low in an.lex.reported_mood for t in toks)
+        if not (adverb or mood):
             continue
         if an.lex.find(toks) or any(t.start in cue_starts for t in toks) or an.in_quote(nxt.start):
             continue
-        if toks and an.mention_covering(toks[0].start, toks[0].end) is not None:
-            continue  # a new subject: the author speaks again
+        if not mood and toks and an.mention_covering(toks[0].start, toks[0].end) is not None:
+            continue  # a new subject in the indicative: the author speaks again
         content = _trimmed(an, nxt.start, nxt.end)
-        out.append(Found(content, False, Speaker(f.speaker.actor, f.speaker.span, "context"), None, "continuation"))
+        how = "continuation" if adverb else CARRIED_BY_MOOD
+        carried = Found(content, False, Speaker(f.speaker.actor, f.speaker.span, "context"), None, how)
+        if any(g.text == content for g in out):
+            continue
+        out.append(carried)
+        queue.append((carried, depth + 1))
     return out

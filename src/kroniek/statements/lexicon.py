@@ -18,6 +18,10 @@ from kroniek import lang as lang_packs
 CUES_DIR = Path(__file__).resolve().parent / "cues"
 GAP = "…"
 GAP_WORDS = 4
+# A separable particle that closes its clause may stand further off: "Das teilte das Außenministerium von
+# Nordland am Sonntag mit." / "Dat maakte de premier van Nortland gisteren bekend." (the speaker's name and
+# title fill the gap); beyond GAP_WORDS it must then end the pattern and be followed by punctuation.
+CLOSING_GAP_WORDS = 10
 
 # Not kroniek.lang.text.tokenize: that one keeps hyphenated words whole, and the cue and pronoun rules here
 # need French inversions split ("a-t-il souligné", "dit-il"). Measured with the shared tokenizer: fr
@@ -89,6 +93,9 @@ class CueLexicon:
     object_pronouns: frozenset[str] = frozenset()  # "hen", "them"
     coordinators: frozenset[str] = frozenset()  # "and", "but" (lang/<code>/words.toml)
     alternatives: frozenset[str] = frozenset()  # "or"
+    # verb forms of reported speech ("would", "zou", Konjunktiv I "werde", "sei"): a sentence with one right
+    # after a report carries that report on
+    reported_mood: frozenset[str] = frozenset()
 
     def is_pronoun(self, low: str) -> bool:
         return low in self.pronouns_singular or low in self.pronouns_plural
@@ -138,9 +145,13 @@ def match_at(tokens: list[Token], i: int, pattern: Pattern) -> int | None:
         part = pattern[k]
         if part == GAP:
             nxt = pattern[k + 1]
-            for gap in range(0, GAP_WORDS + 1):
+            closing = k + 2 == len(pattern)
+            for gap in range(0, (CLOSING_GAP_WORDS if closing else GAP_WORDS) + 1):
                 if j + gap < len(tokens) and tokens[j + gap].low == nxt:
-                    if all(t.is_word for t in tokens[j : j + gap]):
+                    if not all(t.is_word for t in tokens[j : j + gap]):
+                        return None
+                    after = tokens[j + gap + 1] if j + gap + 1 < len(tokens) else None
+                    if gap <= GAP_WORDS or after is None or not after.is_word:
                         j += gap
                         break
             else:
@@ -198,6 +209,7 @@ def load_lexicon(lang: str) -> CueLexicon:
         object_pronouns=frozenset(data.get("object_pronouns", [])),
         coordinators=frozenset(pack.words("words", "coordinators")),
         alternatives=frozenset(pack.words("words", "alternatives")),
+        reported_mood=frozenset(data.get("reported_mood", [])),
     )
 
 

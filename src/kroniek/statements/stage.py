@@ -7,13 +7,15 @@ the text does not say), its text span, ``direct``, the cue span and the channel.
 sentences only; uses the dependency parse for the subject of a speech verb when the nlp stage made one.
 It also provides ``doc.attributions``: every speech scope it found (quotes, reported speech, "volgens X",
 "..., aldus X") with its speaker, cue and construction, kept whatever ``unattributed_quotes`` says; the
-events stage reads them to fill an event's source.
+events stage reads them to fill an event's source. A sentence that carries a report on only by its verb
+mood ("Z would also withdraw") is an attribution, not a statement.
 """
 
 from __future__ import annotations
 
 from kroniek.document import ArticleDoc, AttributionRecord, StatementRecord
 from kroniek.statements.attribution import find_statements
+from kroniek.statements.indirect import CARRIED_BY_MOOD
 
 
 class StatementsStage:
@@ -30,6 +32,8 @@ class StatementsStage:
         for f in found:
             if not self.unattributed_quotes and f.how == "unattributed" and f.speaker.actor is None:
                 continue
+            if f.how == CARRIED_BY_MOOD:
+                continue  # an inference for the events' source, not a statement the text marks
             records.append(
                 StatementRecord(speaker=f.speaker.actor, text=f.text, direct=f.direct, cue=f.cue, channel=f.channel)
             )
