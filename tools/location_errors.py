@@ -20,14 +20,30 @@ from __future__ import annotations
 
 import argparse
 import collections
+import json
 import sys
 from pathlib import Path
 
-from kroniek.evaluation.run import evaluate, read_prediction
-from kroniek.evaluation.scorer import normalize_name
+from kroniek.assemble import to_chronicle
 from kroniek.evaluation.gold import gold_files, read_gold
-from kroniek.evaluation.run import corpus_gold_dir
+from kroniek.evaluation.run import corpus_gold_dir, evaluate, read_prediction
+from kroniek.evaluation.scorer import normalize_name
+from kroniek.extractor import Extractor
 from kroniek.places.gazetteer import load_gazetteer, name_key
+
+RULES: dict[str, str] = {}  # "article:start:end:TYPE" -> the explain line that chose the place
+
+
+class ExplainingExtractor(Extractor):
+    """Keeps which rule chose each event's place (the chronicle does not carry ``explain``)."""
+
+    def _chronicle(self, doc):  # type: ignore[no-untyped-def]
+        with self.pipeline.memory_zone(doc.lang):
+            done = self.pipeline(doc)
+            for ev in done.events:
+                key = f"{doc.article.id}:{ev.evidence.start}:{ev.evidence.end}:{ev.event}"
+                RULES[key] = str(ev.explain.get("location", ""))
+            return to_chronicle(done)
 
 
 def _aliases(name: str) -> set[int | str]:
@@ -49,6 +65,18 @@ def _names_of(name: str) -> set[str]:
 
 
 def categorise(pred: object, gold: object, text: str, gold_ev: object) -> str:
+    p = pred.location  # type: ignore[attr-defined]
+    kind = _categorise(pred, gold, text, gold_ev)
+    if p is not None and kind != "right":
+        ev = pred.evidence  # type: ignore[attr-defined]
+        inside = f" {name_key(p.name)} " in f" {name_key(text[ev.start : ev.end])} " or any(
+            f" {k} " in f" {name_key(text[ev.start : ev.end])} " for k in _names_of(p.name)
+        )
+        kind += " [ours in evidence]" if inside else " [ours carried]"
+    return kind
+
+
+def _categorise(pred: object, gold: object, text: str, gold_ev: object) -> str:
     p, g = pred.location, gold.location  # type: ignore[attr-defined]
     if p is not None and g is not None:
         if normalize_name(p.name) == normalize_name(g.name):
@@ -79,9 +107,16 @@ def main(argv: list[str] | None = None) -> int:
     if args.split == "test":
         print("the test split is sealed", file=sys.stderr)
         return 2
-    report = evaluate(split=args.split, pred=args.pred, save_pred=args.save_pred, lang=args.lang)
+    extractor = None if args.pred else ExplainingExtractor()
+    report = evaluate(split=args.split, pred=args.pred, save_pred=args.save_pred, lang=args.lang, extractor=extractor)
+    rules_file = Path(args.pred or args.save_pred or ".") / "location_rules.json"
+    if args.pred and rules_file.is_file():
+        RULES.update(json.loads(rules_file.read_text()))
+    elif args.save_pred:
+        rules_file.write_text(json.dumps(RULES))
     golds = {g.key: g for g in (read_gold(f) for f in gold_files([corpus_gold_dir()]))}
     counts: collections.Counter[str] = collections.Counter()
+    by_rule: dict[str, collections.Counter[str]] = collections.defaultdict(collections.Counter)
     shown = []
     for article in report.articles:
         gold = golds[article.key]
@@ -99,15 +134,30 @@ def main(argv: list[str] | None = None) -> int:
             if p.location is None and g.location is None:
                 continue
             kind = categorise(p, g, text, g)
+            if p.location is not None:
+                rule = RULES.get(f"{chronicle.article.id}:{p.evidence.start}:{p.evidence.end}:{p.event}", "?")
+                by_rule[kind.split(" [")[0].split(":")[0]][rule] += 1
             counts[kind] += 1
             if args.show and kind.startswith(args.show):
-                shown.append((article.key, g.event, p.location and p.location.name, g.location and g.location.name,
-                               g.evidence.text[:220].replace("\n", " ")))
+                shown.append(
+                    (
+                        article.key,
+                        g.event,
+                        p.location and p.location.name,
+                        g.location and g.location.name,
+                        g.evidence.text[:220].replace("\n", " "),
+                    )
+                )
     total = sum(counts.values())
     print(f"split {args.split}: {total} matched events with a location on either side")
     for kind, n in sorted(counts.items()):
         print(f"  {kind:45} {n:4}  {n / total:.3f}")
-    print(f"fields.location {report.overall.metrics().get('fields.location')}")
+    m = report.overall.metrics()
+    print(
+        f"fields.location {m.get('fields.location')}  fields.date {m.get('fields.date')}  events F1 {m.get('events.f1', m.get('events'))}"
+    )
+    for kind, rules in sorted(by_rule.items()):
+        print(f"  by rule, {kind}: {dict(rules)}")
     for row in shown:
         print(" | ".join(str(x) for x in row))
     return 0

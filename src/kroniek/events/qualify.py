@@ -23,7 +23,7 @@ from kroniek.events.clauses import ActorGroup, Clause
 from kroniek.events.lexicon import Cues, Lexicon
 from kroniek.events.triggers import TriggerMatch
 from kroniek.events.when import dates_the_event
-from kroniek.events.where import location_for as where_it_happened
+from kroniek.events.where import RULE_EARLIER, place_and_rule
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -304,11 +304,10 @@ def location_for(
 ) -> tuple[PlaceMention | None, str]:
     if mention_spans is None:
         mention_spans = sorted((m.start, m.end) for a in doc.actors for m in a.mentions)
-    found = where_it_happened(doc, span)
+    found, rule = place_and_rule(doc, span)
     if found is not None and not _names_an_actor(doc, mention_spans, found):
-        inside = span.start <= found.start and found.end <= span.end
-        if inside or event not in _VERBAL:
-            return found, "where" + ("" if inside else " (earlier sentence)")
+        if rule != RULE_EARLIER or event not in _VERBAL:
+            return found, rule
     nlp = doc.nlp
     assert nlp is not None
     for place in doc.places:

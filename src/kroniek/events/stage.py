@@ -33,7 +33,7 @@ from kroniek.events.qualify import (
 )
 from kroniek.events.triggers import TriggerMatch, find_triggers
 from kroniek.events.when import TimeAnchor, discourse_date, sentence_index
-from kroniek.events.where import PlaceAnchor, next_place_anchor, running_place
+from kroniek.events.where import RULE_EARLIER, PlaceAnchor, next_place_anchor, running_place
 
 
 @dataclass
@@ -408,7 +408,7 @@ def _qualified_event(ctx: EventContext) -> EventRecord:
         record.location = running_place(ctx.state.place, sentence, record, collective)
         if record.location is not None:
             explain["location"] = "running place (the meeting of its parties)"
-    own_place = bool(loc_rule) and "earlier" not in loc_rule
+    own_place = bool(loc_rule) and loc_rule != RULE_EARLIER
     ctx.state.place = next_place_anchor(ctx.state.place, sentence, record, own_place)
     return record
 

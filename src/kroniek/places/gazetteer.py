@@ -93,6 +93,13 @@ def _read_gazetteer() -> Gazetteer:
     if not GAZETTEER_FILE.exists():
         raise KroniekError("E141", where=str(GAZETTEER_FILE))
     gaz = Gazetteer()
+    try:
+        with EXTRA_FILE.open("rb") as fh:
+            extra = tomllib.load(fh)
+    except (OSError, tomllib.TOMLDecodeError) as exc:
+        raise KroniekError("E141", where=f"{EXTRA_FILE} ({exc})") from exc
+    # the English name news uses where GeoNames' main name differs ("Washington, D.C.", "Cologne")
+    english_names = {int(geonames_id): name for geonames_id, name in extra.get("english_names", {}).items()}
     with gzip.open(GAZETTEER_FILE, "rt", encoding="utf-8") as fh:
         for line in fh:
             if line.startswith(("#", "geonames_id\t")):
@@ -103,7 +110,7 @@ def _read_gazetteer() -> Gazetteer:
             place = Place(
                 geonames_id=int(cols[0]),
                 feature=cols[1],
-                name=cols[2],
+                name=english_names.get(int(cols[0]), cols[2]),
                 country=cols[3] or None,
                 lat=_float(cols[4]),
                 lon=_float(cols[5]),
@@ -114,11 +121,6 @@ def _read_gazetteer() -> Gazetteer:
                 gaz.countries[place.country] = place
             for name in cols[8].split("|"):
                 gaz.add(name, place)
-    try:
-        with EXTRA_FILE.open("rb") as fh:
-            extra = tomllib.load(fh)
-    except (OSError, tomllib.TOMLDecodeError) as exc:
-        raise KroniekError("E141", where=f"{EXTRA_FILE} ({exc})") from exc
     gaz.extra = extra
     curated: set[str] = set()
     for item in extra.get("places", []):
@@ -129,6 +131,8 @@ def _read_gazetteer() -> Gazetteer:
             country=item.get("country"),
             lat=item.get("lat"),
             lon=item.get("lon"),
+            population=item.get("population", 0),
+            capital=item.get("capital", False),
             seat_of=item.get("seat_of"),
         )
         for name in item.get("names", []):
