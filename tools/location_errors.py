@@ -31,6 +31,7 @@ from kroniek.evaluation.scorer import normalize_name
 from kroniek.extractor import Extractor
 from kroniek.places.gazetteer import load_gazetteer, name_key
 
+SPEECH_ACTS = frozenset({"AGREE", "REQUEST", "REJECT", "ACCUSE", "THREATEN", "SUPPORT", "CONCEDE"})
 RULES: dict[str, str] = {}  # "article:start:end:TYPE" -> the explain line that chose the place
 
 
@@ -103,11 +104,12 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--save-pred")
     ap.add_argument("--show")
     ap.add_argument("--lang")
+    ap.add_argument("--config", help="a settings file, as for kroniek evaluate --config")
     args = ap.parse_args(argv)
     if args.split == "test":
         print("the test split is sealed", file=sys.stderr)
         return 2
-    extractor = None if args.pred else ExplainingExtractor()
+    extractor = None if args.pred else ExplainingExtractor(config_path=args.config)
     report = evaluate(split=args.split, pred=args.pred, save_pred=args.save_pred, lang=args.lang, extractor=extractor)
     rules_file = Path(args.pred or args.save_pred or ".") / "location_rules.json"
     if args.pred and rules_file.is_file():
@@ -136,7 +138,8 @@ def main(argv: list[str] | None = None) -> int:
             kind = categorise(p, g, text, g)
             if p.location is not None:
                 rule = RULES.get(f"{chronicle.article.id}:{p.evidence.start}:{p.evidence.end}:{p.event}", "?")
-                by_rule[kind.split(" [")[0].split(":")[0]][rule] += 1
+                speech = " (speech act)" if p.event in SPEECH_ACTS else ""
+                by_rule[kind.split(" [")[0].split(":")[0]][rule + speech] += 1
             counts[kind] += 1
             if args.show and kind.startswith(args.show):
                 shown.append(

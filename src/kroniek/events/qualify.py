@@ -305,7 +305,7 @@ def location_for(
     if mention_spans is None:
         mention_spans = sorted((m.start, m.end) for a in doc.actors for m in a.mentions)
     found, rule = place_and_rule(doc, span)
-    if found is not None and not _names_an_actor(doc, mention_spans, found):
+    if found is not None and not _names_an_actor(doc, mention_spans, found, lexicon.cues.locative_preps):
         if rule != RULE_EARLIER or event not in _VERBAL:
             return found, rule
     nlp = doc.nlp
@@ -313,7 +313,7 @@ def location_for(
     for place in doc.places:
         if place.metonym or not (span.start <= place.start and place.end <= span.end):
             continue
-        if _names_an_actor(doc, mention_spans, place):
+        if _names_an_actor(doc, mention_spans, place, lexicon.cues.locative_preps):
             continue
         before = doc.text[max(span.start, place.start - 40) : place.start].lower().split()
         if any(w in lexicon.cues.locative_preps for w in before[-4:]):
@@ -321,17 +321,31 @@ def location_for(
     return None, ""
 
 
-def _names_an_actor(doc: ArticleDoc, mention_spans: list[tuple[int, int]], place: PlaceMention) -> bool:
+def _names_an_actor(
+    doc: ArticleDoc, mention_spans: list[tuple[int, int]], place: PlaceMention, static_preps: Collection[str] = ()
+) -> bool:
     """ "Kyiv sprak …": a place name that the actors stage resolved to an actor is not where it happened.
     A gazetteer place introduced by a locative word ("in de kuststad Jeddah") that only a *person*
-    covers is a place all the same: the NER took the city for a name. ``mention_spans`` is sorted by start."""
+    covers is a place all the same: the NER took the city for a name. So is a country or city the actors
+    stage reads as a state when a static locative preposition introduces it ("Gespräche in Malaysia",
+    "talks in Qatar", "im Libanon"): a state does not act "in"; "naar", "to", "à" may name a recipient
+    ("aid to Ukraine", "demandé à Ankara"), so they do not count here. ``mention_spans`` is sorted by start."""
     i = bisect_left(mention_spans, (place.end,))
     if not any(end > place.start for _, end in mention_spans[max(0, i - 8) : i]):
+        return False
+    if place.locative and _after_static_preposition(doc, place, static_preps):
         return False
     covering = [a for a in doc.actors for m in a.mentions if m.start < place.end and place.start < m.end]
     if not covering or any(a.kind != "person" for a in covering):
         return True
     return not place.locative
+
+
+def _after_static_preposition(doc: ArticleDoc, place: PlaceMention, static_preps: Collection[str]) -> bool:
+    """A static locative preposition among the three words before the place: "in Malaysia", "im Libanon",
+    "en Syrie", "in the Gulf state of Qatar" does not reach back that far."""
+    before = re.findall(r"\w+", doc.text[max(0, place.start - 30) : place.start].lower())
+    return any(w in static_preps for w in before[-3:])
 
 
 def quantities_in(doc: ArticleDoc, span: CharSpan) -> list[QuantityMention]:

@@ -64,6 +64,7 @@ class EventsStage:
         model_threshold: float = 0.7,
         model_veto: float = 0.0,
         carry_discourse: bool = False,
+        carry_place: bool = False,
     ) -> None:
         self.extra_lexicons = tuple(extra_lexicons or ())
         self.use_tree = use_tree
@@ -75,6 +76,8 @@ class EventsStage:
         # off by default: measured neutral on the corpus dev split and 4 dates and 5 places worse on the
         # dev gold set, whose annotators date and place an act only by its own sentence (issue 14)
         self.carry_discourse = carry_discourse
+        # the place alone of the talks for their parties' later acts, apart from the date (issue 14)
+        self.carry_place = carry_place
 
     def lexicon(self, lang: str) -> Lexicon | None:
         return load_lexicon(lang, self.extra_lexicons)
@@ -184,6 +187,7 @@ class EventsStage:
                     doc, nlp, match, clause, clauses, groups, groups_by_clause, complement, inner, lexicon, index, state
                 )
                 context.carry_discourse = self.carry_discourse
+                context.carry_place = self.carry_place
                 event = self._event(context)
                 if event is None:
                     continue
@@ -230,6 +234,7 @@ class EventContext:
     args: Arguments = field(default_factory=Arguments)
     confidence: float = 0.5
     carry_discourse: bool = False  # the talks' date and place carry to their parties' later acts
+    carry_place: bool = False  # the talks' place (alone) carries to their parties' later acts
 
 
 # How much a rule that had to guess lowers the entry's confidence, and what raises it.
@@ -392,11 +397,9 @@ def _qualified_event(ctx: EventContext) -> EventRecord:
         explain=explain,
     )
     # the talks' parties named as such carry the talks' date and place only where the stage is told to
-    collective = ctx.carry_discourse and any(
-        rule in args.rule for rule in ("collective subject", "the talks introduced before")
-    )
+    collective = any(rule in args.rule for rule in ("collective subject", "the talks introduced before"))
     found, date_rule, ctx.state.anchor = discourse_date(
-        doc, record, ctx.clause, ctx.clauses, lexicon.cues, ctx.state.anchor, collective
+        doc, record, ctx.clause, ctx.clauses, lexicon.cues, ctx.state.anchor, collective and ctx.carry_discourse
     )
     if found is not None:
         record.date = reanchor_for(doc, found, record.modality)
@@ -405,7 +408,8 @@ def _qualified_event(ctx: EventContext) -> EventRecord:
         explain["date"] = "timex of its clause"
     sentence = sentence_index(doc, ctx.clause.sentence)
     if record.location is None:
-        record.location = running_place(ctx.state.place, sentence, record, collective)
+        carry = ctx.carry_place or ctx.carry_discourse
+        record.location = running_place(ctx.state.place, sentence, record, collective and carry)
         if record.location is not None:
             explain["location"] = "running place (the meeting of its parties)"
     own_place = bool(loc_rule) and loc_rule != RULE_EARLIER
@@ -583,6 +587,7 @@ def make_events_stage(
     model_threshold: float = 0.7,
     model_veto: float = 0.0,
     carry_discourse: bool = False,
+    carry_place: bool = False,
 ) -> EventsStage:
     """Factory named in the registry; settings come from [stages."events.lexicon/v1"]."""
     return EventsStage(
@@ -593,4 +598,5 @@ def make_events_stage(
         model_threshold=model_threshold,
         model_veto=model_veto,
         carry_discourse=carry_discourse,
+        carry_place=carry_place,
     )

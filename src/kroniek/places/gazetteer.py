@@ -44,6 +44,7 @@ class Place:
     population: int = 0
     capital: bool = False
     seat_of: str | None = None  # a building that stands for a government
+    city: int | None = None  # a venue's city (GeoNames id): news names the city as the place ("White House")
 
 
 @dataclass
@@ -51,6 +52,7 @@ class Gazetteer:
     by_key: dict[str, list[Place]] = field(default_factory=dict)
     short_forms: set[str] = field(default_factory=set)  # names of up to 3 capitals ("VS", "US"): exact case only
     countries: dict[str, Place] = field(default_factory=dict)  # alpha-3 -> the country
+    by_id: dict[int, Place] = field(default_factory=dict)  # GeoNames id -> the place
     demonyms: list[tuple[str, str]] = field(default_factory=list)  # (lower-case stem, alpha-3)
     extra: dict[str, Any] = field(default_factory=dict)
     max_words: int = 1
@@ -119,6 +121,8 @@ def _read_gazetteer() -> Gazetteer:
             )
             if place.feature == "country" and place.country:
                 gaz.countries[place.country] = place
+            if place.geonames_id is not None:
+                gaz.by_id[place.geonames_id] = place
             for name in cols[8].split("|"):
                 gaz.add(name, place)
     gaz.extra = extra
@@ -134,6 +138,7 @@ def _read_gazetteer() -> Gazetteer:
             population=item.get("population", 0),
             capital=item.get("capital", False),
             seat_of=item.get("seat_of"),
+            city=item.get("city"),
         )
         for name in item.get("names", []):
             key = name_key(name)
