@@ -149,6 +149,8 @@ def main(argv: list[str] | None = None) -> int:
                         p.location and p.location.name,
                         g.location and g.location.name,
                         g.evidence.text[:220].replace("\n", " "),
+                        "PRED: " + p.evidence.text[:300].replace("\n", " "),
+                        RULES.get(f"{chronicle.article.id}:{p.evidence.start}:{p.evidence.end}:{p.event}", "?"),
                     )
                 )
     total = sum(counts.values())

@@ -361,7 +361,9 @@ def _qualified_event(ctx: EventContext) -> EventRecord:
         explain.update(prop_explain)
     # a proposition's place ("een staakt-het-vuren in Oekraïne") is not where the demand was made
     place_area = evidence if not is_prop else CharSpan(evidence.start, _char_at(nlp, ctx.complement, evidence.end))
-    location, loc_rule = location_for(doc, place_area, lexicon, entry.event, ctx.state.mention_spans)
+    location, loc_rule = location_for(
+        doc, place_area, lexicon, entry.event, ctx.state.mention_spans, ctx.clause.char_span(nlp), ctx.carry_place
+    )
     if loc_rule:
         explain["location"] = loc_rule
     source, source_rule = source_for(

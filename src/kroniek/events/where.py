@@ -31,16 +31,30 @@ RULE_NAMED = "city or region named in its evidence"
 RULE_EARLIER = "locative place in an earlier sentence"
 
 
-def location_for(doc: ArticleDoc, evidence: CharSpan) -> PlaceMention | None:
+RULE_OTHER_CLAUSE = "locative place in another clause of its evidence"
+
+
+def location_for(doc: ArticleDoc, evidence: CharSpan, clause: CharSpan | None = None) -> PlaceMention | None:
     """The place where the event in ``evidence`` happened, or None."""
-    return place_and_rule(doc, evidence)[0]
+    return place_and_rule(doc, evidence, clause)[0]
 
 
-def place_and_rule(doc: ArticleDoc, evidence: CharSpan) -> tuple[PlaceMention | None, str]:
-    """The place where the event in ``evidence`` happened and the rule that chose it (RULE_*), or (None, "")."""
+def place_and_rule(
+    doc: ArticleDoc, evidence: CharSpan, clause: CharSpan | None = None
+) -> tuple[PlaceMention | None, str]:
+    """The place where the event in ``evidence`` happened and the rule that chose it (RULE_*), or (None, "").
+
+    ``clause``: the event's own clause. A locative place in it wins over one in another clause of the
+    evidence ("Machado, who remains in hiding in Venezuela, said González would return"), which is
+    reported under its own rule name."""
     usable = [p for p in doc.places if not p.metonym and not p.dateline]
     inside = [p for p in usable if evidence.start <= p.start and p.end <= evidence.end]
     located = [p for p in inside if p.locative]
+    if clause is not None and located:
+        own = [p for p in located if clause.start <= p.start and p.end <= clause.end]
+        if not own:
+            return min(located, key=lambda p: (FEATURE_RANK.get(p.feature, 5), p.start)), RULE_OTHER_CLAUSE
+        located = own
     if located:
         return min(located, key=lambda p: (FEATURE_RANK.get(p.feature, 5), p.start)), RULE_LOCATIVE
     # A city, region or venue named without a preposition ("the Mariupol hospital attack",
