@@ -26,7 +26,7 @@ from pathlib import Path
 
 from kroniek.assemble import to_chronicle
 from kroniek.evaluation.gold import gold_files, read_gold
-from kroniek.evaluation.run import corpus_gold_dir, evaluate, read_prediction
+from kroniek.evaluation.run import corpus_gold_dir, default_gold_paths, evaluate, read_prediction
 from kroniek.evaluation.scorer import normalize_name
 from kroniek.extractor import Extractor
 from kroniek.places.gazetteer import load_gazetteer, name_key
@@ -99,7 +99,7 @@ def _categorise(pred: object, gold: object, text: str, gold_ev: object) -> str:
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser()
-    ap.add_argument("--split", default="dev")
+    ap.add_argument("--split", default="dev", help="a corpus split; 'gold' for the dev gold set (../shared)")
     ap.add_argument("--pred")
     ap.add_argument("--save-pred")
     ap.add_argument("--show")
@@ -110,13 +110,17 @@ def main(argv: list[str] | None = None) -> int:
         print("the test split is sealed", file=sys.stderr)
         return 2
     extractor = None if args.pred else ExplainingExtractor(config_path=args.config)
-    report = evaluate(split=args.split, pred=args.pred, save_pred=args.save_pred, lang=args.lang, extractor=extractor)
+    gold_paths = default_gold_paths() if args.split == "gold" else [corpus_gold_dir()]
+    split = None if args.split == "gold" else args.split
+    report = evaluate(
+        gold=gold_paths, split=split, pred=args.pred, save_pred=args.save_pred, lang=args.lang, extractor=extractor
+    )
     rules_file = Path(args.pred or args.save_pred or ".") / "location_rules.json"
     if args.pred and rules_file.is_file():
         RULES.update(json.loads(rules_file.read_text()))
     elif args.save_pred:
         rules_file.write_text(json.dumps(RULES))
-    golds = {g.key: g for g in (read_gold(f) for f in gold_files([corpus_gold_dir()]))}
+    golds = {g.key: g for g in (read_gold(f) for f in gold_files(gold_paths))}
     counts: collections.Counter[str] = collections.Counter()
     by_rule: dict[str, collections.Counter[str]] = collections.defaultdict(collections.Counter)
     shown = []

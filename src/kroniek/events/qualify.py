@@ -342,7 +342,7 @@ def _names_an_actor(
     i = bisect_left(mention_spans, (place.end,))
     if not any(end > place.start for _, end in mention_spans[max(0, i - 8) : i]):
         return False
-    if place.locative and _after_static_preposition(doc, place, static_preps):
+    if place.locative and _after_static_preposition(doc, place, static_preps) and _attached_to_a_verb(doc, place):
         return False
     covering = [a for a in doc.actors for m in a.mentions if m.start < place.end and place.start < m.end]
     if not covering or any(a.kind != "person" for a in covering):
@@ -355,6 +355,22 @@ def _after_static_preposition(doc: ArticleDoc, place: PlaceMention, static_preps
     "en Syrie", "in the Gulf state of Qatar" does not reach back that far."""
     before = re.findall(r"\w+", doc.text[max(0, place.start - 30) : place.start].lower())
     return any(w in static_preps for w in before[-3:])
+
+
+def _attached_to_a_verb(doc: ArticleDoc, place: PlaceMention) -> bool:
+    """The place's phrase modifies a verb ("agreed in Turkey", "hat sich in Malaysia geeinigt"), not a noun:
+    "the situation in Ukraine", "de inval in Oekraïne", "troops in Iraq" name a topic, not a venue.
+    Without a parse the place is not taken."""
+    nlp = doc.nlp
+    if nlp is None or not nlp.has_annotation("DEP"):
+        return False
+    span = nlp.char_span(place.start, place.end, alignment_mode="expand")
+    if span is None:
+        return False
+    head = span.root.head
+    if head.dep_ == "case" or head.pos_ == "ADP":  # "in" as the head in some parsers: go one up
+        head = head.head
+    return head.pos_ in ("VERB", "AUX")
 
 
 def quantities_in(doc: ArticleDoc, span: CharSpan) -> list[QuantityMention]:
