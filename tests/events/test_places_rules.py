@@ -146,3 +146,20 @@ def test_the_meetings_place_alone_carries_with_carry_place():
     assert agree.location is not None and agree.location.name == "Riyadh"
     assert agree.explain["location"].startswith("running place")
     assert agree.date is None  # the date carries only with carry_discourse
+
+
+def test_a_meeting_takes_the_place_of_an_earlier_sentence_other_acts_only_with_carry_place():
+    text = "Minister Kaag was dinsdag in Genève voor de mensenrechtenraad. Kaag had ook een ontmoeting met Guterres."
+    persons = {"Sigrid Kaag": "person", "António Guterres": "person"}
+    doc = placed(make_doc(text, "nl", {"Sigrid Kaag": ["Kaag"], "António Guterres": ["Guterres"]}, kinds=persons))
+    meeting = only(run_events(doc), "CONSULT")
+    assert meeting.location is not None and meeting.location.name == "Geneva"
+    assert meeting.explain["location"] == "locative place in an earlier sentence"
+
+    text = "The minister was in Geneva on Tuesday. Police arrested two protesters."
+    police = {"Police": ["Police"]}
+    doc = placed(make_doc(text, "en", police, kinds={"Police": "organisation"}))
+    assert only(run_events(doc), "COERCE").location is None
+    doc = placed(make_doc(text, "en", police, kinds={"Police": "organisation"}))
+    arrest = only(run_events(doc, carry_place=True), "COERCE")
+    assert arrest.location is not None and arrest.location.name == "Geneva"
