@@ -163,3 +163,11 @@ def test_a_meeting_takes_the_place_of_an_earlier_sentence_other_acts_only_with_c
     doc = placed(make_doc(text, "en", police, kinds={"Police": "organisation"}))
     arrest = only(run_events(doc, carry_place=True), "COERCE")
     assert arrest.location is not None and arrest.location.name == "Geneva"
+
+
+def test_without_a_parse_the_static_preposition_alone_makes_a_state_the_place():
+    text = "Die USA hatten Stellungen der Miliz im Jemen bombardiert."
+    doc = placed(make_doc(text, "de", {"United States": ["USA"], "Yemen": ["Jemen"]}))
+    assert doc.nlp is not None and not doc.nlp.has_annotation("DEP")
+    assault = only(run_events(doc), "ASSAULT")
+    assert assault.location is not None and assault.location.name == "Yemen"

@@ -364,14 +364,14 @@ def _after_static_preposition(doc: ArticleDoc, place: PlaceMention, static_preps
 
 def _attached_to_a_verb(doc: ArticleDoc, place: PlaceMention) -> bool:
     """The place's phrase modifies a verb ("agreed in Turkey", "hat sich in Malaysia geeinigt"), not a noun:
-    "the situation in Ukraine", "de inval in Oekraïne", "troops in Iraq" name a topic, not a venue.
-    Without a parse the place is not taken."""
+    "the situation in Ukraine", "de situatie in Oekraïne", "troops in Iraq" name a topic, not a venue.
+    Without a parse (de, fr) the static preposition alone decides ("Stellungen im Jemen bombardiert")."""
     nlp = doc.nlp
     if nlp is None or not nlp.has_annotation("DEP"):
-        return False
+        return True
     span = nlp.char_span(place.start, place.end, alignment_mode="expand")
     if span is None:
-        return False
+        return True
     head = span.root.head
     if head.dep_ == "case" or head.pos_ == "ADP":  # "in" as the head in some parsers: go one up
         head = head.head
