@@ -68,11 +68,13 @@ def test_seat_of_government_is_a_metonym(make_doc) -> None:
 
 
 def test_curated_venue_beats_namesake_and_is_a_venue_after_at(make_doc) -> None:
+    """A venue with a city is reported as that city, the place news (and the gold) name."""
     doc = make_doc("The two presidents met at the White House on Friday.", "en")
     found = places(doc)
-    assert found["White House"].name == "White House"
+    assert found["White House"].name == "Washington, D.C."
+    assert found["White House"].feature == "venue"
     assert not found["White House"].metonym
-    assert location_for(doc, whole(doc)).name == "White House"
+    assert location_for(doc, whole(doc)).name == "Washington, D.C."
 
 
 def test_organisations_are_not_towns(make_doc) -> None:

@@ -38,7 +38,7 @@ from kroniek.events.qualify import (
 from kroniek.events.rementions import merge_rementions
 from kroniek.events.triggers import TriggerMatch, find_triggers
 from kroniek.events.when import TimeAnchor, discourse_date, sentence_index
-from kroniek.events.where import PlaceAnchor, next_place_anchor, running_place
+from kroniek.events.where import RULE_EARLIER, PlaceAnchor, next_place_anchor, running_place
 
 
 @dataclass
@@ -75,6 +75,7 @@ class EventsStage:
         carry_discourse: bool = False,
         merge_mentions: bool = True,
         recipient_only_nouns: bool = True,
+        carry_place: bool = False,
     ) -> None:
         self.extra_lexicons = tuple(extra_lexicons or ())
         self.use_tree = use_tree
@@ -89,6 +90,8 @@ class EventsStage:
         # one act mentioned twice in the article is one event (events/rementions.py)
         self.merge_mentions = merge_mentions
         self.recipient_only_nouns = recipient_only_nouns
+        # the place alone of the talks for their parties' later acts, apart from the date (issue 14)
+        self.carry_place = carry_place
 
     def lexicon(self, lang: str) -> Lexicon | None:
         return load_lexicon(lang, self.extra_lexicons)
@@ -232,6 +235,7 @@ class EventsStage:
                 )
                 context.carry_discourse = self.carry_discourse
                 context.conjunct = conjunct
+                context.carry_place = self.carry_place
                 event = self._event(context)
                 if event is None and conjunct is not None and own_groups != groups:
                     event = self._event(_whole_clause_arguments(context, groups))
@@ -302,6 +306,7 @@ class EventContext:
     confidence: float = 0.5
     carry_discourse: bool = False  # the talks' date and place carry to their parties' later acts
     conjunct: Conjunct | None = None  # the trigger's own act in a clause of coordinated acts (events/conjuncts.py)
+    carry_place: bool = False  # the talks' place (alone) carries to their parties' later acts
 
 
 # How much a rule that had to guess lowers the entry's confidence, and what raises it.
@@ -533,7 +538,9 @@ def _qualified_event(ctx: EventContext) -> EventRecord:
         explain.update(prop_explain)
     # a proposition's place ("een staakt-het-vuren in Oekraïne") is not where the demand was made
     place_area = evidence if not is_prop else CharSpan(evidence.start, _char_at(nlp, ctx.complement, evidence.end))
-    location, loc_rule = location_for(doc, place_area, lexicon, entry.event, ctx.state.mention_spans)
+    location, loc_rule = location_for(
+        doc, place_area, lexicon, entry.event, ctx.state.mention_spans, ctx.clause.char_span(nlp), ctx.carry_place
+    )
     if loc_rule:
         explain["location"] = loc_rule
     source, source_rule = source_for(
@@ -577,11 +584,9 @@ def _qualified_event(ctx: EventContext) -> EventRecord:
         explain=explain,
     )
     # the talks' parties named as such carry the talks' date and place only where the stage is told to
-    collective = ctx.carry_discourse and any(
-        rule in args.rule for rule in ("collective subject", "the talks introduced before")
-    )
+    collective = any(rule in args.rule for rule in ("collective subject", "the talks introduced before"))
     found, date_rule, ctx.state.anchor = discourse_date(
-        doc, record, ctx.clause, ctx.clauses, lexicon.cues, ctx.state.anchor, collective
+        doc, record, ctx.clause, ctx.clauses, lexicon.cues, ctx.state.anchor, collective and ctx.carry_discourse
     )
     if found is not None:
         record.date = reanchor_for(doc, found, record.modality)
@@ -590,10 +595,11 @@ def _qualified_event(ctx: EventContext) -> EventRecord:
         explain["date"] = "timex of its clause"
     sentence = sentence_index(doc, ctx.clause.sentence)
     if record.location is None:
-        record.location = running_place(ctx.state.place, sentence, record, collective)
+        carry = ctx.carry_place or ctx.carry_discourse
+        record.location = running_place(ctx.state.place, sentence, record, collective and carry)
         if record.location is not None:
             explain["location"] = "running place (the meeting of its parties)"
-    own_place = bool(loc_rule) and "earlier" not in loc_rule
+    own_place = bool(loc_rule) and loc_rule != RULE_EARLIER
     ctx.state.place = next_place_anchor(ctx.state.place, sentence, record, own_place)
     return record
 
@@ -836,6 +842,7 @@ def make_events_stage(
     carry_discourse: bool = False,
     merge_mentions: bool = True,
     recipient_only_nouns: bool = True,
+    carry_place: bool = False,
 ) -> EventsStage:
     """Factory named in the registry; settings come from [stages."events.lexicon/v1"]."""
     return EventsStage(
@@ -848,4 +855,5 @@ def make_events_stage(
         carry_discourse=carry_discourse,
         merge_mentions=merge_mentions,
         recipient_only_nouns=recipient_only_nouns,
+        carry_place=carry_place,
     )

@@ -25,18 +25,43 @@ LOOKBACK_SENTENCES = 2
 LOOKBACK_CITY_SENTENCES = 12
 
 
-def location_for(doc: ArticleDoc, evidence: CharSpan) -> PlaceMention | None:
+# The names ``kroniek explain`` gives the rules of ``place_and_rule``.
+RULE_LOCATIVE = "locative place in its evidence"
+RULE_NAMED = "city or region named in its evidence"
+RULE_EARLIER = "locative place in an earlier sentence"
+
+
+RULE_OTHER_CLAUSE = "locative place in another clause of its evidence"
+
+
+def location_for(doc: ArticleDoc, evidence: CharSpan, clause: CharSpan | None = None) -> PlaceMention | None:
     """The place where the event in ``evidence`` happened, or None."""
+    return place_and_rule(doc, evidence, clause)[0]
+
+
+def place_and_rule(
+    doc: ArticleDoc, evidence: CharSpan, clause: CharSpan | None = None
+) -> tuple[PlaceMention | None, str]:
+    """The place where the event in ``evidence`` happened and the rule that chose it (RULE_*), or (None, "").
+
+    ``clause``: the event's own clause. A locative place in it wins over one in another clause of the
+    evidence ("Machado, who remains in hiding in Venezuela, said González would return"), which is
+    reported under its own rule name."""
     usable = [p for p in doc.places if not p.metonym and not p.dateline]
     inside = [p for p in usable if evidence.start <= p.start and p.end <= evidence.end]
     located = [p for p in inside if p.locative]
+    if clause is not None and located:
+        own = [p for p in located if clause.start <= p.start and p.end <= clause.end]
+        if not own:
+            return min(located, key=lambda p: (FEATURE_RANK.get(p.feature, 5), p.start)), RULE_OTHER_CLAUSE
+        located = own
     if located:
-        return min(located, key=lambda p: (FEATURE_RANK.get(p.feature, 5), p.start))
+        return min(located, key=lambda p: (FEATURE_RANK.get(p.feature, 5), p.start)), RULE_LOCATIVE
     # A city, region or venue named without a preposition ("the Mariupol hospital attack",
     # "shelling of Donbass"); a country named that way is usually a party ("toegang tot Jemen").
     named = [p for p in inside if p.feature in ("city", "venue", "region")]
     if named:
-        return min(named, key=lambda p: p.start)
+        return min(named, key=lambda p: p.start), RULE_NAMED
     # A place carries over only within its paragraph: a new paragraph in news often moves to another
     # scene ("Jeddah" from a paragraph on the talks is not where last week's arms deliveries happened).
     paragraph_start = doc.text.rfind("\n\n", 0, evidence.start) + 1
@@ -46,7 +71,7 @@ def location_for(doc: ArticleDoc, evidence: CharSpan) -> PlaceMention | None:
         if paragraph_start <= s.start and s.end <= evidence.start and doc.text[s.start : s.end].strip()
     ]
     if not sentences:
-        return None
+        return None, ""
     # Cities and venues carry over further than countries: "Kaag is in Genève. ... Ze sprak met ..."
     for span_sentences, features in (
         (LOOKBACK_SENTENCES, ("city", "venue")),
@@ -60,8 +85,8 @@ def location_for(doc: ArticleDoc, evidence: CharSpan) -> PlaceMention | None:
             if window.start <= p.start and p.end <= window.end and p.feature in features and p.locative
         ]
         if before:
-            return max(before, key=lambda p: p.start)
-    return None
+            return max(before, key=lambda p: p.start), RULE_EARLIER
+    return None, ""
 
 
 # How far (in sentences) the place of a meeting or visit carries to its parties' later acts.

@@ -44,6 +44,7 @@ class Place:
     population: int = 0
     capital: bool = False
     seat_of: str | None = None  # a building that stands for a government
+    city: int | None = None  # a venue's city (GeoNames id): news names the city as the place ("White House")
 
 
 @dataclass
@@ -51,6 +52,7 @@ class Gazetteer:
     by_key: dict[str, list[Place]] = field(default_factory=dict)
     short_forms: set[str] = field(default_factory=set)  # names of up to 3 capitals ("VS", "US"): exact case only
     countries: dict[str, Place] = field(default_factory=dict)  # alpha-3 -> the country
+    by_id: dict[int, Place] = field(default_factory=dict)  # GeoNames id -> the place
     demonyms: list[tuple[str, str]] = field(default_factory=list)  # (lower-case stem, alpha-3)
     extra: dict[str, Any] = field(default_factory=dict)
     max_words: int = 1
@@ -93,6 +95,13 @@ def _read_gazetteer() -> Gazetteer:
     if not GAZETTEER_FILE.exists():
         raise KroniekError("E141", where=str(GAZETTEER_FILE))
     gaz = Gazetteer()
+    try:
+        with EXTRA_FILE.open("rb") as fh:
+            extra = tomllib.load(fh)
+    except (OSError, tomllib.TOMLDecodeError) as exc:
+        raise KroniekError("E141", where=f"{EXTRA_FILE} ({exc})") from exc
+    # the English name news uses where GeoNames' main name differs ("Washington, D.C.", "Cologne")
+    english_names = {int(geonames_id): name for geonames_id, name in extra.get("english_names", {}).items()}
     with gzip.open(GAZETTEER_FILE, "rt", encoding="utf-8") as fh:
         for line in fh:
             if line.startswith(("#", "geonames_id\t")):
@@ -103,7 +112,7 @@ def _read_gazetteer() -> Gazetteer:
             place = Place(
                 geonames_id=int(cols[0]),
                 feature=cols[1],
-                name=cols[2],
+                name=english_names.get(int(cols[0]), cols[2]),
                 country=cols[3] or None,
                 lat=_float(cols[4]),
                 lon=_float(cols[5]),
@@ -112,13 +121,10 @@ def _read_gazetteer() -> Gazetteer:
             )
             if place.feature == "country" and place.country:
                 gaz.countries[place.country] = place
+            if place.geonames_id is not None:
+                gaz.by_id[place.geonames_id] = place
             for name in cols[8].split("|"):
                 gaz.add(name, place)
-    try:
-        with EXTRA_FILE.open("rb") as fh:
-            extra = tomllib.load(fh)
-    except (OSError, tomllib.TOMLDecodeError) as exc:
-        raise KroniekError("E141", where=f"{EXTRA_FILE} ({exc})") from exc
     gaz.extra = extra
     curated: set[str] = set()
     for item in extra.get("places", []):
@@ -129,7 +135,10 @@ def _read_gazetteer() -> Gazetteer:
             country=item.get("country"),
             lat=item.get("lat"),
             lon=item.get("lon"),
+            population=item.get("population", 0),
+            capital=item.get("capital", False),
             seat_of=item.get("seat_of"),
+            city=item.get("city"),
         )
         for name in item.get("names", []):
             key = name_key(name)

@@ -362,6 +362,10 @@ class PlacesStage:
                     continue
             mention.feature = best.feature
             mention.metonym = self._metonym(doc, f, best)
+            city = self.gazetteer.by_id.get(best.city) if best.city is not None else None
+            if city is not None:  # "met Trump at the White House": the place reported is Washington, D.C.
+                mention.name, mention.country, mention.geonames_id = city.name, city.country, city.geonames_id
+                mention.lat, mention.lon = city.lat, city.lon
             mention.locative = is_locative(doc, mention)
             mention.dateline = is_dateline(doc, mention)
             places.append(mention)
