@@ -19,7 +19,7 @@ print(json.dumps({
     "tokens": tokens,
     "info_version": info.get("spacy_version"),
     "version": spacy.__version__,
-    "real_info_module": hasattr(spacy.cli.info, "info_cli"),
+    "real_info_module": hasattr(sys.modules["spacy.cli.info"], "info_cli"),
     "cli_has_download": callable(getattr(spacy.cli, "download", None)),
 }))
 """
