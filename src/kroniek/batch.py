@@ -23,6 +23,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any
 
 from kroniek.errors import InputError, KroniekError, StageError
+from kroniek.pipeline.loading import release_free_heap
 
 if TYPE_CHECKING:
     from kroniek.chronicle.models import Chronicle
@@ -200,6 +201,7 @@ def extract_many(
     defaults = (published, lang)
     if "fork" in methods:
         extractor.preload(batch_languages(extractor, items, lang))  # load once, before forking
+        release_free_heap()
         context = mp.get_context("fork")
         init_args: tuple[Any, ...] = (extractor, extractor.config, defaults)
     else:

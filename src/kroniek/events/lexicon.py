@@ -126,6 +126,9 @@ class Lexicon:
     by_lemma: dict[str, list[TriggerEntry]] = field(default_factory=dict)
     compounds: list[tuple[str, TriggerEntry]] = field(default_factory=list)
     by_stem: dict[str, TriggerEntry] = field(default_factory=dict)
+    # first token -> (entry, its forms that start with it, longest first), in by_first's order: what the
+    # trigger finder tries at a token, sorted once here instead of at every token of every article
+    forms_by_first: dict[str, list[tuple[TriggerEntry, tuple[tuple[str, ...], ...]]]] = field(default_factory=dict)
 
     def stem(self, word: str) -> str | None:
         """The word without its longest inflection ending (cues.stem_suffixes), or None when the
@@ -133,7 +136,7 @@ class Lexicon:
         suffixes = self.cues.stem_suffixes
         if not suffixes:
             return None
-        for suffix in sorted(suffixes, key=len, reverse=True):
+        for suffix in _longest_first(suffixes):
             if word.endswith(suffix) and len(word) - len(suffix) >= MIN_STEM:
                 return word[: -len(suffix)]
         return word if len(word) >= MIN_STEM + 1 else None
@@ -157,6 +160,18 @@ class Lexicon:
         for entries in self.by_first.values():
             entries.sort(key=lambda e: -max(len(f) for f in e.forms))
         self.compounds.sort(key=lambda p: -len(p[0]))
+        self.forms_by_first = {
+            word: [
+                (entry, tuple(f for f in sorted(entry.forms, key=len, reverse=True) if f[0] == word))
+                for entry in entries
+            ]
+            for word, entries in self.by_first.items()
+        }
+
+
+@lru_cache(maxsize=64)
+def _longest_first(suffixes: frozenset[str]) -> tuple[str, ...]:
+    return tuple(sorted(suffixes, key=len, reverse=True))
 
 
 def _words(values: object, where: str) -> frozenset[str]:

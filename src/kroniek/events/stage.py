@@ -59,6 +59,52 @@ class _Discourse:
     dropped: list[DroppedTrigger] = field(default_factory=list)  # triggers let go, and why (events/fates.py)
 
 
+def _snapshot(state: _Discourse) -> _Discourse:
+    """A copy of the state as it stands between two sentences. The stage replaces the state's fields and never
+    changes the lists or records they hold, so a shallow copy stays valid; the clause's trigger matches are
+    set before they are read in every clause, so they are left out (and out of the comparison)."""
+    return _Discourse(
+        mention_spans=state.mention_spans,
+        dialogue=state.dialogue,
+        dialogue_persons=state.dialogue_persons,
+        last_proposition=state.last_proposition,
+        topic=state.topic,
+        recent_parties=state.recent_parties,
+        recent_sentence=state.recent_sentence,
+        anchor=state.anchor,
+        place=state.place,
+    )
+
+
+@dataclass
+class _SentenceReading:
+    """One sentence as the stage read it: the state it started from, its events, the state it left."""
+
+    before: _Discourse
+    events: list[EventRecord]
+    after: _Discourse
+    clause_tokens: list[range]
+    dropped: list[DroppedTrigger] = field(default_factory=list)  # its triggers that made no event, and why
+
+    def touched_by(self, signals: ModelSignals) -> bool:
+        """Some model proposal or veto falls on a token this sentence's trigger search looked at."""
+        marked = [*signals.proposals, *signals.vetoed]
+        return any(i in tokens for tokens in self.clause_tokens for i in marked)
+
+
+def _merge_copy(event: EventRecord) -> EventRecord:
+    """A copy that the article-level merges may change without changing ``event``: they extend its trigger,
+    recipient, quantity and "merged" lists and replace its evidence and mode."""
+    explain = {k: list(v) if isinstance(v, list) else v for k, v in event.explain.items()}
+    return replace(
+        event,
+        trigger=list(event.trigger),
+        recipient=list(event.recipient),
+        quantities=list(event.quantities),
+        explain=explain,
+    )
+
+
 class EventsStage:
     name = "events.lexicon/v1"
     requires = ("nlp", "actors", "timexes", "places", "quantities", "attributions")
@@ -113,33 +159,56 @@ class EventsStage:
             doc.notes.append("events: the text has no tokens (nlp layer missing); no events extracted")
             return doc
         index = TokenIndex(doc.nlp)
-        dropped: list[DroppedTrigger] = []
-        events = self._article_events(doc, lexicon, index, ModelSignals(), dropped)
         model = self.model()
-        if model is not None:
+        readings = self._read_sentences(doc, lexicon, index, ModelSignals())
+        if model is None:
+            events = self._article_merges([e for r in readings for e in r.events], doc.text)
+        else:
+            # the first reading's events stay as they are (merged copies below) so that the second can reuse them
+            events = self._article_merges([_merge_copy(e) for r in readings for e in r.events], doc.text)
             # Second reading: the model sees the lexicon coder's decisions (as it did in training), then
             # proposes the event words the lexicon missed and rejects the lexicon matches it does not believe.
             signals = model_signals(model, doc.nlp, doc.lang, events, self.model_threshold, self.model_veto)
             if signals.proposals or signals.vetoed:
-                dropped = []
-                events = self._article_events(doc, lexicon, index, signals, dropped)
+                readings = self._read_sentences(doc, lexicon, index, signals, readings)
+                events = self._article_merges([e for r in readings for e in r.events], doc.text)
             annotate_scores(events, signals)
+        dropped = [d for r in readings for d in r.dropped]
         doc.events.extend(e for e in events if e.confidence >= self.min_confidence)
         dropped.extend(_dropped_event(e, fates.LOW_CONFIDENCE) for e in events if e.confidence < self.min_confidence)
         doc.dropped_triggers.extend(sorted(dropped, key=lambda d: d.start))
         return doc
 
-    def _article_events(
-        self, doc: ArticleDoc, lexicon: Lexicon, index: TokenIndex, signals: ModelSignals, dropped: list[DroppedTrigger]
-    ) -> list[EventRecord]:
-        state = _Discourse(
-            mention_spans=sorted((m.start, m.end) for a in doc.actors for m in a.mentions), dropped=dropped
-        )
-        events: list[EventRecord] = []
-        for sentence in doc.sentences:
-            events.extend(self._sentence_events(doc, sentence, lexicon, index, state, signals))
-        events = merge_repeated_talks(merge_lists(events, doc.text))
+    def _article_merges(self, events: list[EventRecord], text: str) -> list[EventRecord]:
+        events = merge_repeated_talks(merge_lists(events, text))
         return merge_rementions(events) if self.merge_mentions else events
+
+    def _read_sentences(
+        self,
+        doc: ArticleDoc,
+        lexicon: Lexicon,
+        index: TokenIndex,
+        signals: ModelSignals,
+        earlier: list[_SentenceReading] | None = None,
+    ) -> list[_SentenceReading]:
+        """Every sentence's events, in text order. With ``earlier`` (the reading without the model's signals),
+        a sentence that contains no proposed or vetoed token and starts from the same discourse state as
+        then gives the same events, so they are taken over instead of computed again (with the triggers it
+        let go)."""
+        state = _Discourse(mention_spans=sorted((m.start, m.end) for a in doc.actors for m in a.mentions))
+        readings: list[_SentenceReading] = []
+        for n, sentence in enumerate(doc.sentences):
+            before = _snapshot(state)
+            prior = earlier[n] if earlier is not None else None
+            if prior is not None and not prior.touched_by(signals) and prior.before == before:
+                readings.append(prior)
+                state = _snapshot(prior.after)
+                continue
+            tokens: list[range] = []
+            state.dropped = []  # this sentence's own, kept with its reading
+            events = self._sentence_events(doc, sentence, lexicon, index, state, signals, tokens)
+            readings.append(_SentenceReading(before, events, _snapshot(state), tokens, state.dropped))
+        return readings
 
     def _sentence_events(
         self,
@@ -149,10 +218,13 @@ class EventsStage:
         index: TokenIndex,
         state: _Discourse,
         signals: ModelSignals,
+        read: list[range],
     ) -> list[EventRecord]:
+        """The events of one sentence; ``read`` receives the token ranges whose trigger signals it used."""
         nlp = doc.nlp
         assert nlp is not None
         clauses = clauses_of(doc, sentence, lexicon.cues)
+        read.extend(range(c.start, c.end) for c in clauses)
         groups_by_clause = {c.start: actor_groups(doc, c, index, lexicon.cues, lexicon.by_first) for c in clauses}
         word_senses: list[TriggerMatch] = []
         matches_by_clause = {

@@ -258,10 +258,8 @@ def _match_at(nlp: Doc, i: int, clause: Clause, lexicon: Lexicon, has_lemma: boo
     word = _norm(nlp[i].text)
     if not word:
         return None
-    for entry in lexicon.by_first.get(word, ()):
-        for form in sorted(entry.forms, key=len, reverse=True):
-            if form[0] != word:
-                continue
+    for entry, forms in lexicon.forms_by_first.get(word, ()):
+        for form in forms:
             end = _form_at(nlp, i, form, clause.end)
             if end is None:
                 continue

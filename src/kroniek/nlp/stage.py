@@ -17,6 +17,7 @@ from typing import Any
 from kroniek.document import ArticleDoc, CharSpan
 from kroniek.errors import KroniekError
 from kroniek.nlp.chunks import DEFAULT_CHUNK_CHARS, text_chunks
+from kroniek.nlp.spacy_import import import_spacy
 from kroniek.pipeline.budget import check_budget
 
 MODELS_DIR = Path(__file__).resolve().parent.parent / "models"
@@ -54,7 +55,7 @@ class NlpStage:
         """The spaCy pipeline for a language, loaded once (raises E034 if it cannot be loaded)."""
         if lang in self._loaded:
             return self._loaded[lang]
-        import spacy
+        spacy = import_spacy()
 
         choice = self.models.get(lang, "shipped")
         if choice == "shipped":
@@ -83,7 +84,7 @@ class NlpStage:
 
     @staticmethod
     def _load_named(name: str, tokenizer_on_disk: bool = False) -> Any:
-        import spacy
+        spacy = import_spacy()
 
         overrides: dict[str, Any] = {}
         if tokenizer_on_disk:

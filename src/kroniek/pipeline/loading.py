@@ -11,9 +11,13 @@ either (and forked workers do not touch, and so copy, its memory pages).
 
 from __future__ import annotations
 
+import ctypes
+import ctypes.util
 import gc
 from collections.abc import Iterator
 from contextlib import contextmanager
+from functools import lru_cache
+from typing import Any
 
 
 @contextmanager
@@ -28,3 +32,28 @@ def bulk_loading(freeze: bool = True) -> Iterator[None]:
             if freeze:
                 gc.freeze()
             gc.enable()
+
+
+@lru_cache(maxsize=1)
+def _libc() -> Any:
+    name = ctypes.util.find_library("c")
+    if name is None:
+        return None
+    try:
+        libc = ctypes.CDLL(name)
+    except OSError:
+        return None
+    return libc if hasattr(libc, "malloc_trim") else None
+
+
+def release_free_heap() -> bool:
+    """Give the C heap's free pages back to the system (glibc ``malloc_trim``); False where there is none.
+
+    Loading spaCy pipelines and data leaves many freed blocks between live ones. Before workers are
+    forked they would stay resident in the parent and be shared with every worker, and a worker that
+    reuses such a block copies its page: returning them first leaves less memory counted for all."""
+    libc = _libc()
+    if libc is None:
+        return False
+    libc.malloc_trim(0)
+    return True

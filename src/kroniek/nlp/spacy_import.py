@@ -1,0 +1,41 @@
+"""Importing spaCy without its command-line package.
+
+``import spacy`` runs ``from .cli.info import info``, and importing ``spacy.cli`` imports every spaCy
+command with typer, weasel, httpx and requests: about a third of spaCy's import time, paid by every
+cold start of kroniek, which never runs a spaCy command. ``import_spacy`` imports spaCy with a
+stand-in for ``spacy.cli.info`` whose ``info`` imports the real one when it is first called, and
+removes the stand-in as soon as spaCy is imported: a later ``import spacy.cli`` (``kroniek train``
+runs spaCy's training) imports the real package, unchanged.
+"""
+
+from __future__ import annotations
+
+import sys
+from types import ModuleType
+from typing import Any
+
+_CLI_INFO = "spacy.cli.info"
+
+
+def _info(*args: Any, **kwargs: Any) -> Any:
+    """``spacy.info``: spaCy's own, imported on the first call."""
+    from spacy.cli.info import info
+
+    return info(*args, **kwargs)
+
+
+def import_spacy() -> ModuleType:
+    """The ``spacy`` module; imported here without ``spacy.cli`` if it is not imported yet."""
+    if "spacy" in sys.modules or _CLI_INFO in sys.modules:
+        import spacy
+
+        return spacy
+    stand_in = ModuleType(_CLI_INFO, "stand-in for spacy.cli.info while spaCy is imported (kroniek)")
+    stand_in.__dict__["info"] = _info
+    sys.modules[_CLI_INFO] = stand_in
+    try:
+        import spacy
+    finally:
+        if sys.modules.get(_CLI_INFO) is stand_in:
+            del sys.modules[_CLI_INFO]
+    return spacy
