@@ -12,7 +12,7 @@ from typer.testing import CliRunner
 from kroniek.chronicle.models import Chronicle
 from kroniek.errors import KroniekError
 from kroniek.evaluation import gate
-from kroniek.evaluation.report import error_listing, markdown
+from kroniek.evaluation.report import HAND_WRITTEN_MARKER, error_listing, markdown, write_markdown
 from kroniek.evaluation.run import evaluate, parse_languages
 
 from .conftest import gold_dict, pred_dict
@@ -61,6 +61,20 @@ def test_evaluate_predictions_from_a_directory(gold_dir: Path, tmp_path: Path) -
     data = report.to_dict()
     assert data["articles"]["t1"]["events"]["tp"] == 3
     assert "Events" in markdown(report)
+
+
+def test_markdown_rewrite_keeps_the_hand_written_part(gold_dir: Path, tmp_path: Path) -> None:
+    report = evaluate(gold=[gold_dir], pred=write_pred(tmp_path / "pred", pred_dict()))
+    target = tmp_path / "evaluation.md"
+    target.write_text(
+        "stale generated tables\n" + HAND_WRITTEN_MARKER + "\n## Splits\nwritten by a person\n", encoding="utf-8"
+    )
+    write_markdown(report, target)
+    text = target.read_text(encoding="utf-8")
+    assert "stale generated tables" not in text and "| events.f1 |" in text
+    assert text.endswith(HAND_WRITTEN_MARKER + "\n## Splits\nwritten by a person\n")
+    write_markdown(report, tmp_path / "new.md")  # no file yet: the report alone
+    assert HAND_WRITTEN_MARKER not in (tmp_path / "new.md").read_text(encoding="utf-8")
 
 
 def test_missing_prediction_is_reported_and_scored_empty(gold_dir: Path, tmp_path: Path) -> None:

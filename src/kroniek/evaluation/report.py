@@ -134,9 +134,22 @@ def _by_type_table(tally: Tally) -> list[str]:
     return [*lines, ""]
 
 
+# A line that starts the hand-written part of a report file: everything from it on survives a rewrite, so
+# that the generated tables and the written account of the corpus splits can share docs/evaluation.md.
+HAND_WRITTEN_MARKER = "<!-- written by hand below this line: kept when the report above is generated again -->"
+
+
 def write_markdown(report: EvaluationReport, path: str | Path, command: str | None = None) -> None:
-    Path(path).parent.mkdir(parents=True, exist_ok=True)
-    Path(path).write_text(markdown(report, command), encoding="utf-8")
+    """Write the report; an existing file's part from ``HAND_WRITTEN_MARKER`` on is kept below it."""
+    target = Path(path)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    kept = ""
+    if target.exists():
+        old = target.read_text(encoding="utf-8")
+        at = old.find(HAND_WRITTEN_MARKER)
+        if at >= 0:
+            kept = "\n" + old[at:]
+    target.write_text(markdown(report, command) + kept, encoding="utf-8")
 
 
 def issues(report: EvaluationReport) -> list[EventIssue]:
