@@ -115,6 +115,7 @@ class Lexicon:
     # first token of a form -> entries; lemma -> entries; compound suffixes
     by_first: dict[str, list[TriggerEntry]] = field(default_factory=dict)
     by_lemma: dict[str, list[TriggerEntry]] = field(default_factory=dict)
+    by_form_lemma: dict[str, list[TriggerEntry]] = field(default_factory=dict)  # single-word form -> entries
     compounds: list[tuple[str, TriggerEntry]] = field(default_factory=list)
     by_stem: dict[str, TriggerEntry] = field(default_factory=dict)
 
@@ -137,6 +138,14 @@ class Lexicon:
                     self.compounds.append((form[0], entry))
             for lemma in entry.lemmas:
                 self.by_lemma.setdefault(lemma, []).append(entry)
+        # A single-word form is also a lemma: where the nlp model lemmatizes, "condemning" and "veroordeelde"
+        # match the entries listing "condemn" and "veroordelen" without every inflection being listed
+        # (issue 13). Only a word of the entry's own kind matches so ("called" is no phone "call",
+        # "according" no "accord"): see triggers._match_at.
+        for entry in self.entries:
+            for form in entry.forms:
+                if len(form) == 1:
+                    self.by_form_lemma.setdefault(form[0], []).append(entry)
             # without a lemmatizer, inflected forms the entry does not list are matched by their stem;
             # an entry with a separable particle needs its particle check and is matched by form only
             if entry.stem and not entry.particle:
@@ -297,6 +306,7 @@ def load_lexicon(lang: str, extra: tuple[str, ...] = ()) -> Lexicon | None:
     if extra:
         lexicon.by_first.clear()
         lexicon.by_lemma.clear()
+        lexicon.by_form_lemma.clear()
         lexicon.compounds.clear()
         lexicon.by_stem.clear()
         lexicon.index()

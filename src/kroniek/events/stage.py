@@ -101,7 +101,10 @@ class EventsStage:
         if model is not None:
             # Second reading: the model sees the lexicon coder's decisions (as it did in training), then
             # proposes the event words the lexicon missed and rejects the lexicon matches it does not believe.
-            signals = model_signals(model, doc.nlp, doc.lang, events, self.model_threshold, self.model_veto)
+            mentions = [(m.start, m.end) for actor in doc.actors for m in actor.mentions]
+            signals = model_signals(
+                model, doc.nlp, doc.lang, events, self.model_threshold, self.model_veto, mention_spans=mentions
+            )
             if signals.proposals or signals.vetoed:
                 events = self._article_events(doc, lexicon, index, signals)
             annotate_scores(events, signals)

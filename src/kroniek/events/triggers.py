@@ -244,6 +244,10 @@ def _names_a_charge(nlp: Doc, match: TriggerMatch, clause: Clause, lexicon: Lexi
     return k < clause.end and _norm(nlp[k].text) in heads
 
 
+# the entry kind a tagged word may take by its lemma alone (events/lexicon.py, by_form_lemma)
+_KIND_OF_POS = {"VERB": "verb", "NOUN": "noun"}
+
+
 def _match_at(nlp: Doc, i: int, clause: Clause, lexicon: Lexicon, has_lemma: bool) -> TriggerMatch | None:
     word = _norm(nlp[i].text)
     if not word:
@@ -264,6 +268,16 @@ def _match_at(nlp: Doc, i: int, clause: Clause, lexicon: Lexicon, has_lemma: boo
     if has_lemma:
         lemma = nlp[i].lemma_.lower()
         for entry in lexicon.by_lemma.get(lemma, ()):
+            particle = None
+            if entry.particle:
+                particle = _particle_in(nlp, entry, i, i + 1, clause)
+                if particle is None:
+                    continue
+            return TriggerMatch(entry, i, i + 1, particle, "lemma")
+        kind = _KIND_OF_POS.get(nlp[i].pos_)
+        for entry in lexicon.by_form_lemma.get(lemma, ()) if kind is not None else ():
+            if entry.kind != kind:
+                continue
             particle = None
             if entry.particle:
                 particle = _particle_in(nlp, entry, i, i + 1, clause)
