@@ -149,7 +149,9 @@ class Lexicon:
             # without a lemmatizer, inflected forms the entry does not list are matched by their stem;
             # an entry with a separable particle needs its particle check and is matched by form only
             if entry.stem and not entry.particle:
-                for form in entry.forms:
+                # a lemma ("ratifier", "erörtern") is stemmed like a form: its inflections match without a
+                # lemmatizer ("ratifiait", "erörterte")
+                for form in (*entry.forms, *((lemma,) for lemma in entry.lemmas)):
                     stem = self.stem(form[0]) if len(form) == 1 else None
                     if stem is not None:
                         self.by_stem.setdefault(stem, entry)  # the first entry listing a stem keeps it

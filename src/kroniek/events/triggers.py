@@ -267,17 +267,12 @@ def _match_at(nlp: Doc, i: int, clause: Clause, lexicon: Lexicon, has_lemma: boo
             return TriggerMatch(entry, i, end, particle, "form")
     if has_lemma:
         lemma = nlp[i].lemma_.lower()
-        for entry in lexicon.by_lemma.get(lemma, ()):
-            particle = None
-            if entry.particle:
-                particle = _particle_in(nlp, entry, i, i + 1, clause)
-                if particle is None:
-                    continue
-            return TriggerMatch(entry, i, i + 1, particle, "lemma")
         kind = _KIND_OF_POS.get(nlp[i].pos_)
-        for entry in lexicon.by_form_lemma.get(lemma, ()) if kind is not None else ():
-            if entry.kind != kind:
-                continue
+        # explicit lemmas first, then the entries' single-word forms (only for a tagged word)
+        candidates = [*lexicon.by_lemma.get(lemma, ()), *(lexicon.by_form_lemma.get(lemma, ()) if kind else ())]
+        for entry in candidates:
+            if kind is not None and entry.kind != kind:
+                continue  # the noun "charges" is no use of the verb "charge"
             particle = None
             if entry.particle:
                 particle = _particle_in(nlp, entry, i, i + 1, clause)
