@@ -106,6 +106,26 @@ def show(metrics: dict[str, Any], label: str = "") -> None:
     print(label, " | ".join(row), flush=True)
 
 
+def _lexicon_matches(doc: Any) -> set[int]:
+    """Token indices the lexicon matches as triggers, sentence by sentence (before any argument rule)."""
+    from kroniek.events.clauses import Clause
+    from kroniek.events.lexicon import load_lexicon
+    from kroniek.events.triggers import find_triggers
+
+    lexicon = load_lexicon(doc.lang)
+    nlp = doc.nlp
+    out: set[int] = set()
+    if lexicon is None or nlp is None:
+        return out
+    for n, sentence in enumerate(doc.sentences):
+        span = nlp.char_span(sentence.start, sentence.end, alignment_mode="expand")
+        if span is None or len(span) == 0:
+            continue
+        for match in find_triggers(nlp, Clause(span.start, span.end, sentence, n), lexicon):
+            out |= match.tokens
+    return out
+
+
 def misses(split: str) -> None:
     """Categorise each missed required gold event by what happened to its trigger word."""
     from kroniek.evaluation.scorer import overlap
@@ -118,6 +138,7 @@ def misses(split: str) -> None:
     assert model is not None
     from kroniek.events.learned import model_signals
 
+    lexicon_tokens = {key: _lexicon_matches(doc) for key, doc in docs.items()}
     counts: Counter[str] = Counter()
     for key, doc in full.items():
         gold = golds[key]
@@ -135,17 +156,27 @@ def misses(split: str) -> None:
                 counts["no gold trigger"] += 1
                 continue
             tokens = [t for t in nlp if t.idx < span.end and t.idx + len(t.text) > span.start]
-            at_trigger = [e for e in doc.events if any(overlap((s.start, s.end), (span.start, span.end)) for s in e.trigger)]
-            lex = [e for e in lexicon_only[key].events if any(overlap((s.start, s.end), (span.start, span.end)) for s in e.trigger)]
+            at_trigger = [
+                e for e in doc.events if any(overlap((s.start, s.end), (span.start, span.end)) for s in e.trigger)
+            ]
+            lex = [
+                e
+                for e in lexicon_only[key].events
+                if any(overlap((s.start, s.end), (span.start, span.end)) for s in e.trigger)
+            ]
             if at_trigger:
                 if any(e.event == g.event or e.event in gold.extras_of(g.id).alternatives for e in at_trigger):
                     counts["trigger found, right type, participants do not match"] += 1
                 else:
                     counts["trigger found, wrong type"] += 1
                 continue
-            best = max((signals.scores.get(t.idx) for t in tokens if t.idx in signals.scores), key=lambda s: s.event_probability, default=None)
-            if lex:
-                counts["lexicon proposed, event dropped (arguments / confidence / merged)"] += 1
+            best = max(
+                (signals.scores.get(t.idx) for t in tokens if t.idx in signals.scores),
+                key=lambda s: s.event_probability,
+                default=None,
+            )
+            if lex or any(t.i in lexicon_tokens[key] for t in tokens):
+                counts["lexicon matched, event dropped (arguments / confidence / merged)"] += 1
             elif best is not None and best.event_probability >= 0.7 and best.probability >= 0.4:
                 counts["model proposed, event dropped (arguments / confidence / merged)"] += 1
             elif best is not None and best.event_probability >= 0.3:

@@ -158,7 +158,7 @@ def context_features(token: Token, lang: str, children: list[Token], context: Ar
         for value in token.morph.get(key):
             feats.append(f"morph={key}:{value}")
     head = token.head
-    if head is not token:
+    if head.i != token.i:  # (spaCy makes a new Token object per access: compare indices)
         feats.append(f"head_rule={context.rules.get(head.i, '-')}")
         feats.append(f"head_actor={head.i in context.actor_tokens}")
     for child in children:

@@ -277,7 +277,9 @@ def train_from_gold(
     train_set = [
         ex for g, doc in annotated if split_for_training(g) == "train" for ex in examples_from(g, doc, feature_set)
     ]
-    dev_set = [ex for g, doc in annotated if split_for_training(g) == "dev" for ex in examples_from(g, doc, feature_set)]
+    dev_set = [
+        ex for g, doc in annotated if split_for_training(g) == "dev" for ex in examples_from(g, doc, feature_set)
+    ]
     result = fit(train_set, dev_set, **settings)
     result.model.meta["languages"] = sorted({g.language for g in golds})
     result.model.meta["feature_set"] = feature_set
