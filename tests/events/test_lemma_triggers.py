@@ -41,12 +41,13 @@ def test_a_noun_with_a_verb_entrys_lemma_is_not_that_verb():
     assert found == []
 
 
-def test_a_form_is_a_lemma_only_for_its_own_kind():
+def test_a_verb_entrys_form_is_a_lemma_only_for_verbs():
     lexicon = parse_lexicon(ENTRIES, "en", "test")
-    # the noun entry "call" (a phone call) does not make the verb "called" a call
+    # the noun entry "call" (a phone call) does not make the verb "called" a call, nor its plural a call
     assert _matches(["They", "called", "him"], ["they", "call", "he"], ["PRON", "VERB", "PRON"], lexicon) == []
-    found = _matches(["Two", "calls", "ended"], ["two", "call", "end"], ["NUM", "NOUN", "VERB"], lexicon)
-    assert found == [("calls", "t.talks", "lemma")]
+    assert _matches(["Two", "calls", "ended"], ["two", "call", "end"], ["NUM", "NOUN", "VERB"], lexicon) == []
+    found = _matches(["They", "charging", "him"], ["they", "charged", "he"], ["PRON", "VERB", "PRON"], lexicon)
+    assert found == [("charging", "t.charge", "lemma")]
 
 
 def test_a_separable_lemma_still_needs_its_particle():

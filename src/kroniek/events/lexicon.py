@@ -138,12 +138,13 @@ class Lexicon:
                     self.compounds.append((form[0], entry))
             for lemma in entry.lemmas:
                 self.by_lemma.setdefault(lemma, []).append(entry)
-        # A single-word form is also a lemma: where the nlp model lemmatizes, "condemning" and "veroordeelde"
-        # match the entries listing "condemn" and "veroordelen" without every inflection being listed
-        # (issue 13). Only a word of the entry's own kind matches so ("called" is no phone "call",
-        # "according" no "accord"): see triggers._match_at.
+        # A verb entry's single-word form is also a lemma: where the nlp model lemmatizes, "condemning" and
+        # "veroordeelde" match the entries listing "condemn" and "veroordelen" without every inflection being
+        # listed (issue 13). Only a word tagged as a verb matches so ("called" is no phone "call"): see
+        # triggers._match_at. Noun entries list their plurals on purpose ("commitment" is an act,
+        # "commitments" obligations already held), so their forms are not lemmas.
         for entry in self.entries:
-            for form in entry.forms:
+            for form in entry.forms if entry.kind == "verb" else ():
                 if len(form) == 1:
                     self.by_form_lemma.setdefault(form[0], []).append(entry)
             # without a lemmatizer, inflected forms the entry does not list are matched by their stem;
