@@ -155,7 +155,7 @@ def context_features(token: Token, lang: str, children: list[Token], context: Ar
         f"actor_right={_nearest_actor(token, context.actor_tokens, 1)}",
     ]
     for key in ("VerbForm", "Tense", "Mood", "Voice", "Number"):
-        for value in token.morph.get(key):
+        for value in token.morph.get(key, []):
             feats.append(f"morph={key}:{value}")
     head = token.head
     if head.i != token.i:  # (spaCy makes a new Token object per access: compare indices)
