@@ -56,9 +56,14 @@ def children_of(doc: Doc) -> dict[int, list[Token]]:
 
 
 def token_features(
-    token: Token, lang: str, rule_type: str | None, children: dict[int, list[Token]] | None = None
+    token: Token,
+    lang: str,
+    rule_type: str | None,
+    children: dict[int, list[Token]] | None = None,
+    context: ArticleContext | None = None,
 ) -> list[str]:
-    """The features of one token (strings; hashed by the model). ``children``: from :func:`children_of`."""
+    """The features of one token (strings; hashed by the model). ``children``: from :func:`children_of`;
+    ``context``: given, the features of set 2 are added (:func:`context_features`)."""
     lower = token.lower_
     lemma = (token.lemma_ or "").lower()
     head = token.head
@@ -87,12 +92,88 @@ def token_features(
     if head is not token:
         feats.append(f"{lang}:head={(head.lemma_ or head.lower_).lower()}")
         feats.append(f"{lang}:dep+head={token.dep_}|{(head.lemma_ or head.lower_).lower()[:5]}")
-    for child in (children if children is not None else children_of(token.doc)).get(token.i, ()):
+    own_children = (children if children is not None else children_of(token.doc)).get(token.i, [])
+    for child in own_children:
         if child.dep_ in {"nsubj", "nsubj:pass", "obj", "dobj", "obl", "nmod"}:
             role = "subj" if child.dep_.startswith("nsubj") else child.dep_
             feats.append(f"has_{role}")
             feats.append(f"{lang}:{role}={(child.lemma_ or child.lower_).lower()[:6]}")
+    if context is not None:
+        feats.extend(context_features(token, lang, own_children, context))
     return feats
+
+
+# Feature set 2 (round 3) adds what a word's neighbourhood in the article says: lemma bigrams, morphology,
+# whether its subject, object or head is an actor mention, how near the nearest actor mention is, and the
+# lexicon's decision for its head ("demanded ... withdrawal": the head is a REQUEST). A model records the
+# set it was trained with (model.json "feature_set"); models without it are set 1.
+FEATURE_SET = 2
+_ACTOR_REACH = (3, 8)  # nearest actor mention within this many tokens: two buckets
+_SENTENCE_ENDS = frozenset({".", "!", "?", ";"})
+
+
+@dataclass(slots=True)
+class ArticleContext:
+    """What feature set 2 reads beyond the token and its parse: the lexicon's decisions per token and the
+    tokens inside actor mentions."""
+
+    rules: dict[int, str] = field(default_factory=dict)
+    actor_tokens: frozenset[int] = frozenset()
+
+
+def actor_tokens_of(doc: Doc, mention_spans: list[tuple[int, int]]) -> frozenset[int]:
+    """Token indices covered by the character spans of actor mentions."""
+    out: set[int] = set()
+    for start, end in mention_spans:
+        span = doc.char_span(start, end, alignment_mode="expand")
+        if span is not None:
+            out.update(range(span.start, span.end))
+    return frozenset(out)
+
+
+def _nearest_actor(token: Token, actor_tokens: frozenset[int], step: int) -> str:
+    doc = token.doc
+    for distance in range(1, _ACTOR_REACH[-1] + 1):
+        i = token.i + step * distance
+        if i < 0 or i >= len(doc) or doc[i].text in _SENTENCE_ENDS:
+            return "none"
+        if i in actor_tokens:
+            return "near" if distance <= _ACTOR_REACH[0] else "mid"
+    return "none"
+
+
+def context_features(token: Token, lang: str, children: list[Token], context: ArticleContext) -> list[str]:
+    """Feature set 2: lemma bigrams, morphology, actor mentions around the word, the head's lexicon type."""
+    doc = token.doc
+    lemma = (token.lemma_ or token.lower_).lower()
+    prev_lemma = (doc[token.i - 1].lemma_ or doc[token.i - 1].lower_).lower() if token.i > 0 else "<s>"
+    next_lemma = (doc[token.i + 1].lemma_ or doc[token.i + 1].lower_).lower() if token.i + 1 < len(doc) else "</s>"
+    feats = [
+        f"{lang}:pl+l={prev_lemma}|{lemma}",
+        f"{lang}:l+nl={lemma}|{next_lemma}",
+        f"actor_left={_nearest_actor(token, context.actor_tokens, -1)}",
+        f"actor_right={_nearest_actor(token, context.actor_tokens, 1)}",
+    ]
+    for key in ("VerbForm", "Tense", "Mood", "Voice", "Number"):
+        for value in token.morph.get(key, []):
+            feats.append(f"morph={key}:{value}")
+    head = token.head
+    if head.i != token.i:  # (spaCy makes a new Token object per access: compare indices)
+        feats.append(f"head_rule={context.rules.get(head.i, '-')}")
+        feats.append(f"head_actor={head.i in context.actor_tokens}")
+    for child in children:
+        role = _ROLE_OF_DEP.get(child.dep_)
+        if role is None:
+            continue
+        in_actor = any(i in context.actor_tokens for i in range(child.left_edge.i, child.right_edge.i + 1))
+        feats.append(f"{role}_actor={in_actor}")
+        if role == "obl":
+            case = next((c.lower_ for c in doc[child.left_edge.i : child.i] if c.dep_ == "case"), "-")
+            feats.append(f"{lang}:obl_case={case}")
+    return feats
+
+
+_ROLE_OF_DEP = {"nsubj": "subj", "nsubj:pass": "subjpass", "obj": "obj", "dobj": "obj", "iobj": "iobj", "obl": "obl"}
 
 
 @dataclass(slots=True)
@@ -233,20 +314,25 @@ def model_signals(
     events: list[EventRecord],
     threshold: float | None = None,
     veto: float = 0.0,
+    mention_spans: list[tuple[int, int]] | None = None,
 ) -> ModelSignals:
     """Score every candidate token given the lexicon coder's events; propose and veto by the thresholds.
 
     ``threshold``: the event probability above which a word the lexicon missed becomes a trigger (default:
     the model's own, chosen on dev by ``kroniek train``); ``veto``: the probability below which a lexicon
-    trigger is dropped (0: the lexicon's matches are always kept).
+    trigger is dropped (0: the lexicon's matches are always kept); ``mention_spans``: the character spans
+    of the article's actor mentions (read by models of feature set 2).
     """
     rule_types = _covered_tokens(doc, events)
+    context = None
+    if int(model.meta.get("feature_set", 1)) >= 2:
+        context = ArticleContext(rule_types, actor_tokens_of(doc, mention_spans or []))
     cut = model.threshold if threshold is None else threshold
     signals = ModelSignals(model=model)
     vetoed: set[int] = set()
     children = children_of(doc)
     tokens = [token for token in doc if is_candidate(token) or token.i in rule_types]
-    feature_lists = [token_features(token, lang, rule_types.get(token.i), children) for token in tokens]
+    feature_lists = [token_features(token, lang, rule_types.get(token.i), children, context) for token in tokens]
     outside = model.labels.index(OUTSIDE)
     for token, features, probs in zip(tokens, feature_lists, model.probabilities_many(feature_lists), strict=True):
         event_probs = probs.copy()

@@ -124,6 +124,7 @@ class Lexicon:
     # first token of a form -> entries; lemma -> entries; compound suffixes
     by_first: dict[str, list[TriggerEntry]] = field(default_factory=dict)
     by_lemma: dict[str, list[TriggerEntry]] = field(default_factory=dict)
+    by_form_lemma: dict[str, list[TriggerEntry]] = field(default_factory=dict)  # single-word form -> entries
     compounds: list[tuple[str, TriggerEntry]] = field(default_factory=list)
     by_stem: dict[str, TriggerEntry] = field(default_factory=dict)
     # first token -> (entry, its forms that start with it, longest first), in by_first's order: what the
@@ -149,10 +150,21 @@ class Lexicon:
                     self.compounds.append((form[0], entry))
             for lemma in entry.lemmas:
                 self.by_lemma.setdefault(lemma, []).append(entry)
+        # A verb entry's single-word form is also a lemma: where the nlp model lemmatizes, "condemning" and
+        # "veroordeelde" match the entries listing "condemn" and "veroordelen" without every inflection being
+        # listed (issue 13). Only a word tagged as a verb matches so ("called" is no phone "call"): see
+        # triggers._match_at. Noun entries list their plurals on purpose ("commitment" is an act,
+        # "commitments" obligations already held), so their forms are not lemmas.
+        for entry in self.entries:
+            for form in entry.forms if entry.kind == "verb" else ():
+                if len(form) == 1:
+                    self.by_form_lemma.setdefault(form[0], []).append(entry)
             # without a lemmatizer, inflected forms the entry does not list are matched by their stem;
             # an entry with a separable particle needs its particle check and is matched by form only
             if entry.stem and not entry.particle:
-                for form in entry.forms:
+                # a lemma ("ratifier", "erörtern") is stemmed like a form: its inflections match without a
+                # lemmatizer ("ratifiait", "erörterte")
+                for form in (*entry.forms, *((lemma,) for lemma in entry.lemmas)):
                     stem = self.stem(form[0]) if len(form) == 1 else None
                     if stem is not None:
                         self.by_stem.setdefault(stem, entry)  # the first entry listing a stem keeps it
@@ -321,6 +333,7 @@ def load_lexicon(lang: str, extra: tuple[str, ...] = ()) -> Lexicon | None:
     if extra:
         lexicon.by_first.clear()
         lexicon.by_lemma.clear()
+        lexicon.by_form_lemma.clear()
         lexicon.compounds.clear()
         lexicon.by_stem.clear()
         lexicon.index()

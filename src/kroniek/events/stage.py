@@ -163,7 +163,10 @@ class EventsStage:
             events = self._article_merges([_merge_copy(e) for r in readings for e in r.events], doc.text)
             # Second reading: the model sees the lexicon coder's decisions (as it did in training), then
             # proposes the event words the lexicon missed and rejects the lexicon matches it does not believe.
-            signals = model_signals(model, doc.nlp, doc.lang, events, self.model_threshold, self.model_veto)
+            mentions = [(m.start, m.end) for actor in doc.actors for m in actor.mentions]
+            signals = model_signals(
+                model, doc.nlp, doc.lang, events, self.model_threshold, self.model_veto, mention_spans=mentions
+            )
             if signals.proposals or signals.vetoed:
                 readings = self._read_sentences(doc, lexicon, index, signals, readings)
                 events = self._article_merges([e for r in readings for e in r.events], doc.text)

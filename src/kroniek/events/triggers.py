@@ -254,6 +254,10 @@ def _names_a_charge(nlp: Doc, match: TriggerMatch, clause: Clause, lexicon: Lexi
     return k < clause.end and _norm(nlp[k].text) in heads
 
 
+# the entry kind a tagged word may take by its lemma alone (events/lexicon.py, by_form_lemma)
+_KIND_OF_POS = {"VERB": "verb", "NOUN": "noun"}
+
+
 def _match_at(nlp: Doc, i: int, clause: Clause, lexicon: Lexicon, has_lemma: bool) -> TriggerMatch | None:
     word = _norm(nlp[i].text)
     if not word:
@@ -271,7 +275,12 @@ def _match_at(nlp: Doc, i: int, clause: Clause, lexicon: Lexicon, has_lemma: boo
             return TriggerMatch(entry, i, end, particle, "form")
     if has_lemma:
         lemma = nlp[i].lemma_.lower()
-        for entry in lexicon.by_lemma.get(lemma, ()):
+        kind = _KIND_OF_POS.get(nlp[i].pos_)
+        # explicit lemmas first, then the entries' single-word forms (only for a tagged word)
+        candidates = [*lexicon.by_lemma.get(lemma, ()), *(lexicon.by_form_lemma.get(lemma, ()) if kind else ())]
+        for entry in candidates:
+            if kind is not None and entry.kind != kind:
+                continue  # the noun "charges" is no use of the verb "charge"
             particle = None
             if entry.particle:
                 particle = _particle_in(nlp, entry, i, i + 1, clause)

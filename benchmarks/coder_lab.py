@@ -1,0 +1,248 @@
+"""A workbench for the learned event coder (issue 13): annotate the corpus once, then rerun only the events
+stage under different models and settings, and score end to end as ``kroniek evaluate`` does.
+
+    python benchmarks/coder_lab.py prepare --split dev        # cache the annotated documents (all stages but events)
+    python benchmarks/coder_lab.py score --split dev [--model DIR] [--threshold 0.7]
+    python benchmarks/coder_lab.py misses --split dev         # categorise the missed gold events
+
+The cache lives in ``$KRONIEK_LAB_CACHE`` (default /tmp/kroniek-coder-lab). The test split is refused.
+"""
+
+from __future__ import annotations
+
+import argparse
+import copy
+import os
+import pickle
+import sys
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+from kroniek.assemble import to_chronicle
+from kroniek.evaluation.gold import GoldChronicle, gold_files, read_gold
+from kroniek.evaluation.run import corpus_gold_dir, default_gold_paths
+from kroniek.evaluation.scorer import score_article, sum_tallies
+from kroniek.events.learned import load_trigger_model
+from kroniek.pipeline.config import load_config
+
+EVENTS = "events.lexicon/v1"
+CACHE = Path(os.environ.get("KRONIEK_LAB_CACHE", "/tmp/kroniek-coder-lab"))
+
+
+def golds_of(split: str) -> list[GoldChronicle]:
+    if split == "test":
+        sys.exit("the test split is sealed")
+    if split == "goldset":  # the old dev gold set that `kroniek evaluate` scores by default
+        return [read_gold(p) for p in gold_files(list(default_gold_paths()))]
+    golds = [read_gold(p) for p in gold_files([corpus_gold_dir()])]
+    return [g for g in golds if g.split == split]
+
+
+def prepare(split: str) -> None:
+    """Annotate every document of the split with all stages before the events stage and pickle them."""
+    from kroniek.extractor import Extractor
+    from kroniek.ingest import RawArticle
+
+    config = load_config()
+    config["pipeline"]["stages"] = [s for s in config["pipeline"]["stages"] if s != EVENTS]
+    extractor = Extractor(config=config)
+    CACHE.mkdir(parents=True, exist_ok=True)
+    docs = {}
+    for gold in golds_of(split):
+        article = gold.chronicle.article
+        raw = RawArticle(text=article.text, id=gold.key, language=article.language)
+        doc = extractor.annotate(raw, published=article.published, lang=article.language)
+        doc.article = article  # the gold's own metadata, as kroniek evaluate passes it
+        docs[gold.key] = doc
+    with open(CACHE / f"{split}.pkl", "wb") as fh:
+        pickle.dump(docs, fh, protocol=pickle.HIGHEST_PROTOCOL)
+    print(f"{len(docs)} documents cached in {CACHE / f'{split}.pkl'}")
+
+
+def load_docs(split: str) -> dict[str, Any]:
+    with open(CACHE / f"{split}.pkl", "rb") as fh:
+        return pickle.load(fh)  # noqa: S301 (our own cache)
+
+
+def events_stage(**settings: Any) -> Any:
+    from kroniek.events.stage import make_events_stage
+
+    base = dict(load_config()["stages"].get(EVENTS, {}))
+    base.update(settings)
+    return make_events_stage(**base)
+
+
+def run_events(docs: dict[str, Any], **settings: Any) -> dict[str, Any]:
+    """key -> the document after the events stage (copies: the cache stays event-free)."""
+    stage = events_stage(**settings)
+    out = {}
+    for key, doc in docs.items():
+        fresh = copy.copy(doc)
+        fresh.events = []
+        fresh.notes = list(doc.notes)
+        fresh.provided = set(doc.provided)
+        out[key] = stage(fresh)
+    return out
+
+
+def score(split: str, docs: dict[str, Any] | None = None, **settings: Any) -> dict[str, Any]:
+    docs = docs if docs is not None else load_docs(split)
+    golds = {g.key: g for g in golds_of(split)}
+    done = run_events(docs, **settings)
+    scores = [score_article(golds[k], to_chronicle(d)) for k, d in done.items()]
+    by_lang: dict[str, Any] = {}
+    for lang in sorted({s.language for s in scores}):
+        by_lang[lang] = sum_tallies(s.tally for s in scores if s.language == lang).metrics()
+    return {"all": sum_tallies(s.tally for s in scores).metrics(), **by_lang}
+
+
+def show(metrics: dict[str, Any], label: str = "") -> None:
+    row = []
+    for scope, m in metrics.items():
+        row.append(
+            f"{scope}: P {m['events.precision'] or 0:.3f} R {m['events.recall'] or 0:.3f} F {m['events.f1'] or 0:.3f}"
+        )
+    print(label, " | ".join(row), flush=True)
+
+
+def _lexicon_matches(doc: Any) -> set[int]:
+    """Token indices the lexicon matches as triggers, sentence by sentence (before any argument rule)."""
+    from kroniek.events.clauses import Clause
+    from kroniek.events.lexicon import load_lexicon
+    from kroniek.events.triggers import find_triggers
+
+    lexicon = load_lexicon(doc.lang)
+    nlp = doc.nlp
+    out: set[int] = set()
+    if lexicon is None or nlp is None:
+        return out
+    for n, sentence in enumerate(doc.sentences):
+        span = nlp.char_span(sentence.start, sentence.end, alignment_mode="expand")
+        if span is None or len(span) == 0:
+            continue
+        for match in find_triggers(nlp, Clause(span.start, span.end, sentence, n), lexicon):
+            out |= match.tokens
+    return out
+
+
+def misses(split: str) -> None:
+    """Categorise each missed required gold event by what happened to its trigger word."""
+    from kroniek.evaluation.scorer import overlap
+
+    docs = load_docs(split)
+    golds = {g.key: g for g in golds_of(split)}
+    lexicon_only = run_events(docs, event_model="none")
+    full = run_events(docs)
+    model = load_trigger_model("shipped")
+    assert model is not None
+    from kroniek.events.learned import model_signals
+
+    lexicon_tokens = {key: _lexicon_matches(doc) for key, doc in docs.items()}
+    counts: Counter[str] = Counter()
+    for key, doc in full.items():
+        gold = golds[key]
+        result = score_article(gold, to_chronicle(doc))
+        matched = {g for _, g in result.pairs}
+        nlp = doc.nlp
+        signals = model_signals(model, nlp, doc.lang, lexicon_only[key].events, 0.0)
+        starts = {t.idx: t for t in nlp}
+        for g in gold.chronicle.events:
+            if g.id in matched or gold.extras_of(g.id).optional:
+                continue
+            triggers = g.trigger if isinstance(g.trigger, list) else [g.trigger]
+            span = next((t for t in triggers if t is not None), None)
+            if span is None:
+                counts["no gold trigger"] += 1
+                continue
+            tokens = [t for t in nlp if t.idx < span.end and t.idx + len(t.text) > span.start]
+            at_trigger = [
+                e for e in doc.events if any(overlap((s.start, s.end), (span.start, span.end)) for s in e.trigger)
+            ]
+            lex = [
+                e
+                for e in lexicon_only[key].events
+                if any(overlap((s.start, s.end), (span.start, span.end)) for s in e.trigger)
+            ]
+            if at_trigger:
+                if any(e.event == g.event or e.event in gold.extras_of(g.id).alternatives for e in at_trigger):
+                    counts["trigger found, right type, participants do not match"] += 1
+                else:
+                    counts["trigger found, wrong type"] += 1
+                continue
+            best = max(
+                (signals.scores.get(t.idx) for t in tokens if t.idx in signals.scores),
+                key=lambda s: s.event_probability,
+                default=None,
+            )
+            if lex or any(t.i in lexicon_tokens[key] for t in tokens):
+                counts["lexicon matched, event dropped (arguments / confidence / merged)"] += 1
+            elif best is not None and best.event_probability >= 0.7 and best.probability >= 0.4:
+                counts["model proposed, event dropped (arguments / confidence / merged)"] += 1
+            elif best is not None and best.event_probability >= 0.3:
+                counts["model below threshold (0.3-0.7 or type prob < 0.4)"] += 1
+            else:
+                counts["never proposed (model < 0.3, no lexicon entry)"] += 1
+            _ = starts
+    total = sum(counts.values())
+    for what, n in counts.most_common():
+        print(f"{n:4d} {n / total:5.1%}  {what}")
+    print(f"{total:4d} missed required gold events")
+
+
+def examples(split: str, feature_set: int) -> list[Any]:
+    """Training examples of a split from the cache, with the lexicon coder's decisions as at run time."""
+    from kroniek.learn.events import examples_from
+
+    docs = load_docs(split)
+    golds = {g.key: g for g in golds_of(split)}
+    done = run_events(docs, event_model="none")
+    return [ex for key, doc in done.items() for ex in examples_from(golds[key], doc, feature_set)]
+
+
+def train_lab(output: str, feature_set: int, thresholds: list[float], **options: Any) -> None:
+    """Train on the cached train split, choose the trigger threshold on dev, score dev end to end."""
+    from kroniek.learn.events import DEFAULT_OPTIONS, fit
+
+    settings = {k: v for k, v in DEFAULT_OPTIONS.items() if k != "feature_set"}
+    settings.update(options)
+    train_set = examples("train", feature_set)
+    dev_set = examples("dev", feature_set)
+    result = fit(train_set, dev_set, **settings)
+    result.model.meta["feature_set"] = feature_set
+    result.model.save(output)
+    print(f"trained in {result.seconds:.0f} s; dev trigger scores {result.dev_scores}", flush=True)
+    load_trigger_model.cache_clear()
+    docs = load_docs("dev")
+    for threshold in thresholds:
+        show(score("dev", docs, event_model=output, model_threshold=threshold), f"{output} t={threshold}")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("action", choices=["prepare", "score", "misses", "train"])
+    parser.add_argument("--output", default="/tmp/kroniek-coder-lab/model")
+    parser.add_argument("--feature-set", type=int, default=2)
+    parser.add_argument("--thresholds", default="0.5,0.6,0.7")
+    parser.add_argument("--option", action="append", default=[], help="train option KEY=VALUE")
+    parser.add_argument("--split", default="dev")
+    parser.add_argument("--model", default="shipped")
+    parser.add_argument("--threshold", type=float, default=None)
+    args = parser.parse_args()
+    if args.action == "prepare":
+        prepare(args.split)
+    elif args.action == "score":
+        settings: dict[str, Any] = {"event_model": args.model}
+        if args.threshold is not None:
+            settings["model_threshold"] = args.threshold
+        show(score(args.split, **settings), args.model)
+    elif args.action == "train":
+        options = {k: float(v) if "." in v else int(v) for k, v in (o.split("=", 1) for o in args.option)}
+        thresholds = [float(t) for t in args.thresholds.split(",")]
+        train_lab(args.output, args.feature_set, thresholds, **options)
+    else:
+        misses(args.split)
+
+
+if __name__ == "__main__":
+    main()
