@@ -15,7 +15,7 @@ def train(
     gold: Annotated[list[Path], typer.Argument(help="gold files or directories of *.gold.json")],
     output: Annotated[Path, typer.Option("--output", "-o", help="directory to write the model to")],
     config: Annotated[
-        Path | None, typer.Option(help="TOML file with a [train] table: epochs, learning_rate, outside_weight, …")
+        Path | None, typer.Option(help="TOML file with a \\[train] table: epochs, learning_rate, outside_weight, …")
     ] = None,
     lang: Annotated[str | None, typer.Option(help="only these languages, e.g. nl,en")] = None,
 ) -> None:
