@@ -81,7 +81,7 @@ def clauses_of(doc: ArticleDoc, sentence: CharSpan, cues: Cues) -> list[Clause]:
 
 def _verb_follows(tokens: list[Token], k: int) -> bool:
     """A verb (or auxiliary) at ``k``, or right after one adverb ("but also welcomed"). Needs a tagger:
-    untagged tokens (de, fr) never count, a bare "aber", "mais" is too often no coordinator there."""
+    untagged tokens (de, fr) never count, as a verb cannot be told from a noun there."""
     for token in tokens[k : k + 2]:
         if token.pos_ in ("VERB", "AUX"):
             return True
