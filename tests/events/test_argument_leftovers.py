@@ -3,8 +3,10 @@ Sentences written for the test."""
 
 from events_support import make_doc, names, only, run_events
 
+from kroniek.events.argument_rules import light_verb_before
 from kroniek.events.clauses import clauses_of
 from kroniek.events.lexicon import load_lexicon
+from kroniek.events.triggers import TriggerMatch
 
 
 def test_french_noun_after_a_light_verb_keeps_its_own_recipient():
@@ -52,3 +54,25 @@ def test_but_before_a_noun_phrase_does_not_split_the_clause():
     lexicon = load_lexicon("en")
     assert lexicon is not None
     assert len(clauses_of(doc, doc.sentences[0], lexicon.cues)) == 1
+
+
+def _governing_light_verb(text: str, lang: str, noun: str) -> str | None:
+    """The light verb ``light_verb_before`` finds for the noun ``noun`` of ``text`` (no actors needed)."""
+    doc = make_doc(text, lang, {})
+    lexicon = load_lexicon(lang)
+    assert doc.nlp is not None and lexicon is not None
+    clause = clauses_of(doc, doc.sentences[0], lexicon.cues)[0]
+    at = next(t.i for t in doc.nlp if t.text == noun)
+    entry = next(e for e in lexicon.entries if e.event == "SANCTION")
+    match = TriggerMatch(entry, at, at + 1, clause=clause, tokens={at}, kind="noun")
+    governed = light_verb_before(doc.nlp, match, clause, lexicon)
+    return None if governed is None else doc.nlp[governed].text
+
+
+def test_untagged_light_verb_governs_through_articles_and_adjectives():
+    assert _governing_light_verb("Paris a imposé de nouvelles sanctions.", "fr", "sanctions") == "imposé"
+    assert _governing_light_verb("Berlin verhängte neue Sanktionen.", "de", "Sanktionen") == "verhängte"
+
+
+def test_untagged_light_verb_does_not_reach_across_a_complementizer():
+    assert _governing_light_verb("Paris a annoncé que les sanctions restent.", "fr", "sanctions") is None

@@ -307,10 +307,11 @@ _NOUN_PHRASE_POS = frozenset({"DET", "ADJ", "ADV", "NUM", "PRON", "PUNCT"})
 
 def _inside_noun_phrase(token: Any, cues: Cues) -> bool:
     """Whether ``token`` may stand between a light verb and its noun. Untagged (de, fr: no tagger), a
-    determiner, number, mark or lower-case word ("neue", "nouvelles") that is no preposition, complementizer
-    or clause break ("a annoncé que les sanctions …" governs nothing)."""
+    determiner, partitive article ("de nouvelles sanctions"), number, mark or lower-case word ("neue",
+    "nouvelles") that is no preposition, complementizer or clause break ("a annoncé que les sanctions …"
+    governs nothing)."""
     word = token.text.lower()
-    if word in cues.determiners:
+    if word in cues.determiners or word in cues.partitive_articles:
         return True
     if token.pos_:
         return token.pos_ in _NOUN_PHRASE_POS
