@@ -17,7 +17,7 @@ from kroniek.document import ArticleDoc, DroppedTrigger, PropositionRecord
 from kroniek.events.arguments import Arguments
 from kroniek.events.clauses import ActorGroup, Clause, TokenIndex
 from kroniek.events.conjuncts import Conjunct
-from kroniek.events.lexicon import Lexicon
+from kroniek.events.lexicon import Cues, Lexicon
 from kroniek.events.triggers import TriggerMatch
 from kroniek.events.when import TimeAnchor, sentence_index
 from kroniek.events.where import PlaceAnchor
@@ -293,15 +293,32 @@ def light_verb_before(nlp: Any, match: TriggerMatch, clause: Clause, lexicon: Le
             # not "the planned attack", "the Kremlin's continued aggression": a participle used as an adjective
             before = nlp[i - 1].text.lower() if i > clause.start else ""
             modifier = token.dep_ == "amod" or before in lexicon.cues.determiners or before in possessive
-            if token.pos_ in ("VERB", "AUX") and not modifier:
+            # without a tagger (de, fr) the list alone says it is a verb
+            if token.pos_ in ("VERB", "AUX", "") and not modifier:
                 return i
             continue  # "offer continued support": a modifier is part of the noun phrase
-        if token.pos_ not in _NOUN_PHRASE_POS and token.text.lower() not in lexicon.cues.determiners:
+        if not _inside_noun_phrase(token, lexicon.cues):
             return None
     return None
 
 
 _NOUN_PHRASE_POS = frozenset({"DET", "ADJ", "ADV", "NUM", "PRON", "PUNCT"})
+
+
+def _inside_noun_phrase(token: Any, cues: Cues) -> bool:
+    """Whether ``token`` may stand between a light verb and its noun. Untagged (de, fr: no tagger), a
+    determiner, partitive article ("de nouvelles sanctions"), number, mark or lower-case word ("neue",
+    "nouvelles") that is no preposition, complementizer or clause break ("a annoncé que les sanctions …"
+    governs nothing)."""
+    word = token.text.lower()
+    if word in cues.determiners or word in cues.partitive_articles:
+        return True
+    if token.pos_:
+        return token.pos_ in _NOUN_PHRASE_POS
+    if token.like_num or token.is_punct:
+        return True
+    closed = cues.prepositions | cues.complementizers | cues.clause_breaks | cues.coordinators
+    return token.is_alpha and token.text.islower() and word not in closed
 
 
 def partner_after(match: TriggerMatch, groups: list[ActorGroup], lexicon: Lexicon) -> bool:

@@ -350,11 +350,21 @@ def _subject_and_object(
         rest = before[1:]
         args.path.append(f"subject before:{_text(nlp, before[0])}")
         return before[0], rest[0] if rest else (after[0] if after else None)
-    if after and cues.verb_first:
+    if after and cues.verb_first and not _verb_opens_coordinated_clause(nlp, match, cues):
         args.path.append(f"subject after (inversion):{_text(nlp, after[0])}")
         return after[0], after[1] if len(after) > 1 else None
     # SVO: a group after the verb is its object, even when the subject is no actor
     return None, after[0] if after else None
+
+
+def _verb_opens_coordinated_clause(nlp: Doc, match: TriggerMatch, cues: Cues) -> bool:
+    """ "…, maar steunde Oekraïne": a verb right after the coordinator that opens its clause has an elided
+    subject (the first clause's), so the group after it is its object, not its subject by inversion."""
+    clause = match.clause
+    if clause is None or match.kind != "verb" or match.start != clause.start + 1:
+        return False
+    opener = nlp[clause.start].text.lower()
+    return opener in cues.coordinators or opener in cues.contrastive_coordinators
 
 
 def _reported_clause_start(nlp: Doc, match: TriggerMatch, cues: Cues, groups: list[ActorGroup]) -> int | None:

@@ -65,6 +65,10 @@ def clauses_of(doc: ArticleDoc, sentence: CharSpan, cues: Cues) -> list[Clause]:
             cuts.append(tok.i)
         elif low in cues.clause_openers and prev != ",":
             cuts.append(tok.i)
+        elif low in cues.contrastive_coordinators and prev != "," and _verb_follows(tokens, k + 1):
+            # "X criticised Y but welcomed Z": without a comma too, the second act is a clause of its own,
+            # or it would take Y as its recipient
+            cuts.append(tok.i)
         elif low in cues.complementizers and _report_verb_before(tokens, k, cues):
             cuts.append(tok.i)
     cuts.append(tokens[-1].i + 1)
@@ -73,6 +77,17 @@ def clauses_of(doc: ArticleDoc, sentence: CharSpan, cues: Cues) -> list[Clause]:
         if b > a:
             clauses.append(Clause(a, b, sentence, n))
     return clauses
+
+
+def _verb_follows(tokens: list[Token], k: int) -> bool:
+    """A verb (or auxiliary) at ``k``, or right after one adverb ("but also welcomed"). Needs a tagger:
+    untagged tokens (de, fr) never count, as a verb cannot be told from a noun there."""
+    for token in tokens[k : k + 2]:
+        if token.pos_ in ("VERB", "AUX"):
+            return True
+        if token.pos_ != "ADV":
+            return False
+    return False
 
 
 def _report_verb_before(tokens: list[Token], k: int, cues: Cues) -> bool:

@@ -95,6 +95,7 @@ class Cues:
     during_preps: frozenset[str] = frozenset()  # "tijdens het gesprek": the clause's participants take part
     collective_subjects: frozenset[str] = frozenset()  # "the leaders", "beide partijen": the dialogue's parties
     light_verbs: frozenset[str] = frozenset()  # "voerde gesprekken", "held talks": a noun takes the subject
+    partitive_articles: frozenset[str] = frozenset()  # "de nouvelles sanctions": a preposition's form as article
     definite_articles: frozenset[str] = frozenset()  # "het gesprek", "the call": talks introduced before
     demonstratives: frozenset[str] = frozenset()  # "die gesprekken", "these talks"
     proposition_anaphors: frozenset[str] = frozenset()  # "sprak zijn goedkeuring daarover uit": the last proposal
