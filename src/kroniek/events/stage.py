@@ -32,7 +32,7 @@ from kroniek.events.argument_rules import (
     partner_after,
     remember_parties,
 )
-from kroniek.events.arguments import Arguments, find_arguments
+from kroniek.events.arguments import Arguments, find_arguments, reported_act_groups
 from kroniek.events.clauses import ActorGroup, Clause, TokenIndex, actor_groups, clauses_of, governing_prep
 from kroniek.events.conjuncts import conjunct_groups, verb_conjuncts
 from kroniek.events.learned import ModelSignals, TriggerModel, annotate_scores, load_trigger_model, model_signals
@@ -318,6 +318,7 @@ class EventsStage:
         """One event from one trigger: arguments, then the named argument rules, then what qualifies it."""
         match, doc = ctx.match, ctx.doc
         others = [m for m in ctx.state.clause_matches if m is not match]
+        ctx.groups = reported_act_groups(doc, match, ctx.groups)
         ctx.args = find_arguments(
             doc, match, ctx.groups, ctx.index, ctx.lexicon.cues, ctx.complement, others, self.use_tree
         )
