@@ -309,3 +309,11 @@ def test_object_inside_the_attributed_words_stays_the_recipient_en():
     doc = run("Nortland attacked Sudland on Monday, the Council said.", "en")
     attack = only(doc.events, "ASSAULT")
     assert names(doc, attack.recipient) == {"Sudland"}
+
+
+def test_the_speaker_of_a_quoted_accusation_stays_its_actor_nl():
+    # the speaker utters the accusation (docs/annotation.md, implicit speech act): the tail does not hide it
+    doc = run("„Wij laten ons niet chanteren met een ultimatum”, zei de Raad.", "nl")
+    accusation = only(doc.events, "ACCUSE")
+    assert names(doc, accusation.actor) == {"Ostrava Council"}
+    assert accusation.recipient == []

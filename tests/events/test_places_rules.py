@@ -195,7 +195,9 @@ def test_a_visits_destination_is_its_place_in_four_languages():
 
 
 def test_a_visit_to_a_country_that_is_also_the_host_takes_the_country():
-    doc = placed(make_doc("Het bezoek van Verhoef aan Oekraïne duurde twee dagen.", "nl", VISITORS, kinds=VISITOR_KINDS))
+    doc = placed(
+        make_doc("Het bezoek van Verhoef aan Oekraïne duurde twee dagen.", "nl", VISITORS, kinds=VISITOR_KINDS)
+    )
     visit = only(run_events(doc), "CONSULT")
     assert visit.location is not None and visit.location.name == "Ukraine"
 

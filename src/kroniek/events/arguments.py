@@ -44,14 +44,13 @@ def _add(target: list[int], actors: list[int]) -> None:
             target.append(a)
 
 
-def reported_act_groups(doc: ArticleDoc, match: TriggerMatch, groups: list[ActorGroup]) -> list[ActorGroup]:
-    """The groups that may take part in the trigger's act: not those in the tail of an attribution whose
-    scope holds the trigger ("Russia will release the prisoners, the Kremlin said", "…, aldus het Kremlin",
-    "…, sagte Peskow", "…, a déclaré le Kremlin"). The name there is who reports the act (its source, which
-    ``source_for`` reads from the whole sentence), never its recipient. The tail runs from the end of the
-    attributed words to the end of the speaker's group after the cue, as the statements stage found it
-    (``doc.attributions``); a cue inside or before the attributed words ("X said that …") leaves the
-    groups as they are."""
+def attribution_tail_groups(doc: ArticleDoc, match: TriggerMatch, groups: list[ActorGroup]) -> list[ActorGroup]:
+    """The groups in the tail of an attribution whose scope holds the trigger ("Russia will release the
+    prisoners, the Kremlin said", "…, aldus het Kremlin", "…, sagte Peskow", "…, a déclaré le Kremlin").
+    The name there is who reports the act (its source, which ``source_for`` reads from the whole
+    sentence), not a participant of the reported act. The tail runs from the end of the attributed words
+    to the end of the speaker's group after the cue, as the statements stage found it
+    (``doc.attributions``); a cue inside or before the attributed words ("X said that …") has no tail."""
     nlp = doc.nlp
     assert nlp is not None
     at = int(nlp[match.start].idx)
@@ -61,7 +60,7 @@ def reported_act_groups(doc: ArticleDoc, match: TriggerMatch, groups: list[Actor
         if st.cue is not None and st.scope.start <= at < st.scope.end and st.cue.start >= st.scope.end
     ]
     if not tails:
-        return groups
+        return []
 
     def in_a_tail(g: ActorGroup) -> bool:
         start, end = int(nlp[g.start].idx), int(nlp[g.end - 1].idx) + len(nlp[g.end - 1].text)
@@ -70,7 +69,7 @@ def reported_act_groups(doc: ArticleDoc, match: TriggerMatch, groups: list[Actor
             tail_start <= start and (end <= cue_end or _right_after(nlp, g, cue_end)) for tail_start, cue_end in tails
         )
 
-    return [g for g in groups if not in_a_tail(g)]
+    return [g for g in groups if in_a_tail(g)]
 
 
 # how many words (determiners, titles) may stand between a cue and the speaker's group after it

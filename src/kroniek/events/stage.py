@@ -32,12 +32,13 @@ from kroniek.events.argument_rules import (
     partner_after,
     remember_parties,
 )
-from kroniek.events.arguments import Arguments, find_arguments, reported_act_groups
+from kroniek.events.arguments import Arguments, attribution_tail_groups, find_arguments
 from kroniek.events.clauses import ActorGroup, Clause, TokenIndex, actor_groups, clauses_of, governing_prep
 from kroniek.events.conjuncts import conjunct_groups, verb_conjuncts
 from kroniek.events.learned import ModelSignals, TriggerModel, annotate_scores, load_trigger_model, model_signals
 from kroniek.events.lexicon import Lexicon, load_lexicon
 from kroniek.events.qualify import (
+    OWN_SPEECH_ACTS,
     complement_start_of,
     event_date,
     event_duration,
@@ -318,10 +319,18 @@ class EventsStage:
         """One event from one trigger: arguments, then the named argument rules, then what qualifies it."""
         match, doc = ctx.match, ctx.doc
         others = [m for m in ctx.state.clause_matches if m is not match]
-        ctx.groups = reported_act_groups(doc, match, ctx.groups)
+        # the speaker in an attribution's tail reports the act and takes no part in it, except as the one
+        # who utters an accusation the quote makes ("„…“, zei X": X accuses; docs/annotation.md)
+        tail = attribution_tail_groups(doc, match, ctx.groups)
+        speakers_own = match.entry.event in OWN_SPEECH_ACTS
+        if tail and not speakers_own:
+            ctx.groups = [g for g in ctx.groups if g not in tail]
         ctx.args = find_arguments(
             doc, match, ctx.groups, ctx.index, ctx.lexicon.cues, ctx.complement, others, self.use_tree
         )
+        if tail and speakers_own:
+            speakers = {a for g in tail for a in g.actors}
+            ctx.args.recipient = [r for r in ctx.args.recipient if r not in speakers]
         ctx.confidence = match.entry.confidence
         for rule in ARGUMENT_RULES:
             rule(ctx)
