@@ -171,3 +171,54 @@ def test_without_a_parse_the_static_preposition_alone_makes_a_state_the_place():
     assert doc.nlp is not None and not doc.nlp.has_annotation("DEP")
     assault = only(run_events(doc), "ASSAULT")
     assert assault.location is not None and assault.location.name == "Yemen"
+
+
+# --- a visit's destination ----------------------------------------------------------------------------
+
+VISITORS = {"Anna Verhoef": ["Verhoef"], "Ukraine": ["Oekraïne", "Ukraine"]}
+VISITOR_KINDS = {"Anna Verhoef": "person"}
+
+
+def test_a_visits_destination_is_its_place_in_four_languages():
+    cases = [
+        ("Het bezoek van Verhoef aan Kyiv duurde twee dagen.", "nl", "Kyiv"),
+        ("Verhoef's visit to Kyiv lasted two days.", "en", "Kyiv"),
+        ("Der Besuch von Verhoef in Kiew dauerte zwei Tage.", "de", "Kyiv"),
+        ("Verhoef a effectué mardi une visite à Kyiv.", "fr", "Kyiv"),
+        ("Verhoef visited Kyiv on Tuesday.", "en", "Kyiv"),
+    ]
+    for text, lang, name in cases:
+        doc = placed(make_doc(text, lang, VISITORS, kinds=VISITOR_KINDS))
+        visit = only(run_events(doc), "CONSULT")
+        assert visit.location is not None and visit.location.name == name, text
+        assert visit.explain["location"] == "destination of the visit", text
+
+
+def test_a_visit_to_a_country_that_is_also_the_host_takes_the_country():
+    doc = placed(
+        make_doc("Het bezoek van Verhoef aan Oekraïne duurde twee dagen.", "nl", VISITORS, kinds=VISITOR_KINDS)
+    )
+    visit = only(run_events(doc), "CONSULT")
+    assert visit.location is not None and visit.location.name == "Ukraine"
+
+
+def test_a_place_far_from_the_visit_or_after_punctuation_is_no_destination():
+    doc = placed(
+        make_doc(
+            "Het bezoek van Verhoef van twee dagen aan de hoofdstad van het land, Kyiv, is voorbij.",
+            "nl",
+            VISITORS,
+            kinds=VISITOR_KINDS,
+        )
+    )
+    visit = only(run_events(doc), "CONSULT")
+    assert visit.explain.get("location") != "destination of the visit"
+
+
+def test_a_host_receiving_a_visitor_names_no_destination():
+    hosts = {"Anna Verhoef": ["Verhoef"], "Piet Smit": ["Smit"]}
+    persons = {"Anna Verhoef": "person", "Piet Smit": "person"}
+    doc = placed(make_doc("Verhoef received Smit in Kyiv on Tuesday.", "en", hosts, kinds=persons))
+    visit = only(run_events(doc), "CONSULT")
+    assert visit.location is not None and visit.location.name == "Kyiv"
+    assert visit.explain["location"] != "destination of the visit"

@@ -44,6 +44,50 @@ def _add(target: list[int], actors: list[int]) -> None:
             target.append(a)
 
 
+def attribution_tail_groups(doc: ArticleDoc, match: TriggerMatch, groups: list[ActorGroup]) -> list[ActorGroup]:
+    """The groups in the tail of an attribution whose scope holds the trigger ("Russia will release the
+    prisoners, the Kremlin said", "…, aldus het Kremlin", "…, sagte Peskow", "…, a déclaré le Kremlin").
+    The name there is who reports the act (its source, which ``source_for`` reads from the whole
+    sentence), not a participant of the reported act. The tail runs from the end of the attributed words
+    to the end of the speaker's group after the cue, as the statements stage found it
+    (``doc.attributions``); a cue inside or before the attributed words ("X said that …") has no tail."""
+    nlp = doc.nlp
+    assert nlp is not None
+    at = int(nlp[match.start].idx)
+    tails = [
+        (st.scope.end, st.cue.end)
+        for st in doc.attributions
+        if st.cue is not None and st.scope.start <= at < st.scope.end and st.cue.start >= st.scope.end
+    ]
+    if not tails:
+        return []
+
+    def in_a_tail(g: ActorGroup) -> bool:
+        start, end = int(nlp[g.start].idx), int(nlp[g.end - 1].idx) + len(nlp[g.end - 1].text)
+        # before the cue ("…, the Kremlin said") or right after it ("…, said Peskow", "…, aldus X")
+        return any(
+            tail_start <= start and (end <= cue_end or _right_after(nlp, g, cue_end)) for tail_start, cue_end in tails
+        )
+
+    return [g for g in groups if in_a_tail(g)]
+
+
+# how many words (determiners, titles) may stand between a cue and the speaker's group after it
+_SPEAKER_REACH = 3
+
+
+def _right_after(nlp: Doc, group: ActorGroup, cue_end: int) -> bool:
+    """The group starts within a few words after the cue ends, with no punctuation between
+    ("a déclaré le porte-parole Peskov")."""
+    between = [t for t in nlp[max(0, group.start - _SPEAKER_REACH - 1) : group.start] if t.idx >= cue_end]
+    return (
+        int(nlp[group.start].idx) >= cue_end
+        and len(between) <= _SPEAKER_REACH
+        and not any(t.is_punct for t in between)
+        and (group.start - len(between) == 0 or nlp[group.start - len(between) - 1].idx < cue_end)
+    )
+
+
 def find_arguments(
     doc: ArticleDoc,
     match: TriggerMatch,

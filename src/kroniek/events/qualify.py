@@ -506,7 +506,7 @@ def source_for(
     for candidate, rule, how in _source_candidates(doc, clause, clauses, groups_by_clause, trigger_char, cues):
         if candidate in actors:
             continue
-        if event in _OWN_SPEECH_ACTS and (how == "quote" or (how == "speech" and kind != "verb")):
+        if event in OWN_SPEECH_ACTS and (how == "quote" or (how == "speech" and kind != "verb")):
             continue  # an accusation in someone's words is that speaker's own act, which the article states
         if how == "quote" and event in _VERBAL and _first_person(nlp, clause, trigger_char, cues):
             continue  # "We will not accept …": a demand, threat or refusal in the speaker's own person is theirs
@@ -524,7 +524,7 @@ def _first_person(nlp: Doc, clause: Clause, trigger_char: int, cues: Any) -> boo
 # source in gold; demands and threats in verbatim quotes 1 of 9 (kept where a third party acts: "They first
 # refused", the speaker relays). A reported accusing verb ("X said that Y
 # accused Z") is relayed, and keeps its source.
-_OWN_SPEECH_ACTS = frozenset({"ACCUSE"})
+OWN_SPEECH_ACTS = frozenset({"ACCUSE"})
 
 
 def _source_candidates(

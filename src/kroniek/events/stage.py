@@ -16,7 +16,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from kroniek.chronicle.types import PROPOSITION_TYPES
-from kroniek.document import ArticleDoc, CharSpan, DroppedTrigger, EventRecord
+from kroniek.document import ArticleDoc, CharSpan, DroppedTrigger, EventRecord, PlaceMention
 from kroniek.events import fates
 from kroniek.events.argument_rules import (
     AGENTLESS_NOUNS,
@@ -32,12 +32,13 @@ from kroniek.events.argument_rules import (
     partner_after,
     remember_parties,
 )
-from kroniek.events.arguments import Arguments, find_arguments
+from kroniek.events.arguments import Arguments, attribution_tail_groups, find_arguments
 from kroniek.events.clauses import ActorGroup, Clause, TokenIndex, actor_groups, clauses_of, governing_prep
 from kroniek.events.conjuncts import conjunct_groups, verb_conjuncts
 from kroniek.events.learned import ModelSignals, TriggerModel, annotate_scores, load_trigger_model, model_signals
 from kroniek.events.lexicon import Lexicon, load_lexicon
 from kroniek.events.qualify import (
+    OWN_SPEECH_ACTS,
     complement_start_of,
     event_date,
     event_duration,
@@ -51,7 +52,7 @@ from kroniek.events.qualify import (
 from kroniek.events.rementions import merge_rementions
 from kroniek.events.triggers import TriggerMatch, find_triggers
 from kroniek.events.when import discourse_date, sentence_index
-from kroniek.events.where import RULE_EARLIER, next_place_anchor, running_place
+from kroniek.events.where import RULE_DESTINATION, RULE_EARLIER, next_place_anchor, running_place, visit_destination
 
 
 def _snapshot(state: Discourse) -> Discourse:
@@ -325,9 +326,18 @@ class EventsStage:
         """One event from one trigger: arguments, then the named argument rules, then what qualifies it."""
         match, doc = ctx.match, ctx.doc
         others = [m for m in ctx.state.clause_matches if m is not match]
+        # the speaker in an attribution's tail reports the act and takes no part in it, except as the one
+        # who utters an accusation the quote makes ("„…“, zei X": X accuses; docs/annotation.md)
+        tail = attribution_tail_groups(doc, match, ctx.groups)
+        speakers_own = match.entry.event in OWN_SPEECH_ACTS
+        if tail and not speakers_own:
+            ctx.groups = [g for g in ctx.groups if g not in tail]
         ctx.args = find_arguments(
             doc, match, ctx.groups, ctx.index, ctx.lexicon.cues, ctx.complement, others, self.use_tree
         )
+        if tail and speakers_own:
+            speakers = {a for g in tail for a in g.actors}
+            ctx.args.recipient = [r for r in ctx.args.recipient if r not in speakers]
         ctx.confidence = match.entry.confidence
         for rule in ARGUMENT_RULES:
             rule(ctx)
@@ -396,9 +406,11 @@ def _qualified_event(ctx: EventContext) -> EventRecord:
         explain.update(prop_explain)
     # a proposition's place ("een staakt-het-vuren in Oekraïne") is not where the demand was made
     place_area = evidence if not is_prop else CharSpan(evidence.start, char_at(nlp, ctx.complement, evidence.end))
-    location, loc_rule = location_for(
-        doc, place_area, lexicon, entry.event, ctx.state.mention_spans, ctx.clause.char_span(nlp), ctx.carry_place
-    )
+    location, loc_rule = _visit_destination(ctx, triggers[-1].end)
+    if location is None:
+        location, loc_rule = location_for(
+            doc, place_area, lexicon, entry.event, ctx.state.mention_spans, ctx.clause.char_span(nlp), ctx.carry_place
+        )
     if loc_rule:
         explain["location"] = loc_rule
     source, source_rule = source_for(
@@ -460,6 +472,22 @@ def _qualified_event(ctx: EventContext) -> EventRecord:
     own_place = bool(loc_rule) and loc_rule != RULE_EARLIER
     ctx.state.place = next_place_anchor(ctx.state.place, sentence, record, own_place)
     return record
+
+
+def _visit_destination(ctx: EventContext, trigger_end: int) -> tuple[PlaceMention | None, str]:
+    """A visit's destination as its place ("visit to Kyiv", "bezoek aan Kosovo"; where.visit_destination).
+    Only where the visitor is the actor: a host's "received X" names no destination."""
+    entry = ctx.match.entry
+    if entry.event != "CONSULT" or entry.mode != "visit" or entry.frame == "converse":
+        return None, ""
+    place = visit_destination(
+        ctx.doc,
+        trigger_end,
+        ctx.clause.char_span(ctx.nlp),
+        ctx.lexicon.cues.destination_preps,
+        ctx.match.kind != "noun",
+    )
+    return (place, RULE_DESTINATION) if place is not None else (None, "")
 
 
 def _whole_clause_arguments(ctx: EventContext, groups: list[ActorGroup]) -> EventContext:

@@ -16,6 +16,8 @@ Riyadh. … They agreed to …").
 
 from __future__ import annotations
 
+import re
+from collections.abc import Collection
 from dataclasses import dataclass
 
 from kroniek.document import ArticleDoc, CharSpan, EventRecord, PlaceMention
@@ -32,6 +34,10 @@ RULE_EARLIER = "locative place in an earlier sentence"
 
 
 RULE_OTHER_CLAUSE = "locative place in another clause of its evidence"
+RULE_DESTINATION = "destination of the visit"
+
+# words between a visit's trigger and its destination: "bezoek brengen aan de Groenlandse hoofdstad Nuuk"
+DESTINATION_REACH_WORDS = 5
 
 
 def location_for(doc: ArticleDoc, evidence: CharSpan, clause: CharSpan | None = None) -> PlaceMention | None:
@@ -87,6 +93,33 @@ def place_and_rule(
         if before:
             return max(before, key=lambda p: p.start), RULE_EARLIER
     return None, ""
+
+
+def visit_destination(
+    doc: ArticleDoc, trigger_end: int, clause: CharSpan, destination_preps: Collection[str], verb: bool
+) -> PlaceMention | None:
+    """Where a visit goes: the first place after its trigger in its clause, introduced by a destination
+    preposition within a few words ("visit to Kyiv", "bezoek aan Kosovo", "Besuch in Kiew", "visite à
+    Kyiv", "travelled to Washington") or, after a verb, as its object ("bezocht Kyiv"). The destination is
+    the visit's place even where the country also names the host (the recipient), and even where the
+    places stage read a capital for its government: nobody travels to a government. None when the words
+    between hold punctuation or no destination preposition (after a noun), or the place is the dateline."""
+    after = sorted(
+        (p for p in doc.places if trigger_end <= p.start and p.end <= clause.end and not p.dateline),
+        key=lambda p: p.start,
+    )
+    if not after:
+        return None
+    place = after[0]
+    between = doc.text[trigger_end : place.start]
+    if re.search(r"[^\w\s'’-]", between):
+        return None
+    words = re.findall(r"[\w'’-]+", between.lower())
+    if len(words) > DESTINATION_REACH_WORDS:
+        return None
+    if not words:
+        return place if verb else None
+    return place if any(w in destination_preps for w in words) else None
 
 
 # How far (in sentences) the place of a meeting or visit carries to its parties' later acts.
