@@ -304,8 +304,8 @@ class Tagger:
         if not month:
             return None
         day = int(g["day"] or 0) if g.get("day") else None
-        if day is None and g.get("ordinal"):  # "the second of August", "zweiten Mai", "eerste mei"
-            day = int(lex.lookup("ordinal", g["ordinal"]) or 0) or None
+        if day is None and g.get("ordinal"):  # "the second of August", "zweiten Mai", "eerste mei", "twee oktober"
+            day = int(lex.lookup("ordinal", g["ordinal"]) or lex.lookup("day_word", g["ordinal"]) or 0) or None
         direction = self._dir(g.get("dir"))
         year: int | None = int(g["year"] or 0) if g.get("year") else None
         anchored = True
