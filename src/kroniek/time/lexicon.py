@@ -57,6 +57,8 @@ class Lexicon:
     holidays: dict[str, Callable[[int], dt.date | None]] = field(default_factory=dict)
     # what may stand between a day and a clock time that belong together ("Tuesday at 3pm", "um")
     joiners: re.Pattern[str] | None = None
+    # a joiner and a bare hour after a day ("tonight at 7", "morgenochtend om 7"): see kroniek.time.combine
+    bare_hour: re.Pattern[str] | None = None
 
     def lookup(self, cls: str, word: str | None) -> Any:
         if word is None:
@@ -131,6 +133,14 @@ def load_lexicon(lang: str) -> Lexicon:
     if joiners:
         alternation = "|".join(_word_regex(w) for w in sorted(joiners, key=len, reverse=True))
         lex.joiners = re.compile(rf"\s*,?\s*(?:(?:{alternation})\s+)?", re.IGNORECASE)
+    bare_joiners = data.get("combine", {}).get("bare_hour_joiners", [])
+    if bare_joiners:
+        alternation = "|".join(_word_regex(w) for w in sorted(bare_joiners, key=len, reverse=True))
+        hour_words = _alternation(classes["clock_hour"]) if classes.get("clock_hour") else r"(?!)"
+        # The hour must end the clause ("tonight at 7."): "Monday at 10 Downing Street" is a place.
+        lex.bare_hour = re.compile(
+            rf"\s+(?:{alternation})\s+(?P<hour>2[0-4]|1\d|0?\d|{hour_words})(?=\s*(?:[.,;:!?)]|$))", re.IGNORECASE
+        )
     for entry in data.get("patterns", []):
         case = bool(entry.get("case", False))
         source = _expand(entry["regex"], classes, lang, capitalised=case)

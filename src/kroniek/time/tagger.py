@@ -19,7 +19,7 @@ from kroniek.lang.numbers import parse_number
 from kroniek.lang.text import normalise
 from kroniek.time import kinds as K
 from kroniek.time import resolve as R
-from kroniek.time.combine import merge_day_and_clock
+from kroniek.time.combine import attach_bare_hours, merge_day_and_clock
 from kroniek.time.lexicon import Lexicon, Pattern, load_lexicon
 from kroniek.time.tense import guess_direction
 
@@ -194,7 +194,12 @@ class Tagger:
                 last_day, last_period = dt.date.fromisoformat(record.value[:10]), None
             elif R.PERIOD.match(record.value):
                 last_period = record.value
-        return merge_day_and_clock(out, doc.text, self.lex.joiners)
+        merged = merge_day_and_clock(out, doc.text, self.lex.joiners)
+        return attach_bare_hours(merged, doc.text, self.lex.bare_hour, self._clock_hour_of)
+
+    def _clock_hour_of(self, word: str) -> int | None:
+        hour = self.lex.lookup("clock_hour", word)
+        return int(hour) if hour is not None else None
 
     def _dir(self, word: str | None) -> str | None:
         value = self.lex.lookup("dir", word)
