@@ -68,6 +68,14 @@ CASES = [
     ("en", "The summit opens on the second of April.", "the second of April", "2025-04-02"),
     ("en", "The vote is set for next week Friday.", "next week Friday", "2025-03-28"),
     ("en", "The markets opened at 14:30 UTC.", "14:30 UTC", "2025-03-19T14:30Z"),
+    ("nl", "De stembussen sluiten op twee april.", "twee april", "2025-04-02"),
+    ("nl", "Het verdrag gaat in op de eerste van juni.", "eerste van juni", "2025-06-01"),
+    ("nl", "De top was op zaterdag eenentwintig januari 2023.", "zaterdag eenentwintig januari 2023", "2023-01-21"),
+    ("en", "The rally starts tonight at 7.", "tonight at 7", "2025-03-19T19:00"),
+    ("en", "The envoys arrive tomorrow morning at eight.", "tomorrow morning at eight", "2025-03-20T08:00"),
+    ("nl", "Het debat begint morgen om acht.", "morgen om acht", "2025-03-20T08:00"),
+    ("de", "Die Sitzung beginnt morgen um 9.", "morgen um 9", "2025-03-20T09:00"),
+    ("fr", "Les ministres arrivent demain vers 8.", "demain vers 8", "2025-03-20T08:00"),
 ]
 
 
@@ -90,6 +98,21 @@ def test_a_time_of_day_with_a_dot_is_not_a_date_of_the_day_and_month(make_doc) -
 def test_words_that_look_like_times_are_not(make_doc, sentence: str) -> None:
     doc = STAGE(make_doc(sentence, "en"))
     assert doc.timexes == []
+
+
+@pytest.mark.parametrize(
+    ("lang", "sentence", "values"),
+    [
+        # a bare number after a day that does not end the clause is a count or an address, not an hour
+        ("en", "The ministers met on Tuesday at 10 Downing Street.", ["2025-03-18"]),
+        ("en", "The inspectors looked on Friday at 5 sites.", ["2025-03-14"]),
+        # a cardinal glued to a month by a hyphen names something else
+        ("nl", "De twee maart-akkoorden bleven van kracht.", []),
+    ],
+)
+def test_numbers_next_to_a_day_that_are_no_part_of_it(make_doc, lang: str, sentence: str, values: list[str]) -> None:
+    doc = STAGE(make_doc(sentence, lang))
+    assert [t.value for t in doc.timexes if t.precision != "month"] == values
 
 
 def test_easter_by_the_computus() -> None:

@@ -21,6 +21,7 @@ from kroniek.errors import KroniekError
 from kroniek.lang.numbers import number_pattern
 from kroniek.lang.text import normalise
 from kroniek.time.calendar import holiday_rule
+from kroniek.time.compose import CountedWords
 from kroniek.time.firstchars import first_char_guard
 
 FIXED_CLASSES = {
@@ -59,6 +60,8 @@ class Lexicon:
     joiners: re.Pattern[str] | None = None
     # a joiner and a bare hour after a day ("tonight at 7", "morgenochtend om 7"): see kroniek.time.combine
     bare_hour: re.Pattern[str] | None = None
+    # the words that join a span to the day it counts from ("two days before yesterday"): kroniek.time.compose
+    counted: CountedWords | None = None
 
     def lookup(self, cls: str, word: str | None) -> Any:
         if word is None:
@@ -107,6 +110,32 @@ def _vague_value(lang: str, phrase: str, value: str) -> tuple[TimexType, str]:
         raise KroniekError("E140", lang=lang, detail=f"[vague] {phrase!r} = {value!r}: {exc}") from exc
 
 
+def _between(phrases: list[str]) -> re.Pattern[str] | None:
+    """White space, one of ``phrases``, white space (what stands between a span and its day)."""
+    if not phrases:
+        return None
+    alternation = "|".join(_word_regex(w) for w in sorted(phrases, key=len, reverse=True))
+    return re.compile(rf"\s+(?:{alternation})\s+", re.IGNORECASE)
+
+
+def _counted_words(combine: dict[str, Any], words: dict[str, dict[str, Any]]) -> CountedWords | None:
+    before, after = combine.get("counted_before", []), combine.get("counted_after", [])
+    if not (before or after):
+        return None
+    joiners = "|".join(_word_regex(w) for w in combine.get("counted_and", []))
+    ago_words = sorted(words.get("ago", {}), key=len, reverse=True)
+    return CountedWords(
+        before=_between(before),
+        after=_between(after),
+        from_now=_between(combine.get("counted_from", [])),
+        span_and=re.compile(rf"\s*,?\s*(?:(?:{joiners})\s+)?" if joiners else r"\s*,?\s*", re.IGNORECASE),
+        ago=re.compile(r"(?<!\w)(?:" + "|".join(_word_regex(w) for w in ago_words) + r")(?!\w)", re.IGNORECASE)
+        if ago_words
+        else None,
+        deictic=frozenset(words.get("deictic", {})),
+    )
+
+
 @lru_cache(maxsize=8)
 def load_lexicon(lang: str) -> Lexicon:
     if not lang_packs.has(lang):
@@ -141,6 +170,7 @@ def load_lexicon(lang: str) -> Lexicon:
         lex.bare_hour = re.compile(
             rf"\s+(?:{alternation})\s+(?P<hour>2[0-4]|1\d|0?\d|{hour_words})(?=\s*(?:[.,;:!?)]|$))", re.IGNORECASE
         )
+    lex.counted = _counted_words(data.get("combine", {}), words)
     for entry in data.get("patterns", []):
         case = bool(entry.get("case", False))
         source = _expand(entry["regex"], classes, lang, capitalised=case)

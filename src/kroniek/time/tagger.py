@@ -20,6 +20,7 @@ from kroniek.lang.text import normalise
 from kroniek.time import kinds as K
 from kroniek.time import resolve as R
 from kroniek.time.combine import attach_bare_hours, merge_day_and_clock
+from kroniek.time.compose import compose_counted_days
 from kroniek.time.lexicon import Lexicon, Pattern, load_lexicon
 from kroniek.time.tense import guess_direction
 
@@ -194,7 +195,8 @@ class Tagger:
                 last_day, last_period = dt.date.fromisoformat(record.value[:10]), None
             elif R.PERIOD.match(record.value):
                 last_period = record.value
-        merged = merge_day_and_clock(out, doc.text, self.lex.joiners)
+        counted = compose_counted_days(out, doc.text, published, self.lex.counted)
+        merged = merge_day_and_clock(counted, doc.text, self.lex.joiners)
         return attach_bare_hours(merged, doc.text, self.lex.bare_hour, self._clock_hour_of)
 
     def _clock_hour_of(self, word: str) -> int | None:
