@@ -106,6 +106,7 @@ def test_words_that_look_like_times_are_not(make_doc, sentence: str) -> None:
         # a bare number after a day that does not end the clause is a count or an address, not an hour
         ("en", "The ministers met on Tuesday at 10 Downing Street.", ["2025-03-18"]),
         ("en", "The inspectors looked on Friday at 5 sites.", ["2025-03-14"]),
+        ("en", "The index ended Monday at 7,245.5 points.", ["2025-03-17"]),
         # a cardinal glued to a month by a hyphen names something else
         ("nl", "De twee maart-akkoorden bleven van kracht.", []),
     ],

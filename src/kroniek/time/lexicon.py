@@ -166,9 +166,10 @@ def load_lexicon(lang: str) -> Lexicon:
     if bare_joiners:
         alternation = "|".join(_word_regex(w) for w in sorted(bare_joiners, key=len, reverse=True))
         hour_words = _alternation(classes["clock_hour"]) if classes.get("clock_hour") else r"(?!)"
-        # The hour must end the clause ("tonight at 7."): "Monday at 10 Downing Street" is a place.
+        # The hour must end the clause ("tonight at 7."): "Monday at 10 Downing Street" is a place, "ended
+        # the day at 7,245.5" a level.
         lex.bare_hour = re.compile(
-            rf"\s+(?:{alternation})\s+(?P<hour>2[0-4]|1\d|0?\d|{hour_words})(?=\s*(?:[.,;:!?)]|$))", re.IGNORECASE
+            rf"\s+(?:{alternation})\s+(?P<hour>2[0-4]|1\d|0?\d|{hour_words})(?=\s*(?:[.,;:!?)](?!\d)|$))", re.IGNORECASE
         )
     lex.counted = _counted_words(data.get("combine", {}), words)
     for entry in data.get("patterns", []):
