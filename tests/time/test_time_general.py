@@ -76,6 +76,13 @@ CASES = [
     ("nl", "Het debat begint morgen om acht.", "morgen om acht", "2025-03-20T08:00"),
     ("de", "Die Sitzung beginnt morgen um 9.", "morgen um 9", "2025-03-20T09:00"),
     ("fr", "Les ministres arrivent demain vers 8.", "demain vers 8", "2025-03-20T08:00"),
+    ("en", "The envoys left two days before yesterday.", "two days before yesterday", "2025-03-16"),
+    ("en", "The truce began 2 weeks before Christmas 2024.", "2 weeks before Christmas 2024", "2024-12-11"),
+    ("en", "The strike started 1 month, 3 days ago.", "1 month, 3 days ago", "2025-02-16"),
+    ("nl", "De stemming is twee weken vanaf nu.", "twee weken vanaf nu", "2025-04-02"),
+    ("nl", "Het bod verliep 2 jaar en 3 dagen geleden.", "2 jaar en 3 dagen geleden", "2023-03-16"),
+    ("de", "Der Vertrag endet drei Tage nach Ostern 2025.", "drei Tage nach Ostern 2025", "2025-04-23"),
+    ("fr", "Le vote a eu lieu deux jours avant Noël 2024.", "deux jours avant Noël 2024", "2024-12-23"),
 ]
 
 
@@ -109,6 +116,8 @@ def test_words_that_look_like_times_are_not(make_doc, sentence: str) -> None:
         ("en", "The index ended Monday at 7,245.5 points.", ["2025-03-17"]),
         # a cardinal glued to a month by a hyphen names something else
         ("nl", "De twee maart-akkoorden bleven van kracht.", []),
+        # "from" a named day may start a stretch of time: only from now or a deictic day is it one day
+        ("en", "The talks will run two days from Monday.", ["P2D", "2025-03-24"]),
     ],
 )
 def test_numbers_next_to_a_day_that_are_no_part_of_it(make_doc, lang: str, sentence: str, values: list[str]) -> None:

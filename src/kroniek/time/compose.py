@@ -95,6 +95,10 @@ def _joined_day(
         first = _spans_before(out, len(out) - 1, text, words)  # "1 month, 21 days ago": 21 days ago less a month
         return first, _moved_by(out[first:], dt.date.fromisoformat(record.value), -1)
     relation = _relation(between, record, text, words)
+    if not relation and not between.strip():
+        # "deux jours avant Noël": the shift pattern took the relation word into the span ("deux jours avant")
+        tail = re.search(r"\s(\S+)$", text[out[-1].start : out[-1].end])
+        relation = _relation(f" {tail.group(1)}{between}", record, text, words) if tail else 0
     anchor = None
     if relation:
         if record.value == "PRESENT_REF":
