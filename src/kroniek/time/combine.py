@@ -7,7 +7,9 @@ is the day with the clock time; a part of day turns a 12-hour clock into the aft
 ("this evening at 7" = T19:00).
 
 A bare hour ("7", "seven") alone is no timex (a number as often as a time); right after a day and one of
-``[combine].bare_hour_joiners`` ("at", "om", "um", "vers") and ending the clause it is that day's hour.
+``[combine].bare_hour_joiners`` ("at", "om", "um", "vers") it is that day's hour when it ends the clause or
+the parser reads the next word as a verb or particle ("morgen om 7 terug", "heute Morgen um 7 los"); before
+a noun or name it is a count or an address ("Friday at 5 sites", "at 10 Downing Street").
 """
 
 from __future__ import annotations
@@ -69,6 +71,7 @@ def attach_bare_hours(
     text: str,
     bare_hour: re.Pattern[str] | None,
     hour_of_word: Callable[[str], int | None],
+    verb_or_particle_at: Callable[[int], bool],
 ) -> list[TimexRecord]:
     """``records`` with each day that a joiner and a bare hour follow ("tonight at 7") widened to that hour."""
     if bare_hour is None:
@@ -78,7 +81,12 @@ def attach_bare_hours(
         day = _DAY.match(record.value)
         found = bare_hour.match(text, record.end) if day and record.type in ("DATE", "TIME") else None
         next_start = records[index + 1].start if index + 1 < len(records) else len(text)
-        if day is None or found is None or found.end() > next_start:
+        if (
+            day is None
+            or found is None
+            or found.end() > next_start
+            or (found.group("next") is not None and not verb_or_particle_at(found.start("next")))
+        ):
             out.append(record)
             continue
         word = found.group("hour")

@@ -166,10 +166,13 @@ def load_lexicon(lang: str) -> Lexicon:
     if bare_joiners:
         alternation = "|".join(_word_regex(w) for w in sorted(bare_joiners, key=len, reverse=True))
         hour_words = _alternation(classes["clock_hour"]) if classes.get("clock_hour") else r"(?!)"
-        # The hour must end the clause ("tonight at 7."): "Monday at 10 Downing Street" is a place, "ended
-        # the day at 7,245.5" a level.
+        # The hour ends the clause ("tonight at 7.") or a word follows (group `next`) that kroniek.time.combine
+        # asks the parser about: "om 7 terug" is an hour, "Monday at 10 Downing Street" a place; "ended the
+        # day at 7,245.5" is a level.
         lex.bare_hour = re.compile(
-            rf"\s+(?:{alternation})\s+(?P<hour>2[0-4]|1\d|0?\d|{hour_words})(?=\s*(?:[.,;:!?)](?!\d)|$))", re.IGNORECASE
+            rf"\s+(?:{alternation})\s+(?P<hour>2[0-4]|1\d|0?\d|{hour_words})"
+            r"(?:(?=\s*(?:[.,;:!?)](?!\d)|$))|(?=\s+(?P<next>\w)))",
+            re.IGNORECASE,
         )
     lex.counted = _counted_words(data.get("combine", {}), words)
     for entry in data.get("patterns", []):

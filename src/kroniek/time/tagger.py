@@ -94,6 +94,19 @@ class _Resolving:
         return TimexRecord(self.cand.start, self.cand.end, type_, value, precision, anchored, direction)
 
 
+# what the parser may call the word after a bare hour for the hour to be one ("om 7 terug", "um 7 los")
+_AFTER_HOUR_POS = frozenset({"VERB", "AUX", "ADP", "PART", "ADV", "SCONJ", "CCONJ"})
+
+
+def _verb_or_particle_at(doc: ArticleDoc, at: int) -> bool:
+    """Whether the parser reads the word at character ``at`` as a verb, particle or function word; False
+    without a tagging pipeline (the blank one cannot tell "at 7 sites" from "om 7 terug")."""
+    if doc.nlp is None or not doc.nlp.has_annotation("POS"):
+        return False
+    span = doc.nlp.char_span(at, at + 1, alignment_mode="expand")
+    return span is not None and len(span) > 0 and span[0].pos_ in _AFTER_HOUR_POS
+
+
 class Tagger:
     # pattern kind -> the method that resolves it (filled after the class body)
     _RESOLVERS: ClassVar[dict[str, Callable[[Tagger, _Resolving], TimexRecord | None]]] = {}
@@ -197,7 +210,9 @@ class Tagger:
                 last_period = record.value
         counted = compose_counted_days(out, doc.text, published, self.lex.counted)
         merged = merge_day_and_clock(counted, doc.text, self.lex.joiners)
-        return attach_bare_hours(merged, doc.text, self.lex.bare_hour, self._clock_hour_of)
+        return attach_bare_hours(
+            merged, doc.text, self.lex.bare_hour, self._clock_hour_of, lambda at: _verb_or_particle_at(doc, at)
+        )
 
     def _clock_hour_of(self, word: str) -> int | None:
         hour = self.lex.lookup("clock_hour", word)
