@@ -68,6 +68,21 @@ CASES = [
     ("en", "The summit opens on the second of April.", "the second of April", "2025-04-02"),
     ("en", "The vote is set for next week Friday.", "next week Friday", "2025-03-28"),
     ("en", "The markets opened at 14:30 UTC.", "14:30 UTC", "2025-03-19T14:30Z"),
+    ("nl", "De stembussen sluiten op twee april.", "twee april", "2025-04-02"),
+    ("nl", "Het verdrag gaat in op de eerste van juni.", "eerste van juni", "2025-06-01"),
+    ("nl", "De top was op zaterdag eenentwintig januari 2023.", "zaterdag eenentwintig januari 2023", "2023-01-21"),
+    ("en", "The rally starts tonight at 7.", "tonight at 7", "2025-03-19T19:00"),
+    ("en", "The envoys arrive tomorrow morning at eight.", "tomorrow morning at eight", "2025-03-20T08:00"),
+    ("nl", "Het debat begint morgen om acht.", "morgen om acht", "2025-03-20T08:00"),
+    ("de", "Die Sitzung beginnt morgen um 9.", "morgen um 9", "2025-03-20T09:00"),
+    ("fr", "Les ministres arrivent demain vers 8.", "demain vers 8", "2025-03-20T08:00"),
+    ("en", "The envoys left two days before yesterday.", "two days before yesterday", "2025-03-16"),
+    ("en", "The truce began 2 weeks before Christmas 2024.", "2 weeks before Christmas 2024", "2024-12-11"),
+    ("en", "The strike started 1 month, 3 days ago.", "1 month, 3 days ago", "2025-02-16"),
+    ("nl", "De stemming is twee weken vanaf nu.", "twee weken vanaf nu", "2025-04-02"),
+    ("nl", "Het bod verliep 2 jaar en 3 dagen geleden.", "2 jaar en 3 dagen geleden", "2023-03-16"),
+    ("de", "Der Vertrag endet drei Tage nach Ostern 2025.", "drei Tage nach Ostern 2025", "2025-04-23"),
+    ("fr", "Le vote a eu lieu deux jours avant Noël 2024.", "deux jours avant Noël 2024", "2024-12-23"),
 ]
 
 
@@ -90,6 +105,24 @@ def test_a_time_of_day_with_a_dot_is_not_a_date_of_the_day_and_month(make_doc) -
 def test_words_that_look_like_times_are_not(make_doc, sentence: str) -> None:
     doc = STAGE(make_doc(sentence, "en"))
     assert doc.timexes == []
+
+
+@pytest.mark.parametrize(
+    ("lang", "sentence", "values"),
+    [
+        # a bare number after a day that does not end the clause is a count or an address, not an hour
+        ("en", "The ministers met on Tuesday at 10 Downing Street.", ["2025-03-18"]),
+        ("en", "The inspectors looked on Friday at 5 sites.", ["2025-03-14"]),
+        ("en", "The index ended Monday at 7,245.5 points.", ["2025-03-17"]),
+        # a cardinal glued to a month by a hyphen names something else
+        ("nl", "De twee maart-akkoorden bleven van kracht.", []),
+        # "from" a named day may start a stretch of time: only from now or a deictic day is it one day
+        ("en", "The talks will run two days from Monday.", ["P2D", "2025-03-24"]),
+    ],
+)
+def test_numbers_next_to_a_day_that_are_no_part_of_it(make_doc, lang: str, sentence: str, values: list[str]) -> None:
+    doc = STAGE(make_doc(sentence, lang))
+    assert [t.value for t in doc.timexes if t.precision != "month"] == values
 
 
 def test_easter_by_the_computus() -> None:

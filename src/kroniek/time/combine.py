@@ -1,16 +1,22 @@
 """One timex from a day and a clock time that belong together: "Tuesday at 3pm", "morgen um 8 Uhr",
-"ce soir à 19h", "21/04/2016, 20:00", "9h le 13 décembre".
+"ce soir à 19h", "21/04/2016, 20:00", "9h le 13 décembre", and a day with a bare hour: "tonight at 7".
 
 Two timexes merge when one is a day (a date, possibly with a part of day) and the other a clock time, and
 only a joiner of the language's ``[combine].joiners`` (or a comma) stands between them. The merged value
 is the day with the clock time; a part of day turns a 12-hour clock into the afternoon or evening
 ("this evening at 7" = T19:00).
+
+A bare hour ("7", "seven") alone is no timex (a number as often as a time); right after a day and one of
+``[combine].bare_hour_joiners`` ("at", "om", "um", "vers") it is that day's hour when it ends the clause or
+the parser reads the next word as a verb or particle ("morgen om 7 terug", "heute Morgen um 7 los"); before
+a noun or name it is a count or an address ("Friday at 5 sites", "at 10 Downing Street").
 """
 
 from __future__ import annotations
 
 import dataclasses
 import re
+from collections.abc import Callable
 
 from kroniek.document import TimexRecord
 
@@ -58,3 +64,39 @@ def _merge(first: TimexRecord, second: TimexRecord) -> TimexRecord | None:
                 precision="time",
             )
     return None
+
+
+def attach_bare_hours(
+    records: list[TimexRecord],
+    text: str,
+    bare_hour: re.Pattern[str] | None,
+    hour_of_word: Callable[[str], int | None],
+    verb_or_particle_at: Callable[[int], bool],
+) -> list[TimexRecord]:
+    """``records`` with each day that a joiner and a bare hour follow ("tonight at 7") widened to that hour."""
+    if bare_hour is None:
+        return records
+    out: list[TimexRecord] = []
+    for index, record in enumerate(records):
+        day = _DAY.match(record.value)
+        found = bare_hour.match(text, record.end) if day and record.type in ("DATE", "TIME") else None
+        next_start = records[index + 1].start if index + 1 < len(records) else len(text)
+        if (
+            day is None
+            or found is None
+            or found.end() > next_start
+            or (found.group("next") is not None and not verb_or_particle_at(found.start("next")))
+        ):
+            out.append(record)
+            continue
+        word = found.group("hour")
+        hour = int(word) if word.isdigit() else hour_of_word(word)
+        if hour is None or not 0 <= hour <= 24:
+            out.append(record)
+            continue
+        clock = _CLOCK.match(f"XXXX-XX-XXT{hour % 24:02d}:00")
+        assert clock is not None  # built in the clock's own form just above
+        out.append(
+            dataclasses.replace(record, end=found.end(), type="TIME", value=_merged_value(day, clock), precision="time")
+        )
+    return out

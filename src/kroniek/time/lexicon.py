@@ -21,6 +21,7 @@ from kroniek.errors import KroniekError
 from kroniek.lang.numbers import number_pattern
 from kroniek.lang.text import normalise
 from kroniek.time.calendar import holiday_rule
+from kroniek.time.compose import CountedWords
 from kroniek.time.firstchars import first_char_guard
 
 FIXED_CLASSES = {
@@ -57,6 +58,10 @@ class Lexicon:
     holidays: dict[str, Callable[[int], dt.date | None]] = field(default_factory=dict)
     # what may stand between a day and a clock time that belong together ("Tuesday at 3pm", "um")
     joiners: re.Pattern[str] | None = None
+    # a joiner and a bare hour after a day ("tonight at 7", "morgenochtend om 7"): see kroniek.time.combine
+    bare_hour: re.Pattern[str] | None = None
+    # the words that join a span to the day it counts from ("two days before yesterday"): kroniek.time.compose
+    counted: CountedWords | None = None
 
     def lookup(self, cls: str, word: str | None) -> Any:
         if word is None:
@@ -105,6 +110,32 @@ def _vague_value(lang: str, phrase: str, value: str) -> tuple[TimexType, str]:
         raise KroniekError("E140", lang=lang, detail=f"[vague] {phrase!r} = {value!r}: {exc}") from exc
 
 
+def _between(phrases: list[str]) -> re.Pattern[str] | None:
+    """White space, one of ``phrases``, white space (what stands between a span and its day)."""
+    if not phrases:
+        return None
+    alternation = "|".join(_word_regex(w) for w in sorted(phrases, key=len, reverse=True))
+    return re.compile(rf"\s+(?:{alternation})\s+", re.IGNORECASE)
+
+
+def _counted_words(combine: dict[str, Any], words: dict[str, dict[str, Any]]) -> CountedWords | None:
+    before, after = combine.get("counted_before", []), combine.get("counted_after", [])
+    if not (before or after):
+        return None
+    joiners = "|".join(_word_regex(w) for w in combine.get("counted_and", []))
+    ago_words = sorted(words.get("ago", {}), key=len, reverse=True)
+    return CountedWords(
+        before=_between(before),
+        after=_between(after),
+        from_now=_between(combine.get("counted_from", [])),
+        span_and=re.compile(rf"\s*,?\s*(?:(?:{joiners})\s+)?" if joiners else r"\s*,?\s*", re.IGNORECASE),
+        ago=re.compile(r"(?<!\w)(?:" + "|".join(_word_regex(w) for w in ago_words) + r")(?!\w)", re.IGNORECASE)
+        if ago_words
+        else None,
+        deictic=frozenset(words.get("deictic", {})),
+    )
+
+
 @lru_cache(maxsize=8)
 def load_lexicon(lang: str) -> Lexicon:
     if not lang_packs.has(lang):
@@ -131,6 +162,19 @@ def load_lexicon(lang: str) -> Lexicon:
     if joiners:
         alternation = "|".join(_word_regex(w) for w in sorted(joiners, key=len, reverse=True))
         lex.joiners = re.compile(rf"\s*,?\s*(?:(?:{alternation})\s+)?", re.IGNORECASE)
+    bare_joiners = data.get("combine", {}).get("bare_hour_joiners", [])
+    if bare_joiners:
+        alternation = "|".join(_word_regex(w) for w in sorted(bare_joiners, key=len, reverse=True))
+        hour_words = _alternation(classes["clock_hour"]) if classes.get("clock_hour") else r"(?!)"
+        # The hour ends the clause ("tonight at 7.") or a word follows (group `next`) that kroniek.time.combine
+        # asks the parser about: "om 7 terug" is an hour, "Monday at 10 Downing Street" a place; "ended the
+        # day at 7,245.5" is a level.
+        lex.bare_hour = re.compile(
+            rf"\s+(?:{alternation})\s+(?P<hour>2[0-4]|1\d|0?\d|{hour_words})"
+            r"(?:(?=\s*(?:[.,;:!?)](?!\d)|$))|(?=\s+(?P<next>\w)))",
+            re.IGNORECASE,
+        )
+    lex.counted = _counted_words(data.get("combine", {}), words)
     for entry in data.get("patterns", []):
         case = bool(entry.get("case", False))
         source = _expand(entry["regex"], classes, lang, capitalised=case)

@@ -19,7 +19,8 @@ from kroniek.lang.numbers import parse_number
 from kroniek.lang.text import normalise
 from kroniek.time import kinds as K
 from kroniek.time import resolve as R
-from kroniek.time.combine import merge_day_and_clock
+from kroniek.time.combine import attach_bare_hours, merge_day_and_clock
+from kroniek.time.compose import compose_counted_days
 from kroniek.time.lexicon import Lexicon, Pattern, load_lexicon
 from kroniek.time.tense import guess_direction
 
@@ -91,6 +92,19 @@ class _Resolving:
         self, type_: TimexType, value: str, precision: Precision, anchored: bool = True, direction: str | None = None
     ) -> TimexRecord:
         return TimexRecord(self.cand.start, self.cand.end, type_, value, precision, anchored, direction)
+
+
+# what the parser may call the word after a bare hour for the hour to be one ("om 7 terug", "um 7 los")
+_AFTER_HOUR_POS = frozenset({"VERB", "AUX", "ADP", "PART", "ADV", "SCONJ", "CCONJ"})
+
+
+def _verb_or_particle_at(doc: ArticleDoc, at: int) -> bool:
+    """Whether the parser reads the word at character ``at`` as a verb, particle or function word; False
+    without a tagging pipeline (the blank one cannot tell "at 7 sites" from "om 7 terug")."""
+    if doc.nlp is None or not doc.nlp.has_annotation("POS"):
+        return False
+    span = doc.nlp.char_span(at, at + 1, alignment_mode="expand")
+    return span is not None and len(span) > 0 and span[0].pos_ in _AFTER_HOUR_POS
 
 
 class Tagger:
@@ -194,7 +208,15 @@ class Tagger:
                 last_day, last_period = dt.date.fromisoformat(record.value[:10]), None
             elif R.PERIOD.match(record.value):
                 last_period = record.value
-        return merge_day_and_clock(out, doc.text, self.lex.joiners)
+        counted = compose_counted_days(out, doc.text, published, self.lex.counted)
+        merged = merge_day_and_clock(counted, doc.text, self.lex.joiners)
+        return attach_bare_hours(
+            merged, doc.text, self.lex.bare_hour, self._clock_hour_of, lambda at: _verb_or_particle_at(doc, at)
+        )
+
+    def _clock_hour_of(self, word: str) -> int | None:
+        hour = self.lex.lookup("clock_hour", word)
+        return int(hour) if hour is not None else None
 
     def _dir(self, word: str | None) -> str | None:
         value = self.lex.lookup("dir", word)
@@ -304,8 +326,8 @@ class Tagger:
         if not month:
             return None
         day = int(g["day"] or 0) if g.get("day") else None
-        if day is None and g.get("ordinal"):  # "the second of August", "zweiten Mai", "eerste mei"
-            day = int(lex.lookup("ordinal", g["ordinal"]) or 0) or None
+        if day is None and g.get("ordinal"):  # "the second of August", "zweiten Mai", "eerste mei", "twee oktober"
+            day = int(lex.lookup("ordinal", g["ordinal"]) or lex.lookup("day_word", g["ordinal"]) or 0) or None
         direction = self._dir(g.get("dir"))
         year: int | None = int(g["year"] or 0) if g.get("year") else None
         anchored = True
