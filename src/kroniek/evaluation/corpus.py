@@ -3,7 +3,8 @@
 ``check_gold`` reads every file as the scorer does (spans must read back, ids resolve: the chronicle
 validator) and then applies the annotation conventions of docs/annotation.md that a validator cannot
 see: no event dated by a page stamp, no participant the text does not name, a proposition on every
-required AGREE/REQUEST/REJECT/THREATEN/CONCEDE, corpus files carrying source, hash and split, and
+required AGREE/REQUEST/REJECT/THREATEN/CONCEDE, a national government coded as the state
+(gold_norms), corpus files carrying source, hash and split, and
 no document id twice. ``gold_stats`` counts documents and required events by language, type, mode,
 hard-case tag, split and origin.
 """
@@ -19,6 +20,7 @@ from typing import Any
 from kroniek.chronicle.models import PROPOSITION_TYPES
 from kroniek.errors import KroniekError
 from kroniek.evaluation.gold import GoldChronicle, gold_files, read_gold
+from kroniek.evaluation.gold_norms import national_government_state
 
 # A line that stamps the page rather than reports: "Published: 19 March 2025", "Stand: 18.03.2025".
 PAGE_STAMP = re.compile(
@@ -58,6 +60,13 @@ def conventions(gold: GoldChronicle) -> list[str]:
                 problems.append(f"event {event.id}: participant {actor_id} is not named in the text (no mention)")
         if event.event in PROPOSITION_TYPES and event.proposition is None and not extras.optional:
             problems.append(f"event {event.id}: a required {event.event} needs a proposition")
+    for actor in chronicle.actors:
+        state = national_government_state(actor.name, actor.kind, actor.country, actor.sector)
+        if state is not None and (actor.kind, actor.name) != ("state", state[0]):
+            problems.append(
+                f"actor {actor.id} {actor.name!r} is a national government: the state {state[0]!r} "
+                "(ADJ #4; python tools/normalize_gold.py --write)"
+            )
     if gold.corpus:
         for key in ("source", "sha256", "split"):
             if not gold.corpus.get(key):
