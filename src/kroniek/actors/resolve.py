@@ -397,7 +397,7 @@ class Resolver(Offices, Finders):
                 if isinstance(item.ref, Pending):
                     holder: Ref | None = self._holder(item.ref, context)
                     if item.ref.role.offices[:1] == ("GROUP",):
-                        state = self._salient_state(context) or self.article_state
+                        state = self.article_state or self._salient_state(context)
                         holder = self._salient_group(item.ref.role, state)
                     if holder is None:
                         continue
