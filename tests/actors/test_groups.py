@@ -70,3 +70,11 @@ def test_described_groups_are_listed_only_when_they_act() -> None:
     names = [a.name for a in to_chronicle(doc).actors]
     assert "Kenyan protesters" not in names
     assert "William Ruto" in names
+
+
+def test_forces_named_as_forces_are_the_armed_forces(resolve) -> None:
+    found = groups(resolve("Russische troepen trokken zich terug uit het dorp."))
+    assert found["Russische troepen"][:2] == ("Russian Armed Forces", "RUS")
+    # soldiers named by nationality are a group
+    found = groups(resolve("Russische soldaten trokken zich terug uit het dorp."))
+    assert found["Russische soldaten"][:4] == ("Russian soldiers", "RUS", "MIL", "group")
