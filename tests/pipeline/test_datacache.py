@@ -72,3 +72,41 @@ def test_bulk_loading_restores_the_collector() -> None:
             assert not gc.isenabled()
         assert not gc.isenabled()
     assert gc.isenabled()
+
+
+def test_a_mapped_cache_gives_back_equal_arrays_without_copying_them(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import array
+
+    import numpy as np
+
+    monkeypatch.setenv(datacache.CACHE_ENV, str(tmp_path / "cache"))
+    source = tmp_path / "weights.bin"
+    source.write_bytes(b"\x01\x02")
+    weights = np.arange(12, dtype=np.float16).reshape(4, 3)
+    table = array.array("H", [7, 0, 65535, 3])
+    value = {"weights": weights, "table": table, "labels": ["nl", "en"], "rows": [0, 256]}
+    built = datacache.cached_build("demo", [source], lambda: value, mapped=True)
+    assert built is value
+    (stored,) = (tmp_path / "cache").glob("demo-*.mapped")
+    loaded = datacache.cached_build("demo", [source], lambda: "rebuilt", mapped=True)
+    assert loaded["labels"] == ["nl", "en"] and loaded["rows"] == [0, 256]
+    assert loaded["weights"].dtype == np.float16 and np.array_equal(loaded["weights"], weights)
+    assert not loaded["weights"].flags.writeable  # a view of the file, not a copy
+    assert list(loaded["table"]) == [7, 0, 65535, 3] and loaded["table"][2] == 65535
+    assert stored.stat().st_size > weights.nbytes + table.itemsize * len(table)
+
+
+def test_a_damaged_mapped_cache_file_is_rebuilt(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import numpy as np
+
+    monkeypatch.setenv(datacache.CACHE_ENV, str(tmp_path / "cache"))
+    source = tmp_path / "weights.bin"
+    source.write_bytes(b"\x03")
+    datacache.cached_build("demo", [source], lambda: np.ones(1000), mapped=True)
+    (stored,) = (tmp_path / "cache").glob("demo-*.mapped")
+    stored.write_bytes(stored.read_bytes()[:200])  # cut short: the arrays are missing
+    assert datacache.cached_build("demo", [source], lambda: "rebuilt", mapped=True) == "rebuilt"
+    stored.write_bytes(b"a plain pickle or other bytes")
+    assert datacache.cached_build("demo", [source], lambda: "again", mapped=True) == "again"

@@ -25,11 +25,14 @@ from pathlib import Path
 from typing import TypeVar
 
 from kroniek.pipeline.loading import bulk_loading
+from kroniek.pipeline.mapped import read_mapped, write_mapped
 
 T = TypeVar("T")
 CACHE_ENV = "KRONIEK_CACHE_DIR"
 # Bump when the pickled classes change shape in a way the source hashes would not show.
 CACHE_FORMAT = "1"
+PICKLE_SUFFIX = ".pickle"
+MAPPED_SUFFIX = ".mapped"
 # How many versions of one structure may stay in the cache directory.
 KEEP_VERSIONS = 4
 
@@ -52,34 +55,46 @@ def source_key(sources: Sequence[Path]) -> str:
     return digest.hexdigest()[:20]
 
 
-def cached_build(name: str, sources: Sequence[Path], build: Callable[[], T]) -> T:
-    """``build()``'s result, from the disk cache when the sources have not changed since it was stored."""
+def cached_build(name: str, sources: Sequence[Path], build: Callable[[], T], mapped: bool = False) -> T:
+    """``build()``'s result, from the disk cache when the sources have not changed since it was stored.
+
+    ``mapped``: keep the result's large arrays in the file and map them when reading
+    (kroniek.pipeline.mapped), for structures that are mostly numpy or ``array.array`` data.
+    """
     directory = cache_dir()
     if directory is None:
         return build()
+    suffix = MAPPED_SUFFIX if mapped else PICKLE_SUFFIX
     try:
-        path = directory / f"{name}-{source_key(sources)}.pickle"
+        path = directory / f"{name}-{source_key(sources)}{suffix}"
     except OSError:  # a missing source: let build() report it with its own error
         return build()
     try:
-        with path.open("rb") as handle, bulk_loading():
-            return pickle.load(handle)
+        with bulk_loading():
+            if mapped:
+                return read_mapped(path)
+            with path.open("rb") as handle:
+                return pickle.load(handle)
     except Exception:  # noqa: BLE001 - a missing, damaged or incompatible cache file is rebuilt, never fatal
         pass
     result = build()
-    _store(directory, path, result)
+    _store(directory, path, result, mapped)
     return result
 
 
-def _store(directory: Path, path: Path, value: object) -> None:
-    """Write the pickle atomically (a concurrent reader sees the old file or the whole new one)."""
+def _store(directory: Path, path: Path, value: object, mapped: bool = False) -> None:
+    """Write the pickle atomically (a concurrent reader sees the old file or the whole new one; a
+    mapped file that a process still reads is replaced, never changed in place)."""
     tmp: str | None = None
     try:
         directory.mkdir(parents=True, exist_ok=True)
         _prune(directory, path)
-        handle, tmp = tempfile.mkstemp(dir=directory, prefix=".tmp-", suffix=".pickle")
+        handle, tmp = tempfile.mkstemp(dir=directory, prefix=".tmp-", suffix=path.suffix)
         with os.fdopen(handle, "wb") as out:
-            pickle.dump(value, out, protocol=pickle.HIGHEST_PROTOCOL)
+            if mapped:
+                write_mapped(value, out)
+            else:
+                pickle.dump(value, out, protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(tmp, path)
     except (OSError, pickle.PicklingError):
         if tmp is not None:
@@ -89,7 +104,9 @@ def _store(directory: Path, path: Path, value: object) -> None:
 def _prune(directory: Path, path: Path) -> None:
     """Remove older versions of the same structure, but keep a few: several checkouts of different
     versions may share one cache directory and should not keep replacing each other's files."""
-    versions = [p for p in directory.glob(path.name.rsplit("-", 1)[0] + "-*.pickle") if p != path]
+    # both kinds of file count: a structure that changed from one kind to the other leaves no old files
+    pattern = path.name.rsplit("-", 1)[0] + "-*"
+    versions = [p for p in directory.glob(pattern) if p != path and p.suffix in (PICKLE_SUFFIX, MAPPED_SUFFIX)]
     versions.sort(key=lambda p: p.stat().st_mtime, reverse=True)
     for old in versions[KEEP_VERSIONS - 1 :]:
         old.unlink(missing_ok=True)
@@ -97,9 +114,11 @@ def _prune(directory: Path, path: Path) -> None:
 
 def load_language_identifier() -> None:
     """Give kroniek.lang.identify its identifier from the disk cache: unpacking py3langid's
-    xz-compressed model took 0.54 CPU-s of every cold start without --lang, the cached one 0.1 s
-    (the cache file is about 70 MB)."""
+    xz-compressed model took 0.54 CPU-s of every cold start without --lang, the cached pickle 0.1 s
+    (the file is about 70 MB, nearly all of it two arrays); mapped, the arrays are not copied and the
+    load takes about 0.01 s."""
     from kroniek.lang import identify
 
     if not identify.has_identifier():
-        identify.set_identifier(cached_build("langid", identify.identifier_sources(), identify.build_identifier))
+        identifier = cached_build("langid", identify.identifier_sources(), identify.build_identifier, mapped=True)
+        identify.set_identifier(identifier)
