@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import gc
+import pickle
 from collections.abc import Callable
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
@@ -110,3 +112,48 @@ def test_a_damaged_mapped_cache_file_is_rebuilt(tmp_path: Path, monkeypatch: pyt
     assert datacache.cached_build("demo", [source], lambda: "rebuilt", mapped=True) == "rebuilt"
     stored.write_bytes(b"a plain pickle or other bytes")
     assert datacache.cached_build("demo", [source], lambda: "again", mapped=True) == "again"
+
+
+@datacache.pickled_by_constructor
+@dataclass(frozen=True, slots=True)
+class _Stop:
+    name: str
+    lines: tuple[int, ...] = ()
+    zone: int | None = None
+
+
+@datacache.pickled_by_constructor
+@dataclass(slots=True)
+class _Route:
+    stops: list[_Stop]
+    night: bool = False
+
+
+def test_objects_pickled_by_constructor_come_back_equal_and_shared_objects_stay_shared() -> None:
+    central = _Stop("Central", (1, 4), zone=2)
+    routes = [_Route([central, _Stop("Harbour")]), _Route([central], night=True)]
+    back = pickle.loads(pickle.dumps(routes, protocol=pickle.HIGHEST_PROTOCOL))
+    assert back == routes
+    assert back[0].stops[0] is back[1].stops[0]  # one object, as before pickling
+    assert _Stop.__reduce__(central) == (_Stop, ("Central", (1, 4), 2))
+
+
+def test_pickled_by_constructor_refuses_classes_the_constructor_would_not_rebuild() -> None:
+    @dataclass(slots=True)
+    class Derived:
+        base: int
+        double: int = field(init=False, default=0)
+
+    @dataclass(slots=True)
+    class Checked:
+        value: int
+
+        def __post_init__(self) -> None:
+            self.value = abs(self.value)
+
+    class Plain:
+        pass
+
+    for kind in (Derived, Checked, Plain):
+        with pytest.raises(TypeError):
+            datacache.pickled_by_constructor(kind)

@@ -15,6 +15,7 @@ Only kroniek writes these files; like any pickle they must not come from an untr
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import os
 import pickle
@@ -22,12 +23,13 @@ import sys
 import tempfile
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from kroniek.pipeline.loading import bulk_loading
 from kroniek.pipeline.mapped import read_mapped, write_mapped
 
 T = TypeVar("T")
+C = TypeVar("C", bound=type)
 CACHE_ENV = "KRONIEK_CACHE_DIR"
 # Bump when the pickled classes change shape in a way the source hashes would not show.
 CACHE_FORMAT = "1"
@@ -35,6 +37,26 @@ PICKLE_SUFFIX = ".pickle"
 MAPPED_SUFFIX = ".mapped"
 # How many versions of one structure may stay in the cache directory.
 KEEP_VERSIONS = 4
+
+
+def pickled_by_constructor(cls: C) -> C:
+    """Class decorator for a slotted dataclass kept in the disk cache in large numbers: pickle an
+    object as a call of the constructor with its fields' values. The ``__setstate__`` that dataclasses
+    give a slotted class looks its fields up again for every object (0.1 CPU-s of each start for the
+    gazetteer's 34,000 places, 30 ms for the actors); the generated ``__init__`` does not. The fields
+    are read when pickling, so a field added later is pickled too."""
+    if not dataclasses.is_dataclass(cls) or not hasattr(cls, "__slots__"):
+        raise TypeError(f"{cls.__name__}: not a slotted dataclass")
+    if hasattr(cls, "__post_init__") or not all(f.init for f in dataclasses.fields(cls)):
+        # the constructor would not give back the same object
+        raise TypeError(f"{cls.__name__}: __post_init__ or a field outside __init__")
+
+    def __reduce__(self: Any) -> tuple[type, tuple[Any, ...]]:
+        kind = type(self)
+        return kind, tuple([getattr(self, f.name) for f in dataclasses.fields(kind)])
+
+    cls.__reduce__ = __reduce__  # type: ignore[method-assign]
+    return cls
 
 
 def cache_dir() -> Path | None:
