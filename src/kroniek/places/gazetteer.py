@@ -29,6 +29,10 @@ _WORD = re.compile(r"\w+")
 
 
 def name_key(text: str) -> str:
+    if text.isascii():
+        # the same key without decomposing: ASCII has no accents to strip (the places stage keys every
+        # capitalised span it tries, most of them new and ASCII)
+        return " ".join(_WORD.findall(text.lower()))
     plain = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
     return " ".join(_WORD.findall(plain.lower()))
 
