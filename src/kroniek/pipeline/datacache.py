@@ -104,6 +104,31 @@ def cached_build(name: str, sources: Sequence[Path], build: Callable[[], T], map
     return result
 
 
+def cached_value(name: str, sources: Sequence[Path]) -> Any:
+    """The value that ``store_value`` last stored under ``name`` for these sources, or None (for data
+    that grows as it is used, which ``cached_build`` cannot build in one go)."""
+    directory = cache_dir()
+    if directory is None:
+        return None
+    try:
+        with (directory / f"{name}-{source_key(sources)}{PICKLE_SUFFIX}").open("rb") as handle, bulk_loading():
+            return pickle.load(handle)
+    except Exception:  # noqa: BLE001 - missing, damaged or incompatible: as if nothing were stored
+        return None
+
+
+def store_value(name: str, sources: Sequence[Path], value: object) -> None:
+    """Keep ``value`` under ``name`` for these sources (replacing what was stored); never fatal."""
+    directory = cache_dir()
+    if directory is None:
+        return
+    try:
+        path = directory / f"{name}-{source_key(sources)}{PICKLE_SUFFIX}"
+    except OSError:
+        return
+    _store(directory, path, value)
+
+
 def _store(directory: Path, path: Path, value: object, mapped: bool = False) -> None:
     """Write the pickle atomically (a concurrent reader sees the old file or the whole new one; a
     mapped file that a process still reads is replaced, never changed in place)."""
@@ -118,7 +143,7 @@ def _store(directory: Path, path: Path, value: object, mapped: bool = False) -> 
             else:
                 pickle.dump(value, out, protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(tmp, path)
-    except (OSError, pickle.PicklingError):
+    except Exception:  # noqa: BLE001 - a value that cannot be stored only stays uncached
         if tmp is not None:
             Path(tmp).unlink(missing_ok=True)
 
