@@ -17,9 +17,9 @@ from typing import Any
 from kroniek.document import ArticleDoc, CharSpan
 from kroniek.errors import KroniekError
 from kroniek.nlp.chunks import DEFAULT_CHUNK_CHARS, text_chunks
-from kroniek.nlp.regex_cache import compiled_patterns_kept
 from kroniek.nlp.spacy_import import import_spacy
 from kroniek.pipeline.budget import check_budget
+from kroniek.pipeline.regex_cache import compiled_patterns_kept
 
 MODELS_DIR = Path(__file__).resolve().parent.parent / "models"
 

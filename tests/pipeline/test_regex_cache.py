@@ -7,8 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from kroniek.nlp import regex_cache
-from kroniek.pipeline import datacache
+from kroniek.pipeline import datacache, regex_cache
 
 # Written for this test: long enough to be kept, with groups, classes, flags and look-arounds.
 _WORDS = [f"{stem}{n}" for n in range(120) for stem in ("minister", "raad", "akkoord")]
@@ -53,3 +52,14 @@ def test_short_patterns_and_a_damaged_store_compile_as_usual(tmp_path: Path, mon
     stored.write_bytes(b"not a pickle")
     with regex_cache.compiled_patterns_kept("damaged"):
         assert _compile_fresh(LONG) == _compile_fresh(LONG)
+
+
+def test_at_most_max_kept_programs_stay_stored(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv(datacache.CACHE_ENV, str(tmp_path))
+    monkeypatch.setattr(regex_cache, "MAX_KEPT", 3)
+    variants = [LONG + "|" + word for word in ("alpha", "beta", "gamma", "delta", "epsilon")]
+    for variant in variants:  # as if each process built its pattern in another order
+        with regex_cache.compiled_patterns_kept("growing"):
+            _compile_fresh(variant)
+    stored = datacache.cached_value("regex-growing", regex_cache._sources())
+    assert [pattern for pattern, _flags in stored] == variants[-3:]

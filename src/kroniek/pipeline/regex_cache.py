@@ -4,6 +4,9 @@ Python compiles a pattern in pure Python (``re._parser``, ``re._compiler``) and 
 result between processes. spaCy's French tokenizer exceptions build one pattern that took 3.1
 CPU-s to compile on every import of ``spacy.lang.fr``, so every process that met a French article
 paid for it; the Dutch pipeline's saved prefix, suffix and infix patterns took about 40 ms.
+A pattern whose text differs from process to process (built from a set, whose order changes with
+Python's string hashing) is never found again: at most ``MAX_KEPT`` programs are kept per name, the
+most recently compiled ones, so such patterns cannot make the cache file grow without end.
 
 Inside ``compiled_patterns_kept(name)`` a pattern of at least ``LONG_PATTERN`` characters is built
 from the program that the same interpreter compiled for it before: the arguments that
@@ -26,8 +29,9 @@ from typing import Any
 
 from kroniek.pipeline.datacache import cached_value, store_value
 
-# Shorter patterns compile in about a millisecond or less: not worth a cache entry.
-LONG_PATTERN = 2000
+# Shorter patterns compile in well under a millisecond: not worth a cache entry.
+LONG_PATTERN = 500
+MAX_KEPT = 64
 _compiler: Any = getattr(re, "_compiler", None)  # Python 3.11 and later
 _parser: Any = getattr(re, "_parser", None)
 
@@ -109,4 +113,5 @@ def compiled_patterns_kept(name: str) -> Iterator[None]:
         if _compiler.compile is compile_kept:
             _compiler.compile = original
         if recorded:
-            store_value(f"regex-{name}", sources, {**known, **recorded})
+            kept = {**known, **recorded}  # in the order compiled: the oldest first
+            store_value(f"regex-{name}", sources, dict(list(kept.items())[-MAX_KEPT:]))
