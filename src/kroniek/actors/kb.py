@@ -28,6 +28,7 @@ from kroniek.actors.normalize import is_acronym
 from kroniek.errors import KroniekError
 from kroniek.lang import SUPPORTED
 from kroniek.lang.text import fold
+from kroniek.pipeline.datacache import pickled_by_constructor
 from kroniek.pipeline.loading import bulk_loading
 
 # Alias flags, as written by tools/build_actor_kb.py.
@@ -44,6 +45,7 @@ SECTORS = ("GOV", "MIL", "REB", "OPP", "JUD", "LEG", "MED", "BUS", "CVL", "IGO",
 LANGS = SUPPORTED  # the languages with a folder in kroniek/lang; roles.toml holds a row for each
 
 
+@pickled_by_constructor
 @dataclass(slots=True)
 class KBActor:
     index: int
@@ -103,6 +105,7 @@ def _date(value: Any) -> dt.date | None:
         return None
 
 
+@pickled_by_constructor
 @dataclass(slots=True)
 class AliasHit:
     actor: KBActor
@@ -110,6 +113,7 @@ class AliasHit:
     surface: str | None  # exact surface for case-sensitive aliases
 
 
+@pickled_by_constructor
 @dataclass(slots=True)
 class OfficeNoun:
     offices: tuple[str, ...]
@@ -129,6 +133,7 @@ class GroupNoun(NamedTuple):
     collective: bool = False  # read bare also in the singular ("the opposition", "de junta")
 
 
+@pickled_by_constructor
 @dataclass(slots=True)
 class RoleTables:
     """Role nouns, pronouns and function words per language, from data/roles.toml."""

@@ -128,6 +128,10 @@ class Lexicon:
     by_lemma: dict[str, list[TriggerEntry]] = field(default_factory=dict)
     by_form_lemma: dict[str, list[TriggerEntry]] = field(default_factory=dict)  # single-word form -> entries
     compounds: list[tuple[str, TriggerEntry]] = field(default_factory=list)
+    # compound suffix -> the first entry with it in ``compounds``, and the suffixes' lengths, longest first:
+    # the trigger finder looks up a word's endings instead of trying every suffix on every word
+    compound_by_suffix: dict[str, TriggerEntry] = field(default_factory=dict)
+    compound_lengths: tuple[int, ...] = ()
     by_stem: dict[str, TriggerEntry] = field(default_factory=dict)
     # first token -> (entry, its forms that start with it, longest first), in by_first's order: what the
     # trigger finder tries at a token, sorted once here instead of at every token of every article
@@ -174,6 +178,10 @@ class Lexicon:
         for entries in self.by_first.values():
             entries.sort(key=lambda e: -max(len(f) for f in e.forms))
         self.compounds.sort(key=lambda p: -len(p[0]))
+        self.compound_by_suffix = {}
+        for suffix, entry in self.compounds:
+            self.compound_by_suffix.setdefault(suffix, entry)
+        self.compound_lengths = tuple(sorted({len(suffix) for suffix in self.compound_by_suffix}, reverse=True))
         self.forms_by_first = {
             word: [
                 (entry, tuple(f for f in sorted(entry.forms, key=len, reverse=True) if f[0] == word))
