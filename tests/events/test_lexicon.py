@@ -107,3 +107,18 @@ def test_compound_lookup_by_word_endings_equals_a_scan_of_the_suffixes():
     assert compound_entry(lexicon, "crisisoverleg").id == "t.talks"
     assert compound_entry(lexicon, "voedselnoodhulp").forms == compound_entry(lexicon, "voedselhulp").forms
     assert compound_entry(lexicon, "abhulp") is None
+
+
+def test_per_language_model_threshold_overrides_the_common_one():
+    stage = EventsStage(model_threshold=0.7, model_thresholds={"fr": 0.5, "de": 0})
+    assert stage.threshold_for("fr") == 0.5
+    assert stage.threshold_for("nl") == 0.7  # not listed: the common threshold
+    assert stage.threshold_for("de") is None  # 0: the model's own threshold
+
+
+@pytest.mark.parametrize("bad", [0.5, {"fr": 1.5}, {"fr": "high"}, {"fr": True}])
+def test_bad_model_thresholds_table_is_e280(bad):
+    with pytest.raises(KroniekError) as err:
+        EventsStage(model_thresholds=bad)
+    assert err.value.code == "E280"
+    assert "model_thresholds" in str(err.value)

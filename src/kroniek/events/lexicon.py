@@ -166,11 +166,14 @@ class Lexicon:
                 if len(form) == 1:
                     self.by_form_lemma.setdefault(form[0], []).append(entry)
             # without a lemmatizer, inflected forms the entry does not list are matched by their stem;
-            # an entry with a separable particle needs its particle check and is matched by form only
-            if entry.stem and not entry.particle:
+            # the forms of an entry with a separable particle need their particle check and match by form
+            # only, but its lemmas are infinitives, written whole ("bestreiten", "ablehnen"), and are stemmed
+            # like any other entry's (before, the lemmas listed on such an entry never matched untagged text)
+            if entry.stem:
                 # a lemma ("ratifier", "erörtern") is stemmed like a form: its inflections match without a
                 # lemmatizer ("ratifiait", "erörterte")
-                for form in (*entry.forms, *((lemma,) for lemma in entry.lemmas)):
+                forms = () if entry.particle else entry.forms
+                for form in (*forms, *((lemma,) for lemma in entry.lemmas)):
                     stem = self.stem(form[0]) if len(form) == 1 else None
                     if stem is not None:
                         self.by_stem.setdefault(stem, entry)  # the first entry listing a stem keeps it
