@@ -45,8 +45,9 @@ def test_accusation_in_a_quote_is_the_speakers_en():
 
 
 def test_demand_in_a_quote_addresses_the_named_state_nl():
-    doc = run("„Nortland moet de blokkade onmiddellijk opheffen en wij eisen een onderzoek”, zei Ana Vell.", "nl")
+    doc = run("„Wij eisen dat Nortland de blokkade opheft”, zei Ana Vell.", "nl")
     demand = speaker_acts(doc, "REQUEST")
+    assert names(doc, demand.recipient) == {"Nortland"}
     assert demand.source is None
 
 
@@ -73,6 +74,13 @@ def test_a_passive_act_in_reported_speech_is_not_the_speakers_en():
 def test_an_investigation_is_a_deed_not_words_en():
     doc = run('"The police are investigating the attack on the embassy," Ana Vell said.', "en")
     assert all(names(doc, e.actor) != {"Ana Vell"} for e in of_type(doc, "ACCUSE"))
+
+
+def test_a_third_partys_refusal_in_a_quote_is_relayed_en():
+    doc = run('"Sudland refused our offer of talks twice," Ana Vell said on Monday.', "en")
+    refusal = [e for e in of_type(doc, "REJECT") if names(doc, e.actor) == {"Sudland"}]
+    assert refusal, [(e.event, names(doc, e.actor)) for e in doc.events]
+    assert refusal[0].source is not None and doc.actors[refusal[0].source].name == "Ana Vell"
 
 
 def test_reported_speech_keeps_the_actor_it_names_en():

@@ -250,6 +250,10 @@ def _speaker_of_the_speech_act(ctx: EventContext) -> None:
         return
     words = [" ".join(nlp[i].text.lower() for i in range(g.start, g.end)) for g in ctx.groups]
     own_side = first_person_actors(ctx.groups, words, ctx.lexicon.cues.first_person)
+    if scope.direct and match.how != "model" and nlp[match.start].pos_ == "VERB" and set(args.actor) - own_side:
+        # '"They first refused," Zelensky said': the lexicon's own speech-act verb with a subject in the
+        # third person is that subject's act, which the speaker relays (events/speech_acts.py)
+        return
     decided = speakers_act(args.actor, args.recipient, scope.speaker, scope.direct, own_side)
     if decided is None:
         return

@@ -103,8 +103,15 @@ def _clause_end(an: Analysis, start: int, sent: CharSpan) -> int:
         end = semi
     toks = an.tokens_between(start, end)
     for i in range(1, len(toks) - 2):
-        if toks[i].low == "," and toks[i + 1].low in an.lex.coordinators and _new_subject(an, toks, i + 2):
+        if toks[i].low != ",":
+            continue
+        if toks[i + 1].low in an.lex.coordinators and _new_subject(an, toks, i + 2):
             return toks[i].start  # "said that A, and Nortland attacked B": the author speaks again
+        if toks[i + 1].low in an.lex.contrast_openers:
+            # "said that A, while Nortland attacked B" ("tandis que Nortland …"): the author sets B against A
+            j = i + 3 if toks[i + 2].low in an.lex.complementizers else i + 2
+            if j < len(toks) and _new_subject(an, toks, j):
+                return toks[i].start
     for rel in an.lex.find(toks, ("verb",)):
         i = rel.first
         if i >= 1 and toks[i - 1].low == "," and rel.entry in an.lex.participles:
