@@ -555,6 +555,8 @@ def _source_candidates(
             while j >= c.start and nlp[j].text.lower() in cues.determiners:
                 j -= 1
             if j >= c.start and nlp[j].text.lower() in cues.source_after and _after_a_break(nlp, j):
+                if _verb_follows(nlp, g, c):
+                    continue  # "Rice, the envoy, said the government lied": the comma closed an apposition
                 yield g.actors[0], f"{nlp[j].text} X", "speech"
     # ", wie der Kreml mitteilte", ", as the ministry said", ", comme l'a indiqué X" anywhere in the sentence
     for c in clauses:
@@ -572,6 +574,17 @@ def _source_candidates(
         if st.speaker is not None and st.scope.start <= trigger_char < st.scope.end:
             cue = f": «{doc.text[st.cue.start : st.cue.end]}»" if st.cue is not None else ""
             yield st.speaker, f"statement ({st.how}{cue})", "quote" if st.direct else "speech"
+
+
+def _verb_follows(nlp: Doc, group: ActorGroup, clause: Clause) -> bool:
+    """A verb stands after the group before the next comma of its clause: the group is the subject of what
+    was said, not the speaker of a closing "…, said X (on Monday)"."""
+    for i in range(group.end, clause.end):
+        if nlp[i].text == ",":
+            return False
+        if nlp[i].pos_ in ("VERB", "AUX"):
+            return True
+    return False
 
 
 AS_REPORT_REACH = 4  # words between "wie"/"as" and the group, and between the group and its verb

@@ -190,6 +190,22 @@ class Analysis:
             return None
         return None
 
+    def speaker_after_title(self, offset: int, limit: int, reach: int) -> Speaker | None:
+        """A mention after a title of up to ``reach`` words that the mention leaves out ("according to exiled
+        opposition leader X", "selon le ministre des Affaires étrangères X"): only words, none of them a
+        complementizer or coordinator, stand between ``offset`` and the mention."""
+        words = 0
+        for tok in self.tokens_between(offset, limit):
+            m = self.mention_covering(tok.start, tok.end)
+            if m is not None and m.start >= offset - 1:
+                return self._from_mention(m, tok)
+            if tok.low in ("'", "’"):
+                continue  # an elided article: "selon l'opposante X"
+            words += 1
+            if words > reach or not tok.is_word or tok.low in self.lex.complementizers | self.lex.coordinators:
+                return None
+        return None
+
     def description_at(self, start: int, limit: int) -> Speaker | None:
         """A definite description the actors stage left unresolved where a speaker is expected ("aldus de
         minister", "De woordvoerder zei"): it refers back to the nearest earlier actor named with the same

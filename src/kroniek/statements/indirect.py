@@ -363,7 +363,9 @@ def _according(an: Analysis, cue: CueMatch, sent: CharSpan, before: bool) -> lis
     """ "volgens Kaag" / "according to him" / "laut X" / "selon X" / "X zufolge": the clause is reported."""
     text = an.text
     if before:
-        speaker = an.speaker_right_after(cue.end, sent.end)
+        speaker = an.speaker_right_after(cue.end, sent.end) or an.speaker_after_title(
+            cue.end, sent.end, POSTPOSED_TITLE_WORDS
+        )
     else:
         speaker = an.speaker_right_before(cue.start, max(sent.start, cue.start - 200))
     if speaker is None or speaker.span is None or speaker.actor is None:

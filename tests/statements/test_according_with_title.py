@@ -1,0 +1,47 @@
+"""A source phrase whose speaker follows a title the mention leaves out ("according to exiled opposition
+leader X", issue 14). Every sentence here is written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+VELL = ("Ana Vell", "person", ["Ana Vell"])
+SUDLAND = ("Sudland", "state", ["Sudland"])
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "content"),
+    [
+        (
+            "en",
+            "Sudland closed the border on Monday, according to exiled opposition leader Ana Vell.",
+            "Sudland closed the border on Monday",
+        ),
+        (
+            "nl",
+            "Sudland heeft de grens maandag gesloten, volgens de verbannen oppositieleider Ana Vell.",
+            "Sudland heeft de grens maandag gesloten",
+        ),
+        (
+            "de",
+            "Sudland hat die Grenze am Montag geschlossen, laut der Oppositionsführerin Ana Vell.",
+            "Sudland hat die Grenze am Montag geschlossen",
+        ),
+        (
+            "fr",
+            "Sudland a fermé la frontière lundi, selon l'opposante en exil Ana Vell.",
+            "Sudland a fermé la frontière lundi",
+        ),
+    ],
+)
+def test_the_speaker_after_a_title(run_stage, lang: str, text: str, content: str) -> None:
+    doc = run_stage(text, lang, [VELL, SUDLAND])
+    according = [a for a in doc.attributions if a.how == "according"]
+    assert according, doc.attributions
+    assert according[0].speaker is not None and doc.actors[according[0].speaker].name == "Ana Vell"
+    assert doc.text[according[0].scope.start : according[0].scope.end].startswith(content)
+
+
+def test_no_speaker_across_a_comma_en(run_stage) -> None:
+    doc = run_stage("Sudland closed the border, according to plans, reports and Ana Vell.", "en", [VELL, SUDLAND])
+    assert not [a for a in doc.attributions if a.how == "according" and a.speaker is not None]
