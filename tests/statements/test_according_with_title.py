@@ -45,3 +45,42 @@ def test_the_speaker_after_a_title(run_stage, lang: str, text: str, content: str
 def test_no_speaker_across_a_comma_en(run_stage) -> None:
     doc = run_stage("Sudland closed the border, according to plans, reports and Ana Vell.", "en", [VELL, SUDLAND])
     assert not [a for a in doc.attributions if a.how == "according" and a.speaker is not None]
+
+
+# --- an inverted postposed speaker after a title: "…, sagte Junta-Sprecher X" -----------------------------
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "content"),
+    [
+        (
+            "de",
+            "Sudland werde weitere Diplomaten ausweisen, sagte Regierungssprecherin Ana Vell.",
+            "Sudland werde weitere Diplomaten ausweisen",
+        ),
+        (
+            "nl",
+            "Sudland zal meer diplomaten uitzetten, zei regeringswoordvoerder Ana Vell.",
+            "Sudland zal meer diplomaten uitzetten",
+        ),
+        (
+            "en",
+            "Sudland will expel more diplomats, said government spokesperson Ana Vell.",
+            "Sudland will expel more diplomats",
+        ),
+        (
+            "fr",
+            "Sudland expulsera d'autres diplomates, a déclaré la porte-parole Ana Vell.",
+            "Sudland expulsera d'autres diplomates",
+        ),
+    ],
+)
+def test_inverted_speaker_after_a_title(run_stage, said, lang: str, text: str, content: str) -> None:
+    doc = run_stage(text, lang, [VELL, SUDLAND])
+    assert said(doc) == [("Ana Vell", content, False)]
+
+
+def test_a_bare_complement_after_the_verb_stays_what_was_said_en(run_stage, said) -> None:
+    text = "Speaking on the radio, the spokesperson said Sudland would expel more diplomats."
+    doc = run_stage(text, "en", [VELL, SUDLAND])
+    assert all(who != "Sudland" for who, _, _ in said(doc))

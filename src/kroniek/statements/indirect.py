@@ -300,7 +300,13 @@ def _postposed_verb(an: Analysis, cue: CueMatch, sent: CharSpan, clause_start: i
         return None
     comma = toks[i]
     # the rest of the sentence after the cue (and an inverted speaker) must be short and hold no "that"
-    after = an.speaker_right_after(cue.end, sent.end) if speaker is None else None
+    # "…, zei regeringswoordvoerder X": the inverted speaker may follow a title the mention leaves out; a
+    # bare complement after it ("said the army was ready") still stops the match below
+    after = (
+        an.speaker_right_after(cue.end, sent.end) or an.speaker_after_title(cue.end, sent.end, POSTPOSED_TITLE_WORDS)
+        if speaker is None
+        else None
+    )
     rest_from = after.span.end if after is not None and after.span is not None else cue.end
     rest = an.tokens_between(rest_from, sent.end)
     rest_words = [t for t in rest if t.is_word]
