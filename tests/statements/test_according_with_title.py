@@ -84,3 +84,28 @@ def test_a_bare_complement_after_the_verb_stays_what_was_said_en(run_stage, said
     text = "Speaking on the radio, the spokesperson said Sudland would expel more diplomats."
     doc = run_stage(text, "en", [VELL, SUDLAND])
     assert all(who != "Sudland" for who, _, _ in said(doc))
+
+
+# --- a quote's speaker named in apposition after a title that names an organisation ----------------------
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("fr", "« Nous demandons un passage sûr », a déclaré la coordonnatrice de Sudland à Nortland, Ana Vell."),
+        ("en", '"We ask for safe passage," said the coordinator of Sudland in Nortland, Ana Vell.'),
+        ("nl", "„Wij vragen een veilige doorgang”, zei de coördinator van Sudland in Nortland, Ana Vell."),
+        ("de", "„Wir bitten um sicheren Durchgang“, sagte die Koordinatorin von Sudland in Nortland, Ana Vell."),
+    ],
+)
+def test_quote_speaker_in_apposition_after_a_title(run_stage, lang: str, text: str) -> None:
+    doc = run_stage(text, lang, [VELL, SUDLAND, ("Nortland", "state", ["Nortland"])])
+    quotes = [st for st in doc.statements if st.direct]
+    assert quotes and quotes[0].speaker is not None and doc.actors[quotes[0].speaker].name == "Ana Vell"
+
+
+def test_a_place_after_the_name_keeps_the_first_speaker_en(run_stage) -> None:
+    text = '"We ask for safe passage," said Ana Vell, the coordinator of Sudland in Nortland.'
+    doc = run_stage(text, "en", [VELL, SUDLAND, ("Nortland", "state", ["Nortland"])])
+    quotes = [st for st in doc.statements if st.direct]
+    assert quotes and quotes[0].speaker is not None and doc.actors[quotes[0].speaker].name == "Ana Vell"

@@ -300,6 +300,24 @@ class Analysis:
                 return Speaker(None, CharSpan(head.start, m.end), "name")
         return self._from_mention(m, tok)
 
+    def apposed_person(self, start: int, end: int) -> Speaker | None:
+        """A person named last, after a comma, closing the stretch: "…, said the UN's coordinator in Haiti,
+        X." names the speaker X, not the organisation inside the title before it."""
+        toks = [t for t in self.tokens_between(start, end) if t.is_word or t.low == ","]
+        for k in range(len(toks) - 1, 0, -1):
+            if toks[k].low == ",":
+                break
+            m = self.mention_covering(toks[k].start, toks[k].end)
+            if m is None or m.kind != _PERSON or m.how == "pronoun":
+                continue
+            # the mention must follow a comma and end the stretch (only punctuation after it)
+            first = next(j for j in range(k + 1) if toks[j].start >= m.start)
+            after = [t for t in toks[k + 1 :] if t.start >= m.end]
+            if first > 0 and toks[first - 1].low == "," and not after:
+                return Speaker(m.actor, CharSpan(m.start, m.end), "mention")
+            return None
+        return None
+
     def first_speaker_in(self, start: int, end: int) -> Speaker | None:
         """The first mention or pronoun in a clause, outside quotes: its likely subject."""
         for tok in self.tokens_between(start, end):
