@@ -109,3 +109,49 @@ def test_a_place_after_the_name_keeps_the_first_speaker_en(run_stage) -> None:
     doc = run_stage(text, "en", [VELL, SUDLAND, ("Nortland", "state", ["Nortland"])])
     quotes = [st for st in doc.statements if st.direct]
     assert quotes and quotes[0].speaker is not None and doc.actors[quotes[0].speaker].name == "Ana Vell"
+
+
+# --- a clause after a further comma is no part of a postposed attribution ---------------------------------
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "content"),
+    [
+        (
+            "en",
+            "Sudland will close its border from Thursday, Ana Vell announced on Tuesday, accusing Nortland "
+            "of sending armed groups across it for months.",
+            "Sudland will close its border from Thursday",
+        ),
+        (
+            "fr",
+            "Sudland fermera sa frontière dès jeudi, a annoncé Ana Vell mardi, accusant Nortland d'envoyer "
+            "des groupes armés depuis des mois.",
+            "Sudland fermera sa frontière dès jeudi",
+        ),
+        (
+            "nl",
+            "Sudland sluit vanaf donderdag de grens, kondigde Ana Vell dinsdag aan, na maanden van "
+            "beschietingen vanuit Nortland op de grensposten.",
+            "Sudland sluit vanaf donderdag de grens",
+        ),
+        (
+            "de",
+            "Sudland schließt ab Donnerstag die Grenze, kündigte Ana Vell am Dienstag an, nach monatelangen "
+            "Angriffen aus Nortland auf die Grenzposten.",
+            "Sudland schließt ab Donnerstag die Grenze",
+        ),
+    ],
+)
+def test_postposed_attribution_before_a_further_clause(run_stage, said, lang: str, text: str, content: str) -> None:
+    doc = run_stage(text, lang, [VELL, SUDLAND, ("Nortland", "state", ["Nortland"])])
+    assert ("Ana Vell", content, False) in said(doc)
+
+
+def test_a_cue_word_inside_a_name_is_no_cue_en(run_stage) -> None:
+    text = (
+        "In a statement on Monday, the Sudland States Council defended the strike, which the cabinet had "
+        "approved, as a defensive measure."
+    )
+    doc = run_stage(text, "en", [("Sudland States Council", "organization", ["Sudland States Council"])])
+    assert not [a for a in doc.attributions if a.cue is not None and doc.text[a.cue.start : a.cue.end] == "States"]

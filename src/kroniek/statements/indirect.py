@@ -287,6 +287,8 @@ def _postposed_verb(an: Analysis, cue: CueMatch, sent: CharSpan, clause_start: i
     toks = an.tokens
     if cue.entry in an.lex.participles:
         return None  # "…, adding that …" continues the sentence, it does not attribute what precedes
+    if an.mention_covering(cue.start, cue.end) is not None:
+        return None  # "the United States Department of Defense": a name, not the verb "states"
     i = cue.first - 1
     speaker: Speaker | None = None
     # a speaker between the comma and the verb: "…, he added" / "…, the ministry said"
@@ -309,6 +311,13 @@ def _postposed_verb(an: Analysis, cue: CueMatch, sent: CharSpan, clause_start: i
     )
     rest_from = after.span.end if after is not None and after.span is not None else cue.end
     rest = an.tokens_between(rest_from, sent.end)
+    # "…, Orpo announced on Tuesday, accusing Moscow of …": a clause after a further comma is no part of the
+    # attribution, so only the words before it count
+    comma_at = next((k for k, t in enumerate(rest) if t.low == ","), None)
+    tail_end = sent.end
+    if comma_at is not None and not an.in_quote(rest[comma_at].start):
+        tail_end = rest[comma_at].start
+        rest = rest[:comma_at]
     rest_words = [t for t in rest if t.is_word]
     if len(rest_words) > POSTPOSED_TAIL_MAX_WORDS or any(t.low in an.lex.complementizers for t in rest):
         return None
@@ -330,7 +339,8 @@ def _postposed_verb(an: Analysis, cue: CueMatch, sent: CharSpan, clause_start: i
     if speaker is None:
         speaker = (
             after
-            or an.first_speaker_in(cue.end, sent.end)
+            or an.first_speaker_in(cue.end, tail_end)
+            or an.first_speaker_in(cue.start, cue.end)  # "kondigde Ana Vell dinsdag aan": inside a split verb
             or an.description_at(cue.end, sent.end)
             or an.description_at(comma.end, cue.start)
             or NO_SPEAKER
