@@ -18,6 +18,13 @@ from kroniek.events.arguments import Arguments
 from kroniek.events.clauses import ActorGroup, Clause, TokenIndex
 from kroniek.events.conjuncts import Conjunct
 from kroniek.events.lexicon import Cues, Lexicon
+from kroniek.events.speech_acts import (
+    DEEDS_NOT_WORDS,
+    IMPLICIT_SPEECH_ACTS,
+    attribution_holding,
+    first_person_actors,
+    speakers_act,
+)
 from kroniek.events.triggers import TriggerMatch
 from kroniek.events.when import TimeAnchor, sentence_index
 from kroniek.events.where import PlaceAnchor
@@ -230,6 +237,30 @@ def _object_of_light_verb(ctx: EventContext) -> None:
         args.actor = [a for a in args.actor if a in before]
 
 
+def _speaker_of_the_speech_act(ctx: EventContext) -> None:
+    """«"This is a war crime," the minister said»: an accusation, demand, threat or refusal in a speaker's
+    own words is the speaker's act, addressed to whom the quote names (events/speech_acts.py)."""
+    match, args, nlp = ctx.match, ctx.args, ctx.nlp
+    if match.entry.event not in IMPLICIT_SPEECH_ACTS or match.entry.mode in DEEDS_NOT_WORDS:
+        return
+    if "passive" in args.rule:
+        return  # "Jeffs was not asked to enter a plea, Strickland said": someone the speaker does not name asked
+    scope = attribution_holding(ctx.doc, int(nlp[match.start].idx))
+    if scope is None or scope.speaker is None:
+        return
+    words = [" ".join(nlp[i].text.lower() for i in range(g.start, g.end)) for g in ctx.groups]
+    own_side = first_person_actors(ctx.groups, words, ctx.lexicon.cues.first_person)
+    if scope.direct and match.how != "model" and nlp[match.start].pos_ == "VERB" and set(args.actor) - own_side:
+        # '"They first refused," Zelensky said': the lexicon's own speech-act verb with a subject in the
+        # third person is that subject's act, which the speaker relays (events/speech_acts.py)
+        return
+    decided = speakers_act(args.actor, args.recipient, scope.speaker, scope.direct, own_side)
+    if decided is None:
+        return
+    args.actor, args.recipient = decided
+    args.rule += "/speaker of the quote" if scope.direct else "/speaker of the report"
+
+
 # The rules that fill in an actor the clause does not name, in the order they are tried.
 ARGUMENT_RULES: tuple[Callable[[EventContext], None], ...] = (
     _shared_subject_acts,
@@ -240,6 +271,7 @@ ARGUMENT_RULES: tuple[Callable[[EventContext], None], ...] = (
     _collective_recent_parties,
     _coordinated_clause_subject,
     _talks_introduced_before,
+    _speaker_of_the_speech_act,
 )
 
 

@@ -83,6 +83,7 @@ class Cues:
     clause_breaks: frozenset[str] = frozenset()
     coordinators: frozenset[str] = frozenset()
     contrastive_coordinators: frozenset[str] = frozenset()  # "but", "maar": the elided subject is the first clause's
+    contrast_openers: frozenset[str] = frozenset()  # "while", "terwijl": the author sets the clause against the last
     determiners: frozenset[str] = frozenset()
     possessive_markers: frozenset[str] = frozenset()
     complementizers: frozenset[str] = frozenset()  # "dat", "that": open a reported clause after a report verb

@@ -190,6 +190,22 @@ class Analysis:
             return None
         return None
 
+    def speaker_after_title(self, offset: int, limit: int, reach: int) -> Speaker | None:
+        """A mention after a title of up to ``reach`` words that the mention leaves out ("according to exiled
+        opposition leader X", "selon le ministre des Affaires étrangères X"): only words, none of them a
+        complementizer or coordinator, stand between ``offset`` and the mention."""
+        words = 0
+        for tok in self.tokens_between(offset, limit):
+            m = self.mention_covering(tok.start, tok.end)
+            if m is not None and m.start >= offset - 1:
+                return self._from_mention(m, tok)
+            if tok.low in ("'", "’"):
+                continue  # an elided article: "selon l'opposante X"
+            words += 1
+            if words > reach or not tok.is_word or tok.low in self.lex.complementizers | self.lex.coordinators:
+                return None
+        return None
+
     def description_at(self, start: int, limit: int) -> Speaker | None:
         """A definite description the actors stage left unresolved where a speaker is expected ("aldus de
         minister", "De woordvoerder zei"): it refers back to the nearest earlier actor named with the same
@@ -283,6 +299,24 @@ class Analysis:
             if head.is_word and self.text[head.start].isupper():
                 return Speaker(None, CharSpan(head.start, m.end), "name")
         return self._from_mention(m, tok)
+
+    def apposed_person(self, start: int, end: int) -> Speaker | None:
+        """A person named last, after a comma, closing the stretch: "…, said the UN's coordinator in Haiti,
+        X." names the speaker X, not the organisation inside the title before it."""
+        toks = [t for t in self.tokens_between(start, end) if t.is_word or t.low == ","]
+        for k in range(len(toks) - 1, 0, -1):
+            if toks[k].low == ",":
+                break
+            m = self.mention_covering(toks[k].start, toks[k].end)
+            if m is None or m.kind != _PERSON or m.how == "pronoun":
+                continue
+            # the mention must follow a comma and end the stretch (only punctuation after it)
+            first = next(j for j in range(k + 1) if toks[j].start >= m.start)
+            after = [t for t in toks[k + 1 :] if t.start >= m.end]
+            if first > 0 and toks[first - 1].low == "," and not after:
+                return Speaker(m.actor, CharSpan(m.start, m.end), "mention")
+            return None
+        return None
 
     def first_speaker_in(self, start: int, end: int) -> Speaker | None:
         """The first mention or pronoun in a clause, outside quotes: its likely subject."""

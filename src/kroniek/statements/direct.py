@@ -96,6 +96,7 @@ def _tail(an: Analysis, q: Quote, tail_end: int) -> Found | None:
     speaker = (
         an.speaker_right_after(cue.end, tail_end)
         or an.speaker_right_before(cue.start, q.outer_end)
+        or an.apposed_person(cue.end, tail_end)
         or an.first_speaker_in(q.outer_end, tail_end)
         or an.description_at(cue.end, tail_end)
         or an.description_at(q.outer_end, cue.start)

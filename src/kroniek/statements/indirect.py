@@ -103,8 +103,15 @@ def _clause_end(an: Analysis, start: int, sent: CharSpan) -> int:
         end = semi
     toks = an.tokens_between(start, end)
     for i in range(1, len(toks) - 2):
-        if toks[i].low == "," and toks[i + 1].low in an.lex.coordinators and _new_subject(an, toks, i + 2):
+        if toks[i].low != ",":
+            continue
+        if toks[i + 1].low in an.lex.coordinators and _new_subject(an, toks, i + 2):
             return toks[i].start  # "said that A, and Nortland attacked B": the author speaks again
+        if toks[i + 1].low in an.lex.contrast_openers:
+            # "said that A, while Nortland attacked B" ("tandis que Nortland …"): the author sets B against A
+            j = i + 3 if toks[i + 2].low in an.lex.complementizers else i + 2
+            if j < len(toks) and _new_subject(an, toks, j):
+                return toks[i].start
     for rel in an.lex.find(toks, ("verb",)):
         i = rel.first
         if i >= 1 and toks[i - 1].low == "," and rel.entry in an.lex.participles:
@@ -280,6 +287,8 @@ def _postposed_verb(an: Analysis, cue: CueMatch, sent: CharSpan, clause_start: i
     toks = an.tokens
     if cue.entry in an.lex.participles:
         return None  # "…, adding that …" continues the sentence, it does not attribute what precedes
+    if an.mention_covering(cue.start, cue.end) is not None:
+        return None  # "the United States Department of Defense": a name, not the verb "states"
     i = cue.first - 1
     speaker: Speaker | None = None
     # a speaker between the comma and the verb: "…, he added" / "…, the ministry said"
@@ -293,9 +302,22 @@ def _postposed_verb(an: Analysis, cue: CueMatch, sent: CharSpan, clause_start: i
         return None
     comma = toks[i]
     # the rest of the sentence after the cue (and an inverted speaker) must be short and hold no "that"
-    after = an.speaker_right_after(cue.end, sent.end) if speaker is None else None
+    # "…, zei regeringswoordvoerder X": the inverted speaker may follow a title the mention leaves out; a
+    # bare complement after it ("said the army was ready") still stops the match below
+    after = (
+        an.speaker_right_after(cue.end, sent.end) or an.speaker_after_title(cue.end, sent.end, POSTPOSED_TITLE_WORDS)
+        if speaker is None
+        else None
+    )
     rest_from = after.span.end if after is not None and after.span is not None else cue.end
     rest = an.tokens_between(rest_from, sent.end)
+    # "…, Orpo announced on Tuesday, accusing Moscow of …": a clause after a further comma is no part of the
+    # attribution, so only the words before it count
+    comma_at = next((k for k, t in enumerate(rest) if t.low == ","), None)
+    tail_end = sent.end
+    if comma_at is not None and not an.in_quote(rest[comma_at].start):
+        tail_end = rest[comma_at].start
+        rest = rest[:comma_at]
     rest_words = [t for t in rest if t.is_word]
     if len(rest_words) > POSTPOSED_TAIL_MAX_WORDS or any(t.low in an.lex.complementizers for t in rest):
         return None
@@ -317,7 +339,8 @@ def _postposed_verb(an: Analysis, cue: CueMatch, sent: CharSpan, clause_start: i
     if speaker is None:
         speaker = (
             after
-            or an.first_speaker_in(cue.end, sent.end)
+            or an.first_speaker_in(cue.end, tail_end)
+            or an.first_speaker_in(cue.start, cue.end)  # "kondigde Ana Vell dinsdag aan": inside a split verb
             or an.description_at(cue.end, sent.end)
             or an.description_at(comma.end, cue.start)
             or NO_SPEAKER
@@ -356,7 +379,9 @@ def _according(an: Analysis, cue: CueMatch, sent: CharSpan, before: bool) -> lis
     """ "volgens Kaag" / "according to him" / "laut X" / "selon X" / "X zufolge": the clause is reported."""
     text = an.text
     if before:
-        speaker = an.speaker_right_after(cue.end, sent.end)
+        speaker = an.speaker_right_after(cue.end, sent.end) or an.speaker_after_title(
+            cue.end, sent.end, POSTPOSED_TITLE_WORDS
+        )
     else:
         speaker = an.speaker_right_before(cue.start, max(sent.start, cue.start - 200))
     if speaker is None or speaker.span is None or speaker.actor is None:

@@ -93,6 +93,7 @@ class CueLexicon:
     object_pronouns: frozenset[str] = frozenset()  # "hen", "them"
     coordinators: frozenset[str] = frozenset()  # "and", "but" (lang/<code>/words.toml)
     alternatives: frozenset[str] = frozenset()  # "or"
+    contrast_openers: frozenset[str] = frozenset()  # "while", "terwijl": the author sets a clause against the last
     # verb forms of reported speech ("would", "zou", Konjunktiv I "werde", "sei"): a sentence with one right
     # after a report carries that report on
     reported_mood: frozenset[str] = frozenset()
@@ -209,6 +210,7 @@ def load_lexicon(lang: str) -> CueLexicon:
         object_pronouns=frozenset(data.get("object_pronouns", [])),
         coordinators=frozenset(pack.words("words", "coordinators")),
         alternatives=frozenset(pack.words("words", "alternatives")),
+        contrast_openers=frozenset(pack.words("words", "contrast_openers")),
         reported_mood=frozenset(data.get("reported_mood", [])),
     )
 
