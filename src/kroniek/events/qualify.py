@@ -287,14 +287,20 @@ def _inside(tx: TimexRecord | QuantityMention | PlaceMention, nlp: Doc, token_st
 
 
 def event_date(
-    doc: ArticleDoc, evidence: CharSpan, trigger_at: int, modality: Modality, cues: Cues | None = None
+    doc: ArticleDoc,
+    evidence: CharSpan,
+    trigger_at: int,
+    modality: Modality,
+    cues: Cues | None = None,
+    skip: tuple[CharSpan, ...] = (),
 ) -> tuple[TimexRecord | None, Modality]:
     """The one date chooser of the project: (the event's date, its modality). The date is the timex
     ``date_for`` picks; an asserted event dated after the publication day is planned; a bare weekday then
     takes the reading (past or future) that the modality asks for. benchmarks/time_benchmark.py measures
     this function. (An event its clause leaves undated may take a date from the article around it:
-    events/when.py ``discourse_date``, applied by the stage.)"""
-    date = date_for(doc, evidence, trigger_at, cues)
+    events/when.py ``discourse_date``, applied by the stage.) ``skip``: parts of the evidence whose timexes
+    belong to another act (events/when.py ``other_conjuncts``)."""
+    date = date_for(doc, evidence, trigger_at, cues, skip)
     if modality == "asserted" and future_by_date(date, doc.published):
         # a bare weekday's forward reading is the time stage's guess from the tense it saw; a past or
         # perfect verb form at the event ("heeft maandag … verloren", "rejected on Sunday") overrules it
@@ -322,7 +328,9 @@ def _past_tense(doc: ArticleDoc, evidence: CharSpan, trigger_at: int, cues: Cues
     return any(t.text.lower() in aux for t in span[:-1])
 
 
-def date_for(doc: ArticleDoc, span: CharSpan, trigger_at: int, cues: Cues | None = None) -> TimexRecord | None:
+def date_for(
+    doc: ArticleDoc, span: CharSpan, trigger_at: int, cues: Cues | None = None, skip: tuple[CharSpan, ...] = ()
+) -> TimexRecord | None:
     """The DATE/TIME timex nearest the trigger in its clause that dates the event itself (not a page stamp,
     not a noun's or another verb's date: events/when.py ``dates_the_event``). (Borrowing one from another
     clause of the sentence dated more events wrongly than rightly on the dev texts.)"""
@@ -335,16 +343,17 @@ def date_for(doc: ArticleDoc, span: CharSpan, trigger_at: int, cues: Cues | None
         and not _VAGUE.match(t.value)
         and t.precision != "vague"
         and dates_the_event(doc, t, trigger_at, cues)
+        and not any(s.start <= t.start and t.end <= s.end for s in skip)
     ]
     if found:
-        return _day_of(min(found, key=lambda t: abs(t.start - trigger_at)))
+        return day_of(min(found, key=lambda t: abs(t.start - trigger_at)))
     return None
 
 
 _PART_OF_DAY = re.compile(r"^(\d{4}-\d{2}-\d{2})T")
 
 
-def _day_of(timex: TimexRecord) -> TimexRecord:
+def day_of(timex: TimexRecord) -> TimexRecord:
     """An event on "zaterdagmiddag 8 januari" or "this evening" is dated by its day."""
     m = _PART_OF_DAY.match(timex.value)
     if timex.type == "TIME" and m:

@@ -40,6 +40,7 @@ from kroniek.events.lexicon import Lexicon, load_lexicon
 from kroniek.events.qualify import (
     OWN_SPEECH_ACTS,
     complement_start_of,
+    day_of,
     event_date,
     event_duration,
     location_for,
@@ -51,7 +52,7 @@ from kroniek.events.qualify import (
 )
 from kroniek.events.rementions import merge_rementions
 from kroniek.events.triggers import TriggerMatch, find_triggers
-from kroniek.events.when import discourse_date, sentence_index
+from kroniek.events.when import discourse_date, other_conjuncts, sentence_index
 from kroniek.events.where import RULE_DESTINATION, RULE_EARLIER, next_place_anchor, running_place, visit_destination
 
 
@@ -390,7 +391,9 @@ def _qualified_event(ctx: EventContext) -> EventRecord:
         "path": list(args.path),
     }
     modality, cue = modality_of(doc, match, ctx.clause, ctx.complement, lexicon)
-    date, dated_modality = event_date(doc, evidence, triggers[0].start, modality, lexicon.cues)
+    first_trigger = min((m.start for m in ctx.state.clause_matches), default=match.start)
+    skip = other_conjuncts(nlp, ctx.clause, ctx.conjunct, first_trigger)
+    date, dated_modality = event_date(doc, evidence, triggers[0].start, modality, lexicon.cues, skip)
     if dated_modality != modality:
         modality, cue = dated_modality, "future date"
     explain["modality"] = f"{modality} ({cue})" if cue else modality
@@ -459,7 +462,7 @@ def _qualified_event(ctx: EventContext) -> EventRecord:
         doc, record, ctx.clause, ctx.clauses, lexicon.cues, ctx.state.anchor, collective and ctx.carry_discourse
     )
     if found is not None:
-        record.date = reanchor_for(doc, found, record.modality)
+        record.date = reanchor_for(doc, day_of(found), record.modality)
         explain["date"] = date_rule
     elif record.date is not None:
         explain["date"] = "timex of its clause"

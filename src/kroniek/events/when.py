@@ -28,6 +28,7 @@ from typing import TYPE_CHECKING
 
 from kroniek.document import ArticleDoc, CharSpan, EventRecord, TimexRecord
 from kroniek.events.clauses import Clause
+from kroniek.events.conjuncts import Conjunct
 from kroniek.events.lexicon import Cues
 
 if TYPE_CHECKING:
@@ -119,6 +120,24 @@ def _ancestor(candidate: Token, token: Token) -> bool:
     return any(a.i == candidate.i for a in token.ancestors)
 
 
+def other_conjuncts(nlp: Doc, clause: Clause, conjunct: Conjunct | None, first_trigger: int) -> tuple[CharSpan, ...]:
+    """The parts of a clause of coordinated acts whose timexes date another act than the one in ``conjunct``:
+    the later conjuncts, and the earlier ones after the clause's first trigger (token ``first_trigger``). A
+    timex fronted before the first act dates every act ("On Monday X dismissed the cabinet and appointed
+    …"); one after an act's verb is that act's ("X summoned the ambassador last week and warned that …",
+    "a exprimé vendredi sa préoccupation et a demandé …": the warning and the demand are not dated by the
+    annotators). Empty when the clause reports one act."""
+    if conjunct is None:
+        return ()
+    skip = []
+    if not conjunct.first and first_trigger < conjunct.start:
+        skip.append(CharSpan(int(nlp[first_trigger].idx), int(nlp[conjunct.start].idx)))
+    if conjunct.end < clause.end:
+        last = nlp[clause.end - 1]
+        skip.append(CharSpan(int(nlp[conjunct.end].idx), int(last.idx + len(last.text))))
+    return tuple(skip)
+
+
 def temporal_clause_date(
     doc: ArticleDoc, clause: Clause, clauses: list[Clause], cues: Cues, usable: list[TimexRecord]
 ) -> TimexRecord | None:
@@ -174,6 +193,42 @@ def running_date(
     return anchor.event.date
 
 
+# An act that is done (or refused) when it is reported; a planned act's date is the day it is planned for.
+REPORTED_MODALITIES = ("asserted", "negated")
+
+
+def reported_date(doc: ArticleDoc, event: EventRecord) -> TimexRecord | None:
+    """The date of the report of an act that has none of its own: "Frederiksen said on Wednesday that
+    Greenland is not for sale", "X akkoord bereikt. Dat maakte Y woensdagavond bekend". The annotators
+    date such an act by its report. The report is the attribution (statements stage) whose words hold the
+    event's trigger; its date is the usable timex of the speech verb's sentence outside the attributed
+    words, nearest the speech verb."""
+    if not event.trigger:
+        return None
+    at = event.trigger[0].start
+    for attribution in doc.attributions:
+        scope, cue = attribution.scope, attribution.cue
+        if cue is None or not scope.start <= at < scope.end or scope.start <= cue.start < scope.end:
+            continue
+        sentence = next((s for s in doc.sentences if s.start <= cue.start < s.end), None)
+        if sentence is None:
+            continue
+        found = [
+            t
+            for t in doc.timexes
+            if t.type in ("DATE", "TIME")
+            and sentence.start <= t.start
+            and t.end <= sentence.end
+            and not (scope.start <= t.start < scope.end)
+            and t.precision != "vague"
+            and _DAY.match(t.value[:10])
+            and dates_the_event(doc, t, cue.start, None)
+        ]
+        if found:
+            return min(found, key=lambda t: abs(t.start - cue.start))
+    return None
+
+
 def sentence_has_timex(doc: ArticleDoc, sentence: CharSpan) -> bool:
     return any(sentence.start <= t.start and t.end <= sentence.end and not t.stamp for t in doc.timexes)
 
@@ -207,6 +262,10 @@ def discourse_date(
     found = temporal_clause_date(doc, clause, clauses, cues, usable)
     if found is not None:
         return found, f"the clause that the {nlp[clause.start].text!r}-clause modifies", anchor
+    if event.modality in REPORTED_MODALITIES and not any(w in cues.anterior_aux for w in words):
+        reported = reported_date(doc, event)
+        if reported is not None:
+            return reported, "the date of its report (said on …)", anchor
     if sentence_has_timex(doc, clause.sentence):
         return None, "", anchor
     if any(w in cues.anterior_aux for w in words):
