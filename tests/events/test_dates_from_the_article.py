@@ -125,3 +125,28 @@ def test_coordinated_acts_de_fr():
     accuse = only(doc.events, "ACCUSE")
     assert accuse.date is not None and accuse.date.value == "2025-03-18"
     assert only(doc.events, "REQUEST").date is None
+
+
+# --- a participle adjoined to a dated act -----------------------------------------------------------
+
+
+def test_a_participle_after_the_dated_verb_is_not_dated_en():
+    doc = run(
+        "Nortland on Tuesday expelled the ambassador of Sudland, accusing Sudland of espionage.",
+        "en",
+        [("Tuesday", "DATE", "2025-03-18")],
+    )
+    expel = only(doc.events, "SANCTION")
+    assert expel.date is not None and expel.date.value == "2025-03-18"
+    assert only(doc.events, "ACCUSE").date is None
+
+
+def test_a_fronted_date_dates_the_participle_too_en():
+    doc = run(
+        "On Tuesday, Nortland expelled the ambassador of Sudland, accusing Sudland of espionage.",
+        "en",
+        [("On Tuesday", "DATE", "2025-03-18")],
+    )
+    for kind in ("SANCTION", "ACCUSE"):
+        event = only(doc.events, kind)
+        assert event.date is not None and event.date.value == "2025-03-18", kind

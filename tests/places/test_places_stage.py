@@ -137,3 +137,20 @@ def test_the_stage_records_locative_and_dateline(make_doc) -> None:
     assert found["Rotterdam"].locative and not found["Rotterdam"].dateline
     assert not found["Polen"].locative
     assert found["Genève"].dateline
+
+
+def test_a_dateline_in_capitals_is_a_place(make_doc) -> None:
+    """Agencies write the dateline in capitals: "LOMÉ (AFP) -", "DEN HAAG -", "KYIV, March 3 (Reuters) -".
+    Capitals elsewhere stay acronyms, never towns."""
+    for text, lang, name in (
+        ("Title\n\nLOMÉ (AFP) - Students protested on Monday against the government.", "en", "Lomé"),
+        ("DEN HAAG - Het kabinet heeft dinsdag een besluit genomen.", "nl", "The Hague"),
+        ("KYIV, March 3 (Reuters) - Ukraine said on Monday it had received new aid.", "en", "Kyiv"),
+        ("COLOMBO - Protesters left the palace on Thursday.", "en", "Colombo"),
+        ("BERLIN (dpa) - Die Regierung hat am Montag neue Hilfen beschlossen.", "de", "Berlin"),
+        ("DAKAR (AFP) - Le gouvernement a annoncé lundi de nouvelles mesures.", "fr", "Dakar"),
+    ):
+        found = {p.name: p for p in STAGE(make_doc(text, lang)).places}
+        assert name in found and found[name].dateline, (text, found)
+    doc = STAGE(make_doc("The agency cited figures from LOMÉ and KYIV in its report.", "en"))
+    assert not doc.places

@@ -422,7 +422,7 @@ def location_for(
     nlp = doc.nlp
     assert nlp is not None
     for place in doc.places:
-        if place.metonym or not (span.start <= place.start and place.end <= span.end):
+        if place.metonym or place.dateline or not (span.start <= place.start and place.end <= span.end):
             continue
         if _names_an_actor(doc, mention_spans, place, lexicon.cues.locative_preps):
             continue

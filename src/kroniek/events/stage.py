@@ -53,7 +53,15 @@ from kroniek.events.qualify import (
 from kroniek.events.rementions import merge_rementions
 from kroniek.events.triggers import TriggerMatch, find_triggers
 from kroniek.events.when import discourse_date, other_conjuncts, sentence_index
-from kroniek.events.where import RULE_DESTINATION, RULE_EARLIER, next_place_anchor, running_place, visit_destination
+from kroniek.events.where import (
+    RULE_DATELINE,
+    RULE_DESTINATION,
+    RULE_EARLIER,
+    dateline_place,
+    next_place_anchor,
+    running_place,
+    visit_destination,
+)
 
 
 def _snapshot(state: Discourse) -> Discourse:
@@ -472,6 +480,10 @@ def _qualified_event(ctx: EventContext) -> EventRecord:
         record.location = running_place(ctx.state.place, sentence, record, collective and carry)
         if record.location is not None:
             explain["location"] = "running place (the meeting of its parties)"
+    if record.location is None:
+        record.location = dateline_place(doc, record)
+        if record.location is not None:
+            explain["location"] = RULE_DATELINE
     own_place = bool(loc_rule) and loc_rule != RULE_EARLIER
     ctx.state.place = next_place_anchor(ctx.state.place, sentence, record, own_place)
     return record

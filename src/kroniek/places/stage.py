@@ -21,7 +21,7 @@ from pathlib import Path
 from kroniek import lang as lang_packs
 from kroniek.document import ArticleDoc, CharSpan, PlaceMention
 from kroniek.places.gazetteer import Gazetteer, Place, load_gazetteer, name_key
-from kroniek.places.locate import is_dateline, is_locative
+from kroniek.places.locate import is_dateline, is_locative, opens_dateline
 
 SMALL_CITY = 50_000
 _TOKEN = re.compile(r"\w+(?:[’'.]\w+)*\.?")
@@ -209,11 +209,13 @@ class PlacesStage:
                 compact = surface.replace(".", "")
                 if len(compact) <= 3 and compact not in gaz.short_forms:
                     continue  # "us", "Us" are not the United States
-                if key in stop or key in not_places or (len(compact) > 3 and compact.isupper()):
-                    continue  # stop words, listed common words, acronyms ("ISNA" is no town)
+                if key in stop or key in not_places:
+                    continue  # stop words, listed common words
+                if len(compact) > 3 and compact.isupper() and not opens_dateline(text, start, tokens[j][1]):
+                    continue  # acronyms ("ISNA" is no town); a dateline is in capitals ("KYIV, March 3 -")
                 match = Found(start, tokens[j][1], key, places)
                 break
-            if match is None or self._inside_person(match, person_spans) or self._common_word(doc, match):
+            if match is None or self._inside_person(match, person_spans) or self._common_word(doc, match, text):
                 i += 1
                 continue
             if self._part_of_longer_name(tokens, i, match, text, doc.lang):
@@ -235,10 +237,11 @@ class PlacesStage:
         )
 
     @staticmethod
-    def _common_word(doc: ArticleDoc, match: Found) -> bool:
+    def _common_word(doc: ArticleDoc, match: Found, text: str) -> bool:
         """A capitalised common word that happens to be a town: a one-word heading ("Eisen"), or a
-        sentence-initial word the parser reads as a noun or verb."""
-        if any(p.feature == "country" for p in match.places):
+        sentence-initial word the parser reads as a noun or verb. Not a dateline ("COLOMBO - "), which
+        the parser tags as a noun because it stands in capitals."""
+        if any(p.feature == "country" for p in match.places) or opens_dateline(text, match.start, match.end):
             return False
         line_start = doc.text.rfind("\n", 0, match.start) + 1
         line_end = doc.text.find("\n", match.end)
