@@ -154,3 +154,17 @@ def test_a_dateline_in_capitals_is_a_place(make_doc) -> None:
         assert name in found and found[name].dateline, (text, found)
     doc = STAGE(make_doc("The agency cited figures from LOMÉ and KYIV in its report.", "en"))
     assert not doc.places
+
+
+def test_a_capital_after_a_noun_for_a_city_is_the_city(make_doc) -> None:
+    """ "in de Zuid-Afrikaanse hoofdstad Pretoria": a locative place, not the South African government,
+    in every language (the demonym before the city noun is read through)."""
+    for text, lang, name in (
+        ("De partijen tekenden woensdag in de Zuid-Afrikaanse hoofdstad Pretoria een akkoord.", "nl", "Pretoria"),
+        ("The two sides signed the deal in the Qatari capital Doha on Monday.", "en", "Doha"),
+        ("Die Delegationen trafen sich in der kenianischen Hauptstadt Nairobi.", "de", "Nairobi"),
+        ("Les délégations se sont réunies dans la capitale éthiopienne Addis-Abeba.", "fr", "Addis Ababa"),
+    ):
+        found = {p.name: p for p in STAGE(make_doc(text, lang)).places}
+        assert name in found, (text, found)
+        assert found[name].locative and not found[name].metonym, (text, found[name])

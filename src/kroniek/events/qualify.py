@@ -414,7 +414,9 @@ def location_for(
     if mention_spans is None:
         mention_spans = sorted((m.start, m.end) for a in doc.actors for m in a.mentions)
     found, rule = place_and_rule(doc, span, clause)
-    if found is not None and not _names_an_actor(doc, mention_spans, found, lexicon.cues.locative_preps):
+    if found is not None and not _names_an_actor(
+        doc, mention_spans, found, lexicon.cues.locative_preps, lexicon.cues.city_nouns
+    ):
         carried = earlier or event in _EARLIER_PLACE_TYPES
         allowed = not (event in _VERBAL and rule in _NOT_FOR_SPEECH_ACTS) and (carried or rule != RULE_EARLIER)
         if allowed:
@@ -424,7 +426,7 @@ def location_for(
     for place in doc.places:
         if place.metonym or place.dateline or not (span.start <= place.start and place.end <= span.end):
             continue
-        if _names_an_actor(doc, mention_spans, place, lexicon.cues.locative_preps):
+        if _names_an_actor(doc, mention_spans, place, lexicon.cues.locative_preps, lexicon.cues.city_nouns):
             continue
         before = doc.text[max(span.start, place.start - 40) : place.start].lower().split()
         if any(w in lexicon.cues.locative_preps for w in before[-4:]):
@@ -433,7 +435,11 @@ def location_for(
 
 
 def _names_an_actor(
-    doc: ArticleDoc, mention_spans: list[tuple[int, int]], place: PlaceMention, static_preps: Collection[str] = ()
+    doc: ArticleDoc,
+    mention_spans: list[tuple[int, int]],
+    place: PlaceMention,
+    static_preps: Collection[str] = (),
+    city_nouns: Collection[str] = (),
 ) -> bool:
     """ "Kyiv sprak …": a place name that the actors stage resolved to an actor is not where it happened.
     A gazetteer place introduced by a locative word ("in de kuststad Jeddah") that only a *person*
@@ -446,6 +452,8 @@ def _names_an_actor(
         return False
     if place.locative and _after_static_preposition(doc, place, static_preps) and _attached_to_a_verb(doc, place):
         return False
+    if place.locative and place.feature == "city" and _after_city_noun(doc, place, city_nouns):
+        return False  # "in de Zuid-Afrikaanse hoofdstad Pretoria": the city, though the actors read the state
     covering = [a for a in doc.actors for m in a.mentions if m.start < place.end and place.start < m.end]
     if not covering or any(a.kind != "person" for a in covering):
         return True
@@ -457,6 +465,13 @@ def _after_static_preposition(doc: ArticleDoc, place: PlaceMention, static_preps
     "en Syrie", "in the Gulf state of Qatar" does not reach back that far."""
     before = re.findall(r"\w+", doc.text[max(0, place.start - 30) : place.start].lower())
     return any(w in static_preps for w in before[-3:])
+
+
+def _after_city_noun(doc: ArticleDoc, place: PlaceMention, city_nouns: Collection[str]) -> bool:
+    """A noun for a city right before the name ("hoofdstad Pretoria", "the capital Doha", "Hauptstadt
+    Nairobi"): the name is the city's, whichever state the words before it name."""
+    before = re.findall(r"\w+", doc.text[max(0, place.start - 20) : place.start].lower())
+    return bool(before) and before[-1] in city_nouns
 
 
 def _attached_to_a_verb(doc: ArticleDoc, place: PlaceMention) -> bool:
