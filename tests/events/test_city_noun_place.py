@@ -7,8 +7,10 @@ from kroniek.events.stage import EventsStage
 from kroniek.places.stage import make_places_stage
 
 
-def place_of(text: str, lang: str, actors: dict[str, list[str]], kind: str) -> str | None:
-    doc = make_doc(text, lang, actors, published="2025-03-21")
+def place_of(
+    text: str, lang: str, actors: dict[str, list[str]], kind: str, timexes: list[tuple[str, str, str]] | None = None
+) -> str | None:
+    doc = make_doc(text, lang, actors, timexes=timexes, published="2025-03-21")
     make_places_stage()(doc)
     EventsStage()(doc)
     location = only(doc.events, kind).location
@@ -27,3 +29,16 @@ def test_the_capital_named_after_a_city_noun_is_the_place_nl_en():
 def test_a_capital_for_its_government_is_no_place_en():
     actors = {"Nortland": ["Nortland"], "Qatar": ["Doha"]}
     assert place_of("Doha accused Nortland of espionage on Monday.", "en", actors, "ACCUSE") is None
+
+
+def test_the_place_of_a_promise_before_its_complement_en_fr():
+    actors = {"Nortland": ["Nortland"], "Sudland": ["Sudland"]}
+    text = "Nortland promised Sudland on Monday in Geneva to withdraw its troops."
+    assert place_of(text, "en", actors, "AGREE", [("on Monday", "DATE", "2025-03-17")]) == "Geneva"
+    text = "Nortland s'est engagé lundi à Genève à retirer ses troupes de Sudland."
+    assert place_of(text, "fr", actors, "AGREE", [("lundi", "DATE", "2025-03-17")]) == "Geneva"
+    # the proposition's place is not where the demand was made
+    assert place_of("Nortland demanded a ceasefire in Geneva from Sudland.", "en", actors, "REQUEST") is None
+    # a place that hangs on the addressee names where the addressee is, not where the demand was made
+    text = "Nortland urged the authorities in Geneva to release the prisoners of Sudland."
+    assert place_of(text, "en", actors, "REQUEST") is None

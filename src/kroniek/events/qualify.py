@@ -450,7 +450,7 @@ def _names_an_actor(
     i = bisect_left(mention_spans, (place.end,))
     if not any(end > place.start for _, end in mention_spans[max(0, i - 8) : i]):
         return False
-    if place.locative and _after_static_preposition(doc, place, static_preps) and _attached_to_a_verb(doc, place):
+    if place.locative and _after_static_preposition(doc, place, static_preps) and attached_to_a_verb(doc, place):
         return False
     if place.locative and place.feature == "city" and _after_city_noun(doc, place, city_nouns):
         return False  # "in de Zuid-Afrikaanse hoofdstad Pretoria": the city, though the actors read the state
@@ -474,7 +474,7 @@ def _after_city_noun(doc: ArticleDoc, place: PlaceMention, city_nouns: Collectio
     return bool(before) and before[-1] in city_nouns
 
 
-def _attached_to_a_verb(doc: ArticleDoc, place: PlaceMention) -> bool:
+def attached_to_a_verb(doc: ArticleDoc, place: PlaceMention) -> bool:
     """The place's phrase modifies a verb ("agreed in Turkey", "hat sich in Malaysia geeinigt"), not a noun:
     "the situation in Ukraine", "de situatie in Oekraïne", "troops in Iraq" name a topic, not a venue.
     Without a parse (de, fr) the static preposition alone decides ("Stellungen im Jemen bombardiert")."""

@@ -39,6 +39,7 @@ from kroniek.events.learned import ModelSignals, TriggerModel, annotate_scores, 
 from kroniek.events.lexicon import Lexicon, load_lexicon
 from kroniek.events.qualify import (
     OWN_SPEECH_ACTS,
+    attached_to_a_verb,
     complement_start_of,
     day_of,
     event_date,
@@ -57,6 +58,7 @@ from kroniek.events.where import (
     RULE_DATELINE,
     RULE_DESTINATION,
     RULE_EARLIER,
+    act_place_end,
     dateline_place,
     next_place_anchor,
     running_place,
@@ -416,7 +418,16 @@ def _qualified_event(ctx: EventContext) -> EventRecord:
         ctx.state.last_proposition = proposition
         explain.update(prop_explain)
     # a proposition's place ("een staakt-het-vuren in Oekraïne") is not where the demand was made
-    place_area = evidence if not is_prop else CharSpan(evidence.start, char_at(nlp, ctx.complement, evidence.end))
+    place_area = evidence
+    if is_prop:
+        place_end = act_place_end(
+            doc,
+            char_at(nlp, ctx.complement, evidence.end),
+            ctx.clause.char_span(nlp).end,
+            lexicon.cues.locative_preps,
+            lambda place: attached_to_a_verb(doc, place),
+        )
+        place_area = CharSpan(evidence.start, min(evidence.end, place_end))
     location, loc_rule = _visit_destination(ctx, triggers[-1].end)
     if location is None:
         location, loc_rule = location_for(

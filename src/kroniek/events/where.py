@@ -17,7 +17,7 @@ Riyadh. … They agreed to …").
 from __future__ import annotations
 
 import re
-from collections.abc import Collection
+from collections.abc import Callable, Collection
 from dataclasses import dataclass
 
 from kroniek.document import ArticleDoc, CharSpan, EventRecord, PlaceMention
@@ -151,6 +151,33 @@ def dateline_place(doc: ArticleDoc, event: EventRecord) -> PlaceMention | None:
     if paragraph_end < 0:
         paragraph_end = len(doc.text)
     return place if place.end <= event.evidence.start < paragraph_end else None
+
+
+def act_place_end(
+    doc: ArticleDoc,
+    complement_at: int,
+    clause_end: int,
+    locative_preps: Collection[str],
+    attached: Callable[[PlaceMention], bool] = lambda place: True,
+) -> int:
+    """Where the words that may name the place of a demand or promise end: at its complement
+    (``complement_at``, a character offset: "een staakt-het-vuren in Oekraïne" is the proposition's place),
+    or after a place that a locative preposition puts right after the verb, with only a date between
+    ("se sont engagés mercredi soir à Doha à observer un cessez-le-feu", "agreed in Doha to ..."), and that
+    the parse (``attached``) does not hang on a noun ("urged the authorities in Juba to ...")."""
+    dated = [(t.start, t.end) for t in doc.timexes]
+    for place in sorted(doc.places, key=lambda p: p.start):
+        if not complement_at <= place.start < clause_end or place.metonym or place.dateline:
+            continue
+        between = doc.text[complement_at : place.start]
+        for start, end in dated:
+            if complement_at <= start and end <= place.start:
+                between = between.replace(doc.text[start:end], " ")
+        words = re.findall(r"[\w'’]+", between.lower())
+        if words and words[0] in locative_preps and len(words) <= 4 and attached(place):
+            return place.end
+        return complement_at
+    return complement_at
 
 
 @dataclass(slots=True)
