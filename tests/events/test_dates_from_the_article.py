@@ -150,3 +150,23 @@ def test_a_fronted_date_dates_the_participle_too_en():
     for kind in ("SANCTION", "ACCUSE"):
         event = only(doc.events, kind)
         assert event.date is not None and event.date.value == "2025-03-18", kind
+
+
+# --- part of a day ----------------------------------------------------------------------------------
+
+
+def test_a_part_of_the_day_dates_the_event_by_its_day_but_a_clock_time_stays_fr_nl():
+    doc = run(
+        "Nortland a attaqué Sudland jeudi soir.",
+        "fr",
+        [("jeudi soir", "DATE", "2025-03-20TEV")],
+    )
+    attack = only(doc.events, "ASSAULT")
+    assert attack.date is not None and attack.date.value == "2025-03-20"
+    doc = run(
+        "11.25 uur - Nortland heeft Sudland aangevallen.",
+        "nl",
+        [("11.25 uur", "TIME", "2025-03-21T11:25")],
+    )
+    attack = only(doc.events, "ASSAULT")
+    assert attack.date is not None and attack.date.value == "2025-03-21T11:25"

@@ -350,13 +350,14 @@ def date_for(
     return None
 
 
-_PART_OF_DAY = re.compile(r"^(\d{4}-\d{2}-\d{2})T")
+_PART_OF_DAY = re.compile(r"^(\d{4}-\d{2}-\d{2})T(?:MO|AF|EV|NI|DT|00:00|24:00)$")
 
 
 def day_of(timex: TimexRecord) -> TimexRecord:
-    """An event on "zaterdagmiddag 8 januari" or "this evening" is dated by its day."""
+    """An event on "zaterdagmiddag 8 januari", "jeudi soir" or "midnight on Monday" is dated by its day;
+    a clock time ("11.25 uur -" in a live blog) stays: the annotators keep it (train split)."""
     m = _PART_OF_DAY.match(timex.value)
-    if timex.type == "TIME" and m:
+    if m:
         return replace(timex, type="DATE", value=m.group(1), precision="day")
     return timex
 
