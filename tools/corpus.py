@@ -21,8 +21,8 @@ import sys
 from pathlib import Path
 
 from kroniek.errors import KroniekError
-from kroniek.evaluation.corpus import conventions
-from kroniek.evaluation.gold import parse_gold
+from kroniek.evaluation.corpus import conventions, dev_gold_texts, near_copies
+from kroniek.evaluation.gold import gold_files, parse_gold, read_gold
 from kroniek.evaluation.sources import read_source, text_sha256
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -118,6 +118,22 @@ def pack(work: dict, doc_id: str) -> dict:
     return out
 
 
+_REFERENCES: dict[str, str] = {}
+
+
+def refuse_near_copy(doc_id: str, text: str) -> None:
+    """Stop when the text repeats a corpus document or a dev gold set article (see `kroniek gold check`)."""
+    if not _REFERENCES:
+        _REFERENCES.update(dev_gold_texts())
+        for gold in map(read_gold, gold_files([ROOT / "corpus" / "gold"])):
+            _REFERENCES[gold.key] = gold.chronicle.article.text
+    others = {key: text for key, text in _REFERENCES.items() if key != doc_id}
+    for _, twin in near_copies({doc_id: text}, others):
+        raise SystemExit(
+            f"{doc_id}: the text is a near-copy of {twin}; a document is annotated once (docs/annotation.md)"
+        )
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     sub = parser.add_subparsers(dest="command", required=True)
@@ -132,10 +148,13 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     failed = 0
     args.into.mkdir(parents=True, exist_ok=True)
+    into_corpus = args.into.resolve() == (ROOT / "corpus" / "gold").resolve()
     for path in args.files:
         doc_id = path.name.removesuffix(".gold.json")
         try:
             packed = pack(json.loads(path.read_text(encoding="utf-8")), doc_id)
+            if into_corpus:  # a second annotation (--into corpus/agreement/NAME) repeats its text on purpose
+                refuse_near_copy(doc_id, read_source(packed["corpus"]["source"]))
         except (KroniekError, json.JSONDecodeError, KeyError, SystemExit) as exc:
             print(f"FAIL {path}: {exc}", file=sys.stderr)
             failed += 1

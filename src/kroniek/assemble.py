@@ -21,6 +21,11 @@ def _span(doc: ArticleDoc, span: CharSpan) -> Span:
     return Span(text=doc.text[span.start : span.end], start=span.start, end=span.end)
 
 
+def _described_group(key: str) -> bool:
+    """A group or police force the actors stage made from a collective noun (kroniek.actors.finders)."""
+    return key.startswith(("group:", "police:"))
+
+
 def to_chronicle(doc: ArticleDoc) -> Chronicle:
     text = doc.text
     # Actors that are mentioned, numbered in order of first mention; events may also name an actor
@@ -34,7 +39,9 @@ def to_chronicle(doc: ArticleDoc) -> Chronicle:
     for st in doc.statements:
         if st.speaker is not None:
             used.add(st.speaker)
-    order = [i for i, a in enumerate(doc.actors) if a.mentions or i in used]
+    # A group described, not named ("the protesters", "Greek farmers", "the police": keys group:, police:)
+    # is listed only when it takes part in an event or speaks: a chronicle lists who acted.
+    order = [i for i, a in enumerate(doc.actors) if (a.mentions and not _described_group(a.key)) or i in used]
     order.sort(key=lambda i: min((m.start for m in doc.actors[i].mentions), default=len(text)))
     local = {index: f"a{n}" for n, index in enumerate(order, start=1)}
 

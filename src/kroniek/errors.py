@@ -40,6 +40,7 @@ MESSAGES: dict[str, str] = {
     "E189": "corpus source {ref!r}: {detail} (source kinds and their files: kroniek/evaluation/sources.py)",
     "E191": "unknown corpus split {value!r}; choose one of: {choices}",
     "E192": "the gold set fails its checks: {problems}",
+    "E280": "the setting {setting} cannot be used: {detail}",
     "E193": "cannot load the event model {where}: {detail} (train one with `kroniek train`, docs/events.md)",
     "E194": "unknown training option {key!r}; known: {known}",
     "E190": "the shared folder (../shared, or $KRONIEK_SHARED) was not found: {detail}",

@@ -116,3 +116,21 @@ def test_conventions_catch_page_stamps_unnamed_participants_and_missing_proposit
     assert "page stamp" in found
     assert "a5 is not named" in found
     assert "needs a proposition" in found
+
+
+def test_a_text_that_repeats_another_is_a_near_copy_and_a_rewrite_is_not() -> None:
+    from kroniek.evaluation.corpus import near_copies
+
+    story = (
+        "The mayor of the harbour town announced on Friday that the council had voted to close the old ferry "
+        "terminal, after inspectors found cracks in the pier and the operator said it could no longer pay for "
+        "repairs. Residents who depend on the ferry protested outside the town hall in the evening."
+    )
+    again = "Friday 3 May\n\n" + story + " A second protest is planned."
+    rewrite = (
+        "Inspectors found the pier cracked; the council of the small port then decided to shut the ferry "
+        "terminal, its mayor said, and people who rely on the crossing gathered at the town hall to object."
+    )
+    assert near_copies({"b": again}, {"a": story}) == [("b", "a")]
+    assert near_copies({"c": rewrite}, {"a": story}) == []
+    assert near_copies({"x": story, "y": again}, {}) == [("y", "x")]

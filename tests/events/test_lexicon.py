@@ -7,6 +7,7 @@ from kroniek.chronicle.models import EVENT_TYPES
 from kroniek.errors import KroniekError
 from kroniek.events.lexicon import load_lexicon, parse_lexicon, read_lexicon
 from kroniek.events.stage import EventsStage
+from kroniek.events.triggers import _MIN_COMPOUND_HEAD, compound_entry
 
 
 @pytest.mark.parametrize("lang", ["nl", "en", "de", "fr"])
@@ -72,3 +73,52 @@ def test_lexicon_files_name_their_source():
 
     for code in SUPPORTED:
         assert "source" in (LANG_DIR / code / "events.toml").read_text(encoding="utf-8")
+
+
+def _scan_compounds(lexicon, word):
+    """What compound_entry must give: the first suffix in lexicon.compounds that fits."""
+    for suffix, entry in lexicon.compounds:
+        if len(word) >= len(suffix) + _MIN_COMPOUND_HEAD and word.endswith(suffix):
+            return entry
+    return None
+
+
+def test_compound_lookup_by_word_endings_equals_a_scan_of_the_suffixes():
+    # Written for this test: two entries share the suffix "overleg" (the first must win), one suffix ends another.
+    data = {
+        "triggers": {
+            "entries": [
+                {"id": "t.talks", "event": "CONSULT", "kind": "noun", "compound": True, "forms": ["overleg", "beraad"]},
+                {"id": "t.more", "event": "AGREE", "kind": "noun", "compound": True, "forms": ["overleg"]},
+                {"id": "t.aid", "event": "AID", "kind": "noun", "compound": True, "forms": ["hulp", "noodhulp"]},
+            ]
+        }
+    }
+    lexicon = parse_lexicon(data, "nl", "compounds.toml")
+    shipped = [load_lexicon(lang) for lang in ("nl", "de")]
+    words = ["crisisoverleg", "vredesberaad", "voedselnoodhulp", "voedselhulp", "abhulp", "abcnoodhulp", "overleg"]
+    words += ["hulp", "xnoodhulp", "wapenleveranties", "friedensgespräche", "regering", "", "ab-overleg"]
+    for lex in [lexicon, *shipped]:
+        assert lex is not None
+        for suffix, _entry in lex.compounds:
+            words += ["ab" + suffix, "abc" + suffix, "staats" + suffix, suffix + "en"]
+        for word in words:
+            assert compound_entry(lex, word) is _scan_compounds(lex, word), word
+    assert compound_entry(lexicon, "crisisoverleg").id == "t.talks"
+    assert compound_entry(lexicon, "voedselnoodhulp").forms == compound_entry(lexicon, "voedselhulp").forms
+    assert compound_entry(lexicon, "abhulp") is None
+
+
+def test_per_language_model_threshold_overrides_the_common_one():
+    stage = EventsStage(model_threshold=0.7, model_thresholds={"fr": 0.5, "de": 0})
+    assert stage.threshold_for("fr") == 0.5
+    assert stage.threshold_for("nl") == 0.7  # not listed: the common threshold
+    assert stage.threshold_for("de") is None  # 0: the model's own threshold
+
+
+@pytest.mark.parametrize("bad", [0.5, {"fr": 1.5}, {"fr": "high"}, {"fr": True}])
+def test_bad_model_thresholds_table_is_e280(bad):
+    with pytest.raises(KroniekError) as err:
+        EventsStage(model_thresholds=bad)
+    assert err.value.code == "E280"
+    assert "model_thresholds" in str(err.value)

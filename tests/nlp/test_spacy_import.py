@@ -49,3 +49,30 @@ def test_an_already_imported_spacy_is_returned_as_it_is() -> None:
     from kroniek.nlp.spacy_import import import_spacy
 
     assert import_spacy() is spacy
+
+
+_ENTRY_POINTS_SCRIPT = """
+import json
+import catalogue
+available = catalogue.AVAILABLE_ENTRY_POINTS
+before = {g: [(e.name, e.value) for e in available.select(group=g)] for g in available.groups}
+from kroniek.nlp.spacy_import import import_spacy
+spacy = import_spacy()
+indexed = catalogue.AVAILABLE_ENTRY_POINTS
+after = {g: [(e.name, e.value) for e in eps] for g, eps in indexed.items()}
+registry = catalogue.create("kroniek_test", "lookups", entry_points=True)
+print(json.dumps({
+    "indexed": type(indexed) is dict,
+    "same": before == after,
+    "groups": len(after),
+    "lookup": sorted(registry.get_all()) == sorted(n for n, _ in before.get("kroniek_test_lookups", [])),
+    "pipe": spacy.blank("nl").add_pipe("sentencizer").__class__.__name__,
+}))
+"""
+
+
+def test_the_indexed_entry_points_are_the_ones_the_filter_gives() -> None:
+    result = _run(_ENTRY_POINTS_SCRIPT)
+    assert result["indexed"] is True
+    assert result["same"] is True and result["groups"] > 0
+    assert result["lookup"] is True and result["pipe"] == "Sentencizer"

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 
+from kroniek.places.gazetteer import _WORD, name_key
 from kroniek.places.stage import DemonymIndex, _join_reach, _joinable, _tokens
 
 
@@ -45,3 +47,19 @@ def test_stop_words_read_directly_equal_the_imported_ones() -> None:
 
     for lang in SUPPORTED:
         assert _spacy_stop_words(lang) == set(import_module(f"spacy.lang.{lang}.stop_words").STOP_WORDS)
+
+
+def _name_key_by_decomposing(text: str) -> str:
+    plain = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+    return " ".join(_WORD.findall(plain.lower()))
+
+
+def test_name_key_of_ascii_text_is_the_key_decomposing_gives() -> None:
+    every_ascii = "".join(chr(code) for code in range(128))
+    # Written for this test.
+    names = ["Den Haag", "St. Petersburg", "Port-au-Prince", "A_B  c\td", "sao paulo", every_ascii, ""]
+    names += list(every_ascii)
+    for name in names:
+        assert name_key(name) == _name_key_by_decomposing(name), repr(name)
+    assert name_key("São Paulo") == name_key("Sao Paulo") == "sao paulo"
+    assert name_key("Côte d'Ivoire") == "cote d ivoire"

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import bisect
 
-from kroniek.actors.kb import ADJ, CAPITAL, SEAT, ActorKB, KBActor, OfficeNoun
+from kroniek.actors.kb import ADJ, CAPITAL, SEAT, ActorKB, GroupNoun, KBActor, OfficeNoun
 from kroniek.actors.lexicon import (
     BARE_STATE_NOUNS,
     CONJUNCTIONS,
@@ -23,6 +23,7 @@ from kroniek.actors.lexicon import (
     NOT_NAME_WORDS,
     OF_WORDS,
     ORG_HEAD_WORDS,
+    PLACE_WORDS,
     PORTFOLIO_CONTINUATIONS,
     PORTFOLIO_JOINERS,
     TITLES,
@@ -53,7 +54,7 @@ class Finders:
     office_nouns: dict[str, OfficeNoun]
     role_nouns: dict[str, str | None]
     determiners: set[str]
-    group_nouns: dict[str, tuple[str, str, bool, bool]]
+    group_nouns: dict[str, GroupNoun]
 
     def _initial_names(self, tokens: list[Token], gaz: list[GazMatch]) -> list[Found]:
         """Names written with initials, as in Dutch official texts: "drs. M.L.J. Paul", "R. Tieman"."""
@@ -315,7 +316,8 @@ class Finders:
 
     def _groups(self, tokens: list[Token], gaz: list[GazMatch], consumed: set[int]) -> list[Found]:
         """Country adjective + collective noun ("Oekraïense soldaten", "U.S. citizens", "rebelles syriens");
-        "de Russische regering" is the state itself."""
+        "de Russische regering" is the state itself. Then the group nouns without an adjective
+        (``_bare_groups``)."""
         found = []
         by_start = {g.i: g for g in gaz}
         for g in gaz:
@@ -350,25 +352,65 @@ class Finders:
                 start_tok -= 1
             consumed.add(id(g))
             found.append(self._group(tokens, noun_tok, start_tok, end_tok, state))
-        # "de regering", "le gouvernement" with no country: the most salient state (resolved later)
+        return found + self._bare_groups(tokens, by_start, found)
+
+    def _bare_groups(self, tokens: list[Token], by_start: dict[int, GazMatch], found: list[Found]) -> list[Found]:
+        """Group nouns with no country adjective. "de regering", "le gouvernement": the most salient state;
+        "the protesters", "Tausende Demonstranten", "la police": a group (or the police) of the country
+        named after "in" ("police in Athens"), else of the most salient state (resolved later)."""
+        out = []
         for k, tok in enumerate(tokens):
             entry = self.group_nouns.get(tok.key)
-            if entry is None or entry[3] or k == 0 or tokens[k - 1].key not in DEFINITE:
-                continue
-            if k in by_start or any(f.start <= tok.start < f.end for f in found):
+            if entry is None or k in by_start or any(f.start <= tok.start < f.end for f in found):
                 continue
             if k + 1 < len(tokens) and (k + 1 in by_start or tokens[k + 1].key in OF_WORDS):
                 continue  # "the government of X", "le gouvernement Papadimos": left to other rules
-            if entry[2] and tok.key in BARE_STATE_NOUNS:
-                role = RoleMatch(k, k + 1, tok.start, tok.end, ("STATE",), "GOV")
-            elif not entry[2] and entry[1] in ("REB", "MIL", "CVL") and tok.key.endswith(("s", "en", "x")):
-                # "les rebelles", "the soldiers": a group of the most salient state
-                english = tok.text.lower() if self.lang == "en" else entry[0]
-                role = RoleMatch(k, k + 1, tok.start, tok.end, ("GROUP", english), entry[1])
-            else:
+            definite = k > 0 and tokens[k - 1].key in DEFINITE
+            start_tok = k - 1 if definite else k
+            if entry.is_state:
+                if definite and tok.key in BARE_STATE_NOUNS:
+                    role = RoleMatch(k, k + 1, tok.start, tok.end, ("STATE",), "GOV")
+                    out.append(Found(tokens[k - 1].start, tok.end, Pending(role, None, None), "description"))
                 continue
-            found.append(Found(tokens[k - 1].start, tok.end, Pending(role, None, None), "description"))
-        return found
+            if not entry.bare or not self._bare_group_noun(tokens, k, definite, entry.collective):
+                continue
+            start, end = tokens[start_tok].start, tok.end
+            state = self._state_in_place(tokens, k + 1, by_start)
+            if state is not None:
+                out.append(Found(start, end, self.group_actor(entry, tok.text, state), "description"))
+                continue
+            role = RoleMatch(k, k + 1, tok.start, tok.end, ("GROUP", tok.key, tok.text), entry.sector)
+            out.append(Found(start, end, Pending(role, None, None), "description"))
+        return out
+
+    def _bare_group_noun(self, tokens: list[Token], k: int, definite: bool, collective: bool) -> bool:
+        """Whether group noun k, with no country adjective, names a group: plural (or a collective noun
+        after a definite article, or the English bare "police"), lower case inside a sentence (a capital
+        there opens a name: "National Police"), not somebody's ("their supporters", "zijn aanhangers"),
+        and not the modifier of a role noun ("police chief", "opposition leader")."""
+        tok = tokens[k]
+        if k > 0 and not definite and tokens[k - 1].key in self.determiners:
+            return False  # a possessive or an indefinite article: somebody's group, or one of many
+        sentence_start = k == 0 or self.sentence_of[k] != self.sentence_of[k - 1] or not tokens[k - 1].text.isalnum()
+        if capitalised(tok.text) and not sentence_start and not definite and self.lang != "de":
+            return False  # German capitalises every noun
+        if k + 1 < len(tokens):  # "police chief", "opposition leader": the noun modifies a role noun
+            pair = fold(self.text[tok.start : tokens[k + 1].end])
+            if any(key in self.role_nouns or key in self.office_nouns for key in (tokens[k + 1].key, pair)):
+                return False
+        plural = tok.key.endswith(("s", "n", "x", "e"))
+        if collective:
+            return definite or plural or self.lang == "en"
+        return plural
+
+    def _state_in_place(self, tokens: list[Token], k: int, by_start: dict[int, GazMatch]) -> KBActor | None:
+        """The state of a place named after "in" at token k ("police in Athens", "betogers in Nairobi")."""
+        if k + 1 >= len(tokens) or tokens[k].key not in PLACE_WORDS:
+            return None
+        place = by_start.get(k + 1)
+        if place is None:
+            return None
+        return next((h.actor for h in place.hits if h.actor.kind == "state"), None)
 
     def _coordinated_adjective(
         self, tokens: list[Token], g: GazMatch, by_start: dict[int, GazMatch], consumed: set[int]
@@ -383,33 +425,40 @@ class Finders:
         return second, second.j
 
     def _group(self, tokens: list[Token], noun_tok: int, start_tok: int, end_tok: int, state: KBActor) -> Found:
-        english, sector, is_state, institution = self.group_nouns[tokens[noun_tok].key]
+        entry = self.group_nouns[tokens[noun_tok].key]
         start, end = tokens[start_tok].start, tokens[end_tok - 1].end
-        if is_state:
+        if entry.is_state:
             return Found(start, end, state, "description")
-        if institution:
-            military = self.kb.militaries.get(state.country or "")
-            if military is not None:
-                return Found(start, end, military, "description")
-            name = f"{state.adjective or state.name} {english}"
-            return Found(
-                start,
-                end,
-                NewActor(f"mil:{state.country}", name, "organization", state.country, sector),
-                "description",
-            )
-        name = f"{state.adjective or state.name} {english}"
+        name = None
         if self.lang == "en":  # English text names the group itself: "U.S. citizens", "Ukrainian servicemen"
-            english = tokens[noun_tok].text.lower()
             first = start_tok + 1 if tokens[start_tok].key in self.determiners else start_tok
             name = self.text[tokens[first].start : end]
-            name = name[:1].upper() + name[1:]
-        return Found(
-            start,
-            end,
-            NewActor(f"group:{state.country}:{english}", name, "group", state.country, sector),
-            "description",
-        )
+        return Found(start, end, self.group_actor(entry, tokens[noun_tok].text, state, name), "description")
+
+    def group_actor(self, entry: GroupNoun, noun: str, state: KBActor, name: str | None = None) -> KBActor | NewActor:
+        """The actor that group noun ``noun`` of ``state`` stands for: the state's armed forces or police
+        for an institution, else a group "<English adjective> <noun>" (``name`` when the text gives one)."""
+        adjective = state.adjective or state.name
+        if entry.institution == "military":
+            military = self.kb.militaries.get(state.country or "")
+            if military is not None:
+                return military
+            name = f"{adjective} {entry.english}"
+            return NewActor(f"mil:{state.country}", name, "organization", state.country, entry.sector)
+        if entry.institution == "police":
+            name = self.kb.roles.national_police.get(state.country or "") or f"{adjective} police"
+            return NewActor(f"police:{state.country}", name, "organization", state.country, entry.sector)
+        english = noun.lower() if self.lang == "en" else entry.english
+        name = name or f"{adjective} {english}"
+        name = name[:1].upper() + name[1:]
+        return NewActor(f"group:{state.country}:{english}", name, "group", state.country, entry.sector)
+
+    def _salient_group(self, role: RoleMatch, state: KBActor | None) -> KBActor | NewActor | None:
+        """A bare group noun ("the protesters", role GROUP from ``_bare_groups``) of ``state``."""
+        if state is None:
+            return None
+        _code, key, noun = role.offices
+        return self.group_actor(self.group_nouns[key], noun, state)
 
     def _entities(self, entities: list[tuple[int, int, str]], gaz: list[GazMatch], found: list[Found]) -> list[Found]:
         """New actors from the nlp stage's entities, used conservatively: a trained NER also tags common

@@ -22,12 +22,13 @@ import tomllib
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from kroniek.actors.normalize import is_acronym
 from kroniek.errors import KroniekError
 from kroniek.lang import SUPPORTED
 from kroniek.lang.text import fold
+from kroniek.pipeline.datacache import pickled_by_constructor
 from kroniek.pipeline.loading import bulk_loading
 
 # Alias flags, as written by tools/build_actor_kb.py.
@@ -44,6 +45,7 @@ SECTORS = ("GOV", "MIL", "REB", "OPP", "JUD", "LEG", "MED", "BUS", "CVL", "IGO",
 LANGS = SUPPORTED  # the languages with a folder in kroniek/lang; roles.toml holds a row for each
 
 
+@pickled_by_constructor
 @dataclass(slots=True)
 class KBActor:
     index: int
@@ -103,6 +105,7 @@ def _date(value: Any) -> dt.date | None:
         return None
 
 
+@pickled_by_constructor
 @dataclass(slots=True)
 class AliasHit:
     actor: KBActor
@@ -110,6 +113,7 @@ class AliasHit:
     surface: str | None  # exact surface for case-sensitive aliases
 
 
+@pickled_by_constructor
 @dataclass(slots=True)
 class OfficeNoun:
     offices: tuple[str, ...]
@@ -118,6 +122,18 @@ class OfficeNoun:
     where: str | None = None  # the country the title implies ("the Secretary" -> USA)
 
 
+class GroupNoun(NamedTuple):
+    """A collective noun of data/roles.toml [[group]]: "soldaten" -> ("soldiers", "MIL", ...)."""
+
+    english: str  # the English noun of the group's name
+    sector: str
+    is_state: bool  # after a country adjective, the state itself ("de Russische regering")
+    institution: str  # "military" or "police": the country's institution, else "" (a group)
+    bare: bool = False  # without an adjective: a group of the salient state ("the protesters")
+    collective: bool = False  # read bare also in the singular ("the opposition", "de junta")
+
+
+@pickled_by_constructor
 @dataclass(slots=True)
 class RoleTables:
     """Role nouns, pronouns and function words per language, from data/roles.toml."""
@@ -125,8 +141,7 @@ class RoleTables:
     offices: dict[str, dict[str, OfficeNoun]]  # lang -> folded noun -> office
     roles: dict[str, dict[str, str | None]]  # lang -> folded noun -> sector
     counterparts: dict[str, set[str]]
-    # lang -> folded noun -> (English noun, sector, is the state itself, is the national institution)
-    groups: dict[str, dict[str, tuple[str, str, bool, bool]]]
+    groups: dict[str, dict[str, GroupNoun]]  # lang -> folded noun -> group noun
     person_pronouns: dict[str, set[str]]
     we_pronouns: dict[str, set[str]]
     female_pronouns: dict[str, set[str]]
@@ -137,12 +152,14 @@ class RoleTables:
     max_words: int = 1
     # person pronouns that are also plural ("ze", "sie"): a nearer state or organisation may be meant
     plural_pronouns: dict[str, set[str]] = field(default_factory=dict)
+    # country code -> the English name of its national police force ([national_police])
+    national_police: dict[str, str] = field(default_factory=dict)
 
 
 def _load_roles(data: dict[str, Any], agents: dict[str, str]) -> RoleTables:
     offices: dict[str, dict[str, OfficeNoun]] = {lang: {} for lang in LANGS}
     roles: dict[str, dict[str, str | None]] = {lang: {} for lang in LANGS}
-    groups: dict[str, dict[str, tuple[str, str, bool, bool]]] = {lang: {} for lang in LANGS}
+    groups: dict[str, dict[str, GroupNoun]] = {lang: {} for lang in LANGS}
     max_words = 1
     # Phoenix agents first, so that kroniek's own role nouns override them.
     for noun, sector in agents.items():
@@ -166,11 +183,13 @@ def _load_roles(data: dict[str, Any], agents: dict[str, str]) -> RoleTables:
     for entry in data.get("group", []):
         for lang in LANGS:
             for noun in entry.get(lang, []):
-                groups[lang][fold(noun)] = (
+                groups[lang][fold(noun)] = GroupNoun(
                     entry["name"],
                     entry["sector"],
                     bool(entry.get("state", False)),
-                    bool(entry.get("institution", False)),
+                    str(entry.get("institution", "")),
+                    bool(entry.get("bare", False)),
+                    bool(entry.get("collective", False)),
                 )
 
     def per_lang(table: str, suffix: str = "") -> dict[str, set[str]]:
@@ -191,6 +210,7 @@ def _load_roles(data: dict[str, Any], agents: dict[str, str]) -> RoleTables:
         per_lang("determiners"),
         max_words,
         per_lang("pronouns", "_plural"),
+        dict(data.get("national_police", {})),
     )
 
 

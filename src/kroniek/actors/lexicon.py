@@ -48,6 +48,7 @@ STATE_TITLE_WORDS = set(_WORDS["state_title_words"])
 EMBASSY_NOUNS = set(_WORDS["embassy_nouns"])
 DEFINITE_STATE_NAMES = set(_WORDS["definite_state_names"])
 EMBASSY_CITY_WORDS = set(_WORDS["embassy_city_words"])
+PLACE_WORDS = {fold(w) for w in _WORDS["group_place_words"]}
 
 
 @dataclass(slots=True)

@@ -19,7 +19,6 @@ from kroniek.actors.lexicon import (
     Found,
     NewActor,
     Pending,
-    RoleMatch,
 )
 from kroniek.lang.text import Token
 
@@ -114,14 +113,6 @@ class Offices:
             ):
                 out.add(ref.country)
         return out
-
-    def _salient_group(self, role: RoleMatch, context: Context) -> NewActor | None:
-        state = self._salient_state(context)
-        if state is None:
-            return None
-        english = role.offices[1]
-        name = f"{state.adjective or state.name} {english}"
-        return NewActor(f"group:{state.country}:{english}", name, "group", state.country, role.sector)
 
     def _salient_state(self, context: Context) -> KBActor | None:
         counts: dict[str, int] = {}

@@ -72,6 +72,7 @@ class Resolver(Offices, Finders):
         # the publishing country (gov.uk -> GBR): an unqualified "the Prime Minister" is its office holder
         self.publisher = publisher
         self.composed: list[Found] = []
+        self.article_state: KBActor | None = None
         self.other_party: dict[tuple[str, ...], set[str]] = {}
         self.lang = lang if lang in kb.roles.offices else "en"
         # a datetime would not compare with the knowledge base's dates
@@ -103,6 +104,7 @@ class Resolver(Offices, Finders):
         self.tokens = tokens
         self.sentence_of = self._sentence_index(text, tokens, sentences)
         gaz = self._gazetteer(tokens)
+        self.article_state = self._most_named_state(gaz)
         roles = self._roles(tokens, gaz)
         role_of_token = {k: r for r in roles for k in range(r.i, r.j)}
         gaz = [g for g in gaz if not _within_role(g, role_of_token)]
@@ -125,6 +127,21 @@ class Resolver(Offices, Finders):
         pending = [g for g in gaz if id(g) not in consumed]
         ner = self._entities(entities or [], gaz, found)
         return self._sequential(tokens, pending, found, ner)
+
+    @staticmethod
+    def _most_named_state(gaz: list[GazMatch]) -> KBActor | None:
+        """The state the article names most (by name, adjective or capital): the country of a group noun
+        that comes before any state ("Police fired tear gas ... in Athens")."""
+        counts: dict[str, int] = {}
+        states: dict[str, KBActor] = {}
+        for g in gaz:
+            state = g.adjective or next((h.actor for h in g.hits if h.actor.kind == "state"), None)
+            if state is not None and state.kind == "state":
+                counts[state.key] = counts.get(state.key, 0) + 1
+                states[state.key] = state
+        if not counts:
+            return None
+        return states[max(counts, key=lambda key: counts[key])]
 
     # ---------------------------------------------------------------------------------------- sentences
     @staticmethod
@@ -380,7 +397,8 @@ class Resolver(Offices, Finders):
                 if isinstance(item.ref, Pending):
                     holder: Ref | None = self._holder(item.ref, context)
                     if item.ref.role.offices[:1] == ("GROUP",):
-                        holder = self._salient_group(item.ref.role, context)
+                        state = self.article_state or self._salient_state(context)
+                        holder = self._salient_group(item.ref.role, state)
                     if holder is None:
                         continue
                     item = Found(item.start, item.end, holder, item.how, item.role_span)

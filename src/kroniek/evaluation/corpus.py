@@ -3,7 +3,8 @@
 ``check_gold`` reads every file as the scorer does (spans must read back, ids resolve: the chronicle
 validator) and then applies the annotation conventions of docs/annotation.md that a validator cannot
 see: no event dated by a page stamp, no participant the text does not name, a proposition on every
-required AGREE/REQUEST/REJECT/THREATEN/CONCEDE, corpus files carrying source, hash and split, and
+required AGREE/REQUEST/REJECT/THREATEN/CONCEDE, a national government coded as the state
+(gold_norms), corpus files carrying source, hash and split, and
 no document id twice. ``gold_stats`` counts documents and required events by language, type, mode,
 hard-case tag, split and origin.
 """
@@ -19,6 +20,7 @@ from typing import Any
 from kroniek.chronicle.models import PROPOSITION_TYPES
 from kroniek.errors import KroniekError
 from kroniek.evaluation.gold import GoldChronicle, gold_files, read_gold
+from kroniek.evaluation.gold_norms import national_government_state
 
 # A line that stamps the page rather than reports: "Published: 19 March 2025", "Stand: 18.03.2025".
 PAGE_STAMP = re.compile(
@@ -58,6 +60,13 @@ def conventions(gold: GoldChronicle) -> list[str]:
                 problems.append(f"event {event.id}: participant {actor_id} is not named in the text (no mention)")
         if event.event in PROPOSITION_TYPES and event.proposition is None and not extras.optional:
             problems.append(f"event {event.id}: a required {event.event} needs a proposition")
+    for actor in chronicle.actors:
+        state = national_government_state(actor.name, actor.kind, actor.country, actor.sector)
+        if state is not None and (actor.kind, actor.name) != ("state", state[0]):
+            problems.append(
+                f"actor {actor.id} {actor.name!r} is a national government: the state {state[0]!r} "
+                "(ADJ #4; python tools/normalize_gold.py --write)"
+            )
     if gold.corpus:
         for key in ("source", "sha256", "split"):
             if not gold.corpus.get(key):
@@ -65,9 +74,54 @@ def conventions(gold: GoldChronicle) -> list[str]:
     return problems
 
 
+_WORD = re.compile(r"\w+")
+SHINGLE = 8  # words per shingle: long enough that shared phrasing of two reports of one story rarely repeats
+NEAR_COPY = 0.5  # share of the shorter text's shingles found in the other text
+
+
+def _shingles(text: str) -> set[tuple[str, ...]]:
+    words = _WORD.findall(text.lower())
+    return {tuple(words[i : i + SHINGLE]) for i in range(len(words) - SHINGLE + 1)}
+
+
+def near_copies(texts: dict[str, str], references: dict[str, str]) -> list[tuple[str, str]]:
+    """(key, twin) for every text that is a near-copy of a reference or of an earlier text (by key order).
+
+    A corpus document that repeats another (two annotators took the same wire story) or an article of the
+    dev gold set (which the rules were tuned on) would score a known article as unseen news and leak
+    between splits. Texts share a shingle index, so the whole corpus is checked in about a second.
+    """
+    shingles = {key: _shingles(text) for key, text in {**references, **texts}.items()}
+    index: dict[tuple[str, ...], list[str]] = {}
+    order = [*references, *sorted(texts)]
+    found: list[tuple[str, str]] = []
+    for key in order:
+        mine = shingles[key]
+        shared: Counter[str] = Counter(other for sh in mine for other in index.get(sh, ()))
+        for other, count in shared.most_common():
+            if count / max(1, min(len(mine), len(shingles[other]))) < NEAR_COPY:
+                break
+            if key in texts:
+                found.append((key, other))
+            break
+        for sh in mine:
+            index.setdefault(sh, []).append(key)
+    return found
+
+
+def dev_gold_texts() -> dict[str, str]:
+    """The article of every dev gold set file (../shared), keyed "dev gold set KEY"; empty where absent."""
+    from kroniek.evaluation.run import default_gold_paths
+
+    paths = default_gold_paths()
+    golds = map(read_gold, gold_files(list[str | Path](paths))) if paths else ()
+    return {f"dev gold set {g.key}": g.chronicle.article.text for g in golds}
+
+
 def check_gold(paths: list[str | Path]) -> tuple[int, list[GoldProblem]]:
     """(files read, problems): every file that cannot be read as gold, and every broken convention."""
     files = gold_files(paths)
+    corpus_texts: dict[str, str] = {}
     if not files:
         raise KroniekError("E183", where=", ".join(str(p) for p in paths))
     problems: list[GoldProblem] = []
@@ -83,6 +137,11 @@ def check_gold(paths: list[str | Path]) -> tuple[int, list[GoldProblem]]:
             problems.append(GoldProblem(str(path), f"document id {doc_id!r} also in {seen[doc_id]}"))
         seen[doc_id] = str(path)
         problems.extend(GoldProblem(str(path), p) for p in conventions(gold))
+        if gold.corpus:  # project-corpus files: none may repeat another or a dev gold set article
+            corpus_texts[str(path)] = gold.chronicle.article.text
+    if corpus_texts:
+        for path_text, twin in near_copies(corpus_texts, dev_gold_texts()):
+            problems.append(GoldProblem(path_text, f"the text is a near-copy of {twin}"))
     return len(files), problems
 
 

@@ -129,6 +129,10 @@ class Lexicon:
     by_lemma: dict[str, list[TriggerEntry]] = field(default_factory=dict)
     by_form_lemma: dict[str, list[TriggerEntry]] = field(default_factory=dict)  # single-word form -> entries
     compounds: list[tuple[str, TriggerEntry]] = field(default_factory=list)
+    # compound suffix -> the first entry with it in ``compounds``, and the suffixes' lengths, longest first:
+    # the trigger finder looks up a word's endings instead of trying every suffix on every word
+    compound_by_suffix: dict[str, TriggerEntry] = field(default_factory=dict)
+    compound_lengths: tuple[int, ...] = ()
     by_stem: dict[str, TriggerEntry] = field(default_factory=dict)
     # first token -> (entry, its forms that start with it, longest first), in by_first's order: what the
     # trigger finder tries at a token, sorted once here instead of at every token of every article
@@ -163,11 +167,14 @@ class Lexicon:
                 if len(form) == 1:
                     self.by_form_lemma.setdefault(form[0], []).append(entry)
             # without a lemmatizer, inflected forms the entry does not list are matched by their stem;
-            # an entry with a separable particle needs its particle check and is matched by form only
-            if entry.stem and not entry.particle:
+            # the forms of an entry with a separable particle need their particle check and match by form
+            # only, but its lemmas are infinitives, written whole ("bestreiten", "ablehnen"), and are stemmed
+            # like any other entry's (before, the lemmas listed on such an entry never matched untagged text)
+            if entry.stem:
                 # a lemma ("ratifier", "erörtern") is stemmed like a form: its inflections match without a
                 # lemmatizer ("ratifiait", "erörterte")
-                for form in (*entry.forms, *((lemma,) for lemma in entry.lemmas)):
+                forms = () if entry.particle else entry.forms
+                for form in (*forms, *((lemma,) for lemma in entry.lemmas)):
                     stem = self.stem(form[0]) if len(form) == 1 else None
                     if stem is not None:
                         self.by_stem.setdefault(stem, entry)  # the first entry listing a stem keeps it
@@ -175,6 +182,10 @@ class Lexicon:
         for entries in self.by_first.values():
             entries.sort(key=lambda e: -max(len(f) for f in e.forms))
         self.compounds.sort(key=lambda p: -len(p[0]))
+        self.compound_by_suffix = {}
+        for suffix, entry in self.compounds:
+            self.compound_by_suffix.setdefault(suffix, entry)
+        self.compound_lengths = tuple(sorted({len(suffix) for suffix in self.compound_by_suffix}, reverse=True))
         self.forms_by_first = {
             word: [
                 (entry, tuple(f for f in sorted(entry.forms, key=len, reverse=True) if f[0] == word))

@@ -293,7 +293,18 @@ def _match_at(nlp: Doc, i: int, clause: Clause, lexicon: Lexicon, has_lemma: boo
         if by_stem is not None:
             return TriggerMatch(by_stem, i, i + 1, None, "stem")
     if lexicon.compounds and (word.isalpha() or "-" in word):
-        for suffix, entry in lexicon.compounds:
-            if len(word) >= len(suffix) + _MIN_COMPOUND_HEAD and word.endswith(suffix):
-                return TriggerMatch(entry, i, i + 1, None, "compound")
+        compound = compound_entry(lexicon, word)
+        if compound is not None:
+            return TriggerMatch(compound, i, i + 1, None, "compound")
+    return None
+
+
+def compound_entry(lexicon: Lexicon, word: str) -> TriggerEntry | None:
+    """The entry of the first suffix in ``lexicon.compounds`` (longest first) that ends ``word`` and leaves
+    a head of at least _MIN_COMPOUND_HEAD letters; looked up by the word's endings, not by trying each."""
+    for length in lexicon.compound_lengths:
+        if len(word) >= length + _MIN_COMPOUND_HEAD:
+            entry = lexicon.compound_by_suffix.get(word[-length:])
+            if entry is not None:
+                return entry
     return None

@@ -10,6 +10,7 @@ runs spaCy's training) imports the real package, unchanged.
 
 from __future__ import annotations
 
+import itertools
 import sys
 from types import ModuleType
 from typing import Any
@@ -29,6 +30,7 @@ def import_spacy() -> ModuleType:
     if "spacy" in sys.modules or _CLI_INFO in sys.modules:
         import spacy
 
+        index_entry_points()
         return spacy
     stand_in = ModuleType(_CLI_INFO, "stand-in for spacy.cli.info while spaCy is imported (kroniek)")
     stand_in.__dict__["info"] = _info
@@ -38,4 +40,29 @@ def import_spacy() -> ModuleType:
     finally:
         if sys.modules.get(_CLI_INFO) is stand_in:
             del sys.modules[_CLI_INFO]
+    index_entry_points()
     return spacy
+
+
+def index_entry_points() -> None:
+    """Let spaCy's registries find plug-in entry points by group in a dict.
+
+    ``catalogue`` (spaCy's registries) keeps the installed packages' entry points as
+    ``importlib.metadata.entry_points()`` returned them and, on Python <= 3.11, filters all of them
+    again on every registry lookup: loading a pipeline makes about 190 lookups, 40 ms of each cold
+    start. Given a plain dict of group -> entry points, it reads ``dict.get(group, [])`` instead
+    (its code has that branch for older importlib versions). The entry points and their order
+    within a group are the ones the filter gives.
+    """
+    import catalogue
+
+    available = catalogue.AVAILABLE_ENTRY_POINTS
+    if type(available) is dict:  # indexed already
+        return
+    # SelectableGroups (Python <= 3.11) is a dict of group -> entry points whose own methods warn;
+    # EntryPoints (3.12 and later) is a tuple of them.
+    everything = itertools.chain.from_iterable(dict.values(available)) if isinstance(available, dict) else available
+    by_group: dict[str, list[Any]] = {}
+    for entry_point in everything:
+        by_group.setdefault(entry_point.group, []).append(entry_point)
+    catalogue.AVAILABLE_ENTRY_POINTS = by_group

@@ -19,6 +19,7 @@ from kroniek.errors import KroniekError
 from kroniek.nlp.chunks import DEFAULT_CHUNK_CHARS, text_chunks
 from kroniek.nlp.spacy_import import import_spacy
 from kroniek.pipeline.budget import check_budget
+from kroniek.pipeline.regex_cache import compiled_patterns_kept
 
 MODELS_DIR = Path(__file__).resolve().parent.parent / "models"
 
@@ -58,17 +59,19 @@ class NlpStage:
         spacy = import_spacy()
 
         choice = self.models.get(lang, "shipped")
-        if choice == "shipped":
-            if has_shipped_model(lang):
-                nlp = self._load_named(str(shipped_model_path(lang)), tokenizer_on_disk=True)
+        # spaCy's language data and saved tokenizers compile long patterns (3 CPU-s for French)
+        with compiled_patterns_kept(f"spacy-{lang}"):
+            if choice == "shipped":
+                if has_shipped_model(lang):
+                    nlp = self._load_named(str(shipped_model_path(lang)), tokenizer_on_disk=True)
+                else:
+                    nlp = spacy.blank(lang)
+                    self._fallback_reason[lang] = (
+                        f"no trained pipeline shipped for {lang!r}: rule-based tokens and sentences only "
+                        "(no lemmas, POS, dependencies or entities)"
+                    )
             else:
-                nlp = spacy.blank(lang)
-                self._fallback_reason[lang] = (
-                    f"no trained pipeline shipped for {lang!r}: rule-based tokens and sentences only "
-                    "(no lemmas, POS, dependencies or entities)"
-                )
-        else:
-            nlp = self._load_named(choice)
+                nlp = self._load_named(choice)
             if nlp.lang != lang:
                 self._fallback_reason[lang] = (
                     f"the chosen pipeline {choice!r} is for {nlp.lang!r}, used here for {lang!r} text"

@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from kroniek.errors import KroniekError
-from kroniek.pipeline.datacache import cached_build
+from kroniek.pipeline.datacache import cached_build, pickled_by_constructor
 from kroniek.pipeline.loading import bulk_loading
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
@@ -29,10 +29,15 @@ _WORD = re.compile(r"\w+")
 
 
 def name_key(text: str) -> str:
+    if text.isascii():
+        # the same key without decomposing: ASCII has no accents to strip (the places stage keys every
+        # capitalised span it tries, most of them new and ASCII)
+        return " ".join(_WORD.findall(text.lower()))
     plain = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
     return " ".join(_WORD.findall(plain.lower()))
 
 
+@pickled_by_constructor
 @dataclass(frozen=True, slots=True)
 class Place:
     geonames_id: int | None

@@ -1,0 +1,189 @@
+"""Gold trigger words the events stage never proposes, and why (issue 13, "lexicon as one signal").
+
+    python benchmarks/coder_lab.py prepare --split train      # once: the annotated documents, events stage left out
+    python benchmarks/trigger_gaps.py --split train           # the counts (docs/events.md, "Triggers never proposed")
+    python benchmarks/trigger_gaps.py --split train --words 40 --json gaps.json
+
+Every required gold event the pipeline misses is put in one class by what became of its gold trigger word:
+an event lies on it, the lexicon matched it (the event was dropped later), the model proposed it, or it had
+*no candidate*. A word with no candidate is then classed by why the lexicon did not match it: set aside as
+another word sense (modifier, charge, participle), listed but for the other part of speech (the noun "protest"
+for a verb entry), a noun entry lacking this inflection, a separable verb whose particle is missing, only
+part of a multiword form, or absent from the lexicon. The table also gives the word's part of speech, the
+gold trigger's shape (one word, several words, discontinuous), the model's event probability and the most
+frequent missing lemmas per language and type, so that words can be added where they pay.
+The sealed test split is refused (coder_lab.golds_of).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+from collections import Counter, defaultdict
+from pathlib import Path
+from typing import Any
+
+from coder_lab import golds_of, load_docs, run_events  # benchmarks/ is on the path when run as a script
+
+from kroniek.assemble import to_chronicle
+from kroniek.evaluation.scorer import overlap, score_article
+from kroniek.events.clauses import Clause
+from kroniek.events.learned import MIN_TYPE_PROBABILITY, load_trigger_model, model_signals
+from kroniek.events.lexicon import Lexicon, load_lexicon
+from kroniek.events.triggers import TriggerMatch, find_triggers
+
+DEFAULT_THRESHOLD = 0.7
+_KIND_OF_POS = {"VERB": "verb", "AUX": "verb", "NOUN": "noun", "PROPN": "noun", "ADJ": "adj"}
+
+
+def _sentence_matches(doc: Any, lexicon: Lexicon) -> tuple[set[int], dict[int, TriggerMatch]]:
+    """(tokens the lexicon matches, token -> a match the trigger finder set aside as another word sense)."""
+    nlp = doc.nlp
+    matched: set[int] = set()
+    senses: dict[int, TriggerMatch] = {}
+    for n, sentence in enumerate(doc.sentences):
+        span = nlp.char_span(sentence.start, sentence.end, alignment_mode="expand")
+        if span is None or len(span) == 0:
+            continue
+        aside: list[TriggerMatch] = []
+        for match in find_triggers(nlp, Clause(span.start, span.end, sentence, n), lexicon, word_senses=aside):
+            matched |= match.tokens
+        for match in aside:
+            for i in range(match.start, match.end):
+                senses[i] = match
+    return matched, senses
+
+
+def _head_token(tokens: list[Any]) -> Any:
+    """The token that carries a multiword trigger: a verb, else a noun, else the longest word."""
+    for pos in ("VERB", "NOUN", "ADJ"):
+        for token in tokens:
+            if token.pos_ == pos:
+                return token
+    return max(tokens, key=lambda t: len(t.text))
+
+
+def _lemma(token: Any) -> str:
+    return (token.lemma_ or token.text).lower()
+
+
+def lexicon_status(token: Any, lexicon: Lexicon) -> str:
+    """Why the lexicon has no match for a word the trigger finder passed over."""
+    word = token.text.lower()
+    lemma = _lemma(token)
+    kind = _KIND_OF_POS.get(token.pos_)
+    entries = [*lexicon.by_lemma.get(lemma, ()), *lexicon.by_form_lemma.get(lemma, ())]
+    if any(kind is not None and e.kind != kind for e in entries):
+        return "listed for the other part of speech"
+    single = [e for e in lexicon.entries if any(f == (lemma,) or f == (word,) for f in e.forms)]
+    if any(e.particle for e in single):
+        return "separable verb, particle not found"
+    if any(e.kind == "noun" for e in single):
+        return "noun entry lacks this inflection"
+    if single or entries:
+        return "listed, not matched (untagged or other form)"
+    stem = lexicon.stem(word) if lexicon.by_stem else None
+    if stem is not None and stem in lexicon.by_stem:
+        return "listed, not matched (untagged or other form)"
+    if any(word in form or lemma in form for e in lexicon.entries for form in e.forms if len(form) > 1):
+        return "only part of a multiword form"
+    return "absent from the lexicon"
+
+
+def _shape(gold_event: Any, tokens: list[Any]) -> str:
+    if isinstance(gold_event.trigger, list) and len(gold_event.trigger) > 1:
+        return "discontinuous"
+    return "one word" if len(tokens) == 1 else "multiword"
+
+
+def gaps(split: str, threshold: float) -> dict[str, Any]:
+    docs = load_docs(split)
+    golds = {g.key: g for g in golds_of(split)}
+    lexicon_only = run_events(docs, event_model="none")
+    full = run_events(docs)
+    model = load_trigger_model("shipped")
+    classes: Counter[str] = Counter()
+    by: dict[str, Counter[str]] = defaultdict(Counter)
+    words: dict[str, Counter[str]] = defaultdict(Counter)
+    for key, doc in full.items():
+        gold = golds[key]
+        nlp = doc.nlp
+        lexicon = load_lexicon(doc.lang)
+        if lexicon is None or nlp is None:
+            continue
+        matched = {g for _, g in score_article(gold, to_chronicle(doc)).pairs}
+        signals = model_signals(model, nlp, doc.lang, lexicon_only[key].events, 0.0) if model else None
+        lexicon_tokens, senses = _sentence_matches(doc, lexicon)
+        for g in gold.chronicle.events:
+            if g.id in matched or gold.extras_of(g.id).optional:
+                continue
+            spans = [s for s in (g.trigger if isinstance(g.trigger, list) else [g.trigger]) if s is not None]
+            if not spans:
+                classes["no gold trigger"] += 1
+                continue
+            tokens = [t for t in nlp if any(t.idx < s.end and t.idx + len(t.text) > s.start for s in spans)]
+            if not tokens:
+                classes["no gold trigger"] += 1
+                continue
+            if any(
+                any(overlap((s.start, s.end), (e.start, e.end)) for s in spans for e in ev.trigger) for ev in doc.events
+            ):
+                classes["an event on the word"] += 1
+                continue
+            if any(t.i in lexicon_tokens for t in tokens):
+                classes["lexicon matched, event dropped"] += 1
+                continue
+            scores = [signals.scores[t.idx] for t in tokens if signals is not None and t.idx in signals.scores]
+            best = max(scores, key=lambda s: s.event_probability, default=None)
+            if best is not None and best.event_probability >= threshold and best.probability >= MIN_TYPE_PROBABILITY:
+                classes["model proposed, event dropped"] += 1
+                continue
+            classes["no candidate"] += 1
+            head = _head_token(tokens)
+            sense = next((senses[t.i] for t in tokens if t.i in senses), None)
+            status = "word sense (modifier, charge, participle)" if sense else lexicon_status(head, lexicon)
+            prob = best.event_probability if best is not None else 0.0
+            band = "model < 0.3" if prob < 0.3 else f"model 0.3-{threshold}"
+            lang = doc.lang
+            by["language"][lang] += 1
+            by["lexicon status"][status] += 1
+            by["language x status"][f"{lang} {status}"] += 1
+            by["part of speech"][f"{lang} {head.pos_ or 'untagged'}"] += 1
+            by["gold type"][g.event] += 1
+            by["shape"][_shape(g, tokens)] += 1
+            by["model"][band] += 1
+            if status != "word sense (modifier, charge, participle)":
+                words[lang][f"{_lemma(head)} {g.event} ({head.pos_ or '-'})"] += 1
+    return {"classes": classes, **by, "words": words}
+
+
+def show(result: dict[str, Any], top: int) -> None:
+    for name, counts in result.items():
+        if name == "words":
+            continue
+        total = sum(counts.values())
+        print(f"\n{name} ({total})")
+        for what, n in counts.most_common():
+            print(f"  {n:5d} {n / total:6.1%}  {what}")
+    for lang, counts in sorted(result["words"].items()):
+        print(
+            f"\nmost frequent words with no candidate, {lang}: "
+            + ", ".join(f"{w} {n}" for w, n in counts.most_common(top))
+        )
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--split", default="train", choices=["train", "dev", "goldset"])
+    parser.add_argument("--threshold", type=float, default=DEFAULT_THRESHOLD, help="the model_threshold in force")
+    parser.add_argument("--words", type=int, default=30, help="how many missing words to list per language")
+    parser.add_argument("--json", type=Path, default=None, help="also write the counts here")
+    args = parser.parse_args()
+    result = gaps(args.split, args.threshold)
+    show(result, args.words)
+    if args.json is not None:
+        args.json.write_text(json.dumps(result, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,116 @@
+"""Annotation conventions that can be applied mechanically to gold: a national government is the state.
+
+docs/annotation.md and ADJ #4 say "the government", "het kabinet", "die Bundesregierung" are the state (kind
+state, sector GOV), and that "Government of X" organizations were merged into the state X. Annotators after
+that adjudication kept writing "Government of the Netherlands" organizations, so the same words were a state in
+one document and an organization in the next, and the scorer (which matches states by country) counted a
+correct state as a wrong participant. ``national_government_state`` recognises such an actor; ``merge_into_state``
+rewrites a stand-off gold file's JSON by the convention (``tools/normalize_gold.py`` runs it over the corpus,
+``kroniek gold check`` reports any left).
+
+Only a government named after a *state the actor knowledge base knows with the actor's own country code* is
+merged: regional and rival governments ("Flemish Government", "Government of Catalonia", "Government of National
+Unity"), historical ones whose state the knowledge base lacks ("Government of Prussia") and named administrations
+or cabinets ("Trump administration", "Barnier government", "Schoof cabinet") stay organizations, as ADJ #4 says.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import Any
+
+# "Government of (the) Netherlands", "Cabinet of South Korea", "Council of Ministers of Belgium".
+_OF_PLACE = re.compile(
+    r"^(?:the )?(?:(?:federal |national )?government|cabinet|council of ministers) of (?:the )?(?P<place>.+)$",
+    re.IGNORECASE,
+)
+# "Belgian government", "Belgian federal government": a nationality adjective, not a person's name.
+_ADJECTIVE = re.compile(r"^(?:the )?(?P<adjective>[^\W\d_][\w-]*) (?:federal |national )?government$", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def _states() -> tuple[dict[tuple[str, str], tuple[str, str | None]], dict[tuple[str, str], tuple[str, str | None]]]:
+    """(state by (lowercased name, country), state by (lowercased adjective, country)) from the shipped KB."""
+    from kroniek.actors.kb import ActorKB
+
+    by_name: dict[tuple[str, str], tuple[str, str | None]] = {}
+    by_adjective: dict[tuple[str, str], tuple[str, str | None]] = {}
+    for actor in ActorKB.shared().actors:
+        if actor.kind != "state" or not actor.country:
+            continue
+        by_name.setdefault((actor.name.lower(), actor.country), (actor.name, actor.wikidata))
+        if actor.adjective:
+            by_adjective.setdefault((actor.adjective.lower(), actor.country), (actor.name, actor.wikidata))
+    return by_name, by_adjective
+
+
+def national_government_state(
+    name: str, kind: str, country: str | None, sector: str | None
+) -> tuple[str, str | None] | None:
+    """(state name, state Wikidata id) when an actor so described is a national government, else None."""
+    if kind not in ("organization", "state") or sector != "GOV" or not country:
+        return None
+    by_name, by_adjective = _states()
+    if match := _OF_PLACE.match(name.strip()):
+        return by_name.get((match["place"].lower(), country))
+    if match := _ADJECTIVE.match(name.strip()):
+        return by_adjective.get((match["adjective"].lower(), country))
+    return None
+
+
+def _replace_ids(ids: list[str], old: str, new: str) -> list[str]:
+    return list(dict.fromkeys(new if i == old else i for i in ids))
+
+
+def merge_into_state(gold: dict[str, Any]) -> list[str]:
+    """Apply the convention to one gold chronicle's JSON in place; returns a line per actor changed.
+
+    The government becomes the state: merged into the document's state actor of the same country when there
+    is one (every reference and mention moves there), else renamed to the state and given kind state.
+    """
+    changes: list[str] = []
+    for actor in list(gold.get("actors", [])):
+        state = national_government_state(actor["name"], actor["kind"], actor.get("country"), actor.get("sector"))
+        if state is None:
+            continue
+        state_name, wikidata = state
+        twin = next(
+            (
+                a
+                for a in gold["actors"]
+                if a is not actor
+                and a["kind"] == "state"
+                and a.get("country") == actor["country"]
+                and national_government_state(a["name"], a["kind"], a.get("country"), a.get("sector")) is None
+            ),
+            None,
+        )
+        if twin is None:
+            changes.append(f"{actor['id']} {actor['name']!r} -> state {state_name!r}")
+            actor.update({"name": state_name, "kind": "state", "sector": "GOV", "wikidata": wikidata})
+            continue
+        changes.append(f"{actor['id']} {actor['name']!r} merged into {twin['id']} {twin['name']!r}")
+        _move_references(gold, actor, twin)
+    return changes
+
+
+def _move_references(gold: dict[str, Any], actor: dict[str, Any], twin: dict[str, Any]) -> None:
+    old, new = actor["id"], twin["id"]
+    twin["mentions"] = sorted([*twin.get("mentions", []), *actor.get("mentions", [])], key=lambda m: m.get("start", 0))
+    for event in gold.get("events", []):
+        event["actor"] = _replace_ids(event.get("actor", []), old, new)
+        event["recipient"] = _replace_ids(event.get("recipient", []), old, new)
+        if event.get("source") == old:
+            event["source"] = new
+        proposition = event.get("proposition")
+        if isinstance(proposition, dict):
+            for key in ("actor", "recipient"):
+                if isinstance(proposition.get(key), list):
+                    proposition[key] = _replace_ids(proposition[key], old, new)
+    for statement in gold.get("statements", []):
+        if statement.get("speaker") == old:
+            statement["speaker"] = new
+        if isinstance(statement.get("addressee"), list):
+            statement["addressee"] = _replace_ids(statement["addressee"], old, new)
+    gold["actors"].remove(actor)
