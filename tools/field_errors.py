@@ -12,7 +12,12 @@ scored pair (prediction matched to a required gold event) is put in one source c
 - ``gold is actor``: gold's source is one of the gold event's own actors (docs/annotation.md: "nach
   eigenen Angaben"), counted apart from the categories above as a sub-count.
 
-and modality errors as a confusion of (predicted -> gold). ``--show`` prints each error with its evidence.
+and modality errors as a confusion of (predicted -> gold). Dates (``date_category``) fall into ``right``,
+``missing`` (gold dates it, the prediction does not), ``spurious`` (the prediction dates it, gold not) and
+``wrong`` (both, different values), each followed by where the gold date's words stand relative to the gold
+evidence (``in evidence``, ``earlier in text``, ``later in text``) and, for ``wrong``, whether the two name the
+same words (``same words``: a resolution or precision error) or the prediction's date comes from another span
+(``ours elsewhere``/``ours in evidence``). ``--show`` prints each error with its evidence.
 Never run it on the sealed test split.
 """
 
@@ -32,7 +37,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("pred", type=Path)
     parser.add_argument("--split", choices=("train", "dev"), default=None, help="corpus split (default: dev gold set)")
-    parser.add_argument("--show", choices=("source", "modality", "source-all"), default=None)
+    parser.add_argument("--show", choices=("source", "modality", "source-all", "date"), default=None)
     parser.add_argument("--lang", default=None)
     parser.add_argument("--explain", action="store_true", help="run kroniek again on each shown error's article")
     args = parser.parse_args()
@@ -49,6 +54,7 @@ def main() -> None:
         extractor = Extractor()
     source: Counter[str] = Counter()
     modality: Counter[str] = Counter()
+    dates: Counter[str] = Counter()
     for g in golds:
         pred, _ = read_prediction(args.pred, g)
         if pred is None:
@@ -72,6 +78,20 @@ def main() -> None:
                 modality[f"{p.modality} -> {gold.modality}"] += 1
             else:
                 modality["right"] += 1
+            date_cat = date_category(p, gold)
+            if date_cat:
+                dates[date_cat] += 1
+            if args.show == "date" and date_cat and date_cat != "right":
+                ev = gold.evidence
+                print(
+                    f"{g.key} [{g.language}] {gold.event} date {date_cat}: pred "
+                    f"{p.date and (p.date.value, p.date.text)} gold {gold.date and (gold.date.value, gold.date.text)}"
+                    f"\n    {text[ev.start : ev.end]!r}\n    ours: {text[p.evidence.start : p.evidence.end]!r}"
+                )
+                if extractor is not None:
+                    if rules is None:
+                        rules = _rules(extractor, g)
+                    print(f"    why: date={rules.get((p.evidence.start, p.evidence.end), {}).get('date')!r}")
             wrong_source = cat not in ("", "right")
             if (
                 (args.show == "source" and wrong_source)
@@ -91,6 +111,10 @@ def main() -> None:
                     print(f"    why: source={why.get('source')!r} modality={why.get('modality')!r}")
     print("source:", dict(sorted(source.items())))
     print("modality:", dict(sorted(modality.items())))
+    total = sum(dates.values())
+    print(f"date: {total} matched events dated on either side")
+    for kind, n in sorted(dates.items()):
+        print(f"  {kind:55} {n:4}  {n / max(1, total):.3f}")
 
 
 def _rules(extractor: Any, gold: Any) -> dict[tuple[int, int], dict[str, object]]:
@@ -101,6 +125,36 @@ def _rules(extractor: Any, gold: Any) -> dict[tuple[int, int], dict[str, object]
     raw = RawArticle(text=article.text, id=article.id, language=article.language)
     doc = extractor.annotate(raw, published=article.published, lang=article.language)
     return {(e.evidence.start, e.evidence.end): dict(e.explain) for e in doc.events}
+
+
+def date_category(pred: Any, gold: Any) -> str:
+    """The kind of date error on one matched pair (see the module docstring); "" when neither is dated."""
+    p, g = pred.date, gold.date
+    if p is None and g is None:
+        return ""
+    if p is not None and g is not None and p.value == g.value:
+        return "right"
+    where = ""
+    if g is not None:
+        ev = gold.evidence
+        if ev.start <= g.start and g.end <= ev.end:
+            where = "gold in evidence"
+        else:
+            where = "gold earlier in text" if g.end <= ev.start else "gold later in text"
+    if g is None:
+        if gold.evidence.start <= p.start and p.end <= gold.evidence.end:
+            return "spurious (ours in gold evidence)"
+        ours = "in our evidence" if pred.evidence.start <= p.start and p.end <= pred.evidence.end else "elsewhere"
+        return f"spurious (ours {ours})"
+    if p is None:
+        return f"missing ({where})"
+    if (p.start, p.end) == (g.start, g.end) or p.text == g.text:
+        same = "same words"
+        if p.value[:7] == g.value[:7] or p.precision != g.precision:
+            same += ", close value" if p.precision == g.precision else ", other precision"
+        return f"wrong ({where}; {same})"
+    ours = "ours in evidence" if pred.evidence.start <= p.start and p.end <= pred.evidence.end else "ours elsewhere"
+    return f"wrong ({where}; other words, {ours})"
 
 
 def _source_category(pred: str | None, gold: str | None, matcher: ActorMatcher) -> str:

@@ -137,3 +137,34 @@ def test_the_stage_records_locative_and_dateline(make_doc) -> None:
     assert found["Rotterdam"].locative and not found["Rotterdam"].dateline
     assert not found["Polen"].locative
     assert found["Genève"].dateline
+
+
+def test_a_dateline_in_capitals_is_a_place(make_doc) -> None:
+    """Agencies write the dateline in capitals: "LOMÉ (AFP) -", "DEN HAAG -", "KYIV, March 3 (Reuters) -".
+    Capitals elsewhere stay acronyms, never towns."""
+    for text, lang, name in (
+        ("Title\n\nLOMÉ (AFP) - Students protested on Monday against the government.", "en", "Lomé"),
+        ("DEN HAAG - Het kabinet heeft dinsdag een besluit genomen.", "nl", "The Hague"),
+        ("KYIV, March 3 (Reuters) - Ukraine said on Monday it had received new aid.", "en", "Kyiv"),
+        ("COLOMBO - Protesters left the palace on Thursday.", "en", "Colombo"),
+        ("BERLIN (dpa) - Die Regierung hat am Montag neue Hilfen beschlossen.", "de", "Berlin"),
+        ("DAKAR (AFP) - Le gouvernement a annoncé lundi de nouvelles mesures.", "fr", "Dakar"),
+    ):
+        found = {p.name: p for p in STAGE(make_doc(text, lang)).places}
+        assert name in found and found[name].dateline, (text, found)
+    doc = STAGE(make_doc("The agency cited figures from LOMÉ and KYIV in its report.", "en"))
+    assert not doc.places
+
+
+def test_a_capital_after_a_noun_for_a_city_is_the_city(make_doc) -> None:
+    """ "in de Zuid-Afrikaanse hoofdstad Pretoria": a locative place, not the South African government,
+    in every language (the demonym before the city noun is read through)."""
+    for text, lang, name in (
+        ("De partijen tekenden woensdag in de Zuid-Afrikaanse hoofdstad Pretoria een akkoord.", "nl", "Pretoria"),
+        ("The two sides signed the deal in the Qatari capital Doha on Monday.", "en", "Doha"),
+        ("Die Delegationen trafen sich in der kenianischen Hauptstadt Nairobi.", "de", "Nairobi"),
+        ("Les délégations se sont réunies dans la capitale éthiopienne Addis-Abeba.", "fr", "Addis Ababa"),
+    ):
+        found = {p.name: p for p in STAGE(make_doc(text, lang)).places}
+        assert name in found, (text, found)
+        assert found[name].locative and not found[name].metonym, (text, found[name])

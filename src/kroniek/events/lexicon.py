@@ -89,6 +89,7 @@ class Cues:
     complementizers: frozenset[str] = frozenset()  # "dat", "that": open a reported clause after a report verb
     stop_words: frozenset[str] = frozenset()  # "staken", "halt": a proposition to stop X
     locative_preps: frozenset[str] = frozenset()
+    city_nouns: frozenset[str] = frozenset()  # "in de Zuid-Afrikaanse hoofdstad Pretoria": the city, not its state
     destination_preps: frozenset[str] = frozenset()  # "visit to X", "bezoek aan X": X is where the visit goes
     duration_cues: frozenset[str] = frozenset()  # "durende", "lasting": a DURATION timex measures the event
     noun_agent_preps: frozenset[str] = frozenset()  # "verzoek van X", "attack by X": X acts

@@ -287,14 +287,20 @@ def _inside(tx: TimexRecord | QuantityMention | PlaceMention, nlp: Doc, token_st
 
 
 def event_date(
-    doc: ArticleDoc, evidence: CharSpan, trigger_at: int, modality: Modality, cues: Cues | None = None
+    doc: ArticleDoc,
+    evidence: CharSpan,
+    trigger_at: int,
+    modality: Modality,
+    cues: Cues | None = None,
+    skip: tuple[CharSpan, ...] = (),
 ) -> tuple[TimexRecord | None, Modality]:
     """The one date chooser of the project: (the event's date, its modality). The date is the timex
     ``date_for`` picks; an asserted event dated after the publication day is planned; a bare weekday then
     takes the reading (past or future) that the modality asks for. benchmarks/time_benchmark.py measures
     this function. (An event its clause leaves undated may take a date from the article around it:
-    events/when.py ``discourse_date``, applied by the stage.)"""
-    date = date_for(doc, evidence, trigger_at, cues)
+    events/when.py ``discourse_date``, applied by the stage.) ``skip``: parts of the evidence whose timexes
+    belong to another act (events/when.py ``other_conjuncts``)."""
+    date = date_for(doc, evidence, trigger_at, cues, skip)
     if modality == "asserted" and future_by_date(date, doc.published):
         # a bare weekday's forward reading is the time stage's guess from the tense it saw; a past or
         # perfect verb form at the event ("heeft maandag … verloren", "rejected on Sunday") overrules it
@@ -322,7 +328,9 @@ def _past_tense(doc: ArticleDoc, evidence: CharSpan, trigger_at: int, cues: Cues
     return any(t.text.lower() in aux for t in span[:-1])
 
 
-def date_for(doc: ArticleDoc, span: CharSpan, trigger_at: int, cues: Cues | None = None) -> TimexRecord | None:
+def date_for(
+    doc: ArticleDoc, span: CharSpan, trigger_at: int, cues: Cues | None = None, skip: tuple[CharSpan, ...] = ()
+) -> TimexRecord | None:
     """The DATE/TIME timex nearest the trigger in its clause that dates the event itself (not a page stamp,
     not a noun's or another verb's date: events/when.py ``dates_the_event``). (Borrowing one from another
     clause of the sentence dated more events wrongly than rightly on the dev texts.)"""
@@ -335,19 +343,21 @@ def date_for(doc: ArticleDoc, span: CharSpan, trigger_at: int, cues: Cues | None
         and not _VAGUE.match(t.value)
         and t.precision != "vague"
         and dates_the_event(doc, t, trigger_at, cues)
+        and not any(s.start <= t.start and t.end <= s.end for s in skip)
     ]
     if found:
-        return _day_of(min(found, key=lambda t: abs(t.start - trigger_at)))
+        return day_of(min(found, key=lambda t: abs(t.start - trigger_at)))
     return None
 
 
-_PART_OF_DAY = re.compile(r"^(\d{4}-\d{2}-\d{2})T")
+_PART_OF_DAY = re.compile(r"^(\d{4}-\d{2}-\d{2})T(?:MO|AF|EV|NI|DT|00:00|24:00)$")
 
 
-def _day_of(timex: TimexRecord) -> TimexRecord:
-    """An event on "zaterdagmiddag 8 januari" or "this evening" is dated by its day."""
+def day_of(timex: TimexRecord) -> TimexRecord:
+    """An event on "zaterdagmiddag 8 januari", "jeudi soir" or "midnight on Monday" is dated by its day;
+    a clock time ("11.25 uur -" in a live blog) stays: the annotators keep it (train split)."""
     m = _PART_OF_DAY.match(timex.value)
-    if timex.type == "TIME" and m:
+    if m:
         return replace(timex, type="DATE", value=m.group(1), precision="day")
     return timex
 
@@ -405,7 +415,9 @@ def location_for(
     if mention_spans is None:
         mention_spans = sorted((m.start, m.end) for a in doc.actors for m in a.mentions)
     found, rule = place_and_rule(doc, span, clause)
-    if found is not None and not _names_an_actor(doc, mention_spans, found, lexicon.cues.locative_preps):
+    if found is not None and not _names_an_actor(
+        doc, mention_spans, found, lexicon.cues.locative_preps, lexicon.cues.city_nouns
+    ):
         carried = earlier or event in _EARLIER_PLACE_TYPES
         allowed = not (event in _VERBAL and rule in _NOT_FOR_SPEECH_ACTS) and (carried or rule != RULE_EARLIER)
         if allowed:
@@ -413,9 +425,9 @@ def location_for(
     nlp = doc.nlp
     assert nlp is not None
     for place in doc.places:
-        if place.metonym or not (span.start <= place.start and place.end <= span.end):
+        if place.metonym or place.dateline or not (span.start <= place.start and place.end <= span.end):
             continue
-        if _names_an_actor(doc, mention_spans, place, lexicon.cues.locative_preps):
+        if _names_an_actor(doc, mention_spans, place, lexicon.cues.locative_preps, lexicon.cues.city_nouns):
             continue
         before = doc.text[max(span.start, place.start - 40) : place.start].lower().split()
         if any(w in lexicon.cues.locative_preps for w in before[-4:]):
@@ -424,7 +436,11 @@ def location_for(
 
 
 def _names_an_actor(
-    doc: ArticleDoc, mention_spans: list[tuple[int, int]], place: PlaceMention, static_preps: Collection[str] = ()
+    doc: ArticleDoc,
+    mention_spans: list[tuple[int, int]],
+    place: PlaceMention,
+    static_preps: Collection[str] = (),
+    city_nouns: Collection[str] = (),
 ) -> bool:
     """ "Kyiv sprak …": a place name that the actors stage resolved to an actor is not where it happened.
     A gazetteer place introduced by a locative word ("in de kuststad Jeddah") that only a *person*
@@ -435,8 +451,10 @@ def _names_an_actor(
     i = bisect_left(mention_spans, (place.end,))
     if not any(end > place.start for _, end in mention_spans[max(0, i - 8) : i]):
         return False
-    if place.locative and _after_static_preposition(doc, place, static_preps) and _attached_to_a_verb(doc, place):
+    if place.locative and _after_static_preposition(doc, place, static_preps) and attached_to_a_verb(doc, place):
         return False
+    if place.locative and place.feature == "city" and _after_city_noun(doc, place, city_nouns):
+        return False  # "in de Zuid-Afrikaanse hoofdstad Pretoria": the city, though the actors read the state
     covering = [a for a in doc.actors for m in a.mentions if m.start < place.end and place.start < m.end]
     if not covering or any(a.kind != "person" for a in covering):
         return True
@@ -450,7 +468,14 @@ def _after_static_preposition(doc: ArticleDoc, place: PlaceMention, static_preps
     return any(w in static_preps for w in before[-3:])
 
 
-def _attached_to_a_verb(doc: ArticleDoc, place: PlaceMention) -> bool:
+def _after_city_noun(doc: ArticleDoc, place: PlaceMention, city_nouns: Collection[str]) -> bool:
+    """A noun for a city right before the name ("hoofdstad Pretoria", "the capital Doha", "Hauptstadt
+    Nairobi"): the name is the city's, whichever state the words before it name."""
+    before = re.findall(r"\w+", doc.text[max(0, place.start - 20) : place.start].lower())
+    return bool(before) and before[-1] in city_nouns
+
+
+def attached_to_a_verb(doc: ArticleDoc, place: PlaceMention) -> bool:
     """The place's phrase modifies a verb ("agreed in Turkey", "hat sich in Malaysia geeinigt"), not a noun:
     "the situation in Ukraine", "de situatie in Oekraïne", "troops in Iraq" name a topic, not a venue.
     Without a parse (de, fr) the static preposition alone decides ("Stellungen im Jemen bombardiert")."""

@@ -42,7 +42,9 @@ from kroniek.events.learned import ModelSignals, TriggerModel, annotate_scores, 
 from kroniek.events.lexicon import Lexicon, load_lexicon
 from kroniek.events.qualify import (
     OWN_SPEECH_ACTS,
+    attached_to_a_verb,
     complement_start_of,
+    day_of,
     event_date,
     event_duration,
     location_for,
@@ -54,8 +56,17 @@ from kroniek.events.qualify import (
 )
 from kroniek.events.rementions import merge_rementions
 from kroniek.events.triggers import TriggerMatch, find_triggers
-from kroniek.events.when import discourse_date, sentence_index
-from kroniek.events.where import RULE_DESTINATION, RULE_EARLIER, next_place_anchor, running_place, visit_destination
+from kroniek.events.when import discourse_date, other_conjuncts, sentence_index
+from kroniek.events.where import (
+    RULE_DATELINE,
+    RULE_DESTINATION,
+    RULE_EARLIER,
+    act_place_end,
+    dateline_place,
+    next_place_anchor,
+    running_place,
+    visit_destination,
+)
 
 
 def _snapshot(state: Discourse) -> Discourse:
@@ -424,7 +435,9 @@ def _qualified_event(ctx: EventContext) -> EventRecord:
         "path": list(args.path),
     }
     modality, cue = modality_of(doc, match, ctx.clause, ctx.complement, lexicon)
-    date, dated_modality = event_date(doc, evidence, triggers[0].start, modality, lexicon.cues)
+    first_trigger = min((m.start for m in ctx.state.clause_matches), default=match.start)
+    skip = other_conjuncts(nlp, ctx.clause, ctx.conjunct, first_trigger)
+    date, dated_modality = event_date(doc, evidence, triggers[0].start, modality, lexicon.cues, skip)
     if dated_modality != modality:
         modality, cue = dated_modality, "future date"
     explain["modality"] = f"{modality} ({cue})" if cue else modality
@@ -439,7 +452,16 @@ def _qualified_event(ctx: EventContext) -> EventRecord:
         ctx.state.last_proposition = proposition
         explain.update(prop_explain)
     # a proposition's place ("een staakt-het-vuren in Oekraïne") is not where the demand was made
-    place_area = evidence if not is_prop else CharSpan(evidence.start, char_at(nlp, ctx.complement, evidence.end))
+    place_area = evidence
+    if is_prop:
+        place_end = act_place_end(
+            doc,
+            char_at(nlp, ctx.complement, evidence.end),
+            ctx.clause.char_span(nlp).end,
+            lexicon.cues.locative_preps,
+            lambda place: attached_to_a_verb(doc, place),
+        )
+        place_area = CharSpan(evidence.start, min(evidence.end, place_end))
     location, loc_rule = _visit_destination(ctx, triggers[-1].end)
     if location is None:
         location, loc_rule = location_for(
@@ -493,7 +515,7 @@ def _qualified_event(ctx: EventContext) -> EventRecord:
         doc, record, ctx.clause, ctx.clauses, lexicon.cues, ctx.state.anchor, collective and ctx.carry_discourse
     )
     if found is not None:
-        record.date = reanchor_for(doc, found, record.modality)
+        record.date = reanchor_for(doc, day_of(found), record.modality)
         explain["date"] = date_rule
     elif record.date is not None:
         explain["date"] = "timex of its clause"
@@ -503,6 +525,10 @@ def _qualified_event(ctx: EventContext) -> EventRecord:
         record.location = running_place(ctx.state.place, sentence, record, collective and carry)
         if record.location is not None:
             explain["location"] = "running place (the meeting of its parties)"
+    if record.location is None:
+        record.location = dateline_place(doc, record)
+        if record.location is not None:
+            explain["location"] = RULE_DATELINE
     own_place = bool(loc_rule) and loc_rule != RULE_EARLIER
     ctx.state.place = next_place_anchor(ctx.state.place, sentence, record, own_place)
     return record

@@ -28,6 +28,7 @@ from typing import TYPE_CHECKING
 
 from kroniek.document import ArticleDoc, CharSpan, EventRecord, TimexRecord
 from kroniek.events.clauses import Clause
+from kroniek.events.conjuncts import Conjunct
 from kroniek.events.lexicon import Cues
 
 if TYPE_CHECKING:
@@ -100,9 +101,33 @@ def _another_verbs_date(nlp: Doc, trigger: int, timex: int, light: frozenset[str
         return False
     if verb.dep_ in _NOUN_MODIFIERS and not _ancestor(verb, own):
         return True
+    if _participle_adjunct_of(own, verb) and not _fronted(nlp[timex], verb):
+        return True
     if timex < verb.i:
         return False  # "Last week X dismissed the cabinet and appointed …": a fronted date covers both verbs
     return (verb.dep_ == "conj" and verb.head.i == own.i) or (own.dep_ == "conj" and own.head.i == verb.i)
+
+
+def _participle_adjunct_of(own: Token, verb: Token) -> bool:
+    """The trigger is a bare participle or gerund that follows ``verb`` and adjoins it ("severed relations
+    on Tuesday, accusing it of arming the rebels", "rallied on Monday, demanding his resignation"): the
+    annotators date the main act only, unless the date is fronted (``_fronted``). One that a conjunction
+    introduces ("died on Tuesday after being shot") is left to the other rules."""
+    if own.i < verb.i or not _ancestor(verb, own) or any(child.dep_ == "mark" for child in own.children):
+        return False
+    if not {"Part", "Ger"} & set(own.morph.get("VerbForm", [])):
+        return False
+    # the parser hangs a participle after a comma on the verb (advcl) or on its object (acl: "expelled the
+    # ambassador, accusing ..."); either way it adjoins the dated act
+    return (own.dep_ == "advcl" and own.head.i == verb.i) or (own.i > 0 and own.doc[own.i - 1].text == ",")
+
+
+def _fronted(timex: Token, verb: Token) -> bool:
+    """The timex stands before the subject of its verb ("On Thursday, X addressed reporters, calling for
+    ..."): it sets the time of the whole sentence (train split: 3 such participles dated by the annotators,
+    3 with the date after the subject not)."""
+    subjects = [child.i for child in verb.children if child.dep_.startswith("nsubj")]
+    return timex.i < min(subjects, default=verb.i)
 
 
 def _governing_verb(token: Token) -> Token | None:
@@ -117,6 +142,24 @@ def _governing_verb(token: Token) -> Token | None:
 
 def _ancestor(candidate: Token, token: Token) -> bool:
     return any(a.i == candidate.i for a in token.ancestors)
+
+
+def other_conjuncts(nlp: Doc, clause: Clause, conjunct: Conjunct | None, first_trigger: int) -> tuple[CharSpan, ...]:
+    """The parts of a clause of coordinated acts whose timexes date another act than the one in ``conjunct``:
+    the later conjuncts, and the earlier ones after the clause's first trigger (token ``first_trigger``). A
+    timex fronted before the first act dates every act ("On Monday X dismissed the cabinet and appointed
+    …"); one after an act's verb is that act's ("X summoned the ambassador last week and warned that …",
+    "a exprimé vendredi sa préoccupation et a demandé …": the warning and the demand are not dated by the
+    annotators). Empty when the clause reports one act."""
+    if conjunct is None:
+        return ()
+    skip = []
+    if not conjunct.first and first_trigger < conjunct.start:
+        skip.append(CharSpan(int(nlp[first_trigger].idx), int(nlp[conjunct.start].idx)))
+    if conjunct.end < clause.end:
+        last = nlp[clause.end - 1]
+        skip.append(CharSpan(int(nlp[conjunct.end].idx), int(last.idx + len(last.text))))
+    return tuple(skip)
 
 
 def temporal_clause_date(
@@ -174,6 +217,42 @@ def running_date(
     return anchor.event.date
 
 
+# An act that is done (or refused) when it is reported; a planned act's date is the day it is planned for.
+REPORTED_MODALITIES = ("asserted", "negated")
+
+
+def reported_date(doc: ArticleDoc, event: EventRecord) -> TimexRecord | None:
+    """The date of the report of an act that has none of its own: "Frederiksen said on Wednesday that
+    Greenland is not for sale", "X akkoord bereikt. Dat maakte Y woensdagavond bekend". The annotators
+    date such an act by its report. The report is the attribution (statements stage) whose words hold the
+    event's trigger; its date is the usable timex of the speech verb's sentence outside the attributed
+    words, nearest the speech verb."""
+    if not event.trigger:
+        return None
+    at = event.trigger[0].start
+    for attribution in doc.attributions:
+        scope, cue = attribution.scope, attribution.cue
+        if cue is None or not scope.start <= at < scope.end or scope.start <= cue.start < scope.end:
+            continue
+        sentence = next((s for s in doc.sentences if s.start <= cue.start < s.end), None)
+        if sentence is None:
+            continue
+        found = [
+            t
+            for t in doc.timexes
+            if t.type in ("DATE", "TIME")
+            and sentence.start <= t.start
+            and t.end <= sentence.end
+            and not (scope.start <= t.start < scope.end)
+            and t.precision != "vague"
+            and _DAY.match(t.value[:10])
+            and dates_the_event(doc, t, cue.start, None)
+        ]
+        if found:
+            return min(found, key=lambda t: abs(t.start - cue.start))
+    return None
+
+
 def sentence_has_timex(doc: ArticleDoc, sentence: CharSpan) -> bool:
     return any(sentence.start <= t.start and t.end <= sentence.end and not t.stamp for t in doc.timexes)
 
@@ -207,6 +286,10 @@ def discourse_date(
     found = temporal_clause_date(doc, clause, clauses, cues, usable)
     if found is not None:
         return found, f"the clause that the {nlp[clause.start].text!r}-clause modifies", anchor
+    if event.modality in REPORTED_MODALITIES and not any(w in cues.anterior_aux for w in words):
+        reported = reported_date(doc, event)
+        if reported is not None:
+            return reported, "the date of its report (said on …)", anchor
     if sentence_has_timex(doc, clause.sentence):
         return None, "", anchor
     if any(w in cues.anterior_aux for w in words):

@@ -35,8 +35,20 @@ def is_locative(doc: ArticleDoc, place: PlaceMention) -> bool:
 
 def is_dateline(doc: ArticleDoc, place: PlaceMention) -> bool:
     """The place opens its line and is followed by a date or a dash: the dateline, not a venue."""
-    line_start = doc.text.rfind("\n", 0, place.start) + 1
-    if doc.text[line_start : place.start].strip():
+    return opens_dateline(doc.text, place.start, place.end) or place.start == 0
+
+
+def opens_dateline(text: str, start: int, end: int) -> bool:
+    """The name at ``start:end`` opens its line and a date, an agency in brackets or a dash follows it:
+    "KYIV, March 3 (Reuters) -", "DEN HAAG -", "LOMÉ (AFP) -", "Den Haag, 29 mei 2017"."""
+    line_start = text.rfind("\n", 0, start) + 1
+    if text[line_start:start].strip():
         return False
-    after = doc.text[place.end : place.end + 40]
-    return bool(re.match(r"\s*(?:\(\w+\)\s*)?(?:,|—|–|-|:)\s*(?:\d|\w+ \d|$)", after)) or place.start == 0
+    after = text[end : end + 80]
+    return bool(_DATE_AFTER.match(after) or _DASH_AFTER.match(after))
+
+
+# "Den Haag, 29 mei 2017", "Paris, le 3 mars", "KYIV -" at the end of its line
+_DATE_AFTER = re.compile(r"[ \t]*(?:\([^()\n]{1,40}\)[ \t]*)?(?:,|—|–|-|:)[ \t]*(?:\d|\w+ \d|$)")
+# "KYIV, March 3 (Reuters) - ", "LOMÉ (AFP) - ", "DEN HAAG - ": an optional date and agency, then a dash
+_DASH_AFTER = re.compile(r"[ \t]*(?:,[^\n()\-–—]{1,30})?[ \t]*(?:\([^()\n]{1,40}\)[ \t]*)?[-–—][ \t]+\S")

@@ -21,9 +21,11 @@ from pathlib import Path
 from kroniek import lang as lang_packs
 from kroniek.document import ArticleDoc, CharSpan, PlaceMention
 from kroniek.places.gazetteer import Gazetteer, Place, load_gazetteer, name_key
-from kroniek.places.locate import is_dateline, is_locative
+from kroniek.places.locate import is_dateline, is_locative, opens_dateline
 
 SMALL_CITY = 50_000
+# a noun for a city right before its name ("hoofdstad Pretoria", "the capital Doha") names the city itself
+_CITY_NOUNS = frozenset({"hoofdstad", "stad", "capital", "city", "hauptstadt", "stadt", "capitale", "ville"})
 _TOKEN = re.compile(r"\w+(?:[’'.]\w+)*\.?")
 
 
@@ -157,6 +159,10 @@ class PlacesStage:
         return frozenset(name_key(w) for w in self.gazetteer.extra.get("not_places", {}).get("words", []))
 
     @cached_property
+    def _descriptors(self) -> frozenset[str]:
+        return frozenset(w.lower() for w in self.gazetteer.extra.get("descriptors", {}).get("words", []))
+
+    @cached_property
     def _continuations(self) -> frozenset[str]:
         return frozenset(self.gazetteer.extra.get("name_continuations", {}).get("words", []))
 
@@ -209,11 +215,13 @@ class PlacesStage:
                 compact = surface.replace(".", "")
                 if len(compact) <= 3 and compact not in gaz.short_forms:
                     continue  # "us", "Us" are not the United States
-                if key in stop or key in not_places or (len(compact) > 3 and compact.isupper()):
-                    continue  # stop words, listed common words, acronyms ("ISNA" is no town)
+                if key in stop or key in not_places:
+                    continue  # stop words, listed common words
+                if len(compact) > 3 and compact.isupper() and not opens_dateline(text, start, tokens[j][1]):
+                    continue  # acronyms ("ISNA" is no town); a dateline is in capitals ("KYIV, March 3 -")
                 match = Found(start, tokens[j][1], key, places)
                 break
-            if match is None or self._inside_person(match, person_spans) or self._common_word(doc, match):
+            if match is None or self._inside_person(match, person_spans) or self._common_word(doc, match, text):
                 i += 1
                 continue
             if self._part_of_longer_name(tokens, i, match, text, doc.lang):
@@ -235,10 +243,11 @@ class PlacesStage:
         )
 
     @staticmethod
-    def _common_word(doc: ArticleDoc, match: Found) -> bool:
+    def _common_word(doc: ArticleDoc, match: Found, text: str) -> bool:
         """A capitalised common word that happens to be a town: a one-word heading ("Eisen"), or a
-        sentence-initial word the parser reads as a noun or verb."""
-        if any(p.feature == "country" for p in match.places):
+        sentence-initial word the parser reads as a noun or verb. Not a dateline ("COLOMBO - "), which
+        the parser tags as a noun because it stands in capitals."""
+        if any(p.feature == "country" for p in match.places) or opens_dateline(text, match.start, match.end):
             return False
         line_start = doc.text.rfind("\n", 0, match.start) + 1
         line_end = doc.text.find("\n", match.end)
@@ -278,8 +287,12 @@ class PlacesStage:
             gap = text[p_end : match.start]
             if gap == " " and p_word[:1].isupper() and not p_word.isupper():
                 cues = self._before_name_cues(doc_lang)
-                if name_key(p_word) not in stop and p_word.lower() not in cues:
-                    return True
+                if (
+                    name_key(p_word) not in stop
+                    and p_word.lower() not in cues
+                    and p_word.lower() not in self._descriptors
+                ):
+                    return True  # but "Hauptstadt Nairobi", "Region Donezk": a German noun that describes the place
         if any(p.feature == "country" for p in match.places):
             return False  # "President of Ukraine Volodymyr Zelenskyy": the country still counts
         continuations = self._continuations
@@ -331,6 +344,14 @@ class PlacesStage:
             return not is_locative(doc, PlaceMention(f.start, f.end, place.name, None, None, None, None))
         if not (place.capital or place.feature == "country"):
             return False
+        if (
+            before
+            and before.group(1).lower() in _CITY_NOUNS
+            and is_locative(doc, PlaceMention(f.start, f.end, "", None, None, None, None))
+        ):
+            return (
+                False  # "in de Zuid-Afrikaanse hoofdstad Pretoria": the city, even where the actors stage saw a state
+            )
         for actor in doc.actors:  # the actors stage already read this name as a state
             if actor.kind == "state" and any(m.start <= f.start and f.end <= m.end for m in actor.mentions):
                 return place.feature != "country"

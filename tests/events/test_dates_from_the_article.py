@@ -1,0 +1,172 @@
+"""An event's date read beyond its own words (issue 14): the date of the report of an act that has none
+of its own, and the timexes of coordinated acts, which date only their own act unless fronted. Every
+sentence here is written for these tests."""
+
+from events_support import make_doc, only
+
+from kroniek.document import ArticleDoc
+from kroniek.events.stage import EventsStage
+from kroniek.statements.stage import StatementsStage
+
+STATES = {
+    "Nortland": ["Nortland"],
+    "Sudland": ["Sudland"],
+    "Ostrava Council": ["the Council", "The Council", "der Rat", "Der Rat", "de Raad", "De Raad", "le Conseil"],
+}
+PUBLISHED = "2025-03-21"
+
+
+def run(text: str, lang: str, timexes: list[tuple[str, str, str]]) -> ArticleDoc:
+    doc = make_doc(text, lang, STATES, timexes=timexes, published=PUBLISHED)
+    StatementsStage()(doc)
+    EventsStage()(doc)
+    return doc
+
+
+# --- the date of the report -------------------------------------------------------------------------
+
+
+def test_a_reported_act_takes_the_date_of_its_report_en():
+    doc = run("The Council said on Wednesday that Nortland had agreed to a ceasefire with Sudland.", "en", [])
+    # "had agreed": a tense shift back, the act is before its report
+    assert only(doc.events, "AGREE").date is None
+    doc = run(
+        "The Council said on Wednesday that Nortland rejected the proposal of Sudland.",
+        "en",
+        [("Wednesday", "DATE", "2025-03-19")],
+    )
+    reject = only(doc.events, "REJECT")
+    assert reject.date is not None and reject.date.value == "2025-03-19"
+    assert "report" in reject.explain["date"]
+
+
+def test_a_report_in_the_next_sentence_dates_the_act_nl():
+    doc = run(
+        "Nortland en Sudland hebben een akkoord gesloten over een wapenstilstand. "
+        "Dat maakte de Raad woensdagavond bekend.",
+        "nl",
+        [("woensdagavond", "TIME", "2025-03-19TEV")],
+    )
+    agree = only(doc.events, "AGREE")
+    assert agree.date is not None and agree.date.value == "2025-03-19"  # by its day, as a clause's own date
+
+
+def test_a_report_dates_no_planned_act_de():
+    doc = run(
+        "Der Rat teilte am Mittwoch mit, Nortland werde Sudland angreifen.",
+        "de",
+        [("am Mittwoch", "DATE", "2025-03-19")],
+    )
+    for event in doc.events:
+        if event.modality == "planned":
+            assert event.date is None, event.explain
+
+
+def test_an_act_with_its_own_date_keeps_it_fr():
+    doc = run(
+        "Le Conseil a déclaré mercredi que Nortland avait attaqué Sudland lundi.",
+        "fr",
+        [("mercredi", "DATE", "2025-03-19"), ("lundi", "DATE", "2025-03-17")],
+    )
+    attack = only(doc.events, "ASSAULT")
+    assert attack.date is not None and attack.date.value == "2025-03-17"
+
+
+# --- coordinated acts -------------------------------------------------------------------------------
+
+
+def test_a_date_after_the_first_acts_verb_is_that_acts_only_en():
+    doc = run(
+        "Nortland expelled the ambassador of Sudland last week and accused Sudland of espionage.",
+        "en",
+        [("last week", "DATE", "2025-W11")],
+    )
+    expel = only(doc.events, "SANCTION")
+    assert expel.date is not None and expel.date.value == "2025-W11"
+    assert only(doc.events, "ACCUSE").date is None
+
+
+def test_a_fronted_date_dates_every_coordinated_act_en():
+    doc = run(
+        "Last week Nortland expelled the ambassador of Sudland and accused Sudland of espionage.",
+        "en",
+        [("Last week", "DATE", "2025-W11")],
+    )
+    for kind in ("SANCTION", "ACCUSE"):
+        event = only(doc.events, kind)
+        assert event.date is not None and event.date.value == "2025-W11", kind
+
+
+def test_a_later_acts_own_date_is_not_the_first_acts_nl():
+    doc = run(
+        "Nortland veroordeelde de aanval op Sudland en eiste vrijdag een onderzoek.",
+        "nl",
+        [("vrijdag", "DATE", "2025-03-21")],
+    )
+    assert only(doc.events, "ACCUSE").date is None
+    demand = only(doc.events, "REQUEST")
+    assert demand.date is not None and demand.date.value == "2025-03-21"
+
+
+def test_coordinated_acts_de_fr():
+    doc = run(
+        "Nortland verurteilte am Dienstag den Angriff und forderte von Sudland eine Untersuchung.",
+        "de",
+        [("am Dienstag", "DATE", "2025-03-18")],
+    )
+    accuse = only(doc.events, "ACCUSE")
+    assert accuse.date is not None and accuse.date.value == "2025-03-18"
+    assert only(doc.events, "REQUEST").date is None
+    doc = run(
+        "Nortland a condamné mardi l'attaque et a exigé de Sudland une enquête.",
+        "fr",
+        [("mardi", "DATE", "2025-03-18")],
+    )
+    accuse = only(doc.events, "ACCUSE")
+    assert accuse.date is not None and accuse.date.value == "2025-03-18"
+    assert only(doc.events, "REQUEST").date is None
+
+
+# --- a participle adjoined to a dated act -----------------------------------------------------------
+
+
+def test_a_participle_after_the_dated_verb_is_not_dated_en():
+    doc = run(
+        "Nortland on Tuesday expelled the ambassador of Sudland, accusing Sudland of espionage.",
+        "en",
+        [("Tuesday", "DATE", "2025-03-18")],
+    )
+    expel = only(doc.events, "SANCTION")
+    assert expel.date is not None and expel.date.value == "2025-03-18"
+    assert only(doc.events, "ACCUSE").date is None
+
+
+def test_a_fronted_date_dates_the_participle_too_en():
+    doc = run(
+        "On Tuesday, Nortland expelled the ambassador of Sudland, accusing Sudland of espionage.",
+        "en",
+        [("On Tuesday", "DATE", "2025-03-18")],
+    )
+    for kind in ("SANCTION", "ACCUSE"):
+        event = only(doc.events, kind)
+        assert event.date is not None and event.date.value == "2025-03-18", kind
+
+
+# --- part of a day ----------------------------------------------------------------------------------
+
+
+def test_a_part_of_the_day_dates_the_event_by_its_day_but_a_clock_time_stays_fr_nl():
+    doc = run(
+        "Nortland a attaqué Sudland jeudi soir.",
+        "fr",
+        [("jeudi soir", "DATE", "2025-03-20TEV")],
+    )
+    attack = only(doc.events, "ASSAULT")
+    assert attack.date is not None and attack.date.value == "2025-03-20"
+    doc = run(
+        "11.25 uur - Nortland heeft Sudland aangevallen.",
+        "nl",
+        [("11.25 uur", "TIME", "2025-03-21T11:25")],
+    )
+    attack = only(doc.events, "ASSAULT")
+    assert attack.date is not None and attack.date.value == "2025-03-21T11:25"
