@@ -13,9 +13,9 @@ from typing import TYPE_CHECKING
 from kroniek.chronicle.types import Precision
 from kroniek.document import CharSpan, TimexRecord
 from kroniek.lang.numbers import parse_number
-from kroniek.lang.text import normalise
 from kroniek.time import calendar as C
 from kroniek.time import resolve as R
+from kroniek.time.lexicon import key_of
 from kroniek.time.tense import guess_direction
 
 if TYPE_CHECKING:
@@ -34,7 +34,7 @@ def _year_of(tagger: Tagger, r: _Resolving) -> int | None:
 def holiday(tagger: Tagger, r: _Resolving) -> TimexRecord | None:
     """ "Christmas", "Ostermontag 2017", "la Toussaint", "vorig jaar Pasen": the rule's date in the year the
     text names, else the occurrence next to the publication date (in ``dir`` where given)."""
-    rule = tagger.lex.holidays.get(normalise(r.g.get("holiday") or ""))
+    rule = tagger.lex.holidays.get(key_of(r.g.get("holiday") or ""))
     if rule is None:
         return None
     year = _year_of(tagger, r)
@@ -58,11 +58,17 @@ def season(tagger: Tagger, r: _Resolving) -> TimexRecord | None:
 
 def timex_set(tagger: Tagger, r: _Resolving) -> TimexRecord | None:
     """ "every Monday" / "montags" = XXXX-WXX-1, "every two weeks" / "alle zwei Wochen" = P2W,
-    "every other day" = P2D; a part of day or clock time after a weekday is kept ("XXXX-WXX-3TEV")."""
+    "every other day" = P2D; a part of day or clock time after a weekday is kept ("XXXX-WXX-3TEV"); "every
+    morning" / "tous les matins" = TMO (a time of day on every day), "every weekend" = XXXX-WXX-WE."""
     g = r.g
     weekday = tagger.lex.lookup("weekday", g.get("weekday"))
+    pod = r.pod or (tagger.lex.lookup("pod", (g.get("pod") or "")[:-1]) if g.get("pod") else None)  # "matins"
     if weekday:
-        return r.rec("SET", f"XXXX-WXX-{int(weekday)}" + (f"T{r.pod}" if r.pod else ""), "vague")
+        return r.rec("SET", f"XXXX-WXX-{int(weekday)}" + (f"T{pod}" if pod else ""), "vague")
+    if g.get("weekend"):
+        return r.rec("SET", "XXXX-WXX-WE", "vague")
+    if pod:
+        return r.rec("SET", f"T{pod}", "vague")
     unit = tagger.lex.lookup("unit", g.get("unit"))
     if not unit:
         return None

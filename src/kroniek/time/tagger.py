@@ -19,9 +19,15 @@ from kroniek.lang.numbers import parse_number
 from kroniek.lang.text import normalise
 from kroniek.time import kinds as K
 from kroniek.time import resolve as R
-from kroniek.time.combine import attach_bare_hours, merge_day_and_clock
+from kroniek.time.combine import (
+    apply_clock_pods,
+    attach_bare_hours,
+    merge_day_and_clock,
+    merge_duration_parts,
+    merge_set_and_clock,
+)
 from kroniek.time.compose import compose_counted_days
-from kroniek.time.lexicon import Lexicon, Pattern, load_lexicon
+from kroniek.time.lexicon import Lexicon, Pattern, key_of, load_lexicon
 from kroniek.time.tense import guess_direction
 
 
@@ -209,10 +215,22 @@ class Tagger:
             elif R.PERIOD.match(record.value):
                 last_period = record.value
         counted = compose_counted_days(out, doc.text, published, self.lex.counted)
-        merged = merge_day_and_clock(counted, doc.text, self.lex.joiners)
+        counted = merge_duration_parts(counted, doc.text, self.lex.counted.span_and if self.lex.counted else None)
+        podded = apply_clock_pods(counted, doc.text, self.lex.pod_before, self.lex.pod_after, self._pod_of_match)
+        merged = merge_set_and_clock(
+            merge_day_and_clock(podded, doc.text, self.lex.joiners), doc.text, self.lex.joiners
+        )
         return attach_bare_hours(
             merged, doc.text, self.lex.bare_hour, self._clock_hour_of, lambda at: _verb_or_particle_at(doc, at)
         )
+
+    def _pod_of_match(self, found: re.Match[str]) -> str | None:
+        """The TIMEX3 part of day of a match of the lexicon's ``pod_before`` / ``pod_after``."""
+        if found.group("clock_pod"):
+            value = self.lex.lookup("clock_pod", found.group("clock_pod"))
+        else:
+            value = self.lex.lookup("pod", found.groupdict().get("pod") or found.groupdict().get("pod2"))
+        return str(value) if value else None
 
     def _clock_hour_of(self, word: str) -> int | None:
         hour = self.lex.lookup("clock_hour", word)
@@ -238,7 +256,7 @@ class Tagger:
         return resolver(self, _Resolving(doc, cand, published, last_day, pod, last_period))
 
     def _vague(self, r: _Resolving) -> TimexRecord | None:
-        type_, value = self.lex.vague[normalise(r.cand.match_text)]
+        type_, value = self.lex.vague[key_of(r.cand.match_text)]
         return r.rec(type_, value, "vague")
 
     def _vague_unit(self, r: _Resolving) -> TimexRecord | None:
@@ -276,6 +294,8 @@ class Tagger:
             offset = int(offset_text)
         elif g.get("deictic"):
             offset = int(self.lex.lookup("deictic", g["deictic"]))
+        elif g.get("pdir"):  # "deze ochtend", "afgelopen nacht", "vergangene Nacht", "la nuit dernière"
+            offset = {"past": -1, "future": 1}.get(self._dir(g["pdir"]) or "this", 0)
         else:  # "this evening"
             offset = 0
         if r.published is None:
@@ -284,7 +304,7 @@ class Tagger:
         return r.rec("TIME" if pod else "DATE", R.day_value(day, pod), "time" if pod else "day")
 
     def _anaphoric(self, r: _Resolving) -> TimexRecord | None:
-        offset = self.lex.anaphoric[normalise(r.cand.match_text)]
+        offset = self.lex.anaphoric[key_of(r.cand.match_text)]
         anchor = r.last_day or r.published
         if anchor is None:
             return r.rec("DATE", "XXXX-XX-XX", "day", False)
