@@ -1,0 +1,56 @@
+"""Open classes of timexes from the held-out suites (issue 14): a part of day around a clock time, sets at a
+clock time, durations of several units, days written with dashes or abbreviated months, observance days and
+"Friday the 21st", on sentences written for these tests, published Wednesday 2025-03-19."""
+
+from __future__ import annotations
+
+import pytest
+
+from kroniek.time.stage import make_time_stage
+
+STAGE = make_time_stage()
+
+CASES = [
+    # (language, sentence, timex text, TIMEX3 value)
+    ("nl", "De stemming begon 's avonds om 7 uur.", "'s avonds om 7 uur", "2025-03-19T19:00"),
+    ("de", "Die Sitzung endete abends um 8 Uhr.", "abends um 8 Uhr", "2025-03-19T20:00"),
+    ("fr", "Le vote a commencé à 8h20 du soir.", "8h20 du soir", "2025-03-19T20:20"),
+    ("en", "The council meets every Monday at 4pm.", "every Monday at 4pm", "XXXX-WXX-1T16:00"),
+    ("nl", "De raad vergadert elke dag om 15.00 uur.", "elke dag om 15.00 uur", "T15:00"),
+    ("en", "The siege lasted two years and three months.", "two years and three months", "P2Y3M"),
+    ("nl", "Het beleg duurde een week en drie dagen.", "een week en drie dagen", "P1W3D"),
+    ("nl", "De brand woedde afgelopen nacht.", "afgelopen nacht", "2025-03-18TNI"),
+    ("en", "Patrols go out every evening.", "every evening", "TEV"),
+    ("nl", "Er is elk weekend een markt.", "elk weekend", "XXXX-WXX-WE"),
+    ("fr", "Le traité a été signé le 3 fevrier 2024.", "3 fevrier 2024", "2024-02-03"),
+    ("en", "The deal was signed on 3-Oct-2024.", "3-Oct-2024", "2024-10-03"),
+    ("fr", "Le décret date du 22 janv. 2024.", "22 janv. 2024", "2024-01-22"),
+    ("fr", "Le décret date du 22-oct-2024.", "22-oct-2024", "2024-10-22"),
+    ("nl", "Het besluit is van 12-mrt-2024.", "12-mrt-2024", "2024-03-12"),
+    ("de", "Der Vertrag ist vom 12-Okt-2024.", "12-Okt-2024", "2024-10-12"),
+    ("en", "Marches were held on International Women's Day.", "International Women's Day", "2025-03-08"),
+    ("nl", "Er waren optochten op Internationale Vrouwendag.", "Internationale Vrouwendag", "2025-03-08"),
+    ("de", "Am Weltfrauentag gab es Demonstrationen.", "Weltfrauentag", "2025-03-08"),
+    ("nl", "De winkels waren vol op Black Friday.", "Black Friday", "2024-11-29"),
+    ("nl", "Het bezoek is gepland op vrijdag de 21ste.", "vrijdag de 21ste", "2025-03-21"),
+    ("en", "The visit is planned for Friday the twenty-first.", "Friday the twenty-first", "2025-03-21"),
+]
+
+
+@pytest.mark.parametrize(("lang", "sentence", "surface", "value"), CASES)
+def test_open_classes(make_doc, lang: str, sentence: str, surface: str, value: str) -> None:
+    doc = STAGE(make_doc(sentence, lang))
+    found = {doc.text[t.start : t.end]: t.value for t in doc.timexes}
+    assert found.get(surface) == value, found
+
+
+@pytest.mark.parametrize(
+    ("lang", "sentence"),
+    [
+        ("nl", "Het kabinet besprak vrijdag de 21ste maart de begroting."),
+        ("en", "The court ruled on Friday the 21st of March."),
+    ],
+)
+def test_a_weekday_with_a_day_and_a_month_is_one_date(make_doc, lang: str, sentence: str) -> None:
+    doc = STAGE(make_doc(sentence, lang))
+    assert [t.value for t in doc.timexes] == ["2025-03-21"]
