@@ -34,6 +34,18 @@ CASES = [
     ("nl", "De winkels waren vol op Black Friday.", "Black Friday", "2024-11-29"),
     ("nl", "Het bezoek is gepland op vrijdag de 21ste.", "vrijdag de 21ste", "2025-03-21"),
     ("en", "The visit is planned for Friday the twenty-first.", "Friday the twenty-first", "2025-03-21"),
+    # a day and a part of day written apart from it
+    ("en", "The vote is on Tuesday, in the afternoon.", "Tuesday, in the afternoon", "2025-03-25TAF"),
+    ("de", "Die Abstimmung ist nächsten Montag Nachmittag.", "nächsten Montag Nachmittag", "2025-03-24TAF"),
+    ("fr", "Le vote aura lieu mardi l'après-midi.", "mardi l'après-midi", "2025-03-25TAF"),
+    ("nl", "De stemming is op 5 feb 's ochtends.", "5 feb 's ochtends", "2025-02-05TMO"),
+    # the edge of a week, month or year is that week, month or year
+    ("en", "The law will pass by the end of the year.", "the end of the year", "2025"),
+    ("en", "Prices rise again later in the year.", "later in the year", "2025"),
+    ("nl", "Het verdrag gaat in aan het begin van volgende maand.", "het begin van volgende maand", "2025-04"),
+    ("de", "Das Gesetz tritt zum Jahresende in Kraft.", "Jahresende", "2025"),
+    ("de", "Die Wahl findet Anfang nächsten Monats statt.", "Anfang nächsten Monats", "2025-04"),
+    ("fr", "La loi sera votée d'ici la fin de l'année.", "la fin de l'année", "2025"),
 ]
 
 
@@ -42,6 +54,11 @@ def test_open_classes(make_doc, lang: str, sentence: str, surface: str, value: s
     doc = STAGE(make_doc(sentence, lang))
     found = {doc.text[t.start : t.end]: t.value for t in doc.timexes}
     assert found.get(surface) == value, found
+
+
+def test_a_part_of_day_in_the_next_sentence_stays_apart(make_doc) -> None:
+    doc = STAGE(make_doc("The accord took effect on Tuesday. Evening rallies followed.", "en"))
+    assert [t.value for t in doc.timexes] == ["2025-03-18"]
 
 
 @pytest.mark.parametrize(

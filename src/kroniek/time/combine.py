@@ -134,15 +134,15 @@ def apply_clock_pods(
             found_after = None
         found = found_after or found_before
         pod = pod_of(found) if found is not None else None
-        if pod is None:
+        if found is None or pod is None:
             out.append(record)
             continue
         hour = int(clock.group(1))
         if pod in _LATE_PARTS and hour < 12 and not (pod == "NI" and hour < 6):
             hour += 12
         day_part = record.value.split("T", 1)[0]
-        start = window_start + found.start() if found is found_before and found_before is not None else record.start
-        end = found.end() if found is found_after and found_after is not None else record.end
+        start = window_start + found.start() if found is found_before else record.start
+        end = found.end() if found is found_after else record.end
         out.append(dataclasses.replace(record, start=start, end=end, value=f"{day_part}T{hour:02d}:{clock.group(2)}"))
     return out
 
@@ -225,4 +225,56 @@ def merge_duration_parts(records: list[TimexRecord], text: str, span_and: re.Pat
             out[-1] = dataclasses.replace(previous, end=record.end, value=_duration_of({**held, **parts}))
             continue
         out.append(record)
+    return out
+
+
+_BARE_DAY = re.compile(r"^(?:\d{4}|XXXX)-(?:\d\d-\d\d|WXX-\d)$")
+
+
+def apply_day_pods(
+    records: list[TimexRecord],
+    text: str,
+    before: re.Pattern[str] | None,
+    after: re.Pattern[str] | None,
+    pod_of: Callable[[re.Match[str]], str | None],
+) -> list[TimexRecord]:
+    """``records`` with each day that has no time of its own joined to a part of day written apart from it,
+    after it ("Tuesday, in the afternoon", "nächsten Montag Nachmittag", "5 feb 's ochtends") or before it
+    ("in the afternoon, this Friday", "la soirée mardi"): the day's value gets the TIMEX3 part of day
+    (``2025-03-25TAF``) and the span grows over it, where no other timex holds those words. Patterns already
+    catch the compounds and the common orders ("Tuesday afternoon", "mardi après-midi"); this is for the rest.
+    Run after ``merge_day_and_clock``: a day with a clock time keeps its clock time."""
+    if before is None or after is None:
+        return records
+    out: list[TimexRecord] = []
+    for index, record in enumerate(records):
+        if record.type != "DATE" or not _BARE_DAY.match(record.value):
+            out.append(record)
+            continue
+        prev_end = out[-1].end if out else 0
+        next_start = records[index + 1].start if index + 1 < len(records) else len(text)
+        window_start = max(prev_end, record.start - _POD_WINDOW)
+        found_after = after.match(text, record.end)
+        if found_after is not None and found_after.end() > next_start:
+            found_after = None
+        found_before = None if found_after else before.search(text[window_start : record.start])
+        found = found_after or found_before
+        pod = pod_of(found) if found is not None else None
+        if found is None or pod is None:
+            out.append(record)
+            continue
+        start = window_start + found.start() if found is found_before else record.start
+        end = found.end() if found is found_after else record.end
+        readings = {way: f"{value}T{pod}" for way, value in record.readings.items()} if record.readings else None
+        out.append(
+            dataclasses.replace(
+                record,
+                start=start,
+                end=end,
+                type="TIME",
+                value=f"{record.value}T{pod}",
+                precision="time",
+                readings=readings,
+            )
+        )
     return out

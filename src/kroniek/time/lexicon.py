@@ -81,6 +81,8 @@ class Lexicon:
     # a part of day right before or after a clock time ("'s avonds 7 uur", "8h20 du soir"): kroniek.time.combine
     pod_before: re.Pattern[str] | None = None
     pod_after: re.Pattern[str] | None = None
+    # a part of day after a day, also a bare one ("nächsten Montag Nachmittag"): kroniek.time.combine
+    day_pod_after: re.Pattern[str] | None = None
 
     def lookup(self, cls: str, word: str | None) -> Any:
         if word is None:
@@ -178,6 +180,19 @@ def _clock_pod_regexes(
     return before, after
 
 
+def _day_pod_after(classes: dict[str, list[str]]) -> re.Pattern[str] | None:
+    """A part of day that opens the text after a day: as after a clock time, or a bare ``[words.pod]`` word
+    ("Montag Nachmittag", "Tuesday, evening"); after a clock time a bare one is too often the next clause's."""
+    if not classes.get("clock_pod") and not classes.get("pod"):
+        return None
+    clock_pod = _alternation(classes["clock_pod"]) if classes.get("clock_pod") else r"(?!)"
+    pod = _alternation(classes["pod"]) if classes.get("pod") else r"(?!)"
+    intro = _alternation(classes["pod_intro"]) if classes.get("pod_intro") else r"(?!)"
+    return re.compile(
+        rf"\s*,?\s*(?:(?P<clock_pod>{clock_pod})|(?:{intro})\s*(?P<pod>{pod})|(?P<pod2>{pod}))(?!\w)", re.IGNORECASE
+    )
+
+
 @lru_cache(maxsize=8)
 def load_lexicon(lang: str) -> Lexicon:
     if not lang_packs.has(lang):
@@ -218,6 +233,7 @@ def load_lexicon(lang: str) -> Lexicon:
         )
     lex.counted = _counted_words(data.get("combine", {}), words)
     lex.pod_before, lex.pod_after = _clock_pod_regexes(classes, data.get("combine", {}).get("joiners", []))
+    lex.day_pod_after = _day_pod_after(classes)
     for entry in data.get("patterns", []):
         case = bool(entry.get("case", False))
         source = _expand(entry["regex"], classes, lang, capitalised=case)

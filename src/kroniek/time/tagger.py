@@ -21,6 +21,7 @@ from kroniek.time import kinds as K
 from kroniek.time import resolve as R
 from kroniek.time.combine import (
     apply_clock_pods,
+    apply_day_pods,
     attach_bare_hours,
     merge_day_and_clock,
     merge_duration_parts,
@@ -220,6 +221,7 @@ class Tagger:
         merged = merge_set_and_clock(
             merge_day_and_clock(podded, doc.text, self.lex.joiners), doc.text, self.lex.joiners
         )
+        merged = apply_day_pods(merged, doc.text, self.lex.pod_before, self.lex.day_pod_after, self._pod_of_match)
         return attach_bare_hours(
             merged, doc.text, self.lex.bare_hour, self._clock_hour_of, lambda at: _verb_or_particle_at(doc, at)
         )
@@ -319,7 +321,8 @@ class Tagger:
         return r.rec("DATE", R.weekend_value(r.published, weekend_dir), "week")
 
     def _relunit(self, r: _Resolving) -> TimexRecord | None:
-        direction = self._dir(r.g.get("dir"))
+        # an edge of the unit ("the end of the year", "Ende des Monats") without a direction is this one
+        direction = self._dir(r.g.get("dir")) or ("this" if r.g.get("edge") else None)
         unit = self.lex.lookup("unit", r.g.get("unit"))
         if not unit or not direction:
             return None
