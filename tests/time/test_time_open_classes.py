@@ -46,6 +46,15 @@ CASES = [
     ("de", "Das Gesetz tritt zum Jahresende in Kraft.", "Jahresende", "2025"),
     ("de", "Die Wahl findet Anfang nächsten Monats statt.", "Anfang nächsten Monats", "2025-04"),
     ("fr", "La loi sera votée d'ici la fin de l'année.", "la fin de l'année", "2025"),
+    ("en", "The vote is on Tuesday late-evening.", "Tuesday late-evening", "2025-03-25TEV"),
+    # a week counted in a year, and a month written in digits next to its year
+    ("en", "Deliveries resume in the first week of 2026.", "the first week of 2026", "2026-W01"),
+    ("en", "The plant closed in the last week of 2015.", "the last week of 2015", "2015-W53"),
+    ("en", "Deliveries resume in week 10.", "week 10", "2025-W10"),
+    ("nl", "De leveringen hervatten in de eerste week van 2026.", "de eerste week van 2026", "2026-W01"),
+    ("de", "Die Lieferungen beginnen in KW 12.", "KW 12", "2025-W12"),
+    ("fr", "Les livraisons reprennent la première semaine de 2026.", "la première semaine de 2026", "2026-W01"),
+    ("en", "Sales figures for 11-2016 are out.", "11-2016", "2016-11"),
 ]
 
 
@@ -54,6 +63,17 @@ def test_open_classes(make_doc, lang: str, sentence: str, surface: str, value: s
     doc = STAGE(make_doc(sentence, lang))
     found = {doc.text[t.start : t.end]: t.value for t in doc.timexes}
     assert found.get(surface) == value, found
+
+
+@pytest.mark.parametrize(
+    ("lang", "sentence"),
+    [
+        ("en", "The team lost in week 10 of the season."),
+        ("nl", "Het team verloor in week 10 van het seizoen."),
+    ],
+)
+def test_a_week_of_a_season_is_no_week_of_the_year(make_doc, lang: str, sentence: str) -> None:
+    assert STAGE(make_doc(sentence, lang)).timexes == []
 
 
 def test_a_part_of_day_in_the_next_sentence_stays_apart(make_doc) -> None:

@@ -261,3 +261,25 @@ def quarter(tagger: Tagger, r: _Resolving) -> TimexRecord | None:
             return r.rec("DATE", f"XXXX-Q{int(number)}", "vague", False)
         year = r.published.year - (1 if 3 * (int(number) - 1) + 1 > r.published.month else 0)
     return r.rec("DATE", f"{year:04d}-Q{int(number)}", "vague")
+
+
+def week_of_year(tagger: Tagger, r: _Resolving) -> TimexRecord | None:
+    """ "the first week of 2015" = 2015-W01, "week 10" / "KW 10" = that ISO week of the publication year (or
+    the year named), "the last week of 2015" = its last ISO week (2015-W53)."""
+    g = r.g
+    year = _year_of(tagger, r)
+    if year is None and r.published is not None:
+        year = r.published.year
+    if g.get("wlast"):
+        number = dt.date(year, 12, 28).isocalendar()[1] if year is not None else None
+    elif g.get("wnum"):
+        number = int(g["wnum"] or 0)
+    else:
+        number = tagger.lex.lookup("ordinal", g.get("ordinal"))
+    if not number or not 1 <= int(number) <= 53:
+        return None
+    if year is None:
+        return r.rec("DATE", f"XXXX-W{int(number):02d}", "week", False)
+    if int(number) > dt.date(year, 12, 28).isocalendar()[1]:
+        return None
+    return r.rec("DATE", f"{year:04d}-W{int(number):02d}", "week")

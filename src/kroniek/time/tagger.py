@@ -422,6 +422,7 @@ Tagger._RESOLVERS = {
     "shift": K.shift,
     "weekday_day": K.weekday_and_day,
     "quarter": K.quarter,
+    "week_of_year": K.week_of_year,
     "deictic": Tagger._deictic,
     "anaphoric": Tagger._anaphoric,
     "weekday": Tagger._weekday,
