@@ -76,6 +76,23 @@ def test_a_week_of_a_season_is_no_week_of_the_year(make_doc, lang: str, sentence
     assert STAGE(make_doc(sentence, lang)).timexes == []
 
 
+@pytest.mark.parametrize(
+    ("lang", "sentence", "values"),
+    [
+        ("en", "The firm showed on Tuesday the first model of its new car.", ["2025-03-18"]),
+        ("nl", "Het kabinet zette maandag de eerste stap.", ["2025-03-17"]),
+    ],
+)
+def test_an_ordinal_before_a_noun_is_no_day_of_the_month(make_doc, lang: str, sentence: str, values: list[str]) -> None:
+    assert [t.value for t in STAGE(make_doc(sentence, lang)).timexes] == values
+
+
+@pytest.mark.parametrize(("lang", "sentence", "surface"), [("en", "The court ruled on 21 March.", "21 March")])
+def test_a_full_stop_after_a_month_ends_the_sentence(make_doc, lang: str, sentence: str, surface: str) -> None:
+    doc = STAGE(make_doc(sentence, lang))
+    assert [doc.text[t.start : t.end] for t in doc.timexes] == [surface]
+
+
 def test_a_part_of_day_in_the_next_sentence_stays_apart(make_doc) -> None:
     doc = STAGE(make_doc("The accord took effect on Tuesday. Evening rallies followed.", "en"))
     assert [t.value for t in doc.timexes] == ["2025-03-18"]
