@@ -55,6 +55,14 @@ CASES = [
     ("de", "Die Lieferungen beginnen in KW 12.", "KW 12", "2025-W12"),
     ("fr", "Les livraisons reprennent la première semaine de 2026.", "la première semaine de 2026", "2026-W01"),
     ("en", "Sales figures for 11-2016 are out.", "11-2016", "2016-11"),
+    # spans with words between the count and the unit, a clock in UTC before its day
+    ("en", "Stocks fell for six straight days.", "six straight days", "P6D"),
+    ("en", "Prices rose over the past three years.", "the past three years", "P3Y"),
+    ("fr", "Les prix ont augmenté ces trois dernières années.", "trois dernières années", "P3Y"),
+    ("de", "Die Aktien fielen drei aufeinanderfolgende Tage.", "drei aufeinanderfolgende Tage", "P3D"),
+    ("nl", "De aandelen daalden drie opeenvolgende dagen.", "drie opeenvolgende dagen", "P3D"),
+    ("en", "Profits rose this fiscal year.", "this fiscal year", "2025"),
+    ("en", "The polls close at 15:00 GMT Saturday.", "15:00 GMT Saturday", "2025-03-22T15:00Z"),
 ]
 
 

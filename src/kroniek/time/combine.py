@@ -21,7 +21,7 @@ from collections.abc import Callable
 from kroniek.document import TimexRecord
 
 _DAY = re.compile(r"^(\d{4}-\d\d-\d\d|XXXX-XX-XX|XXXX-\d\d-\d\d|XXXX-WXX-\d)(?:T(MO|AF|EV|NI|MI))?$")
-_CLOCK = re.compile(r"^(?:\d{4}-\d\d-\d\d|XXXX-XX-XX)T(\d\d):(\d\d(?::\d\d)?)$")
+_CLOCK = re.compile(r"^(?:\d{4}-\d\d-\d\d|XXXX-XX-XX)T(\d\d):(\d\d(?::\d\d)?Z?)$")  # Z: a UTC/GMT clock
 _LATE_PARTS = ("AF", "EV", "NI")
 
 
