@@ -63,6 +63,11 @@ CASES = [
     ("nl", "De aandelen daalden drie opeenvolgende dagen.", "drie opeenvolgende dagen", "P3D"),
     ("en", "Profits rose this fiscal year.", "this fiscal year", "2025"),
     ("en", "The polls close at 15:00 GMT Saturday.", "15:00 GMT Saturday", "2025-03-22T15:00Z"),
+    # a bare hour with a part of day after it
+    ("fr", "Le vote commence à 8 du soir.", "8 du soir", "2025-03-19T20:00"),
+    ("fr", "Le vote commence vers 10 dans la soirée.", "10 dans la soirée", "2025-03-19T22:00"),
+    ("nl", "De stemming begint om 7 's avonds.", "7 's avonds", "2025-03-19T19:00"),
+    ("de", "Die Abstimmung beginnt um 8 abends.", "8 abends", "2025-03-19T20:00"),
 ]
 
 
