@@ -68,6 +68,9 @@ CASES = [
     ("fr", "Le vote commence vers 10 dans la soirée.", "10 dans la soirée", "2025-03-19T22:00"),
     ("nl", "De stemming begint om 7 's avonds.", "7 's avonds", "2025-03-19T19:00"),
     ("de", "Die Abstimmung beginnt um 8 abends.", "8 abends", "2025-03-19T20:00"),
+    # a clock time read out as two numbers, with am/pm or a part of day
+    ("en", "The flight leaves at eight forty pm.", "eight forty pm", "2025-03-19T20:40"),
+    ("fr", "Le vol part à cinq trente du matin.", "cinq trente du matin", "2025-03-19T05:30"),
 ]
 
 
@@ -104,6 +107,13 @@ def test_an_ordinal_before_a_noun_is_no_day_of_the_month(make_doc, lang: str, se
 def test_a_full_stop_after_a_month_ends_the_sentence(make_doc, lang: str, sentence: str, surface: str) -> None:
     doc = STAGE(make_doc(sentence, lang))
     assert [doc.text[t.start : t.end] for t in doc.timexes] == [surface]
+
+
+@pytest.mark.parametrize(
+    ("lang", "sentence"), [("en", "Eight forty people came."), ("fr", "Cinq trente personnes sont venues.")]
+)
+def test_two_numbers_without_am_pm_or_part_of_day_are_no_clock_time(make_doc, lang: str, sentence: str) -> None:
+    assert STAGE(make_doc(sentence, lang)).timexes == []
 
 
 def test_a_part_of_day_in_the_next_sentence_stays_apart(make_doc) -> None:

@@ -211,6 +211,11 @@ def word_clock(tagger: Tagger, r: _Resolving) -> TimexRecord | None:
     hour, minute = divmod(minutes % (24 * 60), 60)
     if pod in _LATE_PODS and _LATE_PODS[str(pod)] <= hour < 12:
         hour += 12
+    ampm = re.sub(r"[.\s]", "", (g.get("ampm") or "").lower())  # "eight forty pm"
+    if ampm.startswith("p") and hour < 12:
+        hour += 12
+    elif ampm.startswith("a") and hour == 12:
+        hour = 0
     anchor = r.last_day or r.published
     base = anchor.isoformat() if anchor else "XXXX-XX-XX"
     return r.rec("TIME", f"{base}T{hour:02d}:{minute:02d}", "time", anchor is not None)
@@ -223,7 +228,10 @@ def _clock_number(tagger: Tagger, cls: str, word: str | None) -> int | None:
     listed = tagger.lex.lookup(cls, word)
     if listed is not None:
         return int(listed)
-    return int(word) if word.isdigit() else None
+    if word.isdigit():
+        return int(word)
+    parsed = parse_number(word, tagger.lang) if cls == "clock_minutes" else None  # "forty", "trente-cinq"
+    return int(parsed[0]) if parsed is not None and not parsed[1] and float(parsed[0]).is_integer() else None
 
 
 def weekday_and_day(tagger: Tagger, r: _Resolving) -> TimexRecord | None:
