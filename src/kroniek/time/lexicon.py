@@ -57,6 +57,8 @@ class Pattern:
     needs: str | None = None
     case_sensitive: bool = False
     glued_end: bool = False  # may touch the next word ("17:07Nederland" in scraped headers)
+    # a pattern's ``requires`` (a regex): a text where it is not found is not scanned with the pattern
+    requires: re.Pattern[str] | None = None
 
 
 @dataclass
@@ -245,7 +247,10 @@ def load_lexicon(lang: str) -> Lexicon:
             regex = re.compile(rf"{guard}(?<![\w.])(?:{source}){end}", flags)
         except re.error as exc:
             raise KroniekError("E140", lang=lang, detail=f"bad pattern {entry['regex']!r}: {exc}") from exc
-        lex.patterns.append(Pattern(entry["kind"], regex, entry.get("needs"), case, bool(entry.get("glued_end"))))
+        requires = re.compile(entry["requires"], re.IGNORECASE) if entry.get("requires") else None
+        lex.patterns.append(
+            Pattern(entry["kind"], regex, entry.get("needs"), case, bool(entry.get("glued_end")), requires)
+        )
     for phrases, kind in ((list(data.get("vague", {})), "vague"), (list(data.get("anaphoric", {})), "anaphoric")):
         if phrases:
             alternation = _alternation([normalise(p) for p in phrases])

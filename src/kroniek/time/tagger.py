@@ -130,6 +130,8 @@ class Tagger:
         text = doc.text
         found: list[Candidate] = []
         for order, pattern in enumerate(self.lex.patterns):
+            if pattern.requires is not None and pattern.requires.search(text) is None:
+                continue
             for match in pattern.regex.finditer(text):
                 start, end = _span_of(match)
                 if end <= start:
