@@ -334,9 +334,11 @@ def value_matches(predicted: str, expected: Expected, reference: dt.date | None 
     if expected.kind == "time":  # a bare clock time: kroniek dates it, compare the time of day
         want = {_clock_key(v) for v in expected.values} - {None}
         return _clock_key(predicted) in want
-    if re.search(r"T\d\d:\d\d$", predicted):  # "2016-11-08T08:00" against "2016-11-08T08" or "...T08:00:00"
-        day = predicted[:10]
-        return any(v[:10] == day and _clock_key(v) == _clock_key(predicted) for v in expected.values)
+    if re.search(r"T\d\d:\d\d(?::\d\d)?$", predicted):
+        # the same day (or weekday, or none: a daily set) at the same time of day, written to another precision:
+        # "2016-11-08T08:00" against "2016-11-08T08" or "...T08:00:00", "T15:00" against "T15"
+        day = predicted.partition("T")[0]
+        return any(v.partition("T")[0] == day and _clock_key(v) == _clock_key(predicted) for v in expected.values)
     key = _duration_key(_duration_in_years(predicted))
     return key is not None and any(_duration_key(v) == key for v in expected.values)
 

@@ -62,3 +62,17 @@ def test_past_weekday_is_never_after_publication(make_doc) -> None:
     sentence = "On Monday, the agency reported the army arrested two officers."
     found = timexes(make_doc(sentence, "en", published=dt.date(2025, 3, 17)))
     assert found["Monday"].value == LAST_MONDAY
+
+
+@pytest.mark.parametrize(
+    ("lang", "sentence", "value"),
+    [
+        ("en", "Inspectors left on Friday, having already searched the offices on Thursday.", "2025-03-13"),
+        ("nl", "De politie heeft de verdachte dinsdag aangehouden.", "2025-03-18"),
+        ("fr", "La police a arrêté le suspect mardi.", "2025-03-18"),
+        ("nl", "De verdachte wordt dinsdag verhoord.", "2025-03-25"),
+    ],
+)
+def test_a_perfect_reports_the_past_and_a_passive_does_not(make_doc, lang: str, sentence: str, value: str) -> None:
+    doc = STAGE(make_doc(sentence, lang))
+    assert doc.timexes[-1].value == value

@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass
 
 from kroniek.document import TimexRecord
-from kroniek.lang.text import normalise
+from kroniek.lang.text import fold
 
 _SPAN = re.compile(r"^P(\d+)([DWMY])$")
 _DAY = re.compile(r"^(\d{4}-\d\d-\d\d)$")
@@ -31,7 +31,7 @@ class CountedWords:
     from_now: re.Pattern[str] | None  # "two weeks from now": only with now or a deictic day
     span_and: re.Pattern[str]  # what stands between two spans: a comma, "and"
     ago: re.Pattern[str] | None  # the language's "ago" words, found in an "ago" timex ("21 days ago")
-    deictic: frozenset[str]  # normalised words that name a day from the publication date ("yesterday")
+    deictic: frozenset[str]  # folded words that name a day from the publication date ("yesterday")
 
 
 def _moved(day: dt.date, amount: int, unit: str) -> dt.date:
@@ -69,7 +69,7 @@ def _relation(between: str, anchor: TimexRecord, text: str, words: CountedWords)
         return 1
     if words.before and words.before.fullmatch(between):
         return -1
-    anchor_text = normalise(text[anchor.start : anchor.end])
+    anchor_text = fold(text[anchor.start : anchor.end])
     if words.from_now and words.from_now.fullmatch(between):
         # "two days from Monday" may be where a stretch of two days starts; from now or tomorrow it is a day
         if anchor.value == "PRESENT_REF" or anchor_text in words.deictic:

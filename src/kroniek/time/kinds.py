@@ -13,9 +13,9 @@ from typing import TYPE_CHECKING
 from kroniek.chronicle.types import Precision
 from kroniek.document import CharSpan, TimexRecord
 from kroniek.lang.numbers import parse_number
-from kroniek.lang.text import normalise
 from kroniek.time import calendar as C
 from kroniek.time import resolve as R
+from kroniek.time.lexicon import key_of
 from kroniek.time.tense import guess_direction
 
 if TYPE_CHECKING:
@@ -34,7 +34,7 @@ def _year_of(tagger: Tagger, r: _Resolving) -> int | None:
 def holiday(tagger: Tagger, r: _Resolving) -> TimexRecord | None:
     """ "Christmas", "Ostermontag 2017", "la Toussaint", "vorig jaar Pasen": the rule's date in the year the
     text names, else the occurrence next to the publication date (in ``dir`` where given)."""
-    rule = tagger.lex.holidays.get(normalise(r.g.get("holiday") or ""))
+    rule = tagger.lex.holidays.get(key_of(r.g.get("holiday") or ""))
     if rule is None:
         return None
     year = _year_of(tagger, r)
@@ -58,11 +58,17 @@ def season(tagger: Tagger, r: _Resolving) -> TimexRecord | None:
 
 def timex_set(tagger: Tagger, r: _Resolving) -> TimexRecord | None:
     """ "every Monday" / "montags" = XXXX-WXX-1, "every two weeks" / "alle zwei Wochen" = P2W,
-    "every other day" = P2D; a part of day or clock time after a weekday is kept ("XXXX-WXX-3TEV")."""
+    "every other day" = P2D; a part of day or clock time after a weekday is kept ("XXXX-WXX-3TEV"); "every
+    morning" / "tous les matins" = TMO (a time of day on every day), "every weekend" = XXXX-WXX-WE."""
     g = r.g
     weekday = tagger.lex.lookup("weekday", g.get("weekday"))
+    pod = r.pod or (tagger.lex.lookup("pod", (g.get("pod") or "")[:-1]) if g.get("pod") else None)  # "matins"
     if weekday:
-        return r.rec("SET", f"XXXX-WXX-{int(weekday)}" + (f"T{r.pod}" if r.pod else ""), "vague")
+        return r.rec("SET", f"XXXX-WXX-{int(weekday)}" + (f"T{pod}" if pod else ""), "vague")
+    if g.get("weekend"):
+        return r.rec("SET", "XXXX-WXX-WE", "vague")
+    if pod:
+        return r.rec("SET", f"T{pod}", "vague")
     unit = tagger.lex.lookup("unit", g.get("unit"))
     if not unit:
         return None
@@ -205,6 +211,11 @@ def word_clock(tagger: Tagger, r: _Resolving) -> TimexRecord | None:
     hour, minute = divmod(minutes % (24 * 60), 60)
     if pod in _LATE_PODS and _LATE_PODS[str(pod)] <= hour < 12:
         hour += 12
+    ampm = re.sub(r"[.\s]", "", (g.get("ampm") or "").lower())  # "eight forty pm"
+    if ampm.startswith("p") and hour < 12:
+        hour += 12
+    elif ampm.startswith("a") and hour == 12:
+        hour = 0
     anchor = r.last_day or r.published
     base = anchor.isoformat() if anchor else "XXXX-XX-XX"
     return r.rec("TIME", f"{base}T{hour:02d}:{minute:02d}", "time", anchor is not None)
@@ -217,7 +228,10 @@ def _clock_number(tagger: Tagger, cls: str, word: str | None) -> int | None:
     listed = tagger.lex.lookup(cls, word)
     if listed is not None:
         return int(listed)
-    return int(word) if word.isdigit() else None
+    if word.isdigit():
+        return int(word)
+    parsed = parse_number(word, tagger.lang) if cls == "clock_minutes" else None  # "forty", "trente-cinq"
+    return int(parsed[0]) if parsed is not None and not parsed[1] and float(parsed[0]).is_integer() else None
 
 
 def weekday_and_day(tagger: Tagger, r: _Resolving) -> TimexRecord | None:
@@ -255,3 +269,25 @@ def quarter(tagger: Tagger, r: _Resolving) -> TimexRecord | None:
             return r.rec("DATE", f"XXXX-Q{int(number)}", "vague", False)
         year = r.published.year - (1 if 3 * (int(number) - 1) + 1 > r.published.month else 0)
     return r.rec("DATE", f"{year:04d}-Q{int(number)}", "vague")
+
+
+def week_of_year(tagger: Tagger, r: _Resolving) -> TimexRecord | None:
+    """ "the first week of 2015" = 2015-W01, "week 10" / "KW 10" = that ISO week of the publication year (or
+    the year named), "the last week of 2015" = its last ISO week (2015-W53)."""
+    g = r.g
+    year = _year_of(tagger, r)
+    if year is None and r.published is not None:
+        year = r.published.year
+    if g.get("wlast"):
+        number = dt.date(year, 12, 28).isocalendar()[1] if year is not None else None
+    elif g.get("wnum"):
+        number = int(g["wnum"] or 0)
+    else:
+        number = tagger.lex.lookup("ordinal", g.get("ordinal"))
+    if not number or not 1 <= int(number) <= 53:
+        return None
+    if year is None:
+        return r.rec("DATE", f"XXXX-W{int(number):02d}", "week", False)
+    if int(number) > dt.date(year, 12, 28).isocalendar()[1]:
+        return None
+    return r.rec("DATE", f"{year:04d}-W{int(number):02d}", "week")

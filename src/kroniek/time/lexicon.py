@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -19,7 +20,7 @@ from kroniek import lang as lang_packs
 from kroniek.chronicle.types import TimexType, timex_type
 from kroniek.errors import KroniekError
 from kroniek.lang.numbers import number_pattern
-from kroniek.lang.text import normalise
+from kroniek.lang.text import fold, normalise
 from kroniek.time.calendar import holiday_rule
 from kroniek.time.compose import CountedWords
 from kroniek.time.firstchars import first_char_guard
@@ -34,6 +35,21 @@ FIXED_CLASSES = {
 }
 
 
+def key_of(word: str) -> str:
+    """The key of a word or phrase in the lexicon's tables: folded (``kroniek.lang.text.fold``: lower case, one
+    kind of apostrophe, no accents), so that "soiree", "apres-midi" and "Fruh" find "soirée", "après-midi" and
+    "früh" (text typed without accents, as the patterns also match it: see ``_word_regex``)."""
+    return fold(word)
+
+
+def _accent_class(char: str) -> str:
+    """A regex for one character of a listed word: an accented letter also matches its bare letter."""
+    bare = "".join(c for c in unicodedata.normalize("NFD", char) if not unicodedata.combining(c))
+    if bare == char or len(bare) != 1:
+        return re.escape(char)
+    return f"[{char}{bare}]"
+
+
 @dataclass(frozen=True)
 class Pattern:
     kind: str
@@ -41,6 +57,8 @@ class Pattern:
     needs: str | None = None
     case_sensitive: bool = False
     glued_end: bool = False  # may touch the next word ("17:07Nederland" in scraped headers)
+    # a pattern's ``requires`` (a regex): a text where it is not found is not scanned with the pattern
+    requires: re.Pattern[str] | None = None
 
 
 @dataclass
@@ -62,18 +80,24 @@ class Lexicon:
     bare_hour: re.Pattern[str] | None = None
     # the words that join a span to the day it counts from ("two days before yesterday"): kroniek.time.compose
     counted: CountedWords | None = None
+    # a part of day right before or after a clock time ("'s avonds 7 uur", "8h20 du soir"): kroniek.time.combine
+    pod_before: re.Pattern[str] | None = None
+    pod_after: re.Pattern[str] | None = None
+    # a part of day after a day, also a bare one ("nächsten Montag Nachmittag"): kroniek.time.combine
+    day_pod_after: re.Pattern[str] | None = None
 
     def lookup(self, cls: str, word: str | None) -> Any:
         if word is None:
             return None
         table = self.words.get(cls, {})
-        key = normalise(word).rstrip(".") if normalise(word) not in table else normalise(word)
-        return table.get(key)
+        key = key_of(word)
+        return table.get(key if key in table else key.rstrip("."))
 
 
 def _word_regex(word: str) -> str:
-    # A space in a listed phrase matches any run of white space; apostrophes match both forms.
-    parts = [re.escape(p) for p in word.split()]
+    # A space in a listed phrase matches any run of white space; apostrophes match both forms; an accented
+    # letter matches the bare one too ("soirée" finds "soiree").
+    parts = ["".join(_accent_class(c) for c in p) for p in word.split()]
     joined = r"\s+".join(parts)
     # One pass: replacing "'" first and then "’" would rewrite the class just inserted.
     return re.sub(r"\\?['’‘]", "['’‘]", joined)
@@ -136,13 +160,48 @@ def _counted_words(combine: dict[str, Any], words: dict[str, dict[str, Any]]) ->
     )
 
 
+def _clock_pod_regexes(
+    classes: dict[str, list[str]], joiners: list[str]
+) -> tuple[re.Pattern[str] | None, re.Pattern[str] | None]:
+    """(a part of day that ends the text before a clock time, one that opens the text after it). Group
+    ``clock_pod`` holds a ``[words.clock_pod]`` phrase ("'s avonds", "du soir", "abends"), group ``pod`` a
+    ``[words.pod]`` word, alone before the clock ("afternoon 7:00") or after a ``pod_intro`` ("in the evening",
+    "dans la soirée"). A joiner may stand between a part of day and the clock after it ("abends um 8 Uhr")."""
+    if not classes.get("clock_pod") and not classes.get("pod"):
+        return None, None
+    clock_pod = _alternation(classes["clock_pod"]) if classes.get("clock_pod") else r"(?!)"
+    pod = _alternation(classes["pod"]) if classes.get("pod") else r"(?!)"
+    intro = _alternation(classes["pod_intro"]) if classes.get("pod_intro") else r"(?!)"
+    joiner = _alternation(joiners) if joiners else r"(?!)"
+    before = re.compile(
+        rf"(?<!\w)(?:(?P<clock_pod>{clock_pod})|(?:{intro})\s*(?P<pod>{pod})|(?P<pod2>{pod}))"
+        rf"\s*,?\s*(?:{joiner}\s+)?$",
+        re.IGNORECASE,
+    )
+    after = re.compile(rf"\s*,?\s*(?:(?P<clock_pod>{clock_pod})|(?:{intro})\s*(?P<pod>{pod}))(?!\w)", re.IGNORECASE)
+    return before, after
+
+
+def _day_pod_after(classes: dict[str, list[str]]) -> re.Pattern[str] | None:
+    """A part of day that opens the text after a day: as after a clock time, or a bare ``[words.pod]`` word
+    ("Montag Nachmittag", "Tuesday, evening"); after a clock time a bare one is too often the next clause's."""
+    if not classes.get("clock_pod") and not classes.get("pod"):
+        return None
+    clock_pod = _alternation(classes["clock_pod"]) if classes.get("clock_pod") else r"(?!)"
+    pod = _alternation(classes["pod"]) if classes.get("pod") else r"(?!)"
+    intro = _alternation(classes["pod_intro"]) if classes.get("pod_intro") else r"(?!)"
+    return re.compile(
+        rf"\s*,?\s*(?:(?P<clock_pod>{clock_pod})|(?:{intro})\s*(?P<pod>{pod})|(?P<pod2>{pod}))(?!\w)", re.IGNORECASE
+    )
+
+
 @lru_cache(maxsize=8)
 def load_lexicon(lang: str) -> Lexicon:
     if not lang_packs.has(lang):
         raise KroniekError("E140", lang=lang, detail="kroniek has no folder kroniek/lang/" + lang)
     data = lang_packs.get(lang).table("time")
     raw_words: dict[str, dict[str, Any]] = data.get("words", {})
-    words = {cls: {normalise(k): v for k, v in table.items()} for cls, table in raw_words.items()}
+    words = {cls: {key_of(k): v for k, v in table.items()} for cls, table in raw_words.items()}
     classes = {cls: list(table) for cls, table in raw_words.items()}
     raw_holidays: dict[str, str] = data.get("holidays", {})
     if raw_holidays:
@@ -150,13 +209,13 @@ def load_lexicon(lang: str) -> Lexicon:
     lex = Lexicon(
         lang=lang,
         words=words,
-        vague={normalise(k): _vague_value(lang, k, v) for k, v in data.get("vague", {}).items()},
-        anaphoric={normalise(k): int(v) for k, v in data.get("anaphoric", {}).items()},
+        vague={key_of(k): _vague_value(lang, k, v) for k, v in data.get("vague", {}).items()},
+        anaphoric={key_of(k): int(v) for k, v in data.get("anaphoric", {}).items()},
         tense=data.get("tense", {}),
         month_cue=data.get("month_cue", {}),
         filters=data.get("filters", {}),
         anchor=data.get("anchor", {}),
-        holidays={normalise(name): holiday_rule(lang, name, str(rule)) for name, rule in raw_holidays.items()},
+        holidays={key_of(name): holiday_rule(lang, name, str(rule)) for name, rule in raw_holidays.items()},
     )
     joiners = data.get("combine", {}).get("joiners", [])
     if joiners:
@@ -175,6 +234,8 @@ def load_lexicon(lang: str) -> Lexicon:
             re.IGNORECASE,
         )
     lex.counted = _counted_words(data.get("combine", {}), words)
+    lex.pod_before, lex.pod_after = _clock_pod_regexes(classes, data.get("combine", {}).get("joiners", []))
+    lex.day_pod_after = _day_pod_after(classes)
     for entry in data.get("patterns", []):
         case = bool(entry.get("case", False))
         source = _expand(entry["regex"], classes, lang, capitalised=case)
@@ -186,15 +247,18 @@ def load_lexicon(lang: str) -> Lexicon:
             regex = re.compile(rf"{guard}(?<![\w.])(?:{source}){end}", flags)
         except re.error as exc:
             raise KroniekError("E140", lang=lang, detail=f"bad pattern {entry['regex']!r}: {exc}") from exc
-        lex.patterns.append(Pattern(entry["kind"], regex, entry.get("needs"), case, bool(entry.get("glued_end"))))
-    for table, kind in ((lex.vague, "vague"), (lex.anaphoric, "anaphoric")):
-        if table:
-            alternation = _alternation(list(table))
-            starts = {phrase.lstrip()[:1] for phrase in table}
+        requires = re.compile(entry["requires"], re.IGNORECASE) if entry.get("requires") else None
+        lex.patterns.append(
+            Pattern(entry["kind"], regex, entry.get("needs"), case, bool(entry.get("glued_end")), requires)
+        )
+    for phrases, kind in ((list(data.get("vague", {})), "vague"), (list(data.get("anaphoric", {})), "anaphoric")):
+        if phrases:
+            alternation = _alternation([normalise(p) for p in phrases])
+            starts = {phrase.lstrip()[:1].lower() for phrase in phrases}
             if "" not in starts and not starts & {"'", "’"}:
                 # A cheap first-letter test before trying every phrase (the same matches). Phrases
                 # that start with an apostrophe are written as a class by _word_regex: no shortcut.
-                first = "".join(re.escape(c) for c in sorted(starts))
+                first = "".join(re.escape(c) for c in sorted(starts | {key_of(c) for c in starts}))
                 alternation = rf"(?=[{first}])(?:{alternation})"
             lex.patterns.append(Pattern(kind, re.compile(rf"(?<!\w){alternation}(?!\w)", re.IGNORECASE)))
     return lex

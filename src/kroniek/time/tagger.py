@@ -19,9 +19,16 @@ from kroniek.lang.numbers import parse_number
 from kroniek.lang.text import normalise
 from kroniek.time import kinds as K
 from kroniek.time import resolve as R
-from kroniek.time.combine import attach_bare_hours, merge_day_and_clock
+from kroniek.time.combine import (
+    apply_clock_pods,
+    apply_day_pods,
+    attach_bare_hours,
+    merge_day_and_clock,
+    merge_duration_parts,
+    merge_set_and_clock,
+)
 from kroniek.time.compose import compose_counted_days
-from kroniek.time.lexicon import Lexicon, Pattern, load_lexicon
+from kroniek.time.lexicon import Lexicon, Pattern, key_of, load_lexicon
 from kroniek.time.tense import guess_direction
 
 
@@ -123,6 +130,8 @@ class Tagger:
         text = doc.text
         found: list[Candidate] = []
         for order, pattern in enumerate(self.lex.patterns):
+            if pattern.requires is not None and pattern.requires.search(text) is None:
+                continue
             for match in pattern.regex.finditer(text):
                 start, end = _span_of(match)
                 if end <= start:
@@ -209,10 +218,23 @@ class Tagger:
             elif R.PERIOD.match(record.value):
                 last_period = record.value
         counted = compose_counted_days(out, doc.text, published, self.lex.counted)
-        merged = merge_day_and_clock(counted, doc.text, self.lex.joiners)
+        counted = merge_duration_parts(counted, doc.text, self.lex.counted.span_and if self.lex.counted else None)
+        podded = apply_clock_pods(counted, doc.text, self.lex.pod_before, self.lex.pod_after, self._pod_of_match)
+        merged = merge_set_and_clock(
+            merge_day_and_clock(podded, doc.text, self.lex.joiners), doc.text, self.lex.joiners
+        )
+        merged = apply_day_pods(merged, doc.text, self.lex.pod_before, self.lex.day_pod_after, self._pod_of_match)
         return attach_bare_hours(
             merged, doc.text, self.lex.bare_hour, self._clock_hour_of, lambda at: _verb_or_particle_at(doc, at)
         )
+
+    def _pod_of_match(self, found: re.Match[str]) -> str | None:
+        """The TIMEX3 part of day of a match of the lexicon's ``pod_before`` / ``pod_after``."""
+        if found.group("clock_pod"):
+            value = self.lex.lookup("clock_pod", found.group("clock_pod"))
+        else:
+            value = self.lex.lookup("pod", found.groupdict().get("pod") or found.groupdict().get("pod2"))
+        return str(value) if value else None
 
     def _clock_hour_of(self, word: str) -> int | None:
         hour = self.lex.lookup("clock_hour", word)
@@ -238,7 +260,7 @@ class Tagger:
         return resolver(self, _Resolving(doc, cand, published, last_day, pod, last_period))
 
     def _vague(self, r: _Resolving) -> TimexRecord | None:
-        type_, value = self.lex.vague[normalise(r.cand.match_text)]
+        type_, value = self.lex.vague[key_of(r.cand.match_text)]
         return r.rec(type_, value, "vague")
 
     def _vague_unit(self, r: _Resolving) -> TimexRecord | None:
@@ -276,6 +298,8 @@ class Tagger:
             offset = int(offset_text)
         elif g.get("deictic"):
             offset = int(self.lex.lookup("deictic", g["deictic"]))
+        elif g.get("pdir"):  # "deze ochtend", "afgelopen nacht", "vergangene Nacht", "la nuit dernière"
+            offset = {"past": -1, "future": 1}.get(self._dir(g["pdir"]) or "this", 0)
         else:  # "this evening"
             offset = 0
         if r.published is None:
@@ -284,7 +308,7 @@ class Tagger:
         return r.rec("TIME" if pod else "DATE", R.day_value(day, pod), "time" if pod else "day")
 
     def _anaphoric(self, r: _Resolving) -> TimexRecord | None:
-        offset = self.lex.anaphoric[normalise(r.cand.match_text)]
+        offset = self.lex.anaphoric[key_of(r.cand.match_text)]
         anchor = r.last_day or r.published
         if anchor is None:
             return r.rec("DATE", "XXXX-XX-XX", "day", False)
@@ -299,7 +323,8 @@ class Tagger:
         return r.rec("DATE", R.weekend_value(r.published, weekend_dir), "week")
 
     def _relunit(self, r: _Resolving) -> TimexRecord | None:
-        direction = self._dir(r.g.get("dir"))
+        # an edge of the unit ("the end of the year", "Ende des Monats") without a direction is this one
+        direction = self._dir(r.g.get("dir")) or ("this" if r.g.get("edge") else None)
         unit = self.lex.lookup("unit", r.g.get("unit"))
         if not unit or not direction:
             return None
@@ -399,6 +424,7 @@ Tagger._RESOLVERS = {
     "shift": K.shift,
     "weekday_day": K.weekday_and_day,
     "quarter": K.quarter,
+    "week_of_year": K.week_of_year,
     "deictic": Tagger._deictic,
     "anaphoric": Tagger._anaphoric,
     "weekday": Tagger._weekday,

@@ -16,7 +16,7 @@ from kroniek.lang.text import normalise
 from kroniek.time.lexicon import Lexicon
 
 if TYPE_CHECKING:
-    from spacy.tokens import Span
+    from spacy.tokens import Span, Token
 
 _WORD = re.compile(r"[\w'’]+(?:-[\w]+)*")
 
@@ -31,28 +31,44 @@ def _has_phrase(words: list[str], phrase: str) -> bool:
     return any(words[i : i + n] == parts for i in range(len(words) - n + 1))
 
 
-def _morph_direction(span: Span, kept: str, offset: int) -> str | None:
+def _morph_direction(span: Span, kept: str, offset: int, perfect_aux: frozenset[str] = frozenset()) -> str | None:
     """The tense of the verbs in ``span``, skipping those ``_without_reporting`` blanked out of ``kept``
-    (the sentence text starting at ``offset``): "Officials said" only dates the report."""
-    past = future = present = False
+    (the sentence text starting at ``offset``): "Officials said" only dates the report. A participle with
+    one of ``perfect_aux`` (the language's ``[tense].perfect_aux`` lemmas) is a perfect: the past."""
+    past = future = present = perfect = False
     for token in span:
         if token.pos_ not in ("VERB", "AUX"):
             continue
         at = token.idx - offset
         if 0 <= at < len(kept) and kept[at].isspace():
             continue
-        tense = token.morph.get("Tense", [])
-        if "Past" in tense and "Part" not in token.morph.get("VerbForm", []):
+        tense, form = token.morph.get("Tense", []), token.morph.get("VerbForm", [])
+        if "Part" in form and ("Past" in tense or not tense):  # Dutch participles carry no Tense
+            # a past participle with a tense auxiliary ("has seized", "hat beschlagnahmt", "a saisi",
+            # "having seized"; not the passive's "is seized") reports what has happened
+            perfect = perfect or _has_perfect_aux(token, perfect_aux)
+        elif "Past" in tense:
             past = True
         elif "Fut" in tense:
             future = True
-        elif "Pres" in tense:
+        elif "Pres" in tense and "Fin" in form:
             present = True
     if past:
         return "past"
     if future:
         return "future"
+    if perfect:
+        return "past"
     return "present" if present else None
+
+
+def _has_perfect_aux(participle: Token, perfect_aux: frozenset[str]) -> bool:
+    """Whether an auxiliary of the perfect ("has", "heeft", "hat", "a"; by lemma) hangs on ``participle``:
+    not the passive's "is" (en), "wordt", "wird", "est", whose lemmas the list leaves out."""
+    return any(
+        child.dep_.startswith("aux") and (child.lemma_.lower() in perfect_aux or child.lower_ in perfect_aux)
+        for child in participle.children
+    )
 
 
 def _decide(words: list[str], cues: dict[str, object]) -> str | None:
@@ -203,6 +219,7 @@ def guess_direction(doc: ArticleDoc, timex: CharSpan, lex: Lexicon) -> str:
     if adjacent is not None:
         return adjacent
     present_future = bool(cues.get("present_means_future", True))
+    perfect_aux = frozenset(str(w).lower() for w in cues.get("perfect_aux", []))
     use_morph = doc.nlp is not None and doc.nlp.has_annotation("MORPH") and doc.nlp.has_annotation("POS")
     c_start, c_end = _clause(text, timex.start - sentence.start, timex.end - sentence.start)
     clause_words = _clause_tokens(text[c_start:c_end])
@@ -217,7 +234,7 @@ def guess_direction(doc: ArticleDoc, timex: CharSpan, lex: Lexicon) -> str:
             return decided
         if use_morph and doc.nlp is not None:
             span = doc.nlp.char_span(start, end, alignment_mode="expand")
-            from_morph = _morph_direction(span, text, sentence.start) if span is not None else None
+            from_morph = _morph_direction(span, text, sentence.start, perfect_aux) if span is not None else None
             if from_morph == "past":
                 return "past"
             if from_morph == "present" and index == 0:
