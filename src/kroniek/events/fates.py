@@ -16,12 +16,22 @@ from kroniek.document import DroppedTrigger
 WORD_SENSE = "word sense"
 INSIDE_NAME = "inside a name"  # "Popular Mobilization Forces"
 PROPOSITION = "proposition of another trigger"  # "demanded that Russia withdraw": typed, not reported
+ALLEGATION = "content of an accusation"  # "accused Kyiv of shelling": alleged, not reported as done
 NO_PARTICIPANT = "no participant"  # neither actor nor recipient found
 NOUN_RECIPIENT_ONLY = "noun with only a recipient"  # "support to X"
 LOW_CONFIDENCE = "below min_confidence"
 MERGED = "merged with another mention"  # a second trigger of one event: not a loss
 
-DROP_REASONS = (WORD_SENSE, INSIDE_NAME, PROPOSITION, NO_PARTICIPANT, NOUN_RECIPIENT_ONLY, LOW_CONFIDENCE, MERGED)
+DROP_REASONS = (
+    WORD_SENSE,
+    INSIDE_NAME,
+    PROPOSITION,
+    ALLEGATION,
+    NO_PARTICIPANT,
+    NOUN_RECIPIENT_ONLY,
+    LOW_CONFIDENCE,
+    MERGED,
+)
 
 
 def dropped(nlp: Any, match: Any, reason: str) -> DroppedTrigger:

@@ -114,6 +114,7 @@ class Cues:
     # "or" offers alternatives and is left out
     conjunct_coordinators: frozenset[str] = frozenset()
     infinitive_markers: frozenset[str] = frozenset()  # "and to withdraw", "en te": the conjunct continues a complement
+    allegation_preps: frozenset[str] = frozenset()  # "accused X of …", "ervan", "d'avoir": what follows is alleged
     verb_first: bool = False  # V2 languages: the subject may follow the finite verb
 
 
