@@ -97,13 +97,12 @@ def near_copies(texts: dict[str, str], references: dict[str, str]) -> list[tuple
     found: list[tuple[str, str]] = []
     for key in order:
         mine = shingles[key]
-        shared: Counter[str] = Counter(other for sh in mine for other in index.get(sh, ()))
-        for other, count in shared.most_common():
-            if count / max(1, min(len(mine), len(shingles[other]))) < NEAR_COPY:
-                break
-            if key in texts:
-                found.append((key, other))
-            break
+        if key in texts:  # references are only compared against, never reported
+            shared = Counter(other for sh in mine for other in index.get(sh, ()))
+            if shared:
+                other, count = shared.most_common(1)[0]
+                if count / max(1, min(len(mine), len(shingles[other]))) >= NEAR_COPY:
+                    found.append((key, other))
         for sh in mine:
             index.setdefault(sh, []).append(key)
     return found
