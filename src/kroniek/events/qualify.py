@@ -8,6 +8,7 @@ import re
 from bisect import bisect_left
 from collections.abc import Collection, Iterator
 from dataclasses import replace
+from functools import partial
 from typing import TYPE_CHECKING, Any
 
 from kroniek.chronicle.types import PROPOSITION_TYPES, Modality
@@ -428,7 +429,7 @@ def location_for(
     cues = lexicon.cues
     seat = None
     if trigger is not None and event not in GROUND_TYPES:
-        seat = lambda place: seat_of_a_party(doc, place, cues.locative_preps, trigger)  # noqa: E731
+        seat = partial(seat_of_a_party, doc, static_preps=cues.locative_preps, trigger=trigger)
     found, rule = place_and_rule(doc, span, clause, seat)
     if found is not None and not _names_an_actor(
         doc, mention_spans, found, lexicon.cues.locative_preps, lexicon.cues.city_nouns
