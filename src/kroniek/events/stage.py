@@ -475,7 +475,14 @@ def _qualified_event(ctx: EventContext) -> EventRecord:
     location, loc_rule = _visit_destination(ctx, triggers[-1].end)
     if location is None:
         location, loc_rule = location_for(
-            doc, place_area, lexicon, entry.event, ctx.state.mention_spans, ctx.clause.char_span(nlp), ctx.carry_place
+            doc,
+            place_area,
+            lexicon,
+            entry.event,
+            ctx.state.mention_spans,
+            ctx.clause.char_span(nlp),
+            ctx.carry_place,
+            CharSpan(triggers[0].start, triggers[-1].end),
         )
     if loc_rule:
         explain["location"] = loc_rule
