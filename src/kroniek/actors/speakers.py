@@ -19,7 +19,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from kroniek.actors.kb import KBActor
-from kroniek.actors.lexicon import Found, GazMatch, NewActor
+from kroniek.actors.lexicon import DEFINITE, INDEFINITE, Found, GazMatch, NewActor
 from kroniek.errors import KroniekError
 from kroniek.lang import SUPPORTED
 from kroniek.lang import get as language_pack
@@ -82,6 +82,9 @@ def find_speakers(resolver: Resolver, tokens: list[Token], gaz: list[GazMatch], 
     taken = bytearray(len(resolver.text) + 1)
     for f in resolver.composed:
         taken[f.start : f.end] = b"\x01" * (f.end - f.start)
+    for g in gaz:
+        if g.adjective is None:  # a name ("Pentagon"), not a country adjective
+            taken[g.start : g.end] = b"\x01" * (g.end - g.start)
     ends = {g.j: g for g in gaz if id(g) not in consumed}
     starts = {g.i: g for g in gaz if id(g) not in consumed}
     out: list[Found] = []
@@ -94,6 +97,9 @@ def find_speakers(resolver: Resolver, tokens: list[Token], gaz: list[GazMatch], 
         length, speaker = match
         start_tok, end_tok = k, k + length
         adjective = _adjective(resolver, ends.get(k), starts.get(end_tok))
+        if adjective is None and _owned(resolver, tokens, k, taken):
+            k = end_tok
+            continue
         if adjective is not None:
             g, state = adjective
             consumed.add(id(g))
@@ -111,6 +117,22 @@ def _longest(table: SpeakerPhrases, tokens: list[Token], k: int) -> tuple[int, S
         if speaker is not None:
             return length, speaker
     return None
+
+
+def _owned(resolver: Resolver, tokens: list[Token], k: int, taken: bytearray) -> bool:
+    """The phrase at token k belongs to the body named right before it ("Pentagon officials", "Hamas
+    sources", "army officials", "UN experts"): that body speaks, which other rules find; also somebody's
+    own people ("his sources")."""
+    if k == 0 or resolver.sentence_of[k] != resolver.sentence_of[k - 1]:
+        return False
+    prev = tokens[k - 1]
+    if taken[prev.start] or prev.key in resolver.group_nouns or prev.key in resolver.role_nouns:
+        return True
+    possessives = resolver.determiners - DEFINITE - INDEFINITE - {"des", "dem"}
+    if prev.key in possessives or (k >= 2 and prev.text.islower() and tokens[k - 2].key in possessives):
+        return True  # "selon ses propres sources", "his aides": the possessor's people, found as such or not
+    sentence_initial = k == 1 or resolver.sentence_of[k - 2] != resolver.sentence_of[k - 1]
+    return resolver.lang != "de" and not sentence_initial and prev.text[:1].isupper() and prev.text.isalpha()
 
 
 def _before_a_name(resolver: Resolver, tokens: list[Token], j: int) -> bool:

@@ -387,7 +387,7 @@ def _according(an: Analysis, cue: CueMatch, sent: CharSpan, before: bool) -> lis
     if speaker is None or speaker.span is None or speaker.actor is None:
         return []  # "volgens de wet", "according to plan": not a source
     cue_span = CharSpan(min(cue.start, speaker.span.start), max(cue.end, speaker.span.end))
-    clause_start = an.clause_start(cue.start)
+    clause_start = max(an.clause_start(cue.start), _coordinated_start(an, cue))
     end = _clause_end(an, cue_span.end, sent)
     # "Volgens X, …" / "According to him, …": the content is what follows the comma
     lead = text[clause_start : cue_span.start].strip(' "“„«')
@@ -397,6 +397,18 @@ def _according(an: Analysis, cue: CueMatch, sent: CharSpan, before: bool) -> lis
     else:
         content = _trimmed(an, clause_start, end)
     return [Found(content, False, speaker, cue_span, "according", cue_region=CharSpan(sent.start, sent.end))]
+
+
+def _coordinated_start(an: Analysis, cue: CueMatch) -> int:
+    """Where a source phrase's clause starts when a coordinator opens it ("A beloofden X, maar volgens
+    hulporganisaties …", "… and according to witnesses …"): at the coordinator, so that the clause before
+    stays the author's; else 0."""
+    toks = an.tokens
+    k = cue.first - 1
+    if k >= 1 and (toks[k].low in an.lex.coordinators or toks[k].low in an.lex.contrast_openers):
+        if toks[k - 1].low == ",":
+            return toks[k].start
+    return 0
 
 
 def _postposed_word(an: Analysis, cue: CueMatch, sent: CharSpan) -> list[Found]:
