@@ -39,6 +39,13 @@ class SpeakerNoun(NamedTuple):
 class SpeakerPhrases(NamedTuple):
     by_words: dict[tuple[str, ...], SpeakerNoun]  # folded token keys -> speaker
     longest: int  # tokens in the longest phrase
+    cues: frozenset[tuple[str, ...]] = frozenset()  # speech cues of statements.toml, as folded token keys
+
+
+# Statements.toml lists whose words mark a speaker slot: speech verbs ("said", "hieß es"), source phrases
+# ("according to", "volgens", "zufolge") and postposed words ("aldus").
+CUE_LISTS = ("verbs", "according_before", "according_after", "postposed")
+SLOT_REACH = 4  # tokens between a speech cue and the phrase ("hieß es aus Regierungskreisen")
 
 
 @lru_cache(maxsize=16)  # one entry per language
@@ -56,7 +63,21 @@ def speaker_phrases(lang: str) -> SpeakerPhrases:
             words = tuple(t.key for t in tokenize(phrase))
             if words:
                 by_words[words] = SpeakerNoun(name, sector)
-    return SpeakerPhrases(by_words, max((len(w) for w in by_words), default=0))
+    return SpeakerPhrases(by_words, max((len(w) for w in by_words), default=0), _speech_cues(lang))
+
+
+def _speech_cues(lang: str) -> frozenset[tuple[str, ...]]:
+    """The speech cues of the language's statements.toml (language data; the actors stage imports nothing of the
+    statements stage): each entry's words up to a gap ("teilte … mit" -> "teilte")."""
+    pack = language_pack(lang)
+    cues = set()
+    for key in CUE_LISTS:
+        for entry in pack.words("statements", key):
+            head = entry.split("…")[0]
+            words = tuple(t.key for t in tokenize(head))
+            if words:
+                cues.add(words)
+    return frozenset(cues)
 
 
 def _entry(lang: str, name: str, entry: Any) -> tuple[list[str], str | None]:
@@ -97,7 +118,9 @@ def find_speakers(resolver: Resolver, tokens: list[Token], gaz: list[GazMatch], 
         length, speaker = match
         start_tok, end_tok = k, k + length
         adjective = _adjective(resolver, ends.get(k), starts.get(end_tok))
-        if adjective is None and _owned(resolver, tokens, k, taken):
+        if (adjective is None and _owned(resolver, tokens, k, taken)) or not _in_speaker_slot(
+            resolver, table, tokens, k, end_tok
+        ):
             k = end_tok
             continue
         if adjective is not None:
@@ -117,6 +140,23 @@ def _longest(table: SpeakerPhrases, tokens: list[Token], k: int) -> tuple[int, S
         if speaker is not None:
             return length, speaker
     return None
+
+
+def _in_speaker_slot(resolver: Resolver, table: SpeakerPhrases, tokens: list[Token], i: int, j: int) -> bool:
+    """A speech cue stands within ``SLOT_REACH`` tokens of the phrase (tokens i..j) in its sentence: the phrase
+    names who speaks ("diplomats said", "volgens ingewijden", "estiment des diplomates"). Elsewhere such a
+    noun is a participant the gold names in many other ways ("Two former officials were sentenced"): read
+    there, train events precision fell 0.506 -> 0.501 for no gain in recall."""
+    sentence = resolver.sentence_of[i]
+    lo, hi = max(0, i - SLOT_REACH), min(len(tokens), j + SLOT_REACH)
+    keys = [t.key if resolver.sentence_of[n] == sentence else "" for n, t in enumerate(tokens[lo:hi], start=lo)]
+    for start in range(len(keys)):
+        if lo + start in range(i, j):
+            continue
+        for length in range(1, 4):
+            if tuple(keys[start : start + length]) in table.cues:
+                return True
+    return False
 
 
 def _owned(resolver: Resolver, tokens: list[Token], k: int, taken: bytearray) -> bool:
@@ -166,11 +206,11 @@ def _found(
     if state is None:
         country_state = resolver.article_state
         country = country_state.country if country_state is not None else None
-        actor = NewActor(f"speaker:{country}:{speaker.name}", speaker.name, "group", country, speaker.sector)
+        actor = NewActor(f"group:{country}:speaker:{fold(speaker.name)}", speaker.name, "group", country, speaker.sector)
         return Found(start, end, actor, "description")
     if resolver.lang == "en":
         name = resolver.text[start:end]  # English text names the group itself: "U.S. officials"
     else:
         name = f"{state.adjective or state.name} {speaker.name}"
-    key = f"speaker:{state.country}:{fold(name)}"
+    key = f"group:{state.country}:speaker:{fold(name)}"  # listed only when it acts or speaks (assemble.py)
     return Found(start, end, NewActor(key, name, "group", state.country, speaker.sector), "description")
