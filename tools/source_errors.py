@@ -89,7 +89,9 @@ def main() -> None:
                 for st in doc.attributions:
                     if st.scope.start <= _trigger_start(p) < st.scope.end:
                         who = doc.actors[st.speaker].name if st.speaker is not None else None
-                        print(f"    attribution {st.how}: speaker {who!r}, scope {text[st.scope.start : st.scope.end][:80]!r}")
+                        print(
+                            f"    attribution {st.how}: speaker {who!r}, scope {text[st.scope.start : st.scope.end][:80]!r}"
+                        )
     _print(table)
 
 

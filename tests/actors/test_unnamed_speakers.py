@@ -22,7 +22,12 @@ def mentions(doc) -> dict[str, tuple[str, str | None, str]]:
         ("nl", "Volgens ingewijden wil het kabinet de steun verlengen.", "ingewijden", "sources"),
         ("nl", "Ooggetuigen melden dat de agenten de menigte uiteendreven.", "Ooggetuigen", "eyewitnesses"),
         ("de", "Die Gespräche seien gescheitert, hieß es aus Diplomatenkreisen.", "Diplomatenkreisen", "diplomats"),
-        ("de", "Das Ultimatum laufe am Freitag ab, hieß es aus Regierungskreisen.", "Regierungskreisen", "government sources"),
+        (
+            "de",
+            "Das Ultimatum laufe am Freitag ab, hieß es aus Regierungskreisen.",
+            "Regierungskreisen",
+            "government sources",
+        ),
         ("fr", "Selon des témoins, le cortège a été dispersé.", "témoins", "witnesses"),
         ("fr", "La trêve serait prolongée, selon des sources diplomatiques.", "sources diplomatiques", "diplomats"),
     ],
@@ -36,7 +41,7 @@ def test_unnamed_speakers_are_groups_named_in_english(resolve, lang: str, text: 
 def test_the_country_comes_from_an_adjective_or_else_from_the_article(resolve) -> None:
     found = mentions(resolve("Japanische Diplomaten sagten, die Gespräche seien gescheitert.", lang="de"))
     assert found["Japanische Diplomaten"] == ("Japanese diplomats", "JPN", "group")
-    found = mentions(resolve("Des diplomates américains ont quitté la capitale lundi.", lang="fr"))
+    found = mentions(resolve("Des diplomates américains estiment que la trêve tiendra.", lang="fr"))
     assert found["diplomates américains"] == ("American diplomats", "USA", "group")
     text = "Kenya closed its border with Tanzania. Kenya said it would reopen soon, officials said."
     found = mentions(resolve(text, lang="en"))
@@ -59,7 +64,9 @@ def test_not_an_unnamed_speaker(resolve) -> None:
 def test_a_speaker_noun_becomes_the_speaker_of_its_attribution(resolve) -> None:
     from kroniek.statements.stage import StatementsStage
 
-    doc = StatementsStage()(resolve("Volgens ooggetuigen arresteerde de politie in Nairobi veertig betogers.", lang="nl"))
+    doc = StatementsStage()(
+        resolve("Volgens ooggetuigen arresteerde de politie in Nairobi veertig betogers.", lang="nl")
+    )
     according = [a for a in doc.attributions if a.how == "according"]
     assert according and according[0].speaker is not None
     assert doc.actors[according[0].speaker].name == "eyewitnesses"

@@ -126,7 +126,9 @@ class Resolver(Offices, Finders):
         self.other_party = {}
         speakers = find_speakers(self, tokens, gaz, consumed)
         found += speakers + [
-            f for f in self._groups(tokens, gaz, consumed) if not any(s.start < f.end and f.start < s.end for s in speakers)
+            f
+            for f in self._groups(tokens, gaz, consumed)
+            if not any(s.start < f.end and f.start < s.end for s in speakers)
         ]
         pending = [g for g in gaz if id(g) not in consumed]
         ner = self._entities(entities or [], gaz, found)

@@ -206,7 +206,9 @@ def _found(
     if state is None:
         country_state = resolver.article_state
         country = country_state.country if country_state is not None else None
-        actor = NewActor(f"group:{country}:speaker:{fold(speaker.name)}", speaker.name, "group", country, speaker.sector)
+        actor = NewActor(
+            f"group:{country}:speaker:{fold(speaker.name)}", speaker.name, "group", country, speaker.sector
+        )
         return Found(start, end, actor, "description")
     if resolver.lang == "en":
         name = resolver.text[start:end]  # English text names the group itself: "U.S. officials"

@@ -218,7 +218,7 @@ class Analysis:
         if span is None or len(span) == 0:
             return False
         word = span[0]
-        return word.pos_ in ("VERB", "AUX") and "Fin" in word.morph.get("VerbForm")
+        return word.pos_ in ("VERB", "AUX") and "Fin" in word.morph.get("VerbForm", [])
 
     def description_at(self, start: int, limit: int) -> Speaker | None:
         """A definite description the actors stage left unresolved where a speaker is expected ("aldus de
