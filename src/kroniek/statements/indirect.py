@@ -314,6 +314,7 @@ def _postposed_verb(an: Analysis, cue: CueMatch, sent: CharSpan, clause_start: i
     # "…, Orpo announced on Tuesday, accusing Moscow of …": a clause after a further comma is no part of the
     # attribution, so only the words before it count
     comma_at = next((k for k, t in enumerate(rest) if t.low == ","), None)
+    parenthetical = _parenthetical(an, rest, sent) if speaker is not None and comma_at == 0 else None
     tail_end = sent.end
     if comma_at is not None and not an.in_quote(rest[comma_at].start):
         tail_end = rest[comma_at].start
@@ -324,7 +325,7 @@ def _postposed_verb(an: Analysis, cue: CueMatch, sent: CharSpan, clause_start: i
     if cue.entry in an.lex.bare_verbs and rest and rest[0].is_word and rest[0].low not in an.lex.bare_blockers:
         return None  # "Speaking to CNN, the minister said the army was ready": a bare complement follows
     start = clause_start if clause_start < comma.start else sent.start
-    content = _trimmed(an, start, comma.start)
+    content = _trimmed(an, start, parenthetical.end if parenthetical is not None else comma.start)
     if _words(an, content) < MIN_CONTENT_WORDS:
         return None
     if (
@@ -356,6 +357,19 @@ def _postposed_verb(an: Analysis, cue: CueMatch, sent: CharSpan, clause_start: i
     return Found(
         content, False, speaker, CharSpan(cue.start, cue.end), "postposed", cue_region=CharSpan(comma.start, sent.end)
     )
+
+
+def _parenthetical(an: Analysis, rest: list[Token], sent: CharSpan) -> CharSpan | None:
+    """The clause after a parenthetical attribution ("In return, she said, X had agreed to …"): ``rest`` (the
+    tokens after the cue) opens with a comma and a clause of at least ``MIN_CONTENT_WORDS`` words follows that
+    is no participle, complement or coordinated clause ("…, he said, adding that …" reports something else)."""
+    if len(rest) < 2 or an.in_quote(rest[0].start):
+        return None
+    first = rest[1].low
+    if first in an.lex.participles or first in an.lex.complementizers or first in an.lex.coordinators:
+        return None
+    clause = _trimmed(an, rest[0].end, _clause_end(an, rest[0].end, sent))
+    return clause if _words(an, clause) >= MIN_CONTENT_WORDS else None
 
 
 def _before_title(an: Analysis, i: int) -> int:
