@@ -6,8 +6,10 @@ statements stage found no speaker and the events stage no source or actor.
 The phrases are word data per language (``kroniek/lang/<code>/speakers.toml``, ``[speakers]``: English
 name -> ``phrases`` and ``sector``). A phrase is matched on whole tokens, longest first. The group is named
 with the table's English name, or "<Adjective> <name>" after (French: before) a country adjective
-("japanische Diplomaten" -> "Japanese diplomats"; English keeps the text's own words, "U.S. officials"); its
-country is the adjective's state, else the state the article names most (``Resolver.article_state``).
+("japanische Diplomaten" -> "Japanese diplomats"; English keeps the text's own words, "U.S. diplomats"); its
+country is the adjective's state, else the state the article names most (``Resolver.article_state``), whose
+adjective also names a government's people (``national``: "aus Regierungskreisen" -> "Canadian government
+sources", as the gold names them).
 
 Not a speaker: a phrase right before a capitalised name (a title: "diplomat Jan Smit", German aside, where
 every noun is capitalised) or inside a mention another rule found.
@@ -34,6 +36,7 @@ SECTORS = frozenset({"GOV", "MIL", "REB", "OPP", "JUD", "LEG", "MED", "BUS", "CV
 class SpeakerNoun(NamedTuple):
     name: str  # the group's English name
     sector: str | None
+    national: bool = False  # a government's people ("Regierungskreisen"): named with the article's state
 
 
 class SpeakerPhrases(NamedTuple):
@@ -59,10 +62,13 @@ def speaker_phrases(lang: str) -> SpeakerPhrases:
     by_words: dict[tuple[str, ...], SpeakerNoun] = {}
     for name, entry in table.items():
         phrases, sector = _entry(lang, name, entry)
+        national = entry.get("national", False)
+        if not isinstance(national, bool):
+            raise KroniekError("E290", lang=lang, detail=f"{name!r}: `national` must be true or false")
         for phrase in phrases:
             words = tuple(t.key for t in tokenize(phrase))
             if words:
-                by_words[words] = SpeakerNoun(name, sector)
+                by_words[words] = SpeakerNoun(name, sector, national)
     return SpeakerPhrases(by_words, max((len(w) for w in by_words), default=0), _speech_cues(lang))
 
 
@@ -203,6 +209,11 @@ def _found(
     resolver: Resolver, tokens: list[Token], start_tok: int, end_tok: int, speaker: SpeakerNoun, state: KBActor | None
 ) -> Found:
     start, end = tokens[start_tok].start, tokens[end_tok - 1].end
+    if state is None and speaker.national and resolver.article_state is not None:
+        state = resolver.article_state  # "aus Regierungskreisen" about Canada: "Canadian government sources"
+        name = f"{state.adjective or state.name} {speaker.name}"
+        key = f"group:{state.country}:speaker:{fold(name)}"
+        return Found(start, end, NewActor(key, name, "group", state.country, speaker.sector), "description")
     if state is None:
         country_state = resolver.article_state
         country = country_state.country if country_state is not None else None
@@ -211,7 +222,7 @@ def _found(
         )
         return Found(start, end, actor, "description")
     if resolver.lang == "en":
-        name = resolver.text[start:end]  # English text names the group itself: "U.S. officials"
+        name = resolver.text[start:end]  # English text names the group itself: "U.S. diplomats"
     else:
         name = f"{state.adjective or state.name} {speaker.name}"
     key = f"group:{state.country}:speaker:{fold(name)}"  # listed only when it acts or speaks (assemble.py)
