@@ -55,3 +55,12 @@ def test_a_title_before_the_speaker_ends_at_a_finite_verb(run_stage) -> None:
         # without a parse the words before "de politie" may still be a title; the rule needs the tagger
         return
     assert (0, "according") not in holding(doc, "veertig betogers")
+
+
+def test_a_source_phrase_that_opens_the_speakers_mention(run_stage) -> None:
+    source = ("diplomatic source", "group", ["source diplomatique"])
+    doc = run_stage("Le convoi a franchi la frontière lundi soir, de source diplomatique.", "fr", [source])
+    assert (0, "according") in holding(doc, "convoi")
+    # "de" alone before a name is no source phrase
+    doc = run_stage("Le convoi a quitté la capitale de Ana Vell lundi soir.", "fr", [VELL])
+    assert holding(doc, "convoi") == []

@@ -393,8 +393,10 @@ def _according(an: Analysis, cue: CueMatch, sent: CharSpan, before: bool) -> lis
     """ "volgens Kaag" / "according to him" / "laut X" / "selon X" / "X zufolge": the clause is reported."""
     text = an.text
     if before:
-        speaker = an.speaker_right_after(cue.end, sent.end) or an.speaker_after_title(
-            cue.end, sent.end, POSTPOSED_TITLE_WORDS
+        speaker = (
+            an.speaker_right_after(cue.end, sent.end)
+            or an.speaker_after_title(cue.end, sent.end, POSTPOSED_TITLE_WORDS)
+            or _speaker_opened_by_cue(an, cue)
         )
     else:
         speaker = an.speaker_right_before(cue.start, max(sent.start, cue.start - 200))
@@ -411,6 +413,16 @@ def _according(an: Analysis, cue: CueMatch, sent: CharSpan, before: bool) -> lis
     else:
         content = _trimmed(an, clause_start, end)
     return [Found(content, False, speaker, cue_span, "according", cue_region=CharSpan(sent.start, sent.end))]
+
+
+def _speaker_opened_by_cue(an: Analysis, cue: CueMatch) -> Speaker | None:
+    """The speaker whose mention opens with the cue's last word: "de source diplomatique" (cue "de source",
+    speaker "source diplomatique")."""
+    last = an.tokens[cue.last]
+    m = an.mention_covering(last.start, last.end)
+    if m is None or m.start != last.start:
+        return None
+    return Speaker(m.actor, CharSpan(m.start, m.end), "mention")
 
 
 def _coordinated_start(an: Analysis, cue: CueMatch) -> int:
