@@ -1,6 +1,6 @@
 """Attribution scopes for unnamed and parenthetical speakers (issue 14 "source"): a parenthetical "she said"
 attributes both sides of it, a source phrase after ", but" leaves the clause before to the author, plural
-speech verbs and "nach Angaben" without "von" are cues, and a title before a source phrase's speaker ends at a
+speech verbs are cues, and a title before a source phrase's speaker ends at a
 finite verb. Every sentence here is written for these tests."""
 
 from __future__ import annotations
@@ -11,7 +11,6 @@ VELL = ("Ana Vell", "person", ["Ana Vell", "she"])
 WITNESSES = ("witnesses", "group", ["witnesses", "ooggetuigen", "Augenzeugen", "témoins"])
 AID = ("aid organizations", "group", ["hulporganisaties"])
 POLICE = ("police", "organization", ["de politie"])
-ARMY = ("Sudland Army", "organization", ["der Armee"])
 
 
 def holding(doc: ArticleDoc, words: str) -> list[tuple[int | None, str]]:
@@ -40,11 +39,9 @@ def test_a_source_phrase_after_but_leaves_the_clause_before_to_the_author(run_st
     assert (0, "according") in holding(doc, "opgejaagd")
 
 
-def test_plural_speech_verbs_and_nach_angaben_are_cues(run_stage) -> None:
+def test_plural_speech_verbs_are_cues(run_stage) -> None:
     doc = run_stage("Die Grenze ist seit Montag geschlossen, berichten Augenzeugen am Übergang.", "de", [WITNESSES])
     assert (0, "postposed") in holding(doc, "Grenze")
-    doc = run_stage("Nach Angaben der Armee wurden am Montag vierzig Gefangene freigelassen.", "de", [ARMY])
-    assert (0, "according") in holding(doc, "Gefangene")
     doc = run_stage("Le convoi a été bloqué à la frontière, estiment des témoins sur place.", "fr", [WITNESSES])
     assert (0, "postposed") in holding(doc, "convoi")
 
