@@ -50,6 +50,7 @@ from kroniek.actors.lexicon import (
     capitalised,
 )
 from kroniek.actors.offices import Offices
+from kroniek.actors.speakers import find_speakers
 from kroniek.lang import SUPPORTED
 from kroniek.lang.text import Token, fold, quote_spans, tokenize
 
@@ -123,7 +124,12 @@ class Resolver(Offices, Finders):
         found, consumed = compose(self, tokens, gaz, roles, named)
         self.composed = found
         self.other_party = {}
-        found += self._groups(tokens, gaz, consumed)
+        speakers = find_speakers(self, tokens, gaz, consumed)
+        found += speakers + [
+            f
+            for f in self._groups(tokens, gaz, consumed)
+            if not any(s.start < f.end and f.start < s.end for s in speakers)
+        ]
         pending = [g for g in gaz if id(g) not in consumed]
         ner = self._entities(entities or [], gaz, found)
         return self._sequential(tokens, pending, found, ner)
