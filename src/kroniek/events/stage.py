@@ -275,8 +275,10 @@ class EventsStage:
         read.extend(range(c.start, c.end) for c in clauses)
         groups_by_clause = {c.start: actor_groups(doc, c, index, lexicon.cues, lexicon.by_first) for c in clauses}
         word_senses: list[TriggerMatch] = []
+        in_timex = timex_tokens(doc, sentence)
         matches_by_clause = {
-            c.start: find_triggers(nlp, c, lexicon, signals.proposals, signals.vetoed, word_senses) for c in clauses
+            c.start: find_triggers(nlp, c, lexicon, signals.proposals, signals.vetoed, word_senses, in_timex)
+            for c in clauses
         }
         state.dropped.extend(fates.dropped(nlp, m, fates.WORD_SENSE) for m in word_senses)
         events: list[EventRecord] = []
@@ -723,6 +725,20 @@ def _merge_into(events: list[EventRecord], event: EventRecord) -> bool:
             other.explain.setdefault("merged", []).append(event.entry_id)
             return True
     return False
+
+
+def timex_tokens(doc: ArticleDoc, sentence: CharSpan) -> set[int]:
+    """The tokens of the sentence inside a time expression of the time stage (a month name is no march)."""
+    nlp = doc.nlp
+    assert nlp is not None
+    tokens: set[int] = set()
+    for timex in doc.timexes:
+        if timex.end <= sentence.start or timex.start >= sentence.end:
+            continue
+        span = nlp.char_span(timex.start, timex.end, alignment_mode="expand")
+        if span is not None:
+            tokens.update(range(span.start, span.end))
+    return tokens
 
 
 def _dropped_event(event: EventRecord, reason: str) -> DroppedTrigger:
