@@ -10,7 +10,8 @@ re-mention of a matched one) falls in the first class that fits, in this order:
   event is there, its participants are named differently (the `names` helper's job; counted apart and left
   out of the class shares);
 - ``duplicate``: another prediction of the same type overlaps its evidence (one mention coded twice) or names
-  the same actors and recipients (a re-mention not merged), and that prediction is matched or comes first;
+  the same actors and recipients with a trigger of the same stem (a re-mention not merged), and that
+  prediction is matched or comes first;
 - ``embedded``: its trigger stands inside the evidence of a gold event whose proposition has its type, or
   after the trigger of a gold or predicted demand, promise, threat, refusal or concession (the proposition
   types) in one evidence: an act wanted, promised or refused coded as done;
@@ -19,10 +20,10 @@ re-mention of a matched one) falls in the first class that fits, in this order:
   trigger in its evidence;
 - ``optional/background``: its trigger lies inside an optional gold event's evidence (background history,
   generic reference, a re-mention gold keeps optional);
-- ``another type``: its trigger lies inside a required gold event of another type;
-- ``wrong sense``: no gold event overlaps its trigger, and no gold trigger of its type in the split uses
+- ``another type``: its trigger overlaps the trigger of a required gold event of another type;
+- ``wrong sense``: no gold trigger of its type overlaps its trigger, and no gold trigger of its type in the split uses
   its trigger word (a month "March" is never a gold PROTEST trigger);
-- ``other``: no gold event overlaps its trigger, though gold uses the word for its type elsewhere (an act
+- ``other``: as ``wrong sense``, though gold uses the word for its type elsewhere (an act
   the annotators left out, or a sense only the context tells).
 
 Never run on the sealed test split.
@@ -52,6 +53,7 @@ CLASSES = (
     "other",
 )
 WORD = re.compile(r"\w+", re.UNICODE)
+_STEM = 5  # letters two trigger words share when they are forms of one word
 
 
 def first_span(event: Event) -> tuple[int, int]:
@@ -118,7 +120,7 @@ class Classifier:
                 continue
             first = q.id in matched or self.pred.events.index(q) < self.pred.events.index(p)
             same_parties = (q.actor or q.recipient) and set(q.actor) == set(p.actor)
-            same_parties = same_parties and set(q.recipient) == set(p.recipient)
+            same_parties = same_parties and set(q.recipient) == set(p.recipient) and self._same_stem(p, q)
             if first and (inside(evidence(p), evidence(q)) or same_parties):
                 return "duplicate"
         if self._embedded(p, trig):
@@ -128,11 +130,16 @@ class Classifier:
         around = [g for g in golds if inside(trig, evidence(g))]
         if any(self.gold.extras_of(g.id).optional for g in around):
             return "optional/background"
-        if around:
+        if any(inside(trig, first_span(g)) for g in around):
             return "another type"
         if trigger_words(self.text, p) & self.known.get((self.gold.language, p.event), set()):
             return "other"
         return "wrong sense"
+
+    def _same_stem(self, p: Event, q: Event) -> bool:
+        """The two triggers share a word stem ("attacked" … "the attack"): a re-mention, not a second act."""
+        stems = {w[:_STEM] for w in trigger_words(self.text, p)}
+        return any(w[:_STEM] in stems for w in trigger_words(self.text, q))
 
     def _embedded(self, p: Event, trig: tuple[int, int]) -> bool:
         for g in self.gold.chronicle.events:
