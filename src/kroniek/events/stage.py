@@ -329,6 +329,9 @@ class EventsStage:
                     reason = fates.CONDITION if id(match) in conditions else reason
                     state.dropped.append(fates.dropped(nlp, match, reason))
                     continue
+                if match.modifier:
+                    state.dropped.append(fates.dropped(nlp, match, fates.WORD_SENSE))
+                    continue
                 conjunct = conjuncts.get(id(match))
                 own_groups = conjunct_groups(groups, conjunct) if conjunct is not None else groups
                 act_end = conjunct.end if conjunct is not None else clause.end
