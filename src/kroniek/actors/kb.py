@@ -40,6 +40,8 @@ SEAT = 16
 LOWER_OK = 32
 WEAK = 64
 
+GERMAN_ENDINGS = ("", "e", "en", "er", "es", "em")  # the inflections of a German adjective stem
+
 KINDS = ("person", "state", "organization", "group", "media")
 SECTORS = ("GOV", "MIL", "REB", "OPP", "JUD", "LEG", "MED", "BUS", "CVL", "IGO", "NGO")
 LANGS = SUPPORTED  # the languages with a folder in kroniek/lang; roles.toml holds a row for each
@@ -88,6 +90,10 @@ class KBActor:
 
 
 _IGO_KEYS = {"NATO", "UN", "EU"}
+
+
+def _cells(cell: str) -> list[str]:
+    return [part.strip() for part in cell.split(";") if part.strip()]
 
 
 def _within(date: dt.date | None, start: dt.date | None, end: dt.date | None) -> bool:
@@ -274,7 +280,8 @@ class ActorKB:
         from kroniek.pipeline.datacache import cached_build
 
         data_dir = Path(str(resources.files("kroniek.actors") / "data"))
-        sources = [data_dir / name for name in ("kb.json.gz", "roles.toml", "given_names.toml")]
+        names = ("kb.json.gz", "roles.toml", "given_names.toml", "curated/country_adjectives.tsv")
+        sources = [data_dir / name for name in names]
         kb = cached_build("actors", [*sources, Path(__file__)], cls.load_shipped)
         for path in user_files:
             kb.add_user_file(Path(path))
@@ -291,7 +298,39 @@ class ActorKB:
         names = tomllib.loads((data_dir / "given_names.toml").read_text(encoding="utf-8"))
         kb.given_name_gender = {fold(n): "f" for n in names.get("female", [])}
         kb.given_name_gender.update({fold(n): "m" for n in names.get("male", [])})
+        kb.add_country_adjectives((data_dir / "curated" / "country_adjectives.tsv").read_text(encoding="utf-8"))
         return kb
+
+    def add_country_adjectives(self, table: str) -> int:
+        """Adjectives for the states that have none (data/curated/country_adjectives.tsv, format in its
+        header): the state's English adjective for group names and its nl/en/de/fr adjectives as aliases.
+        An adjective already used by another state is not added. Returns how many states gained one."""
+        added = 0
+        for line in table.splitlines():
+            if not line.strip() or line.startswith("#"):
+                continue
+            iso, adj_en, adj_nl, adj_de, adj_fr = (line.split("\t") + [""] * 4)[:5]
+            state = self.states.get(iso)
+            if state is None or (state.adjective and state.adjective != state.name):
+                continue
+            english = _cells(adj_en)
+            if not english:
+                continue
+            state.adjective = english[0]
+            added += 1
+            forms = [(w, ADJ) for w in english + _cells(adj_nl)]
+            forms += [(stem + end, ADJ | LOWER_OK) for stem in _cells(adj_de) for end in GERMAN_ENDINGS]
+            forms += [(w, ADJ | LOWER_OK) for w in _cells(adj_fr)]
+            forms += [(w + "s", ADJ | LOWER_OK) for w in _cells(adj_fr) if not w.endswith(("s", "x"))]
+            for surface, flags in forms:
+                hits = self.aliases.setdefault(fold(surface), [])
+                if any(h.actor.kind == "state" and h.flags & ADJ for h in hits):
+                    continue  # "Congolese" stays the first state's
+                hits.append(AliasHit(state, flags, None))
+                words = fold(surface).split(" ")
+                for k in range(1, len(words)):
+                    self.alias_prefixes.add(" ".join(words[:k]))
+        return added
 
     @classmethod
     def shared(cls, user_files: list[str | Path] | tuple[str | Path, ...] = ()) -> ActorKB:

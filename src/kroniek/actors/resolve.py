@@ -27,6 +27,7 @@ import re
 
 from kroniek.actors.compose import compose
 from kroniek.actors.finders import Finders
+from kroniek.actors.institutions import Institutions
 from kroniek.actors.kb import ADJ, CAPITAL, CASE, LOWER_OK, SEAT, SURNAME, WEAK, ActorKB, AliasHit, KBActor
 from kroniek.actors.lexicon import (
     AMBIGUOUS_PRONOUNS,
@@ -56,7 +57,7 @@ from kroniek.lang.text import Token, fold, quote_spans, tokenize
 __all__ = ["PRONOUN_WINDOW_SENTENCES", "Found", "NewActor", "Resolver", "clean_mentions", "describe_phrase"]
 
 
-class Resolver(Offices, Finders):
+class Resolver(Offices, Finders, Institutions):
     """Resolves the actors of one text in one language on one date; ``resolve`` returns the raw mentions
     (``clean_mentions`` removes nesting and redundant adjectives)."""
 
@@ -113,6 +114,7 @@ class Resolver(Offices, Finders):
             + self._first_name_persons(tokens, gaz, roles)
             + self._ministries(tokens, gaz)
             + self._embassies(tokens, gaz)
+            + self._institutions(tokens, gaz)
         )
         covered = bytearray(len(text) + 1)
         for f in named:

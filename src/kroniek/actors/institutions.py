@@ -1,0 +1,186 @@
+"""National institutions named after the country the text gives them (data/institutions.toml).
+
+"Congress", "Parliament", "the Supreme Court" exist in many countries. A mention becomes the institution of
+the country written next to it ("Peru's Congress", "the Libyan House of Representatives", "le parlement
+libanais", "the Supreme Court of Pakistan"); a capitalised one with no country beside it is the institution of
+the state the article names most, unless the knowledge base files the word under a country the article also
+names (the United States Congress in an article that mentions the United States). The name is the English
+Wikipedia title: a country's own title from [titles], else the institution's pattern ("Parliament of Kenya").
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import tomllib
+from dataclasses import dataclass
+from importlib import resources
+from typing import Any
+
+from kroniek.actors.kb import ActorKB, KBActor
+from kroniek.actors.lexicon import DEFINITE_STATE_NAMES, OF_WORDS, Found, GazMatch, NewActor, capitalised
+from kroniek.lang.text import Token, fold
+
+POSSESSIVE_MARKS = {"'s", "’s", "'", "’"}
+
+
+@dataclass(frozen=True, slots=True)
+class Institution:
+    key: str  # "supreme court"
+    pattern: str  # "Supreme Court of {country}"
+    sector: str
+
+
+@dataclass(frozen=True, slots=True)
+class InstitutionTables:
+    phrases: dict[str, dict[tuple[str, ...], Institution]]  # lang -> folded words -> institution
+    titles: dict[str, str]  # "USA congress" -> "United States Congress"
+    longest: int
+
+
+@functools.cache
+def institution_tables() -> InstitutionTables:
+    text = (resources.files("kroniek.actors") / "data" / "institutions.toml").read_text(encoding="utf-8")
+    data: dict[str, Any] = tomllib.loads(text)
+    phrases: dict[str, dict[tuple[str, ...], Institution]] = {}
+    longest = 1
+    for row in data["institution"]:
+        inst = Institution(row["key"], row["name"], row["sector"])
+        for lang in ("nl", "en", "de", "fr"):
+            for phrase in row.get(lang, []):
+                words = tuple(fold(phrase).split())
+                phrases.setdefault(lang, {})[words] = inst
+                longest = max(longest, len(words))
+    return InstitutionTables(phrases, dict(data.get("titles", {})), longest)
+
+
+def institution_name(inst: Institution, state: KBActor, titles: dict[str, str]) -> str:
+    title = titles.get(f"{state.country} {inst.key}")
+    if title:
+        return title
+    article = "the " if state.name in DEFINITE_STATE_NAMES else ""
+    country = re.sub(r" \(.*\)$", "", state.name)  # "Georgia (country)" -> "Parliament of Georgia"
+    return inst.pattern.format(country=article + country)
+
+
+class Institutions:
+    """Needs the attributes the Resolver sets: kb, lang, text, tokens, determiners, article_state."""
+
+    kb: ActorKB
+    lang: str
+    text: str
+    tokens: list[Token]
+    determiners: set[str]
+    article_state: KBActor | None
+
+    def _institutions(self, tokens: list[Token], gaz: list[GazMatch]) -> list[Found]:
+        tables = institution_tables()
+        phrases = tables.phrases.get(self.lang, {})
+        by_end = {g.j: g for g in gaz}
+        by_start = {g.i: g for g in gaz}
+        named_states = {h.actor.country for g in gaz for h in g.hits if h.actor.kind == "state"}
+        inside_name = {k for g in gaz if g.j - g.i > 1 for k in range(g.i + 1, g.j)}
+        # the institution a word already stood for in this article: "Peru's Congress ... Congress"
+        earlier: dict[str, KBActor | NewActor] = {}
+        found: list[Found] = []
+        k = 0
+        while k < len(tokens):
+            match = self._institution_at(tokens, k, phrases, tables.longest)
+            if match is None or k in inside_name:
+                # inside a longer known name ("European Parliament", "U.S. Congress"): that institution
+                known = _ending_at(gaz, match[1]) if match is not None else None
+                if match is not None and known is not None and known.hits[0].actor.kind == "organization":
+                    earlier[match[0].key] = known.hits[0].actor
+                k += 1
+                continue
+            inst, j = match
+            start_tok, state, end_tok = self._institution_country(tokens, k, j, by_end, by_start)
+            ref: KBActor | NewActor | None = None
+            if state is not None:
+                ref = self._institution_ref(inst, state)
+            elif inst.key in earlier:
+                ref = earlier[inst.key] if capitalised(tokens[k].text) else None
+            else:
+                state = self._implicit_country(tokens, k, j, by_start, named_states)
+                ref = self._institution_ref(inst, state) if state is not None else None
+            if ref is None:
+                k = j
+                continue
+            earlier[inst.key] = ref
+            if start_tok > 0 and tokens[start_tok - 1].key in self.determiners:
+                start_tok -= 1
+            found.append(Found(tokens[start_tok].start, tokens[end_tok - 1].end, ref, "name"))
+            k = end_tok
+        return found
+
+    def _institution_at(
+        self, tokens: list[Token], k: int, phrases: dict[tuple[str, ...], Institution], longest: int
+    ) -> tuple[Institution, int] | None:
+        for size in range(min(longest, len(tokens) - k), 0, -1):
+            words = tuple(t.key for t in tokens[k : k + size])
+            if words in phrases:
+                return phrases[words], k + size
+        return None
+
+    def _institution_country(
+        self, tokens: list[Token], k: int, j: int, by_end: dict[int, GazMatch], by_start: dict[int, GazMatch]
+    ) -> tuple[int, KBActor | None, int]:
+        """(first token, state, one past the last token) of the mention when the text names its country
+        beside it: an adjective or a state before ("the Libyan", "Peru's"), an adjective after ("le parlement
+        libanais"), or "of/van/de" and a state after ("the Supreme Court of Pakistan")."""
+        left_end = k - 1 if k > 0 and tokens[k - 1].key in POSSESSIVE_MARKS else k
+        left = by_end.get(left_end)
+        if left is not None:
+            state = left.adjective or _state_of(left)
+            if state is not None:
+                return left.i, state, j
+        right = by_start.get(j)
+        if right is not None and right.adjective is not None:
+            return k, right.adjective, right.j
+        if j < len(tokens) and tokens[j].key in OF_WORDS:
+            after = j + 1
+            if after < len(tokens) and tokens[after].key in self.determiners and after not in by_start:
+                after += 1
+            target = by_start.get(after)
+            state = _state_of(target) if target is not None else None
+            if state is not None and target is not None:
+                return k, state, target.j
+        return k, None, j
+
+    def _implicit_country(
+        self,
+        tokens: list[Token],
+        k: int,
+        j: int,
+        by_start: dict[int, GazMatch],
+        named_states: set[str | None],
+    ) -> KBActor | None:
+        """The article's state for a capitalised institution with no country beside it, unless the knowledge
+        base files the words under a country the article names ("Congress" and the United States)."""
+        if self.article_state is None or not capitalised(tokens[k].text):
+            return None
+        known = by_start.get(k)
+        if known is not None and known.j == j:
+            countries = {h.actor.country for h in known.hits if h.actor.kind != "state"}
+            if countries & named_states:
+                return None
+        return self.article_state
+
+    def _institution_ref(self, inst: Institution, state: KBActor) -> KBActor | NewActor:
+        name = institution_name(inst, state, institution_titles())
+        for hit in self.kb.aliases.get(fold(name), []):
+            if hit.actor.name == name and hit.actor.kind == "organization":
+                return hit.actor
+        return NewActor(f"institution:{fold(name)}", name, "organization", state.country, inst.sector)
+
+
+def institution_titles() -> dict[str, str]:
+    return institution_tables().titles
+
+
+def _ending_at(gaz: list[GazMatch], j: int) -> GazMatch | None:
+    return next((g for g in gaz if g.j == j and g.j - g.i > 1), None)
+
+
+def _state_of(g: GazMatch) -> KBActor | None:
+    return next((h.actor for h in g.hits if h.actor.kind == "state"), None)
