@@ -63,9 +63,7 @@ def score(split: str, save: Path | None) -> None:
 
     with open(CACHE / f"{split}.pkl", "rb") as fh:
         docs: dict[str, Any] = pickle.load(fh)  # noqa: S301 (our own cache)
-    config = load_config()
-    config["pipeline"]["stages"] = [s for s in config["pipeline"]["stages"] if s != NLP]
-    stages = Pipeline.from_config(config).stages
+    stages = [s for s in Pipeline.from_config(load_config()).stages if s.name != NLP]
     golds = {g.key: g for g in golds_of(split)}
     scores = []
     if save:

@@ -2,8 +2,10 @@
 
 "Congress", "Parliament", "the Supreme Court" exist in many countries. A mention becomes the institution of
 the country written next to it ("Peru's Congress", "the Libyan House of Representatives", "le parlement
-libanais", "the Supreme Court of Pakistan"); a capitalised one with no country beside it is the institution of
-the state the article names most, unless the knowledge base files the word under a country the article also
+libanais", "the Supreme Court of Pakistan"), else the one that word already stood for in the article; a
+capitalised one with no country beside it is the institution of the language's home country when the article
+names it (nl/de/fr: "l'Assemblée nationale" in a French article that names France), else of the state the
+article names most, unless the knowledge base files the word under a country the article also
 names (the United States Congress in an article that mentions the United States). The name is the English
 Wikipedia title: a country's own title from [titles], else the institution's pattern ("Parliament of Kenya").
 """
@@ -18,7 +20,7 @@ from importlib import resources
 from typing import Any
 
 from kroniek.actors.kb import ActorKB, KBActor
-from kroniek.actors.lexicon import DEFINITE_STATE_NAMES, OF_WORDS, Found, GazMatch, NewActor, capitalised
+from kroniek.actors.lexicon import DEFINITE_STATE_NAMES, LANG_HOME, OF_WORDS, Found, GazMatch, NewActor, capitalised
 from kroniek.lang.text import Token, fold
 
 POSSESSIVE_MARKS = {"'s", "’s", "'", "’"}
@@ -58,9 +60,10 @@ def institution_name(inst: Institution, state: KBActor, titles: dict[str, str]) 
     title = titles.get(f"{state.country} {inst.key}")
     if title:
         return title
-    article = "the " if state.name in DEFINITE_STATE_NAMES else ""
     country = re.sub(r" \(.*\)$", "", state.name)  # "Georgia (country)" -> "Parliament of Georgia"
-    return inst.pattern.format(country=article + country)
+    if "of {country}" in inst.pattern and state.name in DEFINITE_STATE_NAMES:
+        country = "the " + country  # "Supreme Court of the Philippines", but "National Assembly (Philippines)"
+    return inst.pattern.format(country=country)
 
 
 class Institutions:
@@ -164,6 +167,10 @@ class Institutions:
             countries = {h.actor.country for h in known.hits if h.actor.kind != "state"}
             if countries & named_states:
                 return None
+        # "l'Assemblée nationale", "der Bundestag" in a French or German article that names its own country
+        home = LANG_HOME.get(self.lang)
+        if home in named_states:
+            return self.kb.states.get(home or "")
         return self.article_state
 
     def _institution_ref(self, inst: Institution, state: KBActor) -> KBActor | NewActor:

@@ -51,6 +51,7 @@ from kroniek.actors.lexicon import (
     capitalised,
 )
 from kroniek.actors.offices import Offices
+from kroniek.actors.spelling import person_by_spelling
 from kroniek.lang import SUPPORTED
 from kroniek.lang.text import Token, fold, quote_spans, tokenize
 
@@ -404,6 +405,13 @@ class Resolver(Offices, Finders, Institutions):
                     if holder is None:
                         continue
                     item = Found(item.start, item.end, holder, item.how, item.role_span)
+                elif isinstance(item.ref, NewActor) and item.ref.kind == "person" and " " in item.ref.name:
+                    # "Nikol Pasjinian" (nl) is Nikol Pashinyan: the one person of the KB spelt so
+                    known_person = person_by_spelling(self.kb, item.ref.name, self.lang)
+                    if known_person is not None:
+                        # a later bare "Pasjinian" is the same person
+                        context.surnames.setdefault(fold(item.ref.name.split()[-1]), known_person)
+                        item = Found(item.start, item.end, known_person, "name", item.role_span)
                 elif item.how == "ner" and isinstance(item.ref, NewActor) and " " not in item.ref.name:
                     # an entity "Testlaan" after "Pierre Testlaan" is the same person
                     known = context.surnames.get(fold(item.ref.name))

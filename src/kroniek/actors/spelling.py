@@ -1,0 +1,61 @@
+"""Person names written in another language's transliteration: "Pasjinian" (nl), "Alijew" (de),
+"Michoustine" (fr) for Nikol Pashinyan, Ilham Aliyev, Mikhail Mishustin.
+
+A new person name (two words or more, not in the knowledge base) is folded with its language's spelling
+folds (``name_spelling_folds`` in ``kroniek/lang/<code>/words.toml``) and both it and every multi-word
+person name of the knowledge base are reduced to a skeleton (``y`` as ``i``, ``kh`` as ``h``, ``tz`` as
+``ts``, doubled letters single). The name is that person only when the skeletons of all its words, given
+name and surname alike, agree with exactly one knowledge-base person: one surname alone never decides.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+
+from kroniek.actors.kb import ActorKB, KBActor
+from kroniek.lang import get as language_pack
+from kroniek.lang.text import fold
+
+_SKELETON_RULES = (
+    (re.compile(r"kh"), "h"),
+    (re.compile(r"tz"), "ts"),
+    (re.compile(r"ck"), "k"),
+    (re.compile(r"y"), "i"),
+)
+_DOUBLED = re.compile(r"([a-z])\1+")
+_NOT_LETTER = re.compile(r"[^a-z ]+")
+
+
+def skeleton(folded: str) -> str:
+    """The letters of a folded name that survive transliteration."""
+    text = _NOT_LETTER.sub("", folded.replace("-", " "))
+    for pattern, replacement in _SKELETON_RULES:
+        text = pattern.sub(replacement, text)
+    return " ".join(_DOUBLED.sub(r"\1", text).split())
+
+
+@functools.cache
+def spelling_folds(lang: str) -> tuple[tuple[re.Pattern[str], str], ...]:
+    try:
+        pack = language_pack(lang)
+    except Exception:  # noqa: BLE001 (a language without a pack has no folds)
+        return ()
+    rows = pack.table("words").get("name_spelling_folds", [])
+    return tuple((re.compile(pattern), replacement) for pattern, replacement in rows)
+
+
+def spelling_key(name: str, lang: str) -> str:
+    folded = fold(name)
+    for pattern, replacement in spelling_folds(lang):
+        folded = pattern.sub(replacement, folded)
+    return skeleton(folded)
+
+
+def person_by_spelling(kb: ActorKB, name: str, lang: str) -> KBActor | None:
+    """The one knowledge-base person whose full name is ``name`` in another spelling, else None."""
+    if len(name.split()) < 2:
+        return None
+    index = kb.person_skeletons(skeleton)
+    found = index.get(spelling_key(name, lang), ()) or index.get(skeleton(fold(name)), ())
+    return found[0] if len(found) == 1 else None
