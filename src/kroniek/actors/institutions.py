@@ -15,6 +15,7 @@ from __future__ import annotations
 import functools
 import re
 import tomllib
+from collections import Counter
 from dataclasses import dataclass
 from importlib import resources
 from typing import Any
@@ -80,9 +81,11 @@ class Institutions:
         tables = institution_tables()
         phrases = tables.phrases.get(self.lang, {})
         by_end = {g.j: g for g in gaz}
-        by_start = {g.i: g for g in gaz}
-        named_states = {h.actor.country for g in gaz for h in g.hits if h.actor.kind == "state"}
-        inside_name = {k for g in gaz if g.j - g.i > 1 for k in range(g.i + 1, g.j)}
+        named_states = _state_counts(gaz)
+        # a match "het Congres" starts at its noun; one that goes on before it ("European Parliament") is a
+        # longer name
+        by_start = {g.i + (g.j - g.i > 1 and tokens[g.i].key in self.determiners): g for g in gaz}
+        inside_name = {k for i, g in by_start.items() for k in range(i + 1, g.j)}
         # the institution a word already stood for in this article: "Peru's Congress ... Congress"
         earlier: dict[str, KBActor | NewActor] = {}
         found: list[Found] = []
@@ -114,6 +117,35 @@ class Institutions:
                 start_tok -= 1
             found.append(Found(tokens[start_tok].start, tokens[end_tok - 1].end, ref, "name"))
             k = end_tok
+        return found
+
+    def _foreign_ministries(self, tokens: list[Token], gaz: list[GazMatch]) -> list[Found]:
+        """A ministry the knowledge base lists for one country ("ministerie van Buitenlandse Zaken": the Dutch
+        one) is another country's when the text says so ("het Chinese ministerie van Buitenlandse Zaken" ->
+        "Ministry of Foreign Affairs (China)"), or when the article never names the listed country and names
+        another most. Only ministries named "<portfolio> (<country>)", whose portfolio any country has."""
+        by_end = {g.j: g for g in gaz}
+        named_states = _state_counts(gaz)
+        found: list[Found] = []
+        for g in gaz:
+            ministry = g.hits[0].actor
+            listed = self.kb.states.get(ministry.country or "")
+            if ministry.kind != "organization" or listed is None or not ministry.name.endswith(f" ({listed.name})"):
+                continue
+            start_tok = g.i
+            left = by_end.get(g.i)
+            state = (left.adjective or _state_of(left)) if left is not None else None
+            if state is not None and left is not None:
+                start_tok = left.i
+            elif not named_states[listed.country or ""] and self.article_state is not None:
+                state = self.article_state
+            if state is None or state is listed:
+                continue
+            if start_tok > 0 and tokens[start_tok - 1].key in self.determiners:
+                start_tok -= 1
+            name = ministry.name[: -len(listed.name) - 3] + f" ({re.sub(r' [(].*[)]$', '', state.name)})"
+            ref = NewActor(f"ministry:{fold(name)}", name, "organization", state.country, ministry.sector)
+            found.append(Found(tokens[start_tok].start, g.end, ref, "name"))
         return found
 
     def _institution_at(
@@ -156,17 +188,19 @@ class Institutions:
         k: int,
         j: int,
         by_start: dict[int, GazMatch],
-        named_states: set[str | None],
+        named_states: Counter[str],
     ) -> KBActor | None:
         """The article's state for a capitalised institution with no country beside it, unless the knowledge
-        base files the words under a country the article names ("Congress" and the United States)."""
+        base files the words under a country the article names about as often ("Congress" and the United
+        States: at least half as often as the state it names most)."""
         if self.article_state is None or not capitalised(tokens[k].text):
             return None
         known = by_start.get(k)
         if known is not None and known.j == j:
-            countries = {h.actor.country for h in known.hits if h.actor.kind != "state"}
-            if countries & named_states:
-                return None
+            most = named_states[self.article_state.country or ""]
+            for hit in known.hits:
+                if hit.actor.kind != "state" and named_states[hit.actor.country or ""] * 2 >= most:
+                    return None
         # "l'Assemblée nationale", "der Bundestag" in a French or German article that names its own country
         home = LANG_HOME.get(self.lang)
         if home in named_states:
@@ -183,6 +217,16 @@ class Institutions:
 
 def institution_titles() -> dict[str, str]:
     return institution_tables().titles
+
+
+def _state_counts(gaz: list[GazMatch]) -> Counter[str]:
+    """How often the article names each state (by name, adjective or capital)."""
+    counts: Counter[str] = Counter()
+    for g in gaz:
+        state = _state_of(g)
+        if state is not None and state.country:
+            counts[state.country] += 1
+    return counts
 
 
 def _ending_at(gaz: list[GazMatch], j: int) -> GazMatch | None:

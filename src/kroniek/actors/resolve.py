@@ -116,6 +116,7 @@ class Resolver(Offices, Finders, Institutions):
             + self._ministries(tokens, gaz)
             + self._embassies(tokens, gaz)
             + self._institutions(tokens, gaz)
+            + self._foreign_ministries(tokens, gaz)
         )
         covered = bytearray(len(text) + 1)
         for f in named:
