@@ -139,3 +139,11 @@ def test_spelling_needs_the_whole_name_and_one_person() -> None:
     assert person_by_spelling(kb, "Karel Pasjinian", "nl") is None  # the given name must agree too
     found = person_by_spelling(kb, "Nikol Pasjinian", "nl")
     assert found is not None and found.name == "Nikol Pashinyan"
+
+
+def test_a_name_ending_in_s_is_a_genitive_only_where_the_language_has_one(resolve) -> None:
+    # "Costas" is a given name in English text, not the genitive of the surname Costa
+    found = named(resolve("The prime minister, Costas Karamanlis, has ignored the calls.", lang="en"))
+    assert all(actor[0] != "António Costa" for actor in found.values())
+    assert named(resolve("Poetins oorlog duurt voort."))["Poetins"][0] == "Vladimir Putin"
+    assert named(resolve("Putins Krieg dauert an.", lang="de"))["Putins"][0] == "Vladimir Putin"

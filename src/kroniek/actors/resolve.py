@@ -38,6 +38,7 @@ from kroniek.actors.lexicon import (
     NOT_NAME_WORDS,
     OF_WORDS,
     PRONOUN_WINDOW_SENTENCES,
+    S_GENITIVE_LANGS,
     SIGNATURE_CHARS,
     STATE_TITLE_WORDS,
     TITLES,
@@ -257,7 +258,7 @@ class Resolver(Offices, Finders, Institutions):
                 offset += len(part) + 1
             if parts:
                 return parts
-        for suffix in ("s", "'"):
+        for suffix in ("s", "'") if self.lang in S_GENITIVE_LANGS else ("'",):
             if text.endswith(suffix) and len(text) > len(suffix) + 2:
                 base = text[: -len(suffix)]
                 hits = [
