@@ -82,7 +82,8 @@ def score(split: str, save: Path | None) -> None:
         print(
             f"{lang or 'all'}: P {m['events.precision'] or 0:.3f} R {m['events.recall'] or 0:.3f} "
             f"F1 {m['events.f1'] or 0:.3f} participants {m['fields.participants'] or 0:.3f} "
-            f"direction {m['fields.direction'] or 0:.3f} actors.resolution {m.get('actors.resolution') or 0:.3f}"
+            f"direction {m['fields.direction'] or 0:.3f} actors P {m.get('actors.precision') or 0:.3f} "
+            f"R {m.get('actors.recall') or 0:.3f} resolution {m.get('actors.resolution') or 0:.3f}"
         )
 
 

@@ -147,3 +147,9 @@ def test_a_name_ending_in_s_is_a_genitive_only_where_the_language_has_one(resolv
     assert all(actor[0] != "António Costa" for actor in found.values())
     assert named(resolve("Poetins oorlog duurt voort."))["Poetins"][0] == "Vladimir Putin"
     assert named(resolve("Putins Krieg dauert an.", lang="de"))["Putins"][0] == "Vladimir Putin"
+
+
+def test_a_longer_known_name_that_starts_with_the_word_wins(resolve) -> None:
+    text = "Le Parlement européen a voté. Les États-Unis et Washington ont protesté, puis les États-Unis."
+    found = named(resolve(text, lang="fr"))
+    assert found["Parlement européen"][0] == "European Parliament"

@@ -92,9 +92,12 @@ class Institutions:
         k = 0
         while k < len(tokens):
             match = self._institution_at(tokens, k, phrases, tables.longest)
-            if match is None or k in inside_name:
-                # inside a longer known name ("European Parliament", "U.S. Congress"): that institution
+            longer = by_start.get(k)
+            if match is None or k in inside_name or (longer is not None and longer.j > match[1]):
+                # inside a longer known name ("European Parliament", "U.S. Congress", "Parlement européen"):
+                # that institution
                 known = _ending_at(gaz, match[1]) if match is not None else None
+                known = longer if longer is not None and match is not None and longer.j > match[1] else known
                 if match is not None and known is not None and known.hits[0].actor.kind == "organization":
                     earlier[match[0].key] = known.hits[0].actor
                 k += 1
