@@ -41,7 +41,7 @@ class InstitutionTables:
     longest: int
 
 
-@functools.cache
+@functools.lru_cache(maxsize=1)
 def institution_tables() -> InstitutionTables:
     text = (resources.files("kroniek.actors") / "data" / "institutions.toml").read_text(encoding="utf-8")
     data: dict[str, Any] = tomllib.loads(text)

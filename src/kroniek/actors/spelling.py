@@ -35,7 +35,7 @@ def skeleton(folded: str) -> str:
     return " ".join(_DOUBLED.sub(r"\1", text).split())
 
 
-@functools.cache
+@functools.lru_cache(maxsize=8)  # one per language
 def spelling_folds(lang: str) -> tuple[tuple[re.Pattern[str], str], ...]:
     try:
         pack = language_pack(lang)
