@@ -153,3 +153,12 @@ def test_a_longer_known_name_that_starts_with_the_word_wins(resolve) -> None:
     text = "Le Parlement européen a voté. Les États-Unis et Washington ont protesté, puis les États-Unis."
     found = named(resolve(text, lang="fr"))
     assert found["Parlement européen"][0] == "European Parliament"
+
+
+def test_a_known_institution_takes_its_english_wikipedia_title(resolve) -> None:
+    # the knowledge base has "United States Supreme Court"; the English Wikipedia title is another
+    found = named(resolve("The United States Supreme Court heard the case on Monday.", lang="en"))
+    assert found["United States Supreme Court"][:2] == ("Supreme Court of the United States", "USA")
+    assert (
+        named(resolve("The U.S. Congress passed the bill.", lang="en"))["U.S. Congress"][0] == "United States Congress"
+    )

@@ -99,7 +99,7 @@ class Institutions:
                 known = _ending_at(gaz, match[1]) if match is not None else None
                 known = longer if longer is not None and match is not None and longer.j > match[1] else known
                 if match is not None and known is not None and known.hits[0].actor.kind == "organization":
-                    earlier[match[0].key] = known.hits[0].actor
+                    earlier[match[0].key] = self._titled(match[0], known, found)
                 k += 1
                 continue
             inst, j = match
@@ -121,6 +121,20 @@ class Institutions:
             found.append(Found(tokens[start_tok].start, tokens[end_tok - 1].end, ref, "name"))
             k = end_tok
         return found
+
+    def _titled(self, inst: Institution, known: GazMatch, found: list[Found]) -> KBActor | NewActor:
+        """A known name that ends in an institution word ("the U.S. Supreme Court") under its English Wikipedia
+        title from [titles] where the knowledge base names it otherwise ("United States Supreme Court")."""
+        actor = known.hits[0].actor
+        state = self.kb.states.get(actor.country or "")
+        title = institution_titles().get(f"{actor.country} {inst.key}")
+        if state is None or title is None or title == actor.name:
+            return actor
+        if not fold(actor.name).endswith(inst.key):
+            return actor  # "Senate Foreign Relations Committee" is not the Senate
+        ref = self._institution_ref(inst, state)
+        found.append(Found(known.start, known.end, ref, "name"))
+        return ref
 
     def _foreign_ministries(self, tokens: list[Token], gaz: list[GazMatch]) -> list[Found]:
         """A ministry the knowledge base lists for one country ("ministerie van Buitenlandse Zaken": the Dutch
