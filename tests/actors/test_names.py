@@ -162,3 +162,22 @@ def test_a_known_institution_takes_its_english_wikipedia_title(resolve) -> None:
     assert (
         named(resolve("The U.S. Congress passed the bill.", lang="en"))["U.S. Congress"][0] == "United States Congress"
     )
+
+
+def test_a_broken_spelling_fold_is_a_catalogue_error(monkeypatch) -> None:
+    import pytest
+
+    from kroniek.actors import spelling
+    from kroniek.errors import KroniekError
+
+    class Pack:
+        def table(self, name: str) -> dict[str, object]:
+            return {"name_spelling_folds": [["(unclosed", "x"]]}
+
+    spelling.spelling_folds.cache_clear()
+    monkeypatch.setattr(spelling, "language_pack", lambda lang: Pack())
+    with pytest.raises(KroniekError) as caught:
+        spelling.spelling_folds("nl")
+    assert caught.value.code == "E162" and "name_spelling_folds" in str(caught.value)
+    spelling.spelling_folds.cache_clear()
+    assert spelling.spelling_folds("xx") == ()  # no folder for the language: no folds

@@ -14,7 +14,9 @@ import functools
 import re
 
 from kroniek.actors.kb import ActorKB, KBActor
+from kroniek.errors import KroniekError
 from kroniek.lang import get as language_pack
+from kroniek.lang import has as has_language
 from kroniek.lang.text import fold
 
 _SKELETON_RULES = (
@@ -37,12 +39,20 @@ def skeleton(folded: str) -> str:
 
 @functools.lru_cache(maxsize=8)  # one per language
 def spelling_folds(lang: str) -> tuple[tuple[re.Pattern[str], str], ...]:
-    try:
-        pack = language_pack(lang)
-    except Exception:  # noqa: BLE001 (a language without a pack has no folds)
+    """The language's ``name_spelling_folds`` (none for a language kroniek has no folder for); a row that is
+    not [pattern, replacement] or a pattern that does not compile is E162, naming the file."""
+    if not has_language(lang):
         return ()
-    rows = pack.table("words").get("name_spelling_folds", [])
-    return tuple((re.compile(pattern), replacement) for pattern, replacement in rows)
+    rows = language_pack(lang).table("words").get("name_spelling_folds", [])
+    folds = []
+    for row in rows:
+        try:
+            pattern, replacement = row
+            folds.append((re.compile(str(pattern)), str(replacement)))
+        except (ValueError, TypeError, re.error) as exc:
+            detail = f"name_spelling_folds: {row!r} is not a [pattern, replacement] pair ({exc})"
+            raise KroniekError("E162", lang=lang, where="words.toml", detail=detail) from exc
+    return tuple(folds)
 
 
 def spelling_key(name: str, lang: str) -> str:
