@@ -112,6 +112,10 @@ NO_EVENT_LABEL = 0
 # actor codes in the GSR that name a kind of group, not a country
 GROUP_CODES = frozenset({"IGO", "NGO", "IMG", "MNC", "UNK", "REB", "INS", "OPP", "GOV", "MIL", "REF", "CVL"})
 _TRAILING_COMMA = re.compile(r",(\s*[}\]])")
+# an editor's mark after a field ('"id": "...", ####'), outside any string
+_LINE_MARK = re.compile(r'(",)[ \t]*#+[^"\n]*$', re.MULTILINE)
+# the GSR (PLOVER 0.5b1) still uses some earlier category names; today's names by the PLOVER manual
+OLD_GSR_TYPES = {"DIPLOMACY": "SUPPORT", "DEMAND": "REQUEST", "DISAPPROVE": "ACCUSE", "FIGHT": "ASSAULT"}
 
 
 class PeerDataError(KroniekError):
@@ -164,26 +168,34 @@ def _clean_text(text: str) -> str:
     return text
 
 
+def _has_actor_text(value: Any) -> bool:
+    return isinstance(value, list) and any(isinstance(a, dict) and str(a.get("actorText") or "").strip() for a in value)
+
+
 def parse_plover_gsr(raw: str) -> list[GsrRecord]:
-    """The records of the GSR file: a JSON list written loosely (no enclosing brackets in some versions,
-    trailing commas after the last field and after each record). Records without text or event are
-    skipped."""
+    """The records of the GSR file: a JSON list written loosely (no enclosing brackets, trailing commas
+    after the last field and after each record, an editor's '####' after a field). Skipped: records
+    without text or event, placeholders whose source actor has no text ("NEED EXAMPLE."), and repeats
+    of a record already read (same text and event). Old category names become today's (OLD_GSR_TYPES)."""
     body = raw.strip().rstrip(",")
     if not body.startswith("["):
         body = "[" + body + "]"
-    body = _TRAILING_COMMA.sub(r"\1", body)
+    body = _TRAILING_COMMA.sub(r"\1", _LINE_MARK.sub(r"\1", body))
     try:
         items = json.loads(body)
     except json.JSONDecodeError as exc:
         raise PeerDataError("E316", f"line {exc.lineno}: {exc.msg}") from exc
     records: list[GsrRecord] = []
+    seen: set[tuple[str, str]] = set()
     for item in items:
         if not isinstance(item, dict):
             continue
         text = _clean_text(str(item.get("text") or ""))
         event = str(item.get("event") or "").strip().upper()
-        if not text or not event:
+        event = OLD_GSR_TYPES.get(event, event)
+        if not text or not event or not _has_actor_text(item.get("source")) or (text, event) in seen:
             continue
+        seen.add((text, event))
         date = str(item.get("date") or "").strip() or None
         records.append(
             GsrRecord(
@@ -226,7 +238,8 @@ def _ratio(part: int, whole: int) -> float | None:
 
 
 def _country_share(gold: list[str], predicted: set[str] | None) -> tuple[int, int]:
-    countries = [code for code in gold if len(code) == 3 and code not in GROUP_CODES]
+    # "---" marks an uncoded actor in the GSR; group codes (IGO, ...) name no country
+    countries = [code for code in gold if re.fullmatch(r"[A-Z]{3}", code) and code not in GROUP_CODES]
     if not countries:
         return 0, 0
     found = sum(1 for code in countries if predicted and code in predicted)

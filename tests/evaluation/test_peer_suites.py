@@ -58,6 +58,40 @@ def test_loose_gsr_records_are_parsed() -> None:
     assert second.target_codes == [] and second.mode == "firearms"
 
 
+# the GSR's quirks: an editor's mark after a field, an older category name, a placeholder record whose
+# actors have no text, a repeated record, and "---" for an uncoded actor
+QUIRKY_GSR = """{
+    "id": "T-DEMAND-1", ####
+    "source": [{"actorText": "The union", "code": "---"}],
+    "target": [{"actorText": "Peru", "code": "PER"}],
+    "event": "DEMAND",
+    "text": "The union demanded that Peru raise wages.",
+    "comment": "is the code right? ###",
+},
+{
+    "id": "T-MOBILIZE-1",
+    "source": [{"actorText": "", "code": "---"}],
+    "event": "MOBILIZE",
+    "text": "NEED EXAMPLE.",
+},
+{
+    "id": "T-DEMAND-2",
+    "source": [{"actorText": "The union", "code": "---"}],
+    "event": "DEMAND",
+    "text": "The union demanded that Peru raise wages.",
+},
+"""
+
+
+def test_gsr_quirks() -> None:
+    records = peers.parse_plover_gsr(QUIRKY_GSR)
+    assert [(r.id, r.event) for r in records] == [("T-DEMAND-1", "REQUEST")]
+    score = peers.score_plover_gsr(records, [peers.SentenceEvents([("REQUEST", "", set(), {"PER"})])])
+    # "---" is no country: only the target counts
+    assert score["actor_country"]["source_actors"] == 0
+    assert score["actor_country"]["target"] == 1.0
+
+
 def test_gsr_in_brackets_and_broken_gsr() -> None:
     assert len(peers.parse_plover_gsr("[" + LOOSE_GSR + "]")) == 2
     with pytest.raises(peers.PeerDataError) as caught:
