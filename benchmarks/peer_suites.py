@@ -12,7 +12,8 @@ both are absent the script stops with exit code 2 (catalogue error E315).
 Every sentence is extracted as an English article of its own (``lang="en"``), with the record's date as
 the publication date where the record gives one.
 
-PLOVER GSR (``PLOVER_GSR_CAMEO.txt``, a loose JSON list of records with trailing commas):
+PLOVER GSR (``PLOVER_GSR_CAMEO.txt``, PLOVER 0.5b1, a loose JSON list of records with trailing commas;
+older category names are read as today's, see ``OLD_GSR_TYPES``; placeholders and repeats are skipped):
 
 - ``top_type_any``: the gold ``event`` is among the types of kroniek's events of the sentence;
 - ``top_type_first``: the type of kroniek's first event (earliest trigger; the lead act) is the gold type;
