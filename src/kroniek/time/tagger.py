@@ -425,6 +425,7 @@ Tagger._RESOLVERS = {
     "weekday_day": K.weekday_and_day,
     "quarter": K.quarter,
     "week_of_year": K.week_of_year,
+    "nth_in_month": K.nth_in_month,
     "deictic": Tagger._deictic,
     "anaphoric": Tagger._anaphoric,
     "weekday": Tagger._weekday,
