@@ -58,3 +58,33 @@ def test_a_day_the_month_does_not_have_is_no_date(make_doc) -> None:
     """ "the 31st of next month" published in March: April has 30 days."""
     doc = STAGE(make_doc("The deadline is the 31st of next month.", "en"))
     assert not any(t.value.startswith("2025-04") for t in doc.timexes)
+
+
+@pytest.mark.parametrize(
+    ("lang", "sentence", "surface", "value"),
+    [
+        # a year joined to its day or month by "of"/"in"/"van"
+        ("en", "The charter was signed on July 4th of 1995.", "July 4th of 1995", "1995-07-04"),
+        ("en", "The treaty lapsed on 28 June in 2020.", "28 June in 2020", "2020-06-28"),
+        ("nl", "Het verdrag werd getekend op 4 juli van 1995.", "4 juli van 1995", "1995-07-04"),
+        ("nl", "De staking begon in juni van 1992.", "juni van 1992", "1992-06"),
+        # nights counted as days; a fortnight is two weeks
+        ("en", "The suspects spent two nights in custody.", "two nights", "P2D"),
+        ("nl", "De verdachten zaten drie nachten vast.", "drie nachten", "P3D"),
+        ("fr", "Les suspects ont passé deux nuits en garde à vue.", "deux nuits", "P2D"),
+        ("de", "Die Verdächtigen verbrachten zwei Nächte in Haft.", "zwei Nächte", "P2D"),
+        ("en", "The mission lasted a fortnight.", "a fortnight", "P2W"),
+    ],
+)
+def test_year_joined_by_a_preposition_and_night_counts(
+    make_doc, lang: str, sentence: str, surface: str, value: str
+) -> None:
+    doc = STAGE(make_doc(sentence, lang))
+    found = {doc.text[t.start : t.end]: t.value for t in doc.timexes}
+    assert found.get(surface) == value, found
+
+
+def test_a_single_night_is_no_duration(make_doc) -> None:
+    """ "a night of clashes" names the night, not a stretch of one day."""
+    doc = STAGE(make_doc("It was a night of clashes in the capital.", "en"))
+    assert not any(t.value == "P1D" for t in doc.timexes)
