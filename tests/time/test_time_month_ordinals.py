@@ -88,3 +88,17 @@ def test_a_single_night_is_no_duration(make_doc) -> None:
     """ "a night of clashes" names the night, not a stretch of one day."""
     doc = STAGE(make_doc("It was a night of clashes in the capital.", "en"))
     assert not any(t.value == "P1D" for t in doc.timexes)
+
+
+@pytest.mark.parametrize(
+    ("lang", "sentence", "surface", "value"),
+    [
+        ("en", "The summit was moved to the week after next.", "the week after next", "2025-W14"),
+        ("en", "Elections are due the year after next.", "the year after next", "2027"),
+        ("nl", "De top is verplaatst naar de maand na de volgende.", "de maand na de volgende", "2025-05"),
+    ],
+)
+def test_the_unit_after_next(make_doc, lang: str, sentence: str, surface: str, value: str) -> None:
+    doc = STAGE(make_doc(sentence, lang))
+    found = {doc.text[t.start : t.end]: t.value for t in doc.timexes}
+    assert found.get(surface) == value, found
