@@ -102,3 +102,17 @@ def test_the_unit_after_next(make_doc, lang: str, sentence: str, surface: str, v
     doc = STAGE(make_doc(sentence, lang))
     found = {doc.text[t.start : t.end]: t.value for t in doc.timexes}
     assert found.get(surface) == value, found
+
+
+@pytest.mark.parametrize(
+    ("lang", "sentence", "surface", "value"),
+    [
+        ("nl", "De stembussen sloten rond het middaguur.", "middaguur", "2025-03-19T12:00"),
+        ("fr", "Les bureaux de vote ferment à la mi-journée.", "mi-journée", "2025-03-19T12:00"),
+        ("en", "The polls closed at mid-day.", "mid-day", "2025-03-19T12:00"),
+    ],
+)
+def test_noon_words(make_doc, lang: str, sentence: str, surface: str, value: str) -> None:
+    doc = STAGE(make_doc(sentence, lang))
+    found = {doc.text[t.start : t.end]: t.value for t in doc.timexes}
+    assert found.get(surface) == value, found
