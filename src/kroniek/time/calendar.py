@@ -38,7 +38,7 @@ def easter(year: int) -> dt.date:
     return dt.date(year, month, day)
 
 
-def _nth_weekday(year: int, month: int, n: int, weekday: int) -> dt.date | None:
+def nth_weekday(year: int, month: int, n: int, weekday: int) -> dt.date | None:
     if n > 0:
         first = dt.date(year, month, 1)
         day = first + dt.timedelta(days=(weekday - first.isoweekday()) % 7 + 7 * (n - 1))
@@ -69,7 +69,7 @@ def holiday_rule(lang: str, name: str, rule: str) -> Callable[[int], dt.date | N
         month, n, weekday = int(nth.group(1)), int(nth.group(2)), int(nth.group(3))
         if not 1 <= month <= 12 or n == 0:
             raise KroniekError("E145", lang=lang, name=name, rule=rule)
-        return lambda year: _nth_weekday(year, month, n, weekday)
+        return lambda year: nth_weekday(year, month, n, weekday)
     if before:
         month, day, n, weekday = (int(before.group(i)) for i in range(1, 5))
 

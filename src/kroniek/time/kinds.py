@@ -291,3 +291,53 @@ def week_of_year(tagger: Tagger, r: _Resolving) -> TimexRecord | None:
     if int(number) > dt.date(year, 12, 28).isocalendar()[1]:
         return None
     return r.rec("DATE", f"{year:04d}-W{int(number):02d}", "week")
+
+
+def _ordinal_number(tagger: Tagger, r: _Resolving) -> int | None:
+    """The count an ordinal gives: a word ("second", "derde"), digits ("3rd", "3e"), or -1 for "last"."""
+    if r.g.get("nlast"):
+        return -1
+    if r.g.get("nth"):
+        return int(r.g["nth"] or 0)
+    number = tagger.lex.lookup("ordinal", r.g.get("ordinal"))
+    return int(number) if number else None
+
+
+def _month_meant(tagger: Tagger, r: _Resolving) -> tuple[int, int] | None:
+    """(year, month) of "of March [2024]", "of next month" / "van volgende maand" (``mdir``), or, where no
+    month is named, the publication month ("the second Sunday" is one of this month)."""
+    assert r.published is not None
+    month = tagger.lex.lookup("month", r.g.get("month"))
+    if month:
+        year = _year_of(tagger, r)
+        if year is None:
+            year = R.nearest_year(r.published, int(month), None, tagger._dir(r.g.get("dir")))
+        return year, int(month)
+    step = {"past": -1, "future": 1, "this": 0}.get(tagger._dir(r.g.get("mdir")) or "this", 0)
+    first = R.add_months(r.published.replace(day=1), step)
+    return first.year, first.month
+
+
+def nth_in_month(tagger: Tagger, r: _Resolving) -> TimexRecord | None:
+    """ "the first Sunday of March", "de derde dinsdag van volgende maand", "le dernier lundi du mois": that
+    weekday of the month; without a weekday, "the 20th of next month" / "de 20e van volgende maand": that day
+    of the month. A month without a year is the one nearest the publication date."""
+    number = _ordinal_number(tagger, r)
+    if number is None or r.published is None:
+        return None
+    year_month = _month_meant(tagger, r)
+    if year_month is None:
+        return None
+    year, month = year_month
+    weekday = tagger.lex.lookup("weekday", r.g.get("weekday"))
+    day: dt.date | None
+    if weekday:
+        if not -1 <= number <= 5 or number == 0:
+            return None
+        day = C.nth_weekday(year, month, number, int(weekday))
+    else:
+        try:
+            day = dt.date(year, month, number)
+        except ValueError:
+            return None
+    return r.rec("DATE", day.isoformat(), "day") if day else None

@@ -324,11 +324,13 @@ class Tagger:
 
     def _relunit(self, r: _Resolving) -> TimexRecord | None:
         # an edge of the unit ("the end of the year", "Ende des Monats") without a direction is this one
-        direction = self._dir(r.g.get("dir")) or ("this" if r.g.get("edge") else None)
+        direction = self._dir(r.g.get("dir")) or ("this" if r.g.get("edge") or r.g.get("after_next") else None)
         unit = self.lex.lookup("unit", r.g.get("unit"))
         if not unit or not direction:
             return None
         amount = {"past": -1, "future": 1}.get(direction, 0)
+        if r.g.get("after_next"):  # "the month after next", "de maand na de volgende": two on
+            amount = 2
         if r.published is None:
             under = {"W": "XXXX-WXX", "M": "XXXX-XX", "Y": "XXXX"}.get(str(unit), "XXXX")
             return r.rec("DATE", under, "vague", False)
@@ -425,6 +427,7 @@ Tagger._RESOLVERS = {
     "weekday_day": K.weekday_and_day,
     "quarter": K.quarter,
     "week_of_year": K.week_of_year,
+    "nth_in_month": K.nth_in_month,
     "deictic": Tagger._deictic,
     "anaphoric": Tagger._anaphoric,
     "weekday": Tagger._weekday,
