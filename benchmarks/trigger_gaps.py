@@ -11,7 +11,11 @@ another word sense (modifier, charge, participle), listed but for the other part
 for a verb entry), a noun entry lacking this inflection, a separable verb whose particle is missing, only
 part of a multiword form, or absent from the lexicon. The table also gives the word's part of speech, the
 gold trigger's shape (one word, several words, discontinuous), the model's event probability and the most
-frequent missing lemmas per language and type, so that words can be added where they pay.
+frequent missing lemmas per language and type, so that words can be added where they pay. Each word with no
+candidate is also put in one construction class (``construction_of``: a light verb with its noun, a noun
+governed by a verb, a split phrasal or separable verb, a full verb with its object, a clause-long gold
+trigger, a single missing word), per language, with the gold triggers of each class listed (docs/events.md,
+"Light-verb constructions").
 The sealed test split is refused (coder_lab.golds_of).
 """
 
