@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import copy
+import json
 import os
 import pickle
 import sys
@@ -228,6 +229,9 @@ def main() -> None:
     parser.add_argument("--split", default="dev")
     parser.add_argument("--model", default="shipped")
     parser.add_argument("--threshold", type=float, default=None)
+    parser.add_argument(
+        "--setting", action="append", default=[], help='events stage setting KEY=JSON: model_thresholds={"en": 0.6}'
+    )
     args = parser.parse_args()
     if args.action == "prepare":
         prepare(args.split)
@@ -235,6 +239,9 @@ def main() -> None:
         settings: dict[str, Any] = {"event_model": args.model}
         if args.threshold is not None:
             settings["model_threshold"] = args.threshold
+        for item in args.setting:
+            key, _, value = item.partition("=")
+            settings[key] = json.loads(value)
         show(score(args.split, **settings), args.model)
     elif args.action == "train":
         options = {k: float(v) if "." in v else int(v) for k, v in (o.split("=", 1) for o in args.option)}

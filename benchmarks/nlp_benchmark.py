@@ -412,8 +412,7 @@ def main() -> None:
     parser.add_argument("--out", type=Path, default=REPO / "benchmarks" / "results" / "nlp.json")
     parser.add_argument(
         "--cards",
-        type=Path,
-        default=REPO / "docs" / "models",
+        default=str(REPO / "docs" / "models"),
         help="model cards (<lang>.md) whose benchmark section is rewritten; '' to skip",
     )
     args = parser.parse_args()
@@ -463,10 +462,12 @@ def main() -> None:
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(json.dumps(results, indent=2, ensure_ascii=False) + "\n", encoding="utf8")
     print(f"written {args.out}")
-    if str(args.cards):
+    # a str, not a Path: Path("") is "." (the current folder), so '' would not skip
+    if args.cards:
         for lang in args.langs:
-            update_card(args.cards / f"{lang}.md", card_section(lang, results))
-            print(f"updated {args.cards / f'{lang}.md'}")
+            card = Path(args.cards) / f"{lang}.md"
+            update_card(card, card_section(lang, results))
+            print(f"updated {card}")
 
 
 if __name__ == "__main__":

@@ -1,10 +1,12 @@
 """CPU milliseconds per article in each spaCy component, over the annotated corpus's articles.
 
     python benchmarks/nlp_components.py [--split dev] [--langs nl en] [--batch-size 8] [--repeat 2]
+        [--model LANG=PIPELINE_DIR ...]
 
 Loads each language's pipeline as the nlp stage does (shipped model + kroniek's sentence rules and
 entity cleanup), then runs the components one after another over all articles of that language,
-each with ``pipe`` at the given batch size, and times each with the process's CPU clock. The best of
+each with ``pipe`` at the given batch size (``--model`` times another pipeline for a language, e.g. a
+candidate written by training/assemble.py), and times each with the process's CPU clock. The best of
 ``--repeat`` passes is kept (the machine is shared; the minimum is the least disturbed pass).
 Languages without a shipped model (de, fr) run spaCy's blank pipeline: the tokenizer only.
 """
@@ -59,11 +61,13 @@ def main() -> None:
     parser.add_argument("--langs", nargs="*", default=None)
     parser.add_argument("--batch-size", type=int, default=8)
     parser.add_argument("--repeat", type=int, default=2)
+    parser.add_argument("--model", action="append", default=[], metavar="LANG=PIPELINE_DIR")
     args = parser.parse_args()
 
     from kroniek.nlp.stage import NlpStage
 
-    stage = NlpStage()
+    models = dict(choice.split("=", 1) for choice in args.model)
+    stage = NlpStage(models=models)
     by_lang = corpus_texts(args.split)
     for lang in args.langs or sorted(by_lang):
         texts = by_lang.get(lang, [])

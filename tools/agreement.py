@@ -2,6 +2,7 @@
 
     python tools/agreement.py                 # event F1 between corpus/gold and every corpus/agreement/NAME
     python tools/agreement.py --differences   # also list the events the two annotations disagree on
+    python tools/agreement.py --first /work/holding/A19 --first /work/holding/A20 --annotator A21
 
 For each document annotated twice, each annotation is scored against the other with the scorer's own rules
 (evidence overlap, type or alternative, a shared participant), the second annotator's required events taken
@@ -35,12 +36,20 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--differences", action="store_true")
     parser.add_argument("--json", type=Path, help="write the per-document numbers here")
+    parser.add_argument(
+        "--first",
+        type=Path,
+        action="append",
+        help="folder of first annotations (default corpus/gold; repeatable): e.g. a held-out batch not yet moved in",
+    )
+    parser.add_argument("--annotator", help="only the second annotations of this corpus/agreement/NAME folder")
     args = parser.parse_args()
     totals = [PRF(), PRF()]
     rows = []
-    for path in sorted((ROOT / "corpus" / "agreement").glob("*/*.gold.json")):
-        main_path = ROOT / "corpus" / "gold" / path.name
-        if not main_path.is_file():
+    firsts = args.first or [ROOT / "corpus" / "gold"]
+    for path in sorted((ROOT / "corpus" / "agreement").glob(f"{args.annotator or '*'}/*.gold.json")):
+        main_path = next((folder / path.name for folder in firsts if (folder / path.name).is_file()), None)
+        if main_path is None:
             continue
         first, second = read_gold(main_path), read_gold(path)
         forward, backward = compare(first, second)

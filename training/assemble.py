@@ -1,6 +1,10 @@
 """Assemble a shipped pipeline: the UD pipeline (tok2vec, morphologizer, lemmatizer, parser) plus the
 NER component trained separately, written with nlp.to_disk to src/kroniek/models/<lang>.
 
+The NER component either embeds its own tok2vec (training/configs/ner.cfg) or listens to the UD
+pipeline's tok2vec, which its training sourced and froze (training/configs/ner-listener-cnn.cfg);
+then the two tok2vec weights must be the same, and this script checks that they are.
+
     python training/assemble.py --lang nl --ud training/output/nl-ud/model-best \
         --ner training/output/nl-ner/model-best --out src/kroniek/models/nl
 """
@@ -20,7 +24,14 @@ import spacy
 def assemble(lang: str, ud_path: Path, ner_path: Path, out: Path) -> None:
     nlp = spacy.load(ud_path)
     ner_nlp = spacy.load(ner_path)
-    # The NER model embeds its own tok2vec (no listener), so it can be sourced as it is.
+    if "ner" in nlp.pipe_names:  # a pipeline that already has one (e.g. a shipped pipeline)
+        nlp.remove_pipe("ner")
+    if "tok2vec" in ner_nlp.pipe_names:
+        # NER listens to the tok2vec it was trained on: it must be the UD pipeline's, unchanged, or
+        # NER would read features it never saw.
+        if ner_nlp.get_pipe("tok2vec").model.to_bytes() != nlp.get_pipe("tok2vec").model.to_bytes():
+            raise SystemExit(f"{ner_path}: its tok2vec is not the one of {ud_path}; train NER on that one")
+    # Sourced by name, the listener (if any) is linked to this pipeline's "tok2vec" when it is loaded.
     nlp.add_pipe("ner", source=ner_nlp)
     nlp.meta["name"] = f"kroniek_{lang}"
     nlp.meta["version"] = "0.1.0"

@@ -170,3 +170,55 @@ def test_a_part_of_the_day_dates_the_event_by_its_day_but_a_clock_time_stays_fr_
     )
     attack = only(doc.events, "ASSAULT")
     assert attack.date is not None and attack.date.value == "2025-03-21T11:25"
+
+
+# --- a date in a clause that modifies a noun ----------------------------------------------------------
+
+
+def test_a_date_of_a_relative_clause_with_a_light_verb_dates_another_act_en():
+    # "began" is a light verb, but of the drills' clause, not of the warning
+    doc = run(
+        "Nortland said the launch was a warning to Sudland against military drills that began on Monday.",
+        "en",
+        [("on Monday", "DATE", "2025-03-17")],
+    )
+    assert only(doc.events, "THREATEN").date is None
+    # the light verb the trigger itself hangs on keeps the date
+    doc = run("Nortland began talks with Sudland on Monday.", "en", [("on Monday", "DATE", "2025-03-17")])
+    talks = only(doc.events, "CONSULT")
+    assert talks.date is not None and talks.date.value == "2025-03-17"
+
+
+def test_a_date_under_a_controlled_verb_of_a_relative_clause_en():
+    # "in 2019" hangs on "scrap", which "threatened" controls in the clause on the pact
+    doc = run(
+        "Nortland signed a trade pact with Sudland that it had threatened to scrap in 2019.",
+        "en",
+        [("2019", "DATE", "2019")],
+    )
+    assert only(doc.events, "COOPERATE").date is None
+    threat = only(doc.events, "THREATEN")
+    assert threat.date is not None and threat.date.value == "2019"
+
+
+def test_a_light_verb_that_modifies_the_trigger_noun_is_its_own():
+    # a parse written by hand: "protests" heads the sentence and "began" modifies it (acl), as parsers read
+    # a headline-like "The protests began on Monday over prices"
+    from spacy.tokens import Doc
+    from spacy.vocab import Vocab
+
+    from kroniek.events.when import _another_verbs_date
+
+    words = ["The", "protests", "began", "on", "Monday", "over", "prices"]
+    heads = [1, 1, 1, 4, 2, 6, 2]
+    deps = ["det", "ROOT", "acl", "case", "obl", "case", "obl"]
+    pos = ["DET", "NOUN", "VERB", "ADP", "PROPN", "ADP", "NOUN"]
+    parsed = Doc(Vocab(), words=words, heads=heads, deps=deps, pos=pos)
+    assert not _another_verbs_date(parsed, 1, 4, frozenset({"began"}))
+    # the same verb modifying another noun dates that noun's act, not the trigger's
+    words = ["a", "warning", "against", "drills", "that", "began", "on", "Monday"]
+    heads = [1, 1, 3, 1, 5, 3, 7, 5]
+    deps = ["det", "ROOT", "case", "nmod", "nsubj", "acl:relcl", "case", "obl"]
+    pos = ["DET", "NOUN", "ADP", "NOUN", "PRON", "VERB", "ADP", "PROPN"]
+    parsed = Doc(Vocab(), words=words, heads=heads, deps=deps, pos=pos)
+    assert _another_verbs_date(parsed, 1, 7, frozenset({"began"}))

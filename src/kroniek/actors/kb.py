@@ -19,6 +19,7 @@ import json
 import re
 import threading
 import tomllib
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
@@ -39,6 +40,8 @@ CAPITAL = 8
 SEAT = 16
 LOWER_OK = 32
 WEAK = 64
+
+GERMAN_ENDINGS = ("", "e", "en", "er", "es", "em")  # the inflections of a German adjective stem
 
 KINDS = ("person", "state", "organization", "group", "media")
 SECTORS = ("GOV", "MIL", "REB", "OPP", "JUD", "LEG", "MED", "BUS", "CVL", "IGO", "NGO")
@@ -88,6 +91,10 @@ class KBActor:
 
 
 _IGO_KEYS = {"NATO", "UN", "EU"}
+
+
+def _cells(cell: str) -> list[str]:
+    return [part.strip() for part in cell.split(";") if part.strip()]
 
 
 def _within(date: dt.date | None, start: dt.date | None, end: dt.date | None) -> bool:
@@ -247,6 +254,7 @@ class ActorKB:
             for k in range(1, len(words)):
                 self.alias_prefixes.add(" ".join(words[:k]))
         self.first_names: frozenset[str] = frozenset(data.get("first_names", []))
+        self._person_skeletons: dict[str, tuple[KBActor, ...]] | None = None  # see person_skeletons
         self.given_name_gender: dict[str, str] = {}  # folded given name -> "f" | "m" (data/given_names.toml)
 
     @staticmethod
@@ -274,8 +282,10 @@ class ActorKB:
         from kroniek.pipeline.datacache import cached_build
 
         data_dir = Path(str(resources.files("kroniek.actors") / "data"))
-        sources = [data_dir / name for name in ("kb.json.gz", "roles.toml", "given_names.toml")]
-        kb = cached_build("actors", [*sources, Path(__file__)], cls.load_shipped)
+        names = ("kb.json.gz", "roles.toml", "given_names.toml", "curated/country_adjectives.tsv")
+        sources = [data_dir / name for name in names]
+        spelling = Path(__file__).with_name("spelling.py")
+        kb = cached_build("actors", [*sources, Path(__file__), spelling], cls.load_shipped)
         for path in user_files:
             kb.add_user_file(Path(path))
         return kb
@@ -291,7 +301,51 @@ class ActorKB:
         names = tomllib.loads((data_dir / "given_names.toml").read_text(encoding="utf-8"))
         kb.given_name_gender = {fold(n): "f" for n in names.get("female", [])}
         kb.given_name_gender.update({fold(n): "m" for n in names.get("male", [])})
+        kb.add_country_adjectives((data_dir / "curated" / "country_adjectives.tsv").read_text(encoding="utf-8"))
+        from kroniek.actors.spelling import skeleton  # (spelling imports this module)
+
+        kb.person_skeletons(skeleton)  # built here so that the disk cache keeps it
         return kb
+
+    def add_country_adjectives(self, table: str) -> int:
+        """Adjectives and names for the states that have none (data/curated/country_adjectives.tsv, format
+        in its header): the English adjective for group names, nl/en/de/fr adjectives and names as aliases,
+        the English Wikipedia title as the name. An adjective already used by another state is not added.
+        Returns how many states gained an adjective."""
+        added = 0
+        for line in table.splitlines():
+            if not line.strip() or line.startswith("#"):
+                continue
+            iso, adj_en, adj_nl, adj_de, adj_fr, names = (line.split("\t") + [""] * 5)[:6]
+            state = self.states.get(iso)
+            if state is None:
+                continue
+            if _cells(names):
+                state.name = _cells(names)[0]
+                for name in _cells(names):
+                    self._add_alias(state, name, CASE if is_acronym(name) else 0)
+            english = _cells(adj_en)
+            if not english or (state.adjective and state.adjective != state.name):
+                continue
+            state.adjective = english[0]
+            added += 1
+            forms = [(w, ADJ) for w in english + _cells(adj_nl)]
+            forms += [(stem + end, ADJ | LOWER_OK) for stem in _cells(adj_de) for end in GERMAN_ENDINGS]
+            forms += [(w, ADJ | LOWER_OK) for w in _cells(adj_fr)]
+            forms += [(w + "s", ADJ | LOWER_OK) for w in _cells(adj_fr) if not w.endswith(("s", "x"))]
+            for surface, flags in forms:
+                if not any(h.actor.kind == "state" and h.flags & ADJ for h in self.aliases.get(fold(surface), [])):
+                    self._add_alias(state, surface, flags)  # "Congolese" stays the first state's
+        return added
+
+    def _add_alias(self, actor: KBActor, surface: str, flags: int) -> None:
+        hits = self.aliases.setdefault(fold(surface), [])
+        if any(h.actor is actor for h in hits):
+            return
+        hits.append(AliasHit(actor, flags, surface if flags & CASE else None))
+        words = fold(surface).split(" ")
+        for k in range(1, len(words)):
+            self.alias_prefixes.add(" ".join(words[:k]))
 
     @classmethod
     def shared(cls, user_files: list[str | Path] | tuple[str | Path, ...] = ()) -> ActorKB:
@@ -360,6 +414,24 @@ class ActorKB:
             holders.append((actor, start, end))
             holders.sort(key=lambda h: h[1] or dt.date.min)
         return actor
+
+    def person_skeletons(self, skeleton: Callable[[str], str]) -> dict[str, tuple[KBActor, ...]]:
+        """Multi-word person names and aliases by their spelling skeleton (kroniek.actors.spelling), built on
+        first use."""
+        index: dict[str, tuple[KBActor, ...]] | None = getattr(self, "_person_skeletons", None)
+        if index is None:
+            grouped: dict[str, list[KBActor]] = {}
+            for key, hits in self.aliases.items():
+                if " " not in key:
+                    continue
+                for hit in hits:
+                    if hit.actor.kind == "person" and not hit.flags & (SURNAME | WEAK | ADJ):
+                        people = grouped.setdefault(skeleton(key), [])
+                        if hit.actor not in people:
+                            people.append(hit.actor)
+            index = {k: tuple(v) for k, v in grouped.items()}
+            self._person_skeletons = index
+        return index
 
     # ------------------------------------------------------------------------------------------ lookups
     def gender_of(self, name: str) -> str | None:

@@ -27,6 +27,7 @@ import re
 
 from kroniek.actors.compose import compose
 from kroniek.actors.finders import Finders
+from kroniek.actors.institutions import Institutions
 from kroniek.actors.kb import ADJ, CAPITAL, CASE, LOWER_OK, SEAT, SURNAME, WEAK, ActorKB, AliasHit, KBActor
 from kroniek.actors.lexicon import (
     AMBIGUOUS_PRONOUNS,
@@ -37,6 +38,7 @@ from kroniek.actors.lexicon import (
     NOT_NAME_WORDS,
     OF_WORDS,
     PRONOUN_WINDOW_SENTENCES,
+    S_GENITIVE_LANGS,
     SIGNATURE_CHARS,
     STATE_TITLE_WORDS,
     TITLES,
@@ -50,13 +52,15 @@ from kroniek.actors.lexicon import (
     capitalised,
 )
 from kroniek.actors.offices import Offices
+from kroniek.actors.speakers import find_speakers
+from kroniek.actors.spelling import person_by_spelling
 from kroniek.lang import SUPPORTED
 from kroniek.lang.text import Token, fold, quote_spans, tokenize
 
 __all__ = ["PRONOUN_WINDOW_SENTENCES", "Found", "NewActor", "Resolver", "clean_mentions", "describe_phrase"]
 
 
-class Resolver(Offices, Finders):
+class Resolver(Offices, Finders, Institutions):
     """Resolves the actors of one text in one language on one date; ``resolve`` returns the raw mentions
     (``clean_mentions`` removes nesting and redundant adjectives)."""
 
@@ -113,6 +117,8 @@ class Resolver(Offices, Finders):
             + self._first_name_persons(tokens, gaz, roles)
             + self._ministries(tokens, gaz)
             + self._embassies(tokens, gaz)
+            + self._institutions(tokens, gaz)
+            + self._foreign_ministries(tokens, gaz)
         )
         covered = bytearray(len(text) + 1)
         for f in named:
@@ -123,7 +129,12 @@ class Resolver(Offices, Finders):
         found, consumed = compose(self, tokens, gaz, roles, named)
         self.composed = found
         self.other_party = {}
-        found += self._groups(tokens, gaz, consumed)
+        speakers = find_speakers(self, tokens, gaz, consumed)
+        found += speakers + [
+            f
+            for f in self._groups(tokens, gaz, consumed)
+            if not any(s.start < f.end and f.start < s.end for s in speakers)
+        ]
         pending = [g for g in gaz if id(g) not in consumed]
         ner = self._entities(entities or [], gaz, found)
         return self._sequential(tokens, pending, found, ner)
@@ -253,7 +264,7 @@ class Resolver(Offices, Finders):
                 offset += len(part) + 1
             if parts:
                 return parts
-        for suffix in ("s", "'"):
+        for suffix in ("s", "'") if self.lang in S_GENITIVE_LANGS else ("'",):
             if text.endswith(suffix) and len(text) > len(suffix) + 2:
                 base = text[: -len(suffix)]
                 hits = [
@@ -402,6 +413,13 @@ class Resolver(Offices, Finders):
                     if holder is None:
                         continue
                     item = Found(item.start, item.end, holder, item.how, item.role_span)
+                elif isinstance(item.ref, NewActor) and item.ref.kind == "person" and " " in item.ref.name:
+                    # "Nikol Pasjinian" (nl) is Nikol Pashinyan: the one person of the KB spelt so
+                    known_person = person_by_spelling(self.kb, item.ref.name, self.lang)
+                    if known_person is not None:
+                        # a later bare "Pasjinian" is the same person
+                        context.surnames.setdefault(fold(item.ref.name.split()[-1]), known_person)
+                        item = Found(item.start, item.end, known_person, "name", item.role_span)
                 elif item.how == "ner" and isinstance(item.ref, NewActor) and " " not in item.ref.name:
                     # an entity "Testlaan" after "Pierre Testlaan" is the same person
                     known = context.surnames.get(fold(item.ref.name))

@@ -17,6 +17,7 @@ WORD_SENSE = "word sense"
 INSIDE_NAME = "inside a name"  # "Popular Mobilization Forces"
 PROPOSITION = "proposition of another trigger"  # "demanded that Russia withdraw": typed, not reported
 ALLEGATION = "content of an accusation"  # "accused Kyiv of shelling": alleged, not reported as done
+CONDITION = "condition of another act"  # "would respond if Nortland attacked": the attack is no event
 NO_PARTICIPANT = "no participant"  # neither actor nor recipient found
 NOUN_RECIPIENT_ONLY = "noun with only a recipient"  # "support to X"
 LOW_CONFIDENCE = "below min_confidence"
@@ -27,6 +28,7 @@ DROP_REASONS = (
     INSIDE_NAME,
     PROPOSITION,
     ALLEGATION,
+    CONDITION,
     NO_PARTICIPANT,
     NOUN_RECIPIENT_ONLY,
     LOW_CONFIDENCE,

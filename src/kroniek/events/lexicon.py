@@ -94,6 +94,7 @@ class Cues:
     locative_preps: frozenset[str] = frozenset()
     city_nouns: frozenset[str] = frozenset()  # "in de Zuid-Afrikaanse hoofdstad Pretoria": the city, not its state
     destination_preps: frozenset[str] = frozenset()  # "visit to X", "bezoek aan X": X is where the visit goes
+    target_preps: frozenset[str] = frozenset()  # "strikes on X", "Angriffe auf X": X is where an attack struck
     duration_cues: frozenset[str] = frozenset()  # "durende", "lasting": a DURATION timex measures the event
     noun_agent_preps: frozenset[str] = frozenset()  # "verzoek van X", "attack by X": X acts
     perfect_aux: frozenset[str] = frozenset()  # "heeft benoemd" is active, "is benoemd" passive

@@ -8,6 +8,7 @@ import re
 from bisect import bisect_left
 from collections.abc import Collection, Iterator
 from dataclasses import replace
+from functools import partial
 from typing import TYPE_CHECKING, Any
 
 from kroniek.chronicle.types import PROPOSITION_TYPES, Modality
@@ -23,7 +24,15 @@ from kroniek.events.clauses import ActorGroup, Clause
 from kroniek.events.lexicon import Cues, Lexicon
 from kroniek.events.triggers import TriggerMatch
 from kroniek.events.when import dates_the_event
-from kroniek.events.where import RULE_EARLIER, RULE_NAMED, place_and_rule
+from kroniek.events.where import (
+    GROUND_TYPES,
+    RULE_EARLIER,
+    RULE_NAMED,
+    RULE_TARGET,
+    ground_target,
+    place_and_rule,
+    seat_of_a_party,
+)
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -408,13 +417,20 @@ def location_for(
     mention_spans: list[tuple[int, int]] | None = None,
     clause: CharSpan | None = None,
     earlier: bool = False,
+    trigger: CharSpan | None = None,
 ) -> tuple[PlaceMention | None, str]:
     """The event's place and the rule that chose it. A locative place of an earlier sentence of the
     paragraph may be the place of a meeting whose own text names none; with ``earlier`` (setting
-    ``carry_place``, off) of any material event too."""
+    ``carry_place``, off) of any material event too. A place that only says where a party is based
+    (``seat_of_a_party``, around ``trigger``) is not the place of an act off the ground (``GROUND_TYPES``);
+    an attack with no place otherwise is where its target city lies (``ground_target``)."""
     if mention_spans is None:
         mention_spans = sorted((m.start, m.end) for a in doc.actors for m in a.mentions)
-    found, rule = place_and_rule(doc, span, clause)
+    cues = lexicon.cues
+    seat = None
+    if trigger is not None and event not in GROUND_TYPES:
+        seat = partial(seat_of_a_party, doc, static_preps=cues.locative_preps, trigger=trigger)
+    found, rule = place_and_rule(doc, span, clause, seat)
     if found is not None and not _names_an_actor(
         doc, mention_spans, found, lexicon.cues.locative_preps, lexicon.cues.city_nouns
     ):
@@ -430,8 +446,12 @@ def location_for(
         if _names_an_actor(doc, mention_spans, place, lexicon.cues.locative_preps, lexicon.cues.city_nouns):
             continue
         before = doc.text[max(span.start, place.start - 40) : place.start].lower().split()
-        if any(w in lexicon.cues.locative_preps for w in before[-4:]):
+        if any(w in lexicon.cues.locative_preps for w in before[-4:]) and not (seat is not None and seat(place)):
             return place, "place after locative preposition"
+    if event == "ASSAULT":
+        target = ground_target(doc, span, cues.target_preps | cues.locative_preps, cues.determiners)
+        if target is not None:
+            return target, RULE_TARGET
     return None, ""
 
 

@@ -29,6 +29,9 @@ class TriggerMatch:
     clause: Clause | None = None
     tokens: set[int] = field(default_factory=set)
     inherits_subject: bool = True  # a nominal trigger may take the clause subject as its actor
+    # a compound modifier ("sanctions relief", "riot police"): no event of its own, but it may still name what a
+    # demand or promise is about ("warned that sanctions relief could be reversed")
+    modifier: bool = False
     fronted: bool = False  # a noun inside a prepositional phrase ("During the call, X …"): subject may follow
     kind: TriggerKind = "verb"  # how the word is used here: an entry's verb form after "the" is a noun
     noun: int | None = None  # a light-verb construction's noun ("lodged a formal **complaint**")
@@ -88,6 +91,7 @@ def find_triggers(
     proposals: Mapping[int, TriggerEntry] | None = None,
     vetoed: AbstractSet[int] = frozenset(),
     word_senses: list[TriggerMatch] | None = None,
+    timex_tokens: AbstractSet[int] = frozenset(),
 ) -> list[TriggerMatch]:
     """Every trigger in the clause; at most one per token, the longest form winning.
 
@@ -95,6 +99,7 @@ def find_triggers(
     ``vetoed``: tokens whose lexicon match the model rejects (events/learned.py). Either kind of
     trigger then goes through the same checks (modifier, participle, noun after a determiner).
     ``word_senses``: where given, collects the matches those checks set aside as another word sense.
+    ``timex_tokens``: tokens inside a time expression; a trigger there is a date word ("in March").
     """
     matches: list[TriggerMatch] = []
     pairs = construction_pairs(nlp, clause, lexicon)
@@ -116,6 +121,11 @@ def find_triggers(
             continue
         match.clause = clause
         match.kind = match.entry.kind
+        if _another_sense(nlp, match, clause, timex_tokens):
+            _set_aside(word_senses, match)
+            i = match.end
+            continue
+        match.modifier = _compound_modifier(nlp, match)
         if match.kind == "verb" and _hyphen_modifier(nlp, match.start, clause):
             _set_aside(word_senses, match)
             i += 1  # "the Swiss-hosted summit", "US-led forces": a modifier, no event of its own
@@ -175,6 +185,34 @@ def _construction_match(pair: tuple[TriggerEntry, int], verb: int) -> TriggerMat
 
 
 _NOMINAL_ARGUMENT_DEPS = frozenset({"obj", "obl", "nmod", "iobj"})
+
+
+def _another_sense(nlp: Doc, match: TriggerMatch, clause: Clause, timex_tokens: AbstractSet[int]) -> bool:
+    """The matched words are used in a sense that names no act (measured on the corpus train split: with
+    ``_compound_modifier`` they raised precision by 0.005 at a recall 0.001 lower):
+
+    - a date: the word lies inside a time expression ("on 3 March", "le 3 mars");
+    - a name: the tagger marks the single word a proper noun inside its sentence ("Mr. Ban"; the first word
+      of a sentence and an all-capitals word are left alone, where taggers call headline words names).
+
+    Tried and left out: a verb with a separable particle its entry does not list ("trof … aan", found,
+    not met) lost more Dutch events than it saved (train nl F1 0.354 -> 0.338)."""
+    if any(i in timex_tokens for i in range(match.start, match.end)):
+        return True
+    if match.end - match.start != 1 or match.particle is not None:
+        return False
+    token = nlp[match.start]
+    return token.pos_ == "PROPN" and token.idx > clause.sentence.start and not token.is_upper
+
+
+def _compound_modifier(nlp: Doc, match: TriggerMatch) -> bool:
+    """The parse makes the single word a compound modifier of a noun after it ("riot police", "aid workers":
+    the police and the workers are meant, not a riot or aid). Such a match makes no event, but stays a
+    trigger that may type a proposition ("sanctions relief could be reversed" is about sanctions)."""
+    if match.end - match.start != 1 or match.particle is not None or not nlp.has_annotation("DEP"):
+        return False
+    token = nlp[match.start]
+    return token.dep_ == "compound" and token.head.i > token.i and token.head.pos_ in ("NOUN", "PROPN")
 
 
 def _modifies(nlp: Doc, i: int, head: int) -> bool:

@@ -89,17 +89,25 @@ def _another_verbs_date(nlp: Doc, trigger: int, timex: int, light: frozenset[str
     """The timex belongs to another verb than the trigger's (by the dependency parse, where there is one):
     a verb that modifies a noun ("an agreement reached in July", "drills that began on Monday", "Putin,
     re-elected on March 18, …") or a verb coordinated with the trigger's ("refused to board the plane and
-    was sentenced on Friday", unless the date stands before both). A light verb ("held talks on Monday") and the verb whose subject or object
-    a noun trigger is ("the talks took place on Sunday") are the trigger's own."""
+    was sentenced on Friday", unless the date stands before both), also through the verbs that control it
+    ("a pact it had threatened to scrap in 2019"). A light verb that the trigger hangs on ("held talks on
+    Monday") and the verb whose subject or object a noun trigger is ("the talks took place on Sunday") are
+    the trigger's own; a light verb elsewhere is another verb ("a warning against drills that began on Monday")."""
     if trigger >= len(nlp) or timex >= len(nlp):
         return False
     own = nlp[trigger]
     if own.pos_ != "VERB" and own.head.pos_ in ("VERB", "AUX"):
         own = own.head  # a noun trigger is dated through its verb
     verb = _governing_verb(nlp[timex])
-    if verb is None or verb.i == own.i or verb.text.lower() in light:
+    if verb is None or verb.i == own.i:
         return False
-    if verb.dep_ in _NOUN_MODIFIERS and not _ancestor(verb, own):
+    if verb.text.lower() in light and (_ancestor(verb, nlp[trigger]) or verb.head.i == trigger):
+        return False  # the light verb of the trigger's own noun ("held talks on Monday", "protests began on …")
+    # a verb controlled by another ("it had threatened to scrap in 2019") shares its clause's attachment
+    head = verb
+    while head.dep_ == "xcomp" and head.head.pos_ in ("VERB", "AUX") and head.head.i != own.i:
+        head = head.head
+    if head.dep_ in _NOUN_MODIFIERS and not _ancestor(head, own):
         return True
     if _participle_adjunct_of(own, verb) and not _fronted(nlp[timex], verb):
         return True

@@ -35,6 +35,7 @@ RULE_EARLIER = "locative place in an earlier sentence"
 
 RULE_OTHER_CLAUSE = "locative place in another clause of its evidence"
 RULE_DESTINATION = "destination of the visit"
+RULE_TARGET = "the city or region the attack struck"
 
 # words between a visit's trigger and its destination: "bezoek brengen aan de Groenlandse hoofdstad Nuuk"
 DESTINATION_REACH_WORDS = 5
@@ -46,14 +47,18 @@ def location_for(doc: ArticleDoc, evidence: CharSpan, clause: CharSpan | None = 
 
 
 def place_and_rule(
-    doc: ArticleDoc, evidence: CharSpan, clause: CharSpan | None = None
+    doc: ArticleDoc,
+    evidence: CharSpan,
+    clause: CharSpan | None = None,
+    seat: Callable[[PlaceMention], bool] | None = None,
 ) -> tuple[PlaceMention | None, str]:
     """The place where the event in ``evidence`` happened and the rule that chose it (RULE_*), or (None, "").
 
     ``clause``: the event's own clause. A locative place in it wins over one in another clause of the
     evidence ("Machado, who remains in hiding in Venezuela, said González would return"), which is
-    reported under its own rule name."""
-    usable = [p for p in doc.places if not p.metonym and not p.dateline]
+    reported under its own rule name. ``seat``: places that only say where a party is based
+    (``seat_of_a_party``); they are not the event's."""
+    usable = [p for p in doc.places if not p.metonym and not p.dateline and not (seat is not None and seat(p))]
     inside = [p for p in usable if evidence.start <= p.start and p.end <= evidence.end]
     located = [p for p in inside if p.locative]
     if clause is not None and located:
@@ -207,3 +212,62 @@ def next_place_anchor(anchor: PlaceAnchor | None, sentence: int, event: EventRec
     if event.event == "CONSULT" and event.location is not None and own and len({*event.actor, *event.recipient}) >= 2:
         return PlaceAnchor(event, sentence)
     return anchor
+
+
+# Acts done on the ground where their doers stand: "police in Lima fired tear gas", "protesters in Belgrade
+# blocked the bridge" happened there, so a place that locates their actor is theirs too.
+GROUND_TYPES = frozenset({"ASSAULT", "PROTEST", "COERCE"})
+_SEAT_SUBJECTS = ("nsubj", "nsubj:pass", "nsubjpass")
+
+
+def seat_of_a_party(doc: ArticleDoc, place: PlaceMention, static_preps: Collection[str], trigger: CharSpan) -> bool:
+    """The place only says where a party of the act is based: its phrase modifies a party's noun, not the
+    act ("the government in Islamabad lifted the ban", "its ambassador in Tokyo said", "die Behörden in Sofia",
+    "de junta in Niamey wees ... af"). With a dependency parse: the common noun the place hangs on is not
+    the trigger and is an actor's mention or a subject; without one (de, fr): an actor's mention ends right
+    before the static preposition that introduces the place ("l'ambassadeur de France à Alger")."""
+    if not place.locative:
+        return False
+    nlp = doc.nlp
+    if nlp is not None and nlp.has_annotation("DEP"):
+        span = nlp.char_span(place.start, place.end, alignment_mode="expand")
+        if span is None:
+            return False
+        head = span.root.head
+        if head.dep_ == "case" or head.pos_ == "ADP":
+            head = head.head
+        # a common noun (by tag and spelling) names a role or a body that a place locates ("ambassador",
+        # "junta"); a parser that hangs "in Kyiv" on a name ("received Smit in Kyiv") misread the verb's adjunct
+        if head.pos_ != "NOUN" or not head.text[:1].islower() or head.i == span.root.i:
+            return False
+        if trigger.start <= head.idx < trigger.end:
+            return False  # "the talks in Minsk": the act's own noun
+        in_mention = any(m.start <= head.idx < m.end for actor in doc.actors for m in actor.mentions)
+        return in_mention or head.dep_ in _SEAT_SUBJECTS
+    for actor in doc.actors:
+        for mention in actor.mentions:
+            if mention.end <= place.start and place.start - mention.end <= 12:
+                between = doc.text[mention.end : place.start].lower().split()
+                if len(between) == 1 and between[0] in static_preps:
+                    return True
+    return False
+
+
+def ground_target(
+    doc: ArticleDoc, span: CharSpan, preps: Collection[str], determiners: Collection[str]
+) -> PlaceMention | None:
+    """Where an attack struck: the first city, region or venue of ``span`` right after one of ``preps``
+    (target and locative prepositions, a determiner may stand between: "strikes on Port Sudan", "push into
+    Gaza City", "a school in Gaza City", "Angriffe auf Kiew"), even where the places or actors stage read
+    it as a government or an actor: nobody bombs a government's name, the city is where the bombs fell."""
+    for place in sorted(doc.places, key=lambda p: p.start):
+        if place.start < span.start or place.dateline or place.feature not in ("city", "region", "venue"):
+            continue
+        if place.end > span.end:
+            break
+        words = re.findall(r"[\w'’]+", doc.text[max(span.start, place.start - 30) : place.start].lower())
+        if words and words[-1] in determiners:
+            words.pop()
+        if words and words[-1] in preps:
+            return place
+    return None

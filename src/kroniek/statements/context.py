@@ -204,7 +204,21 @@ class Analysis:
             words += 1
             if words > reach or not tok.is_word or tok.low in self.lex.complementizers | self.lex.coordinators:
                 return None
+            if self.is_finite_verb(tok):
+                return None  # "volgens ooggetuigen arresteerde de politie": the title ended, a clause began
         return None
+
+    def is_finite_verb(self, tok: Token) -> bool:
+        """The parse tags ``tok`` as a verb or auxiliary that is not a participle or infinitive (False without
+        a parse)."""
+        nlp = self.doc.nlp
+        if nlp is None or not self.has_parse:
+            return False
+        span = nlp.char_span(tok.start, tok.end, alignment_mode="expand")
+        if span is None or len(span) == 0:
+            return False
+        word = span[0]
+        return word.pos_ in ("VERB", "AUX") and "Fin" in word.morph.get("VerbForm", [])
 
     def description_at(self, start: int, limit: int) -> Speaker | None:
         """A definite description the actors stage left unresolved where a speaker is expected ("aldus de

@@ -314,6 +314,7 @@ def _postposed_verb(an: Analysis, cue: CueMatch, sent: CharSpan, clause_start: i
     # "…, Orpo announced on Tuesday, accusing Moscow of …": a clause after a further comma is no part of the
     # attribution, so only the words before it count
     comma_at = next((k for k, t in enumerate(rest) if t.low == ","), None)
+    parenthetical = _parenthetical(an, rest, sent) if speaker is not None and comma_at == 0 else None
     tail_end = sent.end
     if comma_at is not None and not an.in_quote(rest[comma_at].start):
         tail_end = rest[comma_at].start
@@ -324,7 +325,7 @@ def _postposed_verb(an: Analysis, cue: CueMatch, sent: CharSpan, clause_start: i
     if cue.entry in an.lex.bare_verbs and rest and rest[0].is_word and rest[0].low not in an.lex.bare_blockers:
         return None  # "Speaking to CNN, the minister said the army was ready": a bare complement follows
     start = clause_start if clause_start < comma.start else sent.start
-    content = _trimmed(an, start, comma.start)
+    content = _trimmed(an, start, parenthetical.end if parenthetical is not None else comma.start)
     if _words(an, content) < MIN_CONTENT_WORDS:
         return None
     if (
@@ -358,6 +359,19 @@ def _postposed_verb(an: Analysis, cue: CueMatch, sent: CharSpan, clause_start: i
     )
 
 
+def _parenthetical(an: Analysis, rest: list[Token], sent: CharSpan) -> CharSpan | None:
+    """The clause after a parenthetical attribution ("In return, she said, X had agreed to …"): ``rest`` (the
+    tokens after the cue) opens with a comma and a clause of at least ``MIN_CONTENT_WORDS`` words follows that
+    is no participle, complement or coordinated clause ("…, he said, adding that …" reports something else)."""
+    if len(rest) < 2 or an.in_quote(rest[0].start):
+        return None
+    first = rest[1].low
+    if first in an.lex.participles or first in an.lex.complementizers or first in an.lex.coordinators:
+        return None
+    clause = _trimmed(an, rest[0].end, _clause_end(an, rest[0].end, sent))
+    return clause if _words(an, clause) >= MIN_CONTENT_WORDS else None
+
+
 def _before_title(an: Analysis, i: int) -> int:
     """The token before a speaker's title words ("…, Nortland's army spokesperson Colonel X said"): up to
     ``POSTPOSED_TITLE_WORDS`` words that are no complementizer or coordinator and lead back to a comma;
@@ -379,15 +393,17 @@ def _according(an: Analysis, cue: CueMatch, sent: CharSpan, before: bool) -> lis
     """ "volgens Kaag" / "according to him" / "laut X" / "selon X" / "X zufolge": the clause is reported."""
     text = an.text
     if before:
-        speaker = an.speaker_right_after(cue.end, sent.end) or an.speaker_after_title(
-            cue.end, sent.end, POSTPOSED_TITLE_WORDS
+        speaker = (
+            an.speaker_right_after(cue.end, sent.end)
+            or an.speaker_after_title(cue.end, sent.end, POSTPOSED_TITLE_WORDS)
+            or _speaker_opened_by_cue(an, cue)
         )
     else:
         speaker = an.speaker_right_before(cue.start, max(sent.start, cue.start - 200))
     if speaker is None or speaker.span is None or speaker.actor is None:
         return []  # "volgens de wet", "according to plan": not a source
     cue_span = CharSpan(min(cue.start, speaker.span.start), max(cue.end, speaker.span.end))
-    clause_start = an.clause_start(cue.start)
+    clause_start = max(an.clause_start(cue.start), _coordinated_start(an, cue))
     end = _clause_end(an, cue_span.end, sent)
     # "Volgens X, …" / "According to him, …": the content is what follows the comma
     lead = text[clause_start : cue_span.start].strip(' "“„«')
@@ -397,6 +413,28 @@ def _according(an: Analysis, cue: CueMatch, sent: CharSpan, before: bool) -> lis
     else:
         content = _trimmed(an, clause_start, end)
     return [Found(content, False, speaker, cue_span, "according", cue_region=CharSpan(sent.start, sent.end))]
+
+
+def _speaker_opened_by_cue(an: Analysis, cue: CueMatch) -> Speaker | None:
+    """The speaker whose mention opens with the cue's last word: "de source diplomatique" (cue "de source",
+    speaker "source diplomatique")."""
+    last = an.tokens[cue.last]
+    m = an.mention_covering(last.start, last.end)
+    if m is None or m.start != last.start:
+        return None
+    return Speaker(m.actor, CharSpan(m.start, m.end), "mention")
+
+
+def _coordinated_start(an: Analysis, cue: CueMatch) -> int:
+    """Where a source phrase's clause starts when a coordinator opens it ("A beloofden X, maar volgens
+    hulporganisaties …", "… and according to witnesses …"): at the coordinator, so that the clause before
+    stays the author's; else 0."""
+    toks = an.tokens
+    k = cue.first - 1
+    if k >= 1 and (toks[k].low in an.lex.coordinators or toks[k].low in an.lex.contrast_openers):
+        if toks[k - 1].low == ",":
+            return toks[k].start
+    return 0
 
 
 def _postposed_word(an: Analysis, cue: CueMatch, sent: CharSpan) -> list[Found]:
