@@ -91,6 +91,8 @@ MESSAGES: dict[str, str] = {
     "E231": "no {what} with id {id!r} in the store",
     "E232": "the parameter {parameter} is required: {detail}",
     "E233": "cannot read the parameter {parameter}={value!r}: {detail}",
+    "E315": "peer suite data not found: {detail}",
+    "E316": "cannot read the peer suite file: {detail} (formats: docs/evaluation.md, peer suites)",
     "E234": 'the request body is not valid: {detail}; send JSON such as {{"text": "...", "published": "2025-03-19"}}',
 }
 
