@@ -11,7 +11,11 @@ another word sense (modifier, charge, participle), listed but for the other part
 for a verb entry), a noun entry lacking this inflection, a separable verb whose particle is missing, only
 part of a multiword form, or absent from the lexicon. The table also gives the word's part of speech, the
 gold trigger's shape (one word, several words, discontinuous), the model's event probability and the most
-frequent missing lemmas per language and type, so that words can be added where they pay.
+frequent missing lemmas per language and type, so that words can be added where they pay. Each word with no
+candidate is also put in one construction class (``construction_of``: a light verb with its noun, a noun
+governed by a verb, a split phrasal or separable verb, a full verb with its object, a clause-long gold
+trigger, a single missing word), per language, with the gold triggers of each class listed (docs/events.md,
+"Light-verb constructions").
 The sealed test split is refused (coder_lab.golds_of).
 """
 
@@ -28,7 +32,7 @@ from coder_lab import golds_of, load_docs, run_events  # benchmarks/ is on the p
 from kroniek.assemble import to_chronicle
 from kroniek.evaluation.scorer import overlap, score_article
 from kroniek.events.clauses import Clause
-from kroniek.events.learned import MIN_TYPE_PROBABILITY, load_trigger_model, model_signals
+from kroniek.events.learned import MIN_TYPE_PROBABILITY, children_of, load_trigger_model, model_signals
 from kroniek.events.lexicon import Lexicon, load_lexicon
 from kroniek.events.triggers import TriggerMatch, find_triggers
 
@@ -90,6 +94,216 @@ def lexicon_status(token: Any, lexicon: Lexicon) -> str:
     return "absent from the lexicon"
 
 
+# which dependency relations link a general verb to its event noun ("held talks", "took measures against")
+_GOVERNED_DEPS = frozenset({"obj", "dobj", "obl", "nsubj:pass", "iobj", "obl:arg"})
+_PARTICLE_DEPS = frozenset({"compound:prt", "prt"})
+_WINDOW = 5  # untagged de/fr: a light verb this many words before (or, verb-final, after) the noun
+_LONGEST_PHRASE = 5  # content words: a longer gold trigger is a clause, not a construction
+_CLAUSE_ENDS = frozenset({".", ";", ":", "!", "?"})
+
+
+def _verbal(token: Any, lexicon: Lexicon) -> bool:
+    """A verb by its tag, or (untagged de/fr) a word the language lists as a light verb."""
+    if token.pos_:
+        return token.pos_ in ("VERB", "AUX")
+    return token.text.lower() in lexicon.cues.light_verbs
+
+
+def _window(token: Any) -> list[Any]:
+    """The words around a token within its clause (stopping at clause punctuation), nearest first."""
+    doc = token.doc
+    out = []
+    for step in (-1, 1):
+        i = token.i + step
+        while 0 <= i < len(doc) and abs(i - token.i) <= _WINDOW and doc[i].text not in _CLAUSE_ENDS:
+            out.append(doc[i])
+            i += step
+    return sorted(out, key=lambda t: abs(t.i - token.i))
+
+
+def _governing_verb(token: Any, lexicon: Lexicon) -> Any | None:
+    """The verb a noun is the object (or oblique) of: by the parse, else a light verb nearby."""
+    doc = token.doc
+    if doc.has_annotation("DEP") and token.pos_:
+        head = token.head
+        # "took tough measures": obj; "voerden gesprekken met": obj; a conjunct takes its first conjunct's head
+        if token.dep_ == "conj" and head.pos_ == "NOUN":
+            token, head = head, head.head
+        return head if token.dep_ in _GOVERNED_DEPS and head.pos_ in ("VERB", "AUX") else None
+    return next(
+        (t for t in _window(token) if t.text.lower() in lexicon.cues.light_verbs or _stem_in(t.text, lexicon)), None
+    )
+
+
+def _stem_in(word: str, lexicon: Lexicon) -> bool:
+    """An untagged word that is an inflection of a general verb (by the language's stem endings)."""
+    stem = lexicon.stem(word.lower())
+    return stem is not None and any(lexicon.stem(v) == stem for v in GENERAL_VERBS.get(lexicon.lang, ()))
+
+
+def construction_of(gold_event: Any, tokens: list[Any], lexicon: Lexicon) -> str:
+    """Which construction a gold trigger with no candidate is: a light verb with an event noun (both in
+    the trigger, or a general verb marked with its object noun), a phrasal or separable verb split from
+    its particle, an event noun governed by a verb, or a single word the lexicon lacks."""
+    if isinstance(gold_event.trigger, list) and len(gold_event.trigger) > 1:
+        return "split phrasal/separable"
+    doc = tokens[0].doc
+    children = children_of(doc)
+    content = [t for t in tokens if t.is_alpha and len(t.text) > 2]
+    verbs = [t for t in content if _verbal(t, lexicon)]
+    nouns = [t for t in content if t not in verbs and (t.pos_ in ("NOUN", "PROPN") or not t.pos_)]
+    if len(content) > _LONGEST_PHRASE:
+        return "clause-long gold trigger"
+    general = [t for t in verbs if _general(t, lexicon)]
+    if general and nouns:
+        return "light verb + noun (both marked)"
+    if verbs and nouns:
+        return "full verb + its object (verb lemma missing)"
+    if len(content) == 1:
+        word = content[0]
+        has_dep = doc.has_annotation("DEP") and bool(word.pos_)
+        if has_dep and any(
+            c.dep_ in _PARTICLE_DEPS and c.i not in {t.i for t in tokens} for c in children.get(word.i, ())
+        ):
+            return "split phrasal/separable"
+        if has_dep and word.pos_ in ("VERB", "AUX"):
+            objects = [c for c in children.get(word.i, ()) if c.dep_ in _GOVERNED_DEPS and c.pos_ == "NOUN"]
+            if objects and _general(word, lexicon):
+                return "light verb + noun (verb marked)"
+        elif not has_dep and _general(word, lexicon):
+            return "light verb + noun (verb marked)"
+        if word.pos_ in ("NOUN", "PROPN") or not word.pos_:
+            if _governing_verb(word, lexicon) is not None:
+                return "noun governed by a verb"
+    return "single word (missing lemma)"
+
+
+# general verbs that carry an event only with their noun ("take measures", "maatregelen nemen", "porter
+# plainte"): the measurement's own list, so that it does not move when the lexicon's lists do
+GENERAL_VERBS = {
+    "en": {
+        "make",
+        "take",
+        "give",
+        "hold",
+        "have",
+        "do",
+        "put",
+        "bring",
+        "launch",
+        "carry",
+        "conduct",
+        "issue",
+        "lodge",
+        "file",
+        "pay",
+        "set",
+        "reach",
+        "keep",
+        "raise",
+        "call",
+        "lay",
+        "stage",
+        "open",
+        "impose",
+    },
+    "nl": {
+        "nemen",
+        "maken",
+        "geven",
+        "houden",
+        "hebben",
+        "doen",
+        "voeren",
+        "brengen",
+        "leggen",
+        "stellen",
+        "zetten",
+        "afleggen",
+        "indienen",
+        "uitvaardigen",
+        "opleggen",
+        "treffen",
+        "sluiten",
+        "bereiken",
+        "uitoefenen",
+        "uitspreken",
+        "uiten",
+        "plegen",
+        "openen",
+        "starten",
+        "lanceren",
+        "bieden",
+        "verlenen",
+    },
+    "de": {
+        "nehmen",
+        "machen",
+        "geben",
+        "halten",
+        "haben",
+        "führen",
+        "bringen",
+        "legen",
+        "stellen",
+        "setzen",
+        "abgeben",
+        "erheben",
+        "treffen",
+        "schließen",
+        "erzielen",
+        "ausüben",
+        "verhängen",
+        "leisten",
+        "aussprechen",
+        "einlegen",
+        "einleiten",
+        "starten",
+        "üben",
+    },
+    "fr": {
+        "faire",
+        "prendre",
+        "donner",
+        "tenir",
+        "avoir",
+        "mener",
+        "porter",
+        "mettre",
+        "lancer",
+        "poser",
+        "déposer",
+        "conclure",
+        "imposer",
+        "infliger",
+        "exercer",
+        "adresser",
+        "formuler",
+        "présenter",
+        "ouvrir",
+        "engager",
+        "apporter",
+        "fournir",
+        "accorder",
+        "émettre",
+        "livrer",
+        "proférer",
+    },
+}
+
+
+def _general(token: Any, lexicon: Lexicon) -> bool:
+    """A general (light) verb: by its lemma where tagged, else by its form or the stem of a general verb."""
+    if token.pos_:
+        return (token.lemma_ or token.text).lower() in _light_lemmas(lexicon)
+    return token.text.lower() in _light_lemmas(lexicon) or _stem_in(token.text, lexicon)
+
+
+def _light_lemmas(lexicon: Lexicon) -> frozenset[str]:
+    """The light verbs' own forms (the lists hold infinitives and finite forms) and the general verbs."""
+    return lexicon.cues.light_verbs | GENERAL_VERBS.get(lexicon.lang, set())
+
+
 def _shape(gold_event: Any, tokens: list[Any]) -> str:
     if isinstance(gold_event.trigger, list) and len(gold_event.trigger) > 1:
         return "discontinuous"
@@ -105,6 +319,7 @@ def gaps(split: str, threshold: float) -> dict[str, Any]:
     classes: Counter[str] = Counter()
     by: dict[str, Counter[str]] = defaultdict(Counter)
     words: dict[str, Counter[str]] = defaultdict(Counter)
+    examples: dict[str, Counter[str]] = defaultdict(Counter)
     for key, doc in full.items():
         gold = golds[key]
         nlp = doc.nlp
@@ -151,15 +366,19 @@ def gaps(split: str, threshold: float) -> dict[str, Any]:
             by["part of speech"][f"{lang} {head.pos_ or 'untagged'}"] += 1
             by["gold type"][g.event] += 1
             by["shape"][_shape(g, tokens)] += 1
+            construction = construction_of(g, tokens, lexicon)
+            by["construction"][f"{lang} {construction}"] += 1
+            by["construction, all languages"][construction] += 1
+            examples[f"{lang} {construction}"][" ".join(t.text for t in tokens).lower()] += 1
             by["model"][band] += 1
             if status != "word sense (modifier, charge, participle)":
                 words[lang][f"{_lemma(head)} {g.event} ({head.pos_ or '-'})"] += 1
-    return {"classes": classes, **by, "words": words}
+    return {"classes": classes, **by, "words": words, "examples": examples}
 
 
 def show(result: dict[str, Any], top: int) -> None:
     for name, counts in result.items():
-        if name == "words":
+        if name in ("words", "examples"):
             continue
         total = sum(counts.values())
         print(f"\n{name} ({total})")
@@ -170,6 +389,8 @@ def show(result: dict[str, Any], top: int) -> None:
             f"\nmost frequent words with no candidate, {lang}: "
             + ", ".join(f"{w} {n}" for w, n in counts.most_common(top))
         )
+    for what, counts in sorted(result["examples"].items()):
+        print(f"\ngold triggers, {what}: " + ", ".join(f"{w} {n}" for w, n in counts.most_common(top)))
 
 
 def main() -> None:

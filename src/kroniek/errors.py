@@ -66,6 +66,7 @@ MESSAGES: dict[str, str] = {
     "E217": "the Host header {host!r} is not one this server answers to; add it with --allowed-host (protects against DNS rebinding)",
     "E218": "{path} needs a token when the server listens beyond this machine: start `kroniek serve` with --token and send Authorization: Bearer TOKEN",
     "E219": "the stage plug-in {name!r} cannot be loaded (entry point group kroniek.stages): {detail}",
+    "E295": "the light-verb construction {where} cannot be used: {detail} (see docs/events.md, 'Light-verb constructions')",
     "E160": "cannot read the event lexicon {where}: {detail} (see docs/events.md for the entry format)",
     "E161": "no event lexicon for language {lang!r}; add kroniek/lang/{lang}/events.toml or pass extra_lexicons",
     "E140": "the temporal lexicon for {lang!r} cannot be used: {detail} (kroniek/lang/{lang}/time.toml)",

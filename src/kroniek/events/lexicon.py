@@ -51,6 +51,9 @@ class TriggerEntry:
     confidence: float = 0.6
     passive_forms: frozenset[str] = frozenset()  # participles: "benoemd" without "heeft" is passive
     stem: bool = True  # inflected forms it does not list match by stem (off where a stem is ambiguous)
+    # a light-verb construction ("lodged a complaint", "klacht indienen", "porter plainte"): the forms are the
+    # nouns, and one of these verbs (lemma or form) must govern the noun (events/constructions.py)
+    verbs: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -140,6 +143,10 @@ class Lexicon:
     # first token -> (entry, its forms that start with it, longest first), in by_first's order: what the
     # trigger finder tries at a token, sorted once here instead of at every token of every article
     forms_by_first: dict[str, list[tuple[TriggerEntry, tuple[tuple[str, ...], ...]]]] = field(default_factory=dict)
+    # light-verb constructions (entries with ``verbs``): noun word (form, lemma or stem) -> entries; they are
+    # kept out of the indexes above, so that the noun alone ("complaint", "Erklärung") is no trigger
+    construction_nouns: dict[str, list[TriggerEntry]] = field(default_factory=dict)
+    construction_compounds: list[tuple[str, TriggerEntry]] = field(default_factory=list)
 
     def stem(self, word: str) -> str | None:
         """The word without its longest inflection ending (cues.stem_suffixes), or None when the
@@ -153,7 +160,20 @@ class Lexicon:
         return word if len(word) >= MIN_STEM + 1 else None
 
     def index(self) -> None:
+        self.construction_nouns = {}
+        self.construction_compounds = []
+        for entry in self.constructions():
+            for noun in (*(f[0] for f in entry.forms), *entry.lemmas):
+                self.construction_nouns.setdefault(noun, []).append(entry)
+                stem = self.stem(noun) if entry.stem else None
+                if stem is not None and stem != noun:
+                    self.construction_nouns.setdefault(stem, []).append(entry)
+                if entry.compound:
+                    self.construction_compounds.append((noun, entry))
+        self.construction_compounds.sort(key=lambda p: -len(p[0]))
         for entry in self.entries:
+            if entry.verbs:
+                continue
             for form in entry.forms:
                 self.by_first.setdefault(form[0], []).append(entry)
                 if entry.compound and len(form) == 1:
@@ -166,6 +186,8 @@ class Lexicon:
         # triggers._match_at. Noun entries list their plurals on purpose ("commitment" is an act,
         # "commitments" obligations already held), so their forms are not lemmas.
         for entry in self.entries:
+            if entry.verbs:
+                continue
             for form in entry.forms if entry.kind == "verb" else ():
                 if len(form) == 1:
                     self.by_form_lemma.setdefault(form[0], []).append(entry)
@@ -196,6 +218,10 @@ class Lexicon:
             ]
             for word, entries in self.by_first.items()
         }
+
+    def constructions(self) -> list[TriggerEntry]:
+        """The light-verb construction entries (those with ``verbs``)."""
+        return [entry for entry in self.entries if entry.verbs]
 
 
 @lru_cache(maxsize=64)
@@ -283,7 +309,25 @@ def _entry(raw: dict[str, Any], where: str) -> TriggerEntry:
         confidence=confidence,
         passive_forms=frozenset(_strings(raw, "passive", where)),
         stem=bool(raw.get("stem", True)),
+        verbs=_construction_verbs(raw, forms, where),
     )
+
+
+def _construction_verbs(raw: dict[str, Any], forms: tuple[tuple[str, ...], ...], where: str) -> tuple[str, ...]:
+    """The governing verbs of a light-verb construction entry, checked: its forms are one-word nouns and it
+    has no separable particle of its own (the verb's particle is part of the verb's lemma: "afleggen")."""
+    if "verbs" not in raw:
+        return ()
+    verbs = _strings(raw, "verbs", where)
+    if not verbs:
+        raise KroniekError("E295", where=where, detail="'verbs' must name at least one governing verb")
+    if any(len(form) != 1 for form in forms):
+        raise KroniekError("E295", where=where, detail="the forms of a construction are one-word nouns")
+    if raw.get("particle"):
+        raise KroniekError("E295", where=where, detail="give the particle verb whole in 'verbs' ('afleggen')")
+    if any(" " in verb for verb in verbs):
+        raise KroniekError("E295", where=where, detail="each of 'verbs' is one word (a lemma or a form)")
+    return verbs
 
 
 def parse_lexicon(data: dict[str, object], lang: str, where: str) -> Lexicon:

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 from kroniek.chronicle.types import TriggerKind
 from kroniek.events.clauses import Clause
+from kroniek.events.constructions import ONE_SPAN_REACH, construction_pairs
 from kroniek.events.lexicon import Lexicon, TriggerEntry
 
 if TYPE_CHECKING:
@@ -23,8 +24,8 @@ class TriggerMatch:
     entry: TriggerEntry
     start: int  # token index of the first trigger token
     end: int  # token index after the last trigger token (of the main form)
-    particle: int | None = None  # token index of a separated particle
-    how: str = "form"  # form | lemma | stem | compound | model
+    particle: int | None = None  # token index of a separated particle (or of a construction's far noun)
+    how: str = "form"  # form | lemma | stem | compound | model | construction
     clause: Clause | None = None
     tokens: set[int] = field(default_factory=set)
     inherits_subject: bool = True  # a nominal trigger may take the clause subject as its actor
@@ -33,11 +34,12 @@ class TriggerMatch:
     modifier: bool = False
     fronted: bool = False  # a noun inside a prepositional phrase ("During the call, X …"): subject may follow
     kind: TriggerKind = "verb"  # how the word is used here: an entry's verb form after "the" is a noun
+    noun: int | None = None  # a light-verb construction's noun ("lodged a formal **complaint**")
 
     @property
     def last(self) -> int:
         """Index after the last token that belongs to the trigger, particle included."""
-        return max(self.end, (self.particle or 0) + 1)
+        return max(self.end, (self.particle or 0) + 1, (self.noun or 0) + 1)
 
 
 def _norm(text: str) -> str:
@@ -100,14 +102,16 @@ def find_triggers(
     ``timex_tokens``: tokens inside a time expression; a trigger there is a date word ("in March").
     """
     matches: list[TriggerMatch] = []
-    taken: set[int] = set()
+    pairs = construction_pairs(nlp, clause, lexicon)
+    # a construction's noun is no trigger of its own ("klacht … ingediend": the verb carries the event)
+    taken: set[int] = {noun for _, noun in pairs.values()}
     has_lemma = nlp.has_annotation("LEMMA")
     i = clause.start
     while i < clause.end:
         if i in taken:
             i += 1
             continue
-        match = _match_at(nlp, i, clause, lexicon, has_lemma)
+        match = _construction_match(pairs[i], i) if i in pairs else _match_at(nlp, i, clause, lexicon, has_lemma)
         if match is not None and match.start in vetoed:
             match = None
         elif match is None and proposals and i in proposals:
@@ -160,12 +164,24 @@ def find_triggers(
             ):
                 match.kind = "noun"  # "the attack", "het bezoek", "Russia's release", "over ontwapening"
         match.tokens = set(range(match.start, match.end))
+        if match.noun is not None:
+            # the words between verb and noun are no part of the act ("gave **Russia** a warning")
+            match.tokens = {match.start, match.noun}
         if match.particle is not None:
             match.tokens.add(match.particle)
         taken |= match.tokens
         matches.append(match)
         i = match.end
     return matches
+
+
+def _construction_match(pair: tuple[TriggerEntry, int], verb: int) -> TriggerMatch:
+    """The match of a light-verb construction, anchored on its verb: one span up to the noun when the noun
+    follows within ONE_SPAN_REACH words ("lodged a formal complaint"), else the noun as a second span."""
+    entry, noun = pair
+    if verb < noun <= verb + ONE_SPAN_REACH:
+        return TriggerMatch(entry, verb, noun + 1, None, "construction", noun=noun)
+    return TriggerMatch(entry, verb, verb + 1, noun, "construction", noun=noun)
 
 
 _NOMINAL_ARGUMENT_DEPS = frozenset({"obj", "obl", "nmod", "iobj"})
