@@ -310,8 +310,11 @@ class PlacesStage:
         where: dict[str, list[int]] = {}
         for f in found:
             # small towns do not vouch for their own country ("Morsi" is a town in India)
+            # nor do subdivisions: they are believed only where their country is named ("Punjab" is in two)
             countries = {
-                p.country for p in f.places if p.country and (p.feature != "city" or p.population >= SMALL_CITY)
+                p.country
+                for p in f.places
+                if p.country and p.feature != "subdivision" and (p.feature != "city" or p.population >= SMALL_CITY)
             }
             if len(countries) == 1:
                 where.setdefault(countries.pop(), []).append(f.start)
@@ -369,11 +372,38 @@ class PlacesStage:
             return True
         return bool(doc.text[f.end : f.end + 2] in ("'s", "’s"))
 
+    @staticmethod
+    def _subdivision(doc: ArticleDoc, f: Found, context: dict[str, list[int]]) -> PlaceMention | None:
+        """A first-level subdivision ("Kerala", "Provincie Donetsk"), or None where the name is not
+        believed: it is also a lower-case word of the article ("centre", "est"), it names regions of
+        several countries and the article names not exactly one of them, or it names one region whose
+        country the article does not name and no locative word introduces it ("in Punjab")."""
+        if re.search(r"(?<!\w)" + re.escape(doc.text[f.start : f.end].lower()) + r"(?!\w)", doc.text):
+            return None  # the article writes the name in lower case too: a common word of its language
+        named = [p for p in f.places if p.country in context]
+        if len(named) == 1:
+            chosen = named[0]
+        elif not named and len({p.country for p in f.places}) == 1:
+            chosen = f.places[0]
+            if not is_locative(doc, _subdivision_mention(f, chosen)):
+                return None
+        else:
+            return None
+        mention = _subdivision_mention(f, chosen)
+        mention.locative = is_locative(doc, mention)
+        mention.dateline = is_dateline(doc, mention)
+        return mention
+
     def __call__(self, doc: ArticleDoc) -> ArticleDoc:
         found = self.find(doc)
         context = self.context_countries(doc, found)
         places: list[PlaceMention] = []
         for f in found:
+            if f.places[0].feature == "subdivision":  # subdivisions are only found where nothing else is
+                chosen = self._subdivision(doc, f, context)
+                if chosen is not None:
+                    places.append(chosen)
+                continue
             best = max(f.places, key=lambda p: self.score(p, f.start, context, doc))
             mention = PlaceMention(f.start, f.end, best.name, best.country, best.geonames_id, best.lat, best.lon)
             if best.feature == "city" and best.population < SMALL_CITY and best.country not in context:
@@ -392,6 +422,12 @@ class PlacesStage:
             places.append(mention)
         doc.places = places
         return doc
+
+
+def _subdivision_mention(f: Found, place: Place) -> PlaceMention:
+    mention = PlaceMention(f.start, f.end, place.name, place.country, None, None, None)
+    mention.feature = "region"  # what later stages know: a region, like a US state or Crimea
+    return mention
 
 
 def make_places_stage(min_population: int = 0) -> PlacesStage:
