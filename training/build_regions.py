@@ -50,6 +50,9 @@ def stop_words() -> set[str]:
     words |= {"north", "south", "east", "west", "centre", "center", "central", "capital", "nord", "sud", "est", "ouest"}
     words |= {"noord", "zuid", "oost", "mitte", "norte", "oeste", "leste", "western", "eastern", "northern"}
     words |= {"southern", "mayor", "union", "national", "federal", "city", "island", "islands", "coast"}
+    # landscape words several African and Latin American countries name regions by ("Plateau", "Lakes")
+    words |= {"maritime", "lakes", "oriental", "occidental", "plateau", "plateaux", "littoral", "savanes"}
+    words |= {"collines", "lagunes", "montagnes", "valle", "montagne", "lacs", "centro", "frontera", "river"}
     return words
 
 
