@@ -53,3 +53,10 @@ def test_a_region_written_in_lower_case_elsewhere_is_a_common_word(make_doc) -> 
     assert places(make_doc(named, "en"))["Mono"].country == "BEN"
     also_a_word = named + " The radio played the speech in mono."
     assert "Mono" not in places(make_doc(also_a_word, "en"))
+
+
+def test_a_region_in_quotation_marks_is_a_ship(make_doc) -> None:
+    text = "Deutschland schickt die Fregatte „Hessen“ ins Rote Meer. Soldaten aus Hessen fahren mit."
+    doc = STAGE(make_doc(text, "de"))
+    found = [p.start for p in doc.places if p.name == "Hessen"]
+    assert found == [text.rindex("Hessen")]

@@ -26,6 +26,8 @@ from kroniek.places.locate import is_dateline, is_locative, opens_dateline
 SMALL_CITY = 50_000
 # a noun for a city right before its name ("hoofdstad Pretoria", "the capital Doha") names the city itself
 _CITY_NOUNS = frozenset({"hoofdstad", "stad", "capital", "city", "hauptstadt", "stadt", "capitale", "ville"})
+_OPENING_QUOTES = frozenset("\"'„“‘«‚")
+_CLOSING_QUOTES = frozenset("\"'“”’»‘")
 _TOKEN = re.compile(r"\w+(?:[’'.]\w+)*\.?")
 
 
@@ -374,12 +376,15 @@ class PlacesStage:
 
     @staticmethod
     def _subdivision(doc: ArticleDoc, f: Found, context: dict[str, list[int]]) -> PlaceMention | None:
-        """A first-level subdivision ("Kerala", "Provincie Donetsk"), or None where the name is not
-        believed: it is also a lower-case word of the article ("centre", "est"), it names regions of
-        several countries and the article names not exactly one of them, or it names one region whose
-        country the article does not name and no locative word introduces it ("in Punjab")."""
+        """A first-level subdivision ("Kerala", "Piëmont"), or None where the name is not believed: the
+        article also writes it in lower case (a common word), it stands in quotation marks (a ship's
+        name), it names regions of several countries and the article names not exactly one of them, or
+        it names one country's region, the article does not name that country, and no locative word
+        introduces it ("in Kerala")."""
         if re.search(r"(?<!\w)" + re.escape(doc.text[f.start : f.end].lower()) + r"(?!\w)", doc.text):
             return None  # the article writes the name in lower case too: a common word of its language
+        if doc.text[f.start - 1 : f.start] in _OPENING_QUOTES and doc.text[f.end : f.end + 1] in _CLOSING_QUOTES:
+            return None  # a name in quotation marks is a ship's or an operation's ("die Fregatte „Hessen“")
         named = [p for p in f.places if p.country in context]
         if len(named) == 1:
             chosen = named[0]
