@@ -60,3 +60,8 @@ def test_a_region_in_quotation_marks_is_a_ship(make_doc) -> None:
     doc = STAGE(make_doc(text, "de"))
     found = [p.start for p in doc.places if p.name == "Hessen"]
     assert found == [text.rindex("Hessen")]
+
+
+def test_a_demonym_is_not_a_region(make_doc) -> None:
+    found = places(make_doc("Ethiopia said Somali fighters crossed into Tigray.", "en"))
+    assert "Somali" not in found

@@ -168,12 +168,14 @@ def _read_gazetteer() -> Gazetteer:
 def _add_regions(gaz: Gazetteer) -> None:
     """First-level subdivisions (ISO 3166-2, ``data/regions.tsv.gz`` from ``training/build_regions.py``),
     the lowest-priority source: a name that is already a country, city, state or curated place keeps
-    that meaning ("Donetsk" stays the city, "Punjab" is a region). A name several countries' regions
+    that meaning ("Donetsk" stays the city, "Punjab" is a region), and so does a demonym. A name several countries' regions
     share is kept with all of them; the places stage keeps it only where the article names one of
     those countries. Without the file (an older checkout) there are no subdivisions."""
     if not REGIONS_FILE.exists():
         return
-    taken = set(gaz.by_key)
+    # a name that is a demonym is read as the people's, not the region's ("Somali pirates": not Ethiopia's
+    # Somali region)
+    taken = set(gaz.by_key) | {stem for stem, _ in gaz.demonyms}
     with gzip.open(REGIONS_FILE, "rt", encoding="utf-8") as fh:
         for line in fh:
             if line.startswith(("#", "code\t")):
