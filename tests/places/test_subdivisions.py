@@ -7,7 +7,7 @@ from kroniek.document import ArticleDoc, PlaceMention
 from kroniek.places.gazetteer import load_gazetteer
 from kroniek.places.stage import make_places_stage
 
-STAGE = make_places_stage()
+STAGE = make_places_stage(subdivisions=True)
 
 
 def places(doc: ArticleDoc) -> dict[str, PlaceMention]:
@@ -65,3 +65,8 @@ def test_a_region_in_quotation_marks_is_a_ship(make_doc) -> None:
 def test_a_demonym_is_not_a_region(make_doc) -> None:
     found = places(make_doc("Ethiopia said Somali fighters crossed into Tigray.", "en"))
     assert "Somali" not in found
+
+
+def test_subdivisions_are_off_by_default(make_doc) -> None:
+    doc = make_places_stage()(make_doc("India sent more troops after the floods in Kerala last week.", "en"))
+    assert [p.name for p in doc.places] == ["India"]
