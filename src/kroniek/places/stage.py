@@ -7,7 +7,8 @@ population. A capital or seat of government used as the government ("Moskou eist
 Kremlin", "tussen Moskou en Kyiv") is flagged ``metonym=True``; the actors stage turns those
 into states. Each mention also records whether a locative word introduces it (``locative``: "in Genève")
 and whether it is the dateline (``dateline``: "KYIV -"), so that the events stage can choose an event's
-venue from these fields alone.
+venue from these fields alone. With ``subdivisions=True`` first-level subdivisions ("Kerala", "Punjab")
+are found too, where the article names their country or a locative word introduces them.
 """
 
 from __future__ import annotations
