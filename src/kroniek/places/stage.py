@@ -7,7 +7,8 @@ population. A capital or seat of government used as the government ("Moskou eist
 Kremlin", "tussen Moskou en Kyiv") is flagged ``metonym=True``; the actors stage turns those
 into states. Each mention also records whether a locative word introduces it (``locative``: "in Genève")
 and whether it is the dateline (``dateline``: "KYIV -"), so that the events stage can choose an event's
-venue from these fields alone.
+venue from these fields alone. With ``subdivisions=True`` first-level subdivisions ("Kerala", "Punjab")
+are found too, where the article names their country or a locative word introduces them.
 """
 
 from __future__ import annotations
@@ -26,6 +27,8 @@ from kroniek.places.locate import is_dateline, is_locative, opens_dateline
 SMALL_CITY = 50_000
 # a noun for a city right before its name ("hoofdstad Pretoria", "the capital Doha") names the city itself
 _CITY_NOUNS = frozenset({"hoofdstad", "stad", "capital", "city", "hauptstadt", "stadt", "capitale", "ville"})
+_OPENING_QUOTES = frozenset("\"'„“‘«‚")
+_CLOSING_QUOTES = frozenset("\"'“”’»‘")
 _TOKEN = re.compile(r"\w+(?:[’'.]\w+)*\.?")
 
 
@@ -149,8 +152,11 @@ class PlacesStage:
     requires = ("nlp",)
     provides = ("places",)
 
-    def __init__(self, min_population: int = 0) -> None:
+    def __init__(self, min_population: int = 0, subdivisions: bool = False) -> None:
         self.min_population = min_population
+        # First-level subdivisions ("Kerala", "Punjab"): off by default, since on the corpus they leave the
+        # location field where it was (train 0.256 -> 0.255, dev 0.136 -> 0.136; docs/time-places-quantities.md)
+        self.subdivisions = subdivisions
         self._gaz: Gazetteer | None = None
         self._cues_by_lang: dict[str, frozenset[str]] = {}
 
@@ -209,7 +215,12 @@ class PlacesStage:
                     continue
                 surface = text[start : tokens[j][1]]
                 key = _name_key_cached(surface)
-                places = [p for p in gaz.lookup(key) if p.population >= self.min_population or p.feature != "city"]
+                places = [
+                    p
+                    for p in gaz.lookup(key)
+                    if (p.population >= self.min_population or p.feature != "city")
+                    and (self.subdivisions or p.feature != "subdivision")
+                ]
                 if not places:
                     continue
                 compact = surface.replace(".", "")
@@ -310,8 +321,11 @@ class PlacesStage:
         where: dict[str, list[int]] = {}
         for f in found:
             # small towns do not vouch for their own country ("Morsi" is a town in India)
+            # nor do subdivisions: they are believed only where their country is named ("Punjab" is in two)
             countries = {
-                p.country for p in f.places if p.country and (p.feature != "city" or p.population >= SMALL_CITY)
+                p.country
+                for p in f.places
+                if p.country and p.feature != "subdivision" and (p.feature != "city" or p.population >= SMALL_CITY)
             }
             if len(countries) == 1:
                 where.setdefault(countries.pop(), []).append(f.start)
@@ -369,11 +383,41 @@ class PlacesStage:
             return True
         return bool(doc.text[f.end : f.end + 2] in ("'s", "’s"))
 
+    @staticmethod
+    def _subdivision(doc: ArticleDoc, f: Found, context: dict[str, list[int]]) -> PlaceMention | None:
+        """A first-level subdivision ("Kerala", "Piëmont"), or None where the name is not believed: the
+        article also writes it in lower case (a common word), it stands in quotation marks (a ship's
+        name), it names regions of several countries and the article names not exactly one of them, or
+        it names one country's region, the article does not name that country, and no locative word
+        introduces it ("in Kerala")."""
+        if re.search(r"(?<!\w)" + re.escape(doc.text[f.start : f.end].lower()) + r"(?!\w)", doc.text):
+            return None  # the article writes the name in lower case too: a common word of its language
+        if doc.text[f.start - 1 : f.start] in _OPENING_QUOTES and doc.text[f.end : f.end + 1] in _CLOSING_QUOTES:
+            return None  # a name in quotation marks is a ship's or an operation's ("die Fregatte „Hessen“")
+        named = [p for p in f.places if p.country in context]
+        if len(named) == 1:
+            chosen = named[0]
+        elif not named and len({p.country for p in f.places}) == 1:
+            chosen = f.places[0]
+            if not is_locative(doc, _subdivision_mention(f, chosen)):
+                return None
+        else:
+            return None
+        mention = _subdivision_mention(f, chosen)
+        mention.locative = is_locative(doc, mention)
+        mention.dateline = is_dateline(doc, mention)
+        return mention
+
     def __call__(self, doc: ArticleDoc) -> ArticleDoc:
         found = self.find(doc)
         context = self.context_countries(doc, found)
         places: list[PlaceMention] = []
         for f in found:
+            if f.places[0].feature == "subdivision":  # subdivisions are only found where nothing else is
+                chosen = self._subdivision(doc, f, context)
+                if chosen is not None:
+                    places.append(chosen)
+                continue
             best = max(f.places, key=lambda p: self.score(p, f.start, context, doc))
             mention = PlaceMention(f.start, f.end, best.name, best.country, best.geonames_id, best.lat, best.lon)
             if best.feature == "city" and best.population < SMALL_CITY and best.country not in context:
@@ -394,5 +438,11 @@ class PlacesStage:
         return doc
 
 
-def make_places_stage(min_population: int = 0) -> PlacesStage:
-    return PlacesStage(min_population=min_population)
+def _subdivision_mention(f: Found, place: Place) -> PlaceMention:
+    mention = PlaceMention(f.start, f.end, place.name, place.country, None, None, None)
+    mention.feature = "region"  # what later stages know: a region, like a US state or Crimea
+    return mention
+
+
+def make_places_stage(min_population: int = 0, subdivisions: bool = False) -> PlacesStage:
+    return PlacesStage(min_population=min_population, subdivisions=subdivisions)
