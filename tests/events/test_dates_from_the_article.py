@@ -222,3 +222,15 @@ def test_a_light_verb_that_modifies_the_trigger_noun_is_its_own():
     pos = ["DET", "NOUN", "ADP", "NOUN", "PRON", "VERB", "ADP", "PROPN"]
     parsed = Doc(Vocab(), words=words, heads=heads, deps=deps, pos=pos)
     assert _another_verbs_date(parsed, 1, 7, frozenset({"began"}))
+
+
+def test_a_timex_glued_to_a_word_by_a_hyphen_is_part_of_a_name_fr_en():
+    doc = run(
+        "Nortland a attaqué Sudland, a annoncé Jean-Noël Durand.",
+        "fr",
+        [("Noël", "DATE", "2025-12-25")],
+    )
+    assert only(doc.events, "ASSAULT").date is None
+    doc = run("Nortland attacked Sudland on Noël.", "en", [("Noël", "DATE", "2025-12-25")])
+    attack = only(doc.events, "ASSAULT")
+    assert attack.date is not None and attack.date.value == "2025-12-25"  # the same word, standing free

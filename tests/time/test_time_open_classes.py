@@ -131,3 +131,21 @@ def test_a_part_of_day_in_the_next_sentence_stays_apart(make_doc) -> None:
 def test_a_weekday_with_a_day_and_a_month_is_one_date(make_doc, lang: str, sentence: str) -> None:
     doc = STAGE(make_doc(sentence, lang))
     assert [t.value for t in doc.timexes] == ["2025-03-21"]
+
+
+@pytest.mark.parametrize(
+    ("lang", "sentence", "surface"),
+    [
+        ("nl", "De raad stemde maandag over het plan. De minister trad dezelfde avond af.", "dezelfde avond"),
+        ("en", "The council voted on Monday. The minister resigned the same evening.", "the same evening"),
+        ("de", "Der Rat stimmte am Montag ab. Der Minister trat am selben Abend zurück.", "am selben Abend"),
+        ("fr", "Le conseil a voté lundi. Le ministre a démissionné le soir même.", "le soir même"),
+    ],
+)
+def test_the_same_evening_is_the_evening_of_the_day_last_named(
+    make_doc, lang: str, sentence: str, surface: str
+) -> None:
+    """Not the publication day's evening (Wednesday 2025-03-19): the day the text named before it, Monday."""
+    doc = STAGE(make_doc(sentence, lang))
+    found = {sentence[t.start : t.end]: t.value for t in doc.timexes}
+    assert found.get(surface) == "2025-03-17", found

@@ -2,7 +2,8 @@
 date it takes from the clause or the sentences before it when it has none of its own.
 
 ``dates_the_event`` says whether a timex of the evidence dates the event itself. It does not when it is
-a page stamp (``TimexRecord.stamp``: "Published: 19 March"), when it belongs to a noun ("Tuesday's
+a page stamp (``TimexRecord.stamp``: "Published: 19 March"), when it is glued by a hyphen to the word
+before it (a name: "Jean-Noël", "Zapad-2025"), when it belongs to a noun ("Tuesday's
 attack", "the 2023 killing", "the 1951 treaty": a possessive, or a bare year before a noun), when it marks
 where a state ends ("held until December", "bis Ende März": ``cues.span_preps``), or when another
 verb governs the timex: one that modifies a noun ("Putin, re-elected on March 18, called Xi": the date is
@@ -36,6 +37,7 @@ if TYPE_CHECKING:
 
 _POSSESSIVE_AFTER = re.compile(r"^['’]s?\b")
 _YEAR = re.compile(r"^\d{4}$")
+_GLUED_AFTER_WORD = re.compile(r"[^\W\d_][-‐]$")  # a letter, then a hyphen right before the timex
 _DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 CARRY_SENTENCES = 12  # an anchor dates events at most this many sentences further on
 
@@ -47,6 +49,8 @@ def dates_the_event(doc: ArticleDoc, timex: TimexRecord, trigger_at: int, cues: 
     text = doc.text
     if _POSSESSIVE_AFTER.match(text[timex.end : timex.end + 3]):
         return False  # "Tuesday's attack"
+    if _GLUED_AFTER_WORD.search(text[max(0, timex.start - 2) : timex.start]):
+        return False  # "Jean-Noël Barrot", "Zapad-2025": part of a name (no gold date of the corpus is so glued)
     nlp = doc.nlp
     if nlp is None or cues is None:
         return True

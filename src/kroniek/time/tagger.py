@@ -186,9 +186,11 @@ class Tagger:
 
     @staticmethod
     def select(cands: list[Candidate]) -> list[Candidate]:
-        """Longest first, then the pattern listed first; no two chosen spans overlap."""
+        """Longest first, then a phrase of the ``anaphoric`` list, then the pattern listed first; no two
+        chosen spans overlap. A listed anaphoric phrase is the more specific reading of its words: "dezelfde
+        avond" is the evening of the day last named, not this evening (the deictic pattern of "dezelfde")."""
         chosen: list[Candidate] = []
-        for cand in sorted(cands, key=lambda c: (-(c.end - c.start), c.order, c.start)):
+        for cand in sorted(cands, key=lambda c: (-(c.end - c.start), c.pattern.kind != "anaphoric", c.order, c.start)):
             if all(cand.end <= c.start or c.end <= cand.start for c in chosen):
                 chosen.append(cand)
         return sorted(chosen, key=lambda c: c.start)
