@@ -13,7 +13,7 @@ import argparse
 import json
 from pathlib import Path
 
-from kroniek.evaluation.gold_norms import merge_into_state
+from kroniek.evaluation.gold_norms import day_for_part_of_day, merge_into_state
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -29,7 +29,7 @@ def main() -> None:
     for path in files:
         raw = path.read_text(encoding="utf-8")
         gold = json.loads(raw)
-        changes = merge_into_state(gold)
+        changes = merge_into_state(gold) + day_for_part_of_day(gold)
         if not changes:
             continue
         changed += 1

@@ -4,7 +4,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from kroniek.evaluation.gold_norms import merge_into_state, national_government_state
+from kroniek.evaluation.gold_norms import (
+    day_for_part_of_day,
+    merge_into_state,
+    national_government_state,
+    part_of_day_date,
+)
 
 
 def _actor(aid: str, name: str, kind: str, country: str | None, sector: str | None = "GOV") -> dict[str, Any]:
@@ -62,3 +67,20 @@ def test_a_government_without_a_state_beside_it_becomes_the_state() -> None:
     merge_into_state(gold)
     assert gold["actors"][0]["name"] == "Kenya" and gold["actors"][0]["kind"] == "state"
     assert merge_into_state(gold) == []  # applying the convention twice changes nothing
+
+
+def test_a_part_of_the_day_dates_its_event_by_the_day() -> None:
+    gold = {
+        "events": [
+            {"id": "e1", "date": {"value": "2026-11-25TEV", "precision": "time", "text": "Wednesday evening"}},
+            {"id": "e2", "date": {"value": "2026-11-25T14:30", "precision": "time", "text": "14.30"}},
+            {"id": "e3", "date": None},
+        ]
+    }
+    changes = day_for_part_of_day(gold)
+    assert changes == ["event e1 date '2026-11-25TEV' -> '2026-11-25' (day)"]
+    assert gold["events"][0]["date"]["value"] == "2026-11-25"
+    assert gold["events"][0]["date"]["precision"] == "day"
+    assert gold["events"][1]["date"]["value"] == "2026-11-25T14:30"
+    assert part_of_day_date("2026-11-25TNI") == "2026-11-25"
+    assert part_of_day_date("2026-11-25") is None

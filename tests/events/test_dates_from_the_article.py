@@ -172,6 +172,28 @@ def test_a_part_of_the_day_dates_the_event_by_its_day_but_a_clock_time_stays_fr_
     assert attack.date is not None and attack.date.value == "2025-03-21T11:25"
 
 
+def _weekday_evening(doc: ArticleDoc, past: str, future: str) -> None:
+    """Give the doc's one timex both readings of a bare weekday with a part of the day, as the time
+    stage records them, the forward one chosen."""
+    (timex,) = doc.timexes
+    timex.value, timex.direction, timex.readings = future, "future", {"past": past, "future": future}
+
+
+def test_a_weekday_with_a_part_of_the_day_read_again_is_dated_by_its_day_en():
+    for text, want in (
+        ("Nortland attacked Sudland on Wednesday evening.", "2025-03-19"),
+        ("Nortland will attack Sudland on Wednesday evening.", "2025-03-26"),
+    ):
+        doc = make_doc(
+            text, "en", STATES, timexes=[("Wednesday evening", "TIME", "2025-03-26TEV")], published=PUBLISHED
+        )
+        _weekday_evening(doc, "2025-03-19TEV", "2025-03-26TEV")
+        StatementsStage()(doc)
+        EventsStage()(doc)
+        attack = only(doc.events, "ASSAULT")
+        assert attack.date is not None and attack.date.value == want, text
+
+
 # --- a date in a clause that modifies a noun ----------------------------------------------------------
 
 

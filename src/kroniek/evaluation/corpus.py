@@ -20,7 +20,7 @@ from typing import Any
 from kroniek.chronicle.models import PROPOSITION_TYPES
 from kroniek.errors import KroniekError
 from kroniek.evaluation.gold import GoldChronicle, gold_files, read_gold
-from kroniek.evaluation.gold_norms import national_government_state
+from kroniek.evaluation.gold_norms import national_government_state, part_of_day_date
 
 # A line that stamps the page rather than reports: "Published: 19 March 2025", "Stand: 18.03.2025".
 PAGE_STAMP = re.compile(
@@ -53,6 +53,11 @@ def conventions(gold: GoldChronicle) -> list[str]:
     named = {a.id for a in chronicle.actors if a.mentions}
     for event in chronicle.events:
         extras = gold.extras_of(event.id)
+        if event.date is not None and part_of_day_date(event.date.value) is not None:
+            problems.append(
+                f"event {event.id} is dated by a part of the day ({event.date.value!r}): the day "
+                "(docs/annotation.md, Dates; python tools/normalize_gold.py --write)"
+            )
         if event.date is not None and PAGE_STAMP.match(_line_of(text, event.date.start)):
             problems.append(f"event {event.id} is dated by a page stamp ({event.date.text!r})")
         for actor_id in [*event.actor, *event.recipient]:

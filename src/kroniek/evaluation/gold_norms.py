@@ -1,4 +1,10 @@
-"""Annotation conventions that can be applied mechanically to gold: a national government is the state.
+"""Annotation conventions that can be applied mechanically to gold: a national government is the state, and an
+event dated by a part of the day is dated by its day.
+
+The second (round 5, docs/annotation.md "Dates"): the spec's event date has the precisions day, week, month and
+year; "Wednesday evening" dates its event to the Wednesday. Older gold wrote the TIMEX3 value of the part of the day
+(``2021-09-16TEV``), newer gold the day, so the same reading was right in one document and wrong in the next.
+``day_for_part_of_day`` rewrites such a date; clock times of live blogs (``T14:30``, precision ``time``) stay.
 
 docs/annotation.md and ADJ #4 say "the government", "het kabinet", "die Bundesregierung" are the state (kind
 state, sector GOV), and that "Government of X" organizations were merged into the state X. Annotators after
@@ -19,6 +25,29 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 from typing import Any
+
+# TIMEX3 parts of the day (morning, afternoon, evening, night, daytime) after a calendar day.
+_PART_OF_DAY = re.compile(r"^(?P<day>\d{4}-\d{2}-\d{2})T(?:MO|AF|EV|NI|DT)$")
+
+
+def part_of_day_date(value: str) -> str | None:
+    """The day of a part-of-day value ("2021-09-16TEV" -> "2021-09-16"), else None."""
+    match = _PART_OF_DAY.match(value)
+    return match.group("day") if match else None
+
+
+def day_for_part_of_day(gold: dict[str, Any]) -> list[str]:
+    """Apply the date convention to one gold chronicle's JSON in place; returns a line per event changed."""
+    changes: list[str] = []
+    for event in gold.get("events", []):
+        date = event.get("date")
+        day = part_of_day_date(str(date.get("value", ""))) if isinstance(date, dict) else None
+        if date is None or day is None:
+            continue
+        changes.append(f"event {event.get('id')} date {date['value']!r} -> {day!r} (day)")
+        date.update({"value": day, "precision": "day"})
+    return changes
+
 
 # "Government of (the) Netherlands", "Cabinet of South Korea", "Council of Ministers of Belgium".
 _OF_PLACE = re.compile(
