@@ -15,7 +15,6 @@ STATES = {
     ("text", "event_type", "entry"),
     [
         ("La France a convoqué l'ambassadeur de la Russie.", "CONSULT", "fr.convoquer"),
-        ("La Russie a interpellé deux diplomates de la Pologne.", "COERCE", "fr.interpeller"),
         ("La Russie a dispersé les manifestants de la Pologne.", "ASSAULT", "fr.disperser"),
         ("La France a qualifié la décision de la Russie d'inacceptable.", "ACCUSE", "fr.qualifier"),
         ("La France a prévenu la Russie.", "THREATEN", "fr.prevenir"),
