@@ -334,32 +334,6 @@ def light_verb_before(nlp: Any, match: TriggerMatch, clause: Clause, lexicon: Le
     return None
 
 
-def object_of_plain_verb(nlp: Any, match: TriggerMatch, clause: Clause, matches: list[TriggerMatch]) -> bool:
-    """Whether the nominal trigger is the direct object of a verb of its clause that is no trigger itself
-    ("heeft een mobilisatie afgekondigd", "ordered a blockade"): the noun names that verb's act, whose
-    subject is its actor, also where the verb is missing from the light-verb list or stands after the noun
-    (a verb-final clause). A trigger verb governing the noun ("condemned the attack") is another act. Only
-    material acts: a speech act's noun ("took the request into consideration") is mostly someone else's."""
-    if match.entry.event not in AGENTLESS_NOUNS:
-        return False  # "nam de ontslagaanvraag in overweging": a speech act's noun is often another's act
-    token = nlp[match.start]
-    head = token.head
-    if token.dep_ not in _DIRECT_OBJECT or head.pos_ not in ("VERB", "AUX") or head.i == token.i:
-        return False
-    if not clause.start <= head.i < clause.end:
-        return False
-    objects = sum(1 for c in head.children if c.dep_ in _DIRECT_OBJECT)
-    if objects > 1 or any(c.dep_ in _PREDICATIVE for c in head.children):
-        return False  # "noemde de aanval een daad van agressie": the object is what the verb names
-    return not any(head.i in m.tokens for m in matches if m is not match)
-
-
-# the dependency labels of a direct object (UD, the en/nl pipelines; spaCy's English "dobj")
-_DIRECT_OBJECT = frozenset({"obj", "dobj"})
-# a verb with a predicative complement names or judges its object ("called the attack an act of war")
-_PREDICATIVE = frozenset({"xcomp", "oprd", "obl:pred"})
-
-
 _NOUN_PHRASE_POS = frozenset({"DET", "ADJ", "ADV", "NUM", "PRON", "PUNCT"})
 
 

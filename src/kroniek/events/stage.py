@@ -32,7 +32,6 @@ from kroniek.events.argument_rules import (
     addressee_of_the_talks,
     char_at,
     light_verb_before,
-    object_of_plain_verb,
     partner_after,
     remember_parties,
 )
@@ -315,7 +314,6 @@ class EventsStage:
                         not lexicon.cues.light_verbs
                         or not nlp[match.start].pos_
                         or any(nlp[i].text.lower() in lexicon.cues.light_verbs for i in range(clause.start, clause.end))
-                        or object_of_plain_verb(nlp, match, clause, matches)
                     )
                     # talks "with X" always include the clause's subject ("In een gesprek met X zei Y …")
                     with_partner = match.entry.frame == "mutual" and partner_after(match, groups, lexicon)
