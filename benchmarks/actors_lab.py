@@ -14,14 +14,11 @@ from __future__ import annotations
 import argparse
 import copy
 import os
-import pickle
-import sys
 from pathlib import Path
-from typing import Any
+
+from lab_cache import cache_docs, golds_of, load_docs
 
 from kroniek.assemble import to_chronicle
-from kroniek.evaluation.gold import GoldChronicle, gold_files, read_gold
-from kroniek.evaluation.run import corpus_gold_dir, default_gold_paths
 from kroniek.evaluation.scorer import score_article, sum_tallies
 from kroniek.pipeline.config import load_config
 
@@ -29,40 +26,14 @@ NLP = "nlp.spacy/v1"
 CACHE = Path(os.environ.get("KRONIEK_LAB_CACHE", "/tmp/kroniek-actors-lab"))
 
 
-def golds_of(split: str) -> list[GoldChronicle]:
-    if split == "test":
-        sys.exit("the test split is sealed")
-    if split == "goldset":  # the old dev gold set that `kroniek evaluate` scores by default
-        return [read_gold(p) for p in gold_files(list(default_gold_paths()))]
-    golds = [read_gold(p) for p in gold_files([corpus_gold_dir()])]
-    return [g for g in golds if g.split == split]
-
-
 def prepare(split: str) -> None:
-    from kroniek.extractor import Extractor
-    from kroniek.ingest import RawArticle
-
-    config = load_config()
-    config["pipeline"]["stages"] = [NLP]
-    extractor = Extractor(config=config)
-    CACHE.mkdir(parents=True, exist_ok=True)
-    docs = {}
-    for gold in golds_of(split):
-        article = gold.chronicle.article
-        raw = RawArticle(text=article.text, id=gold.key, language=article.language)
-        doc = extractor.annotate(raw, published=article.published, lang=article.language)
-        doc.article = article
-        docs[gold.key] = doc
-    with open(CACHE / f"{split}.pkl", "wb") as fh:
-        pickle.dump(docs, fh, protocol=pickle.HIGHEST_PROTOCOL)
-    print(f"{len(docs)} documents cached in {CACHE / f'{split}.pkl'}")
+    cache_docs(split, CACHE, lambda s: s == NLP)
 
 
 def score(split: str, save: Path | None) -> None:
     from kroniek.pipeline.runner import Pipeline
 
-    with open(CACHE / f"{split}.pkl", "rb") as fh:
-        docs: dict[str, Any] = pickle.load(fh)  # noqa: S301 (our own cache)
+    docs = load_docs(split, CACHE)
     stages = [s for s in Pipeline.from_config(load_config()).stages if s.name != NLP]
     golds = {g.key: g for g in golds_of(split)}
     scores = []

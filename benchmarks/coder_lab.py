@@ -14,15 +14,14 @@ import argparse
 import copy
 import json
 import os
-import pickle
-import sys
 from collections import Counter
 from pathlib import Path
 from typing import Any
 
+from lab_cache import cache_docs, golds_of
+from lab_cache import load_docs as cached_docs
+
 from kroniek.assemble import to_chronicle
-from kroniek.evaluation.gold import GoldChronicle, gold_files, read_gold
-from kroniek.evaluation.run import corpus_gold_dir, default_gold_paths
 from kroniek.evaluation.scorer import score_article, sum_tallies
 from kroniek.events.learned import load_trigger_model
 from kroniek.pipeline.config import load_config
@@ -31,39 +30,13 @@ EVENTS = "events.lexicon/v1"
 CACHE = Path(os.environ.get("KRONIEK_LAB_CACHE", "/tmp/kroniek-coder-lab"))
 
 
-def golds_of(split: str) -> list[GoldChronicle]:
-    if split == "test":
-        sys.exit("the test split is sealed")
-    if split == "goldset":  # the old dev gold set that `kroniek evaluate` scores by default
-        return [read_gold(p) for p in gold_files(list(default_gold_paths()))]
-    golds = [read_gold(p) for p in gold_files([corpus_gold_dir()])]
-    return [g for g in golds if g.split == split]
-
-
 def prepare(split: str) -> None:
     """Annotate every document of the split with all stages before the events stage and pickle them."""
-    from kroniek.extractor import Extractor
-    from kroniek.ingest import RawArticle
-
-    config = load_config()
-    config["pipeline"]["stages"] = [s for s in config["pipeline"]["stages"] if s != EVENTS]
-    extractor = Extractor(config=config)
-    CACHE.mkdir(parents=True, exist_ok=True)
-    docs = {}
-    for gold in golds_of(split):
-        article = gold.chronicle.article
-        raw = RawArticle(text=article.text, id=gold.key, language=article.language)
-        doc = extractor.annotate(raw, published=article.published, lang=article.language)
-        doc.article = article  # the gold's own metadata, as kroniek evaluate passes it
-        docs[gold.key] = doc
-    with open(CACHE / f"{split}.pkl", "wb") as fh:
-        pickle.dump(docs, fh, protocol=pickle.HIGHEST_PROTOCOL)
-    print(f"{len(docs)} documents cached in {CACHE / f'{split}.pkl'}")
+    cache_docs(split, CACHE, lambda s: s != EVENTS)
 
 
 def load_docs(split: str) -> dict[str, Any]:
-    with open(CACHE / f"{split}.pkl", "rb") as fh:
-        return pickle.load(fh)  # noqa: S301 (our own cache)
+    return cached_docs(split, CACHE)
 
 
 def events_stage(**settings: Any) -> Any:
