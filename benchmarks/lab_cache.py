@@ -12,18 +12,16 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from kroniek.evaluation.gold import GoldChronicle, gold_files, read_gold
-from kroniek.evaluation.run import corpus_gold_dir, default_gold_paths
+from kroniek.evaluation.gold import GoldChronicle
+from kroniek.evaluation.run import select_golds
 from kroniek.pipeline.config import load_config
 
 
 def golds_of(split: str) -> list[GoldChronicle]:
     if split == "test":
         sys.exit("the test split is sealed")
-    if split == "goldset":  # the old dev gold set that `kroniek evaluate` scores by default
-        return [read_gold(p) for p in gold_files(list(default_gold_paths()))]
-    golds = [read_gold(p) for p in gold_files([corpus_gold_dir()])]
-    return [g for g in golds if g.split == split]
+    # "goldset": the old dev gold set that `kroniek evaluate` scores by default
+    return select_golds(split=None if split == "goldset" else split)
 
 
 def cache_docs(split: str, cache: Path, keep_stage: Callable[[str], bool]) -> None:

@@ -34,8 +34,8 @@ from collections import Counter
 from pathlib import Path
 
 from kroniek.chronicle.models import Actor, Chronicle, Event
-from kroniek.evaluation.gold import GoldChronicle, gold_files, read_gold
-from kroniek.evaluation.run import corpus_gold_dir, default_gold_paths, read_prediction
+from kroniek.evaluation.gold import GoldChronicle
+from kroniek.evaluation.run import read_prediction, select_golds
 from kroniek.evaluation.scorer import ActorMatcher, normalize_name, overlap, score_article, surname
 
 CATEGORIES = (
@@ -171,12 +171,7 @@ def main() -> None:
     parser.add_argument("--lang", default=None)
     parser.add_argument("--show", default=None, help="print the cases of this category")
     args = parser.parse_args()
-    paths = [corpus_gold_dir()] if args.split else list(default_gold_paths())
-    golds = [read_gold(f) for f in gold_files(paths)]
-    if args.split:
-        golds = [g for g in golds if g.split == args.split]
-    if args.lang:
-        golds = [g for g in golds if g.language in args.lang.split(",")]
+    golds = select_golds(split=args.split, lang=args.lang)
     counts: Counter[tuple[str, str]] = Counter()
     spurious: Counter[str] = Counter()
     for g in golds:

@@ -28,8 +28,7 @@ from collections import Counter
 from pathlib import Path
 from typing import Any
 
-from kroniek.evaluation.gold import gold_files, read_gold
-from kroniek.evaluation.run import corpus_gold_dir, default_gold_paths, read_prediction
+from kroniek.evaluation.run import read_prediction, select_golds
 from kroniek.evaluation.scorer import ActorMatcher, gold_as_read, score_article
 
 
@@ -41,12 +40,7 @@ def main() -> None:
     parser.add_argument("--lang", default=None)
     parser.add_argument("--explain", action="store_true", help="run kroniek again on each shown error's article")
     args = parser.parse_args()
-    paths = [corpus_gold_dir()] if args.split else list(default_gold_paths())
-    golds = [read_gold(f) for f in gold_files(paths)]
-    if args.split:
-        golds = [g for g in golds if g.split == args.split]
-    if args.lang:
-        golds = [g for g in golds if g.language in args.lang.split(",")]
+    golds = select_golds(split=args.split, lang=args.lang)
     extractor = None
     if args.explain:
         from kroniek.extractor import Extractor

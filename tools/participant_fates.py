@@ -27,8 +27,8 @@ from trigger_fates import _fate_of_miss, _spans
 from kroniek.assemble import to_chronicle
 from kroniek.chronicle.models import Event
 from kroniek.document import ArticleDoc, CharSpan, DroppedTrigger
-from kroniek.evaluation.gold import GoldChronicle, gold_files, read_gold
-from kroniek.evaluation.run import corpus_gold_dir
+from kroniek.evaluation.gold import GoldChronicle
+from kroniek.evaluation.run import select_golds
 from kroniek.evaluation.scorer import score_article
 from kroniek.events import fates
 from kroniek.extractor import Extractor
@@ -133,7 +133,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--json", type=Path, default=None, help="also write every case here")
     args = parser.parse_args(argv)
     extractor = Extractor(config_path=args.config)
-    golds = [g for g in (read_gold(f) for f in gold_files([corpus_gold_dir()])) if g.split == args.split]
+    golds = select_golds(split=args.split)
     cases = [case for gold in golds for case in article_cases(extractor, gold)]
     print(f"# {len(golds)} articles of the {args.split} split: {len(cases)} missed events without a participant")
     for field in ("construction", "participants", "gold_actor"):

@@ -28,8 +28,7 @@ from pathlib import Path
 from typing import Any
 
 from kroniek.chronicle.models import Actor
-from kroniek.evaluation.gold import gold_files, read_gold
-from kroniek.evaluation.run import corpus_gold_dir, read_prediction
+from kroniek.evaluation.run import read_prediction, select_golds
 from kroniek.evaluation.scorer import ActorMatcher, actors_match, gold_as_read, score_article
 
 CLASSES = (
@@ -53,9 +52,7 @@ def main() -> None:
     parser.add_argument("--lang", default=None)
     parser.add_argument("--show", action="store_true")
     args = parser.parse_args()
-    golds = [g for g in (read_gold(f) for f in gold_files([corpus_gold_dir()])) if g.split == args.split]
-    if args.lang:
-        golds = [g for g in golds if g.language in args.lang.split(",")]
+    golds = select_golds(split=args.split, lang=args.lang)
     from kroniek.extractor import Extractor
 
     extractor = Extractor()

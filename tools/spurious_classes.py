@@ -37,8 +37,8 @@ from collections import Counter, defaultdict
 from pathlib import Path
 
 from kroniek.chronicle.models import PROPOSITION_TYPES, Chronicle, Event, Span
-from kroniek.evaluation.gold import GoldChronicle, gold_files, read_gold
-from kroniek.evaluation.run import corpus_gold_dir, read_prediction
+from kroniek.evaluation.gold import GoldChronicle
+from kroniek.evaluation.run import read_prediction, select_golds
 from kroniek.evaluation.scorer import overlap, score_article
 from kroniek.events.lexicon import load_lexicon
 
@@ -166,9 +166,8 @@ def main() -> None:
     parser.add_argument("--show", choices=CLASSES, default=None, help="print each spurious event of this class")
     parser.add_argument("--lang", default=None)
     args = parser.parse_args()
-    golds = [read_gold(f) for f in gold_files([corpus_gold_dir()])]
-    golds = [g for g in golds if g.split == args.split]
-    known = gold_trigger_words(golds)
+    golds = select_golds(split=args.split)
+    known = gold_trigger_words(golds)  # every language of the split, before --lang narrows the documents
     if args.lang:
         golds = [g for g in golds if g.language in args.lang.split(",")]
     counts: dict[str, Counter[str]] = defaultdict(Counter)

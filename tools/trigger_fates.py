@@ -20,8 +20,8 @@ from pathlib import Path
 from kroniek.assemble import to_chronicle
 from kroniek.chronicle.models import Event
 from kroniek.document import DroppedTrigger
-from kroniek.evaluation.gold import GoldChronicle, gold_files, read_gold
-from kroniek.evaluation.run import corpus_gold_dir
+from kroniek.evaluation.gold import GoldChronicle
+from kroniek.evaluation.run import select_golds
 from kroniek.evaluation.scorer import score_article
 from kroniek.extractor import Extractor
 from kroniek.ingest import article_from_text
@@ -75,7 +75,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--json", type=Path, default=None, help="also write the counts here")
     args = parser.parse_args(argv)
     extractor = Extractor(config_path=args.config)
-    golds = [g for g in (read_gold(f) for f in gold_files([corpus_gold_dir()])) if g.split == args.split]
+    golds = select_golds(split=args.split)
     dropped: Counter[str] = Counter()
     misses: Counter[str] = Counter()
     for gold in golds:

@@ -89,6 +89,42 @@ def parse_languages(lang: str | Iterable[str] | None) -> list[str] | None:
     return codes or None
 
 
+def gold_sources(
+    gold: Iterable[str | Path] | None = None, split: str | None = None
+) -> tuple[list[str | Path], list[Path]]:
+    """The gold paths as given (default: the corpus for a split, else the dev gold set) and their gold files."""
+    if gold is None and parse_split(split) is not None:
+        gold = [corpus_gold_dir()]
+    gold_paths: list[str | Path] = list(gold) if gold is not None else list(default_gold_paths())
+    if not gold_paths:
+        raise KroniekError("E183", where="../shared/corpus/gold (not found; set $KRONIEK_SHARED or give GOLD)")
+    files = gold_files(gold_paths)
+    if not files:
+        raise KroniekError("E183", where=", ".join(str(p) for p in gold_paths))
+    return gold_paths, files
+
+
+def _chosen(
+    golds: list[GoldChronicle], gold_paths: list[str | Path], split: str | None, languages: list[str] | None
+) -> list[GoldChronicle]:
+    if languages:
+        golds = [g for g in golds if g.language in languages]
+    if split is not None:
+        golds = [g for g in golds if g.split == split]
+        if not golds:
+            raise KroniekError("E183", where=f"{', '.join(str(p) for p in gold_paths)} (split {split})")
+    return golds
+
+
+def select_golds(
+    gold: Iterable[str | Path] | None = None, split: str | None = None, lang: str | Iterable[str] | None = None
+) -> list[GoldChronicle]:
+    """The gold chronicles ``evaluate`` scores for these arguments (the same defaults and E183/E187/E191 errors);
+    the error-analysis tools and workbenches read their documents through it."""
+    gold_paths, files = gold_sources(gold, split)
+    return _chosen([read_gold(f) for f in files], gold_paths, parse_split(split), parse_languages(lang))
+
+
 @dataclass(slots=True)
 class EvaluationReport:
     articles: list[ArticleScore]
@@ -202,23 +238,8 @@ def evaluate(
     prediction to ``<save_pred>/<key>.json`` (to score again later with ``pred=``). ``split``: only the
     documents of this corpus split (train, dev, test); without ``gold`` it reads the project's corpus.
     """
-    split = parse_split(split)
-    if gold is None and split is not None:
-        gold = [corpus_gold_dir()]
-    gold_paths: list[str | Path] = list(gold) if gold is not None else list(default_gold_paths())
-    if not gold_paths:
-        raise KroniekError("E183", where="../shared/corpus/gold (not found; set $KRONIEK_SHARED or give GOLD)")
-    files = gold_files(gold_paths)
-    if not files:
-        raise KroniekError("E183", where=", ".join(str(p) for p in gold_paths))
-    languages = parse_languages(lang)
-    golds = [read_gold(f) for f in files]
-    if languages:
-        golds = [g for g in golds if g.language in languages]
-    if split is not None:
-        golds = [g for g in golds if g.split == split]
-        if not golds:
-            raise KroniekError("E183", where=f"{', '.join(str(p) for p in gold_paths)} (split {split})")
+    gold_paths, files = gold_sources(gold, split)
+    golds = _chosen([read_gold(f) for f in files], gold_paths, parse_split(split), parse_languages(lang))
 
     pred_dir = Path(pred) if pred is not None else None
     if pred_dir is not None and not pred_dir.is_dir():
