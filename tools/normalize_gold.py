@@ -3,7 +3,8 @@
     python tools/normalize_gold.py              # list what would change
     python tools/normalize_gold.py --write      # rewrite corpus/gold/*.gold.json (and corpus/agreement/*/)
 
-Today one convention: a national government named as such is the state (docs/annotation.md, ADJ #4). The
+The conventions: a national government named as such is the state (docs/annotation.md, ADJ #4), an event dated
+by a part of the day is dated by its day, and a span covers whole words (docs/annotation.md, Spans). The
 files keep their layout (json indent 1, as tools/corpus.py pack writes them).
 """
 
@@ -13,7 +14,8 @@ import argparse
 import json
 from pathlib import Path
 
-from kroniek.evaluation.gold_norms import day_for_part_of_day, merge_into_state
+from kroniek.evaluation.gold import read_gold
+from kroniek.evaluation.gold_norms import day_for_part_of_day, merge_into_state, whole_words
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -29,7 +31,8 @@ def main() -> None:
     for path in files:
         raw = path.read_text(encoding="utf-8")
         gold = json.loads(raw)
-        changes = merge_into_state(gold) + day_for_part_of_day(gold)
+        text = read_gold(path).chronicle.article.text
+        changes = merge_into_state(gold) + day_for_part_of_day(gold) + whole_words(gold, text)
         if not changes:
             continue
         changed += 1

@@ -1,14 +1,18 @@
-"""A national government named as such is the state (docs/annotation.md, ADJ #4), applied to gold JSON."""
+"""Mechanical annotation conventions applied to gold JSON: a national government is the state (ADJ #4), a part of
+the day dates by its day, a span covers whole words (docs/annotation.md)."""
 
 from __future__ import annotations
 
 from typing import Any
 
 from kroniek.evaluation.gold_norms import (
+    cuts_a_word,
     day_for_part_of_day,
     merge_into_state,
     national_government_state,
     part_of_day_date,
+    whole_word_span,
+    whole_words,
 )
 
 
@@ -84,3 +88,53 @@ def test_a_part_of_the_day_dates_its_event_by_the_day() -> None:
     assert gold["events"][1]["date"]["value"] == "2026-11-25T14:30"
     assert part_of_day_date("2026-11-25TNI") == "2026-11-25"
     assert part_of_day_date("2026-11-25") is None
+
+
+def _span_at(text: str, needle: str, nth: int = 1) -> tuple[int, int]:
+    at = -1
+    for _ in range(nth):
+        at = text.index(needle, at + 1)
+    return at, at + len(needle)
+
+
+def test_a_span_that_cuts_a_word_is_found() -> None:
+    text = "The Russian navy left. Russia said so."
+    assert cuts_a_word(text, *_span_at(text, "Russia"))
+    assert not cuts_a_word(text, *_span_at(text, "Russia", 2))
+    assert not cuts_a_word(text, *_span_at(text, "Russian"))
+
+
+def test_a_name_inside_its_adjective_widens_to_the_adjective() -> None:
+    text = "The Russian navy left the port."
+    assert whole_word_span(text, *_span_at(text, "Russia")) == _span_at(text, "Russian")
+
+
+def test_a_particle_counted_into_another_word_moves_to_its_own_word() -> None:
+    # "in" of the separable verb "trok ... in" landed inside "belastingwet" (raw substring counting).
+    text = "De regering trok de belastingwet in na protesten."
+    start, end = whole_word_span(text, *_span_at(text, "in"))
+    assert text[start:end] == "in" and start == text.index(" in ") + 1
+
+
+def test_a_slipped_phrase_with_no_whole_occurrence_drops_its_cut_first_word() -> None:
+    text = "Zo stelde ACV-voorzitter Jan Peeters gisteren."
+    start, end = whole_word_span(text, *_span_at(text, "de ACV-voorzitter"))
+    assert text[start:end] == "ACV-voorzitter"
+
+
+def test_whole_words_repairs_nested_spans_and_leaves_good_ones() -> None:
+    text = "De Russische marine vertrok. Rusland zweeg."
+    start, end = _span_at(text, "Rus")
+    gold: dict[str, Any] = {
+        "actors": [{"id": "a1", "mentions": [{"text": "Rus", "start": start, "end": end}, _mention(text, "Rusland")]}],
+        "events": [{"trigger": [{"text": "vertrok", "start": 20, "end": 27}]}],
+    }
+    changes = whole_words(gold, text)
+    assert len(changes) == 1
+    assert gold["actors"][0]["mentions"][0]["text"] == "Russische"
+    assert gold["actors"][0]["mentions"][1]["text"] == "Rusland"
+
+
+def _mention(text: str, needle: str) -> dict[str, Any]:
+    start, end = _span_at(text, needle)
+    return {"text": needle, "start": start, "end": end}

@@ -4,7 +4,7 @@
 validator) and then applies the annotation conventions of docs/annotation.md that a validator cannot
 see: no event dated by a page stamp, no participant the text does not name, a proposition on every
 required AGREE/REQUEST/REJECT/THREATEN/CONCEDE, a national government coded as the state
-(gold_norms), corpus files carrying source, hash and split, and
+(gold_norms), spans of whole words, corpus files carrying source, hash and split, and
 no document id twice. ``gold_stats`` counts documents and required events by language, type, mode,
 hard-case tag, split and origin.
 """
@@ -20,7 +20,7 @@ from typing import Any
 from kroniek.chronicle.models import PROPOSITION_TYPES
 from kroniek.errors import KroniekError
 from kroniek.evaluation.gold import GoldChronicle, gold_files, read_gold
-from kroniek.evaluation.gold_norms import national_government_state, part_of_day_date
+from kroniek.evaluation.gold_norms import cuts_a_word, national_government_state, part_of_day_date
 
 # A line that stamps the page rather than reports: "Published: 19 March 2025", "Stand: 18.03.2025".
 PAGE_STAMP = re.compile(
@@ -65,6 +65,15 @@ def conventions(gold: GoldChronicle) -> list[str]:
                 problems.append(f"event {event.id}: participant {actor_id} is not named in the text (no mention)")
         if event.event in PROPOSITION_TYPES and event.proposition is None and not extras.optional:
             problems.append(f"event {event.id}: a required {event.event} needs a proposition")
+    cut = [m.text for a in chronicle.actors for m in a.mentions if cuts_a_word(text, m.start, m.end)]
+    triggers = [t for e in chronicle.events for t in (e.trigger if isinstance(e.trigger, list) else [e.trigger])]
+    cut += [t.text for t in triggers if t is not None and cuts_a_word(text, t.start, t.end)]
+    cut += [e.evidence.text for e in chronicle.events if cuts_a_word(text, e.evidence.start, e.evidence.end)]
+    for span_text in cut:
+        problems.append(
+            f"the span {span_text[:40]!r} starts or ends inside a word (docs/annotation.md, Spans; "
+            "python tools/normalize_gold.py --write)"
+        )
     for actor in chronicle.actors:
         state = national_government_state(actor.name, actor.kind, actor.country, actor.sector)
         if state is not None and (actor.kind, actor.name) != ("state", state[0]):

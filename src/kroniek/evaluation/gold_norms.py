@@ -1,5 +1,5 @@
-"""Annotation conventions that can be applied mechanically to gold: a national government is the state, and an
-event dated by a part of the day is dated by its day.
+"""Annotation conventions that can be applied mechanically to gold: a national government is the state, an
+event dated by a part of the day is dated by its day, and a span covers whole words.
 
 The second (round 5, docs/annotation.md "Dates"): the spec's event date has the precisions day, week, month and
 year; "Wednesday evening" dates its event to the Wednesday. Older gold wrote the TIMEX3 value of the part of the day
@@ -23,6 +23,7 @@ or cabinets ("Trump administration", "Barnier government", "Schoof cabinet") sta
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from functools import lru_cache
 from typing import Any
 
@@ -143,3 +144,90 @@ def _move_references(gold: dict[str, Any], actor: dict[str, Any], twin: dict[str
         if isinstance(statement.get("addressee"), list):
             statement["addressee"] = _replace_ids(statement["addressee"], old, new)
     gold["actors"].remove(actor)
+
+
+# The third (round 6): a span covers whole words. Annotators' work files name a mention by its text and its
+# occurrence, and the occurrence counted raw substrings, so "Russia" occurrence 3 could land inside "Russian", the
+# particle "in" of "trekt de wet in" inside "belastingwet", the pronoun "ze" inside "kazerne". Such a span scores
+# against a system span that reads the whole word, and it shows a cut word in every page that quotes it.
+# ``whole_word_span`` repairs it the way the two kinds of slip happened: a span whose first letter is inside a word,
+# or a short lowercase word (a particle, a pronoun) whose end is, was counted into the wrong place, and moves to the
+# whole-word occurrence that its count meant (a slipped span of several words with none loses its cut first
+# word instead); any other cut span ("Russia" in "Russian", "gijzelaar" in "gijzelaars") names the word it cuts,
+# and widens to it.
+
+
+def cuts_a_word(text: str, start: int, end: int) -> bool:
+    """Whether text[start:end] starts or ends inside a word (a letter or digit on both sides of an edge)."""
+    return _cut_left(text, start) or _cut_right(text, end)
+
+
+def _cut_left(text: str, start: int) -> bool:
+    return 0 < start < len(text) and text[start - 1].isalnum() and text[start].isalnum()
+
+
+def _cut_right(text: str, end: int) -> bool:
+    return 0 < end < len(text) and text[end - 1].isalnum() and text[end].isalnum()
+
+
+def _intended_whole(text: str, start: int, needle: str) -> int | None:
+    """Where a span counted into the wrong place was meant to be, else None.
+
+    The work files' occurrence N counted raw substrings where the annotator counted words, so a span landed at or
+    before the word it was meant for: the first whole-word occurrence after it (else the nearest one before).
+    """
+    whole = [m.start() for m in re.finditer(re.escape(needle), text) if not cuts_a_word(text, m.start(), m.end())]
+    after = [at for at in whole if at > start]
+    if after:
+        return after[0]
+    return whole[-1] if whole else None
+
+
+def whole_word_span(text: str, start: int, end: int) -> tuple[int, int]:
+    """(start, end) of a span repaired so that it covers whole words (unchanged when it does)."""
+    if start >= end or not cuts_a_word(text, start, end):
+        return start, end
+    needle = text[start:end]
+    slipped = _cut_left(text, start) or (len(needle) <= 3 and needle.isalpha() and needle.islower())
+    if slipped and (moved := _intended_whole(text, start, needle)) is not None:
+        return moved, moved + len(needle)
+    if _cut_left(text, start) and " " in needle.strip():
+        start += len(needle) - len(needle.split(" ", 1)[1])
+    while _cut_left(text, start):
+        start -= 1
+    while _cut_right(text, end):
+        end += 1
+    return start, end
+
+
+def _spans(node: Any) -> Iterator[dict[str, Any]]:
+    """Every span object ({"text", "start", "end"}) in a gold chronicle's JSON, at any depth."""
+    if isinstance(node, dict):
+        if (
+            isinstance(node.get("start"), int)
+            and isinstance(node.get("end"), int)
+            and isinstance(node.get("text"), str)
+        ):
+            yield node
+        for value in node.values():
+            yield from _spans(value)
+    elif isinstance(node, list):
+        for item in node:
+            yield from _spans(item)
+
+
+def whole_words(gold: dict[str, Any], text: str) -> list[str]:
+    """Repair every span of one gold chronicle's JSON that cuts a word (in place); a line per span changed.
+
+    Only spans whose text reads back from the article are touched: one that does not is a different problem,
+    which the chronicle validator reports.
+    """
+    changes: list[str] = []
+    for span in _spans({key: value for key, value in gold.items() if key != "article"}):
+        start, end = span["start"], span["end"]
+        if text[start:end] != span["text"] or not cuts_a_word(text, start, end):
+            continue
+        new_start, new_end = whole_word_span(text, start, end)
+        changes.append(f"span {span['text']!r} at {start} -> {text[new_start:new_end]!r} at {new_start} (whole words)")
+        span.update({"text": text[new_start:new_end], "start": new_start, "end": new_end})
+    return changes
