@@ -103,3 +103,33 @@ def test_read_gold_and_gold_files(tmp_path: Path) -> None:
     with pytest.raises(KroniekError) as info:
         gold_files([tmp_path / "absent"])
     assert info.value.code == "E182"
+
+
+def test_a_mention_listed_once_never_lands_inside_a_longer_word() -> None:
+    data = gold_dict()
+    text = "De Morlandse marine vertrok. Morland zweeg."
+    data["article"]["text"] = text
+    data["actors"] = [{**data["actors"][0], "mentions": [{"text": "Morland"}]}]
+    data["events"], data["statements"], data["timexes"] = [], [], []
+    actor = parse_gold(data, "t").chronicle.actors[0]
+    assert [(m.text, m.start) for m in actor.mentions] == [("Morland", text.rfind("Morland"))]
+
+
+def test_a_subspan_inside_its_evidence_prefers_the_whole_word() -> None:
+    data = gold_dict()
+    text = "De regering trok de belastingwet in na protesten."
+    data["article"]["text"] = text
+    data["actors"] = [{**data["actors"][0], "mentions": [{"text": "De regering"}]}]
+    data["statements"], data["timexes"] = [], []
+    data["events"] = [
+        {
+            "id": "e1",
+            "event": "RETREAT",
+            "actor": ["a1"],
+            "evidence": {"text": text},
+            "trigger": [{"text": "trok"}, {"text": "in"}],
+        }
+    ]
+    event = parse_gold(data, "t").chronicle.events[0]
+    assert isinstance(event.trigger, list)
+    assert event.trigger[1].start == text.index(" in ") + 1

@@ -112,9 +112,7 @@ class _Locator:
         occurrence = span.get("occurrence")
         start = -1
         if occurrence is None and within is not None:
-            lo, hi = within
-            hit = self.text.find(needle, lo, hi)
-            start = hit if hit >= 0 and hit + len(needle) <= hi else -1
+            start = self._first_in(needle, *within)
         if start < 0:
             start = find_occurrence(self.text, needle, int(occurrence or 1))
         if start < 0:
@@ -124,6 +122,19 @@ class _Locator:
         located["start"] = start
         located["end"] = start + len(needle)
         return located
+
+    def _first_in(self, needle: str, lo: int, hi: int) -> int:
+        """The first letter-bounded hit of needle inside [lo, hi), else the first hit at all, else -1.
+
+        A particle "in" inside an evidence that holds "belastingwet ... in" means the word, not the letters.
+        """
+        hits = []
+        pos = self.text.find(needle, lo, hi)
+        while pos >= 0:
+            hits.append(pos)
+            pos = self.text.find(needle, pos + 1, hi)
+        bounded = [h for h in hits if letter_bounded(self.text, h, h + len(needle))]
+        return (bounded or hits or [-1])[0]
 
     def all_hits(self, needle: str) -> list[tuple[int, int]]:
         hits = []
@@ -149,9 +160,11 @@ def _resolve_mentions(data: dict[str, Any], loc: _Locator) -> None:
             located = loc.locate(mention, f"actor {actor.get('id')} mention {i}")
             if located is None:
                 continue
-            spans.add((located["start"], located["end"]))
             if mention.get("text") not in explicit and "start" not in mention:
-                spans.update(loc.all_hits(mention["text"]))
+                hits = loc.all_hits(mention["text"])  # the words, not "Soedan" inside "Soedanese"
+                spans.update(hits or [(located["start"], located["end"])])
+                continue
+            spans.add((located["start"], located["end"]))
         spans_by_actor.append(spans)
     every = [s for spans in spans_by_actor for s in spans]
     for actor, spans in zip(data.get("actors", []), spans_by_actor, strict=True):
