@@ -132,6 +132,12 @@ def test_actor_match_rules() -> None:
     assert not actors_match(actor("Vladimir Putin", "person", "RUS"), actor("Russia", "state", "RUS"))
     assert actors_match(actor("Moscow", "state", "RUS"), actor("Russia", "state", "RUS"))
     assert not actors_match(actor("Syrian rebels", "group", "SYR"), actor("Syrian opposition", "group", "SYR"))
+    # Groups: the head noun and the country decide, not where the annotator put the nationality.
+    assert actors_match(actor("Russian soldiers", "group", "RUS"), actor("soldiers", "group", "RUS"))
+    assert actors_match(actor("protesters", "group"), actor("protesters in Zahedan", "group", "IRN"))
+    assert not actors_match(actor("Russian soldiers", "group", "RUS"), actor("soldiers", "group", "UKR"))
+    assert not actors_match(actor("soldiers", "group", "RUS"), actor("protesters", "group", "RUS"))
+    assert not actors_match(actor("Russian soldiers", "organization", "RUS"), actor("soldiers", "group", "RUS"))
     assert normalize_name("  Zelenskyy, ") == "zelenskyy"
     # Royal styles: the given name, not the country, identifies the person.
     assert actors_match(actor("Willem-Alexander", "person"), actor("Willem-Alexander of the Netherlands", "person"))
