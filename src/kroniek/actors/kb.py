@@ -135,9 +135,10 @@ class GroupNoun(NamedTuple):
     english: str  # the English noun of the group's name
     sector: str
     is_state: bool  # after a country adjective, the state itself ("de Russische regering")
-    institution: str  # "military" or "police": the country's institution, else "" (a group)
+    institution: str  # "military", "army" or "police": the country's institution, else "" (a group)
     bare: bool = False  # without an adjective: a group of the salient state ("the protesters")
     collective: bool = False  # read bare also in the singular ("the opposition", "de junta")
+    definite_only: bool = False  # read bare only after a definite article ("the army", not "military aid")
 
 
 @pickled_by_constructor
@@ -161,6 +162,9 @@ class RoleTables:
     plural_pronouns: dict[str, set[str]] = field(default_factory=dict)
     # country code -> the English name of its national police force ([national_police])
     national_police: dict[str, str] = field(default_factory=dict)
+    # country code -> the English name of its armed forces ([national_armed_forces]) and army ([national_army])
+    national_armed_forces: dict[str, str] = field(default_factory=dict)
+    national_army: dict[str, str] = field(default_factory=dict)
 
 
 def _load_roles(data: dict[str, Any], agents: dict[str, str]) -> RoleTables:
@@ -197,6 +201,7 @@ def _load_roles(data: dict[str, Any], agents: dict[str, str]) -> RoleTables:
                     str(entry.get("institution", "")),
                     bool(entry.get("bare", False)),
                     bool(entry.get("collective", False)),
+                    entry.get("bare") == "definite",
                 )
 
     def per_lang(table: str, suffix: str = "") -> dict[str, set[str]]:
@@ -218,6 +223,8 @@ def _load_roles(data: dict[str, Any], agents: dict[str, str]) -> RoleTables:
         max_words,
         per_lang("pronouns", "_plural"),
         dict(data.get("national_police", {})),
+        dict(data.get("national_armed_forces", {})),
+        dict(data.get("national_army", {})),
     )
 
 
