@@ -110,3 +110,18 @@ def test_army_nouns_without_an_article_are_not_read_bare(resolve) -> None:
     ):
         armed = [a.name for a in resolve(text, lang=lang).actors if a.sector == "MIL"]
         assert not armed, (text, armed)
+
+
+def test_the_government_of_an_article_that_names_its_country_only_by_a_capital(resolve) -> None:
+    # Jakarta after "in" is a place, not an actor; its state is still the one the article is about
+    found = groups(resolve("Duizenden mensen protesteerden in Jakarta.\n\nDe regering beperkte de toegang tot internet."))
+    assert found["De regering"][:2] == ("Indonesia", "IDN")
+
+
+def test_an_of_phrase_that_is_not_the_owner_does_not_hide_the_group(resolve) -> None:
+    found = groups(resolve("Kenya closed its schools. The protesters accused the government of a massacre.", lang="en"))
+    assert found["the government"][:2] == ("Kenya", "KEN")
+    assert found["The protesters"][:2] == ("Kenyan protesters", "KEN")
+    # "the government of <name>" stays with the rules for named governments
+    found = groups(resolve("Kenya closed its schools. The government of Kenya resigned.", lang="en"))
+    assert "The government" not in found

@@ -365,7 +365,7 @@ class Finders:
             entry = self.group_nouns.get(tok.key)
             if entry is None or k in by_start or any(f.start <= tok.start < f.end for f in found):
                 continue
-            if k + 1 < len(tokens) and (k + 1 in by_start or tokens[k + 1].key in of_words):
+            if k + 1 < len(tokens) and (k + 1 in by_start or self._of_a_name(tokens, k + 1, of_words, by_start)):
                 continue  # "the government of X", "le gouvernement Papadimos": left to other rules
             definite = k > 0 and tokens[k - 1].key in DEFINITE
             start_tok = k - 1 if definite else k
@@ -386,6 +386,19 @@ class Finders:
             role = RoleMatch(k, k + 1, tok.start, tok.end, ("GROUP", tok.key, tok.text), entry.sector)
             out.append(Found(start, end, Pending(role, None, None), "description"))
         return out
+
+    def _of_a_name(self, tokens: list[Token], k: int, of_words: set[str], by_start: dict[int, GazMatch]) -> bool:
+        """Whether token k opens an "of" phrase that names whose group it is ("of Bangladesh", "van de
+        Verenigde Staten", "of Prime Minister Hasina"), not another argument of the verb ("accused the
+        government of a massacre")."""
+        if tokens[k].key not in of_words:
+            return False
+        j = k + 1
+        if j < len(tokens) and tokens[j].key in DEFINITE and j not in by_start:
+            j += 1
+        if j >= len(tokens):
+            return False
+        return j in by_start or capitalised(tokens[j].text) or tokens[j].key in self.office_nouns
 
     def _bare_group_noun(self, tokens: list[Token], k: int, definite: bool, collective: bool) -> bool:
         """Whether group noun k, with no country adjective, names a group: plural (or a collective noun
