@@ -114,7 +114,9 @@ def test_army_nouns_without_an_article_are_not_read_bare(resolve) -> None:
 
 def test_the_government_of_an_article_that_names_its_country_only_by_a_capital(resolve) -> None:
     # Jakarta after "in" is a place, not an actor; its state is still the one the article is about
-    found = groups(resolve("Duizenden mensen protesteerden in Jakarta.\n\nDe regering beperkte de toegang tot internet."))
+    found = groups(
+        resolve("Duizenden mensen protesteerden in Jakarta.\n\nDe regering beperkte de toegang tot internet.")
+    )
     assert found["De regering"][:2] == ("Indonesia", "IDN")
 
 
