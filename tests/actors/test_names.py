@@ -51,6 +51,18 @@ def test_bare_institution_of_another_country_than_the_kb_lists(resolve) -> None:
     assert named(resolve(text, lang="en"))["Congress"][:2] == ("Congress of the Republic of Peru", "PER")
 
 
+def test_definite_lower_case_institution_is_the_articles_own(resolve) -> None:
+    # Dutch and French write "het parlement", "le parlement" in lower case: after a definite article it is the
+    # parliament of the state the article names most, under its English Wikipedia title
+    found = named(resolve("Litouwen kreeg een nieuwe begroting. Het parlement stemde maandag in."))
+    assert found["Het parlement"][:2] == ("Seimas", "LTU")
+    found = named(resolve("Au Liban, le parlement a voté la loi.", lang="fr"))
+    assert found["le parlement"][:2] == ("Parliament of Lebanon", "LBN")
+    # an indefinite or plural mention is no particular parliament
+    found = named(resolve("Litouwen wil een parlement dat luistert.", lang="nl"))
+    assert "parlement" not in found and "een parlement" not in found
+
+
 def test_longer_known_name_is_not_cut(resolve) -> None:
     text = "The European Parliament voted. Parliament then met Chinese officials in China."
     found = named(resolve(text, lang="en"))
