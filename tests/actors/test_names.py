@@ -193,3 +193,21 @@ def test_a_broken_spelling_fold_is_a_catalogue_error(monkeypatch) -> None:
     assert caught.value.code == "E162" and "name_spelling_folds" in str(caught.value)
     spelling.spelling_folds.cache_clear()
     assert spelling.spelling_folds("xx") == ()  # no folder for the language: no folds
+
+
+def test_states_the_phoenix_dictionaries_lack(resolve) -> None:
+    # Eritrea was only a Phoenix organisation filed under Ethiopia; Kyrgyzstan and Tajikistan were missing
+    found = named(resolve("Eritrea en Kirgizië protesteerden; Tadzjikistan en Saudi-Arabië zwegen."))
+    assert found["Eritrea"] == ("Eritrea", "ERI", "state")
+    assert found["Kirgizië"] == ("Kyrgyzstan", "KGZ", "state")
+    assert found["Tadzjikistan"] == ("Tajikistan", "TJK", "state")
+    assert found["Saudi-Arabië"] == ("Saudi Arabia", "SAU", "state")
+    found = named(resolve("Kyrgyz soldiers fired across the border.", lang="en"))
+    assert found["Kyrgyz soldiers"] == ("Kyrgyz soldiers", "KGZ", "group")
+
+
+def test_family_name_first_after_a_full_mention(resolve) -> None:
+    text = "Präsident Yoon Suk Yeol rief das Kriegsrecht aus. Yoon wurde später abgesetzt."
+    assert named(resolve(text, lang="de"))["Yoon"][:2] == ("Yoon Suk Yeol", "KOR")
+    # without the full mention the first word alone names nobody
+    assert "Yoon" not in named(resolve("Yoon wurde später abgesetzt.", lang="de"))

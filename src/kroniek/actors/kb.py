@@ -309,6 +309,7 @@ class ActorKB:
         kb.given_name_gender = {fold(n): "f" for n in names.get("female", [])}
         kb.given_name_gender.update({fold(n): "m" for n in names.get("male", [])})
         kb.add_country_adjectives((data_dir / "curated" / "country_adjectives.tsv").read_text(encoding="utf-8"))
+        kb.add_family_names_first(roles.get("family_name_first", []))
         from kroniek.actors.spelling import skeleton  # (spelling imports this module)
 
         kb.person_skeletons(skeleton)  # built here so that the disk cache keeps it
@@ -325,6 +326,8 @@ class ActorKB:
                 continue
             iso, adj_en, adj_nl, adj_de, adj_fr, names = (line.split("\t") + [""] * 5)[:6]
             state = self.states.get(iso)
+            if state is None and _cells(names):
+                state = self._add_state(iso, _cells(names)[0])
             if state is None:
                 continue
             if _cells(names):
@@ -344,6 +347,32 @@ class ActorKB:
                 if not any(h.actor.kind == "state" and h.flags & ADJ for h in self.aliases.get(fold(surface), [])):
                     self._add_alias(state, surface, flags)  # "Congolese" stays the first state's
         return added
+
+    def add_family_names_first(self, countries: list[str]) -> int:
+        """In the countries that write the family name first ("Yoon Suk Yeol", "Lai Ching-te", "Xi Jinping"),
+        the first word of a curated person's name is the surname a later mention uses ("Yoon"): an alias
+        read only after a full mention in the same article. Returns how many were added."""
+        added = 0
+        for actor in self.actors:
+            words = actor.name.split()
+            if actor.kind == "person" and actor.curated and actor.country in countries and len(words) > 1:
+                self._add_alias(actor, words[0], SURNAME | WEAK)
+                added += 1
+        return added
+
+    def _add_state(self, iso: str, name: str) -> KBActor:
+        """A state the Phoenix dictionaries lack (Eritrea, Kyrgyzstan, Tajikistan ... are filed there only as
+        organisations or not at all), from a row of curated/country_adjectives.tsv."""
+        state = KBActor(len(self.actors), f"state:{iso}", name, "state", iso, "GOV", None, "curated")
+        self.actors.append(state)
+        self.by_key[state.key] = state
+        self.states[iso] = state
+        # a state's name beats a Phoenix organisation of the same name ("Eritrea" filed under Ethiopia)
+        self.aliases.setdefault(fold(name), []).insert(0, AliasHit(state, 0, None))
+        words = fold(name).split(" ")
+        for k in range(1, len(words)):
+            self.alias_prefixes.add(" ".join(words[:k]))
+        return state
 
     def _add_alias(self, actor: KBActor, surface: str, flags: int) -> None:
         hits = self.aliases.setdefault(fold(surface), [])
