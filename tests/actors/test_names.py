@@ -211,3 +211,12 @@ def test_family_name_first_after_a_full_mention(resolve) -> None:
     assert named(resolve(text, lang="de"))["Yoon"][:2] == ("Yoon Suk Yeol", "KOR")
     # without the full mention the first word alone names nobody
     assert "Yoon" not in named(resolve("Yoon wurde später abgesetzt.", lang="de"))
+
+
+def test_organisations_under_the_names_the_news_uses(resolve) -> None:
+    found = named(resolve("La Cédéao a levé ses sanctions. La CEDEAO a exigé des élections.", lang="fr"))
+    assert found["Cédéao"][0] == "Economic Community of West African States"
+    assert found["CEDEAO"][0] == "Economic Community of West African States"
+    found = named(resolve("Die Westafrikanische Wirtschaftsgemeinschaft drohte. Die M23 rückte vor.", lang="de"))
+    assert found["Westafrikanische Wirtschaftsgemeinschaft"][0] == "Economic Community of West African States"
+    assert found["M23"] == ("March 23 Movement", "COD", "organization")

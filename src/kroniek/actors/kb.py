@@ -289,7 +289,13 @@ class ActorKB:
         from kroniek.pipeline.datacache import cached_build
 
         data_dir = Path(str(resources.files("kroniek.actors") / "data"))
-        names = ("kb.json.gz", "roles.toml", "given_names.toml", "curated/country_adjectives.tsv")
+        names = (
+            "kb.json.gz",
+            "roles.toml",
+            "given_names.toml",
+            "curated/country_adjectives.tsv",
+            "curated/organization_aliases.tsv",
+        )
         sources = [data_dir / name for name in names]
         spelling = Path(__file__).with_name("spelling.py")
         kb = cached_build("actors", [*sources, Path(__file__), spelling], cls.load_shipped)
@@ -310,6 +316,7 @@ class ActorKB:
         kb.given_name_gender.update({fold(n): "m" for n in names.get("male", [])})
         kb.add_country_adjectives((data_dir / "curated" / "country_adjectives.tsv").read_text(encoding="utf-8"))
         kb.add_family_names_first(roles.get("family_name_first", []))
+        kb.add_organizations((data_dir / "curated" / "organization_aliases.tsv").read_text(encoding="utf-8"))
         from kroniek.actors.spelling import skeleton  # (spelling imports this module)
 
         kb.person_skeletons(skeleton)  # built here so that the disk cache keeps it
@@ -347,6 +354,38 @@ class ActorKB:
                 if not any(h.actor.kind == "state" and h.flags & ADJ for h in self.aliases.get(fold(surface), [])):
                     self._add_alias(state, surface, flags)  # "Congolese" stays the first state's
         return added
+
+    def add_organizations(self, table: str) -> int:
+        """Organisations and their names in nl/en/de/fr from data/curated/organization_aliases.tsv (format in its
+        header), read at load time so that a row needs no rebuild of kb.json.gz: the aliases go to the
+        knowledge base's organisation of that English Wikipedia title, which is made when missing. Returns
+        how many organisations were made."""
+        made = 0
+        for line in table.splitlines():
+            if not line.strip() or line.startswith("#"):
+                continue
+            name, country, sector, aliases = (line.split("\t") + [""] * 3)[:4]
+            actor = next(
+                (h.actor for h in self.candidates(name) if h.actor.name == name and h.actor.kind == "organization"),
+                None,
+            )
+            if actor is None:
+                key = f"org:{fold(name).replace(' ', '-')}"
+                actor = KBActor(
+                    len(self.actors), key, name, "organization", country or None, sector or None, None, "curated"
+                )
+                self.actors.append(actor)
+                self.by_key[key] = actor
+                made += 1
+            for surface in [name, *_cells(aliases)]:
+                hits = self.aliases.setdefault(fold(surface), [])
+                hits[:] = [h for h in hits if h.actor is not actor]
+                # before the Phoenix entries of the same words ("Ecowas", read only after a full mention)
+                hits.insert(0, AliasHit(actor, CASE if is_acronym(surface) else 0, surface))
+                words = fold(surface).split(" ")
+                for k in range(1, len(words)):
+                    self.alias_prefixes.add(" ".join(words[:k]))
+        return made
 
     def add_family_names_first(self, countries: list[str]) -> int:
         """In the countries that write the family name first ("Yoon Suk Yeol", "Lai Ching-te", "Xi Jinping"),
