@@ -220,3 +220,14 @@ def test_organisations_under_the_names_the_news_uses(resolve) -> None:
     found = named(resolve("Die Westafrikanische Wirtschaftsgemeinschaft drohte. Die M23 rückte vor.", lang="de"))
     assert found["Westafrikanische Wirtschaftsgemeinschaft"][0] == "Economic Community of West African States"
     assert found["M23"] == ("March 23 Movement", "COD", "organization")
+
+
+def test_definite_type_noun_is_the_organisation_of_that_type_named_last(resolve) -> None:
+    text = "The International Criminal Court issued a warrant. The court said the suspect must be handed over."
+    assert named(resolve(text, lang="en"))["The court"][0] == "International Criminal Court"
+    text = "De PvdA wil een nieuwe wet. De partij diende dinsdag een motie in."
+    assert named(resolve(text))["De partij"][0] == named(resolve(text))["PvdA"][0]
+    # no organisation of that type named before, or an indefinite noun: nobody
+    assert "The court" not in named(resolve("NATO met in Brussels. The court said nothing.", lang="en"))
+    text = "The International Criminal Court issued a warrant. A court in Manila said nothing."
+    assert "A court" not in named(resolve(text, lang="en"))
