@@ -12,7 +12,7 @@ where no other mention covers them.
 from __future__ import annotations
 
 import tomllib
-from functools import cache
+from functools import lru_cache
 from importlib import resources
 
 from kroniek.actors.kb import KBActor
@@ -20,7 +20,7 @@ from kroniek.actors.lexicon import DEFINITE, Found, NewActor
 from kroniek.lang.text import Token, fold
 
 
-@cache
+@lru_cache(maxsize=1)
 def org_types() -> tuple[dict[str, dict[str, str]], dict[str, tuple[str, ...]]]:
     """(lang -> folded type noun -> type, type -> folded name words) from data/roles.toml [[org_type]]."""
     text = (resources.files("kroniek.actors") / "data" / "roles.toml").read_text(encoding="utf-8")
