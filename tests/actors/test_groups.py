@@ -78,3 +78,52 @@ def test_forces_named_as_forces_are_the_armed_forces(resolve) -> None:
     # soldiers named by nationality are a group
     found = groups(resolve("Russische soldaten trokken zich terug uit het dorp."))
     assert found["Russische soldaten"][:4] == ("Russian soldiers", "RUS", "MIL", "group")
+
+
+def test_armed_forces_take_their_english_wikipedia_title(resolve) -> None:
+    # forces named as forces, after a country adjective: the table of national armed forces
+    found = groups(resolve("Iranian troops crossed the border.", lang="en"))
+    assert found["Iranian troops"][:4] == ("Islamic Republic of Iran Armed Forces", "IRN", "MIL", "organization")
+    found = groups(resolve("Franse militairen verlieten de basis."))
+    assert found["Franse militairen"][:2] == ("French Armed Forces", "FRA")
+    # the army noun is the country's army where the table names one, else its armed forces
+    found = groups(resolve("Het Pakistaanse leger vuurde raketten af."))
+    assert found["Het Pakistaanse leger"][:2] == ("Pakistan Army", "PAK")
+    found = groups(resolve("L'armée malienne a démenti les accusations.", lang="fr"))
+    assert found["L'armée malienne"][:2] == ("Malian Armed Forces", "MLI")
+
+
+def test_the_army_alone_is_the_armed_forces_of_the_country(resolve) -> None:
+    found = groups(resolve("The army said it had shot down two drones. Nepal closed its airports.", lang="en"))
+    assert found["The army"][:2] == ("Nepali Army", "NPL")
+    found = groups(resolve("In Soedan greep het leger de macht; Soedan kreeg een nieuwe regering."))
+    assert found["het leger"][:2] == ("Sudanese Armed Forces", "SDN")
+    found = groups(resolve("Die Truppen in Mali zogen ab.", lang="de"))
+    assert found["Die Truppen"][:2] == ("Malian Armed Forces", "MLI")
+
+
+def test_army_nouns_without_an_article_are_not_read_bare(resolve) -> None:
+    for text, lang in (
+        ("Military aid to Kenya doubled, Kenya said.", "en"),
+        ("Ground forces and air power were debated in Kenya.", "en"),
+        ("Nos troupes ont avancé près du Kenya.", "fr"),
+    ):
+        armed = [a.name for a in resolve(text, lang=lang).actors if a.sector == "MIL"]
+        assert not armed, (text, armed)
+
+
+def test_the_government_of_an_article_that_names_its_country_only_by_a_capital(resolve) -> None:
+    # Jakarta after "in" is a place, not an actor; its state is still the one the article is about
+    found = groups(
+        resolve("Duizenden mensen protesteerden in Jakarta.\n\nDe regering beperkte de toegang tot internet.")
+    )
+    assert found["De regering"][:2] == ("Indonesia", "IDN")
+
+
+def test_an_of_phrase_that_is_not_the_owner_does_not_hide_the_group(resolve) -> None:
+    found = groups(resolve("Kenya closed its schools. The protesters accused the government of a massacre.", lang="en"))
+    assert found["the government"][:2] == ("Kenya", "KEN")
+    assert found["The protesters"][:2] == ("Kenyan protesters", "KEN")
+    # "the government of <name>" stays with the rules for named governments
+    found = groups(resolve("Kenya closed its schools. The government of Kenya resigned.", lang="en"))
+    assert "The government" not in found

@@ -22,6 +22,7 @@ from kroniek.actors.lexicon import (
     NAME_SUFFIXES,
     NOT_NAME_WORDS,
     OF_WORDS,
+    OF_WORDS_ARTICLES,
     ORG_HEAD_WORDS,
     PLACE_WORDS,
     PORTFOLIO_CONTINUATIONS,
@@ -359,11 +360,12 @@ class Finders:
         "the protesters", "Tausende Demonstranten", "la police": a group (or the police) of the country
         named after "in" ("police in Athens"), else of the most salient state (resolved later)."""
         out = []
+        of_words = OF_WORDS - OF_WORDS_ARTICLES.get(self.lang, set())
         for k, tok in enumerate(tokens):
             entry = self.group_nouns.get(tok.key)
             if entry is None or k in by_start or any(f.start <= tok.start < f.end for f in found):
                 continue
-            if k + 1 < len(tokens) and (k + 1 in by_start or tokens[k + 1].key in OF_WORDS):
+            if k + 1 < len(tokens) and (k + 1 in by_start or self._of_a_name(tokens, k + 1, of_words, by_start)):
                 continue  # "the government of X", "le gouvernement Papadimos": left to other rules
             definite = k > 0 and tokens[k - 1].key in DEFINITE
             start_tok = k - 1 if definite else k
@@ -372,7 +374,9 @@ class Finders:
                     role = RoleMatch(k, k + 1, tok.start, tok.end, ("STATE",), "GOV")
                     out.append(Found(tokens[k - 1].start, tok.end, Pending(role, None, None), "description"))
                 continue
-            if not entry.bare or not self._bare_group_noun(tokens, k, definite, entry.collective):
+            if not entry.bare or (entry.definite_only and not definite):
+                continue
+            if not self._bare_group_noun(tokens, k, definite, entry.collective):
                 continue
             start, end = tokens[start_tok].start, tok.end
             state = self._state_in_place(tokens, k + 1, by_start)
@@ -382,6 +386,19 @@ class Finders:
             role = RoleMatch(k, k + 1, tok.start, tok.end, ("GROUP", tok.key, tok.text), entry.sector)
             out.append(Found(start, end, Pending(role, None, None), "description"))
         return out
+
+    def _of_a_name(self, tokens: list[Token], k: int, of_words: set[str], by_start: dict[int, GazMatch]) -> bool:
+        """Whether token k opens an "of" phrase that names whose group it is ("of Bangladesh", "van de
+        Verenigde Staten", "of Prime Minister Hasina"), not another argument of the verb ("accused the
+        government of a massacre")."""
+        if tokens[k].key not in of_words:
+            return False
+        j = k + 1
+        if j < len(tokens) and tokens[j].key in DEFINITE and j not in by_start:
+            j += 1
+        if j >= len(tokens):
+            return False
+        return j in by_start or capitalised(tokens[j].text) or tokens[j].key in self.office_nouns
 
     def _bare_group_noun(self, tokens: list[Token], k: int, definite: bool, collective: bool) -> bool:
         """Whether group noun k, with no country adjective, names a group: plural (or a collective noun
@@ -439,12 +456,8 @@ class Finders:
         """The actor that group noun ``noun`` of ``state`` stands for: the state's armed forces or police
         for an institution, else a group "<English adjective> <noun>" (``name`` when the text gives one)."""
         adjective = state.adjective or state.name
-        if entry.institution == "military":
-            military = self.kb.militaries.get(state.country or "")
-            if military is not None:
-                return military
-            name = f"{adjective} {entry.english}"
-            return NewActor(f"mil:{state.country}", name, "organization", state.country, entry.sector)
+        if entry.institution in ("military", "army"):
+            return self._armed_forces(entry, state)
         if entry.institution == "police":
             name = self.kb.roles.national_police.get(state.country or "") or f"{adjective} police"
             return NewActor(f"police:{state.country}", name, "organization", state.country, entry.sector)
@@ -452,6 +465,24 @@ class Finders:
         name = name or f"{adjective} {english}"
         name = name[:1].upper() + name[1:]
         return NewActor(f"group:{state.country}:{english}", name, "group", state.country, entry.sector)
+
+    def _armed_forces(self, entry: GroupNoun, state: KBActor) -> KBActor | NewActor:
+        """The armed forces of ``state`` (its army for an army noun, where [national_army] names one) under
+        their English Wikipedia title: the knowledge base's actor of that name when it has one."""
+        country = state.country or ""
+        roles = self.kb.roles
+        title = (roles.national_army.get(country) if entry.institution == "army" else None) or (
+            roles.national_armed_forces.get(country)
+        )
+        if title is None:
+            military = self.kb.militaries.get(country)
+            if military is not None:
+                return military
+            title = f"{state.adjective or state.name} {entry.english}"
+        known = next((h.actor for h in self.kb.candidates(title) if h.actor.name == title), None)
+        if known is not None and known.kind == "organization":
+            return known
+        return NewActor(f"mil:{country}:{title}", title, "organization", state.country, entry.sector)
 
     def _salient_group(self, role: RoleMatch, state: KBActor | None) -> KBActor | NewActor | None:
         """A bare group noun ("the protesters", role GROUP from ``_bare_groups``) of ``state``."""

@@ -21,7 +21,16 @@ from importlib import resources
 from typing import Any
 
 from kroniek.actors.kb import ActorKB, KBActor
-from kroniek.actors.lexicon import DEFINITE_STATE_NAMES, LANG_HOME, OF_WORDS, Found, GazMatch, NewActor, capitalised
+from kroniek.actors.lexicon import (
+    DEFINITE,
+    DEFINITE_STATE_NAMES,
+    LANG_HOME,
+    OF_WORDS,
+    Found,
+    GazMatch,
+    NewActor,
+    capitalised,
+)
 from kroniek.lang.text import Token, fold
 
 POSSESSIVE_MARKS = {"'s", "’s", "'", "’"}
@@ -104,12 +113,14 @@ class Institutions:
                 continue
             inst, j = match
             start_tok, state, end_tok = self._institution_country(tokens, k, j, by_end, by_start)
+            # "Parliament", "het parlement": the article's own; "a parliament", "parlementen" are not one
+            own = capitalised(tokens[k].text) or (k > 0 and tokens[k - 1].key in DEFINITE)
             ref: KBActor | NewActor | None = None
             if state is not None:
                 ref = self._institution_ref(inst, state)
             elif inst.key in earlier:
-                ref = earlier[inst.key] if capitalised(tokens[k].text) else None
-            else:
+                ref = earlier[inst.key] if own else None
+            elif own:
                 state = self._implicit_country(tokens, k, j, by_start, named_states)
                 ref = self._institution_ref(inst, state) if state is not None else None
             if ref is None:
@@ -207,10 +218,10 @@ class Institutions:
         by_start: dict[int, GazMatch],
         named_states: Counter[str],
     ) -> KBActor | None:
-        """The article's state for a capitalised institution with no country beside it, unless the knowledge
+        """The article's state for an institution with no country beside it, unless the knowledge
         base files the words under a country the article names about as often ("Congress" and the United
         States: at least half as often as the state it names most)."""
-        if self.article_state is None or not capitalised(tokens[k].text):
+        if self.article_state is None:
             return None
         known = by_start.get(k)
         if known is not None and known.j == j:

@@ -135,9 +135,10 @@ class GroupNoun(NamedTuple):
     english: str  # the English noun of the group's name
     sector: str
     is_state: bool  # after a country adjective, the state itself ("de Russische regering")
-    institution: str  # "military" or "police": the country's institution, else "" (a group)
+    institution: str  # "military", "army" or "police": the country's institution, else "" (a group)
     bare: bool = False  # without an adjective: a group of the salient state ("the protesters")
     collective: bool = False  # read bare also in the singular ("the opposition", "de junta")
+    definite_only: bool = False  # read bare only after a definite article ("the army", not "military aid")
 
 
 @pickled_by_constructor
@@ -161,6 +162,9 @@ class RoleTables:
     plural_pronouns: dict[str, set[str]] = field(default_factory=dict)
     # country code -> the English name of its national police force ([national_police])
     national_police: dict[str, str] = field(default_factory=dict)
+    # country code -> the English name of its armed forces ([national_armed_forces]) and army ([national_army])
+    national_armed_forces: dict[str, str] = field(default_factory=dict)
+    national_army: dict[str, str] = field(default_factory=dict)
 
 
 def _load_roles(data: dict[str, Any], agents: dict[str, str]) -> RoleTables:
@@ -197,6 +201,7 @@ def _load_roles(data: dict[str, Any], agents: dict[str, str]) -> RoleTables:
                     str(entry.get("institution", "")),
                     bool(entry.get("bare", False)),
                     bool(entry.get("collective", False)),
+                    entry.get("bare") == "definite",
                 )
 
     def per_lang(table: str, suffix: str = "") -> dict[str, set[str]]:
@@ -218,6 +223,8 @@ def _load_roles(data: dict[str, Any], agents: dict[str, str]) -> RoleTables:
         max_words,
         per_lang("pronouns", "_plural"),
         dict(data.get("national_police", {})),
+        dict(data.get("national_armed_forces", {})),
+        dict(data.get("national_army", {})),
     )
 
 
@@ -282,7 +289,13 @@ class ActorKB:
         from kroniek.pipeline.datacache import cached_build
 
         data_dir = Path(str(resources.files("kroniek.actors") / "data"))
-        names = ("kb.json.gz", "roles.toml", "given_names.toml", "curated/country_adjectives.tsv")
+        names = (
+            "kb.json.gz",
+            "roles.toml",
+            "given_names.toml",
+            "curated/country_adjectives.tsv",
+            "curated/organization_aliases.tsv",
+        )
         sources = [data_dir / name for name in names]
         spelling = Path(__file__).with_name("spelling.py")
         kb = cached_build("actors", [*sources, Path(__file__), spelling], cls.load_shipped)
@@ -302,6 +315,8 @@ class ActorKB:
         kb.given_name_gender = {fold(n): "f" for n in names.get("female", [])}
         kb.given_name_gender.update({fold(n): "m" for n in names.get("male", [])})
         kb.add_country_adjectives((data_dir / "curated" / "country_adjectives.tsv").read_text(encoding="utf-8"))
+        kb.add_family_names_first(roles.get("family_name_first", []))
+        kb.add_organizations((data_dir / "curated" / "organization_aliases.tsv").read_text(encoding="utf-8"))
         from kroniek.actors.spelling import skeleton  # (spelling imports this module)
 
         kb.person_skeletons(skeleton)  # built here so that the disk cache keeps it
@@ -318,6 +333,8 @@ class ActorKB:
                 continue
             iso, adj_en, adj_nl, adj_de, adj_fr, names = (line.split("\t") + [""] * 5)[:6]
             state = self.states.get(iso)
+            if state is None and _cells(names):
+                state = self._add_state(iso, _cells(names)[0])
             if state is None:
                 continue
             if _cells(names):
@@ -337,6 +354,64 @@ class ActorKB:
                 if not any(h.actor.kind == "state" and h.flags & ADJ for h in self.aliases.get(fold(surface), [])):
                     self._add_alias(state, surface, flags)  # "Congolese" stays the first state's
         return added
+
+    def add_organizations(self, table: str) -> int:
+        """Organisations and their names in nl/en/de/fr from data/curated/organization_aliases.tsv (format in its
+        header), read at load time so that a row needs no rebuild of kb.json.gz: the aliases go to the
+        knowledge base's organisation of that English Wikipedia title, which is made when missing. Returns
+        how many organisations were made."""
+        made = 0
+        for line in table.splitlines():
+            if not line.strip() or line.startswith("#"):
+                continue
+            name, country, sector, aliases = (line.split("\t") + [""] * 3)[:4]
+            actor = next(
+                (h.actor for h in self.candidates(name) if h.actor.name == name and h.actor.kind == "organization"),
+                None,
+            )
+            if actor is None:
+                key = f"org:{fold(name).replace(' ', '-')}"
+                actor = KBActor(
+                    len(self.actors), key, name, "organization", country or None, sector or None, None, "curated"
+                )
+                self.actors.append(actor)
+                self.by_key[key] = actor
+                made += 1
+            for surface in [name, *_cells(aliases)]:
+                hits = self.aliases.setdefault(fold(surface), [])
+                hits[:] = [h for h in hits if h.actor is not actor]
+                # before the Phoenix entries of the same words ("Ecowas", read only after a full mention)
+                hits.insert(0, AliasHit(actor, CASE if is_acronym(surface) else 0, surface))
+                words = fold(surface).split(" ")
+                for k in range(1, len(words)):
+                    self.alias_prefixes.add(" ".join(words[:k]))
+        return made
+
+    def add_family_names_first(self, countries: list[str]) -> int:
+        """In the countries that write the family name first ("Yoon Suk Yeol", "Lai Ching-te", "Xi Jinping"),
+        the first word of a curated person's name is the surname a later mention uses ("Yoon"): an alias
+        read only after a full mention in the same article. Returns how many were added."""
+        added = 0
+        for actor in self.actors:
+            words = actor.name.split()
+            if actor.kind == "person" and actor.curated and actor.country in countries and len(words) > 1:
+                self._add_alias(actor, words[0], SURNAME | WEAK)
+                added += 1
+        return added
+
+    def _add_state(self, iso: str, name: str) -> KBActor:
+        """A state the Phoenix dictionaries lack (Eritrea, Kyrgyzstan, Tajikistan ... are filed there only as
+        organisations or not at all), from a row of curated/country_adjectives.tsv."""
+        state = KBActor(len(self.actors), f"state:{iso}", name, "state", iso, "GOV", None, "curated")
+        self.actors.append(state)
+        self.by_key[state.key] = state
+        self.states[iso] = state
+        # a state's name beats a Phoenix organisation of the same name ("Eritrea" filed under Ethiopia)
+        self.aliases.setdefault(fold(name), []).insert(0, AliasHit(state, 0, None))
+        words = fold(name).split(" ")
+        for k in range(1, len(words)):
+            self.alias_prefixes.add(" ".join(words[:k]))
+        return state
 
     def _add_alias(self, actor: KBActor, surface: str, flags: int) -> None:
         hits = self.aliases.setdefault(fold(surface), [])

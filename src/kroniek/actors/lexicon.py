@@ -34,6 +34,7 @@ PORTFOLIO_CONTINUATIONS = {k: set(v) for k, v in _WORDS["portfolio_continuations
 CONJUNCTIONS = set(_WORDS["conjunctions"])
 PAST_WORDS = set(_WORDS["past_words"])
 OF_WORDS = set(_WORDS["of_words"])
+OF_WORDS_ARTICLES: dict[str, set[str]] = {lang: set(words) for lang, words in _WORDS["of_words_articles"].items()}
 NAME_PARTICLES = set(_WORDS["name_particles"])
 ORG_OFFICE_KEYS: dict[str, str] = dict(_WORDS["org_office_keys"])
 ORG_PRESIDENT: dict[str, str] = dict(_WORDS["org_president"])

@@ -27,6 +27,7 @@ class Offices:
     kb: ActorKB
     lang: str
     date: dt.date | None
+    article_state: KBActor | None  # the state the article names most (Resolver._most_named_state)
     tokens: list[Token]
     sentence_of: list[int]
     composed: list[Found]
@@ -47,7 +48,8 @@ class Offices:
         role = pending.role
         codes = role.offices
         if codes == ("STATE",):
-            return self._salient_state(context)
+            # "de regering" in an article that names its country only by a capital or an adjective
+            return self._salient_state(context) or self.article_state
         if codes[:1] == ("GROUP",):
             return None
         if role.counterpart:

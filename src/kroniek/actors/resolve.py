@@ -17,7 +17,9 @@ spaCy's entities and POS tags when the nlp stage provides them. Passes:
 5. in text order, with salience: capitals and seats ("Moskou eist", "het Kremlin") -> the state unless used
    as a place ("in Moskou", datelines); surnames after a full mention; pronouns to the most recent person
    of a compatible gender; "ik" in a Dutch letter to its signer;
-6. clean-up: adjectives ("Russische") only for actors with no other mention; nested mentions dropped.
+6. definite type nouns ("the union", "de partij", "la cour") for the organisation of that type named last
+   (remention.py);
+7. clean-up: adjectives ("Russische") only for actors with no other mention; nested mentions dropped.
 """
 
 from __future__ import annotations
@@ -52,6 +54,7 @@ from kroniek.actors.lexicon import (
     capitalised,
 )
 from kroniek.actors.offices import Offices
+from kroniek.actors.remention import org_rementions
 from kroniek.actors.speakers import find_speakers
 from kroniek.actors.spelling import person_by_spelling
 from kroniek.lang import SUPPORTED
@@ -137,7 +140,8 @@ class Resolver(Offices, Finders, Institutions):
         ]
         pending = [g for g in gaz if id(g) not in consumed]
         ner = self._entities(entities or [], gaz, found)
-        return self._sequential(tokens, pending, found, ner)
+        out = self._sequential(tokens, pending, found, ner)
+        return out + org_rementions(text, tokens, out, self.lang)
 
     @staticmethod
     def _most_named_state(gaz: list[GazMatch]) -> KBActor | None:
