@@ -76,7 +76,7 @@ def _noun_entries(token: Token, lexicon: Lexicon) -> list[TriggerEntry]:
     if entries is None and not token.pos_:
         stem = lexicon.stem(word)
         entries = lexicon.construction_nouns.get(stem) if stem is not None else None
-    if entries is None:
+    if entries is None and word.endswith(lexicon.construction_heads):
         for head, entry in lexicon.construction_compounds:
             if word.endswith(head) and len(word) - len(head) >= _MIN_COMPOUND_HEAD:
                 return [entry]
