@@ -43,11 +43,21 @@ def main() -> None:
     parser.add_argument("--cold-repeats", type=int, default=5)
     parser.add_argument("--corpus", type=Path, default=HERE.parents[1] / "shared" / "corpus" / "articles")
     parser.add_argument("--out", type=Path, help="write the runs as JSON here")
+    parser.add_argument("--from-source", action="store_true", help="do not compile either checkout to bytecode")
     args = parser.parse_args()
     sides = {
         "base": benchmark_module(args.base.resolve(), "speed_base"),
         "new": benchmark_module(args.new.resolve(), "speed_new"),
     }
+    if not args.from_source:  # both as installed (bytecode), or both from source
+        for module in sides.values():
+            compile_sources = getattr(module, "compile_sources", None)
+            if compile_sources is not None:
+                compile_sources()
+            else:  # a checkout from before round 6
+                import compileall
+
+                compileall.compile_dir(str(Path(module.__file__).resolve().parents[1] / "src" / "kroniek"), quiet=1)
     result: dict[str, Any] = {"cold": {side: [] for side in sides}, "batch": {}}
     with tempfile.TemporaryDirectory() as tmp_name:
         tmp = Path(tmp_name)

@@ -16,7 +16,7 @@ import functools
 import re
 import tomllib
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from importlib import resources
 from typing import Any
 
@@ -48,6 +48,8 @@ class InstitutionTables:
     phrases: dict[str, dict[tuple[str, ...], Institution]]  # lang -> folded words -> institution
     titles: dict[str, str]  # "USA congress" -> "United States Congress"
     longest: int
+    # lang -> the first word of each phrase: a word that starts none is not looked up further
+    first_words: dict[str, frozenset[str]] = field(default_factory=dict)
 
 
 @functools.lru_cache(maxsize=1)
@@ -63,7 +65,8 @@ def institution_tables() -> InstitutionTables:
                 words = tuple(fold(phrase).split())
                 phrases.setdefault(lang, {})[words] = inst
                 longest = max(longest, len(words))
-    return InstitutionTables(phrases, dict(data.get("titles", {})), longest)
+    first_words = {lang: frozenset(words[0] for words in table if words) for lang, table in phrases.items()}
+    return InstitutionTables(phrases, dict(data.get("titles", {})), longest, first_words)
 
 
 def institution_name(inst: Institution, state: KBActor, titles: dict[str, str]) -> str:
@@ -89,6 +92,7 @@ class Institutions:
     def _institutions(self, tokens: list[Token], gaz: list[GazMatch]) -> list[Found]:
         tables = institution_tables()
         phrases = tables.phrases.get(self.lang, {})
+        first_words = tables.first_words.get(self.lang, frozenset())
         by_end = {g.j: g for g in gaz}
         named_states = _state_counts(gaz)
         # a match "het Congres" starts at its noun; one that goes on before it ("European Parliament") is a
@@ -100,7 +104,7 @@ class Institutions:
         found: list[Found] = []
         k = 0
         while k < len(tokens):
-            match = self._institution_at(tokens, k, phrases, tables.longest)
+            match = self._institution_at(tokens, k, phrases, tables.longest) if tokens[k].key in first_words else None
             longer = by_start.get(k)
             if match is None or k in inside_name or (longer is not None and longer.j > match[1]):
                 # inside a longer known name ("European Parliament", "U.S. Congress", "Parlement européen"):

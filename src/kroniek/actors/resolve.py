@@ -30,7 +30,19 @@ import re
 from kroniek.actors.compose import compose
 from kroniek.actors.finders import Finders
 from kroniek.actors.institutions import Institutions
-from kroniek.actors.kb import ADJ, CAPITAL, CASE, LOWER_OK, SEAT, SURNAME, WEAK, ActorKB, AliasHit, KBActor
+from kroniek.actors.kb import (
+    ADJ,
+    CAPITAL,
+    CASE,
+    LOWER_OK,
+    SEAT,
+    SURNAME,
+    WEAK,
+    ActorKB,
+    AliasHit,
+    KBActor,
+    RoleTables,
+)
 from kroniek.actors.lexicon import (
     AMBIGUOUS_PRONOUNS,
     HOME_FIRST_LANGS,
@@ -61,6 +73,22 @@ from kroniek.lang import SUPPORTED
 from kroniek.lang.text import Token, fold, quote_spans, tokenize
 
 __all__ = ["PRONOUN_WINDOW_SENTENCES", "Found", "NewActor", "Resolver", "clean_mentions", "describe_phrase"]
+
+
+# (id of a RoleTables, language) -> (those tables, the prefixes of their role keys); the tables are kept so
+# that the id cannot be reused by another object while the entry lives
+_ROLE_PREFIXES: dict[tuple[int, str], tuple[RoleTables, frozenset[str]]] = {}
+
+
+def role_key_prefixes(roles: RoleTables, lang: str) -> frozenset[str]:
+    """Every prefix (by character, the empty one and the whole key included) of the language's folded office,
+    role and counterpart nouns: what the start of a role's key can be. Built once per loaded table and language."""
+    entry = _ROLE_PREFIXES.get((id(roles), lang))
+    if entry is None or entry[0] is not roles:
+        keys = set(roles.offices[lang]) | set(roles.roles[lang]) | roles.counterparts[lang]
+        prefixes = frozenset(key[:k] for key in keys for k in range(len(key) + 1))
+        entry = _ROLE_PREFIXES[(id(roles), lang)] = (roles, prefixes)
+    return entry[1]
 
 
 class Resolver(Offices, Finders, Institutions):
@@ -290,13 +318,11 @@ class Resolver(Offices, Finders, Institutions):
                 gaz_at[k] = g
         roles: list[RoleMatch] = []
         max_words = self.kb.roles.max_words
+        prefixes = role_key_prefixes(self.kb.roles, self.lang)
         i = 0
         while i < len(tokens):
             match = None
-            for n in range(min(max_words, len(tokens) - i), 0, -1):
-                key = fold(self.text[tokens[i].start : tokens[i + n - 1].end])
-                if key not in self.office_nouns and key not in self.counterparts and key not in self.role_nouns:
-                    continue  # not a role at all: skip the costlier name check below
+            for n, key in reversed(self._role_keys_at(tokens, i, max_words, prefixes)):
                 inside = {id(gaz_at[k]): gaz_at[k] for k in range(i, i + n) if k in gaz_at}
                 if any(g.adjective is None and (g.i < i or g.j > i + n or g.j - g.i == n) for g in inside.values()):
                     continue  # the role would cut through a name, or is itself a name
@@ -319,6 +345,24 @@ class Resolver(Offices, Finders, Institutions):
             else:
                 i += 1
         return roles
+
+    def _role_keys_at(
+        self, tokens: list[Token], i: int, max_words: int, prefixes: frozenset[str]
+    ) -> list[tuple[int, str]]:
+        """(n, folded key) for each span of n words from token ``i`` whose key is a role, office or counterpart
+        noun, shortest first. The fold of a span starts with the fold of each shorter span from the same token
+        (``fold`` works character by character, then joins the words with single spaces), so the first span
+        whose key begins no noun ends the search: most words begin none, and their longer spans are not folded.
+        """
+        keys: list[tuple[int, str]] = []
+        start = tokens[i].start
+        for n in range(1, min(max_words, len(tokens) - i) + 1):
+            key = tokens[i].key if n == 1 else fold(self.text[start : tokens[i + n - 1].end])
+            if key not in prefixes:
+                break
+            if key in self.office_nouns or key in self.counterparts or key in self.role_nouns:
+                keys.append((n, key))
+        return keys
 
     def _chamber_follows(self, tokens: list[Token], k: int, gaz_at: dict[int, GazMatch]) -> bool:
         """True for "voorzitter (van de) Tweede Kamer": a parliament follows the role noun."""

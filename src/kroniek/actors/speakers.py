@@ -43,6 +43,7 @@ class SpeakerPhrases(NamedTuple):
     by_words: dict[tuple[str, ...], SpeakerNoun]  # folded token keys -> speaker
     longest: int  # tokens in the longest phrase
     cues: frozenset[tuple[str, ...]] = frozenset()  # speech cues of statements.toml, as folded token keys
+    first_words: frozenset[str] = frozenset()  # the first key of each phrase in by_words: where one can start
 
 
 # Statements.toml lists whose words mark a speaker slot: speech verbs ("said", "hieß es"), source phrases
@@ -69,7 +70,8 @@ def speaker_phrases(lang: str) -> SpeakerPhrases:
             words = tuple(t.key for t in tokenize(phrase))
             if words:
                 by_words[words] = SpeakerNoun(name, sector, national)
-    return SpeakerPhrases(by_words, max((len(w) for w in by_words), default=0), _speech_cues(lang))
+    longest = max((len(w) for w in by_words), default=0)
+    return SpeakerPhrases(by_words, longest, _speech_cues(lang), frozenset(w[0] for w in by_words))
 
 
 def _speech_cues(lang: str) -> frozenset[tuple[str, ...]]:
@@ -141,6 +143,8 @@ def find_speakers(resolver: Resolver, tokens: list[Token], gaz: list[GazMatch], 
 
 
 def _longest(table: SpeakerPhrases, tokens: list[Token], k: int) -> tuple[int, SpeakerNoun] | None:
+    if tokens[k].key not in table.first_words:
+        return None  # most words start no phrase: no tuples to build
     for length in range(min(table.longest, len(tokens) - k), 0, -1):
         speaker = table.by_words.get(tuple(t.key for t in tokens[k : k + length]))
         if speaker is not None:

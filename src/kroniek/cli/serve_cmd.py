@@ -6,7 +6,6 @@ from typing import Annotated
 
 import typer
 
-from kroniek.api.security import SecuritySettings
 from kroniek.cli.app import fail
 from kroniek.errors import KroniekError
 
@@ -44,6 +43,8 @@ def serve(
             import uvicorn
         except ModuleNotFoundError as exc:
             raise KroniekError("E230", what="kroniek serve") from exc
+        from kroniek.api.security import SecuritySettings  # here: every other command starts without it
+
         security = SecuritySettings(
             host=host, allowed_hosts=tuple(allowed_host or ()), token=token or None, max_body_bytes=max_extract_bytes
         )

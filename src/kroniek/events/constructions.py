@@ -65,18 +65,19 @@ def construction_pairs(nlp: Doc, clause: Clause, lexicon: Lexicon) -> dict[int, 
 
 def _noun_entries(token: Token, lexicon: Lexicon) -> list[TriggerEntry]:
     """The construction entries whose noun this word is: by form, lemma (a tagged noun), stem or compound."""
+    pos = token.pos_
+    if pos and pos not in ("NOUN", "PROPN"):
+        return []  # "fire" the verb is no "open fire" (checked first: most words are no noun)
     word = _norm(token.text)
     if not word.isalpha() and "-" not in word:
         return []
-    if token.pos_ and token.pos_ not in ("NOUN", "PROPN"):
-        return []  # "fire" the verb is no "open fire"
     entries = lexicon.construction_nouns.get(word)
     if entries is None and token.lemma_:
         entries = lexicon.construction_nouns.get(token.lemma_.lower())
-    if entries is None and not token.pos_:
+    if entries is None and not pos:
         stem = lexicon.stem(word)
         entries = lexicon.construction_nouns.get(stem) if stem is not None else None
-    if entries is None:
+    if entries is None and word.endswith(lexicon.construction_heads):
         for head, entry in lexicon.construction_compounds:
             if word.endswith(head) and len(word) - len(head) >= _MIN_COMPOUND_HEAD:
                 return [entry]

@@ -147,6 +147,8 @@ class Lexicon:
     # kept out of the indexes above, so that the noun alone ("complaint", "Erklärung") is no trigger
     construction_nouns: dict[str, list[TriggerEntry]] = field(default_factory=dict)
     construction_compounds: list[tuple[str, TriggerEntry]] = field(default_factory=list)
+    # the nouns of construction_compounds as one tuple: ``str.endswith`` tells at once whether any ends a word
+    construction_heads: tuple[str, ...] = ()
 
     def stem(self, word: str) -> str | None:
         """The word without its longest inflection ending (cues.stem_suffixes), or None when the
@@ -171,6 +173,7 @@ class Lexicon:
                 if entry.compound:
                     self.construction_compounds.append((noun, entry))
         self.construction_compounds.sort(key=lambda p: -len(p[0]))
+        self.construction_heads = tuple(noun for noun, _ in self.construction_compounds)
         for entry in self.entries:
             if entry.verbs:
                 continue

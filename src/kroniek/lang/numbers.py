@@ -29,7 +29,7 @@ class NumberLexicon:
 
 def _alternation(words: list[str]) -> str:
     # Longest first so that "vijfentwintig" wins over "vijf" and "dix-sept" over "dix".
-    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+    return "|".join(re.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w)))
 
 
 def _compound_words(table: dict[str, object]) -> dict[str, int]:

@@ -18,8 +18,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 _SPACES = re.compile(r"\s+")
 _FOLD_MARKS = str.maketrans(
@@ -60,8 +60,9 @@ TOKEN_RE = re.compile(
 )
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
+class Token(NamedTuple):
+    # a named tuple, not a frozen dataclass: every word of every article makes one, and a frozen dataclass
+    # sets each field through object.__setattr__ (three times the cost)
     start: int
     end: int
     text: str

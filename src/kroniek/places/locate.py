@@ -9,6 +9,7 @@ recorded as ``PlaceMention.dateline``. The events stage chooses an event's venue
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from kroniek import lang as lang_packs
 from kroniek.document import ArticleDoc, PlaceMention
@@ -18,19 +19,29 @@ from kroniek.places.gazetteer import load_gazetteer
 def is_locative(doc: ArticleDoc, place: PlaceMention) -> bool:
     """Is the place introduced by a locative word, possibly through describing words
     ("in de Saudische kuststad Jeddah", "at Baghdad", "à Saraqeb")?"""
-    gaz = load_gazetteer()
-    locatives = {w.lower() for w in lang_packs.get(doc.lang).words("places", "locative")}
-    descriptors = {w.lower() for w in gaz.extra.get("descriptors", {}).get("words", [])}
-    stems = [stem for stem, _ in gaz.demonyms]
-    words = re.findall(r"[\w'’-]+|[^\w\s]", doc.text[max(0, place.start - 80) : place.start])
+    locatives, descriptors, stems = _locative_words(doc.lang)
+    words = _WORDS.findall(doc.text[max(0, place.start - 80) : place.start])
     for word in reversed(words[-6:]):
         low = word.lower().replace("’", "'")
         if low in locatives:
             return True
-        if low in descriptors or any(low.startswith(stem) for stem in stems):
+        if low in descriptors or low.startswith(stems):
             continue
         return False
     return False
+
+
+_WORDS = re.compile(r"[\w'’-]+|[^\w\s]")
+
+
+@lru_cache(maxsize=16)
+def _locative_words(lang: str) -> tuple[frozenset[str], frozenset[str], tuple[str, ...]]:
+    """The language's locative words, the gazetteer's describing words and its demonym stems (one tuple, for
+    one ``str.startswith``), built once per language instead of for every place mention."""
+    gaz = load_gazetteer()
+    locatives = frozenset(w.lower() for w in lang_packs.get(lang).words("places", "locative"))
+    descriptors = frozenset(w.lower() for w in gaz.extra.get("descriptors", {}).get("words", []))
+    return locatives, descriptors, tuple(stem for stem, _ in gaz.demonyms)
 
 
 def is_dateline(doc: ArticleDoc, place: PlaceMention) -> bool:

@@ -12,6 +12,7 @@ import tomllib
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import NamedTuple
 
 from kroniek import lang as lang_packs
 
@@ -29,8 +30,9 @@ CLOSING_GAP_WORDS = 10
 _TOKEN_RE = re.compile(r"\w+|[^\w\s]")
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
+class Token(NamedTuple):
+    # a named tuple, not a frozen dataclass: every word of every article makes one, and a frozen dataclass
+    # sets each field through object.__setattr__ (three times the cost)
     start: int
     end: int
     low: str  # lower-cased text

@@ -21,6 +21,7 @@ from kroniek.chronicle.types import TimexType, timex_type
 from kroniek.errors import KroniekError
 from kroniek.lang.numbers import number_pattern
 from kroniek.lang.text import fold, normalise
+from kroniek.pipeline.regex_cache import compiled_patterns_kept
 from kroniek.time.calendar import holiday_rule
 from kroniek.time.compose import CountedWords
 from kroniek.time.firstchars import first_char_guard
@@ -105,7 +106,7 @@ def _word_regex(word: str) -> str:
 
 def _alternation(words: list[str], capitalised: bool = False) -> str:
     forms = {w[:1].upper() + w[1:] for w in words} if capitalised else set(words)
-    ordered = sorted(forms, key=len, reverse=True)
+    ordered = sorted(forms, key=lambda w: (-len(w), w))  # longest first; ties by the word, the same in every process
     return "(?:" + "|".join(_word_regex(w) for w in ordered) + ")"
 
 
@@ -197,6 +198,14 @@ def _day_pod_after(classes: dict[str, list[str]]) -> re.Pattern[str] | None:
 
 @lru_cache(maxsize=8)
 def load_lexicon(lang: str) -> Lexicon:
+    """The time words and patterns of ``lang`` (E140 when kroniek has none or one is malformed)."""
+    # The long patterns (alternations of every month, number and unit word) compile in pure Python, about
+    # 25 ms of every process that meets the language; their programs are kept in the disk cache instead.
+    with compiled_patterns_kept(f"time-{lang}"):
+        return _build_lexicon(lang)
+
+
+def _build_lexicon(lang: str) -> Lexicon:
     if not lang_packs.has(lang):
         raise KroniekError("E140", lang=lang, detail="kroniek has no folder kroniek/lang/" + lang)
     data = lang_packs.get(lang).table("time")
