@@ -87,3 +87,36 @@ def test_a_demand_to_an_ambassador_still_has_no_place_de():
     actors = {**STATES, "Sudland ambassador": ["den Botschafter"]}
     doc = placed("Nortland forderte den Botschafter in Nairobi auf, die Gefangenen freizulassen.", "de", actors)
     assert place_name(doc, "REQUEST") is None
+
+
+# --- a fronted setting of a statement ----------------------------------------------------------------------
+
+
+def test_a_fronted_setting_is_not_where_a_statement_was_made_en_fr():
+    doc = placed("In Nairobi, Nortland accused Sudland of espionage.", "en")
+    assert place_name(doc, "ACCUSE") is None
+    doc = placed("À Nairobi, Nortland a accusé Sudland d'espionnage.", "fr")
+    assert place_name(doc, "ACCUSE") is None
+
+
+def test_a_fronted_setting_stays_the_place_of_a_meeting_and_a_placed_statement_en():
+    doc = placed("In Nairobi, Nortland met Sudland on Monday.", "en")
+    assert place_name(doc, "CONSULT") == "Nairobi"
+    doc = placed("Nortland accused Sudland of espionage in Nairobi on Monday.", "en")
+    assert place_name(doc, "ACCUSE") == "Nairobi"
+
+
+# --- the part of a city before its name --------------------------------------------------------------------
+
+
+def test_a_part_of_the_city_before_its_name_keeps_it_locative_en_nl_de_fr():
+    cases = [
+        ("Police fired tear gas in central Nairobi on Monday.", "en"),
+        ("De politie zette traangas in in het centrum van Nairobi.", "nl"),
+        ("Die Polizei ging im Zentrum von Nairobi gegen die Menge vor.", "de"),
+        ("La police a dispersé la foule dans le centre de Nairobi.", "fr"),
+    ]
+    for text, lang in cases:
+        doc = placed(text, lang)
+        place = next(p for p in doc.places if p.name == "Nairobi")
+        assert place.locative, text

@@ -29,6 +29,7 @@ from kroniek.events.where import (
     RULE_EARLIER,
     RULE_NAMED,
     RULE_TARGET,
+    fronted_setting,
     ground_target,
     place_and_rule,
     seat_of_a_party,
@@ -438,8 +439,11 @@ def location_for(
         party_seat = partial(seat_of_a_party, doc, static_preps=cues.locative_preps, trigger=trigger)
 
     def seat(place: PlaceMention) -> bool:
-        """Places that are not the act's: a party's seat, or a country for an act not done across one."""
-        return too_coarse(place, event) or (party_seat is not None and party_seat(place))
+        """Places that are not the act's: a party's seat, a country for an act not done across one, the
+        fronted setting of a statement ("In Bangkok, the opposition criticised ...")."""
+        if too_coarse(place, event) or (party_seat is not None and party_seat(place)):
+            return True
+        return event in _VERBAL and fronted_setting(doc, place, cues.locative_preps, cues.determiners)
 
     found, rule = place_and_rule(doc, span, clause, seat)
     if found is not None and not _names_an_actor(
