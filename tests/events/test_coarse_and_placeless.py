@@ -120,3 +120,10 @@ def test_a_part_of_the_city_before_its_name_keeps_it_locative_en_nl_de_fr():
         doc = placed(text, lang)
         place = next(p for p in doc.places if p.name == "Nairobi")
         assert place.locative, text
+
+
+def test_words_that_name_towns_only_in_geonames_are_no_places_en():
+    doc = placed(
+        "Protesters threw Molotov cocktails at the police in Nairobi. A judge sentenced David and his brother.", "en"
+    )
+    assert [p.name for p in doc.places] == ["Nairobi"]
