@@ -12,6 +12,10 @@ used: a report often names the city once ("Kaag is in Genève. Ze sprak er met .
 ``running_place``: the place of a meeting or visit is where its parties, named as such ("the two
 sides", "both leaders"), act later in the article, also beyond its paragraph ("Delegations met in
 Riyadh. … They agreed to …").
+
+Places that are not an act's (docs/time-places-quantities.md, round 6): a country for an act not done
+across a territory nor a meeting (``too_coarse``), any place for a phone call (``PLACELESS_MODES``), and the
+fronted setting of a statement (``fronted_setting``: "In Bangkok, the opposition criticised ...").
 """
 
 from __future__ import annotations
