@@ -29,9 +29,11 @@ from kroniek.events.where import (
     RULE_EARLIER,
     RULE_NAMED,
     RULE_TARGET,
+    fronted_setting,
     ground_target,
     place_and_rule,
     seat_of_a_party,
+    too_coarse,
 )
 
 if TYPE_CHECKING:
@@ -430,9 +432,19 @@ def location_for(
     if mention_spans is None:
         mention_spans = sorted((m.start, m.end) for a in doc.actors for m in a.mentions)
     cues = lexicon.cues
-    seat = None
-    if trigger is not None and event not in GROUND_TYPES:
-        seat = partial(seat_of_a_party, doc, static_preps=cues.locative_preps, trigger=trigger)
+    party_seat = None
+    # a meeting happens where the party it receives or summons is based ("a convoqué l'ambassadeur du Mali à
+    # Nouakchott": train split, 3 gold places gained, 2 given where gold has none)
+    if trigger is not None and event not in GROUND_TYPES and event != "CONSULT":
+        party_seat = partial(seat_of_a_party, doc, static_preps=cues.locative_preps, trigger=trigger)
+
+    def seat(place: PlaceMention) -> bool:
+        """Places that are not the act's: a party's seat, a country for an act not done across one, the
+        fronted setting of a statement ("In Bangkok, the opposition criticised ...")."""
+        if too_coarse(place, event) or (party_seat is not None and party_seat(place)):
+            return True
+        return event in _VERBAL and fronted_setting(doc, place, cues.locative_preps, cues.determiners)
+
     found, rule = place_and_rule(doc, span, clause, seat)
     if found is not None and not _names_an_actor(
         doc, mention_spans, found, lexicon.cues.locative_preps, lexicon.cues.city_nouns
@@ -449,7 +461,7 @@ def location_for(
         if _names_an_actor(doc, mention_spans, place, lexicon.cues.locative_preps, lexicon.cues.city_nouns):
             continue
         before = doc.text[max(span.start, place.start - 40) : place.start].lower().split()
-        if any(w in lexicon.cues.locative_preps for w in before[-4:]) and not (seat is not None and seat(place)):
+        if any(w in lexicon.cues.locative_preps for w in before[-4:]) and not seat(place):
             return place, "place after locative preposition"
     if event == "ASSAULT":
         target = ground_target(doc, span, cues.target_preps | cues.locative_preps, cues.determiners)

@@ -58,13 +58,11 @@ from kroniek.events.rementions import merge_rementions
 from kroniek.events.triggers import TriggerMatch, find_triggers
 from kroniek.events.when import discourse_date, other_conjuncts, sentence_index
 from kroniek.events.where import (
-    RULE_DATELINE,
     RULE_DESTINATION,
     RULE_EARLIER,
     act_place_end,
-    dateline_place,
     next_place_anchor,
-    running_place,
+    place_from_context,
     visit_destination,
 )
 
@@ -546,15 +544,12 @@ def _qualified_event(ctx: EventContext) -> EventRecord:
     elif record.date is not None:
         explain["date"] = "timex of its clause"
     sentence = sentence_index(doc, ctx.clause.sentence)
+    carry = collective and (ctx.carry_place or ctx.carry_discourse)
+    context_rule = place_from_context(doc, record, ctx.state.place, sentence, carry)
     if record.location is None:
-        carry = ctx.carry_place or ctx.carry_discourse
-        record.location = running_place(ctx.state.place, sentence, record, collective and carry)
-        if record.location is not None:
-            explain["location"] = "running place (the meeting of its parties)"
-    if record.location is None:
-        record.location = dateline_place(doc, record)
-        if record.location is not None:
-            explain["location"] = RULE_DATELINE
+        explain.pop("location", None)
+    elif context_rule:
+        explain["location"] = context_rule
     own_place = bool(loc_rule) and loc_rule != RULE_EARLIER
     ctx.state.place = next_place_anchor(ctx.state.place, sentence, record, own_place)
     return record
