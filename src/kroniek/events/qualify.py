@@ -591,10 +591,11 @@ def _source_candidates(
     # "volgens X", "according to X", "nach Angaben der X", "Dem Kreml zufolge", "nach US-Angaben" in the clause
     groups = groups_by_clause.get(clause.start, [])
     covered = {t for g in groups for t in range(g.start, g.end)}
+    sentence_groups = sorted((g for c in clauses for g in groups_by_clause.get(c.start, [])), key=lambda g: g.start)
     for g in groups:
         phrase = _source_phrase(nlp, g, clause, cues, covered)
         if phrase:
-            yield g.actors[0], phrase, "phrase"
+            yield _apposed_person(doc, g, sentence_groups, cues), phrase, "phrase"
     # "…, aldus X", '…," said X' anywhere in the sentence: the cue stands after a comma or a quote (in
     # "X said Y attacked" the group after "said" is what was said, not who said it)
     for c in clauses:
@@ -605,7 +606,7 @@ def _source_candidates(
             if j >= c.start and nlp[j].text.lower() in cues.source_after and _after_a_break(nlp, j):
                 if _verb_follows(nlp, g, c):
                     continue  # "Rice, the envoy, said the government lied": the comma closed an apposition
-                yield g.actors[0], f"{nlp[j].text} X", "speech"
+                yield _apposed_person(doc, g, sentence_groups, cues), f"{nlp[j].text} X", "speech"
     # ", wie der Kreml mitteilte", ", as the ministry said", ", comme l'a indiqué X" anywhere in the sentence
     for c in clauses:
         for g in groups_by_clause.get(c.start, []):
@@ -622,6 +623,30 @@ def _source_candidates(
         if st.speaker is not None and st.scope.start <= trigger_char < st.scope.end:
             cue = f": «{doc.text[st.cue.start : st.cue.end]}»" if st.cue is not None else ""
             yield st.speaker, f"statement ({st.how}{cue})", "quote" if st.direct else "speech"
+
+
+APPOSED_TITLE_TOKENS = 8  # tokens between a title's qualifier and the name in apposition, its comma included
+
+
+def _apposed_person(doc: ArticleDoc, group: ActorGroup, sentence_groups: list[ActorGroup], cues: Any) -> int:
+    """The speaker a source group stands for: the person named in apposition after the title the group
+    qualifies ("said Ukraine's foreign minister, Dmytro Kuleba", "selon le ministre ukrainien des Affaires
+    étrangères, Dmytro Kouleba": the minister, not the state), else the group's own first actor. Only title
+    words (no verb, no coordinator) and one comma stand between, and the name closes its phrase."""
+    nlp = doc.nlp
+    assert nlp is not None
+    name = next((g for g in sentence_groups if g.start >= group.end), None)
+    if name is None or name.start - group.end > APPOSED_TITLE_TOKENS or nlp[name.start - 1].text != ",":
+        return group.actors[0]
+    person = name.actors[0]
+    if len(name.actors) > 1 or doc.actors[person].kind != "person" or person in group.actors:
+        return group.actors[0]
+    between = nlp[group.end : name.start - 1]
+    if any(t.is_punct or t.pos_ in ("VERB", "AUX") or t.text.lower() in cues.coordinators for t in between):
+        return group.actors[0]
+    if name.end < len(nlp) and not nlp[name.end].is_punct:
+        return group.actors[0]
+    return person
 
 
 def _verb_follows(nlp: Doc, group: ActorGroup, clause: Clause) -> bool:
@@ -719,6 +744,26 @@ def _text_after(nlp: Doc, i: int, size: int) -> str:
     return "".join(parts)[:size]
 
 
+SOURCE_FRAME_REACH = 2  # words between the preposition and the group ("nach den ukrainischen Angaben")
+
+
+def _source_noun_frame(nlp: Doc, group: ActorGroup, clause: Clause, cues: Any) -> str:
+    """ "nach ukrainischen Angaben", "laut israelischen Armeeangaben": the group, an adjective, stands between
+    a source preposition (``cues.source_noun_preps``, at most ``SOURCE_FRAME_REACH`` words before it) and a
+    source noun right after it (``cues.source_nouns``, alone or closing a compound); "" otherwise."""
+    if not cues.source_nouns or group.end >= clause.end:
+        return ""
+    noun = nlp[group.end].text.lower()
+    if not any(noun.endswith(n) for n in cues.source_nouns):
+        return ""
+    for i in range(group.start - 1, max(clause.start, group.start - 1 - SOURCE_FRAME_REACH) - 1, -1):
+        if nlp[i].is_punct:
+            return ""
+        if _low(nlp, i) in cues.source_noun_preps:
+            return f"{nlp[i].text} X {nlp[group.end].text}"
+    return ""
+
+
 def _source_phrase(nlp: Doc, group: ActorGroup, clause: Clause, cues: Any, covered: set[int]) -> str:
     """The source phrase that names the group as the claimant, or "": a source preposition a few words
     before it ("volgens X", "nach Angaben der israelischen Armee"), a postposition right after it ("Dem
@@ -737,6 +782,9 @@ def _source_phrase(nlp: Doc, group: ActorGroup, clause: Clause, cues: Any, cover
         at = f" {window} ".find(f" {phrase} ")
         if at >= 0 and len(window[at + len(phrase) :].split()) <= 2:
             return f"{phrase} X"
+    frame = _source_noun_frame(nlp, group, clause, cues)
+    if frame:
+        return frame
     last = nlp[group.end - 1]
     word = last.text.lower()
     after = _text_after(nlp, last.i, 30).lower()
