@@ -554,12 +554,55 @@ def source_for(
     for candidate, rule, how in _source_candidates(doc, clause, clauses, groups_by_clause, trigger_char, cues):
         if candidate in actors:
             continue
+        if how == "speech" and _announces_own_act(doc, clause, trigger_char, candidate, cues):
+            return None, f"{rule}: the speaker's own act ('said it would …')"
         if event in OWN_SPEECH_ACTS and (how == "quote" or (how == "speech" and kind != "verb")):
             continue  # an accusation in someone's words is that speaker's own act, which the article states
         if how == "quote" and event in _VERBAL and _first_person(nlp, clause, trigger_char, cues):
             continue  # "We will not accept …": a demand, threat or refusal in the speaker's own person is theirs
         return candidate, rule
     return None, ""
+
+
+def _announces_own_act(doc: ArticleDoc, clause: Clause, trigger_char: int, speaker: int, cues: Any) -> bool:
+    """The reported words open with a third-person pronoun for the speaker ("The Council said it would host
+    the talks", "a déclaré qu'il se retirerait"): the speaker announces its own act, which the article
+    states (docs/annotation.md: "X said it would work with the new government" has the announcer as actor
+    and no source). The words are those of the speaker's attribution that holds the trigger, else the
+    trigger's clause (after a report verb in the clause before); a pronoun the actors stage resolved to
+    someone else ("Kuleba said they attacked at night") does not count."""
+    nlp = doc.nlp
+    assert nlp is not None
+    if not cues.speaker_pronouns:
+        return False
+    starts = [
+        st.scope.start
+        for st in doc.attributions
+        if st.speaker == speaker and st.scope.start <= trigger_char < st.scope.end and not st.direct
+    ]
+    starts.append(int(nlp[clause.start].idx))
+    for start in starts:
+        words = [t for t in nlp[_token_at(nlp, start) : len(nlp)] if not t.is_punct][:2]
+        if words and words[0].text.lower() in cues.complementizers:
+            words = words[1:]
+        if not words or words[0].text.lower() not in cues.speaker_pronouns or words[0].idx >= trigger_char:
+            continue
+        pronoun = words[0]
+        others = [
+            i
+            for i, actor in enumerate(doc.actors)
+            for m in actor.mentions
+            if m.start <= pronoun.idx < m.end and i != speaker
+        ]
+        if not others:
+            return True
+    return False
+
+
+def _token_at(nlp: Doc, char: int) -> int:
+    """Index of the first token that starts at or after ``char``."""
+    span = nlp.char_span(char, min(len(nlp.text), char + 1), alignment_mode="expand")
+    return span.start if span is not None else len(nlp)
 
 
 def _first_person(nlp: Doc, clause: Clause, trigger_char: int, cues: Any) -> bool:

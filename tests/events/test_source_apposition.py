@@ -1,0 +1,83 @@
+"""Who claims an event when the speaker is named after a title, and source phrases built on an adjective
+(issue 14, "source"): "said Nortland's foreign minister, Ana Vell" is Ana Vell's claim, not Nortland's, and
+Ana Vell takes no part in the act; "nach nortländischen Angaben" is Nortland's claim. Every sentence here is
+written for these tests."""
+
+import pytest
+from events_support import make_doc, names, only
+from test_attribution_scopes import source_name
+
+from kroniek.document import ArticleDoc
+from kroniek.events.stage import EventsStage
+from kroniek.statements.stage import StatementsStage
+
+ACTORS = {
+    "Nortland": ["Nortland", "Nortland's", "nortländischen", "nortlandais", "Nortlandse"],
+    "Sudland": ["Sudland"],
+    "Ana Vell": ["Ana Vell"],
+}
+KINDS = {"Ana Vell": "person"}
+
+
+def run(text: str, lang: str) -> ArticleDoc:
+    doc = make_doc(text, lang, ACTORS, kinds=KINDS)
+    StatementsStage()(doc)
+    EventsStage()(doc)
+    return doc
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("en", "Sudland attacked the harbour of Portvik on Monday, said Nortland's foreign minister, Ana Vell."),
+        ("en", "Sudland attacked the harbour of Portvik on Monday, Nortland's foreign minister, Ana Vell, said."),
+        (
+            "fr",
+            "Sudland a attaqué le port de Portvik lundi, a déclaré le ministre nortlandais des Affaires "
+            "étrangères, Ana Vell.",
+        ),
+        (
+            "nl",
+            "Sudland heeft de haven van Portvik maandag aangevallen, zei de Nortlandse minister van "
+            "Buitenlandse Zaken, Ana Vell.",
+        ),
+    ],
+)
+def test_the_name_after_a_speakers_title_is_the_source(lang: str, text: str):
+    doc = run(text, lang)
+    attack = only(doc.events, "ASSAULT")
+    assert source_name(doc, attack) == "Ana Vell"
+    assert names(doc, attack.actor) == {"Sudland"}
+    assert "Ana Vell" not in names(doc, attack.recipient)
+
+
+def test_a_title_without_a_name_keeps_its_qualifier_as_source_en():
+    doc = run("Sudland attacked the harbour of Portvik on Monday, said Nortland's foreign ministry.", "en")
+    assert source_name(doc, only(doc.events, "ASSAULT")) == "Nortland"
+
+
+def test_a_name_that_begins_a_new_clause_is_no_apposition_en():
+    # the name after the comma is the subject of its own clause, not the title's holder
+    doc = run("Nortland's foreign minister said on Monday that Sudland attacked Portvik, Ana Vell agreed.", "en")
+    attack = only(doc.events, "ASSAULT")
+    assert source_name(doc, attack) != "Ana Vell"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Sudland griff nach nortländischen Angaben am Montag den Hafen von Portvik an.",
+        "Nach nortländischen Angaben griff Sudland am Montag den Hafen von Portvik an.",
+        "Sudland griff laut nortländischen Armeeangaben am Montag den Hafen von Portvik an.",
+    ],
+)
+def test_an_adjective_before_a_source_noun_names_the_source_de(text: str):
+    doc = run(text, "de")
+    attack = only(doc.events, "ASSAULT")
+    assert source_name(doc, attack) == "Nortland"
+    assert names(doc, attack.actor) == {"Sudland"}
+
+
+def test_an_adjective_before_another_noun_names_no_source_de():
+    doc = run("Sudland griff nach nortländischen Drohnenangriffen am Montag den Hafen von Portvik an.", "de")
+    assert source_name(doc, only(doc.events, "ASSAULT")) is None
