@@ -81,3 +81,55 @@ def test_an_adjective_before_a_source_noun_names_the_source_de(text: str):
 def test_an_adjective_before_another_noun_names_no_source_de():
     doc = run("Sudland griff nach nortländischen Drohnenangriffen am Montag den Hafen von Portvik an.", "de")
     assert source_name(doc, only(doc.events, "ASSAULT")) is None
+
+
+# --- the speaker's own announcement ------------------------------------------------------------------
+
+COUNCIL = {
+    "Ostrava Council": ["The Council", "Le Conseil", "De Raad", "Der Rat"],
+    "Nortland": ["Nortland"],
+    "Sudland": ["Sudland"],
+}
+
+
+def run_council(text: str, lang: str, extra: dict[str, list[str]] | None = None) -> ArticleDoc:
+    doc = make_doc(text, lang, {**COUNCIL, **(extra or {})})
+    StatementsStage()(doc)
+    EventsStage()(doc)
+    return doc
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("en", "The Council said it would host talks with Sudland in March."),
+        ("nl", "De Raad zei dat hij nieuwe sancties tegen Sudland zou instellen."),
+        ("fr", "Le Conseil a déclaré qu'il imposerait de nouvelles sanctions contre Sudland."),
+    ],
+)
+def test_a_report_opening_with_the_speakers_pronoun_has_no_source(lang: str, text: str):
+    doc = run_council(text, lang)
+    assert doc.events
+    for event in doc.events:
+        assert source_name(doc, event) is None
+        assert "own act" in str(event.explain.get("source"))
+
+
+def test_a_report_about_someone_named_keeps_its_source_en():
+    doc = run_council("De Raad zei dat Nortland nieuwe sancties tegen Sudland zou instellen.", "nl")
+    assert source_name(doc, only(doc.events, "SANCTION")) == "Ostrava Council"
+
+
+def test_a_pronoun_resolved_to_someone_else_keeps_the_source_en():
+    # "ze" stands for Nortland here (as the actors stage would resolve it), not for the Council
+    text = "Nortland trok troepen samen. De Raad zei dat ze nieuwe sancties tegen Sudland zou instellen."
+    doc = make_doc(text, "nl", COUNCIL)
+    they = text.index(" ze ") + 1
+    from kroniek.document import ActorMention
+
+    nortland = next(i for i, a in enumerate(doc.actors) if a.name == "Nortland")
+    doc.actors[nortland].mentions.append(ActorMention(they, they + 2, nortland, how="pronoun"))
+    StatementsStage()(doc)
+    EventsStage()(doc)
+    sanction = only(doc.events, "SANCTION")
+    assert source_name(doc, sanction) == "Ostrava Council"
