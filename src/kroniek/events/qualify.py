@@ -20,7 +20,7 @@ from kroniek.document import (
     QuantityMention,
     TimexRecord,
 )
-from kroniek.events.clauses import ActorGroup, Clause
+from kroniek.events.clauses import ActorGroup, Clause, drop_affiliations
 from kroniek.events.lexicon import Cues, Lexicon
 from kroniek.events.triggers import TriggerMatch
 from kroniek.events.when import dates_the_event
@@ -556,6 +556,9 @@ def source_for(
             continue
         if how == "speech" and _announces_own_act(doc, clause, trigger_char, candidate, cues):
             return None, f"{rule}: the speaker's own act ('said it would …')"
+        speaks_for = _speaks_for_an_actor(doc, candidate, actors, clause.sentence)
+        if speaks_for:
+            return None, f"{rule}: {speaks_for}"
         if event in OWN_SPEECH_ACTS and (how == "quote" or (how == "speech" and kind != "verb")):
             continue  # an accusation in someone's words is that speaker's own act, which the article states
         if how == "quote" and event in _VERBAL and _first_person(nlp, clause, trigger_char, cues):
@@ -597,6 +600,29 @@ def _announces_own_act(doc: ArticleDoc, clause: Clause, trigger_char: int, speak
         if not others:
             return True
     return False
+
+
+def _speaks_for_an_actor(doc: ArticleDoc, candidate: int, actors: list[int], sentence: CharSpan) -> str:
+    """Why the claimant only speaks for an actor of the event, or "": it names the actor's affiliation in a
+    title in the sentence ("U.N. Secretary-General António Guterres said he was disappointed": the UN is
+    whom Guterres serves, not a third party reporting on him), or it is a government body of a state that
+    acts ("Iran steunt het akkoord, liet de woordvoerder van het Iraanse ministerie van Buitenlandse Zaken
+    weten": the state speaks through its ministry; docs/annotation.md, a spokesperson's words for an
+    institution have the institution as actor and no source)."""
+    claimant = doc.actors[candidate]
+    own = [m for m in claimant.mentions if sentence.start <= m.start < sentence.end]
+    for actor in actors:
+        for m in doc.actors[actor].mentions:
+            if not sentence.start <= m.start < sentence.end:
+                continue
+            for c in own:
+                pair = [(c.start, c.end, candidate), (m.start, m.end, actor)]
+                if c.end <= m.start and len(drop_affiliations(doc, pair)) == 1:
+                    return "the affiliation in an actor's title"
+    if claimant.kind == "organization" and claimant.sector == "GOV" and claimant.country is not None:
+        if any(doc.actors[a].kind == "state" and doc.actors[a].country == claimant.country for a in actors):
+            return "a government body of the acting state"
+    return ""
 
 
 def _token_at(nlp: Doc, char: int) -> int:
