@@ -133,3 +133,54 @@ def test_a_pronoun_resolved_to_someone_else_keeps_the_source_en():
     EventsStage()(doc)
     sanction = only(doc.events, "SANCTION")
     assert source_name(doc, sanction) == "Ostrava Council"
+
+
+# --- a claimant that speaks for an actor ----------------------------------------------------------------
+
+
+def test_a_ministry_speaking_for_its_state_is_no_source_en():
+    text = "Sudland imposed new sanctions on Nortland, the Sudland Foreign Ministry said."
+    doc = make_doc(
+        text, "en", {"Sudland": ["Sudland"], "Nortland": ["Nortland"], "Ministry": ["Sudland Foreign Ministry"]}
+    )
+    for record, country in zip(doc.actors, ("SUD", "NOR", "SUD"), strict=True):
+        record.country = country
+    doc.actors[2].kind, doc.actors[2].sector = "organization", "GOV"
+    StatementsStage()(doc)
+    EventsStage()(doc)
+    sanction = only(doc.events, "SANCTION")
+    assert names(doc, sanction.actor) == {"Sudland"}
+    assert sanction.source is None
+    assert "government body" in str(sanction.explain.get("source"))
+
+
+def test_another_states_ministry_stays_the_source_en():
+    text = "Sudland imposed new sanctions on Nortland, the Nortland Foreign Ministry said."
+    doc = make_doc(
+        text, "en", {"Sudland": ["Sudland"], "Nortland": ["Nortland"], "Ministry": ["Nortland Foreign Ministry"]}
+    )
+    for record, country in zip(doc.actors, ("SUD", "NOR", "NOR"), strict=True):
+        record.country = country
+    doc.actors[2].kind, doc.actors[2].sector = "organization", "GOV"
+    StatementsStage()(doc)
+    EventsStage()(doc)
+    assert source_name(doc, only(doc.events, "SANCTION")) == "Ministry"
+
+
+def test_the_affiliation_in_the_actors_title_is_no_source_en():
+    # "Council Secretary-General Ana Vell": the Council is whom she serves; as the claimant of her own act it
+    # names no third party
+    from kroniek.document import CharSpan
+    from kroniek.events.qualify import _speaks_for_an_actor
+
+    text = "Council Secretary-General Ana Vell said she would visit Sudland."
+    doc = make_doc(
+        text,
+        "en",
+        {"Ostrava Council": ["Council"], "Ana Vell": ["Secretary-General Ana Vell"], "Sudland": ["Sudland"]},
+        kinds={"Ana Vell": "person", "Ostrava Council": "organization"},
+        roles={"Secretary-General Ana Vell": "Secretary-General"},
+    )
+    sentence = CharSpan(0, len(text))
+    assert _speaks_for_an_actor(doc, 0, [1], sentence) == "the affiliation in an actor's title"
+    assert _speaks_for_an_actor(doc, 0, [2], sentence) == ""  # Sudland has no title the Council qualifies
