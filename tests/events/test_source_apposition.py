@@ -184,3 +184,22 @@ def test_the_affiliation_in_the_actors_title_is_no_source_en():
     sentence = CharSpan(0, len(text))
     assert _speaks_for_an_actor(doc, 0, [1], sentence) == "the affiliation in an actor's title"
     assert _speaks_for_an_actor(doc, 0, [2], sentence) == ""  # Sudland has no title the Council qualifies
+
+
+def test_a_bare_report_before_and_that_is_reported_too_en():
+    text = "Ana Vell said Sudland had attacked the harbour of Portvik and that Nortland would send aid."
+    doc = make_doc(text, "en", ACTORS, kinds=KINDS)
+    StatementsStage()(doc)
+    scopes = {text[a.scope.start : a.scope.end] for a in doc.attributions if a.speaker is not None}
+    assert "Sudland had attacked the harbour of Portvik" in scopes
+    assert any(s.startswith("that Nortland would send aid") for s in scopes)
+    EventsStage()(doc)
+    assert source_name(doc, only(doc.events, "ASSAULT")) == "Ana Vell"
+
+
+def test_a_that_clause_right_after_the_verb_stays_one_report_en():
+    text = "Ana Vell said that Sudland had attacked the harbour of Portvik and that Nortland would send aid."
+    doc = make_doc(text, "en", ACTORS, kinds=KINDS)
+    StatementsStage()(doc)
+    scopes = sorted(text[a.scope.start : a.scope.end] for a in doc.attributions)
+    assert scopes == ["that Nortland would send aid", "that Sudland had attacked the harbour of Portvik"]

@@ -178,6 +178,8 @@ def _verb(an: Analysis, cue: CueMatch, sent: CharSpan) -> list[Found]:
             if _is_relative_that(an, cue, k):
                 break
             start = toks[k].start
+            if _bare_before_coordinated_that(an, cue, nxt, k):
+                start = toks[nxt].start  # "said A and that B": A is reported too, without its "that"
             content = _trimmed(an, start, _clause_end(an, start, sent))
             speaker = an.subject_of(cue)
             return [
@@ -230,6 +232,19 @@ def _verb(an: Analysis, cue: CueMatch, sent: CharSpan) -> list[Found]:
             if _words(an, content) >= 4 and clause_start < cue.start:
                 return [Found(content, False, an.subject_of(cue), cue_span, "bare", cue_region=region)]
     return []
+
+
+def _bare_before_coordinated_that(an: Analysis, cue: CueMatch, nxt: int, k: int) -> bool:
+    """A bare complement stands between the verb and a coordinated complementizer at ``k`` ("said González
+    had requested asylum and that Spain would grant it"): a bare verb, a content word right after it, and
+    the word before the complementizer a coordinator, with a few words between."""
+    toks = an.tokens
+    if cue.entry not in an.lex.bare_verbs or k - nxt < 4:
+        return False
+    first = toks[nxt]
+    if not first.is_word or first.low in an.lex.bare_blockers or first.low in an.lex.complementizers:
+        return False
+    return toks[k - 1].low in an.lex.coordinators
 
 
 def _block_after(an: Analysis, start: int) -> tuple[CharSpan, str] | None:
