@@ -224,7 +224,7 @@ class EventsStage:
                 events = self._article_merges([e for r in readings for e in r.events], doc.text)
             annotate_scores(events, signals)
         dropped = [d for r in readings for d in r.dropped]
-        doc.events.extend(address_reactions([e for e in events if e.confidence >= self.min_confidence]))
+        doc.events.extend(address_reactions(doc, [e for e in events if e.confidence >= self.min_confidence]))
         dropped.extend(_dropped_event(e, fates.LOW_CONFIDENCE) for e in events if e.confidence < self.min_confidence)
         doc.dropped_triggers.extend(sorted(dropped, key=lambda d: d.start))
         return doc
