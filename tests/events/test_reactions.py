@@ -4,8 +4,8 @@ for these tests."""
 
 from events_support import make_doc, names, only
 
-from kroniek.document import ActorRecord, ArticleDoc, CharSpan, EventRecord
 from kroniek.chronicle.models import Article
+from kroniek.document import ActorRecord, ArticleDoc, CharSpan, EventRecord
 from kroniek.events.reactions import REACTION_REACH, address_reactions
 from kroniek.events.stage import EventsStage
 from kroniek.statements.stage import StatementsStage
@@ -59,10 +59,20 @@ def test_named_addressees_far_acts_and_other_types_are_left_alone():
 
 
 def test_a_rejection_in_the_next_sentence_en():
-    text = "Nortland imposed new sanctions on Sudland on Monday. Sudland rejected the sanctions on Tuesday."
+    text = "Nortland accused Sudland of spying on Monday. Sudland rejected the accusation on Tuesday."
     doc = make_doc(text, "en", {"Nortland": ["Nortland"], "Sudland": ["Sudland"]})
     StatementsStage()(doc)
     EventsStage()(doc)
     rejection = only(doc.events, "REJECT")
     assert names(doc, rejection.actor) == {"Sudland"}
     assert names(doc, rejection.recipient) == {"Nortland"}
+
+
+def test_a_third_partys_condemnation_in_the_next_sentence_en():
+    text = "Nortland attacked Sudland on Monday. Estland condemned the attack on Tuesday."
+    doc = make_doc(text, "en", {"Nortland": ["Nortland"], "Sudland": ["Sudland"], "Estland": ["Estland"]})
+    StatementsStage()(doc)
+    EventsStage()(doc)
+    condemnation = only(doc.events, "ACCUSE")
+    assert names(doc, condemnation.actor) == {"Estland"}
+    assert condemnation.recipient == []
