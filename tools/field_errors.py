@@ -17,7 +17,12 @@ and modality errors as a confusion of (predicted -> gold). Dates (``date_categor
 ``wrong`` (both, different values), each followed by where the gold date's words stand relative to the gold
 evidence (``in evidence``, ``earlier in text``, ``later in text``) and, for ``wrong``, whether the two name the
 same words (``same words``: a resolution or precision error) or the prediction's date comes from another span
-(``ours elsewhere``/``ours in evidence``). ``--show`` prints each error with its evidence.
+(``ours elsewhere``/``ours in evidence``). Strict participants (``participant_category``) fall into ``right``
+or one class per side, first fitting: ``swapped`` (a predicted actor is only a gold recipient or the reverse),
+then for the actors and then the recipients ``missing`` (a gold one has no predicted counterpart, none extra),
+``extra`` (a predicted one has no gold counterpart, none missing), ``wrong`` (both), joined as
+``actor wrong + recipient missing``. Source and participant classes are also counted per language.
+``--show`` prints each error with its evidence (``--show participants`` the participant errors).
 Never run it on the sealed test split.
 """
 
@@ -36,7 +41,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("pred", type=Path)
     parser.add_argument("--split", choices=("train", "dev"), default=None, help="corpus split (default: dev gold set)")
-    parser.add_argument("--show", choices=("source", "modality", "source-all", "date"), default=None)
+    parser.add_argument("--show", choices=("source", "modality", "source-all", "date", "participants"), default=None)
     parser.add_argument("--lang", default=None)
     parser.add_argument("--explain", action="store_true", help="run kroniek again on each shown error's article")
     args = parser.parse_args()
@@ -49,6 +54,7 @@ def main() -> None:
     source: Counter[str] = Counter()
     modality: Counter[str] = Counter()
     dates: Counter[str] = Counter()
+    by_language: Counter[tuple[str, str, str]] = Counter()  # (field, class, language)
     for g in golds:
         pred, _ = read_prediction(args.pred, g)
         if pred is None:
@@ -64,8 +70,19 @@ def main() -> None:
         for pid, gid in score.pairs:
             p, gold = by_pred[pid], gold_as_read(by_pred[pid], by_gold[gid])
             cat = _source_category(p.source, gold.source, matcher)
+            participants = participant_category(p, gold, matcher)
+            by_language["participants", participants, g.language] += 1
+            if args.show == "participants" and participants != "right":
+                ev = gold.evidence
+                print(
+                    f"{g.key} [{g.language}] {gold.event} participants {participants}: "
+                    f"gold {matcher.names(gold.actor, False)} -> {matcher.names(gold.recipient, False)}, "
+                    f"pred {matcher.names(p.actor, True)} -> {matcher.names(p.recipient, True)}"
+                    f"\n    {text[ev.start : ev.end]!r}"
+                )
             if cat:
                 source[cat] += 1
+                by_language["source", cat, g.language] += 1
                 if gold.source is not None and gold.source in gold.actor:
                     source[f"{cat} (gold is actor)"] += 1
             if p.modality != gold.modality:
@@ -104,6 +121,7 @@ def main() -> None:
                     why = rules.get((p.evidence.start, p.evidence.end), {})
                     print(f"    why: source={why.get('source')!r} modality={why.get('modality')!r}")
     print("source:", dict(sorted(source.items())))
+    _print_by_language(by_language)
     print("modality:", dict(sorted(modality.items())))
     total = sum(dates.values())
     print(f"date: {total} matched events dated on either side")
@@ -149,6 +167,32 @@ def date_category(pred: Any, gold: Any) -> str:
         return f"wrong ({where}; {same})"
     ours = "ours in evidence" if pred.evidence.start <= p.start and p.end <= pred.evidence.end else "ours elsewhere"
     return f"wrong ({where}; other words, {ours})"
+
+
+def participant_category(pred: Any, gold: Any, matcher: ActorMatcher) -> str:
+    """The strict-participants error class of one matched pair (see the module docstring)."""
+    swapped = any(
+        matcher.any_match([a], gold.recipient) and not matcher.any_match([a], gold.actor) for a in pred.actor
+    ) or any(matcher.any_match([r], gold.actor) and not matcher.any_match([r], gold.recipient) for r in pred.recipient)
+    if swapped:
+        return "swapped"
+    parts = []
+    for side, ours, theirs in (("actor", pred.actor, gold.actor), ("recipient", pred.recipient, gold.recipient)):
+        missing = any(not matcher.any_match(ours, [g]) for g in theirs)
+        extra = any(not matcher.any_match([o], theirs) for o in ours)
+        if missing or extra:
+            parts.append(f"{side} {'wrong' if missing and extra else 'missing' if missing else 'extra'}")
+    return " + ".join(parts) or "right"
+
+
+def _print_by_language(by_language: Counter[tuple[str, str, str]]) -> None:
+    languages = sorted({lang for _, _, lang in by_language})
+    for field in ("source", "participants"):
+        print(f"{field} by language: | class | {' | '.join(languages)} | all |")
+        classes = sorted({c for f, c, _ in by_language if f == field}, key=lambda c: (c != "right", c))
+        for c in classes:
+            counts = [by_language[field, c, lang] for lang in languages]
+            print(f"| {c} | {' | '.join(map(str, counts))} | {sum(counts)} |")
 
 
 def _source_category(pred: str | None, gold: str | None, matcher: ActorMatcher) -> str:

@@ -69,7 +69,22 @@ def attribution_tail_groups(doc: ArticleDoc, match: TriggerMatch, groups: list[A
             tail_start <= start and (end <= cue_end or _right_after(nlp, g, cue_end)) for tail_start, cue_end in tails
         )
 
-    return [g for g in groups if in_a_tail(g)]
+    found = [g for g in groups if in_a_tail(g)]
+    # the name in apposition after the speaker's title ("…, said Ukraine's foreign minister, Dmytro Kuleba")
+    # is the speaker too
+    return found + [g for g in groups if g not in found and any(_apposed_to(nlp, t, g) for t in found)]
+
+
+_APPOSED_REACH = 8  # tokens from the end of a title's qualifier to the name in apposition, its comma included
+
+
+def _apposed_to(nlp: Doc, title: ActorGroup, name: ActorGroup) -> bool:
+    """``name`` follows ``title`` over title words and one comma and closes the sentence or its phrase."""
+    if not 0 < name.start - title.end <= _APPOSED_REACH or nlp[name.start - 1].text != ",":
+        return False
+    if any(t.is_punct or t.pos_ in ("VERB", "AUX") for t in nlp[title.end : name.start - 1]):
+        return False
+    return name.end >= len(nlp) or nlp[name.end].is_punct
 
 
 # how many words (determiners, titles) may stand between a cue and the speaker's group after it

@@ -75,6 +75,13 @@ class Cues:
     source_as: frozenset[str] = frozenset()  # ", wie X mitteilte", ", as X said": X before (or after) a report verb
     source_postpositions: frozenset[str] = frozenset()  # "Dem Kreml zufolge": the source stands before it
     source_compounds: frozenset[str] = frozenset()  # "nach US-Angaben": a source noun closing a compound
+    # "nach ukrainischen Angaben": a preposition, the group as an adjective, then a source noun (or a compound
+    # ending in one: "nach israelischen Armeeangaben")
+    source_noun_preps: frozenset[str] = frozenset()
+    # "The Council said it would host talks": a third-person pronoun that opens the reported words is the
+    # speaker announcing its own act, which the article states (source null)
+    speaker_pronouns: frozenset[str] = frozenset()
+    source_nouns: frozenset[str] = frozenset()
     self_sources: frozenset[str] = frozenset()  # "naar eigen zeggen": the actor claims it itself
     span_preps: frozenset[str] = frozenset()  # "since May", "seit Oktober": the timex bounds a state, dates no act
     temporal_openers: frozenset[str] = frozenset()  # "when", "toen": the clause happens at its main clause's time

@@ -20,7 +20,7 @@ from kroniek.document import (
     QuantityMention,
     TimexRecord,
 )
-from kroniek.events.clauses import ActorGroup, Clause
+from kroniek.events.clauses import ActorGroup, Clause, drop_affiliations
 from kroniek.events.lexicon import Cues, Lexicon
 from kroniek.events.triggers import TriggerMatch
 from kroniek.events.when import dates_the_event
@@ -566,12 +566,81 @@ def source_for(
     for candidate, rule, how in _source_candidates(doc, clause, clauses, groups_by_clause, trigger_char, cues):
         if candidate in actors:
             continue
+        if how == "speech" and _announces_own_act(doc, clause, trigger_char, candidate, cues):
+            return None, f"{rule}: the speaker's own act ('said it would …')"
+        speaks_for = _speaks_for_an_actor(doc, candidate, actors, clause.sentence)
+        if speaks_for:
+            return None, f"{rule}: {speaks_for}"
         if event in OWN_SPEECH_ACTS and (how == "quote" or (how == "speech" and kind != "verb")):
             continue  # an accusation in someone's words is that speaker's own act, which the article states
         if how == "quote" and event in _VERBAL and _first_person(nlp, clause, trigger_char, cues):
             continue  # "We will not accept …": a demand, threat or refusal in the speaker's own person is theirs
         return candidate, rule
     return None, ""
+
+
+def _announces_own_act(doc: ArticleDoc, clause: Clause, trigger_char: int, speaker: int, cues: Any) -> bool:
+    """The reported words open with a third-person pronoun for the speaker ("The Council said it would host
+    the talks", "a déclaré qu'il se retirerait"): the speaker announces its own act, which the article
+    states (docs/annotation.md: "X said it would work with the new government" has the announcer as actor
+    and no source). The words are those of the speaker's attribution that holds the trigger, else the
+    trigger's clause (after a report verb in the clause before); a pronoun the actors stage resolved to
+    someone else ("Kuleba said they attacked at night") does not count."""
+    nlp = doc.nlp
+    assert nlp is not None
+    if not cues.speaker_pronouns:
+        return False
+    starts = [
+        st.scope.start
+        for st in doc.attributions
+        if st.speaker == speaker and st.scope.start <= trigger_char < st.scope.end and not st.direct
+    ]
+    starts.append(int(nlp[clause.start].idx))
+    for start in starts:
+        words = [t for t in nlp[_token_at(nlp, start) : len(nlp)] if not t.is_punct][:2]
+        if words and words[0].text.lower() in cues.complementizers:
+            words = words[1:]
+        if not words or words[0].text.lower() not in cues.speaker_pronouns or words[0].idx >= trigger_char:
+            continue
+        pronoun = words[0]
+        others = [
+            i
+            for i, actor in enumerate(doc.actors)
+            for m in actor.mentions
+            if m.start <= pronoun.idx < m.end and i != speaker
+        ]
+        if not others:
+            return True
+    return False
+
+
+def _speaks_for_an_actor(doc: ArticleDoc, candidate: int, actors: list[int], sentence: CharSpan) -> str:
+    """Why the claimant only speaks for an actor of the event, or "": it names the actor's affiliation in a
+    title in the sentence ("U.N. Secretary-General António Guterres said he was disappointed": the UN is
+    whom Guterres serves, not a third party reporting on him), or it is a government body of a state that
+    acts ("Iran steunt het akkoord, liet de woordvoerder van het Iraanse ministerie van Buitenlandse Zaken
+    weten": the state speaks through its ministry; docs/annotation.md, a spokesperson's words for an
+    institution have the institution as actor and no source)."""
+    claimant = doc.actors[candidate]
+    own = [m for m in claimant.mentions if sentence.start <= m.start < sentence.end]
+    for actor in actors:
+        for m in doc.actors[actor].mentions:
+            if not sentence.start <= m.start < sentence.end:
+                continue
+            for c in own:
+                pair = [(c.start, c.end, candidate), (m.start, m.end, actor)]
+                if c.end <= m.start and len(drop_affiliations(doc, pair)) == 1:
+                    return "the affiliation in an actor's title"
+    if claimant.kind == "organization" and claimant.sector == "GOV" and claimant.country is not None:
+        if any(doc.actors[a].kind == "state" and doc.actors[a].country == claimant.country for a in actors):
+            return "a government body of the acting state"
+    return ""
+
+
+def _token_at(nlp: Doc, char: int) -> int:
+    """Index of the first token that starts at or after ``char``."""
+    span = nlp.char_span(char, min(len(nlp.text), char + 1), alignment_mode="expand")
+    return span.start if span is not None else len(nlp)
 
 
 def _first_person(nlp: Doc, clause: Clause, trigger_char: int, cues: Any) -> bool:
@@ -603,10 +672,11 @@ def _source_candidates(
     # "volgens X", "according to X", "nach Angaben der X", "Dem Kreml zufolge", "nach US-Angaben" in the clause
     groups = groups_by_clause.get(clause.start, [])
     covered = {t for g in groups for t in range(g.start, g.end)}
+    sentence_groups = sorted((g for c in clauses for g in groups_by_clause.get(c.start, [])), key=lambda g: g.start)
     for g in groups:
         phrase = _source_phrase(nlp, g, clause, cues, covered)
         if phrase:
-            yield g.actors[0], phrase, "phrase"
+            yield _apposed_person(doc, g, sentence_groups, cues), phrase, "phrase"
     # "…, aldus X", '…," said X' anywhere in the sentence: the cue stands after a comma or a quote (in
     # "X said Y attacked" the group after "said" is what was said, not who said it)
     for c in clauses:
@@ -617,7 +687,7 @@ def _source_candidates(
             if j >= c.start and nlp[j].text.lower() in cues.source_after and _after_a_break(nlp, j):
                 if _verb_follows(nlp, g, c):
                     continue  # "Rice, the envoy, said the government lied": the comma closed an apposition
-                yield g.actors[0], f"{nlp[j].text} X", "speech"
+                yield _apposed_person(doc, g, sentence_groups, cues), f"{nlp[j].text} X", "speech"
     # ", wie der Kreml mitteilte", ", as the ministry said", ", comme l'a indiqué X" anywhere in the sentence
     for c in clauses:
         for g in groups_by_clause.get(c.start, []):
@@ -634,6 +704,30 @@ def _source_candidates(
         if st.speaker is not None and st.scope.start <= trigger_char < st.scope.end:
             cue = f": «{doc.text[st.cue.start : st.cue.end]}»" if st.cue is not None else ""
             yield st.speaker, f"statement ({st.how}{cue})", "quote" if st.direct else "speech"
+
+
+APPOSED_TITLE_TOKENS = 8  # tokens between a title's qualifier and the name in apposition, its comma included
+
+
+def _apposed_person(doc: ArticleDoc, group: ActorGroup, sentence_groups: list[ActorGroup], cues: Any) -> int:
+    """The speaker a source group stands for: the person named in apposition after the title the group
+    qualifies ("said Ukraine's foreign minister, Dmytro Kuleba", "selon le ministre ukrainien des Affaires
+    étrangères, Dmytro Kouleba": the minister, not the state), else the group's own first actor. Only title
+    words (no verb, no coordinator) and one comma stand between, and the name closes its phrase."""
+    nlp = doc.nlp
+    assert nlp is not None
+    name = next((g for g in sentence_groups if g.start >= group.end), None)
+    if name is None or name.start - group.end > APPOSED_TITLE_TOKENS or nlp[name.start - 1].text != ",":
+        return group.actors[0]
+    person = name.actors[0]
+    if len(name.actors) > 1 or doc.actors[person].kind != "person" or person in group.actors:
+        return group.actors[0]
+    between = nlp[group.end : name.start - 1]
+    if any(t.is_punct or t.pos_ in ("VERB", "AUX") or t.text.lower() in cues.coordinators for t in between):
+        return group.actors[0]
+    if name.end < len(nlp) and not nlp[name.end].is_punct:
+        return group.actors[0]
+    return person
 
 
 def _verb_follows(nlp: Doc, group: ActorGroup, clause: Clause) -> bool:
@@ -731,6 +825,26 @@ def _text_after(nlp: Doc, i: int, size: int) -> str:
     return "".join(parts)[:size]
 
 
+SOURCE_FRAME_REACH = 2  # words between the preposition and the group ("nach den ukrainischen Angaben")
+
+
+def _source_noun_frame(nlp: Doc, group: ActorGroup, clause: Clause, cues: Any) -> str:
+    """ "nach ukrainischen Angaben", "laut israelischen Armeeangaben": the group, an adjective, stands between
+    a source preposition (``cues.source_noun_preps``, at most ``SOURCE_FRAME_REACH`` words before it) and a
+    source noun right after it (``cues.source_nouns``, alone or closing a compound); "" otherwise."""
+    if not cues.source_nouns or group.end >= clause.end:
+        return ""
+    noun = nlp[group.end].text.lower()
+    if not any(noun.endswith(n) for n in cues.source_nouns):
+        return ""
+    for i in range(group.start - 1, max(clause.start, group.start - 1 - SOURCE_FRAME_REACH) - 1, -1):
+        if nlp[i].is_punct:
+            return ""
+        if _low(nlp, i) in cues.source_noun_preps:
+            return f"{nlp[i].text} X {nlp[group.end].text}"
+    return ""
+
+
 def _source_phrase(nlp: Doc, group: ActorGroup, clause: Clause, cues: Any, covered: set[int]) -> str:
     """The source phrase that names the group as the claimant, or "": a source preposition a few words
     before it ("volgens X", "nach Angaben der israelischen Armee"), a postposition right after it ("Dem
@@ -749,6 +863,9 @@ def _source_phrase(nlp: Doc, group: ActorGroup, clause: Clause, cues: Any, cover
         at = f" {window} ".find(f" {phrase} ")
         if at >= 0 and len(window[at + len(phrase) :].split()) <= 2:
             return f"{phrase} X"
+    frame = _source_noun_frame(nlp, group, clause, cues)
+    if frame:
+        return frame
     last = nlp[group.end - 1]
     word = last.text.lower()
     after = _text_after(nlp, last.i, 30).lower()

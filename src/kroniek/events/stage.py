@@ -54,6 +54,7 @@ from kroniek.events.qualify import (
     reanchor_for,
     source_for,
 )
+from kroniek.events.reactions import address_reactions
 from kroniek.events.rementions import merge_rementions
 from kroniek.events.triggers import TriggerMatch, find_triggers
 from kroniek.events.when import discourse_date, other_conjuncts, sentence_index
@@ -221,7 +222,7 @@ class EventsStage:
                 events = self._article_merges([e for r in readings for e in r.events], doc.text)
             annotate_scores(events, signals)
         dropped = [d for r in readings for d in r.dropped]
-        doc.events.extend(e for e in events if e.confidence >= self.min_confidence)
+        doc.events.extend(address_reactions(doc, [e for e in events if e.confidence >= self.min_confidence]))
         dropped.extend(_dropped_event(e, fates.LOW_CONFIDENCE) for e in events if e.confidence < self.min_confidence)
         doc.dropped_triggers.extend(sorted(dropped, key=lambda d: d.start))
         return doc

@@ -27,6 +27,7 @@ if TYPE_CHECKING:
 ADJACENT_GAP_WORDS = 2
 PRONOUN_LOOKBACK_SENTENCES = 4
 FALLBACK_SUBJECT_WORDS = 8  # a clause's first mention is the subject only when the verb follows soon
+APPOSED_TITLE_WORDS = 6  # title words between a speaker's qualifier and the comma before its name
 _SENT_END_RE = re.compile(r"[.!?…]+[\"”’'»)]*\s+(?=[\"“„‘'«(\[]?[A-Z\u00C0-\u024F0-9])|\n+")
 _PERSON = "person"
 _WORD_RE = re.compile(r"\w+")
@@ -174,7 +175,7 @@ class Analysis:
         for tok in toks[:3]:
             m = self.mention_covering(tok.start, tok.end)
             if m is not None and m.start >= offset - 1:
-                return self._from_mention(m, tok)
+                return self.apposed_name(m, limit) or self._from_mention(m, tok)
             if self.lex.is_pronoun(tok.low):
                 return self.pronoun_speaker(tok)
             short_word = tok.is_word and len(tok.low) <= 3 and self.text[tok.start].islower()
@@ -198,7 +199,7 @@ class Analysis:
         for tok in self.tokens_between(offset, limit):
             m = self.mention_covering(tok.start, tok.end)
             if m is not None and m.start >= offset - 1:
-                return self._from_mention(m, tok)
+                return self.apposed_name(m, limit) or self._from_mention(m, tok)
             if tok.low in ("'", "’"):
                 continue  # an elided article: "selon l'opposante X"
             words += 1
@@ -207,6 +208,36 @@ class Analysis:
             if self.is_finite_verb(tok):
                 return None  # "volgens ooggetuigen arresteerde de politie": the title ended, a clause began
         return None
+
+    def apposed_name(self, m: Mention, limit: int) -> Speaker | None:
+        """The person named in apposition after a title that ``m`` is part of: in "said Ukraine's foreign
+        minister, Dmytro Kuleba" / "a déclaré le ministre ukrainien des Affaires étrangères, Dmytro Kouleba"
+        the state only qualifies the title (and a title the actors stage read as its holder may name someone
+        else), so the name after the comma speaks. The rest of the title is up to ``APPOSED_TITLE_WORDS``
+        words with no finite verb, complementizer or coordinator, and the name closes its phrase (a comma,
+        the sentence end or ``limit`` follows it). None when there is no such name."""
+        toks = self.tokens_between(m.end, limit)
+        k = 0
+        while k < len(toks) and toks[k].low != ",":
+            tok = toks[k]
+            title_word = tok.is_word or tok.low in ("'s", "’s", "'", "’", "-")
+            if (
+                k >= APPOSED_TITLE_WORDS
+                or not title_word
+                or tok.low in self.lex.complementizers | self.lex.coordinators
+                or self.is_finite_verb(tok)
+            ):
+                return None
+            k += 1
+        if k + 1 >= len(toks):
+            return None
+        name = self.mention_covering(toks[k + 1].start, toks[k + 1].end)
+        if name is None or name.start < toks[k].end or name.kind != _PERSON or name.actor == m.actor:
+            return None
+        after = self.tokens_between(name.end, limit)[:1]
+        if after and after[0].low not in (",", ".", ";", "!", "?"):
+            return None
+        return Speaker(name.actor, CharSpan(name.start, name.end), "apposition")
 
     def is_finite_verb(self, tok: Token) -> bool:
         """The parse tags ``tok`` as a verb or auxiliary that is not a participle or infinitive (False without

@@ -178,6 +178,8 @@ def _verb(an: Analysis, cue: CueMatch, sent: CharSpan) -> list[Found]:
             if _is_relative_that(an, cue, k):
                 break
             start = toks[k].start
+            if _bare_before_coordinated_that(an, cue, nxt, k):
+                start = toks[nxt].start  # "said A and that B": A is reported too, without its "that"
             content = _trimmed(an, start, _clause_end(an, start, sent))
             speaker = an.subject_of(cue)
             return [
@@ -230,6 +232,19 @@ def _verb(an: Analysis, cue: CueMatch, sent: CharSpan) -> list[Found]:
             if _words(an, content) >= 4 and clause_start < cue.start:
                 return [Found(content, False, an.subject_of(cue), cue_span, "bare", cue_region=region)]
     return []
+
+
+def _bare_before_coordinated_that(an: Analysis, cue: CueMatch, nxt: int, k: int) -> bool:
+    """A bare complement stands between the verb and a coordinated complementizer at ``k`` ("said González
+    had requested asylum and that Spain would grant it"): a bare verb, a content word right after it, and
+    the word before the complementizer a coordinator, with a few words between."""
+    toks = an.tokens
+    if cue.entry not in an.lex.bare_verbs or k - nxt < 4:
+        return False
+    first = toks[nxt]
+    if not first.is_word or first.low in an.lex.bare_blockers or first.low in an.lex.complementizers:
+        return False
+    return toks[k - 1].low in an.lex.coordinators
 
 
 def _block_after(an: Analysis, start: int) -> tuple[CharSpan, str] | None:
@@ -300,6 +315,11 @@ def _postposed_verb(an: Analysis, cue: CueMatch, sent: CharSpan, clause_start: i
         speaker = before
     if i < 0 or toks[i].low != ",":
         return None
+    if speaker is None:
+        # "…, Ukraine's foreign minister, Dmytro Kuleba, said": the name in apposition before the cue speaks
+        apposed = _apposed_before(an, i, clause_start)
+        if apposed is not None:
+            speaker, i = apposed
     comma = toks[i]
     # the rest of the sentence after the cue (and an inverted speaker) must be short and hold no "that"
     # "…, zei regeringswoordvoerder X": the inverted speaker may follow a title the mention leaves out; a
@@ -357,6 +377,27 @@ def _postposed_verb(an: Analysis, cue: CueMatch, sent: CharSpan, clause_start: i
     return Found(
         content, False, speaker, CharSpan(cue.start, cue.end), "postposed", cue_region=CharSpan(comma.start, sent.end)
     )
+
+
+def _apposed_before(an: Analysis, comma_at: int, floor: int) -> tuple[Speaker, int] | None:
+    """A person's name in apposition after a title, between commas right before a cue ("…, Ukraine's
+    foreign minister, Dmytro Kuleba, said."): the speaker, and the index of the comma that opens the title.
+    The title is up to ``POSTPOSED_TITLE_WORDS`` words with no finite verb; None when there is none."""
+    toks = an.tokens
+    if comma_at < 1:
+        return None
+    name = an.mention_covering(toks[comma_at - 1].start, toks[comma_at - 1].end)
+    if name is None or name.kind != "person" or name.start < floor:
+        return None
+    k = an.token_index(name.start) - 1
+    if k < 1 or toks[k].low != ",":
+        return None
+    opener = _before_title(an, k - 1)
+    if opener == k - 1 or opener < 0 or toks[opener].start < floor:
+        return None
+    if any(an.is_finite_verb(t) for t in toks[opener + 1 : k]):
+        return None  # "…, Russia attacked the port, Kuleba, said": a clause, not a title
+    return Speaker(name.actor, CharSpan(name.start, name.end), "apposition"), opener
 
 
 def _parenthetical(an: Analysis, rest: list[Token], sent: CharSpan) -> CharSpan | None:
