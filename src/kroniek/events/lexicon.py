@@ -119,6 +119,9 @@ class Cues:
     conjunct_coordinators: frozenset[str] = frozenset()
     infinitive_markers: frozenset[str] = frozenset()  # "and to withdraw", "en te": the conjunct continues a complement
     allegation_preps: frozenset[str] = frozenset()  # "accused X of …", "ervan", "d'avoir": what follows is alleged
+    # ", which", ", die", ", qui": the antecedent before the comma takes part in the act (events/relatives.py)
+    relative_pronouns: frozenset[str] = frozenset()
+    subject_relatives: frozenset[str] = frozenset()  # "who", "qui": a relative pronoun that is always the subject
     verb_first: bool = False  # V2 languages: the subject may follow the finite verb
 
 

@@ -54,6 +54,7 @@ from kroniek.events.qualify import (
     reanchor_for,
     source_for,
 )
+from kroniek.events.relatives import antecedent_groups
 from kroniek.events.rementions import merge_rementions
 from kroniek.events.triggers import TriggerMatch, find_triggers
 from kroniek.events.when import discourse_date, other_conjuncts, sentence_index
@@ -224,7 +225,9 @@ class EventsStage:
             annotate_scores(events, signals)
         dropped = [d for r in readings for d in r.dropped]
         doc.events.extend(e for e in events if e.confidence >= self.min_confidence)
-        dropped.extend(_dropped_event(e, fates.LOW_CONFIDENCE) for e in events if e.confidence < self.min_confidence)
+        dropped.extend(
+            fates.dropped_event(e, fates.LOW_CONFIDENCE) for e in events if e.confidence < self.min_confidence
+        )
         doc.dropped_triggers.extend(sorted(dropped, key=lambda d: d.start))
         return doc
 
@@ -334,6 +337,7 @@ class EventsStage:
                     continue
                 conjunct = conjuncts.get(id(match))
                 own_groups = conjunct_groups(groups, conjunct) if conjunct is not None else groups
+                own_groups = antecedent_groups(nlp, clauses, n, groups_by_clause, match, own_groups, lexicon.cues)
                 act_end = conjunct.end if conjunct is not None else clause.end
                 is_prop = match.entry.event in PROPOSITION_TYPES
                 preps = match.entry.recipient_preps
@@ -781,10 +785,6 @@ def timex_tokens(doc: ArticleDoc, sentence: CharSpan) -> set[int]:
         if span is not None:
             tokens.update(range(span.start, span.end))
     return tokens
-
-
-def _dropped_event(event: EventRecord, reason: str) -> DroppedTrigger:
-    return DroppedTrigger(event.trigger[0].start, event.trigger[0].end, event.event, event.entry_id, reason)
 
 
 def _add_unique(target: list[int], values: list[int]) -> None:
