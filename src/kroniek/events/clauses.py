@@ -154,7 +154,10 @@ def actor_groups(
             if actor not in group.actors:
                 group.actors.append(actor)
             continue
-        group = ActorGroup(t_start, t_end, [actor], prep=governing_prep(nlp, t_start, clause, cues, covered, barrier))
+        prep = governing_prep(nlp, t_start, clause, cues, covered, barrier)
+        if prep is not None and _spoken_for(nlp, t_start, prep, clause, cues):
+            prep = None  # "a spokesman for the ministry rejected": the ministry acts through its speaker
+        group = ActorGroup(t_start, t_end, [actor], prep=prep)
         group.pronoun = (start, end) in pronouns
         groups.append(group)
     for group in groups:
@@ -237,6 +240,33 @@ def governing_prep(
         crossed += 1
         j -= 1
     return None
+
+
+# how many words (articles, adjectives, numbers) may stand before a representative noun ("a senior spokesman")
+_REPRESENTATIVE_REACH = 3
+
+
+def _spoken_for(nlp: Doc, t_start: int, prep: str, clause: Clause, cues: Cues) -> bool:
+    """The mention follows "<representative noun> <prep>" in a noun phrase that is not itself a preposition's
+    object ("a spokesman for the ministry", "Delegations from Ukraine", "een woordvoerder van het leger",
+    "les représentants de l'opposition"): the speaker or delegation stands for the one named, which the
+    annotation codes as the participant, so the group counts as bare (a subject or object)."""
+    if not cues.representative_nouns or prep not in cues.representative_preps:
+        return False
+    at = next(
+        (j for j in range(t_start - 1, max(clause.start, t_start - 5) - 1, -1) if nlp[j].text.lower() == prep), None
+    )
+    if at is None or at - 1 < clause.start or nlp[at - 1].text.lower() not in cues.representative_nouns:
+        return False
+    j = at - 2
+    while j >= clause.start and at - 2 - j < _REPRESENTATIVE_REACH:
+        word = nlp[j].text.lower()
+        if word in cues.prepositions:
+            return False  # "met een woordvoerder van het leger": the phrase is an object of "met"
+        if not (word in cues.determiners or nlp[j].pos_ in ("ADJ", "NUM", "DET") or nlp[j].like_num):
+            break
+        j -= 1
+    return j < clause.start or nlp[j].text.lower() not in cues.prepositions
 
 
 def _possessive_after(nlp: Doc, end: int, clause: Clause, cues: Cues) -> bool:

@@ -121,6 +121,9 @@ class Cues:
     allegation_preps: frozenset[str] = frozenset()  # "accused X of …", "ervan", "d'avoir": what follows is alleged
     # ", which", ", die", ", qui": the antecedent before the comma takes part in the act (events/relatives.py)
     relative_pronouns: frozenset[str] = frozenset()
+    # "a spokesman for X", "Delegations from X": the representative stands for X (events/clauses.py)
+    representative_nouns: frozenset[str] = frozenset()
+    representative_preps: frozenset[str] = frozenset()
     subject_relatives: frozenset[str] = frozenset()  # "who", "qui": a relative pronoun that is always the subject
     verb_first: bool = False  # V2 languages: the subject may follow the finite verb
 
