@@ -124,7 +124,11 @@ class Cues:
     # "a spokesman for X", "Delegations from X": the representative stands for X (events/clauses.py)
     representative_nouns: frozenset[str] = frozenset()
     representative_preps: frozenset[str] = frozenset()
-    subject_relatives: frozenset[str] = frozenset()  # "who", "qui": a relative pronoun that is always the subject
+    subject_relatives: frozenset[str] = frozenset()
+    naming_verbs: frozenset[str] = frozenset()  # "called the strike an act of war": the predicate is X's act
+    naming_preps: frozenset[str] = (
+        frozenset()
+    )  # "described it as", "qualifié de": the predicate's preposition  # "who", "qui": a relative pronoun that is always the subject
     verb_first: bool = False  # V2 languages: the subject may follow the finite verb
 
 

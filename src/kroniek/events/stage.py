@@ -40,6 +40,7 @@ from kroniek.events.clauses import ActorGroup, Clause, TokenIndex, actor_groups,
 from kroniek.events.conjuncts import conjunct_groups, verb_conjuncts
 from kroniek.events.learned import ModelSignals, TriggerModel, annotate_scores, load_trigger_model, model_signals
 from kroniek.events.lexicon import Lexicon, load_lexicon
+from kroniek.events.naming import naming_predicate
 from kroniek.events.qualify import (
     OWN_SPEECH_ACTS,
     attached_to_a_verb,
@@ -320,8 +321,9 @@ class EventsStage:
                     )
                     # talks "with X" always include the clause's subject ("In een gesprek met X zei Y …")
                     with_partner = match.entry.frame == "mutual" and partner_after(match, groups, lexicon)
+                    predicate = naming_predicate(nlp, match, clause, prep, lexicon)  # "called the strike an act of war"
                     match.inherits_subject = (
-                        (prep is None and light) or prep in lexicon.cues.during_preps or with_partner
+                        (prep is None and light) or predicate or prep in lexicon.cues.during_preps or with_partner
                     ) and not earlier_verb
                     match.fronted = prep is not None
             state.clause_matches = matches
@@ -676,7 +678,7 @@ def merge_lists(events: list[EventRecord], text: str) -> list[EventRecord]:
         ):
             prev.evidence = CharSpan(prev.evidence.start, event.evidence.end)
             prev.trigger.extend(event.trigger)
-            _add_unique(prev.recipient, event.recipient)
+            prev.recipient.extend(r for r in event.recipient if r not in prev.recipient)
             prev.quantities.extend(event.quantities)
             prev.explain.setdefault("merged", []).append("list item")
             continue
@@ -739,7 +741,7 @@ def _merge_into(events: list[EventRecord], event: EventRecord) -> bool:
             other.mode = other.mode or event.mode  # "a phone call … discussed": the call's mode
             other.trigger.extend(t for t in event.trigger if t not in other.trigger)
             other.trigger.sort(key=lambda s: s.start)
-            _add_unique(other.recipient, event.recipient)
+            other.recipient.extend(r for r in event.recipient if r not in other.recipient)
             other.explain.setdefault("merged", []).append(event.entry_id)
             return True
     return False
@@ -785,12 +787,6 @@ def timex_tokens(doc: ArticleDoc, sentence: CharSpan) -> set[int]:
         if span is not None:
             tokens.update(range(span.start, span.end))
     return tokens
-
-
-def _add_unique(target: list[int], values: list[int]) -> None:
-    for v in values:
-        if v not in target:
-            target.append(v)
 
 
 # The factory named in the registry is the class itself: its settings ([stages."events.lexicon/v1"]) are the
