@@ -1,5 +1,7 @@
-"""The agent of a passive refusal or demand ("The proposal was rejected by X") is its actor, not part of its
-complement (events/arguments.py). Sentences written for these tests."""
+"""Participants a preposition hid: the agent of a passive refusal or demand ("The proposal was rejected by X")
+is its actor, not part of its complement (events/arguments.py); a subject after a fronted time phrase ("On
+Sunday the government …") is no object of its preposition (events/clauses.py). Sentences written for these
+tests."""
 
 from events_support import make_doc, names, only, run_events
 
@@ -25,3 +27,10 @@ def test_en_a_by_phrase_far_inside_the_complement_stays_there():
     reject = only(events, "REJECT")
     assert names(doc, reject.actor) == {"Poland"}
     assert "Russia" not in names(doc, reject.actor)
+
+
+def test_en_a_fronted_time_phrase_does_not_govern_the_subject():
+    # "On Sunday" governs Sunday; "the Polish government" opens its own noun phrase and is the subject
+    doc = make_doc("On Sunday the Polish government condemned the attack.", "en", {"Poland": ["Polish government"]})
+    accuse = only(run_events(doc), "ACCUSE")
+    assert names(doc, accuse.actor) == {"Poland"}

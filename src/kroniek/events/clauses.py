@@ -221,9 +221,13 @@ def governing_prep(
     (not across another actor mention or a trigger word, which would belong to another phrase)."""
     j = t_start - 1
     crossed = 0
+    article = False  # an article crossed: the mention's own noun phrase opens there
     while j >= clause.start and crossed < 4:
         tok = nlp[j]
         low = tok.text.lower()
+        if article and tok.pos_ in ("NOUN", "PROPN", "NUM"):
+            return None  # "On Sunday the Supreme Court ruled": the preposition governs "Sunday", not the court
+        article = article or (low in cues.determiners and tok.pos_ == "DET")
         if low in cues.prepositions:
             if _inside_a_title(nlp, j, t_start, clause, cues):
                 # "Le ministre de l'Intérieur Gérald Darmanin": the name stands beside the title, whose own
