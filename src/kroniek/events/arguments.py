@@ -256,9 +256,15 @@ def _from_word_order(
     args = Arguments(rule="order")
     clause = match.clause
     assert clause is not None
-    # groups inside the complement belong to the proposition, not to this event
-    usable = [g for g in groups if not (g.start >= complement_start and entry.event in _PROP_TYPES)]
     passive = _passive_clause(nlp, match, cues)
+    # groups inside the complement belong to the proposition, not to this event; in a passive, "by X" right
+    # after a refusal or demand is its agent ("The charge was denied by X"), not part of its complement
+    usable = [
+        g
+        for g in groups
+        if not (g.start >= complement_start and entry.event in _PROP_TYPES)
+        or (passive and g.prep in cues.agent_preps and g.start - match.last <= _AGENT_REACH)
+    ]
     # a group whose preposition is part of the trigger ("called on X", "riep X op") is its object
     bare = [g for g in usable if g.prep is None or g.start - 1 in match.tokens]
     _prepositional_groups(nlp, match, usable, bare, cues, passive, others, args)
@@ -502,6 +508,9 @@ def _blocked(match: TriggerMatch, group: ActorGroup, others: list[TriggerMatch])
     low, high = sorted((match.start, group.start))
     return any(o is not match and low < o.start < high for o in others)
 
+
+# how far after a passive trigger its agent phrase may start ("was rejected outright by X")
+_AGENT_REACH = 3
 
 # how far before a verbal trigger its passive auxiliary may stand ("was strongly condemned by")
 _PASSIVE_AUX_REACH = 3

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from kroniek.document import DroppedTrigger
+from kroniek.document import DroppedTrigger, EventRecord
 
 # a verb form used as a modifier ("the US-led forces"), a charge ("murder charges"), a participle
 # describing a noun ("the detained journalists"): another word sense, no event
@@ -46,3 +46,8 @@ def dropped(nlp: Any, match: Any, reason: str) -> DroppedTrigger:
         entry_id=match.entry.id,
         reason=reason,
     )
+
+
+def dropped_event(event: EventRecord, reason: str) -> DroppedTrigger:
+    """The record of an event let go after it was made (below min_confidence), at its first trigger."""
+    return DroppedTrigger(event.trigger[0].start, event.trigger[0].end, event.event, event.entry_id, reason)

@@ -126,6 +126,16 @@ class Cues:
     conjunct_coordinators: frozenset[str] = frozenset()
     infinitive_markers: frozenset[str] = frozenset()  # "and to withdraw", "en te": the conjunct continues a complement
     allegation_preps: frozenset[str] = frozenset()  # "accused X of …", "ervan", "d'avoir": what follows is alleged
+    # ", which", ", die", ", qui": the antecedent before the comma takes part in the act (events/relatives.py)
+    relative_pronouns: frozenset[str] = frozenset()
+    # "a spokesman for X", "Delegations from X": the representative stands for X (events/clauses.py)
+    representative_nouns: frozenset[str] = frozenset()
+    representative_preps: frozenset[str] = frozenset()
+    subject_relatives: frozenset[str] = frozenset()
+    naming_verbs: frozenset[str] = frozenset()  # "called the strike an act of war": the predicate is X's act
+    naming_preps: frozenset[str] = (
+        frozenset()
+    )  # "described it as", "qualifié de": the predicate's preposition  # "who", "qui": a relative pronoun that is always the subject
     verb_first: bool = False  # V2 languages: the subject may follow the finite verb
 
 

@@ -40,6 +40,7 @@ from kroniek.events.clauses import ActorGroup, Clause, TokenIndex, actor_groups,
 from kroniek.events.conjuncts import conjunct_groups, verb_conjuncts
 from kroniek.events.learned import ModelSignals, TriggerModel, annotate_scores, load_trigger_model, model_signals
 from kroniek.events.lexicon import Lexicon, load_lexicon
+from kroniek.events.naming import naming_predicate
 from kroniek.events.qualify import (
     OWN_SPEECH_ACTS,
     attached_to_a_verb,
@@ -55,6 +56,7 @@ from kroniek.events.qualify import (
     source_for,
 )
 from kroniek.events.reactions import address_reactions
+from kroniek.events.relatives import antecedent_groups
 from kroniek.events.rementions import merge_rementions
 from kroniek.events.triggers import TriggerMatch, find_triggers
 from kroniek.events.when import discourse_date, other_conjuncts, sentence_index
@@ -223,7 +225,9 @@ class EventsStage:
             annotate_scores(events, signals)
         dropped = [d for r in readings for d in r.dropped]
         doc.events.extend(address_reactions(doc, [e for e in events if e.confidence >= self.min_confidence]))
-        dropped.extend(_dropped_event(e, fates.LOW_CONFIDENCE) for e in events if e.confidence < self.min_confidence)
+        dropped.extend(
+            fates.dropped_event(e, fates.LOW_CONFIDENCE) for e in events if e.confidence < self.min_confidence
+        )
         doc.dropped_triggers.extend(sorted(dropped, key=lambda d: d.start))
         return doc
 
@@ -316,8 +320,9 @@ class EventsStage:
                     )
                     # talks "with X" always include the clause's subject ("In een gesprek met X zei Y …")
                     with_partner = match.entry.frame == "mutual" and partner_after(match, groups, lexicon)
+                    predicate = naming_predicate(nlp, match, clause, prep, lexicon)  # "called the strike an act of war"
                     match.inherits_subject = (
-                        (prep is None and light) or prep in lexicon.cues.during_preps or with_partner
+                        (prep is None and light) or predicate or prep in lexicon.cues.during_preps or with_partner
                     ) and not earlier_verb
                     match.fronted = prep is not None
             state.clause_matches = matches
@@ -333,6 +338,7 @@ class EventsStage:
                     continue
                 conjunct = conjuncts.get(id(match))
                 own_groups = conjunct_groups(groups, conjunct) if conjunct is not None else groups
+                own_groups = antecedent_groups(nlp, clauses, n, groups_by_clause, match, own_groups, lexicon.cues)
                 act_end = conjunct.end if conjunct is not None else clause.end
                 is_prop = match.entry.event in PROPOSITION_TYPES
                 preps = match.entry.recipient_preps
@@ -668,7 +674,7 @@ def merge_lists(events: list[EventRecord], text: str) -> list[EventRecord]:
         ):
             prev.evidence = CharSpan(prev.evidence.start, event.evidence.end)
             prev.trigger.extend(event.trigger)
-            _add_unique(prev.recipient, event.recipient)
+            prev.recipient.extend(r for r in event.recipient if r not in prev.recipient)
             prev.quantities.extend(event.quantities)
             prev.explain.setdefault("merged", []).append("list item")
             continue
@@ -731,7 +737,7 @@ def _merge_into(events: list[EventRecord], event: EventRecord) -> bool:
             other.mode = other.mode or event.mode  # "a phone call … discussed": the call's mode
             other.trigger.extend(t for t in event.trigger if t not in other.trigger)
             other.trigger.sort(key=lambda s: s.start)
-            _add_unique(other.recipient, event.recipient)
+            other.recipient.extend(r for r in event.recipient if r not in other.recipient)
             other.explain.setdefault("merged", []).append(event.entry_id)
             return True
     return False
@@ -777,16 +783,6 @@ def timex_tokens(doc: ArticleDoc, sentence: CharSpan) -> set[int]:
         if span is not None:
             tokens.update(range(span.start, span.end))
     return tokens
-
-
-def _dropped_event(event: EventRecord, reason: str) -> DroppedTrigger:
-    return DroppedTrigger(event.trigger[0].start, event.trigger[0].end, event.event, event.entry_id, reason)
-
-
-def _add_unique(target: list[int], values: list[int]) -> None:
-    for v in values:
-        if v not in target:
-            target.append(v)
 
 
 # The factory named in the registry is the class itself: its settings ([stages."events.lexicon/v1"]) are the
