@@ -78,6 +78,8 @@ class Lexicon:
     joiners: re.Pattern[str] | None = None
     # a joiner and a bare hour after a day ("tonight at 7", "morgenochtend om 7"): see kroniek.time.combine
     bare_hour: re.Pattern[str] | None = None
+    # the same joiners as words: after one, "zeven uur" / "sept heures" is a time of day, not a duration
+    clock_prepositions: frozenset[str] = frozenset()
     # the words that join a span to the day it counts from ("two days before yesterday"): kroniek.time.compose
     counted: CountedWords | None = None
     # a part of day right before or after a clock time ("'s avonds 7 uur", "8h20 du soir"): kroniek.time.combine
@@ -222,6 +224,7 @@ def load_lexicon(lang: str) -> Lexicon:
         alternation = "|".join(_word_regex(w) for w in sorted(joiners, key=len, reverse=True))
         lex.joiners = re.compile(rf"\s*,?\s*(?:(?:{alternation})\s+)?", re.IGNORECASE)
     bare_joiners = data.get("combine", {}).get("bare_hour_joiners", [])
+    lex.clock_prepositions = frozenset(key_of(w) for w in bare_joiners)
     if bare_joiners:
         alternation = "|".join(_word_regex(w) for w in sorted(bare_joiners, key=len, reverse=True))
         hour_words = _alternation(classes["clock_hour"]) if classes.get("clock_hour") else r"(?!)"

@@ -177,12 +177,29 @@ class Tagger:
         if kind == "duration" and not (g.get("num") or g.get("half") or g.get("count") or g.get("whole")):
             return False
         if kind == "word_clock" and not (g.get("minutes") or g.get("half") or g.get("clock_pod") or g.get("oclock")):
-            return False  # "acht", "sept heures": a number or a duration as much as a time of day
+            # "acht", "sept heures": a number or a duration as much as a time of day; after "om", "à" an hour
+            # with its noun ("om zeven uur", "à sept heures") is the time of day
+            return " " in cand.match_text.strip() and self._after_clock_preposition(text, cand.start)
+        if kind == "duration" and self._hours_after_clock_preposition(text, cand):
+            return False  # "om zeven uur", "à sept heures": the word_clock reading of the same words
         if kind == "shift" and lex.lookup("unit", g.get("unit")) not in (None, "D", "W", "M", "Y"):
             return False  # "in 5 minutes": a time of day kroniek does not compute; the duration stays
         if kind == "duration" and lex.lookup("unit", g.get("unit")) == "S" and not re.match(r"\d", g.get("num") or ""):
             return False  # "a second time", "een seconde kans": an ordinal, not a duration
         return True
+
+    def _after_clock_preposition(self, text: str, start: int) -> bool:
+        return key_of(_previous_word(text, start)) in self.lex.clock_prepositions
+
+    def _hours_after_clock_preposition(self, text: str, cand: Candidate) -> bool:
+        """A whole number of hours up to 24 right after a clock preposition ("om zeven uur")."""
+        g = cand.groups
+        if g.get("approx") or self.lex.lookup("unit", g.get("unit")) != "H":
+            return False
+        if not self._after_clock_preposition(text, cand.start):
+            return False
+        parsed = parse_number(g.get("num") or "", self.lang)
+        return parsed is not None and not parsed[1] and float(parsed[0]).is_integer() and 0 <= parsed[0] <= 24
 
     @staticmethod
     def select(cands: list[Candidate]) -> list[Candidate]:
