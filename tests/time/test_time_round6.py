@@ -18,6 +18,32 @@ CASES = [
     ("fr", "Le conseil se réunit à sept heures.", "sept heures", "2025-03-19T07:00"),
     ("fr", "Le vote commence vers vingt heures.", "vingt heures", "2025-03-19T20:00"),
     ("fr", "Le vote commence à vingt-deux heures trente.", "vingt-deux heures trente", "2025-03-19T22:30"),
+    # a number of minutes with its noun before or after the hour
+    ("en", "The polls closed at twenty minutes past eight.", "twenty minutes past eight", "2025-03-19T08:20"),
+    ("en", "The alarm rang at three minutes to ten.", "three minutes to ten", "2025-03-19T09:57"),
+    ("en", "The train left at 10 past 9.", "10 past 9", "2025-03-19T09:10"),
+    ("nl", "De trein vertrok om vijf minuten na acht.", "vijf minuten na acht", "2025-03-19T08:05"),
+    ("nl", "Het alarm ging om drie minuten voor half zes.", "drie minuten voor half zes", "2025-03-19T05:27"),
+    ("de", "Der Zug fuhr um zwanzig Minuten nach acht Uhr.", "zwanzig Minuten nach acht Uhr", "2025-03-19T08:20"),
+    ("fr", "Le train part à huit heures moins vingt-trois minutes.", "huit heures moins vingt-trois minutes",
+     "2025-03-19T07:37"),
+    # weekends as a unit of durations and sets
+    ("en", "The protests went on for three weekends.", "three weekends", "P3WE"),
+    ("nl", "De markt is er elke twee weekenden.", "elke twee weekenden", "P2WE"),
+    ("fr", "Le marché a lieu tous les deux week-ends.", "tous les deux week-ends", "P2WE"),
+    ("de", "Die Proteste dauerten drei Wochenenden.", "drei Wochenenden", "P3WE"),
+    # a whole unit
+    ("nl", "De staking duurde de volle week.", "de volle week", "P1W"),
+    ("nl", "Het overleg duurde de gehele dag.", "de gehele dag", "P1D"),
+    ("fr", "Les négociations ont duré une pleine journée.", "une pleine journée", "P1D"),
+    # once per unit, plural weekdays, inflected adjectives of a set
+    ("en", "The council meets once a week.", "once a week", "P1W"),
+    ("nl", "De raad vergadert eenmaal per maand.", "eenmaal per maand", "P1M"),
+    ("fr", "Le conseil se réunit une fois par semaine.", "une fois par semaine", "P1W"),
+    ("de", "Der Rat tagt einmal im Monat.", "einmal im Monat", "P1M"),
+    ("fr", "Le marché se tient les lundis.", "les lundis", "XXXX-WXX-1"),
+    ("fr", "Les réunions ont lieu tous les mardis soirs.", "tous les mardis soirs", "XXXX-WXX-2TEV"),
+    ("nl", "Het bedrijf publiceert driemaandelijkse cijfers.", "driemaandelijkse", "P3M"),
 ]
 
 
@@ -34,6 +60,7 @@ def test_round6_classes(make_doc, lang: str, sentence: str, surface: str, value:
         ("nl", "Het debat duurde zeven uur.", "zeven uur", "PT7H"),
         ("fr", "Le débat a duré sept heures.", "sept heures", "PT7H"),
         ("fr", "Le débat a duré pendant sept heures.", "sept heures", "PT7H"),
+        ("en", "The talks took from 20 minutes to 2 hours.", "20 minutes", "PT20M"),
     ],
 )
 def test_hours_without_a_clock_preposition_stay_a_duration(
@@ -42,3 +69,18 @@ def test_hours_without_a_clock_preposition_stay_a_duration(
     doc = STAGE(make_doc(sentence, lang))
     found = {doc.text[t.start : t.end]: t.value for t in doc.timexes}
     assert found.get(surface) == value, found
+
+
+@pytest.mark.parametrize(
+    ("lang", "sentence"),
+    [("fr", "Les manifestants sont sortis en plein jour."), ("nl", "Het bleef tien minuten voor tijd gelijk.")],
+)
+def test_no_duration_or_clock_from_an_idiom(make_doc, lang: str, sentence: str) -> None:
+    """"en plein jour" is broad daylight; "tien minuten voor tijd" is a span before the end of a match."""
+    doc = STAGE(make_doc(sentence, lang))
+    assert all(t.value in ("PT10M",) for t in doc.timexes), [(doc.text[t.start : t.end], t.value) for t in doc.timexes]
+
+
+def test_a_weekend_counted_back_is_that_weekend(make_doc) -> None:
+    doc = STAGE(make_doc("The rally took place two weekends ago.", "en"))
+    assert [t.value for t in doc.timexes] == ["2025-W10-WE"]

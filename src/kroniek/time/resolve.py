@@ -128,6 +128,8 @@ def shift(published: dt.date, amount: int, unit: str) -> tuple[str, Precision]:
         return (published + dt.timedelta(days=days)).isoformat(), "day"
     if unit == "W":
         return iso_week(published + dt.timedelta(weeks=amount)), "week"
+    if unit == "WE":  # "two weekends ago": the weekend of that week
+        return iso_week(published + dt.timedelta(weeks=amount)) + "-WE", "week"
     if unit == "M":
         return add_months(published, amount).isoformat()[:7], "month"
     if unit == "Y":
