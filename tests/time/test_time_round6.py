@@ -48,6 +48,32 @@ CASES = [
     ("fr", "Le marché se tient les lundis.", "les lundis", "XXXX-WXX-1"),
     ("fr", "Les réunions ont lieu tous les mardis soirs.", "tous les mardis soirs", "XXXX-WXX-2TEV"),
     ("nl", "Het bedrijf publiceert driemaandelijkse cijfers.", "driemaandelijkse", "P3M"),
+    # the present, a qualified unit ("working week", "kalenderjaar"), "current" / "huidige"
+    ("en", "At the present time no talks are planned.", "At the present time", "PRESENT_REF"),
+    ("nl", "Op het moment wordt er niet onderhandeld.", "Op het moment", "PRESENT_REF"),
+    ("en", "The vote is expected next working week.", "next working week", "2025-W13"),
+    ("nl", "De stemming is volgende werkweek.", "volgende werkweek", "2025-W13"),
+    ("nl", "De begroting voor dit kalenderjaar is rond.", "dit kalenderjaar", "2025"),
+    ("de", "Der Umsatz stieg im vergangenen Geschäftsjahr.", "im vergangenen Geschäftsjahr", "2024"),
+    ("nl", "De uitgaven in het huidige jaar stijgen.", "huidige jaar", "2025"),
+    # a count glued to its unit
+    ("en", "The strike lasted 3.5years.", "3.5years", "P3.5Y"),
+    ("en", "A 24h strike was called.", "24h", "PT24H"),
+    ("fr", "La grève a duré 3jours.", "3jours", "P3D"),
+    ("fr", "Le mandat dure 3,5ans.", "3,5ans", "P3.5Y"),
+    # a leap day without a year: the nearest leap year
+    ("en", "The treaty was signed on Feb 29.", "Feb 29", "2024-02-29"),
+    ("nl", "Het verdrag werd op 29 februari getekend.", "29 februari", "2024-02-29"),
+    # decades
+    ("en", "Inflation was high in the 1970s.", "the 1970s", "197"),
+    ("en", "The party was founded in the early '90s.", "the early '90s", "199"),
+    ("en", "The town grew in the late nineties.", "the late nineties", "199"),
+    ("nl", "De partij werd in de jaren negentig opgericht.", "de jaren negentig", "199"),
+    ("nl", "De wijk groeide in de jaren '70.", "de jaren '70", "197"),
+    ("de", "Die Partei wurde in den 90er-Jahren gegründet.", "90er-Jahren", "199"),
+    ("de", "Die Stadt wuchs in den Neunzigerjahren.", "Neunzigerjahren", "199"),
+    ("fr", "Le parti a été fondé dans les années 1990.", "les années 1990", "199"),
+    ("fr", "La ville a grandi dans les années quatre-vingt-dix.", "les années quatre-vingt-dix", "199"),
 ]
 
 
@@ -80,10 +106,12 @@ def test_hours_without_a_clock_preposition_stay_a_duration(
     [
         ("fr", "Les manifestants sont sortis en plein jour.", []),
         ("nl", "Het bleef tot tien minuten voor tijd gelijk.", ["PT10M"]),
+        ("de", "Der Kandidat ist in den 50ern.", []),
     ],
 )
 def test_no_duration_or_clock_from_an_idiom(make_doc, lang: str, sentence: str, values: list[str]) -> None:
-    """ "en plein jour" is broad daylight; "tien minuten voor tijd" is a span before the end of a match."""
+    """ "en plein jour" is broad daylight; "tien minuten voor tijd" is a span before the end of a match; "in den
+    50ern" is an age."""
     assert [t.value for t in STAGE(make_doc(sentence, lang)).timexes] == values
 
 

@@ -453,6 +453,7 @@ Tagger._RESOLVERS = {
     "weekend": Tagger._weekend,
     "relunit": Tagger._relunit,
     "ago": Tagger._ago,
+    "decade": K.decade,
 }
 
 _TAGGERS: dict[tuple[str, frozenset[str]], Tagger] = {}
