@@ -19,8 +19,8 @@ Public API for the events stage:
 
 from __future__ import annotations
 
-import dataclasses
 import calendar
+import dataclasses
 import datetime as dt
 import re
 
