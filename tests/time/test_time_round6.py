@@ -74,6 +74,15 @@ CASES = [
     ("de", "Die Stadt wuchs in den Neunzigerjahren.", "Neunzigerjahren", "199"),
     ("fr", "Le parti a été fondé dans les années 1990.", "les années 1990", "199"),
     ("fr", "La ville a grandi dans les années quatre-vingt-dix.", "les années quatre-vingt-dix", "199"),
+    # a clock time with a part of day after it is one timex, not a pattern started inside the clock time
+    ("nl", "De trein vertrok om 09:00 's ochtends.", "09:00 's ochtends", "2025-03-19T09:00"),
+    # a weekday in a week named before it, with "op" or a dash between
+    ("nl", "De stemming is volgende week op dinsdag.", "volgende week op dinsdag", "2025-03-25"),
+    ("en", "The vote was held previous week - Monday.", "previous week - Monday", "2025-03-10"),
+    # hour and minutes glued before am/pm, a four-digit clock time with its zone, a clock word written apart
+    ("en", "The flight leaves at 1140 a.m.", "1140 a.m.", "2025-03-19T11:40"),
+    ("en", "Trading resumed at 0800 UTC.", "0800 UTC", "2025-03-19T08:00Z"),
+    ("en", "The curfew starts at mid-night.", "mid-night", "2025-03-19T00:00"),
 ]
 
 

@@ -247,7 +247,7 @@ def load_lexicon(lang: str) -> Lexicon:
             end = r"(?!\d)" if entry.get("glued_end") else r"(?!\w)"
             # one group around the whole pattern, so that both boundaries hold for every alternative
             guard = first_char_guard(source, flags)  # same matches, most positions rejected at once
-            regex = re.compile(rf"{guard}(?<![\w.])(?:{source}){end}", flags)
+            regex = re.compile(rf"{guard}(?<![\w.])(?<!\d:)(?:{source}){end}", flags)
         except re.error as exc:
             raise KroniekError("E140", lang=lang, detail=f"bad pattern {entry['regex']!r}: {exc}") from exc
         requires = re.compile(entry["requires"], re.IGNORECASE) if entry.get("requires") else None
