@@ -116,11 +116,13 @@ def test_hours_without_a_clock_preposition_stay_a_duration(
         ("fr", "Les manifestants sont sortis en plein jour.", []),
         ("nl", "Het bleef tot tien minuten voor tijd gelijk.", ["PT10M"]),
         ("de", "Der Kandidat ist in den 50ern.", []),
+        ("en", "About 3 Americans were held there.", []),
+        ("en", "The house debated 102 amendments.", []),
     ],
 )
 def test_no_duration_or_clock_from_an_idiom(make_doc, lang: str, sentence: str, values: list[str]) -> None:
     """ "en plein jour" is broad daylight; "tien minuten voor tijd" is a span before the end of a match; "in den
-    50ern" is an age."""
+    50ern" is an age; "am" starting a word is no am/pm ("3 Americans", "102 amendments")."""
     assert [t.value for t in STAGE(make_doc(sentence, lang)).timexes] == values
 
 
