@@ -83,6 +83,12 @@ CASES = [
     ("en", "The flight leaves at 1140 a.m.", "1140 a.m.", "2025-03-19T11:40"),
     ("en", "Trading resumed at 0800 UTC.", "0800 UTC", "2025-03-19T08:00Z"),
     ("en", "The curfew starts at mid-night.", "mid-night", "2025-03-19T00:00"),
+    # a joiner and a bare hour before a day with its part of day
+    ("en", "The troops left at 7 this morning.", "7 this morning", "2025-03-19T07:00"),
+    ("en", "The vote closes at ten tonight.", "ten tonight", "2025-03-19T22:00"),
+    ("nl", "De troepen vertrokken om 7 vanmorgen.", "7 vanmorgen", "2025-03-19T07:00"),
+    ("fr", "Le vote se termine à 8 ce soir.", "8 ce soir", "2025-03-19T20:00"),
+    ("de", "Die Truppen zogen um 7 heute Morgen ab.", "7 heute Morgen", "2025-03-19T07:00"),
 ]
 
 
@@ -118,6 +124,7 @@ def test_hours_without_a_clock_preposition_stay_a_duration(
         ("de", "Der Kandidat ist in den 50ern.", []),
         ("en", "About 3 Americans were held there.", []),
         ("en", "The house debated 102 amendments.", []),
+        ("en", "The index closed at 7 on Monday.", ["2025-03-17"]),
     ],
 )
 def test_no_duration_or_clock_from_an_idiom(make_doc, lang: str, sentence: str, values: list[str]) -> None:

@@ -78,6 +78,8 @@ class Lexicon:
     joiners: re.Pattern[str] | None = None
     # a joiner and a bare hour after a day ("tonight at 7", "morgenochtend om 7"): see kroniek.time.combine
     bare_hour: re.Pattern[str] | None = None
+    # a joiner and a bare hour right before a day with its part of day ("at 7 this morning"): kroniek.time.combine
+    hour_before: re.Pattern[str] | None = None
     # the same joiners as words: after one, "zeven uur" / "sept heures" is a time of day, not a duration
     clock_prepositions: frozenset[str] = frozenset()
     # the words that join a span to the day it counts from ("two days before yesterday"): kroniek.time.compose
@@ -235,6 +237,9 @@ def load_lexicon(lang: str) -> Lexicon:
             rf"\s+(?:{alternation})\s+(?P<hour>2[0-4]|1\d|0?\d|{hour_words})"
             r"(?:(?=\s*(?:[.,;:!?)](?!\d)|$))|(?=\s+(?P<next>\w)))",
             re.IGNORECASE,
+        )
+        lex.hour_before = re.compile(
+            rf"(?<![\w.,:])(?:{alternation})\s+(?P<hour>2[0-4]|1\d|0?\d|{hour_words})\s+$", re.IGNORECASE
         )
     lex.counted = _counted_words(data.get("combine", {}), words)
     lex.pod_before, lex.pod_after = _clock_pod_regexes(classes, data.get("combine", {}).get("joiners", []))

@@ -23,6 +23,7 @@ from kroniek.time.combine import (
     apply_clock_pods,
     apply_day_pods,
     attach_bare_hours,
+    attach_hours_before,
     merge_day_and_clock,
     merge_duration_parts,
     merge_set_and_clock,
@@ -243,9 +244,10 @@ class Tagger:
             merge_day_and_clock(podded, doc.text, self.lex.joiners), doc.text, self.lex.joiners
         )
         merged = apply_day_pods(merged, doc.text, self.lex.pod_before, self.lex.day_pod_after, self._pod_of_match)
-        return attach_bare_hours(
+        merged = attach_bare_hours(
             merged, doc.text, self.lex.bare_hour, self._clock_hour_of, lambda at: _verb_or_particle_at(doc, at)
         )
+        return attach_hours_before(merged, doc.text, self.lex.hour_before, self._clock_hour_of)
 
     def _pod_of_match(self, found: re.Match[str]) -> str | None:
         """The TIMEX3 part of day of a match of the lexicon's ``pod_before`` / ``pod_after``."""
