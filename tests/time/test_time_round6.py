@@ -89,6 +89,13 @@ CASES = [
     ("nl", "De troepen vertrokken om 7 vanmorgen.", "7 vanmorgen", "2025-03-19T07:00"),
     ("fr", "Le vote se termine à 8 ce soir.", "8 ce soir", "2025-03-19T20:00"),
     ("de", "Die Truppen zogen um 7 heute Morgen ab.", "7 heute Morgen", "2025-03-19T07:00"),
+    # a month with a direction word: the next or the last one of that name
+    ("nl", "De wet gaat aanstaande februari in.", "aanstaande februari", "2026-02"),
+    ("nl", "De wet ging afgelopen februari in.", "afgelopen februari", "2025-02"),
+    ("de", "Das Gesetz tritt nächsten Februar in Kraft.", "nächsten Februar", "2026-02"),
+    # "een paar" counts two, as "a couple of"; "het weekend" alone is a weekend as "the weekend"
+    ("nl", "De gesprekken duurden een paar weken.", "een paar weken", "P2W"),
+    ("nl", "Het weekend verliep rustig.", "weekend", "2025-W11-WE"),
 ]
 
 

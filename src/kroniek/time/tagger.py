@@ -148,7 +148,7 @@ class Tagger:
         if (
             kind == "date"
             and cand.pattern.needs == "month_cue"
-            and not (g.get("day") or g.get("year") or g.get("boundary"))
+            and not (g.get("day") or g.get("year") or g.get("boundary") or g.get("dir"))
         ):
             month = normalise(g.get("month") or "")
             cue = lex.month_cue
