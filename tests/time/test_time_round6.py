@@ -95,7 +95,7 @@ CASES = [
     ("de", "Das Gesetz tritt nächsten Februar in Kraft.", "nächsten Februar", "2026-02"),
     # "een paar" counts two, as "a couple of"; "het weekend" alone is a weekend as "the weekend"
     ("nl", "De gesprekken duurden een paar weken.", "een paar weken", "P2W"),
-    ("nl", "Het weekend verliep rustig.", "weekend", "2025-W11-WE"),
+    ("nl", "Na het weekend begint de campagne.", "weekend", "2025-W12-WE"),
 ]
 
 
