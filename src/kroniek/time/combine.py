@@ -9,7 +9,9 @@ is the day with the clock time; a part of day turns a 12-hour clock into the aft
 A bare hour ("7", "seven") alone is no timex (a number as often as a time); right after a day and one of
 ``[combine].bare_hour_joiners`` ("at", "om", "um", "vers") it is that day's hour when it ends the clause or
 the parser reads the next word as a verb or particle ("morgen om 7 terug", "heute Morgen um 7 los"); before
-a noun or name it is a count or an address ("Friday at 5 sites", "at 10 Downing Street").
+a noun or name it is a count or an address ("Friday at 5 sites", "at 10 Downing Street"). Before a day
+with its part of day it is that day's hour too ("at 7 this morning", "om 10 vanavond", "à 7 ce soir"); before
+a bare day it stays a number ("the index closed at 7 on Monday").
 """
 
 from __future__ import annotations
@@ -98,6 +100,40 @@ def attach_bare_hours(
         assert clock is not None  # built in the clock's own form just above
         out.append(
             dataclasses.replace(record, end=found.end(), type="TIME", value=_merged_value(day, clock), precision="time")
+        )
+    return out
+
+
+def attach_hours_before(
+    records: list[TimexRecord],
+    text: str,
+    hour_before: re.Pattern[str] | None,
+    hour_of_word: Callable[[str], int | None],
+) -> list[TimexRecord]:
+    """``records`` with each day that has a part of day widened back to a joiner and a bare hour right before it
+    ("at 7 this morning" = that morning at 07:00, "at 10 tonight" = 22:00)."""
+    if hour_before is None:
+        return records
+    out: list[TimexRecord] = []
+    for record in records:
+        day = _DAY.match(record.value)
+        previous_end = out[-1].end if out else 0
+        found = (
+            hour_before.search(text, max(previous_end, record.start - _POD_WINDOW), record.start)
+            if day and day.group(2) and record.type in ("DATE", "TIME")
+            else None
+        )
+        word = found.group("hour") if found else None
+        hour = None if word is None else int(word) if word.isdigit() else hour_of_word(word)
+        if found is None or hour is None or not 0 <= hour <= 24:
+            out.append(record)
+            continue
+        clock = _CLOCK.match(f"XXXX-XX-XXT{hour % 24:02d}:00")
+        assert clock is not None and day is not None  # the clock is built in its own form just above
+        out.append(
+            dataclasses.replace(
+                record, start=found.start("hour"), type="TIME", value=_merged_value(day, clock), precision="time"
+            )
         )
     return out
 

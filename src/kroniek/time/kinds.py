@@ -341,3 +341,25 @@ def nth_in_month(tagger: Tagger, r: _Resolving) -> TimexRecord | None:
         except ValueError:
             return None
     return r.rec("DATE", day.isoformat(), "day") if day else None
+
+
+def decade(tagger: Tagger, r: _Resolving) -> TimexRecord | None:
+    """ "the 1990s", "the '90s", "the nineties", "de jaren negentig", "die 90er Jahre", "les années 1990": TIMEX3
+    "199". Two digits or a word name a decade of the century before the publication decade's ("the 90s" = 199),
+    or of the publication's own century where that decade has begun ("the 20s" in 2025 = 202)."""
+    digits = r.g.get("decade")
+    if digits:
+        if len(digits) == 4:
+            return r.rec("DATE", digits[:3], "decade") if digits.endswith("0") else None
+        tens = int(digits)
+    else:
+        listed = tagger.lex.lookup("decade_word", r.g.get("decade_word"))
+        if listed is None:
+            return None
+        tens = int(listed)
+    if tens % 10 or not 0 <= tens < 100:
+        return None
+    if r.published is None:
+        return r.rec("DATE", f"XX{tens // 10}", "decade", False)
+    century = r.published.year // 100 - (1 if tens > r.published.year % 100 else 0)
+    return r.rec("DATE", f"{century:02d}{tens // 10}", "decade")

@@ -79,6 +79,10 @@ class Lexicon:
     joiners: re.Pattern[str] | None = None
     # a joiner and a bare hour after a day ("tonight at 7", "morgenochtend om 7"): see kroniek.time.combine
     bare_hour: re.Pattern[str] | None = None
+    # a joiner and a bare hour right before a day with its part of day ("at 7 this morning"): kroniek.time.combine
+    hour_before: re.Pattern[str] | None = None
+    # the same joiners as words: after one, "zeven uur" / "sept heures" is a time of day, not a duration
+    clock_prepositions: frozenset[str] = frozenset()
     # the words that join a span to the day it counts from ("two days before yesterday"): kroniek.time.compose
     counted: CountedWords | None = None
     # a part of day right before or after a clock time ("'s avonds 7 uur", "8h20 du soir"): kroniek.time.combine
@@ -231,6 +235,7 @@ def _build_lexicon(lang: str) -> Lexicon:
         alternation = "|".join(_word_regex(w) for w in sorted(joiners, key=len, reverse=True))
         lex.joiners = re.compile(rf"\s*,?\s*(?:(?:{alternation})\s+)?", re.IGNORECASE)
     bare_joiners = data.get("combine", {}).get("bare_hour_joiners", [])
+    lex.clock_prepositions = frozenset(key_of(w) for w in bare_joiners)
     if bare_joiners:
         alternation = "|".join(_word_regex(w) for w in sorted(bare_joiners, key=len, reverse=True))
         hour_words = _alternation(classes["clock_hour"]) if classes.get("clock_hour") else r"(?!)"
@@ -241,6 +246,9 @@ def _build_lexicon(lang: str) -> Lexicon:
             rf"\s+(?:{alternation})\s+(?P<hour>2[0-4]|1\d|0?\d|{hour_words})"
             r"(?:(?=\s*(?:[.,;:!?)](?!\d)|$))|(?=\s+(?P<next>\w)))",
             re.IGNORECASE,
+        )
+        lex.hour_before = re.compile(
+            rf"(?<![\w.,:])(?:{alternation})\s+(?P<hour>2[0-4]|1\d|0?\d|{hour_words})\s+$", re.IGNORECASE
         )
     lex.counted = _counted_words(data.get("combine", {}), words)
     lex.pod_before, lex.pod_after = _clock_pod_regexes(classes, data.get("combine", {}).get("joiners", []))
@@ -253,7 +261,7 @@ def _build_lexicon(lang: str) -> Lexicon:
             end = r"(?!\d)" if entry.get("glued_end") else r"(?!\w)"
             # one group around the whole pattern, so that both boundaries hold for every alternative
             guard = first_char_guard(source, flags)  # same matches, most positions rejected at once
-            regex = re.compile(rf"{guard}(?<![\w.])(?:{source}){end}", flags)
+            regex = re.compile(rf"{guard}(?<![\w.])(?<!\d:)(?:{source}){end}", flags)
         except re.error as exc:
             raise KroniekError("E140", lang=lang, detail=f"bad pattern {entry['regex']!r}: {exc}") from exc
         requires = re.compile(entry["requires"], re.IGNORECASE) if entry.get("requires") else None

@@ -19,6 +19,7 @@ Public API for the events stage:
 
 from __future__ import annotations
 
+import calendar
 import dataclasses
 import datetime as dt
 import re
@@ -59,9 +60,15 @@ def nearest_year(published: dt.date, month: int, day: int | None, direction: str
     """Year for a day/month without one: nearest the publication date, or in ``direction``."""
     best = published.year
     best_gap: int | None = None
-    for year in (published.year - 1, published.year, published.year + 1):
+    years = range(published.year - 1, published.year + 2)
+    if (month, day) == (2, 29):  # a leap day: the nearest leap year (up to four years either way)
+        years = range(published.year - 4, published.year + 5)
+    for year in years:
+        if (month, day) == (2, 29) and not calendar.isleap(year):
+            continue
         try:
-            candidate = dt.date(year, month, min(day or 15, 28 if month == 2 else day or 15))
+            last = 29 if (month, day) == (2, 29) else 28 if month == 2 else 31
+            candidate = dt.date(year, month, min(day or 15, last))
         except ValueError:
             continue
         gap = (candidate - published).days
@@ -128,6 +135,8 @@ def shift(published: dt.date, amount: int, unit: str) -> tuple[str, Precision]:
         return (published + dt.timedelta(days=days)).isoformat(), "day"
     if unit == "W":
         return iso_week(published + dt.timedelta(weeks=amount)), "week"
+    if unit == "WE":  # "two weekends ago": the weekend of that week
+        return iso_week(published + dt.timedelta(weeks=amount)) + "-WE", "week"
     if unit == "M":
         return add_months(published, amount).isoformat()[:7], "month"
     if unit == "Y":

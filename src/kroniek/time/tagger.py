@@ -23,6 +23,7 @@ from kroniek.time.combine import (
     apply_clock_pods,
     apply_day_pods,
     attach_bare_hours,
+    attach_hours_before,
     merge_day_and_clock,
     merge_duration_parts,
     merge_set_and_clock,
@@ -147,7 +148,7 @@ class Tagger:
         if (
             kind == "date"
             and cand.pattern.needs == "month_cue"
-            and not (g.get("day") or g.get("year") or g.get("boundary"))
+            and not (g.get("day") or g.get("year") or g.get("boundary") or g.get("dir"))
         ):
             month = normalise(g.get("month") or "")
             cue = lex.month_cue
@@ -177,12 +178,29 @@ class Tagger:
         if kind == "duration" and not (g.get("num") or g.get("half") or g.get("count") or g.get("whole")):
             return False
         if kind == "word_clock" and not (g.get("minutes") or g.get("half") or g.get("clock_pod") or g.get("oclock")):
-            return False  # "acht", "sept heures": a number or a duration as much as a time of day
+            # "acht", "sept heures": a number or a duration as much as a time of day; after "om", "à" an hour
+            # with its noun ("om zeven uur", "à sept heures") is the time of day
+            return " " in cand.match_text.strip() and self._after_clock_preposition(text, cand.start)
+        if kind == "duration" and self._hours_after_clock_preposition(text, cand):
+            return False  # "om zeven uur", "à sept heures": the word_clock reading of the same words
         if kind == "shift" and lex.lookup("unit", g.get("unit")) not in (None, "D", "W", "M", "Y"):
             return False  # "in 5 minutes": a time of day kroniek does not compute; the duration stays
         if kind == "duration" and lex.lookup("unit", g.get("unit")) == "S" and not re.match(r"\d", g.get("num") or ""):
             return False  # "a second time", "een seconde kans": an ordinal, not a duration
         return True
+
+    def _after_clock_preposition(self, text: str, start: int) -> bool:
+        return key_of(_previous_word(text, start)) in self.lex.clock_prepositions
+
+    def _hours_after_clock_preposition(self, text: str, cand: Candidate) -> bool:
+        """A whole number of hours up to 24 right after a clock preposition ("om zeven uur")."""
+        g = cand.groups
+        if g.get("approx") or self.lex.lookup("unit", g.get("unit")) != "H":
+            return False
+        if not self._after_clock_preposition(text, cand.start):
+            return False
+        parsed = parse_number(g.get("num") or "", self.lang)
+        return parsed is not None and not parsed[1] and float(parsed[0]).is_integer() and 0 <= parsed[0] <= 24
 
     @staticmethod
     def select(cands: list[Candidate]) -> list[Candidate]:
@@ -226,9 +244,10 @@ class Tagger:
             merge_day_and_clock(podded, doc.text, self.lex.joiners), doc.text, self.lex.joiners
         )
         merged = apply_day_pods(merged, doc.text, self.lex.pod_before, self.lex.day_pod_after, self._pod_of_match)
-        return attach_bare_hours(
+        merged = attach_bare_hours(
             merged, doc.text, self.lex.bare_hour, self._clock_hour_of, lambda at: _verb_or_particle_at(doc, at)
         )
+        return attach_hours_before(merged, doc.text, self.lex.hour_before, self._clock_hour_of)
 
     def _pod_of_match(self, found: re.Match[str]) -> str | None:
         """The TIMEX3 part of day of a match of the lexicon's ``pod_before`` / ``pod_after``."""
@@ -436,6 +455,7 @@ Tagger._RESOLVERS = {
     "weekend": Tagger._weekend,
     "relunit": Tagger._relunit,
     "ago": Tagger._ago,
+    "decade": K.decade,
 }
 
 _TAGGERS: dict[tuple[str, frozenset[str]], Tagger] = {}
