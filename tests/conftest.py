@@ -4,11 +4,14 @@ bundled seed sample (examples/seed.txt)."""
 from __future__ import annotations
 
 import datetime as dt
+import importlib.util
 import os
+import sys
 import uuid
 from collections.abc import Callable, Iterator
 from contextlib import AbstractContextManager, contextmanager
 from pathlib import Path
+from types import ModuleType
 from typing import Any
 
 import pytest
@@ -116,3 +119,26 @@ def pg_schema() -> Callable[[str], AbstractContextManager[str]]:
     .ci/postgres.sh); skips the test when it is not set, fails when it is missing in CI. A fixture rather than
     an importable helper because the test folders' conftest modules share a basename."""
     return _fresh_pg_schema
+
+
+@pytest.fixture(scope="session")
+def load_script() -> Callable[[str], ModuleType]:
+    """Import a script of tools/ or benchmarks/ by its path in the repository ("tools/trigger_fates.py").
+
+    Its folder is on sys.path while it loads, because scripts import their neighbours as when they are run
+    (participant_kinds imports participant_fates, which imports trigger_fates).
+    """
+
+    def load(relative: str) -> ModuleType:
+        path = ROOT / relative
+        sys.path.insert(0, str(path.parent))
+        try:
+            spec = importlib.util.spec_from_file_location(path.stem, path)
+            assert spec is not None and spec.loader is not None
+            module = importlib.util.module_from_spec(spec)
+            spec.loader.exec_module(module)
+        finally:
+            sys.path.remove(str(path.parent))
+        return module
+
+    return load

@@ -1,28 +1,13 @@
 """tools/participant_kinds.py: the kind of a gold participant mention the actors stage missed."""
 
-import importlib.util
-import sys
-from pathlib import Path
+from collections.abc import Callable
 from types import ModuleType
 
 from kroniek.chronicle.models import Actor
 
 
-def _tool() -> ModuleType:
-    tools = Path(__file__).resolve().parents[2] / "tools"
-    sys.path.insert(0, str(tools))  # the tool imports participant_fates and trigger_fates from its folder
-    try:
-        spec = importlib.util.spec_from_file_location("participant_kinds", tools / "participant_kinds.py")
-        assert spec is not None and spec.loader is not None
-        module = importlib.util.module_from_spec(spec)
-        spec.loader.exec_module(module)
-    finally:
-        sys.path.remove(str(tools))
-    return module
-
-
-def test_kinds_of_gold_mentions() -> None:
-    kinds = _tool().MentionKinds()
+def test_kinds_of_gold_mentions(load_script: Callable[[str], ModuleType]) -> None:
+    kinds = load_script("tools/participant_kinds.py").MentionKinds()
     group = Actor(id="a1", name="Kenyan protesters", kind="group")
     army = Actor(id="a2", name="Nepali Army", kind="organization")
     judge = Actor(id="a3", name="Pieter de Vries", kind="person")

@@ -1,8 +1,8 @@
 """tools/spurious_classes.py: the class of a spurious prediction, from the gold and the predictions alone.
 The article is written for this test."""
 
-import importlib.util
-from pathlib import Path
+from collections.abc import Callable
+from types import ModuleType
 
 from kroniek.chronicle.models import Actor, Article, Chronicle, Event, Proposition, Span
 from kroniek.evaluation.gold import GoldChronicle, GoldEventExtras
@@ -14,15 +14,6 @@ TEXT = (
     "The attack on Sudland was condemned."
 )
 ACTORS = [Actor(id="a1", name="Nortland", kind="state"), Actor(id="a2", name="Sudland", kind="state")]
-
-
-def _tool():
-    path = Path(__file__).resolve().parents[2] / "tools" / "spurious_classes.py"
-    spec = importlib.util.spec_from_file_location("spurious_classes", path)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
 
 
 def _span(words: str, after: int = 0) -> Span:
@@ -46,8 +37,7 @@ ATTACK = "Nortland attacked Sudland on Monday."
 AGAIN = "The attack on Sudland was condemned."
 
 
-def _classes() -> dict[str, str]:
-    tool = _tool()
+def _classes(tool: ModuleType) -> dict[str, str]:
     gold_events = [
         _event("g1", "REQUEST", "demanded", DEMAND, proposition=Proposition(event="RETREAT")),
         _event("g2", "ASSAULT", "attacked", ATTACK, recipient=["a2"]),
@@ -67,8 +57,8 @@ def _classes() -> dict[str, str]:
     return {e.id: classifier.classify(e, matched) for e in pred.events if e.id != "p4"}
 
 
-def test_each_spurious_prediction_gets_its_class():
-    classes = _classes()
+def test_each_spurious_prediction_gets_its_class(load_script: Callable[[str], ModuleType]) -> None:
+    classes = _classes(load_script("tools/spurious_classes.py"))
     assert classes["p1"] == "naming"
     assert classes["p2"] == "embedded"
     assert classes["p3"] == "wrong sense"

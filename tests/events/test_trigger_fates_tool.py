@@ -1,7 +1,7 @@
 """tools/trigger_fates.py: what became of a missed gold event, from the predictions and dropped triggers."""
 
-import importlib.util
-from pathlib import Path
+from collections.abc import Callable
+from types import ModuleType
 
 from kroniek.chronicle.models import Event, Span
 from kroniek.document import DroppedTrigger
@@ -10,23 +10,14 @@ from kroniek.events import fates
 TEXT = "De gesprekken duurden lang. Polen veroordeelde de aanval."
 
 
-def _tool():
-    path = Path(__file__).resolve().parents[2] / "tools" / "trigger_fates.py"
-    spec = importlib.util.spec_from_file_location("trigger_fates", path)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
 def _event(event_type: str, start: int, end: int, trigger: tuple[int, int] | None = None) -> Event:
     span = Span(text=TEXT[start:end], start=start, end=end)
     spans = Span(text=TEXT[trigger[0] : trigger[1]], start=trigger[0], end=trigger[1]) if trigger else None
     return Event(id="e1", event=event_type, evidence=span, trigger=spans)
 
 
-def test_a_miss_is_sorted_by_prediction_dropped_trigger_or_nothing() -> None:
-    tool = _tool()
+def test_a_miss_is_sorted_by_prediction_dropped_trigger_or_nothing(load_script: Callable[[str], ModuleType]) -> None:
+    tool = load_script("tools/trigger_fates.py")
     first = TEXT.index(".") + 1
     talks = _event("CONSULT", 0, first, (3, 13))
     dropped = [
