@@ -34,3 +34,40 @@ def test_fr_convenus_in_the_plural_is_an_agreement_of_both_parties() -> None:
     assert len(agreements) == 1
     parties = names(doc, agreements[0].actor) | names(doc, agreements[0].recipient)
     assert parties == {"Poland", "Russia"}
+
+
+# round 6: single words of all four languages (benchmarks/missing_words.py, docs/events.md)
+ROUND6_ACTORS = {
+    "de": {"Germany": ["Deutschland"], "Poland": ["Polen"], "Russia": ["Russlands", "Russland"]},
+    "en": {"France": ["France"], "Russia": ["Russia"]},
+    "fr": STATES,
+    "nl": {"Russia": ["Rusland"], "France": ["Frankrijk"]},
+}
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "event_type", "entry", "actor"),
+    [
+        ("de", "Deutschland bestellte den Botschafter Russlands ein.", "CONSULT", "de.einbestellen", "Germany"),
+        ("de", "Polen hat den Botschafter Russlands einbestellt.", "CONSULT", "de.einbestellen.joined", "Poland"),
+        ("de", "Polen wird morgen mit Russland sprechen.", "CONSULT", "de.sprechen", "Poland"),
+        ("en", "France will summon the ambassador of Russia.", "ACCUSE", "en.condemn", "France"),
+        ("fr", "La France s'est entretenue avec la Pologne.", "CONSULT", "fr.entretenu", "France"),
+        ("fr", "La France s'est dite préoccupée par la décision de la Russie.", "ACCUSE", "fr.preoccupe", "France"),
+        ("fr", "La Russie propose un cessez-le-feu à la Pologne.", "AGREE", "fr.promettre", "Russia"),
+        ("nl", "Rusland heeft bij Frankrijk een visum aangevraagd.", "REQUEST", "nl.aanvragen", "Russia"),
+    ],
+)
+def test_round6_single_word_is_coded_with_its_gold_type(
+    lang: str, text: str, event_type: str, entry: str, actor: str
+) -> None:
+    doc = make_doc(text, lang, ROUND6_ACTORS[lang])
+    found = [e for e in run_events(doc) if e.event == event_type]
+    assert [e.explain.get("entry") for e in found] == [entry]
+    assert actor in names(doc, found[0].actor)
+
+
+def test_de_sprechen_alone_is_no_trigger_in_another_form() -> None:
+    # only the infinitive is listed: "sprach von" (spoke of) is reporting, not talks
+    doc = make_doc("Polen sprach von einer Provokation Russlands.", "de", ROUND6_ACTORS["de"])
+    assert not [e for e in run_events(doc) if e.explain.get("entry") == "de.sprechen"]
