@@ -15,9 +15,10 @@ from typing import TYPE_CHECKING
 
 from kroniek.document import ActorMention, ArticleDoc, CharSpan
 from kroniek.events.lexicon import Cues
+from kroniek.events.token_table import TokenTable, token_table
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Token
+    from spacy.tokens import Doc
 
 _HARD_BREAKS = {";", ":", "—", "–"}
 _QUOTES = set("„“”\"«»‘’'")
@@ -54,24 +55,27 @@ def clauses_of(doc: ArticleDoc, sentence: CharSpan, cues: Cues) -> list[Clause]:
     span = nlp.char_span(sentence.start, sentence.end, alignment_mode="expand")
     if span is None or len(span) == 0:
         return []
-    tokens = list(span)
-    cuts: list[int] = [tokens[0].i]
-    for k, tok in enumerate(tokens[1:], start=1):
-        low = tok.text.lower()
-        prev = tokens[k - 1].text.lower()
+    # the sentence's token range; attributes read from the document's token table (events/token_table.py)
+    first, stop = span.start, span.end
+    table = token_table(nlp)
+    lowers = table.lowers
+    cuts: list[int] = [first]
+    for i in range(first + 1, stop):
+        low = lowers[i]
+        prev = lowers[i - 1]
         if prev in _HARD_BREAKS:
-            cuts.append(tok.i)
+            cuts.append(i)
         elif prev == "," and low in cues.clause_breaks:
-            cuts.append(tok.i)
+            cuts.append(i)
         elif low in cues.clause_openers and prev != ",":
-            cuts.append(tok.i)
-        elif low in cues.contrastive_coordinators and prev != "," and _verb_follows(tokens, k + 1):
+            cuts.append(i)
+        elif low in cues.contrastive_coordinators and prev != "," and _verb_follows(table.pos, i + 1, stop):
             # "X criticised Y but welcomed Z": without a comma too, the second act is a clause of its own,
             # or it would take Y as its recipient
-            cuts.append(tok.i)
-        elif low in cues.complementizers and _report_verb_before(tokens, k, cues):
-            cuts.append(tok.i)
-    cuts.append(tokens[-1].i + 1)
+            cuts.append(i)
+        elif low in cues.complementizers and _report_verb_before(table, i, first, cues):
+            cuts.append(i)
+    cuts.append(stop)
     clauses = []
     for n, (a, b) in enumerate(zip(cuts, cuts[1:], strict=False)):
         if b > a:
@@ -79,20 +83,22 @@ def clauses_of(doc: ArticleDoc, sentence: CharSpan, cues: Cues) -> list[Clause]:
     return clauses
 
 
-def _verb_follows(tokens: list[Token], k: int) -> bool:
-    """A verb (or auxiliary) at ``k``, or right after one adverb ("but also welcomed"). Needs a tagger:
-    untagged tokens (de, fr) never count, as a verb cannot be told from a noun there."""
-    for token in tokens[k : k + 2]:
-        if token.pos_ in ("VERB", "AUX"):
+def _verb_follows(pos: list[str], i: int, stop: int) -> bool:
+    """A verb (or auxiliary) at token ``i``, or right after one adverb ("but also welcomed"), before ``stop``
+    (the sentence's end). Needs a tagger: untagged tokens (de, fr) never count, as a verb cannot be told
+    from a noun there."""
+    for tag in pos[i : min(i + 2, stop)]:
+        if tag in ("VERB", "AUX"):
             return True
-        if token.pos_ != "ADV":
+        if tag != "ADV":
             return False
     return False
 
 
-def _report_verb_before(tokens: list[Token], k: int, cues: Cues) -> bool:
-    for j in range(max(0, k - 3), k):
-        if tokens[j].text.lower() in cues.report_verbs or tokens[j].lemma_.lower() in cues.report_verbs:
+def _report_verb_before(table: TokenTable, i: int, first: int, cues: Cues) -> bool:
+    """A reporting verb among the three tokens before token ``i``, from ``first`` (the sentence's start) on."""
+    for j in range(max(first, i - 3), i):
+        if table.lowers[j] in cues.report_verbs or table.lemmas[j] in cues.report_verbs:
             return True
     return False
 

@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING
 
 from kroniek.events.clauses import Clause
 from kroniek.events.lexicon import Lexicon, TriggerEntry
+from kroniek.events.token_table import STRIP_CHARS, TokenTable, token_table
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -34,7 +35,7 @@ _VERB_POS = frozenset({"VERB", "AUX"})
 WINDOW = 6  # untagged text: words between the verb and its noun, either side
 ONE_SPAN_REACH = 3  # a noun at most this many words after its verb makes one trigger span with it
 _MIN_COMPOUND_HEAD = 3  # "Straf|anzeige": letters before a compound noun's listed head
-_STRIP = "„“”\"«»‘’'()[]"
+_STRIP = STRIP_CHARS
 
 
 def _norm(text: str) -> str:
@@ -48,7 +49,8 @@ def construction_pairs(nlp: Doc, clause: Clause, lexicon: Lexicon) -> dict[int, 
         return {}
     parsed = nlp.has_annotation("DEP") and (nlp.has_annotation("POS") or nlp.has_annotation("TAG"))
     pairs: dict[int, tuple[TriggerEntry, int]] = {}
-    nouns = {i: entries for i in range(clause.start, clause.end) if (entries := _noun_entries(nlp[i], lexicon))}
+    table = token_table(nlp)
+    nouns = {i: entries for i in range(clause.start, clause.end) if (entries := _noun_entries(table, i, lexicon))}
     for noun, entries in nouns.items():
         if parsed and nlp[noun].pos_:
             found = _governor_in_tree(nlp, noun, clause, entries)
@@ -63,17 +65,17 @@ def construction_pairs(nlp: Doc, clause: Clause, lexicon: Lexicon) -> dict[int, 
     return pairs
 
 
-def _noun_entries(token: Token, lexicon: Lexicon) -> list[TriggerEntry]:
-    """The construction entries whose noun this word is: by form, lemma (a tagged noun), stem or compound."""
-    pos = token.pos_
+def _noun_entries(table: TokenTable, i: int, lexicon: Lexicon) -> list[TriggerEntry]:
+    """The construction entries whose noun token i is: by form, lemma (a tagged noun), stem or compound."""
+    pos = table.pos[i]
     if pos and pos not in ("NOUN", "PROPN"):
         return []  # "fire" the verb is no "open fire" (checked first: most words are no noun)
-    word = _norm(token.text)
+    word = table.norms[i]
     if not word.isalpha() and "-" not in word:
         return []
     entries = lexicon.construction_nouns.get(word)
-    if entries is None and token.lemma_:
-        entries = lexicon.construction_nouns.get(token.lemma_.lower())
+    if entries is None and table.lemmas[i]:
+        entries = lexicon.construction_nouns.get(table.lemmas[i])
     if entries is None and not pos:
         stem = lexicon.stem(word)
         entries = lexicon.construction_nouns.get(stem) if stem is not None else None

@@ -22,6 +22,7 @@ from kroniek.document import (
 )
 from kroniek.events.clauses import ActorGroup, Clause, drop_affiliations
 from kroniek.events.lexicon import Cues, Lexicon
+from kroniek.events.token_table import QUOTE_CHARS, token_table
 from kroniek.events.triggers import TriggerMatch
 from kroniek.events.when import dates_the_event
 from kroniek.events.where import (
@@ -41,11 +42,11 @@ if TYPE_CHECKING:
 
 MODEL_ENTRY = "model:"  # id prefix of a trigger the learned model proposed (events/learned.py)
 _VAGUE = re.compile(r"^(PRESENT_REF|PAST_REF|FUTURE_REF|P?X)")
-_QUOTE_CHARS = "„“”\"«»‘’'"
+_QUOTE_CHARS = QUOTE_CHARS
 
 
 def _low(nlp: Doc, i: int) -> str:
-    return nlp[i].text.lower().strip(_QUOTE_CHARS)
+    return token_table(nlp).quote_lows[i]  # the text lower-cased, stripped of _QUOTE_CHARS
 
 
 # --- modality ------------------------------------------------------------------------------------

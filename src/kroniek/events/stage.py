@@ -58,6 +58,7 @@ from kroniek.events.qualify import (
 from kroniek.events.reactions import address_reactions
 from kroniek.events.relatives import antecedent_groups
 from kroniek.events.rementions import merge_rementions
+from kroniek.events.token_table import token_table
 from kroniek.events.triggers import TriggerMatch, find_triggers
 from kroniek.events.when import discourse_date, other_conjuncts, sentence_index
 from kroniek.events.where import (
@@ -757,12 +758,13 @@ def conditions_of_propositions(
         return []
     inside: list[TriggerMatch] = []
     outside: list[TriggerMatch] = []
+    table = token_table(nlp)
     for clause in clauses:
         scopes = []
         for c in range(clause.start, clause.end):
-            if nlp[c].text.lower() not in openers:
+            if table.lowers[c] not in openers:
                 continue
-            end = next((k for k in range(c + 1, clause.end) if nlp[k].text in (",", ";")), clause.end)
+            end = next((k for k in range(c + 1, clause.end) if table.texts[k] in (",", ";")), clause.end)
             scopes.append((c, end))
         for m in matches_by_clause[clause.start]:
             (inside if any(c < m.start < e for c, e in scopes) else outside).append(m)

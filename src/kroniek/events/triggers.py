@@ -11,11 +11,12 @@ from kroniek.chronicle.types import TriggerKind
 from kroniek.events.clauses import Clause
 from kroniek.events.constructions import ONE_SPAN_REACH, construction_pairs
 from kroniek.events.lexicon import Lexicon, TriggerEntry
+from kroniek.events.token_table import STRIP_CHARS, TokenTable, token_table
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
-_STRIP = "„“”\"«»‘’'()[]"
+_STRIP = STRIP_CHARS
 _MIN_COMPOUND_HEAD = 3  # "wapen|leveranties": at least this many letters before the matched suffix
 
 
@@ -46,20 +47,21 @@ def _norm(text: str) -> str:
     return text.lower().strip(_STRIP)
 
 
-def _form_at(nlp: Doc, i: int, form: tuple[str, ...], limit: int) -> int | None:
-    """Token index after the form if it starts at token i (hyphenated words may be split or not)."""
+def _form_at(norms: list[str], i: int, form: tuple[str, ...], limit: int) -> int | None:
+    """Token index after the form if it starts at token i (hyphenated words may be split or not);
+    ``norms``: every token's ``_norm`` (events/token_table.py)."""
     j = i
     for part in form:
         if j >= limit:
             return None
-        if _norm(nlp[j].text) == part:
+        if norms[j] == part:
             j += 1
             continue
         # a hyphenated form ("staakt-het-vuren") split by the tokenizer into pieces and hyphens
         if "-" in part:
             joined, k = "", j
             while k < limit and len(joined) < len(part):
-                joined += _norm(nlp[k].text)
+                joined += norms[k]
                 k += 1
             if joined == part:
                 j = k
@@ -68,13 +70,13 @@ def _form_at(nlp: Doc, i: int, form: tuple[str, ...], limit: int) -> int | None:
     return j
 
 
-def _particle_in(nlp: Doc, entry: TriggerEntry, i: int, end: int, clause: Clause) -> int | None:
+def _particle_in(norms: list[str], entry: TriggerEntry, i: int, end: int, clause: Clause) -> int | None:
     """A separable particle after the verb in its clause, or just before it ("toe te zeggen")."""
     for k in range(end, clause.end):
-        if _norm(nlp[k].text) in entry.particle:
+        if norms[k] in entry.particle:
             return k
     for k in range(max(clause.start, i - 3), i):
-        if _norm(nlp[k].text) in entry.particle:
+        if norms[k] in entry.particle:
             return k
     return None
 
@@ -106,12 +108,13 @@ def find_triggers(
     # a construction's noun is no trigger of its own ("klacht … ingediend": the verb carries the event)
     taken: set[int] = {noun for _, noun in pairs.values()}
     has_lemma = nlp.has_annotation("LEMMA")
+    table = token_table(nlp)
     i = clause.start
     while i < clause.end:
         if i in taken:
             i += 1
             continue
-        match = _construction_match(pairs[i], i) if i in pairs else _match_at(nlp, i, clause, lexicon, has_lemma)
+        match = _construction_match(pairs[i], i) if i in pairs else _match_at(table, i, clause, lexicon, has_lemma)
         if match is not None and match.start in vetoed:
             match = None
         elif match is None and proposals and i in proposals:
@@ -312,24 +315,25 @@ def _names_a_charge(nlp: Doc, match: TriggerMatch, clause: Clause, lexicon: Lexi
 _KIND_OF_POS = {"VERB": "verb", "NOUN": "noun"}
 
 
-def _match_at(nlp: Doc, i: int, clause: Clause, lexicon: Lexicon, has_lemma: bool) -> TriggerMatch | None:
-    word = _norm(nlp[i].text)
+def _match_at(table: TokenTable, i: int, clause: Clause, lexicon: Lexicon, has_lemma: bool) -> TriggerMatch | None:
+    norms = table.norms
+    word = norms[i]
     if not word:
         return None
     for entry, forms in lexicon.forms_by_first.get(word, ()):
         for form in forms:
-            end = _form_at(nlp, i, form, clause.end)
+            end = _form_at(norms, i, form, clause.end)
             if end is None:
                 continue
             particle = None
             if entry.particle:
-                particle = _particle_in(nlp, entry, i, end, clause)
+                particle = _particle_in(norms, entry, i, end, clause)
                 if particle is None:
                     continue
             return TriggerMatch(entry, i, end, particle, "form")
     if has_lemma:
-        lemma = nlp[i].lemma_.lower()
-        kind = _KIND_OF_POS.get(nlp[i].pos_)
+        lemma = table.lemmas[i]
+        kind = _KIND_OF_POS.get(table.pos[i])
         # explicit lemmas first, then the entries' single-word forms (only for a tagged word)
         candidates = [*lexicon.by_lemma.get(lemma, ()), *(lexicon.by_form_lemma.get(lemma, ()) if kind else ())]
         for entry in candidates:
@@ -337,7 +341,7 @@ def _match_at(nlp: Doc, i: int, clause: Clause, lexicon: Lexicon, has_lemma: boo
                 continue  # the noun "charges" is no use of the verb "charge"
             particle = None
             if entry.particle:
-                particle = _particle_in(nlp, entry, i, i + 1, clause)
+                particle = _particle_in(norms, entry, i, i + 1, clause)
                 if particle is None:
                     continue
             return TriggerMatch(entry, i, i + 1, particle, "lemma")

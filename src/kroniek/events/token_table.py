@@ -1,0 +1,50 @@
+"""Each document's token attributes read once into plain lists (issue 18, speed).
+
+Reading ``nlp[i].text`` builds a spaCy ``Token`` object on every call (bounds check, allocation); the trigger
+finder, the clause splitter and the qualifiers read the same few attributes of the same tokens tens of
+times per sentence. A ``TokenTable`` holds them as lists indexed by token, built on first use and kept
+per ``Doc`` in a weak mapping, so it goes when the document goes. The events stage changes no token
+(no retokenising, no new lemmas), so the lists stay true for the document's life; a table whose length no
+longer matches the document is built again all the same.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+from weakref import WeakKeyDictionary
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+# characters stripped around a word before it is looked up (events/triggers.py: brackets too)
+STRIP_CHARS = "„“”\"«»‘’'()[]"
+# quote characters stripped around a word by the qualifiers (events/qualify.py)
+QUOTE_CHARS = "„“”\"«»‘’'"
+
+
+class TokenTable:
+    """Per token: its text, lower-cased text, the text lower-cased and stripped of ``STRIP_CHARS`` (``norms``)
+    or of ``QUOTE_CHARS`` (``quote_lows``), its lower-cased lemma and its coarse tag."""
+
+    __slots__ = ("texts", "lowers", "norms", "quote_lows", "lemmas", "pos")
+
+    def __init__(self, nlp: Doc) -> None:
+        tokens = list(nlp)
+        self.texts: list[str] = [t.text for t in tokens]
+        self.lowers: list[str] = [text.lower() for text in self.texts]
+        self.norms: list[str] = [low.strip(STRIP_CHARS) for low in self.lowers]
+        self.quote_lows: list[str] = [low.strip(QUOTE_CHARS) for low in self.lowers]
+        self.lemmas: list[str] = [t.lemma_.lower() for t in tokens]
+        self.pos: list[str] = [t.pos_ for t in tokens]
+
+
+_TABLES: WeakKeyDictionary[Doc, TokenTable] = WeakKeyDictionary()
+
+
+def token_table(nlp: Doc) -> TokenTable:
+    """The document's token table, built on first use."""
+    table = _TABLES.get(nlp)
+    if table is None or len(table.texts) != len(nlp):
+        table = TokenTable(nlp)
+        _TABLES[nlp] = table
+    return table
