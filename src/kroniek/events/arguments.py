@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 from kroniek.document import ArticleDoc
 from kroniek.events.clauses import ActorGroup, Clause, TokenIndex
 from kroniek.events.lexicon import Cues, TriggerEntry
+from kroniek.events.token_table import token_table
 from kroniek.events.triggers import TriggerMatch
 
 if TYPE_CHECKING:
@@ -332,7 +333,7 @@ def _passive_arguments(
 ) -> bool:
     """ "X werd aangevallen door Y", "X benoemd tot minister": the bare group is the one acted upon.
     True when the clause is passive (the arguments are then complete)."""
-    tokens = [nlp[i].text.lower() for i in range(clause.start, clause.end)]
+    tokens = token_table(nlp).lowers[clause.start : clause.end]
     participle = _passive_participle(nlp, match, tokens, cues) and (
         cues.verb_first or not any(g.start >= match.last for g in bare)  # "X killed Y" is active
     )

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 from kroniek.chronicle.types import PROPOSITION_TYPES
 from kroniek.events.clauses import ActorGroup, Clause
 from kroniek.events.lexicon import Cues
+from kroniek.events.token_table import token_table
 from kroniek.events.triggers import TriggerMatch
 
 if TYPE_CHECKING:
@@ -84,8 +85,9 @@ def _conjunct_cuts(
     # troops"); the one after it is a verb, else the coordinator joins two nouns ("the attack and the siege")
     ordered = sorted(matches, key=lambda m: m.start)
     cuts: list[int] = []
+    lowers = token_table(nlp).lowers
     for at in range(clause.start + 1, clause.end - 1):
-        if nlp[at].text.lower() not in cues.conjunct_coordinators:
+        if lowers[at] not in cues.conjunct_coordinators:
             continue
         before = [m for m in ordered if m.last <= at]
         after = [m for m in ordered if m.start > at and m.kind == "verb"]

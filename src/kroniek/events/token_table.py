@@ -11,7 +11,7 @@ longer matches the document is built again all the same.
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
-from weakref import WeakKeyDictionary
+from weakref import WeakKeyDictionary, ref
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -39,12 +39,20 @@ class TokenTable:
 
 
 _TABLES: WeakKeyDictionary[Doc, TokenTable] = WeakKeyDictionary()
+# the last document asked for and its table: most calls ask for the same document as the call before, and an
+# identity check through a weak reference costs less than the weak mapping's lookup
+_last: tuple[ref[Doc], TokenTable] | None = None
 
 
 def token_table(nlp: Doc) -> TokenTable:
     """The document's token table, built on first use."""
+    global _last
+    last = _last
+    if last is not None and last[0]() is nlp and len(last[1].texts) == len(nlp):
+        return last[1]
     table = _TABLES.get(nlp)
     if table is None or len(table.texts) != len(nlp):
         table = TokenTable(nlp)
         _TABLES[nlp] = table
+    _last = (ref(nlp), table)
     return table
