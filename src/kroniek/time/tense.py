@@ -9,6 +9,7 @@ cue words and the weak-past suffix in the language's ``[tense]`` table do.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from kroniek.document import ArticleDoc, CharSpan
@@ -25,8 +26,15 @@ def _clause_tokens(text: str) -> list[str]:
     return [normalise(w) for w in _WORD.findall(text)]
 
 
+@lru_cache(maxsize=4096)
+def _phrase_parts(phrase: str) -> list[str]:
+    """The normalised words of a cue phrase (cached: the same few cues are tried against every clause;
+    callers only read the list)."""
+    return normalise(phrase).split()
+
+
 def _has_phrase(words: list[str], phrase: str) -> bool:
-    parts = normalise(phrase).split()
+    parts = _phrase_parts(phrase)
     n = len(parts)
     return any(words[i : i + n] == parts for i in range(len(words) - n + 1))
 
@@ -75,17 +83,31 @@ def _decide(words: list[str], cues: dict[str, object]) -> str | None:
     """'future', 'past', or None when the words hold no cue."""
     if any(_has_phrase(words, cue) for cue in cues.get("future", [])):  # type: ignore[attr-defined]
         return "future"
-    past_words = [normalise(w) for w in cues.get("past", [])]  # type: ignore[attr-defined]
-    long_forms = [w for w in past_words if len(w) >= 4]
+    past_words, long_forms, suffix, not_after = _past_cues(
+        tuple(cues.get("past", [])),  # type: ignore[arg-type]
+        f"{cues.get('past_suffix', '(?!)')}",
+        tuple(cues.get("past_suffix_not_after", [])),  # type: ignore[arg-type]
+    )
     for word in words:
-        if word in past_words or any(word.endswith(form) for form in long_forms):
+        if word in past_words or word.endswith(long_forms):
             return "past"
-    suffix = re.compile(rf"^\w{{3,}}{cues.get('past_suffix', '(?!)')}$")
-    not_after = {normalise(w) for w in cues.get("past_suffix_not_after", [])}  # type: ignore[attr-defined]
     for i, word in enumerate(words):
         if suffix.match(word) and (i == 0 or words[i - 1] not in not_after):
             return "past"
     return None
+
+
+@lru_cache(maxsize=64)
+def _past_cues(
+    past: tuple[str, ...], past_suffix: str, suffix_not_after: tuple[str, ...]
+) -> tuple[frozenset[str], tuple[str, ...], re.Pattern[str], frozenset[str]]:
+    """A language's past-tense cues, normalised and compiled once (``_decide`` runs for every clause of
+    every timex): the past words, those of 4 letters or more (matched as word endings too), the weak-past
+    suffix pattern and the words after which that suffix does not count."""
+    past_words = frozenset(normalise(w) for w in past)
+    long_forms = tuple(w for w in (normalise(w) for w in past) if len(w) >= 4)
+    suffix = re.compile(rf"^\w{{3,}}{past_suffix}$")
+    return past_words, long_forms, suffix, frozenset(normalise(w) for w in suffix_not_after)
 
 
 def _clause(text: str, start: int, end: int) -> tuple[int, int]:
@@ -123,7 +145,8 @@ def _without_reporting(text: str, start: int, end: int, cues: dict[str, object])
     complementizers = [normalise(w) for w in cues.get("complementizer", [])]  # type: ignore[attr-defined]
 
     def reports(part: str) -> bool:
-        return any(_has_phrase(_clause_tokens(part), r) for r in reporting)
+        words = _clause_tokens(part)  # once per piece, not once per reporting phrase
+        return any(_has_phrase(words, r) for r in reporting)
 
     pieces = re.split(r"([,;:]\s)", text)
     kept: list[str] = []
