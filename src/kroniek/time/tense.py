@@ -22,8 +22,13 @@ if TYPE_CHECKING:
 _WORD = re.compile(r"[\w'’]+(?:-[\w]+)*")
 
 
+# ``normalise`` of one word, cached: a sentence's words are normalised again for every timex in it and for
+# each of the clause, the sentence and the reporting checks
+_normalise_word = lru_cache(maxsize=1 << 16)(normalise)
+
+
 def _clause_tokens(text: str) -> list[str]:
-    return [normalise(w) for w in _WORD.findall(text)]
+    return [_normalise_word(w) for w in _WORD.findall(text)]
 
 
 @lru_cache(maxsize=4096)
@@ -126,7 +131,7 @@ def _is_bare_adverbial(piece: str, start: int, end: int) -> bool:
 
 def _reporting_end(piece: str, reporting: list[str]) -> int | None:
     """Where the first reporting verb of ``piece`` ends, or None when it holds none."""
-    words = [(m.end(), normalise(m.group(0))) for m in _WORD.finditer(piece)]
+    words = [(m.end(), _normalise_word(m.group(0))) for m in _WORD.finditer(piece)]
     for i in range(len(words)):
         for phrase in reporting:
             parts = phrase.split()
@@ -176,7 +181,7 @@ def _without_reporting(text: str, start: int, end: int, cues: dict[str, object])
     # "Hij zei dat de minister donderdag reist", "Officials said the talks open on Friday": the
     # reported clause starts after the reporting verb, unless the timex follows that verb closely
     # ("zei dinsdag", "said on Monday": then it dates the saying).
-    words = [(m.start(), m.end(), normalise(m.group(0))) for m in _WORD.finditer(cleaned[:start])]
+    words = [(m.start(), m.end(), _normalise_word(m.group(0))) for m in _WORD.finditer(cleaned[:start])]
     cut = None
     for i in range(len(words)):
         for phrase in reporting:
@@ -207,7 +212,7 @@ def _adjacent_direction(text: str, start: int, end: int, cues: dict[str, object]
     prepositions = {normalise(w) for w in cues.get("weekday_prepositions", [])}  # type: ignore[attr-defined]
     blockers = {normalise(w) for w in cues.get("not_before_report", [])}  # type: ignore[attr-defined]
     reporting = [normalise(w) for w in cues.get("reporting", [])]  # type: ignore[attr-defined]
-    before = [normalise(m.group(0)) for m in re.finditer(r"[\w'’]+|[^\w\s]", text[:start])][-5:]
+    before = [_normalise_word(m.group(0)) for m in re.finditer(r"[\w'’]+|[^\w\s]", text[:start])][-5:]
     if before and before[-1] in prepositions:
         before = before[:-1]
     for phrase in reporting:
