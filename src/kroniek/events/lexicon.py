@@ -245,7 +245,10 @@ class Lexicon:
 
 
 @lru_cache(maxsize=64)
+@lru_cache(maxsize=64)
 def _longest_first(suffixes: frozenset[str]) -> tuple[str, ...]:
+    # cached: ``stem`` asks for every word it tries; the order of suffixes of one length does not matter, as
+    # at most one of them can end a word
     return tuple(sorted(suffixes, key=len, reverse=True))
 
 

@@ -61,7 +61,7 @@ def modality_of(
     cues = lexicon.cues
     scope_end = complement_start if match.entry.event in PROPOSITION_TYPES else clause.end
     scope = range(clause.start, max(scope_end, match.last))
-    words = [_low(nlp, i) for i in scope]
+    words = token_table(nlp).quote_lows[scope.start : scope.stop]  # _low of each token in scope
     # Negation only near the trigger: "niet bereid", "did not agree", "geen akkoord"; a "niet" elsewhere
     # in the clause usually negates another verb.
     before = 3 if match.kind == "noun" else 5
@@ -560,7 +560,7 @@ def source_for(
     assert nlp is not None
     cues = lexicon.cues
     if actors and cues.self_sources:
-        words = " " + " ".join(_low(nlp, i) for i in range(clause.start, clause.end)) + " "
+        words = " " + " ".join(token_table(nlp).quote_lows[clause.start : clause.end]) + " "
         own = next((p for p in cues.self_sources if f" {p} " in words), None)
         if own is not None:
             return actors[0], f"{own} (the actor's own account)"
