@@ -41,6 +41,8 @@ def _phrase_parts(phrase: str) -> list[str]:
 def _has_phrase(words: list[str], phrase: str) -> bool:
     parts = _phrase_parts(phrase)
     n = len(parts)
+    if n and parts[0] not in words:
+        return False  # no place to start: most cues are absent from most clauses
     return any(words[i : i + n] == parts for i in range(len(words) - n + 1))
 
 
