@@ -31,6 +31,7 @@ from kroniek.document import ArticleDoc, CharSpan, EventRecord, TimexRecord
 from kroniek.events.clauses import Clause
 from kroniek.events.conjuncts import Conjunct
 from kroniek.events.lexicon import Cues
+from kroniek.events.token_table import token_table
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -283,7 +284,7 @@ def discourse_date(
     sentence = sentence_index(doc, clause.sentence)
     nlp = doc.nlp
     assert nlp is not None
-    words = [nlp[i].text.lower() for i in range(clause.start, clause.end)]
+    words = token_table(nlp).lowers[clause.start : clause.end]
     if event.date is not None:
         return None, "", TimeAnchor(event, sentence) if _DAY.match(event.date.value) else anchor
     usable = [
