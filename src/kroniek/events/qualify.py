@@ -9,6 +9,7 @@ from bisect import bisect_left
 from collections.abc import Collection, Iterator
 from dataclasses import replace
 from functools import partial
+from itertools import islice
 from typing import TYPE_CHECKING, Any
 
 from kroniek.chronicle.types import PROPOSITION_TYPES, Modality
@@ -598,7 +599,8 @@ def _announces_own_act(doc: ArticleDoc, clause: Clause, trigger_char: int, speak
     ]
     starts.append(int(nlp[clause.start].idx))
     for start in starts:
-        words = [t for t in nlp[_token_at(nlp, start) : len(nlp)] if not t.is_punct][:2]
+        # the first two words from there on, read lazily (not every token to the article's end)
+        words = list(islice((t for t in nlp[_token_at(nlp, start) : len(nlp)] if not t.is_punct), 2))
         if words and words[0].text.lower() in cues.complementizers:
             words = words[1:]
         if not words or words[0].text.lower() not in cues.speaker_pronouns or words[0].idx >= trigger_char:
