@@ -23,12 +23,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from coder_lab import golds_of, load_docs, run_events  # benchmarks/ is on the path when run as a script
-from trigger_gaps import DEFAULT_THRESHOLD, _head_token, _sentence_matches, construction_of
+from coder_lab import golds_of, load_docs  # benchmarks/ is on the path when run as a script
+from trigger_gaps import DEFAULT_THRESHOLD, _head_token, construction_of, missed_triggers, model_proposed
 
-from kroniek.assemble import to_chronicle
-from kroniek.evaluation.scorer import overlap, score_article
-from kroniek.events.learned import MIN_TYPE_PROBABILITY, load_trigger_model, model_signals
+from kroniek.evaluation.scorer import overlap
 from kroniek.events.lexicon import Lexicon, load_lexicon
 
 _KIND_OF_POS = {"VERB": "verb", "AUX": "verb", "NOUN": "noun", "PROPN": "noun", "ADJ": "adj"}
@@ -73,35 +71,17 @@ def key_of(token: Any, lexicon: Lexicon) -> str:
     return lexicon.stem(word) or word
 
 
-def _missed_single_words(docs: dict[str, Any], golds: dict[str, Any], threshold: float) -> list[tuple[str, Any, Any]]:
+def _missed_single_words(split: str, threshold: float) -> list[tuple[str, Any, Any]]:
     """(doc key, gold event, head token) for each missed required event with no candidate and a one-word trigger."""
-    lexicon_only = run_events(docs, event_model="none")
-    full = run_events(docs)
-    model = load_trigger_model("shipped")
     out = []
-    for key, doc in full.items():
-        gold, nlp = golds[key], doc.nlp
-        lexicon = load_lexicon(doc.lang)
-        if lexicon is None or nlp is None:
+    for miss in missed_triggers(split):
+        tokens = miss.tokens
+        if not tokens or any(t.i in miss.lexicon_tokens or t.i in miss.senses for t in tokens):
             continue
-        matched = {g for _, g in score_article(gold, to_chronicle(doc)).pairs}
-        signals = model_signals(model, nlp, doc.lang, lexicon_only[key].events, 0.0) if model else None
-        lexicon_tokens, senses = _sentence_matches(doc, lexicon)
-        for g in gold.chronicle.events:
-            if g.id in matched or gold.extras_of(g.id).optional:
-                continue
-            spans = [s for s in (g.trigger if isinstance(g.trigger, list) else [g.trigger]) if s is not None]
-            tokens = [t for t in nlp if any(t.idx < s.end and t.idx + len(t.text) > s.start for s in spans)]
-            if not tokens or any(t.i in lexicon_tokens or t.i in senses for t in tokens):
-                continue
-            if any(overlap((s.start, s.end), (e.start, e.end)) for s in spans for ev in doc.events for e in ev.trigger):
-                continue
-            scores = [signals.scores[t.idx] for t in tokens if signals is not None and t.idx in signals.scores]
-            best = max(scores, key=lambda s: s.event_probability, default=None)
-            if best is not None and best.event_probability >= threshold and best.probability >= MIN_TYPE_PROBABILITY:
-                continue
-            if construction_of(g, tokens, lexicon) in _SINGLE:
-                out.append((key, g, _head_token(tokens)))
+        if miss.on_event or model_proposed(miss.best, threshold):
+            continue
+        if construction_of(miss.gold_event, tokens, miss.lexicon) in _SINGLE:
+            out.append((miss.key, miss.gold_event, _head_token(tokens)))
     return out
 
 
@@ -109,7 +89,7 @@ def missing_words(split: str, threshold: float) -> dict[str, dict[str, WordCount
     docs = load_docs(split)
     golds = {g.key: g for g in golds_of(split)}
     words: dict[str, dict[str, WordCounts]] = defaultdict(lambda: defaultdict(WordCounts))
-    for key, g, head in _missed_single_words(docs, golds, threshold):
+    for key, g, head in _missed_single_words(split, threshold):
         doc = docs[key]
         counts = words[doc.lang][key_of(head, load_lexicon(doc.lang))]  # type: ignore[arg-type]
         counts.missed[g.event] += 1
