@@ -88,6 +88,9 @@ GUESS_RECENT_PARTIES = -0.05  # "the two sides" taken as the participants of the
 GUESS_COMPOUND = -0.05  # the trigger is the tail of a compound word
 
 
+GUESS_QUOTED_FIRST_PERSON = -0.05  # a quoted "we" taken as the quote's speaker
+
+
 SURE_TREE = 0.1  # the dependency parse linked the arguments
 
 
@@ -101,6 +104,62 @@ def _pronoun_continues_topic(ctx: EventContext) -> None:
         args.actor = [a for a in ctx.state.topic if a not in args.recipient]
         args.rule += "/pronoun continues the topic"
         ctx.confidence += GUESS_PRONOUN_TOPIC
+
+
+# how many words (auxiliaries, adverbs, a negation) may stand between a quoted "we" and its act
+_FIRST_PERSON_REACH = 4
+
+
+def _quoted_first_person(ctx: EventContext) -> None:
+    """«"We welcome the release," the envoy said», «„Wij staan achter Polen", aldus X», «« Nous saluons … »,
+    a déclaré X»: in a verbatim quote, an act whose subject is a first-person pronoun the actors stage left
+    unresolved is the speaker's. Every event type, where ``_speaker_of_the_speech_act`` covers only the
+    speech acts; before ``_pronoun_continues_topic``, which would hand "wij" to the previous event's actor."""
+    args, match, nlp = ctx.args, ctx.match, ctx.nlp
+    cues = ctx.lexicon.cues
+    if args.actor or not cues.first_person_subjects:
+        return
+    pronoun = _first_person_subject(nlp, ctx.clause, match, ctx.groups, cues)
+    if pronoun is None:
+        return
+    # "We will not negotiate with X": a refusal, which the lexicon types on its own trigger where it has one;
+    # on the corpus train split the negated acts the rule gave a speaker matched no gold event
+    if any(nlp[i].text.lower() in cues.negation for i in range(ctx.clause.start, ctx.clause.end)):
+        return
+    scope = attribution_holding(ctx.doc, int(nlp[match.start].idx))
+    if scope is None or scope.speaker is None or not scope.direct:
+        return
+    # the quote's own words hold the pronoun: a "we" outside it is the author's or another speaker's
+    if not scope.scope.start <= int(nlp[pronoun].idx) < scope.scope.end:
+        return
+    args.actor = [scope.speaker]
+    args.recipient = [r for r in args.recipient if r != scope.speaker]
+    args.pronoun_subject = False
+    args.rule += "/quoted first person is the speaker"
+    ctx.confidence += GUESS_QUOTED_FIRST_PERSON
+
+
+def _first_person_subject(
+    nlp: Any, clause: Clause, match: TriggerMatch, groups: list[ActorGroup], cues: Cues
+) -> int | None:
+    """The token index of a first-person subject pronoun of the trigger that no actor mention covers: a few
+    words before it in its clause, no punctuation or actor between ("We will not negotiate", "Nous
+    saluons"), or, in a V2 language, right after the verb ("Morgen sluiten wij …")."""
+    covered = {t for g in groups for t in range(g.start, g.end)}
+    for i in range(match.start - 1, max(clause.start, match.start - 1 - _FIRST_PERSON_REACH), -1):
+        token = nlp[i]
+        if i in covered or (token.is_punct and token.text not in _QUOTE_MARKS):
+            return None
+        if token.text.lower() in cues.first_person_subjects:
+            return i
+    after = match.end
+    if cues.verb_first and match.kind == "verb" and after < clause.end and after not in covered:
+        if nlp[after].text.lower() in cues.first_person_subjects:
+            return after
+    return None
+
+
+_QUOTE_MARKS = frozenset("„“”\"«»‘’'")
 
 
 def _collective_parties(ctx: EventContext) -> None:
@@ -266,6 +325,7 @@ ARGUMENT_RULES: tuple[Callable[[EventContext], None], ...] = (
     _shared_subject_acts,
     _mediator_acts,
     _object_of_light_verb,
+    _quoted_first_person,
     _pronoun_continues_topic,
     _collective_parties,
     _collective_recent_parties,
