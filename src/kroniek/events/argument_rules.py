@@ -162,6 +162,37 @@ def _first_person_subject(
 _QUOTE_MARKS = frozenset("„“”\"«»‘’'")
 
 
+def _gerund_shares_subject(ctx: EventContext) -> None:
+    """ "Police responded by firing tear gas at the crowd", "X marked the day by calling on Y to …": a gerund
+    after a preposition (``gerund_preps``) reads as a noun (events/triggers.py) and inherits nothing, but it
+    has no subject of its own: its act is the clause subject's, and the group right after it its object."""
+    args, match, nlp, cues = ctx.args, ctx.match, ctx.nlp, ctx.lexicon.cues
+    if args.actor or match.kind != "noun" or match.start - 1 < ctx.clause.start:
+        return
+    token = nlp[match.start]
+    # UD taggers mark the gerund a present participle ("attacking": VerbForm=Part, Tense=Pres)
+    forms, tenses = token.morph.get("VerbForm", []), token.morph.get("Tense", [])
+    gerund = token.pos_ == "VERB" and ("Ger" in forms or ("Part" in forms and "Pres" in tenses))
+    if not gerund or nlp[match.start - 1].text.lower() not in cues.gerund_preps:
+        return
+    # the nearest subject before it: "police said one protester was arrested after smashing …" is not the police's
+    report_verbs = cues.report_verbs
+    subject = next((g for g in reversed(ctx.groups) if g.prep is None and g.end <= match.start), None)
+    if subject is None or any(nlp[i].text.lower() in report_verbs for i in range(subject.end, match.start)):
+        return
+    args.actor = [a for a in subject.actors if a not in args.recipient]
+    obj = next(
+        (g for g in ctx.groups if g.start >= match.last and (g.prep is None or g.start - 1 in match.tokens)), None
+    )
+    if obj is not None and match.entry.object_recipient and 0 <= obj.start - match.last <= _OBJECT_REACH:
+        args.recipient += [a for a in obj.actors if a not in args.actor and a not in args.recipient]
+    args.rule += "/gerund shares the clause subject"
+
+
+# how far after a gerund its object may start ("by calling on the government to …")
+_OBJECT_REACH = 3
+
+
 def _collective_parties(ctx: EventContext) -> None:
     """ "The parties agreed", "Beide leiders": a plural reference to the parties of the ongoing talks."""
     args, state, nlp = ctx.args, ctx.state, ctx.nlp
@@ -326,6 +357,7 @@ ARGUMENT_RULES: tuple[Callable[[EventContext], None], ...] = (
     _mediator_acts,
     _object_of_light_verb,
     _quoted_first_person,
+    _gerund_shares_subject,
     _pronoun_continues_topic,
     _collective_parties,
     _collective_recent_parties,

@@ -72,6 +72,7 @@ class Cues:
     source_preps: frozenset[str] = frozenset()
     source_after: frozenset[str] = frozenset()  # "aldus X", ", said X"
     first_person: frozenset[str] = frozenset()  # "we", "wir": a quoted clause in the speaker's own person
+    gerund_preps: frozenset[str] = frozenset()  # "responded by firing": the gerund is the clause subject's act
     first_person_subjects: frozenset[str] = frozenset()  # "we", "wij", "nous": a quoted act that is the speaker's
     source_as: frozenset[str] = frozenset()  # ", wie X mitteilte", ", as X said": X before (or after) a report verb
     source_postpositions: frozenset[str] = frozenset()  # "Dem Kreml zufolge": the source stands before it
