@@ -123,7 +123,7 @@ def _quoted_first_person(ctx: EventContext) -> None:
     if pronoun is None:
         return
     # "We will not negotiate with X": a refusal, which the lexicon types on its own trigger where it has one;
-    # on the corpus train split the negated acts the rule gave a speaker matched no gold event
+    # on the corpus train split 2 of the 12 negated acts the rule gave a speaker matched a gold event
     if any(nlp[i].text.lower() in cues.negation for i in range(ctx.clause.start, ctx.clause.end)):
         return
     scope = attribution_holding(ctx.doc, int(nlp[match.start].idx))
