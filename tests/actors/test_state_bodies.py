@@ -12,8 +12,8 @@ def named(doc: ArticleDoc) -> dict[str, tuple[str, str | None, str]]:
 
 
 def test_possessive_state_before_a_ministry(resolve) -> None:
-    found = named(resolve("Talks open in Baku on Tuesday, Azerbaijan's foreign ministry said.", lang="en"))
-    assert found["Azerbaijan's foreign ministry"] == ("Ministry of Foreign Affairs (Azerbaijan)", "AZE", "organization")
+    found = named(resolve("Troops left the border on Tuesday, Azerbaijan's defence ministry said.", lang="en"))
+    assert found["Azerbaijan's defence ministry"] == ("Ministry of Defence (Azerbaijan)", "AZE", "organization")
 
 
 def test_adjective_before_a_compound_ministry_in_german(resolve) -> None:
@@ -29,8 +29,8 @@ def test_adjective_before_a_compound_ministry_in_german(resolve) -> None:
 
 def test_a_state_whose_body_has_its_own_title(resolve) -> None:
     # the English Wikipedia title where the pattern does not give it ([titles] in institutions.toml)
-    found = named(resolve("India's foreign ministry rejected the statement on Monday.", lang="en"))
-    assert found["India's foreign ministry"][:2] == ("Ministry of External Affairs (India)", "IND")
+    found = named(resolve("Das indische Außenministerium wies die Erklärung am Montag zurück.", lang="de"))
+    assert found["Das indische Außenministerium"][:2] == ("Ministry of External Affairs (India)", "IND")
     found = named(resolve("Japan's trade ministry said exports would be checked.", lang="en"))
     assert found["Japan's trade ministry"][:2] == ("Ministry of Economy, Trade and Industry", "JPN")
 
@@ -44,8 +44,8 @@ def test_air_force_is_named_with_the_states_adjective(resolve) -> None:
     assert ("Ukrainian Air Force", "UKR", "organization") in found.values()
 
 
-def test_bare_foreign_ministry_is_not_given_the_articles_state(resolve) -> None:
-    # any party of a conflict has a foreign ministry: with no state beside it, it is no institution of the
+def test_bare_ministry_is_not_given_the_articles_state(resolve) -> None:
+    # any party of a conflict has a defence ministry: with no state beside it, it is no institution of the
     # state the article names most
-    text = "Ukraine and Russia traded blame. The Foreign Ministry said talks were over. Ukraine wants more."
-    assert all("Ministry of Foreign Affairs" not in name for name, _, _ in named(resolve(text, lang="en")).values())
+    text = "Ukraine and Russia traded blame. The Defence Ministry said talks were over. Ukraine wants more."
+    assert all("Ministry of Defence" not in name for name, _, _ in named(resolve(text, lang="en")).values())
