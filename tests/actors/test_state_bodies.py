@@ -12,8 +12,14 @@ def named(doc: ArticleDoc) -> dict[str, tuple[str, str | None, str]]:
 
 
 def test_possessive_state_before_a_ministry(resolve) -> None:
-    found = named(resolve("Troops left the border on Tuesday, Azerbaijan's defence ministry said.", lang="en"))
-    assert found["Azerbaijan's defence ministry"] == ("Ministry of Defence (Azerbaijan)", "AZE", "organization")
+    found = named(resolve("Police detained 40 people on Tuesday, Thailand's interior ministry said.", lang="en"))
+    assert found["Thailand's interior ministry"] == ("Ministry of Interior (Thailand)", "THA", "organization")
+
+
+def test_bare_interior_ministry_is_the_articles_states(resolve) -> None:
+    # a domestic body: "the interior ministry" of an article about Peru is Peru's
+    text = "Peru's Congress removed the president. Police detained 23 people in Lima, the interior ministry said."
+    assert named(resolve(text, lang="en"))["the interior ministry"][:2] == ("Ministry of the Interior (Peru)", "PER")
 
 
 def test_adjective_before_a_compound_ministry_in_german(resolve) -> None:
@@ -47,8 +53,8 @@ def test_air_force_is_named_with_the_states_adjective(resolve) -> None:
 def test_bare_ministry_is_not_given_the_articles_state(resolve) -> None:
     # any party of a conflict has a defence ministry: with no state beside it, it is no institution of the
     # state the article names most
-    text = "Ukraine and Russia traded blame. The Defence Ministry said talks were over. Ukraine wants more."
-    assert all("Ministry of Defence" not in name for name, _, _ in named(resolve(text, lang="en")).values())
+    text = "Die Ukraine und Russland streiten. Das Verteidigungsministerium erklärte, die Ukraine wolle mehr."
+    assert all("Ministry of Defence" not in name for name, _, _ in named(resolve(text, lang="de")).values())
 
 
 def test_english_foreign_ministry_with_its_state_is_the_state(resolve) -> None:
