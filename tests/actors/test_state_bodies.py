@@ -3,6 +3,8 @@ sources such as "Azerbaijan's foreign ministry said"). Sentences written for the
 
 from __future__ import annotations
 
+from kroniek.actors.lexicon import Found, NewActor
+from kroniek.actors.resolve import clean_mentions
 from kroniek.document import ArticleDoc
 
 
@@ -62,3 +64,17 @@ def test_english_foreign_ministry_with_its_state_is_the_state(resolve) -> None:
     # words, so the state is the speaker of "…, Qatar's foreign ministry said"
     found = named(resolve("The talks ended on Friday, Qatar's foreign ministry said.", lang="en"))
     assert found["Qatar's foreign ministry"] == ("Qatar", "QAT", "state")
+
+
+def test_an_adjective_before_a_claim_noun_stays_a_mention() -> None:
+    # the actors stage drops an adjective of a state the article names otherwise; one before a noun of a claim
+    # stays a mention, so the source phrase still finds its claimant (round 7)
+
+    text = "Nortland klagt. Sudland griff nach nortländischen Angaben den Hafen an."
+    nortland = NewActor("state:NTL", "Nortland", "state", "NTL", "GOV")
+    name = Found(0, 8, nortland, "name")
+    adjective = Found(text.index("nortländischen"), text.index(" Angaben"), nortland, "adjective")
+    assert clean_mentions([name, adjective], text) == [name, adjective]
+    other = "Nortland klagt. Sudland griff mit nortländischen Drohnen den Hafen an."
+    drone = Found(other.index("nortländischen"), other.index(" Drohnen"), nortland, "adjective")
+    assert clean_mentions([name, drone], other) == [name]
