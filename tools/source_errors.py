@@ -17,12 +17,19 @@ article is annotated again and the error is put in the first class that fits:
   someone else or nobody), ``X said: before a list or quote`` (the sentence before ends in a colon),
   ``previous sentence``, ``whole paragraph`` (further back in the paragraph) or ``elsewhere``.
 
+A source where the gold has none (``spurious``) is put in a class by the rule of the events stage that gave it
+(``kroniek explain``'s ``source`` entry): ``source phrase`` ("according to X"), ``tail`` (", X said"),
+``as X said``, ``report verb`` (an earlier clause's speaker), ``statement`` (the speaker of an attribution
+of the statements stage: ``statement (that)``, ``statement (list)``, …) and ``own account`` ("naar eigen
+zeggen"); each with whether the gold makes the predicted source an actor of the event (``, gold actor``).
+
 ``--show`` prints each error with the gold evidence. Never run it on the sealed test split.
 """
 
 from __future__ import annotations
 
 import argparse
+import re
 from collections import Counter
 from pathlib import Path
 from typing import Any
@@ -56,7 +63,8 @@ def main() -> None:
     from kroniek.extractor import Extractor
 
     extractor = Extractor()
-    table: Counter[tuple[str, str, str]] = Counter()  # (missing|wrong, class, language)
+    table: Counter[tuple[str, str, str]] = Counter()  # (missing|wrong|spurious, class, language)
+    right: Counter[str] = Counter()  # language -> matched pairs whose source is right
     for g in golds:
         pred, _ = read_prediction(args.pred, g)
         if pred is None:
@@ -68,14 +76,31 @@ def main() -> None:
         errors = []
         for pid, gid in score.pairs:
             p, gold = by_pred[pid], gold_as_read(by_pred[pid], by_gold[gid])
-            if gold.source is None or (p.source is not None and matcher(p.source, gold.source)):
+            if gold.source is None:
+                if p.source is not None:
+                    errors.append((p, gold, "spurious"))
+                continue
+            if p.source is not None and matcher(p.source, gold.source):
+                right[g.language] += 1
                 continue
             errors.append((p, gold, "missing" if p.source is None else "wrong"))
         if not errors:
             continue
         doc = _annotate(extractor, g)
         gold_actors = {a.id: a for a in g.chronicle.actors}
+        rules = {(e.evidence.start, e.evidence.end): str(e.explain.get("source", "")) for e in doc.events}
         for p, gold, kind in errors:
+            if kind == "spurious":
+                cls = spurious_class(rules.get((p.evidence.start, p.evidence.end), ""))
+                if matcher.any_match([p.source], gold.actor):
+                    cls += ", gold actor"
+                table[(kind, cls, g.language)] += 1
+                if args.show:
+                    ev = gold.evidence
+                    print(
+                        f"{g.key} [{g.language}] spurious / {cls}: {g.chronicle.article.text[ev.start : ev.end][:220]!r}"
+                    )
+                continue
             cls = classify(doc, gold, gold_actors[gold.source], _trigger_start(p))
             table[(kind, cls, g.language)] += 1
             if args.show:
@@ -89,7 +114,25 @@ def main() -> None:
                         print(
                             f"    attribution {st.how}: speaker {who!r}, scope {text[st.scope.start : st.scope.end][:80]!r}"
                         )
-    _print(table)
+    _print(table, right)
+
+
+def spurious_class(rule: str) -> str:
+    """The class of a source the gold does not have, from the events stage's rule for it."""
+    if not rule:
+        return "rule unknown"
+    if "own account" in rule:
+        return "own account"
+    if rule.startswith("statement ("):
+        how = re.match(r"statement \(([^:)]+)", rule)
+        return f"statement ({how.group(1) if how else '?'})"
+    if rule == "report verb":
+        return "report verb"
+    if " … " in rule:
+        return "as X said"
+    if rule.endswith(" X") and not rule.startswith(("according", "volgens", "selon", "laut", "nach", "d'après")):
+        return "tail (…, X said)"
+    return "source phrase"
 
 
 def _trigger_start(event: Any) -> int:
@@ -147,17 +190,19 @@ def _unnamed(text: str, source: Actor) -> bool:
     return all(not any(w[:1].isupper() for w in ws[1:] or ws) for ws in words if ws)
 
 
-def _print(table: Counter[tuple[str, str, str]]) -> None:
-    langs = sorted({k[2] for k in table})
-    for kind in ("missing", "wrong"):
-        rows = [c for c in CLASSES if any(table[(kind, c, lang)] for lang in langs)]
+def _print(table: Counter[tuple[str, str, str]], right: Counter[str]) -> None:
+    langs = sorted({k[2] for k in table} | set(right))
+    print("right sources | " + " | ".join(f"{right[lang]:3}" for lang in langs) + f" | {sum(right.values()):3}")
+    for kind in ("missing", "wrong", "spurious"):
+        classes = CLASSES if kind != "spurious" else sorted({k[1] for k in table if k[0] == kind})
+        rows = [c for c in classes if any(table[(kind, c, lang)] for lang in langs)]
         if not rows:
             continue
         print(f"\n{kind} sources | " + " | ".join(langs) + " | all")
         for c in rows:
             counts = [table[(kind, c, lang)] for lang in langs]
             print(f"{c:35} | " + " | ".join(f"{n:3}" for n in counts) + f" | {sum(counts):3}")
-        total = [sum(table[(kind, c, lang)] for c in CLASSES) for lang in langs]
+        total = [sum(table[(kind, c, lang)] for c in classes) for lang in langs]
         print(f"{'total':35} | " + " | ".join(f"{n:3}" for n in total) + f" | {sum(total):3}")
 
 

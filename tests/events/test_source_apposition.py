@@ -69,6 +69,10 @@ def test_a_name_that_begins_a_new_clause_is_no_apposition_en():
         "Sudland griff nach nortländischen Angaben am Montag den Hafen von Portvik an.",
         "Nach nortländischen Angaben griff Sudland am Montag den Hafen von Portvik an.",
         "Sudland griff laut nortländischen Armeeangaben am Montag den Hafen von Portvik an.",
+        # other source nouns (round 7): "nach Erkenntnissen", "nach Zählung"
+        "Sudland griff nach nortländischen Erkenntnissen am Montag den Hafen von Portvik an.",
+        "Nach Erkenntnissen von Nortland griff Sudland am Montag den Hafen von Portvik an.",
+        "Sudland griff nach Zählung von Nortland am Montag den Hafen von Portvik an.",
     ],
 )
 def test_an_adjective_before_a_source_noun_names_the_source_de(text: str):

@@ -73,6 +73,17 @@ def test_no_speaker_across_a_comma_en(run_stage) -> None:
             "Sudland expulsera d'autres diplomates, a déclaré la porte-parole Ana Vell.",
             "Sudland expulsera d'autres diplomates",
         ),
+        # a hyphenated title (round 7): the hyphen joins the title's words, it does not end the title
+        (
+            "nl",
+            "Sudland zal meer diplomaten uitzetten, zei procureur-generaal Ana Vell.",
+            "Sudland zal meer diplomaten uitzetten",
+        ),
+        (
+            "en",
+            "Sudland will expel more diplomats, said vice-president Ana Vell.",
+            "Sudland will expel more diplomats",
+        ),
     ],
 )
 def test_inverted_speaker_after_a_title(run_stage, said, lang: str, text: str, content: str) -> None:

@@ -34,13 +34,17 @@ from kroniek.actors.lexicon import (
 from kroniek.lang.text import Token, fold
 
 POSSESSIVE_MARKS = {"'s", "’s", "'", "’"}
+STATE_ITSELF = "{state}"  # an institution pattern that names the state itself, not a body of it
 
 
 @dataclass(frozen=True, slots=True)
 class Institution:
     key: str  # "supreme court"
-    pattern: str  # "Supreme Court of {country}"
+    pattern: str  # "Supreme Court of {country}", "{adjective} Air Force"
     sector: str
+    # a capitalised mention with no country beside it is the article's state's ("Parliament"); not so for a
+    # body every party of a conflict has ("the foreign ministry", "the air force": whose is open)
+    implicit: bool = True
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,7 +63,7 @@ def institution_tables() -> InstitutionTables:
     phrases: dict[str, dict[tuple[str, ...], Institution]] = {}
     longest = 1
     for row in data["institution"]:
-        inst = Institution(row["key"], row["name"], row["sector"])
+        inst = Institution(row["key"], row["name"], row["sector"], bool(row.get("implicit", True)))
         for lang in ("nl", "en", "de", "fr"):
             for phrase in row.get(lang, []):
                 words = tuple(fold(phrase).split())
@@ -70,13 +74,16 @@ def institution_tables() -> InstitutionTables:
 
 
 def institution_name(inst: Institution, state: KBActor, titles: dict[str, str]) -> str:
+    if inst.pattern == STATE_ITSELF:
+        return state.name
     title = titles.get(f"{state.country} {inst.key}")
     if title:
         return title
     country = re.sub(r" \(.*\)$", "", state.name)  # "Georgia (country)" -> "Parliament of Georgia"
     if "of {country}" in inst.pattern and state.name in DEFINITE_STATE_NAMES:
         country = "the " + country  # "Supreme Court of the Philippines", but "National Assembly (Philippines)"
-    return inst.pattern.format(country=country)
+    # "{adjective} Air Force" -> "Ukrainian Air Force"; a state with no English adjective keeps its name
+    return inst.pattern.format(country=country, adjective=state.adjective or country)
 
 
 class Institutions:
@@ -124,7 +131,7 @@ class Institutions:
                 ref = self._institution_ref(inst, state)
             elif inst.key in earlier:
                 ref = earlier[inst.key] if own else None
-            elif own:
+            elif own and inst.implicit:
                 state = self._implicit_country(tokens, k, j, by_start, named_states)
                 ref = self._institution_ref(inst, state) if state is not None else None
             if ref is None:
@@ -240,6 +247,8 @@ class Institutions:
         return self.article_state
 
     def _institution_ref(self, inst: Institution, state: KBActor) -> KBActor | NewActor:
+        if inst.pattern == STATE_ITSELF:
+            return state  # "Qatar's foreign ministry said": the corpus names the state (institutions.toml)
         name = institution_name(inst, state, institution_titles())
         for hit in self.kb.aliases.get(fold(name), []):
             if hit.actor.name == name and hit.actor.kind == "organization":

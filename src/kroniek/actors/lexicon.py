@@ -29,6 +29,7 @@ BARE_STATE_NOUNS = set(_WORDS["bare_state_nouns"])
 AMBIGUOUS_PRONOUNS = set(_WORDS["ambiguous_pronouns"])
 MONTHS = set(_WORDS["months"])
 MINISTRY_NOUNS = set(_WORDS["ministry_nouns"])
+CLAIM_NOUNS = tuple(_WORDS["claim_nouns"])
 PORTFOLIO_JOINERS = set(_WORDS["portfolio_joiners"])
 PORTFOLIO_CONTINUATIONS = {k: set(v) for k, v in _WORDS["portfolio_continuations"].items()}
 CONJUNCTIONS = set(_WORDS["conjunctions"])

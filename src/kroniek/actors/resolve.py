@@ -45,6 +45,7 @@ from kroniek.actors.kb import (
 )
 from kroniek.actors.lexicon import (
     AMBIGUOUS_PRONOUNS,
+    CLAIM_NOUNS,
     HOME_FIRST_LANGS,
     INITIAL_RE,
     LANG_HOME,
@@ -673,9 +674,10 @@ def _within_role(g: GazMatch, role_of_token: dict[int, RoleMatch]) -> bool:
     return role is not None and role.i <= g.i and g.j <= role.j
 
 
-def clean_mentions(found: list[Found]) -> list[Found]:
+def clean_mentions(found: list[Found], text: str = "") -> list[Found]:
     """Drop nested and overlapping mentions (the longer one wins), and adjectives of actors that have a
-    better mention."""
+    better mention, except an adjective that names who claims something ("nach syrischen Angaben": a noun
+    of ``CLAIM_NOUNS`` follows it in ``text``)."""
     found = sorted(found, key=lambda f: (f.start, -(f.end - f.start)))
     kept: list[Found] = []
     for f in found:
@@ -683,7 +685,13 @@ def clean_mentions(found: list[Found]) -> list[Found]:
             continue
         kept.append(f)
     better = {f.ref.key for f in kept if f.how != "adjective"}
-    return [f for f in kept if f.how != "adjective" or f.ref.key not in better]
+    return [f for f in kept if f.how != "adjective" or f.ref.key not in better or _before_a_claim_noun(text, f.end)]
+
+
+def _before_a_claim_noun(text: str, end: int) -> bool:
+    """The word after offset ``end`` is, or ends in, a noun of a claim ("Angaben", "Armeeangaben")."""
+    match = re.match(r"\s+(\w+)", text[end : end + 40])
+    return match is not None and fold(match.group(1)).endswith(CLAIM_NOUNS)
 
 
 def describe_phrase(kb: ActorKB, phrase: str, *, date: dt.date | None = None, lang: str | None = None) -> list[KBActor]:

@@ -75,7 +75,7 @@ class ActorStage:
                 "resolve to the current office holder"
             )
         pos = self._pos(doc)
-        found = clean_mentions(resolver.resolve(doc.text, sentences, entities, pos))
+        found = clean_mentions(resolver.resolve(doc.text, sentences, entities, pos), doc.text)
         doc.actors = build_records(found, doc)
         return doc
 

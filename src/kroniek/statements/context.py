@@ -202,6 +202,8 @@ class Analysis:
                 return self.apposed_name(m, limit) or self._from_mention(m, tok)
             if tok.low in ("'", "’"):
                 continue  # an elided article: "selon l'opposante X"
+            if tok.low in ("-", "‐") and tok.start > 0 and not self.text[tok.start - 1].isspace():
+                continue  # inside a hyphenated title: "zei procureur-generaal X", "a déclaré le porte-parole X"
             words += 1
             if words > reach or not tok.is_word or tok.low in self.lex.complementizers | self.lex.coordinators:
                 return None
