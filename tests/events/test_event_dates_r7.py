@@ -27,3 +27,24 @@ def test_a_timex_word_tagged_as_a_participle_still_dates_the_act_nl():
     )
     dated = [e for e in doc.events if e.event == "CONSULT"]
     assert dated and all(e.date is not None and e.date.value == "2025-W13" for e in dated)
+
+
+def test_a_timex_after_a_noun_and_of_dates_the_noun_not_the_act():
+    for text, lang, timex in (
+        ("Nortland rejected the budget of Sudland for 2027.", "en", ("2027", "DATE", "2027")),
+        ("Nortland verwierp de uitslag van de verkiezingen van vorig jaar.", "nl", ("vorig jaar", "DATE", "2024")),
+        ("Nortland lehnte das Ergebnis der Wahl von 2024 ab.", "de", ("2024", "DATE", "2024")),
+    ):
+        rejections = [e for e in run(text, lang, [timex]).events if e.event == "REJECT"]
+        assert rejections and all(e.date is None for e in rejections), text
+
+
+def test_a_timex_after_the_act_noun_itself_still_dates_it_nl():
+    # the trigger is the noun: "de aanval van dinsdag" dates the attack
+    doc = run(
+        "Sudland veroordeelde de aanval van dinsdag door Nortland.",
+        "nl",
+        [("dinsdag", "DATE", "2025-03-18")],
+    )
+    dated = [e for e in doc.events if e.date is not None]
+    assert dated and all(e.date.value == "2025-03-18" for e in dated)

@@ -84,6 +84,9 @@ class Cues:
     source_nouns: frozenset[str] = frozenset()
     self_sources: frozenset[str] = frozenset()  # "naar eigen zeggen": the actor claims it itself
     span_preps: frozenset[str] = frozenset()  # "since May", "seit Oktober": the timex bounds a state, dates no act
+    noun_date_preps: frozenset[str] = (
+        frozenset()
+    )  # "the budget for 2027", "de verkiezingen van vorig jaar": a noun's date
     temporal_openers: frozenset[str] = frozenset()  # "when", "toen": the clause happens at its main clause's time
     reported_futures: frozenset[str] = frozenset()  # "said it would send": a reported plan, not a condition
     threat_conditions: frozenset[str] = frozenset()  # "if": a conditional threat is hypothetical (en gold only)

@@ -4,7 +4,8 @@ date it takes from the clause or the sentences before it when it has none of its
 ``dates_the_event`` says whether a timex of the evidence dates the event itself. It does not when it is
 a page stamp (``TimexRecord.stamp``: "Published: 19 March"), when it is glued by a hyphen to the word
 before it (a name: "Jean-Noël", "Zapad-2025"), when it belongs to a noun ("Tuesday's
-attack", "the 2023 killing", "the 1951 treaty": a possessive, or a bare year before a noun), when it marks
+attack", "the 2023 killing", "the 1951 treaty": a possessive, or a bare year before a noun; "the budget for
+2027", "de verkiezingen van vorig jaar": after a noun and one of ``cues.noun_date_preps``), when it marks
 where a state ends ("held until December", "bis Ende März": ``cues.span_preps``), or when another
 verb governs the timex: one that modifies a noun ("Putin, re-elected on March 18, called Xi": the date is
 the re-election's) or one coordinated with the trigger's verb (this needs the dependency parse, so it
@@ -59,12 +60,24 @@ def dates_the_event(doc: ArticleDoc, timex: TimexRecord, trigger_at: int, cues: 
     before = nlp[first - 1].text.lower() if first > 0 else ""
     if before in cues.span_preps:
         return False  # "until December", "bis Oktober"
+    if before in cues.noun_date_preps and first > 1 and _names_a_thing(doc, nlp[first - 2], trigger_at):
+        return False  # "the elections of last year", "de begroting voor 2027": the noun's date
     if _YEAR.match(timex.value) and timex.end - timex.start == 4 and before not in cues.prepositions:
         after = _token_at(nlp, timex.end)
         if after < len(nlp) and _nominal(nlp[after]) and before not in cues.coordinators:
             return False  # "the 2023 killing", "the 1951 treaty": a year that modifies a noun
     last = max(first, _token_at(nlp, timex.end - 1))
     return not _another_verbs_date(nlp, _token_at(nlp, trigger_at), first, cues.light_verbs, last)
+
+
+def _names_a_thing(doc: ArticleDoc, token: Token, trigger_at: int) -> bool:
+    """``token`` is a noun that is neither the event's own trigger ("the attack of 6 May" dates the attack) nor
+    a word of another timex ("in March of this year", "la nuit de lundi"). Without tags a capitalised word
+    is a noun (German)."""
+    noun = token.pos_ in ("NOUN", "PROPN") if token.pos_ else token.is_alpha and token.text[:1].isupper()
+    if not noun or token.idx <= trigger_at < token.idx + len(token.text):
+        return False
+    return not any(t.start <= token.idx < t.end for t in doc.timexes)
 
 
 def _nominal(token: Token) -> bool:
