@@ -48,3 +48,13 @@ def test_a_timex_after_the_act_noun_itself_still_dates_it_nl():
     )
     dated = [e for e in doc.events if e.date is not None]
     assert dated and all(e.date.value == "2025-03-18" for e in dated)
+
+
+def test_a_noun_of_time_before_van_leaves_the_date_to_the_act_nl():
+    doc = run(
+        "Nortland heeft de sancties tegen Sudland met ingang van vandaag opgeschort.",
+        "nl",
+        [("vandaag", "DATE", "2025-03-19")],
+    )
+    dated = [e for e in doc.events if e.date is not None]
+    assert dated and all(e.date.value == "2025-03-19" for e in dated)

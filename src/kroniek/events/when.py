@@ -60,7 +60,12 @@ def dates_the_event(doc: ArticleDoc, timex: TimexRecord, trigger_at: int, cues: 
     before = nlp[first - 1].text.lower() if first > 0 else ""
     if before in cues.span_preps:
         return False  # "until December", "bis Oktober"
-    if before in cues.noun_date_preps and first > 1 and _names_a_thing(doc, nlp[first - 2], trigger_at):
+    if (
+        before in cues.noun_date_preps
+        and first > 1
+        and nlp[first - 2].text.lower() not in cues.time_frame_nouns
+        and _names_a_thing(doc, nlp[first - 2], trigger_at)
+    ):
         return False  # "the elections of last year", "de begroting voor 2027": the noun's date
     if _YEAR.match(timex.value) and timex.end - timex.start == 4 and before not in cues.prepositions:
         after = _token_at(nlp, timex.end)
