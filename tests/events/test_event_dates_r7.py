@@ -3,7 +3,7 @@ sentence here is written for these tests."""
 
 from events_support import make_doc
 
-from kroniek.document import ArticleDoc
+from kroniek.document import ArticleDoc, TimexRecord
 from kroniek.events.stage import EventsStage
 from kroniek.statements.stage import StatementsStage
 
@@ -58,3 +58,20 @@ def test_a_noun_of_time_before_van_leaves_the_date_to_the_act_nl():
     )
     dated = [e for e in doc.events if e.date is not None]
     assert dated and all(e.date.value == "2025-03-19" for e in dated)
+
+
+def test_a_day_of_a_named_month_dates_the_act_without_a_publication_date():
+    # without a publication date "6 December" is XXXX-12-06, as the annotators write it; the chronicle keeps it,
+    # while an unanchored weekday (XXXX-WXX-2) stays out
+    from kroniek.assemble import to_chronicle
+
+    doc = make_doc(
+        "Nortland attacked Sudland on 6 December. On Tuesday Sudland attacked Nortland.", "en", STATES, published=None
+    )
+    for text, value in (("6 December", "XXXX-12-06"), ("Tuesday", "XXXX-WXX-2")):
+        start = doc.text.index(text)
+        doc.timexes.append(TimexRecord(start, start + len(text), "DATE", value, "day", False, None))
+    StatementsStage()(doc)
+    EventsStage()(doc)
+    dates = {e.evidence.text[:16]: e.date.value if e.date else None for e in to_chronicle(doc).events}
+    assert dates == {"Nortland attacke": "XXXX-12-06", "On Tuesday Sudla": None}
