@@ -7,6 +7,9 @@ PRED_DIR holds predictions saved with ``kroniek evaluate --split SPLIT --save-pr
 pair with a date on either side is classed by ``field_errors.date_category`` (right / missing / wrong /
 spurious) and by where the gold date's words stand: in the evidence's sentence, an earlier or a later
 sentence (a sentence end between them), and whether the gold value is the report (publication) date.
+``--causes`` instead counts each error by its cause (``date_cause``), per language: a timex the tagger
+missed or valued otherwise, a timex tagged but not chosen, a date from another sentence, a timex that dates
+another act or the setting (year, month or week; day), a weekday resolved the other way.
 Never run it on the sealed test split."""
 
 from __future__ import annotations
@@ -38,13 +41,46 @@ def where_gold(text: str, gold: object) -> str:
     return "earlier sentence" if date.end <= ev.start else "later sentence"
 
 
+_COARSE = re.compile(r"^\d{4}(-\d{2}|-W\d{2}|-Q\d|-[A-Z]{2})?$")  # a year, month, week, quarter or season
+
+
+def date_cause(text: str, pred: object, p: object, gold: object, kind: str) -> str:
+    """Why a matched pair's date is wrong (round 7, issue 14); "right" when it is not."""
+    if kind == "right":
+        return "right"
+    mine, wanted = p.date, gold.date  # type: ignore[attr-defined]
+    where = where_gold(text, gold) if wanted is not None else "none"
+    if kind == "missing":
+        if where != "same sentence":
+            return f"missing: gold date in {where}"
+        tagged = [t for t in pred.timexes if t.start < wanted.end and wanted.start < t.end]  # type: ignore[attr-defined]
+        if not tagged:
+            return "missing: timex not tagged (timex gap)"
+        if not any(t.value[: len(wanted.value)] == wanted.value for t in tagged):
+            return "missing: timex tagged with another value"
+        return "missing: timex tagged, not chosen (rules)"
+    if kind == "spurious":
+        sentence_end = SENTENCE_END.search(text[min(mine.end, p.evidence.start) : max(mine.start, p.evidence.start)])  # type: ignore[attr-defined]
+        if not (p.evidence.start <= mine.start < p.evidence.end) and sentence_end:  # type: ignore[attr-defined]
+            return "spurious: carried from another sentence"
+        coarse = "year, month or week" if _COARSE.match(mine.value) else "day or time"
+        return f"spurious: a timex of its sentence gold leaves out ({coarse})"
+    if (mine.start, mine.end) == (wanted.start, wanted.end) or mine.text == wanted.text:
+        return "wrong: same words, resolved otherwise"
+    if where != "same sentence":
+        return f"wrong: gold date in {where}"
+    return "wrong: another timex of the sentence"
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("pred", type=Path)
     parser.add_argument("--split", choices=("train", "dev"), required=True)
     parser.add_argument("--show", choices=("batch", "rest", "all"), default=None)
+    parser.add_argument("--causes", action="store_true", help="count errors by cause, per language")
     args = parser.parse_args()
     counts: dict[tuple[str, str], Counter[str]] = {}
+    causes: dict[str, Counter[str]] = {}
     for g in (read_gold(f) for f in gold_files([corpus_gold_dir()])):
         if g.split != args.split:
             continue
@@ -64,6 +100,8 @@ def main() -> None:
             if gold.date is not None and published and gold.date.value[:10] == str(published)[:10]:
                 where += ", = report date"
             kind = category.split(" (")[0]
+            cause = date_cause(text, pred, p, gold, kind)
+            causes.setdefault(cause, Counter())[g.language] += 1
             tally = counts.setdefault((group, g.language), Counter())
             tally[f"{kind} | gold timex: {where}"] += 1
             tally["_n"] += 1
@@ -73,6 +111,9 @@ def main() -> None:
                 wanted = gold.date and (gold.date.value, gold.date.text)
                 print(f"{g.key} {gold.event} {category}: pred {shown} gold {wanted}")
                 print(f"    {text[gold.evidence.start : gold.evidence.end][:300]!r}")
+    if args.causes:
+        print_causes(causes)
+        return
     for group in ("batch", "rest"):
         total: Counter[str] = Counter()
         for (g_group, lang), tally in sorted(counts.items()):
@@ -87,6 +128,15 @@ def main() -> None:
         for key, n in sorted(total.items()):
             if not key.startswith("_"):
                 print(f"    {key:60} {n}")
+
+
+def print_causes(causes: dict[str, Counter[str]]) -> None:
+    """A Markdown table: one row per cause, the count in all languages and in each."""
+    langs = ("de", "en", "fr", "nl")
+    print("| cause | all | " + " | ".join(langs) + " |")
+    print("|---|---|" + "---|" * len(langs))
+    for cause, tally in sorted(causes.items(), key=lambda kv: (kv[0] != "right", -sum(kv[1].values()))):
+        print(f"| {cause} | {sum(tally.values())} | " + " | ".join(str(tally[lang]) for lang in langs) + " |")
 
 
 if __name__ == "__main__":

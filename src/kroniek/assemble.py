@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from kroniek.chronicle.models import (
     Actor,
     Chronicle,
@@ -14,7 +16,16 @@ from kroniek.chronicle.models import (
     Statement,
     Timex,
 )
-from kroniek.document import ArticleDoc, CharSpan
+from kroniek.document import ArticleDoc, CharSpan, TimexRecord
+
+# A day of a named month without a year ("on 6 December" in an article without a publication date) is the
+# TIMEX3 value the annotators write too (XXXX-12-06); other unanchored values ("XXXX-WXX-2") are guesses
+# the chronicle leaves out.
+_YEARLESS_DAY = re.compile(r"^XXXX-\d{2}-\d{2}$")
+
+
+def _chronicle_date(timex: TimexRecord | None) -> bool:
+    return timex is not None and (timex.anchored or bool(_YEARLESS_DAY.match(timex.value)))
 
 
 def _span(doc: ArticleDoc, span: CharSpan) -> Span:
@@ -91,7 +102,7 @@ def to_chronicle(doc: ArticleDoc) -> Chronicle:
                         start=ev.date.start,
                         end=ev.date.end,
                     )
-                    if ev.date and ev.date.anchored
+                    if ev.date and _chronicle_date(ev.date)
                     else None
                 ),
                 duration=ev.duration,

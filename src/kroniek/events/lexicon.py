@@ -86,6 +86,10 @@ class Cues:
     source_nouns: frozenset[str] = frozenset()
     self_sources: frozenset[str] = frozenset()  # "naar eigen zeggen": the actor claims it itself
     span_preps: frozenset[str] = frozenset()  # "since May", "seit Oktober": the timex bounds a state, dates no act
+    # "the budget for 2027", "de verkiezingen van vorig jaar": after a noun, a timex is the noun's date ...
+    noun_date_preps: frozenset[str] = frozenset()
+    # ... unless the noun is one of time: "met ingang van vandaag", "the night of 6 May" date the act
+    time_frame_nouns: frozenset[str] = frozenset()
     temporal_openers: frozenset[str] = frozenset()  # "when", "toen": the clause happens at its main clause's time
     reported_futures: frozenset[str] = frozenset()  # "said it would send": a reported plan, not a condition
     threat_conditions: frozenset[str] = frozenset()  # "if": a conditional threat is hypothetical (en gold only)

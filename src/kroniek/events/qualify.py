@@ -42,7 +42,9 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
 
 MODEL_ENTRY = "model:"  # id prefix of a trigger the learned model proposed (events/learned.py)
-_VAGUE = re.compile(r"^(PRESENT_REF|PAST_REF|FUTURE_REF|P?X)")
+# values that date nothing: a reference ("PAST_REF"), a vague duration ("PXY") or an unanchored guess ("XXXX-WXX-2");
+# a day of a named month without a year ("6 December" = XXXX-12-06, with no publication date) is a date
+_VAGUE = re.compile(r"^(PRESENT_REF|PAST_REF|FUTURE_REF|PX|X(?!XXX-\d{2}-\d{2}$))")
 _QUOTE_CHARS = QUOTE_CHARS
 
 

@@ -4,7 +4,8 @@ date it takes from the clause or the sentences before it when it has none of its
 ``dates_the_event`` says whether a timex of the evidence dates the event itself. It does not when it is
 a page stamp (``TimexRecord.stamp``: "Published: 19 March"), when it is glued by a hyphen to the word
 before it (a name: "Jean-Noël", "Zapad-2025"), when it belongs to a noun ("Tuesday's
-attack", "the 2023 killing", "the 1951 treaty": a possessive, or a bare year before a noun), when it marks
+attack", "the 2023 killing", "the 1951 treaty": a possessive, or a bare year before a noun; "the budget for
+2027", "de verkiezingen van vorig jaar": after a noun and one of ``cues.noun_date_preps``), when it marks
 where a state ends ("held until December", "bis Ende März": ``cues.span_preps``), or when another
 verb governs the timex: one that modifies a noun ("Putin, re-elected on March 18, called Xi": the date is
 the re-election's) or one coordinated with the trigger's verb (this needs the dependency parse, so it
@@ -59,11 +60,29 @@ def dates_the_event(doc: ArticleDoc, timex: TimexRecord, trigger_at: int, cues: 
     before = nlp[first - 1].text.lower() if first > 0 else ""
     if before in cues.span_preps:
         return False  # "until December", "bis Oktober"
+    if (
+        before in cues.noun_date_preps
+        and first > 1
+        and nlp[first - 2].text.lower() not in cues.time_frame_nouns
+        and _names_a_thing(doc, nlp[first - 2], trigger_at)
+    ):
+        return False  # "the elections of last year", "de begroting voor 2027": the noun's date
     if _YEAR.match(timex.value) and timex.end - timex.start == 4 and before not in cues.prepositions:
         after = _token_at(nlp, timex.end)
         if after < len(nlp) and _nominal(nlp[after]) and before not in cues.coordinators:
             return False  # "the 2023 killing", "the 1951 treaty": a year that modifies a noun
-    return not _another_verbs_date(nlp, _token_at(nlp, trigger_at), first, cues.light_verbs)
+    last = max(first, _token_at(nlp, timex.end - 1))
+    return not _another_verbs_date(nlp, _token_at(nlp, trigger_at), first, cues.light_verbs, last)
+
+
+def _names_a_thing(doc: ArticleDoc, token: Token, trigger_at: int) -> bool:
+    """``token`` is a noun that is neither the event's own trigger ("the attack of 6 May" dates the attack) nor
+    a word of another timex ("in March of this year", "la nuit de lundi"). Without tags a capitalised word
+    is a noun (German)."""
+    noun = token.pos_ in ("NOUN", "PROPN") if token.pos_ else token.is_alpha and token.text[:1].isupper()
+    if not noun or token.idx <= trigger_at < token.idx + len(token.text):
+        return False
+    return not any(t.start <= token.idx < t.end for t in doc.timexes)
 
 
 def _nominal(token: Token) -> bool:
@@ -90,20 +109,22 @@ def _token_at(nlp: Doc, char: int) -> int:
 _NOUN_MODIFIERS = ("acl", "acl:relcl", "relcl", "appos", "amod")
 
 
-def _another_verbs_date(nlp: Doc, trigger: int, timex: int, light: frozenset[str]) -> bool:
+def _another_verbs_date(nlp: Doc, trigger: int, timex: int, light: frozenset[str], timex_last: int = -1) -> bool:
     """The timex belongs to another verb than the trigger's (by the dependency parse, where there is one):
     a verb that modifies a noun ("an agreement reached in July", "drills that began on Monday", "Putin,
     re-elected on March 18, …") or a verb coordinated with the trigger's ("refused to board the plane and
     was sentenced on Friday", unless the date stands before both), also through the verbs that control it
     ("a pact it had threatened to scrap in 2019"). A light verb that the trigger hangs on ("held talks on
     Monday") and the verb whose subject or object a noun trigger is ("the talks took place on Sunday") are
-    the trigger's own; a light verb elsewhere is another verb ("a warning against drills that began on Monday")."""
+    the trigger's own; a light verb elsewhere is another verb ("a warning against drills that began on Monday").
+    A word of the timex itself is never that verb: taggers read "volgende" ("volgende week") or "kommenden"
+    as a participle."""
     if trigger >= len(nlp) or timex >= len(nlp):
         return False
     own = nlp[trigger]
     if own.pos_ != "VERB" and own.head.pos_ in ("VERB", "AUX"):
         own = own.head  # a noun trigger is dated through its verb
-    verb = _governing_verb(nlp[timex])
+    verb = _governing_verb(_outside_head(nlp, timex, max(timex, timex_last)))
     if verb is None or verb.i == own.i:
         return False
     if verb.text.lower() in light and (_ancestor(verb, nlp[trigger]) or verb.head.i == trigger):
@@ -143,7 +164,21 @@ def _fronted(timex: Token, verb: Token) -> bool:
     return timex.i < min(subjects, default=verb.i)
 
 
-def _governing_verb(token: Token) -> Token | None:
+def _outside_head(nlp: Doc, first: int, last: int) -> Token | None:
+    """The first word outside tokens ``first``..``last`` (a timex) that the timex hangs on, or None at the root."""
+    token = nlp[first]
+    for _ in range(last - first + 2):
+        if not first <= token.i <= last:
+            return token
+        if token.head.i == token.i:
+            return None
+        token = token.head
+    return token if not first <= token.i <= last else None
+
+
+def _governing_verb(token: Token | None) -> Token | None:
+    if token is None:
+        return None
     for _ in range(6):
         if token.pos_ == "VERB":
             return token
