@@ -21,6 +21,7 @@ from kroniek.chronicle.types import TimexType, timex_type
 from kroniek.errors import KroniekError
 from kroniek.lang.numbers import number_pattern
 from kroniek.lang.text import fold, normalise
+from kroniek.lang.wordtrie import SPACE_RUN, Atom, folded, trie_alternation
 from kroniek.pipeline.regex_cache import compiled_patterns_kept
 from kroniek.time.calendar import holiday_rule
 from kroniek.time.compose import CountedWords
@@ -99,6 +100,29 @@ class Lexicon:
         return table.get(key if key in table else key.rstrip("."))
 
 
+_APOSTROPHES = "'’‘"
+_APOSTROPHE: Atom = ("['’‘]", folded(_APOSTROPHES))
+
+
+def _char_atom(char: str) -> Atom:
+    """One character of a listed word as :func:`_word_regex` writes it, with the characters it matches."""
+    if char in _APOSTROPHES:
+        return _APOSTROPHE
+    source = _accent_class(char)
+    bare = "".join(c for c in unicodedata.normalize("NFD", char) if not unicodedata.combining(c))
+    return source, folded({char, bare} if source != re.escape(char) else {char})
+
+
+def _word_atoms(word: str) -> list[Atom]:
+    """The items of :func:`_word_regex` (joined, they are its regex), for kroniek.lang.wordtrie."""
+    atoms: list[Atom] = []
+    for k, part in enumerate(word.split()):
+        if k:
+            atoms.append(SPACE_RUN)
+        atoms.extend(_char_atom(c) for c in part)
+    return atoms
+
+
 def _word_regex(word: str) -> str:
     # A space in a listed phrase matches any run of white space; apostrophes match both forms; an accented
     # letter matches the bare one too ("soirée" finds "soiree").
@@ -111,7 +135,9 @@ def _word_regex(word: str) -> str:
 def _alternation(words: list[str], capitalised: bool = False) -> str:
     forms = {w[:1].upper() + w[1:] for w in words} if capitalised else set(words)
     ordered = sorted(forms, key=lambda w: (-len(w), w))  # longest first; ties by the word, the same in every process
-    return "(?:" + "|".join(_word_regex(w) for w in ordered) + ")"
+    # as a trie: the same matches in the same order, but the regex engine follows one branch per letter
+    # instead of trying every word at every word start (about half of the time stage's pattern scans)
+    return trie_alternation([_word_atoms(w) for w in ordered])
 
 
 def _expand(template: str, classes: dict[str, list[str]], lang: str, capitalised: bool) -> str:
