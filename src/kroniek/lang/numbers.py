@@ -26,6 +26,8 @@ class NumberLexicon:
     approx: tuple[str, ...]
     decimal_comma: bool
     regex: re.Pattern[str] = field(repr=False)
+    # the number words alone, longest first (parse_number reads a word number's value with it)
+    words_regex: re.Pattern[str] = field(repr=False, default=re.compile("(?!)"))
 
 
 def _alternation(words: list[str]) -> str:
@@ -104,6 +106,7 @@ def number_lexicon(lang: str) -> NumberLexicon:
         approx=tuple(table.get("approx", [])),
         decimal_comma=decimal_comma,
         regex=re.compile(pattern, re.IGNORECASE),
+        words_regex=re.compile(word_alt),
     )
 
 
@@ -140,7 +143,7 @@ def parse_number(text: str, lang: str) -> tuple[float, bool] | None:
             return None
         rest = low[match.end() :]
     else:
-        word_match = re.match(_alternation(list(lex.words)), low)
+        word_match = lex.words_regex.match(low)
         if not word_match:
             return None
         value = float(lex.words[word_match.group(0)])
