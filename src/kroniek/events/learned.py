@@ -312,14 +312,17 @@ def _shipped_trigger_model() -> TriggerModel:
     return cached_build("trigger-model", sources, lambda: TriggerModel.load(SHIPPED_MODEL), mapped=True)
 
 
-def _covered_tokens(doc: Doc, events: list[EventRecord]) -> dict[int, str]:
-    """Token index -> type of the event whose trigger covers it (the training feature ``rule=``)."""
+def _covered_tokens(doc: Doc, events: list[EventRecord], idxs: list[int] | None = None) -> dict[int, str]:
+    """Token index -> type of the event whose trigger covers it (the training feature ``rule=``). ``idxs``:
+    each token's character offset, when the caller has read them already."""
     out: dict[int, str] = {}
-    starts = {t.idx: t.i for t in doc}
+    if idxs is None:
+        idxs = [t.idx for t in doc]
+    starts = {idx: i for i, idx in enumerate(idxs)}
     for event in events:
         for span in event.trigger:
             i = starts.get(span.start)
-            while i is not None and i < len(doc) and doc[i].idx < span.end:
+            while i is not None and i < len(idxs) and idxs[i] < span.end:
                 out.setdefault(i, event.event)
                 i += 1
     return out
@@ -341,16 +344,18 @@ def model_signals(
     trigger is dropped (0: the lexicon's matches are always kept); ``mention_spans``: the character spans
     of the article's actor mentions (read by models of feature set 2).
     """
-    rule_types = _covered_tokens(doc, events)
+    from kroniek.events.model_features import candidate_features, candidate_indices, token_columns
+
+    columns = token_columns(doc)  # every attribute read once (the same features as token_features)
+    rule_types = _covered_tokens(doc, events, columns.idxs)
     context = None
     if int(model.meta.get("feature_set", 1)) >= 2:
         context = ArticleContext(rule_types, actor_tokens_of(doc, mention_spans or []))
     cut = model.threshold if threshold is None else threshold
     signals = ModelSignals(model=model)
     vetoed: set[int] = set()
-    children = children_of(doc)
-    tokens = [token for token in doc if is_candidate(token) or token.i in rule_types]
-    feature_lists = [token_features(token, lang, rule_types.get(token.i), children, context) for token in tokens]
+    tokens = candidate_indices(columns, rule_types)
+    feature_lists = candidate_features(doc, columns, tokens, lang, rule_types, context)
     outside = model.labels.index(OUTSIDE)
     # every token's best event type and probabilities in a few array operations (numpy calls token by token
     # cost about a millisecond per article); the same values as reading each row on its own
@@ -360,19 +365,19 @@ def model_signals(
     best_labels = event_probs.argmax(axis=1).tolist()
     best_probs = probs[np.arange(len(tokens)), best_labels].tolist()
     outside_probs = probs[:, outside].tolist()
-    for k, (token, features) in enumerate(zip(tokens, feature_lists, strict=True)):
+    for k, (i, features) in enumerate(zip(tokens, feature_lists, strict=True)):
         best = best_labels[k]
-        score = TriggerScore(token.i, model.labels[best], best_probs[k], 1 - outside_probs[k])
-        signals.scores[token.idx] = score
-        signals.features[token.idx] = features
-        if token.i in rule_types:
+        score = TriggerScore(i, model.labels[best], best_probs[k], 1 - outside_probs[k])
+        signals.scores[columns.idxs[i]] = score
+        signals.features[columns.idxs[i]] = features
+        if i in rule_types:
             if score.event_probability < veto:
-                vetoed.add(token.i)
+                vetoed.add(i)
         elif score.event_probability >= cut and score.probability >= MIN_TYPE_PROBABILITY:
-            kind: TriggerKind = "noun" if token.pos_ in _NOUN_POS else "verb"
-            signals.proposals[token.i] = TriggerEntry(
+            kind: TriggerKind = "noun" if columns.pos[i] in _NOUN_POS else "verb"
+            signals.proposals[i] = TriggerEntry(
                 id=f"model:{score.label}",
-                forms=((token.lower_,),),
+                forms=((columns.lowers[i],),),
                 event=event_type(score.label),
                 kind=kind,
                 gloss="proposed by the learned trigger model",

@@ -101,11 +101,21 @@ def _straight_quote_end(text: str, i: int) -> int | None:
     return None
 
 
+# every character at which a quotation can open (the straight single quote and the openers of QUOTE_PAIRS)
+_OPENERS_RE = re.compile("['" + "".join(QUOTE_PAIRS) + "]")
+
+
 def quote_spans(text: str) -> list[tuple[int, int]]:
     """(start, end) of every quotation in ``text``, marks included, in text order."""
     spans = []
     i = 0
     while i < len(text):
+        # nothing can open at any other character: go to the next one that may (the same spans as stepping
+        # one character at a time, without a Python step per character)
+        found = _OPENERS_RE.search(text, i)
+        if found is None:
+            break
+        i = found.start()
         ch = text[i]
         if ch == "'" and (i == 0 or not text[i - 1].isalnum()) and i + 1 < len(text) and text[i + 1].isalpha():
             j = _straight_quote_end(text, i)

@@ -10,10 +10,15 @@ there is no look-ahead at all.
 
 from __future__ import annotations
 
+import contextlib
 import importlib
 import re
 import string
+from collections.abc import Callable, Iterator
+from pathlib import Path
 from typing import Any
+
+from kroniek.pipeline.datacache import cached_value, store_value
 
 # the regex parser of the standard library (Python 3.11+; private, without type stubs)
 sre_constants: Any = importlib.import_module("re._constants")
@@ -89,3 +94,25 @@ def first_char_guard(source: str, flags: int = 0) -> str:
     cased = first | {c.lower() for c in first} | {c.upper() for c in first if len(c.upper()) == 1}
     body = "".join(re.escape(c) for c in sorted(cased))
     return f"(?i:(?=[{body}]))" if flags & re.IGNORECASE == 0 else f"(?=[{body}])"
+
+
+@contextlib.contextmanager
+def guards_kept(name: str) -> Iterator[Callable[[str, int], str]]:
+    """:func:`first_char_guard`, with the guards computed before read from kroniek's disk cache (keyed by the
+    pattern source and flags): parsing a language's ~30 long patterns with the pure-Python regex parser took
+    about 30 ms of every process that met the language. The guards asked for in the block are stored when it
+    ends, so the entry holds what the current patterns need and nothing else."""
+    sources = [Path(__file__), Path(sre_parse.__file__)]
+    stored = cached_value(f"guards-{name}", sources)
+    known: dict[tuple[str, int], str] = stored if isinstance(stored, dict) else {}
+    asked: dict[tuple[str, int], str] = {}
+
+    def guard(source: str, flags: int = 0) -> str:
+        key = (source, int(flags))
+        found = known.get(key)
+        asked[key] = first_char_guard(source, flags) if not isinstance(found, str) else found
+        return asked[key]
+
+    yield guard
+    if asked.keys() != known.keys():
+        store_value(f"guards-{name}", sources, asked)

@@ -1,0 +1,140 @@
+"""The learned trigger model's features for all of an article's candidate words at once (issue 18, speed).
+
+``kroniek.events.learned.token_features`` is the definition (training reads it token by token); it builds a
+spaCy ``Token`` for the word, its neighbours, its head and each child, and looks every attribute up in the
+string store on each read: about a third of the events stage's time went into scoring. Here the attributes
+are read once per document with ``Doc.to_array`` (one C loop), the strings decoded once per distinct value,
+and the same feature strings built from plain lists, in the same order
+(tests/events/test_model_features.py compares both on every token). Feature set 2's context features are
+still read through spaCy tokens (``context_features``), for the candidate words only.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+import numpy as np
+
+from kroniek.events.learned import _CONTENT_POS, _FEATURE_DEPS, ArticleContext, context_features
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+
+@dataclass(slots=True)
+class TokenColumns:
+    """One document's token attributes as lists indexed by token: ``lower_``, ``lemma_``, ``pos_``, ``dep_``,
+    ``head.i``, ``has_head()``, ``is_title``, ``is_alpha``, ``idx`` and the length of ``text``."""
+
+    lowers: list[str]
+    lemmas: list[str]
+    pos: list[str]
+    deps: list[str]
+    heads: list[int]
+    has_head: list[bool]
+    titles: list[bool]
+    alphas: list[bool]
+    idxs: list[int]
+    lengths: list[int]
+
+
+def token_columns(doc: Doc) -> TokenColumns:
+    from spacy.attrs import DEP, HEAD, IDX, IS_ALPHA, IS_TITLE, LEMMA, LENGTH, LOWER, POS
+    from spacy.parts_of_speech import NAMES as POS_NAMES
+
+    n = len(doc)
+    if n == 0:
+        return TokenColumns([], [], [], [], [], [], [], [], [], [])
+    table = doc.to_array([LOWER, LEMMA, DEP, POS, HEAD, IS_TITLE, IS_ALPHA, IDX, LENGTH])
+    strings = doc.vocab.strings
+
+    def decoded(column: np.ndarray) -> list[str]:
+        values = column.tolist()
+        names = {value: strings[value] for value in set(values)}
+        return [names[value] for value in values]
+
+    # HEAD is the head's offset from the token, stored unsigned: read as signed it is the distance. A token
+    # without a dependency label has no head (spaCy's ``Token.head`` is then the token itself).
+    offsets = np.where(table[:, 2] == 0, 0, table[:, 4].astype(np.int64))
+    heads = (offsets + np.arange(n, dtype=np.int64)).tolist()
+    return TokenColumns(
+        has_head=(table[:, 2] != 0).tolist(),
+        lowers=decoded(table[:, 0]),
+        lemmas=decoded(table[:, 1]),
+        deps=decoded(table[:, 2]),
+        pos=[POS_NAMES[value] for value in table[:, 3].tolist()],
+        heads=heads,
+        titles=[bool(value) for value in table[:, 5].tolist()],
+        alphas=[bool(value) for value in table[:, 6].tolist()],
+        idxs=table[:, 7].tolist(),
+        lengths=table[:, 8].tolist(),
+    )
+
+
+def candidate_indices(columns: TokenColumns, also: dict[int, str]) -> list[int]:
+    """The tokens ``learned.is_candidate`` accepts, and those in ``also``, in text order."""
+    alphas, lengths, pos = columns.alphas, columns.lengths, columns.pos
+    return [i for i in range(len(alphas)) if (alphas[i] and lengths[i] > 1 and pos[i] in _CONTENT_POS) or i in also]
+
+
+def candidate_features(
+    doc: Doc,
+    columns: TokenColumns,
+    indices: list[int],
+    lang: str,
+    rule_types: dict[int, str],
+    context: ArticleContext | None = None,
+) -> list[list[str]]:
+    """``learned.token_features`` of each token in ``indices`` (the same strings, in the same order)."""
+    lowers, lemmas, pos_of, deps, heads = columns.lowers, columns.lemmas, columns.pos, columns.deps, columns.heads
+    has_head = columns.has_head
+    n = len(lowers)
+    # (lemma_ or lower_).lower(): the word a head or a child is named by
+    named = [(lemma or lower).lower() for lemma, lower in zip(lemmas, lowers, strict=True)]
+    children: dict[int, list[int]] = {}
+    for i, head in enumerate(heads):
+        if head != i:
+            children.setdefault(head, []).append(i)
+    out: list[list[str]] = []
+    for i in indices:
+        lower = lowers[i]
+        lemma = lemmas[i].lower()
+        pos, dep = pos_of[i], deps[i]
+        prev_word = lowers[i - 1] if i > 0 else "<s>"
+        next_word = lowers[i + 1] if i + 1 < n else "</s>"
+        rule = rule_types.get(i) or "-"
+        feats = [
+            "bias",
+            f"{lang}:w={lower}",
+            f"{lang}:p4={lower[:4]}",
+            f"{lang}:p5={lower[:5]}",
+            f"{lang}:p6={lower[:6]}",
+            f"{lang}:s3={lower[-3:]}",
+            f"{lang}:prev={prev_word}",
+            f"{lang}:next={next_word}",
+            f"{lang}:prev+w={prev_word}|{lower[:5]}",
+            f"pos={pos}",
+            f"dep={dep}",
+            f"pos+dep={pos}|{dep}",
+            f"title={columns.titles[i]}",
+            f"rule={rule}",
+            f"rule+pos={rule}|{pos}",
+        ]
+        if lemma and lemma != lower:
+            feats.append(f"{lang}:lem={lemma}")
+        if has_head[i]:  # token_features: spaCy's ``head`` is a new Token (also a root's own), or the token itself
+            head_word = named[heads[i]]
+            feats.append(f"{lang}:head={head_word}")
+            feats.append(f"{lang}:dep+head={dep}|{head_word[:5]}")
+        own_children = children.get(i, [])
+        for child in own_children:
+            child_dep = deps[child]
+            if child_dep in _FEATURE_DEPS:
+                role = "subj" if child_dep.startswith("nsubj") else child_dep
+                feats.append(f"has_{role}")
+                feats.append(f"{lang}:{role}={named[child][:6]}")
+        if context is not None:
+            feats.extend(context_features(doc[i], lang, [doc[c] for c in own_children], context))
+        out.append(feats)
+    return out
