@@ -509,8 +509,11 @@ def _names_an_actor(
     i = bisect_left(mention_spans, (place.end,))
     if not any(end > place.start for _, end in mention_spans[max(0, i - 8) : i]):
         return False
-    if place.locative and _after_static_preposition(doc, place, static_preps) and attached_to_a_verb(doc, place):
-        return False
+    if place.locative and _after_static_preposition(doc, place, static_preps):
+        # a city is somewhere wherever the phrase hangs ("the Congress building in central Lima"); a country
+        # after a noun names a topic ("the situation in Ukraine"), so it counts only on a verb
+        if place.feature == "city" or attached_to_a_verb(doc, place):
+            return False
     if place.locative and place.feature == "city" and _after_city_noun(doc, place, city_nouns):
         return False  # "in de Zuid-Afrikaanse hoofdstad Pretoria": the city, though the actors read the state
     covering = [a for a in doc.actors for m in a.mentions if m.start < place.end and place.start < m.end]
@@ -543,10 +546,18 @@ def attached_to_a_verb(doc: ArticleDoc, place: PlaceMention) -> bool:
     span = nlp.char_span(place.start, place.end, alignment_mode="expand")
     if span is None:
         return True
-    head = span.root.head
+    root = span.root
+    # "in de Togolese hoofdstad Lomé", "in the capital, Doha": the name stands beside the noun the preposition
+    # introduces, so that noun's head says what the phrase modifies
+    while root.dep_ in _BESIDE_ITS_NOUN and root.head.pos_ == "NOUN" and root.head.i != root.i:
+        root = root.head
+    head = root.head
     if head.dep_ == "case" or head.pos_ == "ADP":  # "in" as the head in some parsers: go one up
         head = head.head
     return head.pos_ in ("VERB", "AUX")
+
+
+_BESIDE_ITS_NOUN = frozenset({"appos", "flat", "flat:name"})
 
 
 def quantities_in(doc: ArticleDoc, span: CharSpan) -> list[QuantityMention]:
