@@ -33,6 +33,8 @@ from kroniek.places.gazetteer import load_gazetteer, name_key
 
 SPEECH_ACTS = frozenset({"AGREE", "REQUEST", "REJECT", "ACCUSE", "THREATEN", "SUPPORT", "CONCEDE"})
 RULES: dict[str, str] = {}  # "article:start:end:TYPE" -> the explain line that chose the place
+# article id -> the places stage's mentions: [start, end, English name, flags ("metonym", "dateline", "locative")]
+PLACES: dict[str, list[list[object]]] = {}
 
 
 class ExplainingExtractor(Extractor):
@@ -41,6 +43,10 @@ class ExplainingExtractor(Extractor):
     def _chronicle(self, doc):  # type: ignore[no-untyped-def]
         with self.pipeline.memory_zone(doc.lang):
             done = self.pipeline(doc)
+            PLACES[doc.article.id] = [
+                [p.start, p.end, p.name, [f for f in ("metonym", "dateline", "locative") if getattr(p, f)]]
+                for p in done.places
+            ]
             for ev in done.events:
                 key = f"{doc.article.id}:{ev.evidence.start}:{ev.evidence.end}:{ev.event}"
                 RULES[key] = str(ev.explain.get("location", ""))
@@ -97,6 +103,27 @@ def _categorise(pred: object, gold: object, text: str, gold_ev: object) -> str:
     return "no place predicted (not in text)"
 
 
+def why_missed(places: list[list[object]], gold_ev: object) -> str:
+    """Why a gold place named in the gold evidence was not given: what the places stage made of it there."""
+    ev = gold_ev.evidence  # type: ignore[attr-defined]
+    wanted = _aliases(gold_ev.location.name) | {normalize_name(gold_ev.location.name)}  # type: ignore[attr-defined]
+    found = [
+        flags
+        for start, end, name, flags in places
+        if ev.start <= int(start)
+        and int(end) <= ev.end  # type: ignore[call-overload]
+        and (_aliases(str(name)) & wanted or normalize_name(str(name)) in wanted)
+    ]
+    if not found:
+        return ": not found by the places stage"
+    flags = found[0]
+    if "metonym" in flags:  # type: ignore[operator]
+        return ": read as a government (metonym)"
+    if "dateline" in flags:  # type: ignore[operator]
+        return ": the dateline"
+    return ": found, locative" if "locative" in flags else ": found, no locative word"  # type: ignore[operator]
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("--split", default="dev", help="a corpus split; 'gold' for the dev gold set (../shared)")
@@ -117,11 +144,14 @@ def main(argv: list[str] | None = None) -> int:
     )
     rules_file = Path(args.pred or args.save_pred or ".") / "location_rules.json"
     if args.pred and rules_file.is_file():
-        RULES.update(json.loads(rules_file.read_text()))
+        saved = json.loads(rules_file.read_text())
+        RULES.update(saved.get("rules", saved))
+        PLACES.update(saved.get("places", {}))
     elif args.save_pred:
-        rules_file.write_text(json.dumps(RULES))
+        rules_file.write_text(json.dumps({"rules": RULES, "places": PLACES}))
     golds = {g.key: g for g in (read_gold(f) for f in gold_files(gold_paths))}
     counts: collections.Counter[str] = collections.Counter()
+    by_lang: dict[str, collections.Counter[str]] = collections.defaultdict(collections.Counter)
     by_rule: dict[str, collections.Counter[str]] = collections.defaultdict(collections.Counter)
     shown = []
     for article in report.articles:
@@ -140,11 +170,14 @@ def main(argv: list[str] | None = None) -> int:
             if p.location is None and g.location is None:
                 continue
             kind = categorise(p, g, text, g)
+            if kind == "no place predicted (in evidence)" and chronicle.article.id in PLACES:
+                kind += why_missed(PLACES[chronicle.article.id], g)
             if p.location is not None:
                 rule = RULES.get(f"{chronicle.article.id}:{p.evidence.start}:{p.evidence.end}:{p.event}", "?")
                 speech = " (speech act)" if p.event in SPEECH_ACTS else ""
                 by_rule[kind.split(" [")[0].split(":")[0]][rule + speech] += 1
             counts[kind] += 1
+            by_lang[kind.split(" [")[0]][chronicle.article.language or "?"] += 1
             if args.show and kind.startswith(args.show):
                 shown.append(
                     (
@@ -165,6 +198,10 @@ def main(argv: list[str] | None = None) -> int:
     print(
         f"fields.location {m.get('fields.location')}  fields.date {m.get('fields.date')}  events F1 {m.get('events.f1', m.get('events'))}"
     )
+    languages = sorted({lang for langs in by_lang.values() for lang in langs})
+    print("  per language: " + "  ".join(f"{lang:>4}" for lang in languages))
+    for kind, langs in sorted(by_lang.items()):
+        print(f"  {kind:45} " + "  ".join(f"{langs[lang]:4}" for lang in languages))
     for kind, rules in sorted(by_rule.items()):
         print(f"  by rule, {kind}: {dict(rules)}")
     for row in shown:

@@ -42,3 +42,19 @@ def test_the_place_of_a_promise_before_its_complement_en_fr():
     # a place that hangs on the addressee names where the addressee is, not where the demand was made
     text = "Nortland urged the authorities in Geneva to release the prisoners of Sudland."
     assert place_of(text, "en", actors, "REQUEST") is None
+
+
+def test_the_capital_beside_its_city_noun_is_the_place_of_a_signing_nl():
+    """Round 7: "ondertekenden maandag in de Togolese hoofdstad Lomé een akkoord": the parse hangs the name on
+    "hoofdstad", and "hoofdstad" on the verb; the agreement was signed there, though the object follows."""
+    actors = {"Nortland": ["Nortland"], "Sudland": ["Sudland"]}
+    text = "Nortland en Sudland ondertekenden maandag in de Togolese hoofdstad Lomé een akkoord."
+    assert place_of(text, "nl", actors, "AGREE", [("maandag", "DATE", "2025-03-17")]) == "Lomé"
+
+
+def test_a_city_read_as_a_state_is_the_place_after_in_even_on_a_noun_en():
+    """Round 7: "in central Lima" hangs on "building", yet the city is where it happened, though the actors
+    stage read "Lima" as the state; a country on a noun stays a topic ("the situation in Nortland")."""
+    actors = {"Nortland": ["Nortland"], "Sudland": ["Sudland", "Lima"]}
+    text = "Nortland police attacked Sudland protesters outside the parliament building in central Lima."
+    assert place_of(text, "en", actors, "ASSAULT") == "Lima"

@@ -168,3 +168,49 @@ def test_a_capital_after_a_noun_for_a_city_is_the_city(make_doc) -> None:
         found = {p.name: p for p in STAGE(make_doc(text, lang)).places}
         assert name in found, (text, found)
         assert found[name].locative and not found[name].metonym, (text, found[name])
+
+
+def _read_as_state(doc: ArticleDoc, surface: str, key: str = "state:test") -> None:
+    """Let the actors stage have read ``surface`` as a state, as it does for capitals it knows."""
+    from kroniek.document import ActorMention, ActorRecord
+
+    start = doc.text.index(surface)
+    doc.actors.append(ActorRecord(key=key, name=surface, kind="state"))
+    doc.actors[-1].mentions.append(ActorMention(start, start + len(surface), len(doc.actors) - 1, "metonym"))
+
+
+def test_capital_after_static_locative_is_the_city_though_read_as_a_state(make_doc) -> None:
+    """Round 7: a capital that "in", "at", "im", "bij" introduces is the city where the act happened,
+    even where the actors stage read it as the state; a capital that acts stays the government."""
+    for lang, sentence, surface in [
+        ("en", "Envoys of the two neighbours opened talks in Accra on Monday.", "Accra"),
+        ("en", "Riot police blocked the avenues in central Lima overnight.", "Lima"),
+        ("de", "Die Unterhändler verhandeln seit Samstag in Accra.", "Accra"),
+        ("nl", "De ministers kwamen dinsdag bijeen in Accra.", "Accra"),
+    ]:
+        doc = make_doc(sentence, lang)
+        _read_as_state(doc, surface)
+        found = places(doc)
+        assert surface in found and not found[surface].metonym, (lang, sentence, found)
+        assert found[surface].locative
+    acting = make_doc("Accra said the talks would resume next week.", "en")
+    _read_as_state(acting, "Accra")
+    assert places(acting)["Accra"].metonym
+
+
+def test_recipient_preposition_keeps_a_capital_read_as_a_state_a_government(make_doc) -> None:
+    """ "to" may name a recipient ("sent weapons to Accra"): it does not undo the actors stage's reading."""
+    doc = make_doc("The neighbours sent more weapons to Accra last month.", "en")
+    _read_as_state(doc, "Accra")
+    assert places(doc)["Accra"].metonym
+
+
+def test_demonym_between_locative_and_capital(make_doc) -> None:
+    """Demonyms of more countries may stand between the locative word and the city (round 7)."""
+    for lang, sentence, surface in [
+        ("nl", "De ministers tekenden maandag in de Togolese hoofdstad Lomé een akkoord.", "Lomé"),
+        ("en", "The ministers signed the accord in the Ghanaian capital Accra.", "Accra"),
+        ("de", "Die Minister unterzeichneten in der ugandischen Hauptstadt Kampala ein Abkommen.", "Kampala"),
+    ]:
+        found = places(make_doc(sentence, lang))
+        assert found[surface].locative, (lang, sentence, found[surface])

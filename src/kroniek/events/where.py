@@ -55,13 +55,15 @@ def place_and_rule(
     evidence: CharSpan,
     clause: CharSpan | None = None,
     seat: Callable[[PlaceMention], bool] | None = None,
+    city_lookback: int = LOOKBACK_CITY_SENTENCES,
 ) -> tuple[PlaceMention | None, str]:
     """The place where the event in ``evidence`` happened and the rule that chose it (RULE_*), or (None, "").
 
     ``clause``: the event's own clause. A locative place in it wins over one in another clause of the
     evidence ("Machado, who remains in hiding in Venezuela, said González would return"), which is
     reported under its own rule name. ``seat``: places that only say where a party is based
-    (``seat_of_a_party``); they are not the event's."""
+    (``seat_of_a_party``); they are not the event's. ``city_lookback``: how many sentences back (within the
+    paragraph) a city or venue carries over."""
     usable = [p for p in doc.places if not p.metonym and not p.dateline and not (seat is not None and seat(p))]
     inside = [p for p in usable if evidence.start <= p.start and p.end <= evidence.end]
     located = [p for p in inside if p.locative]
@@ -90,7 +92,7 @@ def place_and_rule(
     # Cities and venues carry over further than countries: "Kaag is in Genève. ... Ze sprak met ..."
     for span_sentences, features in (
         (LOOKBACK_SENTENCES, ("city", "venue")),
-        (LOOKBACK_CITY_SENTENCES, ("city", "venue")),
+        (city_lookback, ("city", "venue")),
         (LOOKBACK_SENTENCES, ("region", "country", "sea")),
     ):
         window = CharSpan(sentences[-min(span_sentences, len(sentences))].start, evidence.start)
@@ -143,6 +145,9 @@ DATELINE_TYPES = frozenset({"PROTEST", "ASSAULT", "CONSULT"})
 RULE_DATELINE = "the dateline's place (an act of the lead paragraph)"
 
 
+_DATELINE_TAIL = re.compile(r"[ \t]*[,(\-–—/]")
+
+
 def dateline_place(doc: ArticleDoc, event: EventRecord) -> PlaceMention | None:
     """The dateline's place ("LOMÉ (AFP) - ", "Den Haag, 3 maart -") for an act of ``DATELINE_TYPES``
     whose evidence lies in the paragraph the dateline opens; None for a dateline of two places
@@ -150,6 +155,10 @@ def dateline_place(doc: ArticleDoc, event: EventRecord) -> PlaceMention | None:
     if event.event not in DATELINE_TYPES:
         return None
     datelines = [p for p in doc.places if p.dateline]
+    if len(datelines) > 1:
+        # the places stage also flags a place that opens the text, such as a headline's first word ("Ethiopia and
+        # Eritrea open talks ..."): the dateline proper is the one a dash, a comma or an agency follows
+        datelines = [p for p in datelines if _DATELINE_TAIL.match(doc.text, p.end)]
     if len(datelines) != 1:
         return None
     place = datelines[0]

@@ -16,10 +16,11 @@ from kroniek.document import ArticleDoc, PlaceMention
 from kroniek.places.gazetteer import load_gazetteer
 
 
-def is_locative(doc: ArticleDoc, place: PlaceMention) -> bool:
+def is_locative(doc: ArticleDoc, place: PlaceMention, key: str = "locative") -> bool:
     """Is the place introduced by a locative word, possibly through describing words
-    ("in de Saudische kuststad Jeddah", "at Baghdad", "à Saraqeb")?"""
-    locatives, descriptors, stems = _locative_words(doc.lang)
+    ("in de Saudische kuststad Jeddah", "at Baghdad", "à Saraqeb")? ``key``: the list of the language's
+    places.toml that holds the words ("static_locative": only words that never name a recipient)."""
+    locatives, descriptors, stems = _locative_words(doc.lang, key)
     words = _WORDS.findall(doc.text[max(0, place.start - 80) : place.start])
     for word in reversed(words[-6:]):
         low = word.lower().replace("’", "'")
@@ -35,11 +36,11 @@ _WORDS = re.compile(r"[\w'’-]+|[^\w\s]")
 
 
 @lru_cache(maxsize=16)
-def _locative_words(lang: str) -> tuple[frozenset[str], frozenset[str], tuple[str, ...]]:
-    """The language's locative words, the gazetteer's describing words and its demonym stems (one tuple, for
-    one ``str.startswith``), built once per language instead of for every place mention."""
+def _locative_words(lang: str, key: str = "locative") -> tuple[frozenset[str], frozenset[str], tuple[str, ...]]:
+    """The language's locative words (places.toml ``key``), the gazetteer's describing words and its demonym
+    stems (one tuple, for one ``str.startswith``), built once per language instead of for every place mention."""
     gaz = load_gazetteer()
-    locatives = frozenset(w.lower() for w in lang_packs.get(lang).words("places", "locative"))
+    locatives = frozenset(w.lower() for w in lang_packs.get(lang).words("places", key))
     descriptors = frozenset(w.lower() for w in gaz.extra.get("descriptors", {}).get("words", []))
     return locatives, descriptors, tuple(stem for stem, _ in gaz.demonyms)
 

@@ -366,6 +366,10 @@ class PlacesStage:
             return (
                 False  # "in de Zuid-Afrikaanse hoofdstad Pretoria": the city, even where the actors stage saw a state
             )
+        if is_locative(doc, PlaceMention(f.start, f.end, "", None, None, None, None), "static_locative"):
+            # "talks in Nairobi", "in central Lima": a government is not somewhere, so a capital that a static
+            # locative word introduces is the city, even where the actors stage read the name as its state
+            return False
         for actor in doc.actors:  # the actors stage already read this name as a state
             if actor.kind == "state" and any(m.start <= f.start and f.end <= m.end for m in actor.mentions):
                 return place.feature != "country"
