@@ -22,6 +22,7 @@ if TYPE_CHECKING:
 
 _HARD_BREAKS = {";", ":", "—", "–"}
 _QUOTES = set("„“”\"«»‘’'")
+_MIN_INFINITIVE = 4  # letters after "ein|zu": "einzustellen", not a word that merely begins with "einzu"
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,7 +66,12 @@ def clauses_of(doc: ArticleDoc, sentence: CharSpan, cues: Cues) -> list[Clause]:
         prev = lowers[i - 1]
         if prev in _HARD_BREAKS:
             cuts.append(i)
-        elif prev == "," and low in cues.clause_breaks:
+        elif (
+            prev == ","
+            and low in cues.clause_breaks
+            and not _wished(lowers, i, first, cues)
+            and not _infinitive_clause(lowers, i, stop, cues)
+        ):
             cuts.append(i)
         elif low in cues.clause_openers and prev != ",":
             cuts.append(i)
@@ -81,6 +87,34 @@ def clauses_of(doc: ArticleDoc, sentence: CharSpan, cues: Cues) -> list[Clause]:
         if b > a:
             clauses.append(Clause(a, b, sentence, n))
     return clauses
+
+
+def _wished(lowers: list[str], i: int, first: int, cues: Cues) -> bool:
+    """Token ``i`` is a complementizer right after a wish verb and its comma ("Berlin will, dass Moskau …"):
+    what follows is the wish's content, not a clause of its own."""
+    return lowers[i] in cues.complementizers and i - 2 >= first and lowers[i - 2] in cues.wish_verbs
+
+
+def _infinitive_clause(lowers: list[str], i: int, stop: int, cues: Cues) -> bool:
+    """The words from token ``i`` to the next comma (or the sentence's end) close with an infinitive ("…
+    auf, die Angriffe einzustellen", "…, die Gelder zu verwenden"): "die" opens the object of the
+    infinitive, the content of the demand, promise or accusation before the comma, not a relative clause
+    (which closes with a finite verb: "…, die im März stattfinden sollen"). Only where the language writes
+    infinitive clauses so (``comma_infinitives``) and token ``i`` is a relative pronoun that may be an article."""
+    if not cues.comma_infinitives or lowers[i] not in cues.relative_pronouns or lowers[i] not in cues.determiners:
+        return False
+    end = i
+    while end < stop and lowers[end] not in (",", *_HARD_BREAKS):
+        end += 1
+    last = next((k for k in range(end - 1, i, -1) if lowers[k].isalpha()), None)
+    if last is None:
+        return False
+    word = lowers[last]
+    return lowers[last - 1] in cues.infinitive_markers or any(
+        word.startswith(prefix + marker) and len(word) - len(prefix) - len(marker) >= _MIN_INFINITIVE
+        for prefix in cues.infinitive_prefixes
+        for marker in cues.infinitive_markers
+    )
 
 
 def _verb_follows(pos: list[str], i: int, stop: int) -> bool:

@@ -139,3 +139,47 @@ def _first_subject(trigger: TriggerMatch, groups: list[ActorGroup], end: int, cu
     if cues.verb_first and trigger.kind == "verb":
         return next((g for g in bare if 0 <= g.start - trigger.last <= 1), None)
     return None
+
+
+def continued_complement(
+    nlp: Doc,
+    later: list[Clause],
+    groups_by_clause: dict[int, list[ActorGroup]],
+    matches_by_clause: dict[int, list[TriggerMatch]],
+    cues: Cues,
+) -> list[TriggerMatch]:
+    """A demand or promise whose complement runs on ("roept Rusland op de aanvallen te staken en zijn
+    troepen terug te trekken"): coordinated clauses without a subject of their own belong to it."""
+    found: list[TriggerMatch] = []
+    for clause in later:
+        opener = nlp[clause.start].text.lower()
+        if opener not in cues.coordinators:
+            break
+        matches = matches_by_clause.get(clause.start, [])
+        first = min((m.start for m in matches), default=clause.end)
+        if any(g.prep is None and g.start < first for g in groups_by_clause.get(clause.start, [])):
+            break
+        if _finite_act(nlp, clause, matches, cues):
+            break
+        found.extend(m for m in matches if m.entry.event not in PROPOSITION_TYPES)
+    return found
+
+
+def _finite_act(nlp: Doc, clause: Clause, matches: list[TriggerMatch], cues: Cues) -> bool:
+    """The coordinated clause reports an act of its own, not more of a demand's content ("forderte X auf,
+    die Angriffe einzustellen, und kritisierte Y"): tagged, its first verbal trigger is finite; untagged
+    (de, fr), it holds no infinitive marker, alone ("zu", "de") or inside a word ("ab|zu|ziehen")."""
+    verbs = [m for m in matches if m.kind == "verb"]
+    if nlp.has_annotation("MORPH"):
+        return bool(verbs) and "Fin" in nlp[verbs[0].start].morph.get("VerbForm", [])
+    if not verbs:
+        return False
+    for i in range(clause.start, clause.end):
+        word = nlp[i].text.lower()
+        if word in cues.infinitive_markers or any(
+            word.startswith(prefix + marker)
+            for prefix in cues.infinitive_prefixes
+            for marker in cues.infinitive_markers
+        ):
+            return False
+    return True

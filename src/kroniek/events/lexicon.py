@@ -54,6 +54,9 @@ class TriggerEntry:
     # a light-verb construction ("lodged a complaint", "klacht indienen", "porter plainte"): the forms are the
     # nouns, and one of these verbs (lemma or form) must govern the noun (events/constructions.py)
     verbs: tuple[str, ...] = ()
+    # a wish that is a demand only with an addressee and an infinitive after it ("wants Russia to agree",
+    # annotation decision A1); elsewhere ("wants peace", "wants to meet") the lexicon leaves the word alone
+    object_control: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -131,6 +134,12 @@ class Cues:
     # "or" offers alternatives and is left out
     conjunct_coordinators: frozenset[str] = frozenset()
     infinitive_markers: frozenset[str] = frozenset()  # "and to withdraw", "en te": the conjunct continues a complement
+    # "will, dass", "souhaite que": a complementizer after one of these (and a comma) opens the content of a
+    # wish, which stays in the wish's clause so that the wanted act is its proposition (annotation decision A1)
+    wish_verbs: frozenset[str] = frozenset()
+    # separable prefixes that take the infinitive marker inside the word ("ein|zu|stellen", "frei|zu|lassen"):
+    # with the markers they tell an infinitive clause ("…, die Angriffe einzustellen") from a relative one
+    infinitive_prefixes: frozenset[str] = frozenset()
     allegation_preps: frozenset[str] = frozenset()  # "accused X of …", "ervan", "d'avoir": what follows is alleged
     # ", which", ", die", ", qui": the antecedent before the comma takes part in the act (events/relatives.py)
     relative_pronouns: frozenset[str] = frozenset()
@@ -143,6 +152,9 @@ class Cues:
         frozenset()
     )  # "described it as", "qualifié de": the predicate's preposition  # "who", "qui": a relative pronoun that is always the subject
     verb_first: bool = False  # V2 languages: the subject may follow the finite verb
+    # an infinitive clause stands between commas and closes with its infinitive ("forderte X auf, die Angriffe
+    # einzustellen"), so an article after a comma may open one instead of a relative clause (de)
+    comma_infinitives: bool = False
 
 
 @dataclass(slots=True)
@@ -339,6 +351,7 @@ def _entry(raw: dict[str, Any], where: str) -> TriggerEntry:
         passive_forms=frozenset(_strings(raw, "passive", where)),
         stem=bool(raw.get("stem", True)),
         verbs=_construction_verbs(raw, forms, where),
+        object_control=bool(raw.get("object_control", False)),
     )
 
 
@@ -363,13 +376,15 @@ def parse_lexicon(data: dict[str, object], lang: str, where: str) -> Lexicon:
     cues_raw = data.get("cues", {})
     if not isinstance(cues_raw, dict):
         raise KroniekError("E160", where=where, detail="[cues] must be a table")
-    cue_fields = {name for name in Cues.__dataclass_fields__ if name != "verb_first"}
-    unknown = set(cues_raw) - cue_fields - {"verb_first"}
+    flags = {"verb_first", "comma_infinitives"}  # the cues that are true or false, not word lists
+    cue_fields = {name for name in Cues.__dataclass_fields__ if name not in flags}
+    unknown = set(cues_raw) - cue_fields - flags
     if unknown:
         raise KroniekError("E160", where=where, detail=f"unknown cue lists: {', '.join(sorted(unknown))}")
     cues = Cues(
         **{name: _words(cues_raw.get(name), f"{where} [cues].{name}") for name in cue_fields},
         verb_first=bool(cues_raw.get("verb_first", False)),
+        comma_infinitives=bool(cues_raw.get("comma_infinitives", False)),
     )
     triggers = data.get("triggers", {})
     entries_raw = triggers.get("entries", []) if isinstance(triggers, dict) else None

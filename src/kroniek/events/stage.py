@@ -37,7 +37,7 @@ from kroniek.events.argument_rules import (
 )
 from kroniek.events.arguments import Arguments, attribution_tail_groups, find_arguments
 from kroniek.events.clauses import ActorGroup, Clause, TokenIndex, actor_groups, clauses_of, governing_prep
-from kroniek.events.conjuncts import conjunct_groups, verb_conjuncts
+from kroniek.events.conjuncts import conjunct_groups, continued_complement, verb_conjuncts
 from kroniek.events.learned import ModelSignals, TriggerModel, annotate_scores, load_trigger_model, model_signals
 from kroniek.events.lexicon import Lexicon, load_lexicon
 from kroniek.events.naming import naming_predicate
@@ -282,7 +282,16 @@ class EventsStage:
         word_senses: list[TriggerMatch] = []
         in_timex = timex_tokens(doc, sentence)
         matches_by_clause = {
-            c.start: find_triggers(nlp, c, lexicon, signals.proposals, signals.vetoed, word_senses, in_timex)
+            c.start: find_triggers(
+                nlp,
+                c,
+                lexicon,
+                signals.proposals,
+                signals.vetoed,
+                word_senses,
+                in_timex,
+                {g.start: g.end for g in groups_by_clause[c.start] if g.prep is None},
+            )
             for c in clauses
         }
         state.dropped.extend(fates.dropped(nlp, m, fates.WORD_SENSE) for m in word_senses)
@@ -350,7 +359,9 @@ class EventsStage:
                     m for m in matches if m is not match and complement <= m.start < act_end and id(m) not in consumed
                 ]
                 if is_prop and act_end == clause.end:
-                    inner += _continued_complement(nlp, clauses[n + 1 :], groups_by_clause, matches_by_clause, lexicon)
+                    inner += continued_complement(
+                        nlp, clauses[n + 1 :], groups_by_clause, matches_by_clause, lexicon.cues
+                    )
                 if is_prop and match.kind == "noun":
                     # "op verzoek van X trok Y … terug": a nominal demand does not swallow the main verb
                     inner = [m for m in inner if m.kind == "noun"]
@@ -634,28 +645,6 @@ def _object_control(nlp: Any, match: TriggerMatch, complement: int, lexicon: Lex
         and complement < len(nlp)
         and nlp[complement].text.lower() in lexicon.cues.infinitive_markers
     )
-
-
-def _continued_complement(
-    nlp: Any,
-    later: list[Clause],
-    groups_by_clause: dict[int, list[ActorGroup]],
-    matches_by_clause: dict[int, list[TriggerMatch]],
-    lexicon: Lexicon,
-) -> list[TriggerMatch]:
-    """A demand or promise whose complement runs on ("roept Rusland op de aanvallen te staken en zijn
-    troepen terug te trekken"): coordinated clauses without a subject of their own belong to it."""
-    found: list[TriggerMatch] = []
-    for clause in later:
-        opener = nlp[clause.start].text.lower()
-        if opener not in lexicon.cues.coordinators:
-            break
-        matches = matches_by_clause.get(clause.start, [])
-        first = min((m.start for m in matches), default=clause.end)
-        if any(g.prep is None and g.start < first for g in groups_by_clause.get(clause.start, [])):
-            break
-        found.extend(m for m in matches if m.entry.event not in PROPOSITION_TYPES)
-    return found
 
 
 def merge_lists(events: list[EventRecord], text: str) -> list[EventRecord]:

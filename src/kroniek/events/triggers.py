@@ -94,6 +94,7 @@ def find_triggers(
     vetoed: AbstractSet[int] = frozenset(),
     word_senses: list[TriggerMatch] | None = None,
     timex_tokens: AbstractSet[int] = frozenset(),
+    addressees: Mapping[int, int] | None = None,
 ) -> list[TriggerMatch]:
     """Every trigger in the clause; at most one per token, the longest form winning.
 
@@ -102,6 +103,8 @@ def find_triggers(
     trigger then goes through the same checks (modifier, participle, noun after a determiner).
     ``word_senses``: where given, collects the matches those checks set aside as another word sense.
     ``timex_tokens``: tokens inside a time expression; a trigger there is a date word ("in March").
+    ``addressees``: first token -> end of each actor group without a preposition in the clause; an
+    ``object_control`` entry matches only right before one that an infinitive marker follows.
     """
     matches: list[TriggerMatch] = []
     pairs = construction_pairs(nlp, clause, lexicon)
@@ -114,7 +117,11 @@ def find_triggers(
         if i in taken:
             i += 1
             continue
-        match = _construction_match(pairs[i], i) if i in pairs else _match_at(table, i, clause, lexicon, has_lemma)
+        match = (
+            _construction_match(pairs[i], i)
+            if i in pairs
+            else _match_at(table, i, clause, lexicon, has_lemma, addressees or {})
+        )
         if match is not None and match.start in vetoed:
             match = None
         elif match is None and proposals and i in proposals:
@@ -315,7 +322,31 @@ def _names_a_charge(nlp: Doc, match: TriggerMatch, clause: Clause, lexicon: Lexi
 _KIND_OF_POS = {"VERB": "verb", "NOUN": "noun"}
 
 
-def _match_at(table: TokenTable, i: int, clause: Clause, lexicon: Lexicon, has_lemma: bool) -> TriggerMatch | None:
+def _addressed(
+    entry: TriggerEntry, norms: list[str], end: int, clause: Clause, lexicon: Lexicon, addressees: Mapping[int, int]
+) -> bool:
+    """An ``object_control`` entry ("want") is a demand only where an addressee and an infinitive marker
+    follow its words ("wants (both) Russia and Ukraine to resume talks"): the addressee is wanted to act
+    (annotation decision A1). "wants peace", "wants to meet" and "wants the talks to resume" (no actor
+    addressed) leave the word to the learned model. Any other entry is always addressed."""
+    if not entry.object_control:
+        return True
+    cues = lexicon.cues
+    k = end
+    while k < clause.end and norms[k] in cues.determiners:
+        k += 1
+    group_end = addressees.get(k)
+    return (
+        group_end is not None
+        and group_end + 1 < clause.end
+        and norms[group_end] in cues.infinitive_markers
+        and norms[group_end + 1] not in cues.determiners  # "to the summit" is a preposition's phrase
+    )
+
+
+def _match_at(
+    table: TokenTable, i: int, clause: Clause, lexicon: Lexicon, has_lemma: bool, addressees: Mapping[int, int]
+) -> TriggerMatch | None:
     norms = table.norms
     word = norms[i]
     if not word:
@@ -323,7 +354,7 @@ def _match_at(table: TokenTable, i: int, clause: Clause, lexicon: Lexicon, has_l
     for entry, forms in lexicon.forms_by_first.get(word, ()):
         for form in forms:
             end = _form_at(norms, i, form, clause.end)
-            if end is None:
+            if end is None or not _addressed(entry, norms, end, clause, lexicon, addressees):
                 continue
             particle = None
             if entry.particle:
@@ -339,6 +370,8 @@ def _match_at(table: TokenTable, i: int, clause: Clause, lexicon: Lexicon, has_l
         for entry in candidates:
             if kind is not None and entry.kind != kind:
                 continue  # the noun "charges" is no use of the verb "charge"
+            if not _addressed(entry, norms, i + 1, clause, lexicon, addressees):
+                continue
             particle = None
             if entry.particle:
                 particle = _particle_in(norms, entry, i, i + 1, clause)
@@ -348,7 +381,7 @@ def _match_at(table: TokenTable, i: int, clause: Clause, lexicon: Lexicon, has_l
     if lexicon.by_stem and word.isalpha():
         stem = lexicon.stem(word)
         by_stem = lexicon.by_stem.get(stem) if stem is not None else None
-        if by_stem is not None:
+        if by_stem is not None and _addressed(by_stem, norms, i + 1, clause, lexicon, addressees):
             return TriggerMatch(by_stem, i, i + 1, None, "stem")
     if lexicon.compounds and (word.isalpha() or "-" in word):
         compound = compound_entry(lexicon, word)
