@@ -125,6 +125,7 @@ class Cues:
     # "or" offers alternatives and is left out
     conjunct_coordinators: frozenset[str] = frozenset()
     infinitive_markers: frozenset[str] = frozenset()  # "and to withdraw", "en te": the conjunct continues a complement
+    attempt_words: frozenset[str] = frozenset()  # "tried to meet", "bood aan te onderhandelen": the act is not done
     allegation_preps: frozenset[str] = frozenset()  # "accused X of …", "ervan", "d'avoir": what follows is alleged
     # ", which", ", die", ", qui": the antecedent before the comma takes part in the act (events/relatives.py)
     relative_pronouns: frozenset[str] = frozenset()

@@ -1,0 +1,62 @@
+"""Acts only attempted, wanted or offered (issue 13, the guideline's ``embedded_act``): "X tried to meet Y",
+"Hij bood aan te onderhandelen", "versuchte, mit X zu verhandeln", "a tenté de négocier" report no meeting and
+no negotiation. When the word that governs the infinitive is itself a trigger (a promise, a demand), the
+stage already makes the act that trigger's proposition; this module catches the governing words the lexicon
+has no event for ("try", "hope", "need", "poging"), listed per language as ``[cues].attempt_words``.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from kroniek.events.clauses import Clause
+from kroniek.events.lexicon import Lexicon
+from kroniek.events.token_table import token_table
+from kroniek.events.triggers import TriggerMatch
+
+_NOMINAL = frozenset({"NOUN", "PROPN"})
+
+
+def attempted_acts(
+    nlp: Any, clauses: list[Clause], matches_by_clause: dict[int, list[TriggerMatch]], lexicon: Lexicon
+) -> list[int]:
+    """ids of the matches that stand in the infinitive complement of an attempt word: an infinitive marker
+    right before the trigger (or inside a separable verb, "op te stappen"), and an attempt word earlier in the
+    same clause with no other trigger between the two (that trigger would govern the infinitive instead)."""
+    cues = lexicon.cues
+    if not cues.attempt_words or not cues.infinitive_markers:
+        return []
+    table = token_table(nlp)
+    found: list[int] = []
+    for clause in clauses:
+        matches = matches_by_clause.get(clause.start, [])
+        covered = {t for m in matches for t in m.tokens}
+        for match in matches:
+            if table.pos[match.start] in _NOMINAL:
+                continue  # "the hope to the talks" is no infinitive; an untagged word ("" in de, fr) may be one
+            marker = _marker_before(table.lowers, match, clause, cues.infinitive_markers)
+            if marker is None:
+                continue
+            governor = _attempt_word(table, clause.start, marker, cues.attempt_words)
+            if governor is None or governor in covered:
+                continue
+            if any(m is not match and governor < m.start < match.start for m in matches):
+                continue
+            found.append(id(match))
+    return found
+
+
+def _marker_before(lowers: list[str], match: TriggerMatch, clause: Clause, markers: frozenset[str]) -> int | None:
+    """The infinitive marker that opens the trigger's verb ("to meet", "te onderhandelen", "op te stappen")."""
+    for k in range(max(clause.start, match.start - 1), min(match.end, clause.end)):
+        if lowers[k] in markers:
+            return k
+    return None
+
+
+def _attempt_word(table: Any, start: int, marker: int, words: frozenset[str]) -> int | None:
+    """The nearest attempt word (form or lemma) before the marker in the clause."""
+    for k in range(marker - 1, start - 1, -1):
+        if table.lowers[k] in words or table.lemmas[k] in words:
+            return k
+    return None
