@@ -39,14 +39,15 @@ def main() -> None:
         key, _, value = item.partition("=")
         settings[key] = json.loads(value)
     golds = golds_of(args.split)
-    known = gold_trigger_words(golds)
-    done = run_events(load_docs(args.split), **settings)
+    known = gold_trigger_words(golds)  # every language of the split, before --lang narrows the documents
+    if args.lang:
+        golds = [g for g in golds if g.language in args.lang.split(",")]
+    keys = {g.key for g in golds}
+    done = run_events({k: d for k, d in load_docs(args.split).items() if k in keys}, **settings)
     counts: dict[str, Counter[str]] = defaultdict(Counter)
     tallies = []
     by_lang: dict[str, list[Any]] = defaultdict(list)
     for g in golds:
-        if args.lang and g.language not in args.lang.split(","):
-            continue
         pred = to_chronicle(done[g.key])
         score = score_article(g, pred)
         tallies.append(score.tally)

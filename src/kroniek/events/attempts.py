@@ -30,7 +30,10 @@ def attempted_acts(
     found: list[int] = []
     for clause in clauses:
         matches = matches_by_clause.get(clause.start, [])
-        covered = {t for m in matches for t in m.tokens}
+        # a word only the model proposes never swallows an act the lexicon found (stage._object_control), so
+        # it does not govern here either: "offered" proposed by the model leaves "offered to mediate" to this rule
+        lexical = [m for m in matches if m.how != "model"]
+        covered = {t for m in lexical for t in m.tokens}
         for match in matches:
             if table.pos[match.start] in _NOMINAL:
                 continue  # "the hope to the talks" is no infinitive; an untagged word ("" in de, fr) may be one
@@ -40,7 +43,7 @@ def attempted_acts(
             governor = _attempt_word(table, clause.start, marker, cues.attempt_words)
             if governor is None or governor in covered:
                 continue
-            if any(m is not match and governor < m.start < match.start for m in matches):
+            if any(m is not match and governor < m.start < match.start for m in lexical):
                 continue
             found.append(id(match))
     return found

@@ -1,0 +1,57 @@
+"""An act only tried, hoped for or offered is no event of its own (issue 13, embedded acts): "Nortland tried to
+meet Sudland" reports no meeting. Every sentence here is written for these tests."""
+
+import pytest
+from events_support import make_doc, run_events
+
+from kroniek.events import fates
+from kroniek.events.lexicon import load_lexicon
+
+STATES = {"Nortland": ["Nortland"], "Sudland": ["Sudland"]}
+
+
+def _run(text: str, lang: str, **settings: object) -> tuple[list[str], list[str]]:
+    doc = make_doc(text, lang, STATES)
+    events = sorted(e.event for e in run_events(doc, **settings))
+    return events, [d.entry_id for d in doc.dropped_triggers if d.reason == fates.ATTEMPTED]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("en", "Nortland tried to meet with Sudland on Monday."),
+        ("en", "Nortland offered to mediate between Sudland and its neighbours."),
+        ("nl", "Nortland probeerde te onderhandelen met Sudland."),
+    ],
+)
+def test_an_attempted_act_is_no_event(lang: str, text: str):
+    events, attempted = _run(text, lang)
+    assert "CONSULT" not in events
+    assert len(attempted) == 1
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("en", "Nortland met with Sudland on Monday."),
+        ("nl", "Nortland onderhandelde met Sudland."),
+    ],
+)
+def test_the_act_itself_is_reported(lang: str, text: str):
+    events, attempted = _run(text, lang)
+    assert events == ["CONSULT"]
+    assert attempted == []
+
+
+def test_the_setting_turns_the_rule_off():
+    events, attempted = _run("Nortland tried to meet with Sudland on Monday.", "en", attempted_acts=False)
+    assert events == ["CONSULT"]
+    assert attempted == []
+
+
+@pytest.mark.parametrize("lang", ["de", "en", "fr", "nl"])
+def test_every_language_lists_lower_case_attempt_words(lang: str):
+    lexicon = load_lexicon(lang)
+    assert lexicon is not None
+    assert lexicon.cues.attempt_words
+    assert all(word == word.lower() for word in lexicon.cues.attempt_words)
