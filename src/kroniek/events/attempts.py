@@ -28,7 +28,7 @@ def attempted_acts(
         return []
     table = token_table(nlp)
     found: list[int] = []
-    for clause in clauses:
+    for n, clause in enumerate(clauses):
         matches = matches_by_clause.get(clause.start, [])
         # a word only the model proposes never swallows an act the lexicon found (stage._object_control), so
         # it does not govern here either: "offered" proposed by the model leaves "offered to mediate" to this rule
@@ -41,6 +41,8 @@ def attempted_acts(
             if marker is None:
                 continue
             governor = _attempt_word(table, clause.start, marker, cues.attempt_words)
+            if governor is None and n > 0:
+                governor = _ending_attempt_word(table, clauses[n - 1], cues.attempt_words)
             if governor is None or governor in covered:
                 continue
             if any(m is not match and governor < m.start < match.start for m in lexical):
@@ -62,4 +64,15 @@ def _attempt_word(table: Any, start: int, marker: int, words: frozenset[str]) ->
     for k in range(marker - 1, start - 1, -1):
         if table.lowers[k] in words or table.lemmas[k] in words:
             return k
+    return None
+
+
+def _ending_attempt_word(table: Any, clause: Clause, words: frozenset[str]) -> int | None:
+    """The attempt word that closes the clause before ("Sie versuchten, mit X zu verhandeln"): a comma set the
+    infinitive apart, so it opens a clause of its own."""
+    last = clause.end - 1
+    while last >= clause.start and not any(ch.isalnum() for ch in table.lowers[last]):
+        last -= 1  # the comma, a quote
+    if last >= clause.start and (table.lowers[last] in words or table.lemmas[last] in words):
+        return last
     return None
