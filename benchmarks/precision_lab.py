@@ -68,6 +68,10 @@ def main() -> None:
     metrics = {"all": sum_tallies(tallies).metrics()}
     metrics.update({lang: sum_tallies(t).metrics() for lang, t in sorted(by_lang.items())})
     show(metrics, args.split)
+    total = metrics["all"]
+    print(
+        f"events P {total['events.precision'] or 0:.4f} R {total['events.recall'] or 0:.4f} F {total['events.f1'] or 0:.4f}"
+    )
     print_table(counts)
 
 
