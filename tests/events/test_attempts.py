@@ -35,6 +35,8 @@ def test_an_attempted_act_is_no_event(lang: str, text: str):
     [
         ("en", "Nortland met with Sudland on Monday."),
         ("nl", "Nortland onderhandelde met Sudland."),
+        # trying to mediate is mediating (the annotators code it so); offering to is not (above)
+        ("en", "Nortland tried to mediate between Sudland and its neighbours."),
     ],
 )
 def test_the_act_itself_is_reported(lang: str, text: str):
@@ -50,8 +52,24 @@ def test_the_setting_turns_the_rule_off():
 
 
 @pytest.mark.parametrize("lang", ["de", "en", "fr", "nl"])
-def test_every_language_lists_lower_case_attempt_words(lang: str):
+def test_every_language_lists_lower_case_attempt_and_offer_words(lang: str):
     lexicon = load_lexicon(lang)
     assert lexicon is not None
-    assert lexicon.cues.attempt_words
-    assert all(word == word.lower() for word in lexicon.cues.attempt_words)
+    for words in (lexicon.cues.attempt_words, lexicon.cues.offer_words):
+        assert words
+        assert all(word == word.lower() for word in words)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("de", "Nortland forderte Sudland auf, die Angriffe sofort einzustellen."),
+        ("de", "Nortland forderte Sudland auf, die Angriffe sofort zu beenden."),
+    ],
+)
+def test_an_infinitive_clause_after_a_demand_is_its_complement(lang: str, text: str):
+    events, _ = _run(text, lang)
+    assert "REQUEST" in events
+    assert "ASSAULT" not in events
+    events, _ = _run(text, lang, infinitive_complements=False)
+    assert "ASSAULT" in events, "without the rule the attacks come out as an act (the test would prove nothing)"

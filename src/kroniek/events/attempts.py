@@ -2,13 +2,16 @@
 "Hij bood aan te onderhandelen", "versuchte, mit X zu verhandeln", "a tenté de négocier" report no meeting and
 no negotiation. When the word that governs the infinitive is itself a trigger (a promise, a demand), the
 stage already makes the act that trigger's proposition; this module catches the governing words the lexicon
-has no event for ("try", "hope", "need", "poging"), listed per language as ``[cues].attempt_words``.
+has no event for ("try", "poging": ``[cues].attempt_words``; "offer", "hope", "need": ``[cues].offer_words``).
+Trying to mediate is mediating (the annotators code "probeert te bemiddelen" as the mediation); offering to
+mediate is not.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
+from kroniek.chronicle.models import PROPOSITION_TYPES
 from kroniek.events.clauses import Clause
 from kroniek.events.lexicon import Lexicon
 from kroniek.events.token_table import token_table
@@ -24,7 +27,8 @@ def attempted_acts(
     right before the trigger (or inside a separable verb, "op te stappen"), and an attempt word earlier in the
     same clause with no other trigger between the two (that trigger would govern the infinitive instead)."""
     cues = lexicon.cues
-    if not cues.attempt_words or not cues.infinitive_markers:
+    words = cues.attempt_words | cues.offer_words
+    if not words or not cues.infinitive_markers:
         return []
     table = token_table(nlp)
     found: list[int] = []
@@ -40,13 +44,15 @@ def attempted_acts(
             marker = _marker_before(table.lowers, match, clause, cues.infinitive_markers)
             if marker is None:
                 continue
-            governor = _attempt_word(table, clause.start, marker, cues.attempt_words)
+            governor = _attempt_word(table, clause.start, marker, words)
             if governor is None and n > 0:
-                governor = _ending_attempt_word(table, clauses[n - 1], cues.attempt_words)
+                governor = _ending_attempt_word(table, clauses[n - 1], words)
             if governor is None or governor in covered:
                 continue
             if any(m is not match and governor < m.start < match.start for m in lexical):
                 continue
+            if match.entry.mode == "third-party" and _is_attempt(table, governor, cues.attempt_words):
+                continue  # trying to mediate is mediating: the mediator is at work ("versucht zu vermitteln")
             found.append(id(match))
     return found
 
@@ -76,3 +82,53 @@ def _ending_attempt_word(table: Any, clause: Clause, words: frozenset[str]) -> i
     if last >= clause.start and (table.lowers[last] in words or table.lemmas[last] in words):
         return last
     return None
+
+
+def infinitive_complement_acts(
+    nlp: Any, clauses: list[Clause], matches_by_clause: dict[int, list[TriggerMatch]], lexicon: Lexicon
+) -> list[int]:
+    """ids of the matches in an infinitive clause set off by a comma after a demand, promise or other
+    proposition trigger ("forderte Moskau auf, die Angriffe sofort einzustellen", "riep Rusland op, de aanvallen
+    te staken"): the clause is that act's complement, so its acts are wanted or promised, not done. The
+    stage's complement rule stops at the clause break; this one crosses it. An infinitive clause ends in an
+    infinitive marker and its verb ("zu stoppen", "te staken") or in a verb with the marker inside it after a
+    separable prefix (``[cues].infinitive_prefixes``: "ein-zu-stellen")."""
+    cues = lexicon.cues
+    if not cues.infinitive_markers:
+        return []
+    table = token_table(nlp)
+    found: list[int] = []
+    for n in range(1, len(clauses)):
+        before = matches_by_clause.get(clauses[n - 1].start, [])
+        if not any(m.entry.event in PROPOSITION_TYPES and m.how != "model" for m in before):
+            continue
+        matches = matches_by_clause.get(clauses[n].start, [])
+        if any(m.entry.event in PROPOSITION_TYPES for m in matches):
+            continue  # a demand or promise of its own: the stage gives it its complement
+        if not _infinitive_clause(table, clauses[n], cues.infinitive_markers, cues.infinitive_prefixes):
+            continue
+        found.extend(id(m) for m in matches)
+    return found
+
+
+def _infinitive_clause(table: Any, clause: Clause, markers: frozenset[str], prefixes: frozenset[str]) -> bool:
+    """The clause ends in an infinitive: "… zu stoppen", "… te staken", "… einzustellen"."""
+    last = clause.end - 1
+    while last > clause.start and not any(ch.isalnum() for ch in table.lowers[last]):
+        last -= 1
+    if last <= clause.start:
+        return False
+    if table.lowers[last - 1] in markers:
+        return True
+    word = table.lowers[last]
+    return any(
+        word.startswith(prefix)
+        and word[len(prefix) :].startswith(marker)
+        and len(word) - len(prefix) - len(marker) >= 4
+        for prefix in prefixes
+        for marker in markers
+    )
+
+
+def _is_attempt(table: Any, k: int, attempt_words: frozenset[str]) -> bool:
+    return table.lowers[k] in attempt_words or table.lemmas[k] in attempt_words

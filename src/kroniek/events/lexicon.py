@@ -125,7 +125,9 @@ class Cues:
     # "or" offers alternatives and is left out
     conjunct_coordinators: frozenset[str] = frozenset()
     infinitive_markers: frozenset[str] = frozenset()  # "and to withdraw", "en te": the conjunct continues a complement
-    attempt_words: frozenset[str] = frozenset()  # "tried to meet", "bood aan te onderhandelen": the act is not done
+    infinitive_prefixes: frozenset[str] = frozenset()  # "einzustellen": the marker inside a separable verb
+    attempt_words: frozenset[str] = frozenset()  # "tried to meet", "probeerde te onderhandelen": the act is not done
+    offer_words: frozenset[str] = frozenset()  # "offered to mediate", "bood aan te bemiddelen": the act is not done yet
     allegation_preps: frozenset[str] = frozenset()  # "accused X of …", "ervan", "d'avoir": what follows is alleged
     # ", which", ", die", ", qui": the antecedent before the comma takes part in the act (events/relatives.py)
     relative_pronouns: frozenset[str] = frozenset()
