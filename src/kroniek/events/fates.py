@@ -18,6 +18,7 @@ INSIDE_NAME = "inside a name"  # "Popular Mobilization Forces"
 PROPOSITION = "proposition of another trigger"  # "demanded that Russia withdraw": typed, not reported
 ALLEGATION = "content of an accusation"  # "accused Kyiv of shelling": alleged, not reported as done
 CONDITION = "condition of another act"  # "would respond if Nortland attacked": the attack is no event
+ATTEMPTED = "only attempted or wanted"  # "tried to meet Y": no meeting (events/attempts.py)
 NO_PARTICIPANT = "no participant"  # neither actor nor recipient found
 NOUN_RECIPIENT_ONLY = "noun with only a recipient"  # "support to X"
 LOW_CONFIDENCE = "below min_confidence"
@@ -29,6 +30,7 @@ DROP_REASONS = (
     PROPOSITION,
     ALLEGATION,
     CONDITION,
+    ATTEMPTED,
     NO_PARTICIPANT,
     NOUN_RECIPIENT_ONLY,
     LOW_CONFIDENCE,

@@ -140,6 +140,8 @@ class Cues:
     # separable prefixes that take the infinitive marker inside the word ("ein|zu|stellen", "frei|zu|lassen"):
     # with the markers they tell an infinitive clause ("…, die Angriffe einzustellen") from a relative one
     infinitive_prefixes: frozenset[str] = frozenset()
+    attempt_words: frozenset[str] = frozenset()  # "tried to meet", "probeerde te onderhandelen": the act is not done
+    offer_words: frozenset[str] = frozenset()  # "offered to mediate", "bood aan te bemiddelen": the act is not done yet
     allegation_preps: frozenset[str] = frozenset()  # "accused X of …", "ervan", "d'avoir": what follows is alleged
     # ", which", ", die", ", qui": the antecedent before the comma takes part in the act (events/relatives.py)
     relative_pronouns: frozenset[str] = frozenset()

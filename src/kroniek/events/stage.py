@@ -36,6 +36,7 @@ from kroniek.events.argument_rules import (
     remember_parties,
 )
 from kroniek.events.arguments import Arguments, attribution_tail_groups, find_arguments
+from kroniek.events.attempts import attempted_acts, infinitive_complement_acts
 from kroniek.events.clauses import ActorGroup, Clause, TokenIndex, actor_groups, clauses_of, governing_prep
 from kroniek.events.conjuncts import conjunct_groups, continued_complement, verb_conjuncts
 from kroniek.events.learned import ModelSignals, TriggerModel, annotate_scores, load_trigger_model, model_signals
@@ -160,6 +161,8 @@ class EventsStage:
         recipient_only_nouns: bool = True,
         carry_place: bool = False,
         allegation_content: bool = True,
+        attempted_acts: bool = True,
+        infinitive_complements: bool = True,
     ) -> None:
         self.extra_lexicons = tuple(extra_lexicons or ())
         self.use_tree = use_tree
@@ -182,6 +185,11 @@ class EventsStage:
         # "accused Kyiv of shelling a substation": the shelling is what is alleged, not an act the article
         # reports; annotators code the ACCUSE alone (160 of the corpus's 189 such sentences)
         self.allegation_content = allegation_content
+        # "tried to meet Y", "hoopt te onderhandelen": an act only attempted, hoped for or offered is no event
+        # (events/attempts.py)
+        self.attempted_acts = attempted_acts
+        # "forderte X auf, die Angriffe einzustellen": the comma does not end the demand's complement
+        self.infinitive_complements = infinitive_complements
 
     def lexicon(self, lang: str) -> Lexicon | None:
         return load_lexicon(lang, self.extra_lexicons)
@@ -298,7 +306,11 @@ class EventsStage:
         events: list[EventRecord] = []
         # the acts inside the condition of a promise, threat or demand are no events of their own
         conditions = conditions_of_propositions(nlp, clauses, matches_by_clause, lexicon)
-        consumed: set[int] = set(conditions)
+        # acts only tried, hoped for or offered, under a word the lexicon has no event for
+        attempted = set(attempted_acts(nlp, clauses, matches_by_clause, lexicon)) if self.attempted_acts else set()
+        # "forderte X auf, die Angriffe einzustellen": the infinitive clause after a demand is its complement
+        complements = infinitive_complement_acts(nlp, clauses, matches_by_clause, lexicon)
+        consumed: set[int] = set(conditions) | attempted | (set(complements) if self.infinitive_complements else set())
         alleged: set[int] = set()  # the consumed matches that are an accusation's content, not a proposition
         for n, clause in enumerate(clauses):
             groups = groups_by_clause[clause.start]
@@ -341,6 +353,7 @@ class EventsStage:
                 if id(match) in consumed:
                     reason = fates.ALLEGATION if id(match) in alleged else fates.PROPOSITION
                     reason = fates.CONDITION if id(match) in conditions else reason
+                    reason = fates.ATTEMPTED if id(match) in attempted else reason
                     state.dropped.append(fates.dropped(nlp, match, reason))
                     continue
                 if match.modifier:
