@@ -96,6 +96,7 @@ ROUND7_ACTORS = {
             "France",
         ),
         ("fr", "La Russie a tiré sur un navire de la Pologne.", "ASSAULT", "fr.tirer", "Russia"),
+        ("nl", "Frankrijk heeft België een nieuwe regeling voorgesteld.", "REQUEST", "nl.voorgesteld", "France"),
         ("nl", "Frankrijk schaarde zich achter België.", "SUPPORT", "nl.scharen", "France"),
         ("nl", "Rusland bestormde de ambassade van Frankrijk.", "PROTEST", "nl.bestormen", "Russia"),
     ],
