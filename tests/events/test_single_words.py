@@ -71,3 +71,49 @@ def test_de_sprechen_alone_is_no_trigger_in_another_form() -> None:
     # only the infinitive is listed: "sprach von" (spoke of) is reporting, not talks
     doc = make_doc("Polen sprach von einer Provokation Russlands.", "de", ROUND6_ACTORS["de"])
     assert not [e for e in run_events(doc) if e.explain.get("entry") == "de.sprechen"]
+
+
+# round 7: words, inflections and multi-word cues the lexicons lacked (docs/events.md, round 7)
+ROUND7_ACTORS = {
+    "de": ROUND6_ACTORS["de"],
+    "fr": STATES,
+    "nl": {"Russia": ["Rusland"], "France": ["Frankrijk"], "Belgium": ["België"]},
+}
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "event_type", "entry", "actor"),
+    [
+        ("de", "Russland bestreitet die Vorwürfe Polens.", "REJECT", "de.bestreiten", "Russia"),
+        ("de", "Deutschland will den Botschafter Russlands ausweisen.", "SANCTION", "de.ausweisen", "Germany"),
+        ("de", "Polen feierte die Entscheidung Deutschlands.", "SUPPORT", "de.feiern", "Poland"),
+        ("de", "Deutschland übergab Russland eine Protestnote.", "ACCUSE", "de.protestnote", None),
+        (
+            "fr",
+            "La France a publié un communiqué dénonçant la décision de la Russie.",
+            "ACCUSE",
+            "fr.condamner",
+            "France",
+        ),
+        ("fr", "La Russie a tiré sur un navire de la Pologne.", "ASSAULT", "fr.tirer", "Russia"),
+        ("nl", "Frankrijk heeft België een nieuwe regeling voorgesteld.", "REQUEST", "nl.voorgesteld", "France"),
+        ("nl", "Frankrijk schaarde zich achter België.", "SUPPORT", "nl.scharen", "France"),
+        ("nl", "Rusland bestormde de ambassade van Frankrijk.", "PROTEST", "nl.bestormen", "Russia"),
+    ],
+)
+def test_round7_word_is_coded_with_its_gold_type(
+    lang: str, text: str, event_type: str, entry: str, actor: str | None
+) -> None:
+    doc = make_doc(text, lang, ROUND7_ACTORS[lang])
+    found = [e for e in run_events(doc) if e.event == event_type]
+    assert [e.explain.get("entry") for e in found] == [entry]
+    if actor is not None:  # None: a noun whose actor the unparsed de text cannot give (arguments, not the word)
+        assert actor in names(doc, found[0].actor)
+
+
+def test_de_bestreiten_needs_no_particle_and_ablehnen_still_does() -> None:
+    # "bestreiten" was a lemma of de.ablehnen, whose particle "ab" it never carries
+    doc = make_doc("Polen lehnte die Forderung Russlands ab.", "de", ROUND6_ACTORS["de"])
+    assert [e.explain.get("entry") for e in run_events(doc) if e.event == "REJECT"] == ["de.ablehnen"]
+    doc = make_doc("Polen lehnte die Forderung Russlands.", "de", ROUND6_ACTORS["de"])
+    assert not [e for e in run_events(doc) if e.explain.get("entry") == "de.ablehnen"]
