@@ -66,7 +66,7 @@ from kroniek.actors.lexicon import (
     capitalised,
 )
 from kroniek.actors.offices import Offices
-from kroniek.actors.remention import org_rementions
+from kroniek.actors.remention import org_rementions, person_rementions
 from kroniek.actors.speakers import find_speakers
 from kroniek.actors.spelling import person_by_spelling
 from kroniek.lang import SUPPORTED
@@ -169,7 +169,11 @@ class Resolver(Offices, Finders, Institutions):
         pending = [g for g in gaz if id(g) not in consumed]
         ner = self._entities(entities or [], gaz, found)
         out = self._sequential(tokens, pending, found, ner)
-        return out + org_rementions(text, tokens, out, self.lang)
+        return (
+            out
+            + org_rementions(text, tokens, out, self.lang)
+            + person_rementions(text, tokens, out, self.lang, set(self.role_nouns), self.sentence_of)
+        )
 
     @staticmethod
     def _most_named_state(gaz: list[GazMatch]) -> KBActor | None:
