@@ -42,3 +42,17 @@ def test_no_titled_person_or_another_title_gives_no_mention(resolve) -> None:
     assert "De minister" not in names(resolve("Hoekstra sprak in Brussel. De minister veroordeelde de aanval."))
     text = "Minister Hoekstra sprak in Brussel. De minister van Defensie veroordeelde de aanval."
     assert "Wopke Hoekstra" not in {name for surface, name in names(resolve(text)).items() if "Defensie" in surface}
+
+
+def test_role_noun_in_the_title_of_a_person_named_after_it_is_not_a_remention(resolve) -> None:
+    text = (
+        "Le Premier ministre Benjamin Netanyahu a parlé. Le ministre israélien de la sécurité nationale, Itamar Ben"
+        " Gvir, a menacé de quitter la coalition."
+    )
+    assert "Le ministre" not in names(resolve(text, lang="fr"))
+
+
+def test_institution_nouns_are_not_person_titles(resolve) -> None:
+    # "police" titles the commissioner, but "the police" is the force, not him
+    text = "Police Commissioner Raymond Kelly spoke on Monday. The police arrested two men."
+    assert names(resolve(text, lang="en")).get("The police") != "Raymond Kelly"

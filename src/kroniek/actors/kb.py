@@ -253,6 +253,8 @@ class ActorKB:
         for a in armed:
             self.militaries.setdefault(a.country or "", a)
         self.roles = _load_roles(roles, data.get("agents", {}))
+        # Arabic articles that open a surname ("al-" in "al-Sharaa"), folded: add_surnames_without_article
+        self.surname_articles: tuple[str, ...] = ()
         self.max_alias_words = max((len(k.split()) for k in self.aliases), default=1)
         # Word prefixes of multi-word aliases, so that a longest-match scan can stop early.
         self.alias_prefixes: set[str] = set()
@@ -404,7 +406,7 @@ class ActorKB:
         """A surname that opens with an Arabic article ("al-Sharaa", "el-Sisi") is also written without it
         after a full mention ("Sharaa met Macron"): that alias, read only after a full mention in the same
         article. Returns how many were added."""
-        prefixes = tuple(fold(a) for a in articles)
+        prefixes = self.surname_articles = tuple(fold(a) for a in articles)
         added = 0
         for actor in self.actors:
             words = actor.name.split()

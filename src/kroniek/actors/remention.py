@@ -101,20 +101,43 @@ TITLE_WINDOW_WORDS = 8
 # "minister"); shorter ones ("mp") must be whole words
 COMPOUND_MIN_CHARS = 5
 COMPOUND_LANGS = ("nl", "de")
+# a verb ends a title: "de minister sprak met Askar" does not title Askar
+VERB_TAGS = ("VERB", "AUX")
 
 
-def _title_words(text: str, tokens: list[Token], k: int, f: Found, floor: int, sentence_of: list[int]) -> list[str]:
-    """The folded words of a person mention's title: its role span when composition joined one, else the
-    words before the name in its sentence and after the person named before it."""
+@lru_cache(maxsize=1)
+def person_role_nouns() -> dict[str, frozenset[str]]:
+    """lang -> the folded role nouns of data/roles.toml [[role]] as curated there (the words the agents file adds
+    at build time name institutions as often as persons: "police", "embassy", "school")."""
+    text = (resources.files("kroniek.actors") / "data" / "roles.toml").read_text(encoding="utf-8")
+    nouns: dict[str, set[str]] = {}
+    for entry in tomllib.loads(text).get("role", []):
+        for lang in ("nl", "en", "de", "fr"):
+            nouns.setdefault(lang, set()).update(fold(noun) for noun in entry.get(lang, []))
+    return {lang: frozenset(words) for lang, words in nouns.items()}
+
+
+def _title_span(
+    tokens: list[Token], k: int, f: Found, floor: int, sentence_of: list[int], pos: dict[int, str] | None
+) -> tuple[int, int]:
+    """The tokens [i, j) of a person mention's title: its role span when composition joined one, else the
+    words before the name in its sentence, after the person named before it and after the last verb."""
     if f.role_span is not None:
         start, end = f.role_span
-        return [t.key for t in tokens if start <= t.start and t.end <= end]
-    words = []
-    j = k - 1
-    while j >= 0 and k - j <= TITLE_WINDOW_WORDS and tokens[j].start >= floor and sentence_of[j] == sentence_of[k]:
-        words.append(tokens[j].key)
+        inside = [
+            n for n, t in enumerate(tokens[k : k + TITLE_WINDOW_WORDS * 2], k) if start <= t.start and t.end <= end
+        ]
+        return (inside[0], inside[-1] + 1) if inside else (k, k)
+    j = k
+    while (
+        j > 0
+        and k - j < TITLE_WINDOW_WORDS
+        and tokens[j - 1].start >= floor
+        and sentence_of[j - 1] == sentence_of[k]
+        and (pos is None or pos.get(tokens[j - 1].start) not in VERB_TAGS)
+    ):
         j -= 1
-    return words[::-1]
+    return j, k
 
 
 def _titled(words: list[str], noun: tuple[str, ...], lang: str) -> bool:
@@ -145,14 +168,15 @@ def _most_mentioned(candidates: list[KBActor | NewActor], found: list[Found], be
 
 
 def person_rementions(
-    text: str, tokens: list[Token], found: list[Found], lang: str, role_nouns: set[str], sentence_of: list[int]
+    text: str, tokens: list[Token], found: list[Found], lang: str, sentence_of: list[int], pos: dict[int, str] | None
 ) -> list[Found]:
     """Mentions of a titled person by a definite role noun after them ("de minister" after "minister Hoekstra",
     "the opposition leader" after "opposition leader Kemal Kilicdaroglu", "die Ministerin" after
     "Außenministerin Annalena Baerbock"): of the persons before it whose title holds that noun, the one
-    mentioned most. A role noun
-    followed by a name or an "of" phrase ("the minister of finance") is another title and is left alone."""
-    nouns = {tuple(noun.split()): noun for noun in role_nouns}
+    mentioned most. A role noun followed by a name or an "of" phrase ("the minister of finance"), or inside
+    the title of a person named after it ("le ministre israélien de la sécurité nationale, Itamar Ben Gvir"),
+    is another person's title and is left alone."""
+    nouns = {tuple(noun.split()): noun for noun in person_role_nouns().get(lang, frozenset())}
     if not nouns:
         return []
     longest = max(len(n) for n in nouns)
@@ -162,19 +186,22 @@ def person_rementions(
     index_at = {t.start: k for k, t in enumerate(tokens)}
     # (start of the mention, its title words, the person) in text order; previous_end: end of the last person
     titled: list[tuple[int, list[str], KBActor | NewActor]] = []
+    in_title = bytearray(len(tokens) + 1)  # tokens inside a person's title
     previous_end = 0
     for f in sorted(found, key=lambda f: f.start):
         k = index_at.get(f.start)
         ref = f.ref
         if k is not None and isinstance(ref, KBActor | NewActor) and ref.kind == "person":
-            titled.append((f.start, _title_words(text, tokens, k, f, previous_end, sentence_of), ref))
+            i, j = _title_span(tokens, k, f, previous_end, sentence_of, pos)
+            in_title[i:j] = b"\x01" * (j - i)
+            titled.append((f.start, [t.key for t in tokens[i:j]], ref))
             # a title before this person's name is not the next person's ("française" in a title is)
             previous_end = max(previous_end, f.end)
     out = []
     k = 1
     while k < len(tokens):
         det = tokens[k - 1]
-        if det.key not in DEFINITE or covered[det.start] or covered[tokens[k].start]:
+        if det.key not in DEFINITE or covered[det.start] or covered[tokens[k].start] or in_title[k]:
             k += 1
             continue
         # the longest role noun after the article
@@ -191,9 +218,8 @@ def person_rementions(
         if after < len(tokens) and (tokens[after].key in OF_WORDS or tokens[after].text[:1].isupper()):
             k = after
             continue
-        person = _most_mentioned(
-            [ref for start, words, ref in titled if start < det.start and _titled(words, match, lang)], found, det.start
-        )
+        candidates = [ref for start, words, ref in titled if start < det.start and _titled(words, match, lang)]
+        person = _most_mentioned(candidates, found, det.start)
         if person is not None:
             out.append(Found(det.start, tokens[after - 1].end, person, "description"))
         k = after

@@ -172,7 +172,7 @@ class Resolver(Offices, Finders, Institutions):
         return (
             out
             + org_rementions(text, tokens, out, self.lang)
-            + person_rementions(text, tokens, out, self.lang, set(self.role_nouns), self.sentence_of)
+            + person_rementions(text, tokens, out, self.lang, self.sentence_of, pos)
         )
 
     @staticmethod
