@@ -231,3 +231,11 @@ def test_definite_type_noun_is_the_organisation_of_that_type_named_last(resolve)
     assert "The court" not in named(resolve("NATO met in Brussels. The court said nothing.", lang="en"))
     text = "The International Criminal Court issued a warrant. A court in Manila said nothing."
     assert "A court" not in named(resolve(text, lang="en"))
+
+
+def test_surname_without_its_arabic_article_after_a_full_mention(resolve) -> None:
+    # sentences written for this test
+    doc = resolve("Syrian President Ahmed al-Sharaa arrived in Paris. Sharaa met the French president.", lang="en")
+    assert {doc.text[m.start : m.end]: a.name for m, a in doc.mentions()}["Sharaa"] == "Ahmed al-Sharaa"
+    alone = resolve("Sharaa is a small town in the hills.", lang="en")
+    assert not [a for _, a in alone.mentions() if a.name == "Ahmed al-Sharaa"]

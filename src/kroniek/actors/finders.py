@@ -282,6 +282,11 @@ class Finders:
                     return actor
         return None
 
+    def _article_surname(self, word: str) -> bool:
+        """Whether a word is a surname after an Arabic article ("al-Shaibani", "el-Baradei")."""
+        head, dash, rest = word.partition("-")
+        return bool(dash) and fold(head + dash) in self.kb.surname_articles and capitalised(rest) and rest.isalpha()
+
     def _unknown_name(self, tokens: list[Token], k: int, by_start: dict[int, GazMatch]) -> int | None:
         """End token of a capitalised name that starts at token k and is not in the knowledge base."""
         end = k
@@ -305,6 +310,8 @@ class Finders:
                 end += 1
             elif tok.key in NAME_PARTICLES and end > k and end + 1 < len(tokens) and capitalised(tokens[end + 1].text):
                 end += 1
+            elif end > k and self._article_surname(tok.text):
+                end += 1  # "Asaad al-Shaibani"
             elif tok.text == "." and end == k + 1 and len(tokens[k].text) == 1:
                 end += 1  # an initial: "J. Smith"
             else:

@@ -253,6 +253,8 @@ class ActorKB:
         for a in armed:
             self.militaries.setdefault(a.country or "", a)
         self.roles = _load_roles(roles, data.get("agents", {}))
+        # Arabic articles that open a surname ("al-" in "al-Sharaa"), folded: add_surnames_without_article
+        self.surname_articles: tuple[str, ...] = ()
         self.max_alias_words = max((len(k.split()) for k in self.aliases), default=1)
         # Word prefixes of multi-word aliases, so that a longest-match scan can stop early.
         self.alias_prefixes: set[str] = set()
@@ -316,6 +318,7 @@ class ActorKB:
         kb.given_name_gender.update({fold(n): "m" for n in names.get("male", [])})
         kb.add_country_adjectives((data_dir / "curated" / "country_adjectives.tsv").read_text(encoding="utf-8"))
         kb.add_family_names_first(roles.get("family_name_first", []))
+        kb.add_surnames_without_article(roles.get("surname_articles", []))
         kb.add_organizations((data_dir / "curated" / "organization_aliases.tsv").read_text(encoding="utf-8"))
         from kroniek.actors.spelling import skeleton  # (spelling imports this module)
 
@@ -396,6 +399,24 @@ class ActorKB:
             words = actor.name.split()
             if actor.kind == "person" and actor.curated and actor.country in countries and len(words) > 1:
                 self._add_alias(actor, words[0], SURNAME | WEAK)
+                added += 1
+        return added
+
+    def add_surnames_without_article(self, articles: list[str]) -> int:
+        """A surname that opens with an Arabic article ("al-Sharaa", "el-Sisi") is also written without it
+        after a full mention ("Sharaa met Macron"): that alias, read only after a full mention in the same
+        article. Returns how many were added."""
+        prefixes = self.surname_articles = tuple(fold(a) for a in articles)
+        added = 0
+        for actor in self.actors:
+            words = actor.name.split()
+            if actor.kind != "person" or len(words) < 2:
+                continue
+            last = words[-1]
+            prefix = next((p for p in prefixes if fold(last).startswith(p)), None)
+            rest = last[len(prefix) :] if prefix else ""
+            if len(rest) > 2 and rest[:1].isupper() and not self.aliases.get(fold(rest)):
+                self._add_alias(actor, rest, SURNAME | WEAK)
                 added += 1
         return added
 

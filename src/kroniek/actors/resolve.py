@@ -67,7 +67,7 @@ from kroniek.actors.lexicon import (
     capitalised,
 )
 from kroniek.actors.offices import Offices
-from kroniek.actors.remention import org_rementions
+from kroniek.actors.remention import org_rementions, person_rementions
 from kroniek.actors.speakers import find_speakers
 from kroniek.actors.spelling import person_by_spelling
 from kroniek.lang import SUPPORTED
@@ -170,7 +170,11 @@ class Resolver(Offices, Finders, Institutions):
         pending = [g for g in gaz if id(g) not in consumed]
         ner = self._entities(entities or [], gaz, found)
         out = self._sequential(tokens, pending, found, ner)
-        return out + org_rementions(text, tokens, out, self.lang)
+        return (
+            out
+            + org_rementions(text, tokens, out, self.lang)
+            + person_rementions(text, tokens, out, self.lang, self.sentence_of, pos)
+        )
 
     @staticmethod
     def _most_named_state(gaz: list[GazMatch]) -> KBActor | None:
