@@ -21,6 +21,7 @@ STAGE = make_time_stage()
         ("nl", "De raad vergadert op 22/4 opnieuw.", "22/4", "2025-04-22"),
         ("fr", "Le conseil se réunit le 3/11 à Lyon.", "3/11", "2024-11-03"),
         ("en", "The council meets on 4/22 again.", "4/22", "2025-04-22"),
+        ("de", "Der Rat tagt am 22/4 erneut.", "22/4", "2025-04-22"),
         # a first number over 12 can only be the day, in any order
         ("en", "The council met on 17/3 in Leeds.", "17/3", "2025-03-17"),
     ],
@@ -37,6 +38,7 @@ def test_day_and_month_with_a_slash(make_doc, lang: str, sentence: str, surface:
         ("en", "Two thirds, 2/3 of the seats, went to the coalition."),
         ("nl", "De partij won 2/3 van de zetels."),
         ("fr", "Le parti a gagné 2/3 des sièges."),
+        ("de", "Die Partei gewann 2/3 der Sitze."),
         ("nl", "De hulplijn is 24/7 bereikbaar."),
         ("en", "The hotline is open 24/7 for callers."),
         ("nl", "Ajax won met 3-1 van Feyenoord."),
