@@ -148,6 +148,10 @@ def _trie_of(words: tuple[str, ...], capitalised: bool) -> str:
 
 def _expand(template: str, classes: dict[str, list[str]], lang: str, capitalised: bool) -> str:
     def replace(match: re.Match[str]) -> str:
+        if match.group(0) == " ?":
+            return r"\s*"
+        if match.group(0) == " ":
+            return r"\s+"
         name = match.group(1)
         if name == "num":
             return f"(?:{number_pattern(lang)})"
@@ -158,8 +162,10 @@ def _expand(template: str, classes: dict[str, list[str]], lang: str, capitalised
             return _alternation(classes[name], capitalised=caps)
         raise KroniekError("E140", lang=lang, detail=f"unknown word class {{{name}}} in a pattern")
 
-    expanded = re.sub(r"\{([a-z_]+)\}", replace, template)
-    return expanded.replace(" ?", r"\s*").replace(" ", r"\s+")
+    # One pass over the template: a space written in the template is any white space, but the spaces inside an
+    # inserted class stay as they are (the number pattern holds escaped spaces, "hundreds\\ of": rewriting
+    # those after the insertion made them a literal backslash, so "tens of thousands" was never read).
+    return re.sub(r"\{([a-z_]+)\}| \?| ", replace, template)
 
 
 def _vague_value(lang: str, phrase: str, value: str) -> tuple[TimexType, str]:
