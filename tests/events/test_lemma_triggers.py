@@ -6,8 +6,8 @@ from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
 from kroniek.document import CharSpan
-from kroniek.events.clauses import Clause
 from kroniek.errors import KroniekError
+from kroniek.events.clauses import Clause
 from kroniek.events.lexicon import load_lexicon, parse_lexicon
 from kroniek.events.triggers import find_triggers
 
