@@ -197,9 +197,10 @@ class Lexicon:
         suffixes = self.cues.stem_suffixes
         if not suffixes:
             return None
-        for spelled, plain in _spelling_pairs(self.cues.stem_spellings):
-            if spelled in word:
-                word = word.replace(spelled, plain)
+        spellings = self.cues.stem_spellings
+        if spellings:
+            word = _respelled(word, spellings)
+            suffixes = _respelled_suffixes(suffixes, spellings)
         for suffix in _longest_first(suffixes):
             if word.endswith(suffix) and len(word) - len(suffix) >= MIN_STEM:
                 return word[: -len(suffix)]
@@ -269,6 +270,19 @@ class Lexicon:
     def constructions(self) -> list[TriggerEntry]:
         """The light-verb construction entries (those with ``verbs``)."""
         return [entry for entry in self.entries if entry.verbs]
+
+
+def _respelled(word: str, spellings: frozenset[str]) -> str:
+    for spelled, plain in _spelling_pairs(spellings):
+        if spelled in word:
+            word = word.replace(spelled, plain)
+    return word
+
+
+@lru_cache(maxsize=64)
+def _respelled_suffixes(suffixes: frozenset[str], spellings: frozenset[str]) -> frozenset[str]:
+    # the endings are respelled like the words they end ("èrent" stays the ending of a respelled "massacrèrent")
+    return frozenset(_respelled(suffix, spellings) for suffix in suffixes)
 
 
 @lru_cache(maxsize=64)
