@@ -117,7 +117,6 @@ def test_a_spelling_change_needs_a_from_and_a_to():
     assert caught.value.code == "E160" and "stem_spellings" in str(caught.value)
 
 
-
 def test_an_ending_is_respelled_like_the_word_it_ends():
     # a spelling change that touches an ending ("è>e") changes the ending too, so it is still stripped
     data = {"cues": {"stem_suffixes": ["èrent", "er"], "stem_spellings": ["è>e", "é>e"]}, "triggers": {"entries": []}}
