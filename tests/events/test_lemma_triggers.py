@@ -1,12 +1,14 @@
 """Lemma-based trigger matching (issue 13): an entry's lemmas and single-word forms match inflections the
 entry does not list, only for words of the entry's kind; without a lemmatizer, lemmas are stemmed."""
 
+import pytest
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
 from kroniek.document import CharSpan
+from kroniek.errors import KroniekError
 from kroniek.events.clauses import Clause
-from kroniek.events.lexicon import parse_lexicon
+from kroniek.events.lexicon import load_lexicon, parse_lexicon
 from kroniek.events.triggers import find_triggers
 
 ENTRIES = {
@@ -70,3 +72,54 @@ def test_without_a_lemmatizer_a_lemma_is_matched_by_its_stem():
     }
     lexicon = parse_lexicon(data, "fr", "test")
     assert _matches(["Paris", "ratifiait", "le", "traité"], lexicon=lexicon) == [("ratifiait", "t.ratifier", "stem")]
+
+
+SPELLING_LEXICON = {
+    "cues": {"stem_suffixes": ["aient", "ait", "ant", "ons", "er", "e"], "stem_spellings": ["ç>c", "gea>ga", "geo>go"]},
+    "triggers": {
+        "entries": [
+            {"id": "t.annoncer", "event": "ACCUSE", "forms": ["annonce"], "lemmas": ["dénoncer"]},
+            {"id": "t.exiger", "event": "REQUEST", "forms": ["exigence"], "lemmas": ["exiger"]},
+        ]
+    },
+}
+
+
+def test_a_stem_undoes_the_spelling_changes_of_its_paradigm():
+    lexicon = parse_lexicon(SPELLING_LEXICON, "fr", "test")
+    # "ç" and "ge" before a or o keep the sound of the infinitive's "c" and "g"
+    found = _matches(["Le", "maire", "dénonçait", "la", "fermeture"], lexicon=lexicon)
+    assert found == [("dénonçait", "t.annoncer", "stem")]
+    found = _matches(["Nous", "exigeons", "une", "enquête"], lexicon=lexicon)
+    assert found == [("exigeons", "t.exiger", "stem")]
+    assert lexicon.stem("exigeant") == lexicon.stem("exiger") == "exig"
+
+
+def test_without_spelling_changes_the_cedilla_stays_apart():
+    data = {**SPELLING_LEXICON, "cues": {"stem_suffixes": ["aient", "ait", "ant", "ons", "er", "e"]}}
+    lexicon = parse_lexicon(data, "fr", "test")
+    assert _matches(["Le", "maire", "dénonçait", "la", "fermeture"], lexicon=lexicon) == []
+
+
+def test_the_shipped_french_lexicon_matches_cedilla_and_soft_g_forms():
+    lexicon = load_lexicon("fr")
+    assert lexicon is not None
+    for form, lemma in (("menaçaient", "menacer"), ("exigeait", "exiger"), ("dénonçons", "dénoncer")):
+        assert lexicon.stem(form) == lexicon.stem(lemma)
+        entry = lexicon.by_stem.get(lexicon.stem(form) or "")
+        assert entry is not None and lemma in entry.lemmas
+
+
+def test_a_spelling_change_needs_a_from_and_a_to():
+    data = {**SPELLING_LEXICON, "cues": {"stem_suffixes": ["e"], "stem_spellings": ["ç-c"]}}
+    with pytest.raises(KroniekError) as caught:
+        parse_lexicon(data, "fr", "test")
+    assert caught.value.code == "E160" and "stem_spellings" in str(caught.value)
+
+
+def test_an_ending_is_respelled_like_the_word_it_ends():
+    # a spelling change that touches an ending ("è>e") changes the ending too, so it is still stripped
+    data = {"cues": {"stem_suffixes": ["èrent", "er"], "stem_spellings": ["è>e", "é>e"]}, "triggers": {"entries": []}}
+    lexicon = parse_lexicon(data, "fr", "test")
+    assert lexicon.stem("condamnèrent") == lexicon.stem("condamner") == "condamn"
+    assert lexicon.stem("libérer") == "liber"

@@ -126,6 +126,9 @@ class Cues:
     reciprocals: frozenset[str] = frozenset()  # "miteinander", "each other": the participants act together
     subject_pronouns: frozenset[str] = frozenset()  # "hij", "er": a subject the actors stage may leave unresolved
     stem_suffixes: frozenset[str] = frozenset()  # inflection endings: "verurteilen" matches "verurteilten"
+    # spelling changes inside a verb's paradigm, "from>to", made before an ending is stripped: French writes
+    # "c" as "ç" and "g" as "ge" before a, o, u ("dénonçant", "exigeant" are "dénoncer", "exiger")
+    stem_spellings: frozenset[str] = frozenset()
     legal_heads: frozenset[str] = frozenset()  # "murder charges", "war crimes trial": the trigger word names a charge
     designation_preps: frozenset[str] = frozenset()  # "named X as terrorists": the "as" of a designation
     designation_heads: frozenset[str] = frozenset()  # "terrorist(s)": what one is designated as
@@ -188,11 +191,16 @@ class Lexicon:
     construction_heads: tuple[str, ...] = ()
 
     def stem(self, word: str) -> str | None:
-        """The word without its longest inflection ending (cues.stem_suffixes), or None when the
-        language lists none or too little of the word would remain to be told apart from others."""
+        """The word without its longest inflection ending (cues.stem_suffixes), its paradigm's spelling
+        changes undone first (cues.stem_spellings), or None when the language lists no endings or too little
+        of the word would remain to be told apart from others."""
         suffixes = self.cues.stem_suffixes
         if not suffixes:
             return None
+        spellings = self.cues.stem_spellings
+        if spellings:
+            word = _respelled(word, spellings)
+            suffixes = _respelled_suffixes(suffixes, spellings)
         for suffix in _longest_first(suffixes):
             if word.endswith(suffix) and len(word) - len(suffix) >= MIN_STEM:
                 return word[: -len(suffix)]
@@ -264,7 +272,26 @@ class Lexicon:
         return [entry for entry in self.entries if entry.verbs]
 
 
+def _respelled(word: str, spellings: frozenset[str]) -> str:
+    for spelled, plain in _spelling_pairs(spellings):
+        if spelled in word:
+            word = word.replace(spelled, plain)
+    return word
+
+
 @lru_cache(maxsize=64)
+def _respelled_suffixes(suffixes: frozenset[str], spellings: frozenset[str]) -> frozenset[str]:
+    # the endings are respelled like the words they end ("èrent" stays the ending of a respelled "massacrèrent")
+    return frozenset(_respelled(suffix, spellings) for suffix in suffixes)
+
+
+@lru_cache(maxsize=64)
+def _spelling_pairs(spellings: frozenset[str]) -> tuple[tuple[str, str], ...]:
+    # cached like _longest_first; the longest spelling first, so that one inside another never wins over it
+    pairs = (tuple(spelling.split(">", 1)) for spelling in spellings)
+    return tuple(sorted(((a, b) for a, b in pairs), key=lambda pair: -len(pair[0])))
+
+
 @lru_cache(maxsize=64)
 def _longest_first(suffixes: frozenset[str]) -> tuple[str, ...]:
     # cached: ``stem`` asks for every word it tries; the order of suffixes of one length does not matter, as
@@ -383,6 +410,11 @@ def parse_lexicon(data: dict[str, object], lang: str, where: str) -> Lexicon:
     unknown = set(cues_raw) - cue_fields - flags
     if unknown:
         raise KroniekError("E160", where=where, detail=f"unknown cue lists: {', '.join(sorted(unknown))}")
+    bad_spellings = [s for s in _words(cues_raw.get("stem_spellings"), where) if s.count(">") != 1 or s[0] == ">"]
+    if bad_spellings:
+        raise KroniekError(
+            "E160", where=f"{where} [cues].stem_spellings", detail=f"write each as 'from>to': {bad_spellings[0]!r}"
+        )
     cues = Cues(
         **{name: _words(cues_raw.get(name), f"{where} [cues].{name}") for name in cue_fields},
         verb_first=bool(cues_raw.get("verb_first", False)),
