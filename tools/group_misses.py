@@ -26,6 +26,7 @@ import pickle
 import re
 import tomllib
 from collections import Counter, defaultdict
+from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -37,12 +38,11 @@ from kroniek.pipeline.runner import Pipeline
 
 LANGS = ("nl", "en", "de", "fr")
 _WORD = re.compile(r"[\w'-]+")
-# Words that make a group mention a counted one; digits count too.
-_NUMBER_WORDS = {
-    "hundreds", "thousands", "dozens", "tens", "millions", "some", "several", "many", "dozen",
-    "honderden", "duizenden", "tientallen", "enkele", "tienduizenden", "honderdduizenden", "zo'n",
-    "hunderte", "tausende", "dutzende", "zehntausende", "mehrere", "einige", "zahlreiche",
-    "centaines", "milliers", "dizaines", "plusieurs", "quelques", "des",
+# Quantifiers that make a group mention a counted one, beside digits and the number words of
+# kroniek/lang/<code>/numbers.toml.
+_QUANTIFIERS = {
+    "some", "several", "many", "tens", "enkele", "tientallen", "zo'n", "mehrere", "einige", "zahlreiche",
+    "plusieurs", "quelques", "dizaines", "centaines", "milliers",
 }  # fmt: skip
 _CONJUNCTIONS = {"and", "en", "und", "et", "or", "of", "oder", "ou"}
 
@@ -58,8 +58,20 @@ def group_lists() -> dict[tuple[str, str], bool]:
     return out
 
 
+@lru_cache(maxsize=1)
+def number_words() -> frozenset[str]:
+    """Number words of every language (units but the article "a"/"an"/"un", tens, scales, vague plurals)."""
+    words = set(_QUANTIFIERS)
+    for lang in LANGS:
+        text = resources.files("kroniek.lang").joinpath(f"{lang}/numbers.toml").read_text(encoding="utf-8")
+        table = tomllib.loads(text)
+        for section in ("units", "tens", "scales", "vague"):
+            words.update(w.lower() for w in table.get(section, {}) if " " not in w)
+    return frozenset(words - {"a", "an", "un", "une", "een", "ein", "eine"})
+
+
 def construction(words: list[str]) -> str:
-    if any(w.isdigit() or w in _NUMBER_WORDS for w in words[:-1]):
+    if any(w.isdigit() or w in number_words() for w in words[:-1]):
         return "number"
     return "coordinated" if any(w in _CONJUNCTIONS for w in words[:-1]) else "plain"
 
