@@ -297,6 +297,7 @@ class ActorKB:
             "given_names.toml",
             "curated/country_adjectives.tsv",
             "curated/organization_aliases.tsv",
+            "curated/news_agencies.tsv",
         )
         sources = [data_dir / name for name in names]
         spelling = Path(__file__).with_name("spelling.py")
@@ -320,6 +321,7 @@ class ActorKB:
         kb.add_family_names_first(roles.get("family_name_first", []))
         kb.add_surnames_without_article(roles.get("surname_articles", []))
         kb.add_organizations((data_dir / "curated" / "organization_aliases.tsv").read_text(encoding="utf-8"))
+        kb.add_organizations((data_dir / "curated" / "news_agencies.tsv").read_text(encoding="utf-8"), kind="media")
         from kroniek.actors.spelling import skeleton  # (spelling imports this module)
 
         kb.person_skeletons(skeleton)  # built here so that the disk cache keeps it
@@ -358,10 +360,12 @@ class ActorKB:
                     self._add_alias(state, surface, flags)  # "Congolese" stays the first state's
         return added
 
-    def add_organizations(self, table: str) -> int:
+    def add_organizations(self, table: str, kind: str = "organization") -> int:
         """Organisations and their names in nl/en/de/fr from data/curated/organization_aliases.tsv (format in its
         header), read at load time so that a row needs no rebuild of kb.json.gz: the aliases go to the
-        knowledge base's organisation of that English Wikipedia title, which is made when missing. Returns
+        knowledge base's organisation of that English Wikipedia title, which is made when missing. The news
+        agencies of data/curated/news_agencies.tsv come in the same format with kind "media": an outlet is a
+        media actor, which the statements stage takes as a claim's source or a statement's channel. Returns
         how many organisations were made."""
         made = 0
         for line in table.splitlines():
@@ -369,14 +373,12 @@ class ActorKB:
                 continue
             name, country, sector, aliases = (line.split("\t") + [""] * 3)[:4]
             actor = next(
-                (h.actor for h in self.candidates(name) if h.actor.name == name and h.actor.kind == "organization"),
+                (h.actor for h in self.candidates(name) if h.actor.name == name and h.actor.kind == kind),
                 None,
             )
             if actor is None:
                 key = f"org:{fold(name).replace(' ', '-')}"
-                actor = KBActor(
-                    len(self.actors), key, name, "organization", country or None, sector or None, None, "curated"
-                )
+                actor = KBActor(len(self.actors), key, name, kind, country or None, sector or None, None, "curated")
                 self.actors.append(actor)
                 self.by_key[key] = actor
                 made += 1
