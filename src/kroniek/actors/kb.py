@@ -372,17 +372,27 @@ class ActorKB:
             if not line.strip() or line.startswith("#"):
                 continue
             name, country, sector, aliases = (line.split("\t") + [""] * 3)[:4]
+            surfaces = [name, *_cells(aliases)]
+            # the knowledge base may know the body under one of the row's other names ("IRNA" for the
+            # Islamic Republic News Agency): that actor takes the row's English Wikipedia title
             actor = next(
-                (h.actor for h in self.candidates(name) if h.actor.name == name and h.actor.kind == kind),
+                (
+                    h.actor
+                    for surface in surfaces
+                    for h in self.candidates(surface)
+                    if h.actor.name == surface and h.actor.kind == kind
+                ),
                 None,
             )
-            if actor is None:
+            if actor is not None:
+                actor.name = name
+            else:
                 key = f"org:{fold(name).replace(' ', '-')}"
                 actor = KBActor(len(self.actors), key, name, kind, country or None, sector or None, None, "curated")
                 self.actors.append(actor)
                 self.by_key[key] = actor
                 made += 1
-            for surface in [name, *_cells(aliases)]:
+            for surface in surfaces:
                 hits = self.aliases.setdefault(fold(surface), [])
                 hits[:] = [h for h in hits if h.actor is not actor]
                 # before the Phoenix entries of the same words ("Ecowas", read only after a full mention)
