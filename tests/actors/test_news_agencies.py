@@ -56,10 +56,12 @@ def test_monitoring_group_is_an_organisation(resolve) -> None:
     [
         ("de", "Er hatte mehr Zeit als erwartet und wartete bis zum Abend."),
         ("en", "Petra and Saba walked to the spa near the market on Monday."),
+        ("en", "CCTV footage showed two PTI leaders at the rally in Lahore."),
     ],
 )
 def test_common_words_are_no_outlet(resolve, lang: str, text: str) -> None:
-    # "mehr", "Petra", "Saba" and "spa" name outlets only with their agency noun or in capitals
+    # "mehr", "Petra", "Saba" and "spa" name outlets only with their agency noun or in capitals; "CCTV" (cameras)
+    # and "PTI" (Imran Khan's party) are other things first
     kinds = [kind for _, _, kind in named(resolve(text, lang=lang)).values()]
     assert "media" not in kinds
 
