@@ -297,6 +297,7 @@ class ActorKB:
             "given_names.toml",
             "curated/country_adjectives.tsv",
             "curated/organization_aliases.tsv",
+            "curated/news_agencies.tsv",
         )
         sources = [data_dir / name for name in names]
         spelling = Path(__file__).with_name("spelling.py")
@@ -320,6 +321,7 @@ class ActorKB:
         kb.add_family_names_first(roles.get("family_name_first", []))
         kb.add_surnames_without_article(roles.get("surname_articles", []))
         kb.add_organizations((data_dir / "curated" / "organization_aliases.tsv").read_text(encoding="utf-8"))
+        kb.add_organizations((data_dir / "curated" / "news_agencies.tsv").read_text(encoding="utf-8"), kind="media")
         from kroniek.actors.spelling import skeleton  # (spelling imports this module)
 
         kb.person_skeletons(skeleton)  # built here so that the disk cache keeps it
@@ -358,29 +360,39 @@ class ActorKB:
                     self._add_alias(state, surface, flags)  # "Congolese" stays the first state's
         return added
 
-    def add_organizations(self, table: str) -> int:
+    def add_organizations(self, table: str, kind: str = "organization") -> int:
         """Organisations and their names in nl/en/de/fr from data/curated/organization_aliases.tsv (format in its
         header), read at load time so that a row needs no rebuild of kb.json.gz: the aliases go to the
-        knowledge base's organisation of that English Wikipedia title, which is made when missing. Returns
+        knowledge base's organisation of that English Wikipedia title, which is made when missing. The news
+        agencies of data/curated/news_agencies.tsv come in the same format with kind "media": an outlet is a
+        media actor, which the statements stage takes as a claim's source or a statement's channel. Returns
         how many organisations were made."""
         made = 0
         for line in table.splitlines():
             if not line.strip() or line.startswith("#"):
                 continue
             name, country, sector, aliases = (line.split("\t") + [""] * 3)[:4]
+            surfaces = [name, *_cells(aliases)]
+            # the knowledge base may know the body under one of the row's other names ("IRNA" for the
+            # Islamic Republic News Agency): that actor takes the row's English Wikipedia title
             actor = next(
-                (h.actor for h in self.candidates(name) if h.actor.name == name and h.actor.kind == "organization"),
+                (
+                    h.actor
+                    for surface in surfaces
+                    for h in self.candidates(surface)
+                    if h.actor.name == surface and h.actor.kind == kind
+                ),
                 None,
             )
-            if actor is None:
+            if actor is not None:
+                actor.name = name
+            else:
                 key = f"org:{fold(name).replace(' ', '-')}"
-                actor = KBActor(
-                    len(self.actors), key, name, "organization", country or None, sector or None, None, "curated"
-                )
+                actor = KBActor(len(self.actors), key, name, kind, country or None, sector or None, None, "curated")
                 self.actors.append(actor)
                 self.by_key[key] = actor
                 made += 1
-            for surface in [name, *_cells(aliases)]:
+            for surface in surfaces:
                 hits = self.aliases.setdefault(fold(surface), [])
                 hits[:] = [h for h in hits if h.actor is not actor]
                 # before the Phoenix entries of the same words ("Ecowas", read only after a full mention)
