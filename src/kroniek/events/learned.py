@@ -58,6 +58,33 @@ def children_of(doc: Doc) -> dict[int, list[Token]]:
 _FEATURE_DEPS = frozenset({"nsubj", "nsubj:pass", "obj", "dobj", "obl", "nmod"})
 
 
+def word_features(
+    lang: str, lower: str, lemma: str, prev_word: str, next_word: str, pos: str, dep: str, title: bool, rule: str
+) -> list[str]:
+    """The features a word gets from itself and its neighbours, in the order the trained models saw them; shared by
+    :func:`token_features` (training, token by token) and ``model_features`` (a whole article at once)."""
+    feats = [
+        "bias",
+        f"{lang}:w={lower}",
+        f"{lang}:p4={lower[:4]}",
+        f"{lang}:p5={lower[:5]}",
+        f"{lang}:p6={lower[:6]}",
+        f"{lang}:s3={lower[-3:]}",
+        f"{lang}:prev={prev_word}",
+        f"{lang}:next={next_word}",
+        f"{lang}:prev+w={prev_word}|{lower[:5]}",
+        f"pos={pos}",
+        f"dep={dep}",
+        f"pos+dep={pos}|{dep}",
+        f"title={title}",
+        f"rule={rule}",
+        f"rule+pos={rule}|{pos}",
+    ]
+    if lemma and lemma != lower:
+        feats.append(f"{lang}:lem={lemma}")
+    return feats
+
+
 def token_features(
     token: Token,
     lang: str,
@@ -76,25 +103,7 @@ def token_features(
     prev_word = doc[i - 1].lower_ if i > 0 else "<s>"
     next_word = doc[i + 1].lower_ if i + 1 < len(doc) else "</s>"
     rule = rule_type or "-"
-    feats = [
-        "bias",
-        f"{lang}:w={lower}",
-        f"{lang}:p4={lower[:4]}",
-        f"{lang}:p5={lower[:5]}",
-        f"{lang}:p6={lower[:6]}",
-        f"{lang}:s3={lower[-3:]}",
-        f"{lang}:prev={prev_word}",
-        f"{lang}:next={next_word}",
-        f"{lang}:prev+w={prev_word}|{lower[:5]}",
-        f"pos={pos}",
-        f"dep={dep}",
-        f"pos+dep={pos}|{dep}",
-        f"title={token.is_title}",
-        f"rule={rule}",
-        f"rule+pos={rule}|{pos}",
-    ]
-    if lemma and lemma != lower:
-        feats.append(f"{lang}:lem={lemma}")
+    feats = word_features(lang, lower, lemma, prev_word, next_word, pos, dep, token.is_title, rule)
     if head is not token:  # always so: spaCy makes a new Token per access (the trained models saw it so)
         head_word = (head.lemma_ or head.lower_).lower()
         feats.append(f"{lang}:head={head_word}")

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from kroniek.events.learned import _CONTENT_POS, _FEATURE_DEPS, ArticleContext, context_features
+from kroniek.events.learned import _CONTENT_POS, _FEATURE_DEPS, ArticleContext, context_features, word_features
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -104,25 +104,7 @@ def candidate_features(
         prev_word = lowers[i - 1] if i > 0 else "<s>"
         next_word = lowers[i + 1] if i + 1 < n else "</s>"
         rule = rule_types.get(i) or "-"
-        feats = [
-            "bias",
-            f"{lang}:w={lower}",
-            f"{lang}:p4={lower[:4]}",
-            f"{lang}:p5={lower[:5]}",
-            f"{lang}:p6={lower[:6]}",
-            f"{lang}:s3={lower[-3:]}",
-            f"{lang}:prev={prev_word}",
-            f"{lang}:next={next_word}",
-            f"{lang}:prev+w={prev_word}|{lower[:5]}",
-            f"pos={pos}",
-            f"dep={dep}",
-            f"pos+dep={pos}|{dep}",
-            f"title={columns.titles[i]}",
-            f"rule={rule}",
-            f"rule+pos={rule}|{pos}",
-        ]
-        if lemma and lemma != lower:
-            feats.append(f"{lang}:lem={lemma}")
+        feats = word_features(lang, lower, lemma, prev_word, next_word, pos, dep, columns.titles[i], rule)
         if has_head[i]:  # token_features: spaCy's ``head`` is a new Token (also a root's own), or the token itself
             head_word = named[heads[i]]
             feats.append(f"{lang}:head={head_word}")
