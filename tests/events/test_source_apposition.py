@@ -175,7 +175,7 @@ def test_the_affiliation_in_the_actors_title_is_no_source_en():
     # "Council Secretary-General Ana Vell": the Council is whom she serves; as the claimant of her own act it
     # names no third party
     from kroniek.document import CharSpan
-    from kroniek.events.qualify import _speaks_for_an_actor
+    from kroniek.events.sources import _speaks_for_an_actor
 
     text = "Council Secretary-General Ana Vell said she would visit Sudland."
     doc = make_doc(

@@ -43,7 +43,6 @@ from kroniek.events.learned import ModelSignals, TriggerModel, annotate_scores, 
 from kroniek.events.lexicon import Lexicon, load_lexicon
 from kroniek.events.naming import naming_predicate
 from kroniek.events.qualify import (
-    OWN_SPEECH_ACTS,
     attached_to_a_verb,
     complement_start_of,
     day_of,
@@ -54,11 +53,11 @@ from kroniek.events.qualify import (
     proposition_for,
     quantities_in,
     reanchor_for,
-    source_for,
 )
 from kroniek.events.reactions import address_reactions
 from kroniek.events.relatives import antecedent_groups
 from kroniek.events.rementions import merge_rementions
+from kroniek.events.sources import OWN_SPEECH_ACTS, source_for
 from kroniek.events.token_table import token_table
 from kroniek.events.triggers import TriggerMatch, find_triggers
 from kroniek.events.when import discourse_date, other_conjuncts, sentence_index
