@@ -24,7 +24,7 @@ from kroniek.assemble import to_chronicle
 from kroniek.evaluation.scorer import score_article, sum_tallies
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tools"))
-from spurious_classes import Classifier, first_span, gold_trigger_words, print_table  # noqa: E402
+from spurious_classes import classified_spurious, first_span, gold_trigger_words, print_table  # noqa: E402
 
 
 def main() -> None:
@@ -52,15 +52,8 @@ def main() -> None:
         score = score_article(g, pred)
         tallies.append(score.tally)
         by_lang[g.language].append(score.tally)
-        matched = {pid for pid, _ in score.pairs}
-        by_id = {e.id: e for e in pred.events}
-        classifier = Classifier(g, pred, known)
         text = g.chronicle.article.text
-        for issue in score.issues:
-            if issue.kind != "spurious":
-                continue
-            p = by_id[issue.event_id]
-            kind = classifier.classify(p, matched)
+        for p, kind in classified_spurious(g, pred, score, known):
             counts[g.language][kind] += 1
             if kind == args.show:
                 start, end = first_span(p)

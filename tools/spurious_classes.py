@@ -34,12 +34,13 @@ from __future__ import annotations
 import argparse
 import re
 from collections import Counter, defaultdict
+from collections.abc import Iterator
 from pathlib import Path
 
 from kroniek.chronicle.models import PROPOSITION_TYPES, Chronicle, Event, Span
 from kroniek.evaluation.gold import GoldChronicle
 from kroniek.evaluation.run import read_prediction, select_golds
-from kroniek.evaluation.scorer import overlap, score_article
+from kroniek.evaluation.scorer import ArticleScore, overlap, score_article
 from kroniek.events.lexicon import load_lexicon
 
 CLASSES = (
@@ -159,6 +160,19 @@ class Classifier:
         return any(w.lower() in self.cues for w in WORD.findall(before))
 
 
+def classified_spurious(
+    gold: GoldChronicle, pred: Chronicle, score: ArticleScore, known: dict[tuple[str, str], set[str]]
+) -> Iterator[tuple[Event, str]]:
+    """Each spurious event of one scored article with its class (shared with benchmarks/precision_lab.py)."""
+    matched = {pid for pid, _ in score.pairs}
+    by_id = {e.id: e for e in pred.events}
+    classifier = Classifier(gold, pred, known)
+    for issue in score.issues:
+        if issue.kind == "spurious":
+            event = by_id[issue.event_id]
+            yield event, classifier.classify(event, matched)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("pred", type=Path)
@@ -177,15 +191,8 @@ def main() -> None:
         if pred is None:
             continue
         score = score_article(g, pred)
-        matched = {pid for pid, _ in score.pairs}
-        by_id = {e.id: e for e in pred.events}
-        classifier = Classifier(g, pred, known)
         text = g.chronicle.article.text
-        for issue in score.issues:
-            if issue.kind != "spurious":
-                continue
-            p = by_id[issue.event_id]
-            kind = classifier.classify(p, matched)
+        for p, kind in classified_spurious(g, pred, score, known):
             counts[g.language][kind] += 1
             start, end = first_span(p)
             words[kind][f"{g.language}:{p.event}:{text[start:end].lower()}"] += 1
