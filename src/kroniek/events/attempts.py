@@ -13,7 +13,7 @@ from typing import Any
 
 from kroniek.chronicle.models import PROPOSITION_TYPES
 from kroniek.events.clauses import Clause
-from kroniek.events.lexicon import Lexicon
+from kroniek.events.lexicon import Cues, Lexicon
 from kroniek.events.token_table import token_table
 from kroniek.events.triggers import TriggerMatch
 
@@ -105,29 +105,20 @@ def infinitive_complement_acts(
         matches = matches_by_clause.get(clauses[n].start, [])
         if any(m.entry.event in PROPOSITION_TYPES for m in matches):
             continue  # a demand or promise of its own: the stage gives it its complement
-        if not _infinitive_clause(table, clauses[n], cues.infinitive_markers, cues.infinitive_prefixes):
+        if not _infinitive_clause(table, clauses[n], cues):
             continue
         found.extend(id(m) for m in matches)
     return found
 
 
-def _infinitive_clause(table: Any, clause: Clause, markers: frozenset[str], prefixes: frozenset[str]) -> bool:
+def _infinitive_clause(table: Any, clause: Clause, cues: Cues) -> bool:
     """The clause ends in an infinitive: "… zu stoppen", "… te staken", "… einzustellen"."""
     last = clause.end - 1
     while last > clause.start and not any(ch.isalnum() for ch in table.lowers[last]):
         last -= 1
     if last <= clause.start:
         return False
-    if table.lowers[last - 1] in markers:
-        return True
-    word = table.lowers[last]
-    return any(
-        word.startswith(prefix)
-        and word[len(prefix) :].startswith(marker)
-        and len(word) - len(prefix) - len(marker) >= 4
-        for prefix in prefixes
-        for marker in markers
-    )
+    return table.lowers[last - 1] in cues.infinitive_markers or cues.infix_infinitive(table.lowers[last])
 
 
 def _is_attempt(table: Any, k: int, attempt_words: frozenset[str]) -> bool:

@@ -22,7 +22,6 @@ if TYPE_CHECKING:
 
 _HARD_BREAKS = {";", ":", "—", "–"}
 _QUOTES = set("„“”\"«»‘’'")
-_MIN_INFINITIVE = 4  # letters after "ein|zu": "einzustellen", not a word that merely begins with "einzu"
 
 
 @dataclass(frozen=True, slots=True)
@@ -109,12 +108,7 @@ def _infinitive_clause(lowers: list[str], i: int, stop: int, cues: Cues) -> bool
     last = next((k for k in range(end - 1, i, -1) if lowers[k].isalpha()), None)
     if last is None:
         return False
-    word = lowers[last]
-    return lowers[last - 1] in cues.infinitive_markers or any(
-        word.startswith(prefix + marker) and len(word) - len(prefix) - len(marker) >= _MIN_INFINITIVE
-        for prefix in cues.infinitive_prefixes
-        for marker in cues.infinitive_markers
-    )
+    return lowers[last - 1] in cues.infinitive_markers or cues.infix_infinitive(lowers[last])
 
 
 def _verb_follows(pos: list[str], i: int, stop: int) -> bool:

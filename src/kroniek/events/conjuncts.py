@@ -176,10 +176,6 @@ def _finite_act(nlp: Doc, clause: Clause, matches: list[TriggerMatch], cues: Cue
         return False
     for i in range(clause.start, clause.end):
         word = nlp[i].text.lower()
-        if word in cues.infinitive_markers or any(
-            word.startswith(prefix + marker)
-            for prefix in cues.infinitive_prefixes
-            for marker in cues.infinitive_markers
-        ):
+        if word in cues.infinitive_markers or cues.infix_infinitive(word, min_letters=0):
             return False
     return True

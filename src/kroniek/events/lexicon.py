@@ -151,15 +151,23 @@ class Cues:
     # "a spokesman for X", "Delegations from X": the representative stands for X (events/clauses.py)
     representative_nouns: frozenset[str] = frozenset()
     representative_preps: frozenset[str] = frozenset()
-    subject_relatives: frozenset[str] = frozenset()
+    subject_relatives: frozenset[str] = frozenset()  # "who", "qui": a relative pronoun that is always the subject
     naming_verbs: frozenset[str] = frozenset()  # "called the strike an act of war": the predicate is X's act
-    naming_preps: frozenset[str] = (
-        frozenset()
-    )  # "described it as", "qualifié de": the predicate's preposition  # "who", "qui": a relative pronoun that is always the subject
+    naming_preps: frozenset[str] = frozenset()  # "described it as", "qualifié de": the predicate's preposition
     verb_first: bool = False  # V2 languages: the subject may follow the finite verb
     # an infinitive clause stands between commas and closes with its infinitive ("forderte X auf, die Angriffe
     # einzustellen"), so an article after a comma may open one instead of a relative clause (de)
     comma_infinitives: bool = False
+
+    def infix_infinitive(self, word: str, min_letters: int = 4) -> bool:
+        """``word`` is a separable verb's infinitive with the marker inside it ("ein|zu|stellen": a prefix of
+        ``infinitive_prefixes``, then a marker of ``infinitive_markers``), with at least ``min_letters`` letters
+        after the marker so that a word that merely begins so ("einzug") is none."""
+        return any(
+            word.startswith(prefix + marker) and len(word) - len(prefix) - len(marker) >= min_letters
+            for prefix in self.infinitive_prefixes
+            for marker in self.infinitive_markers
+        )
 
 
 @dataclass(slots=True)
