@@ -24,6 +24,10 @@ MESSAGES: dict[str, str] = {
     "E033": "cannot read the configuration file {where}: {detail}",
     "E034": "cannot load the NLP pipeline {name!r} (setting [nlp].model or --nlp): {detail}",
     "E035": "unknown setting {key!r} in {where}; known settings there: {known}",
+    "E440": (
+        'cannot leave out the component {name!r} of the pipeline {pipeline}: {why} (setting [stages."nlp.spacy/v1"]'
+        ".exclude; its components: {known})"
+    ),
     "E040": "unknown output format {value!r}; choose one of: {choices}",
     "E120": 'no such actor file: {where} (setting [stages."actors.resolve/v1"].user_actors)',
     "E121": "actor file {where}, line {line}: {detail} (format: docs/actors.md)",

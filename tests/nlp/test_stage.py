@@ -92,3 +92,36 @@ def test_sentence_spans_drop_blank_sentences() -> None:
     nlp = NlpStage().load("fr" if not has_shipped_model("fr") else "xx")
     spans = sentence_spans(nlp("  Première phrase.\n\n\n  Deuxième phrase.  "))
     assert [(s.start, s.end) for s in spans] == [(2, 18), (23, 39)]
+
+
+@pytest.mark.skipif(not has_shipped_model("en"), reason="needs the shipped en pipeline")
+def test_excluded_component_is_left_out_and_the_rest_still_annotates() -> None:
+    doc = NlpStage(exclude=["ner"])(article_doc(EN_TEXT, "en"))
+    assert doc.nlp is not None
+    assert list(doc.nlp.ents) == []
+    assert any(token.dep_ == "nsubj" for token in doc.nlp)  # the parser still runs
+    assert len(doc.sentences) == 3
+
+
+@pytest.mark.skipif(not has_shipped_model("en"), reason="needs the shipped en pipeline")
+@pytest.mark.parametrize(("name", "why"), [("nerr", "no such component"), ("tok2vec", "read its output")])
+def test_excluding_an_unknown_or_shared_component_gives_e440(name: str, why: str) -> None:
+    with pytest.raises(KroniekError) as info:
+        NlpStage(exclude=[name])(article_doc(EN_TEXT, "en"))
+    assert info.value.code == "E440"
+    assert why in str(info.value)
+    assert "exclude" in str(info.value)
+
+
+def test_exclude_is_a_setting_of_the_configuration_file(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from kroniek.extractor import Extractor
+    from kroniek.pipeline import load_config
+
+    path = tmp_path / "fast.toml"
+    path.write_text('[stages."nlp.spacy/v1"]\nexclude = ["ner"]\n', encoding="utf-8")
+    config = load_config(path)
+    assert config["stages"]["nlp.spacy/v1"]["exclude"] == ["ner"]
+    config["pipeline"]["stages"] = ["nlp.spacy/v1"]
+    extractor = Extractor(config=config)
+    extractor.extract(EN_TEXT, lang="en")  # builds the pipeline: an unknown setting would be E035
+    assert extractor.pipeline.stages[0].exclude == ("ner",)

@@ -46,9 +46,17 @@ class NlpStage:
     requires = ("text", "language")
     provides = ("nlp", "sentences")
 
-    def __init__(self, models: dict[str, str] | None = None, chunk_chars: int = DEFAULT_CHUNK_CHARS) -> None:
+    def __init__(
+        self,
+        models: dict[str, str] | None = None,
+        chunk_chars: int = DEFAULT_CHUNK_CHARS,
+        exclude: list[str] | tuple[str, ...] | None = None,
+    ) -> None:
         self.models = dict(models or {})
         self.chunk_chars = int(chunk_chars)
+        # components of the trained pipelines left out, to trade a little quality for speed
+        # (docs/performance.md, "Leaving out spaCy components")
+        self.exclude = tuple(exclude or ())
         self._loaded: dict[str, Any] = {}
         self._fallback_reason: dict[str, str] = {}
 
@@ -63,7 +71,8 @@ class NlpStage:
         with compiled_patterns_kept(f"spacy-{lang}"):
             if choice == "shipped":
                 if has_shipped_model(lang):
-                    nlp = self._load_named(str(shipped_model_path(lang)), tokenizer_on_disk=True)
+                    check_excludable(shipped_model_path(lang), self.exclude)
+                    nlp = self._load_named(str(shipped_model_path(lang)), tokenizer_on_disk=True, exclude=self.exclude)
                 else:
                     nlp = spacy.blank(lang)
                     self._fallback_reason[lang] = (
@@ -71,7 +80,7 @@ class NlpStage:
                         "(no lemmas, POS, dependencies or entities)"
                     )
             else:
-                nlp = self._load_named(choice)
+                nlp = self._load_named(choice, exclude=self.exclude)
             if nlp.lang != lang:
                 self._fallback_reason[lang] = (
                     f"the chosen pipeline {choice!r} is for {nlp.lang!r}, used here for {lang!r} text"
@@ -86,7 +95,7 @@ class NlpStage:
         return nlp
 
     @staticmethod
-    def _load_named(name: str, tokenizer_on_disk: bool = False) -> Any:
+    def _load_named(name: str, tokenizer_on_disk: bool = False, exclude: tuple[str, ...] = ()) -> Any:
         spacy = import_spacy()
 
         overrides: dict[str, Any] = {}
@@ -97,7 +106,7 @@ class NlpStage:
             _register_empty_tokenizer()
             overrides = {"nlp": {"tokenizer": {"@tokenizers": EMPTY_TOKENIZER}}}
         try:
-            return spacy.load(name, config=overrides)
+            return spacy.load(name, config=overrides, exclude=list(exclude))
         except (OSError, ImportError, ValueError, KeyError) as exc:
             # OSError: not installed / not a pipeline directory; the others: a pipeline made by an
             # incompatible spaCy version or needing a missing package.
@@ -192,5 +201,30 @@ def sentence_spans(spacy_doc: Any) -> list[CharSpan]:
     return spans
 
 
-def make_nlp_stage(models: dict[str, str] | None = None, chunk_chars: int = DEFAULT_CHUNK_CHARS) -> NlpStage:
-    return NlpStage(models=models, chunk_chars=chunk_chars)
+def check_excludable(pipeline_dir: Path, exclude: tuple[str, ...]) -> None:
+    """E440 for a component to leave out that the pipeline does not have, or that others listen to.
+
+    spaCy itself ignores an unknown name, and a pipeline without its shared tok2vec still runs but tags
+    every word as a noun: both would pass without a word."""
+    if not exclude:
+        return
+    from spacy.util import load_config
+
+    config = load_config(pipeline_dir / "config.cfg")
+    components = list(config["nlp"]["pipeline"])
+    for name in exclude:
+        if name not in components:
+            why = "the pipeline has no such component"
+        elif config["components"][name].get("factory") == "tok2vec":
+            why = "the other components read its output"
+        else:
+            continue
+        raise KroniekError("E440", name=name, pipeline=str(pipeline_dir), why=why, known=", ".join(components))
+
+
+def make_nlp_stage(
+    models: dict[str, str] | None = None,
+    chunk_chars: int = DEFAULT_CHUNK_CHARS,
+    exclude: list[str] | tuple[str, ...] | None = None,
+) -> NlpStage:
+    return NlpStage(models=models, chunk_chars=chunk_chars, exclude=exclude)
