@@ -29,6 +29,7 @@ import re
 
 from kroniek.actors.compose import compose
 from kroniek.actors.finders import Finders
+from kroniek.actors.groups import find_counted_groups
 from kroniek.actors.institutions import Institutions
 from kroniek.actors.kb import (
     ADJ,
@@ -167,6 +168,7 @@ class Resolver(Offices, Finders, Institutions):
             for f in self._groups(tokens, gaz, consumed)
             if not any(s.start < f.end and f.start < s.end for s in speakers)
         ]
+        found += find_counted_groups(self, tokens, gaz, found)
         pending = [g for g in gaz if id(g) not in consumed]
         ner = self._entities(entities or [], gaz, found)
         out = self._sequential(tokens, pending, found, ner)
