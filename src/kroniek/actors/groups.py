@@ -21,7 +21,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, NamedTuple
 
 from kroniek.actors.kb import SECTORS
-from kroniek.actors.lexicon import CONJUNCTIONS, DEFINITE, OF_WORDS, Found, GazMatch, NewActor
+from kroniek.actors.lexicon import CONJUNCTIONS, DEFINITE, OF_WORDS, Found, GazMatch, NewActor, Pending
 from kroniek.errors import KroniekError
 from kroniek.lang import SUPPORTED
 from kroniek.lang import get as language_pack
@@ -31,6 +31,7 @@ from kroniek.lang.text import Token, fold, tokenize
 if TYPE_CHECKING:
     from kroniek.actors.resolve import Resolver
 
+PEOPLE = "people"  # the English name of "Menschen", "mensen", "personnes": the story may name them better
 MODIFIERS = 2  # lower-case words between the count and the noun ("drei tote Zivilisten", "two senior officers")
 
 
@@ -109,7 +110,14 @@ def find_counted_groups(
         count = _count_before(resolver, words, tokens, first)
         if count is None or any(covered[tokens[n].start] for n in range(count, k + 1)):
             continue
-        state = resolver._state_in_place(tokens, k + 1, by_start) or resolver.article_state
+        story = _story_group(taken) if noun.english == PEOPLE else None
+        if story is not None:
+            out.append(Found(tokens[count].start, tok.end, story, "description"))
+            continue
+        # the country only where the text gives it: the scorer matches groups of no country to any, and the
+        # state the article names most was wrong for many counted groups on train ("civilians" of the article's
+        # other state)
+        state = resolver._state_in_place(tokens, k + 1, by_start)
         country = state.country if state is not None else None
         actor = NewActor(f"group:{country}:{fold(noun.english)}", noun.english, "group", country, noun.sector)
         out.append(Found(tokens[count].start, tok.end, actor, "description"))
@@ -179,3 +187,23 @@ def _modifier(resolver: Resolver, tok: Token) -> bool:
     return not (
         tok.key in resolver.determiners or tok.key in DEFINITE or tok.key in OF_WORDS or tok.key in CONJUNCTIONS
     )
+
+
+def _story_group(taken: list[Found]) -> NewActor | Pending | None:
+    """The group the article names most among the groups other rules found ("the protesters", "Greek
+    protesters"): counted people in its story are that group ("rund 2.000 Menschen" among protesters)."""
+    counts: dict[str, int] = {}
+    refs: dict[str, NewActor | Pending] = {}
+    for f in taken:
+        ref = f.ref
+        if isinstance(ref, Pending) and ref.role.offices[:1] == ("GROUP",):
+            key = "pending:" + ref.role.offices[1]
+        elif isinstance(ref, NewActor) and ref.kind == "group":
+            key = ref.key
+        else:
+            continue
+        counts[key] = counts.get(key, 0) + 1
+        refs.setdefault(key, ref)
+    if not counts:
+        return None
+    return refs[max(counts, key=lambda key: counts[key])]
