@@ -45,6 +45,8 @@ MESSAGES: dict[str, str] = {
     "E191": "unknown corpus split {value!r}; choose one of: {choices}",
     "E192": "the gold set fails its checks: {problems}",
     "E280": "the setting {setting} cannot be used: {detail}",
+    "E411": "the counted-group nouns of language {lang} (kroniek/lang/{lang}/groups.toml) cannot be used: {detail}",
+    "E412": "the counted-group noun {noun!r} of language {lang} (kroniek/lang/{lang}/groups.toml, [counted]) cannot be used: {detail}",
     "E290": "the unnamed-speaker phrases of language {lang} (kroniek/lang/{lang}/speakers.toml) cannot be used: {detail}",
     "E193": "cannot load the event model {where}: {detail} (train one with `kroniek train`, docs/events.md)",
     "E194": "unknown training option {key!r}; known: {known}",

@@ -418,6 +418,8 @@ class Finders:
         sentence_start = k == 0 or self.sentence_of[k] != self.sentence_of[k - 1] or not tokens[k - 1].text.isalnum()
         if capitalised(tok.text) and not sentence_start and not definite and self.lang != "de":
             return False  # German capitalises every noun
+        if self.lang == "de" and not capitalised(tok.text):
+            return False  # ... so a lower-case word is a verb or adjective form ("gefangene", "banden")
         if k + 1 < len(tokens):  # "police chief", "opposition leader": the noun modifies a role noun
             pair = fold(self.text[tok.start : tokens[k + 1].end])
             if any(key in self.role_nouns or key in self.office_nouns for key in (tokens[k + 1].key, pair)):

@@ -29,6 +29,7 @@ import re
 
 from kroniek.actors.compose import compose
 from kroniek.actors.finders import Finders
+from kroniek.actors.groups import find_counted_groups
 from kroniek.actors.institutions import Institutions
 from kroniek.actors.kb import (
     ADJ,
@@ -103,8 +104,10 @@ class Resolver(Offices, Finders, Institutions):
         date: dt.date | None,
         first_person_plural: bool = True,
         publisher: str | None = None,
+        counted_groups: bool = False,
     ) -> None:
         self.kb = kb
+        self.counted_groups = counted_groups  # read counted groups (kroniek.actors.groups)
         # the publishing country (gov.uk -> GBR): an unqualified "the Prime Minister" is its office holder
         self.publisher = publisher
         self.composed: list[Found] = []
@@ -167,6 +170,8 @@ class Resolver(Offices, Finders, Institutions):
             for f in self._groups(tokens, gaz, consumed)
             if not any(s.start < f.end and f.start < s.end for s in speakers)
         ]
+        if self.counted_groups:
+            found += find_counted_groups(self, tokens, gaz, found)
         pending = [g for g in gaz if id(g) not in consumed]
         ner = self._entities(entities or [], gaz, found)
         out = self._sequential(tokens, pending, found, ner)

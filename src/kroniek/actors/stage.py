@@ -41,8 +41,10 @@ class ActorStage:
         user_actors: Sequence[str | Path] = (),
         first_person_plural: bool = True,
         use_entities: bool = True,
+        counted_groups: bool = False,
     ) -> None:
         self.user_actors = tuple(str(p) for p in user_actors)
+        self.counted_groups = counted_groups
         self.first_person_plural = first_person_plural
         self.use_entities = use_entities
         self._kb: ActorKB | None = None
@@ -64,6 +66,7 @@ class ActorStage:
             doc.published,
             self.first_person_plural,
             publisher=publisher_country(doc.article.url, doc.article.source),
+            counted_groups=self.counted_groups,
         )
         sentences = [(s.start, s.end) for s in doc.sentences] or None
         entities = self._entities(doc) if self.use_entities else []
@@ -121,14 +124,18 @@ def _record(ref: KBActor | NewActor, doc: ArticleDoc) -> ActorRecord:
 
 
 def make_actor_stage(
-    user_actors: list[str] | None = None, first_person_plural: bool = True, use_entities: bool = True
+    user_actors: list[str] | None = None,
+    first_person_plural: bool = True,
+    use_entities: bool = True,
+    counted_groups: bool = False,
 ) -> ActorStage:
     """Factory for ``[stages."actors.resolve/v1"]``: user_actors (JSONL paths), first_person_plural,
-    use_entities."""
+    use_entities, counted_groups."""
     return ActorStage(
         user_actors=user_actors or (),
         first_person_plural=bool(first_person_plural),
         use_entities=bool(use_entities),
+        counted_groups=bool(counted_groups),
     )
 
 

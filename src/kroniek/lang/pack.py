@@ -1,7 +1,7 @@
 """A language pack: every word list of one language, read from its folder ``kroniek/lang/<code>/``.
 
 Each stage reads its own file of the folder (``events.toml``, ``time.toml``, ``statements.toml``,
-``quantities.toml``, ``numbers.toml``, ``places.toml``, ``words.toml``; the actors stage ``speakers.toml``); the code never lists words of a
+``quantities.toml``, ``numbers.toml``, ``places.toml``, ``words.toml``; the actors stage ``speakers.toml`` and ``groups.toml``); the code never lists words of a
 language. ``LanguagePack.table(name)`` parses ``<name>.toml`` once and returns it; a file that is
 missing or not valid TOML is a catalogue error (E162) naming the file, so a broken pack fails when its
 language is first used, with the path to fix, and not with a KeyError deep in a stage.
@@ -17,7 +17,7 @@ from typing import Any
 from kroniek.errors import KroniekError
 
 # The files every language folder holds; `kroniek.lang.get` checks that they are all there.
-PACK_FILES = ("words", "numbers", "time", "quantities", "places", "statements", "events", "speakers")
+PACK_FILES = ("words", "numbers", "time", "quantities", "places", "statements", "events", "speakers", "groups")
 
 
 @dataclass(frozen=True)
