@@ -78,3 +78,21 @@ def test_an_adjective_before_a_claim_noun_stays_a_mention() -> None:
     other = "Nortland klagt. Sudland griff mit nortländischen Drohnen den Hafen an."
     drone = Found(other.index("nortländischen"), other.index(" Drohnen"), nortland, "adjective")
     assert clean_mentions([name, drone], other) == [name]
+
+
+def test_navy_with_its_state_beside_it(resolve) -> None:
+    # round 8: "{adjective} Navy", or the English Wikipedia title from [titles]
+    found = named(resolve("The Indian navy said one of its ships had stopped the tanker.", lang="en"))
+    assert found["The Indian navy"] == ("Indian Navy", "IND", "organization")
+    found = named(resolve("Een woordvoerder van de Russische marine bevestigde het incident.", lang="nl"))
+    assert found["de Russische marine"][:2] == ("Russian Navy", "RUS")
+    found = named(resolve("La marine française a escorté le cargo jusqu'au port.", lang="fr"))
+    assert found["La marine française"][:2] == ("French Navy", "FRA")
+    found = named(resolve("China's navy sent two frigates to the strait on Friday.", lang="en"))
+    assert found["China's navy"][:2] == ("People's Liberation Army Navy", "CHN")
+
+
+def test_bare_navy_is_nobodys(resolve) -> None:
+    # every party of a conflict has one: a navy with no state beside it is left alone
+    found = named(resolve("Russia and Ukraine traded blame on Friday. The navy said it had lost a ship.", lang="en"))
+    assert "The navy" not in found

@@ -67,6 +67,7 @@ from kroniek.actors.lexicon import (
     capitalised,
 )
 from kroniek.actors.offices import Offices
+from kroniek.actors.org_names import OrgNames
 from kroniek.actors.remention import org_rementions, person_rementions
 from kroniek.actors.speakers import find_speakers
 from kroniek.actors.spelling import person_by_spelling
@@ -92,7 +93,7 @@ def role_key_prefixes(roles: RoleTables, lang: str) -> frozenset[str]:
     return entry[1]
 
 
-class Resolver(Offices, Finders, Institutions):
+class Resolver(Offices, Finders, Institutions, OrgNames):
     """Resolves the actors of one text in one language on one date; ``resolve`` returns the raw mentions
     (``clean_mentions`` removes nesting and redundant adjectives)."""
 
@@ -152,6 +153,7 @@ class Resolver(Offices, Finders, Institutions):
             + self._institutions(tokens, gaz)
             + self._foreign_ministries(tokens, gaz)
         )
+        named += self._long_org_names(gaz, entities or [], named)
         covered = bytearray(len(text) + 1)
         for f in named:
             covered[f.start : f.end] = b"\x01" * (f.end - f.start)
