@@ -96,3 +96,17 @@ def test_bare_navy_is_nobodys(resolve) -> None:
     # every party of a conflict has one: a navy with no state beside it is left alone
     found = named(resolve("Russia and Ukraine traded blame on Friday. The navy said it had lost a ship.", lang="en"))
     assert "The navy" not in found
+
+
+def test_a_regions_institution_is_named_as_written(resolve) -> None:
+    # round 8: a capitalised place or region the knowledge base does not know before the institution word
+    text = "Peru's Congress met on Monday. On Tuesday the Arequipa Supreme Court rejected the appeal."
+    found = named(resolve(text, lang="en"))
+    assert found["the Arequipa Supreme Court"][:1] == ("Arequipa Supreme Court",)
+    assert found["Peru's Congress"][:1] == ("Congress of the Republic of Peru",)
+
+
+def test_the_first_word_of_a_sentence_is_no_local_name(resolve) -> None:
+    text = "Peru's Congress met on Monday. Yesterday Congress voted again."
+    found = named(resolve(text, lang="en"))
+    assert found["Congress"][:1] == ("Congress of the Republic of Peru",)
