@@ -515,7 +515,7 @@ class Finders:
                 if span is None:  # "Quds Force" tagged PER: an organisation by its head word
                     span, kind = self._org_entity(start, end), "organization"
             elif label in ("ORG", "NORP_ORG"):
-                span, kind = self._org_entity(start, end) or self._single_org_word(start, end, lowered), "organization"
+                span, kind = self._org_entity(start, end), "organization"
             else:
                 continue
             if span is None:
@@ -615,25 +615,6 @@ class Finders:
         if not heads or not others:
             return None
         return s, e, surface
-
-    def _single_org_word(self, start: int, end: int, lowered: set[str]) -> tuple[int, int, str] | None:
-        """(start, end, name) of an ORG entity of one word that names an organisation the knowledge base
-        lacks ("Waterleau", "Interpol", "Fifa", "ABVV"): a capitalised word or an acronym that the text never
-        writes in lower case and that is no title, role, office, month or country adjective."""
-        ks = self._entity_tokens(start, end)
-        while ks and (self.tokens[ks[0]].key in self.determiners or not self.tokens[ks[0]].text[:1].isalnum()):
-            ks.pop(0)
-        while ks and not self.tokens[ks[-1]].text[:1].isalnum():
-            ks.pop()
-        if len(ks) != 1:
-            return None
-        tok = self.tokens[ks[0]]
-        word = tok.text.replace("-", "").replace("&", "")
-        if len(word) < 3 or not word.isalpha() or not word[0].isupper() or tok.key in lowered:
-            return None
-        if self._not_a_name(tok) or tok.key in self.group_nouns or self._nickname(ks[0]):
-            return None
-        return tok.start, tok.end, tok.text
 
     def _nickname(self, k: int) -> bool:
         """A quoted word between a given name and a surname is a nickname: 'Yulia "Tayra" Payevska'."""
