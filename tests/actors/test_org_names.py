@@ -54,3 +54,10 @@ def test_no_organisation_phrase_without_a_word_of_its_own_or_in_a_headline(resol
     assert "Latvian Party" not in {r.name for r in resolve("The Latvian Party met.", lang="en").actors}
     headline = "Latvian Unity Renewal Party Wins Big In Riga Vote"
     assert "Latvian Unity Renewal Party" not in {r.name for r in resolve(headline, lang="en").actors}
+
+
+def test_a_known_name_opening_the_entity_wins(resolve) -> None:
+    # the knowledge base's company, not a new organisation named after its division
+    text = "Philips Imaging Systems will build the plant, the company said."
+    doc = resolve(text, lang="en", nlp=with_entities(text, "en", [("Philips Imaging Systems", "ORG")]))
+    assert "Philips Imaging Systems" not in names(doc)

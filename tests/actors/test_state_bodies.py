@@ -110,3 +110,8 @@ def test_the_first_word_of_a_sentence_is_no_local_name(resolve) -> None:
     text = "Peru's Congress met on Monday. Yesterday Congress voted again."
     found = named(resolve(text, lang="en"))
     assert found["Congress"][:1] == ("Congress of the Republic of Peru",)
+
+
+def test_inflected_dutch_constitutional_court(resolve) -> None:
+    found = named(resolve("Het Spaanse Constitutionele Hof schortte de wet op.", lang="nl"))
+    assert found["Het Spaanse Constitutionele Hof"][:2] == ("Constitutional Court of Spain", "ESP")
