@@ -7,8 +7,9 @@ The nlp stage tags many organisation names the knowledge base does not hold. Two
   Rights"): the inner match won (Kenya, Myanmar, "Commission" as the European Commission) and the
   organisation was never an actor. Such an entity is now the organisation, named as written (the gold's
   convention for bodies without an English Wikipedia title of another form), with the state it contains as
-  its country. A known name of two or more words inside it ("U.S. State Department") still wins: the
-  knowledge base has a better name for it.
+  its country. A known name of two or more words inside it ("U.S. State Department"), or a known name
+  other than a state that it opens with ("Philips Medical Systems"), still wins: the knowledge base has a
+  better name for it.
 - a name the tagger missed, written as capitalised words after a country adjective or state and ending in
   a capitalised organisation word ("the ruling Serbian Progressive Party", "The Finnish Border Guard"): the
   same, in en/nl/fr (German capitalises every noun), outside headlines set in title case.
@@ -33,7 +34,7 @@ TITLE_CASE_SHARE = 0.6
 
 
 class OrgNames:
-    """Needs the attributes the Resolver sets (kb, text, tokens) and Finders._org_entity."""
+    """Needs the attributes the Resolver sets (below) and Finders._org_entity."""
 
     kb: ActorKB
     lang: str
