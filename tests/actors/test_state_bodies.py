@@ -78,3 +78,40 @@ def test_an_adjective_before_a_claim_noun_stays_a_mention() -> None:
     other = "Nortland klagt. Sudland griff mit nortländischen Drohnen den Hafen an."
     drone = Found(other.index("nortländischen"), other.index(" Drohnen"), nortland, "adjective")
     assert clean_mentions([name, drone], other) == [name]
+
+
+def test_navy_with_its_state_beside_it(resolve) -> None:
+    # round 8: "{adjective} Navy", or the English Wikipedia title from [titles]
+    found = named(resolve("The Indian navy said one of its ships had stopped the tanker.", lang="en"))
+    assert found["The Indian navy"] == ("Indian Navy", "IND", "organization")
+    found = named(resolve("Een woordvoerder van de Russische marine bevestigde het incident.", lang="nl"))
+    assert found["de Russische marine"][:2] == ("Russian Navy", "RUS")
+    found = named(resolve("La marine française a escorté le cargo jusqu'au port.", lang="fr"))
+    assert found["La marine française"][:2] == ("French Navy", "FRA")
+    found = named(resolve("China's navy sent two frigates to the strait on Friday.", lang="en"))
+    assert found["China's navy"][:2] == ("People's Liberation Army Navy", "CHN")
+
+
+def test_bare_navy_is_nobodys(resolve) -> None:
+    # every party of a conflict has one: a navy with no state beside it is left alone
+    found = named(resolve("Russia and Ukraine traded blame on Friday. The navy said it had lost a ship.", lang="en"))
+    assert "The navy" not in found
+
+
+def test_a_regions_institution_is_named_as_written(resolve) -> None:
+    # round 8: a capitalised place or region the knowledge base does not know before the institution word
+    text = "Peru's Congress met on Monday. On Tuesday the Arequipa Supreme Court rejected the appeal."
+    found = named(resolve(text, lang="en"))
+    assert found["the Arequipa Supreme Court"][:1] == ("Arequipa Supreme Court",)
+    assert found["Peru's Congress"][:1] == ("Congress of the Republic of Peru",)
+
+
+def test_the_first_word_of_a_sentence_is_no_local_name(resolve) -> None:
+    text = "Peru's Congress met on Monday. Yesterday Congress voted again."
+    found = named(resolve(text, lang="en"))
+    assert found["Congress"][:1] == ("Congress of the Republic of Peru",)
+
+
+def test_inflected_dutch_constitutional_court(resolve) -> None:
+    found = named(resolve("Het Spaanse Constitutionele Hof schortte de wet op.", lang="nl"))
+    assert found["Het Spaanse Constitutionele Hof"][:2] == ("Constitutional Court of Spain", "ESP")

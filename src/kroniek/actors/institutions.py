@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from importlib import resources
 from typing import Any
 
-from kroniek.actors.kb import ActorKB, KBActor
+from kroniek.actors.kb import CAPITAL, SEAT, ActorKB, KBActor
 from kroniek.actors.lexicon import (
     DEFINITE,
     DEFINITE_STATE_NAMES,
@@ -34,7 +34,11 @@ from kroniek.actors.lexicon import (
 from kroniek.lang.text import Token, fold
 
 POSSESSIVE_MARKS = {"'s", "’s", "'", "’"}
-STATE_ITSELF = "{state}"  # an institution pattern that names the state itself, not a body of it
+STATE_ITSELF = "{state}"
+# languages where a capitalised word before "Parliament"/"High Court" is a local name ("the Islamabad High
+# Court"); German capitalises every noun
+LOCAL_NAME_LANGS = frozenset({"en", "nl", "fr"})
+MAX_LOCAL_NAME_WORDS = 3  # an institution pattern that names the state itself, not a body of it
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,6 +99,7 @@ class Institutions:
     tokens: list[Token]
     determiners: set[str]
     article_state: KBActor | None
+    sentence_of: list[int]
 
     def _institutions(self, tokens: list[Token], gaz: list[GazMatch]) -> list[Found]:
         tables = institution_tables()
@@ -127,7 +132,13 @@ class Institutions:
             # "Parliament", "het parlement": the article's own; "a parliament", "parlementen" are not one
             own = capitalised(tokens[k].text) or (k > 0 and tokens[k - 1].key in DEFINITE)
             ref: KBActor | NewActor | None = None
-            if state is not None:
+            local = self._local_name_start(tokens, k, gaz) if state is None and capitalised(tokens[k].text) else k
+            if local < k:
+                # "the Islamabad High Court", "het Vlaams Parlement": a region's or city's body, named as written
+                name = self.text[tokens[local].start : tokens[j - 1].end]
+                ref = NewActor(f"institution:{fold(name)}", name, "organization", None, inst.sector)
+                start_tok = local
+            elif state is not None:
                 ref = self._institution_ref(inst, state)
             elif inst.key in earlier:
                 ref = earlier[inst.key] if own else None
@@ -143,6 +154,27 @@ class Institutions:
             found.append(Found(tokens[start_tok].start, tokens[end_tok - 1].end, ref, "name"))
             k = end_tok
         return found
+
+    def _local_name_start(self, tokens: list[Token], k: int, gaz: list[GazMatch]) -> int:
+        """The first of the capitalised words right before an institution word at token k that name a place
+        or region the knowledge base does not know as a state ("Islamabad", "Vlaams", "Los Angeles County"),
+        else k. The first word of a sentence does not count (any word is capitalised there), nor German,
+        which capitalises every noun."""
+        if self.lang not in LOCAL_NAME_LANGS:
+            return k
+        # a known name stops it, except a city ("Islamabad" is Pakistan's capital, not Pakistan)
+        known = {t for g in gaz if not all(h.flags & (CAPITAL | SEAT) for h in g.hits) for t in range(g.i, g.j)}
+        first = k
+        while first > 0 and k - first < MAX_LOCAL_NAME_WORDS:
+            tok = tokens[first - 1]
+            if first - 1 in known or not capitalised(tok.text) or not tok.text.replace("-", "").isalpha():
+                break
+            if tok.key in self.determiners or first - 1 == 0 or self.sentence_of[first - 1] != self.sentence_of[k]:
+                break
+            if self.sentence_of[first - 2] != self.sentence_of[first - 1] or not tokens[first - 2].text[:1].isalnum():
+                break  # the sentence's first word (or one after a quotation mark or a dash)
+            first -= 1
+        return first
 
     def _titled(self, inst: Institution, known: GazMatch, found: list[Found]) -> KBActor | NewActor:
         """A known name that ends in an institution word ("the U.S. Supreme Court") under its English Wikipedia

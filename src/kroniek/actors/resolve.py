@@ -68,6 +68,7 @@ from kroniek.actors.lexicon import (
     capitalised,
 )
 from kroniek.actors.offices import Offices
+from kroniek.actors.org_names import OrgNames
 from kroniek.actors.remention import org_rementions, person_rementions
 from kroniek.actors.speakers import find_speakers
 from kroniek.actors.spelling import person_by_spelling
@@ -93,7 +94,7 @@ def role_key_prefixes(roles: RoleTables, lang: str) -> frozenset[str]:
     return entry[1]
 
 
-class Resolver(Offices, Finders, Institutions):
+class Resolver(Offices, Finders, Institutions, OrgNames):
     """Resolves the actors of one text in one language on one date; ``resolve`` returns the raw mentions
     (``clean_mentions`` removes nesting and redundant adjectives)."""
 
@@ -155,6 +156,8 @@ class Resolver(Offices, Finders, Institutions):
             + self._institutions(tokens, gaz)
             + self._foreign_ministries(tokens, gaz)
         )
+        named += self._long_org_names(gaz, entities or [], named)
+        named += self._adjective_org_phrases(tokens, gaz, named)
         covered = bytearray(len(text) + 1)
         for f in named:
             covered[f.start : f.end] = b"\x01" * (f.end - f.start)
@@ -224,12 +227,16 @@ class Resolver(Offices, Finders, Institutions):
     def _accept(self, hit: AliasHit, surface: str) -> bool:
         if hit.flags & CASE:
             return hit.surface == surface
+        words = surface.split()
+        if len(words) > 1 and words[0].casefold() in self.determiners and not any(capitalised(w) for w in words[1:]):
+            # "Le maire d'Istanbul" opening a sentence is not Bruno Le Maire: after an article, the name's own
+            # words must be capitalised
+            return bool(hit.flags & LOWER_OK) and hit.actor.kind != "person"
         if capitalised(surface) or surface[:1].isdigit():
             return True
         if hit.flags & LOWER_OK:
             return True
         # "het Kremlin", "de Tweede Kamer": a lower-case function word followed by a capitalised name.
-        words = surface.split()
         return len(words) > 1 and any(capitalised(w) for w in words[1:])
 
     def _lookup(self, surface: str) -> list[AliasHit]:
