@@ -17,8 +17,8 @@ that fits:
   sentence, one prediction: this gold trigger has no prediction of its own);
 - ``wrong type, right participants``: a participant is shared; the type pair (predicted -> gold) is listed;
 - ``wrong type, wrong participants``: neither;
-- right type, and no participant in common, by what the gold participants became:
-  - ``no participant predicted``: the prediction has neither actor nor recipient;
+- right type, and no participant in common (every prediction has one: the stage drops an event without),
+  by what the gold participants became:
   - ``source as participant``: a predicted participant is the one who reports the act (the prediction's
     own source, or one standing for the gold event's source) or a media actor, and no gold participant;
   - ``gold participant found in the sentence, not linked``: an actor the actors stage found, standing for a
@@ -49,13 +49,12 @@ from kroniek.evaluation.scorer import ActorMatcher, ArticleScore, overlap, overl
 TAKEN = "taken by another gold event"
 WRONG_TYPE = "wrong type, right participants"
 WRONG_BOTH = "wrong type, wrong participants"
-NO_PARTICIPANT = "no participant predicted"
 SOURCE = "source as participant"
 OTHER_KIND = "same country, other kind"
 IN_SENTENCE = "gold participant found in the sentence, not linked"
 ELSEWHERE = "gold participant found elsewhere in the article"
 NOT_FOUND = "gold participant not found"
-CLASSES = (TAKEN, WRONG_TYPE, WRONG_BOTH, NO_PARTICIPANT, SOURCE, IN_SENTENCE, OTHER_KIND, ELSEWHERE, NOT_FOUND)
+CLASSES = (TAKEN, WRONG_TYPE, WRONG_BOTH, SOURCE, IN_SENTENCE, OTHER_KIND, ELSEWHERE, NOT_FOUND)
 
 
 def _evidence(event: Event) -> tuple[int, int]:
@@ -111,8 +110,6 @@ class UnmatchedClassifier:
 
     def _participant_class(self, g: Event, p: Event) -> tuple[str, str]:
         gold_ids = participants(g)
-        if not participants(p):
-            return NO_PARTICIPANT, ""
         preds = [self.pred_actors[i] for i in participants(p) if i in self.pred_actors]
         golds = [self.gold_actors[i] for i in gold_ids if i in self.gold_actors]
         reporters = [a for a in preds if self._reports(a.id, g, p)]
