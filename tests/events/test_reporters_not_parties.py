@@ -60,3 +60,17 @@ def test_a_named_subject_after_the_report_verb_still_acts():
     assault = [e for e in doc.events if e.event == "ASSAULT"]
     assert assault, [(d.event, d.reason) for d in doc.dropped_triggers]
     assert names(doc, assault[0].actor) == {"Nortland"}
+
+
+def test_a_v2_reported_clause_with_its_own_subject_drops_the_reporter():
+    doc = run("Nortland teilte am Montag mit, Soldaten hätten Rebellen angegriffen.", "de")
+    assert all("Nortland" not in names(doc, e.actor) for e in doc.events if e.event == "ASSAULT"), [
+        (e.event, names(doc, e.actor)) for e in doc.events
+    ]
+
+
+def test_a_v2_reported_clause_with_a_pronoun_keeps_the_reporter():
+    doc = run("Nortland erklärte am Montag, es habe Sudland angegriffen.", "de")
+    assault = [e for e in doc.events if e.event == "ASSAULT"]
+    assert assault, [(d.event, d.reason) for d in doc.dropped_triggers]
+    assert names(doc, assault[0].actor) == {"Nortland"}

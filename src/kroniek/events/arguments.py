@@ -465,7 +465,11 @@ def _reported_subject_start(nlp: Doc, match: TriggerMatch, groups: list[ActorGro
     "the government said soldiers had killed …"); None otherwise. The reporter before it is then no party
     to the act, even when the reported subject is no actor; a pronoun ("X said it had …") may be the
     reporter again and leaves it. Needs the parse (the subject relation), so only tagged SVO languages."""
-    if match.kind != "verb" or not nlp.has_annotation("DEP"):
+    if match.kind != "verb":
+        return None
+    if cues.verb_first:
+        return _reported_after_comma(nlp, match, cues)
+    if not nlp.has_annotation("DEP"):
         return None
     cut = _reported_clause_start(nlp, match, cues, groups)
     if cut is None:
@@ -474,6 +478,27 @@ def _reported_subject_start(nlp: Doc, match: TriggerMatch, groups: list[ActorGro
     if not subjects or any(c.pos_ == "PRON" or c.dep_ in _PASSIVE_SUBJ for c in subjects):
         return None
     return cut
+
+
+def _reported_after_comma(nlp: Doc, match: TriggerMatch, cues: Cues) -> int | None:
+    """V2 languages: "Die Regierung teilte mit, Soldaten hätten … getötet", "X sagte, 27 Personen seien
+    festgenommen worden": the token after the comma that follows a report verb of the clause, when the
+    reported words open with a subject of their own that is no pronoun (a capitalised noun after articles and
+    numbers, untagged; the trigger's ``nsubj`` there, tagged); None otherwise ("X sagte, er werde …")."""
+    clause = match.clause
+    assert clause is not None
+    lowers = token_table(nlp).lowers
+    comma = next((i for i in range(match.start - 1, clause.start, -1) if lowers[i] == ","), None)
+    if comma is None or not any(lowers[i] in cues.report_verbs for i in range(clause.start, comma)):
+        return None
+    if nlp.has_annotation("DEP"):
+        subjects = [c for c in nlp[match.start].children if c.dep_ in _SUBJ and comma < c.i < match.start]
+        return comma + 1 if subjects and not any(c.pos_ == "PRON" for c in subjects) else None
+    i = comma + 1
+    while i < match.start and (lowers[i] in cues.determiners or lowers[i].isdigit()):
+        i += 1
+    word = nlp[i].text
+    return comma + 1 if i < match.start and word[:1].isupper() and word[1:].islower() else None
 
 
 def _unresolved_pronoun_subject(
