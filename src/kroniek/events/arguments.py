@@ -26,6 +26,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
 _SUBJ = {"nsubj", "nsubj:pass", "csubj", "nsubjpass"}
+_PASSIVE_SUBJ = {"nsubj:pass", "nsubjpass"}
 _OBJ = {"obj", "dobj", "iobj"}
 _OBL = {"obl", "nmod", "obl:arg", "prep", "pobj", "dative"}
 
@@ -266,6 +267,11 @@ def _from_word_order(
         if not (g.start >= complement_start and entry.event in _PROP_TYPES)
         or (passive and g.prep in cues.agent_preps and g.start - match.last <= _AGENT_REACH)
     ]
+    reporter_cut = _reported_subject_start(nlp, match, groups, cues)
+    if reporter_cut is not None:
+        # "The ministry said 133 people had been detained": who reports is no party to the act
+        args.path.append(f"reported clause with its own subject after:{nlp[reporter_cut - 1].text}")
+        usable = [g for g in usable if g.start >= reporter_cut]
     # a group whose preposition is part of the trigger ("called on X", "riep X op") is its object
     bare = [g for g in usable if g.prep is None or g.start - 1 in match.tokens]
     _prepositional_groups(nlp, match, usable, bare, cues, passive, others, args)
@@ -451,6 +457,48 @@ def _reported_clause_start(nlp: Doc, match: TriggerMatch, cues: Cues, groups: li
         if word in cues.report_verbs:
             return i + 1
     return None
+
+
+def _reported_subject_start(nlp: Doc, match: TriggerMatch, groups: list[ActorGroup], cues: Cues) -> int | None:
+    """The token after the report verb when the verb trigger stands in a clause reported without "that" and
+    has a subject of its own there that is no pronoun ("The ministry said 133 people had been detained",
+    "the government said soldiers had killed …"); None otherwise. The reporter before it is then no party
+    to the act, even when the reported subject is no actor; a pronoun ("X said it had …") may be the
+    reporter again and leaves it. Needs the parse (the subject relation), so only tagged SVO languages."""
+    if match.kind != "verb":
+        return None
+    if cues.verb_first:
+        return _reported_after_comma(nlp, match, cues)
+    if not nlp.has_annotation("DEP"):
+        return None
+    cut = _reported_clause_start(nlp, match, cues, groups)
+    if cut is None:
+        return None
+    subjects = [c for c in nlp[match.start].children if c.dep_ in _SUBJ and cut <= c.i < match.start]
+    if not subjects or any(c.pos_ == "PRON" or c.dep_ in _PASSIVE_SUBJ for c in subjects):
+        return None
+    return cut
+
+
+def _reported_after_comma(nlp: Doc, match: TriggerMatch, cues: Cues) -> int | None:
+    """V2 languages: "Die Regierung teilte mit, Soldaten hätten … getötet", "X sagte, 27 Personen seien
+    festgenommen worden": the token after the comma that follows a report verb of the clause, when the
+    reported words open with a subject of their own that is no pronoun (a capitalised noun after articles and
+    numbers, untagged; the trigger's ``nsubj`` there, tagged); None otherwise ("X sagte, er werde …")."""
+    clause = match.clause
+    assert clause is not None
+    lowers = token_table(nlp).lowers
+    comma = next((i for i in range(match.start - 1, clause.start, -1) if lowers[i] == ","), None)
+    if comma is None or not any(lowers[i] in cues.report_verbs for i in range(clause.start, comma)):
+        return None
+    if nlp.has_annotation("DEP"):
+        subjects = [c for c in nlp[match.start].children if c.dep_ in _SUBJ and comma < c.i < match.start]
+        return comma + 1 if subjects and not any(c.pos_ == "PRON" for c in subjects) else None
+    i = comma + 1
+    while i < match.start and (lowers[i] in cues.determiners or lowers[i].isdigit()):
+        i += 1
+    word = nlp[i].text
+    return comma + 1 if i < match.start and word[:1].isupper() and word[1:].islower() else None
 
 
 def _unresolved_pronoun_subject(

@@ -250,7 +250,7 @@ def _as_report(nlp: Doc, group: ActorGroup, clause: Clause, cues: Any) -> str:
         (
             i
             for i in range(group.start - 1, max(clause.start, group.start - 1 - AS_REPORT_REACH) - 1, -1)
-            if _low(nlp, i) in cues.source_as and _after_a_break(nlp, i)
+            if _low(nlp, i) in cues.source_as and (_after_a_break(nlp, i) or _opens_sentence(nlp, i, clause))
         ),
         None,
     )
@@ -262,6 +262,19 @@ def _as_report(nlp: Doc, group: ActorGroup, clause: Clause, cues: Any) -> str:
         None,
     )
     return f"{nlp[opener].text} … {nlp[verb].text}" if verb is not None else ""
+
+
+def _opens_sentence(nlp: Doc, at: int, clause: Clause) -> bool:
+    """Token ``at`` is the first of its sentence ("Wie die Agentur Tass meldet, nahm …")."""
+    return clause.index == 0 and at == clause.start and nlp[at].idx == clause.sentence.start
+
+
+def named_as_source(nlp: Doc, groups: list[ActorGroup], clause: Clause, cues: Any) -> list[ActorGroup]:
+    """The groups of the clause that a source phrase or an "as X said" clause names as who reports
+    ("according to Reuters", "laut Tass", "Dem Kreml zufolge", "Wie die Nachrichtenagentur Tass meldet, …",
+    "zoals het ministerie meldde"): they claim the act and take no part in it."""
+    covered = {t for g in groups for t in range(g.start, g.end)}
+    return [g for g in groups if _source_phrase(nlp, g, clause, cues, covered) or _as_report(nlp, g, clause, cues)]
 
 
 def is_report_verb(nlp: Doc, i: int, cues: Any) -> bool:

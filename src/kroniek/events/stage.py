@@ -57,7 +57,7 @@ from kroniek.events.qualify import (
 from kroniek.events.reactions import address_reactions
 from kroniek.events.relatives import antecedent_groups
 from kroniek.events.rementions import merge_rementions
-from kroniek.events.sources import OWN_SPEECH_ACTS, source_for
+from kroniek.events.sources import OWN_SPEECH_ACTS, named_as_source, source_for
 from kroniek.events.token_table import token_table
 from kroniek.events.triggers import TriggerMatch, find_triggers
 from kroniek.events.when import discourse_date, other_conjuncts, sentence_index
@@ -423,6 +423,9 @@ class EventsStage:
         # who utters an accusation the quote makes ("„…“, zei X": X accuses; docs/annotation.md)
         tail = attribution_tail_groups(doc, match, ctx.groups)
         speakers_own = match.entry.event in OWN_SPEECH_ACTS
+        if not speakers_own:
+            # so is who a source phrase names ("laut Tass", "Wie Tass meldet, …")
+            tail += [g for g in named_as_source(ctx.nlp, ctx.groups, ctx.clause, ctx.lexicon.cues) if g not in tail]
         if tail and not speakers_own:
             ctx.groups = [g for g in ctx.groups if g not in tail]
         ctx.args = find_arguments(
