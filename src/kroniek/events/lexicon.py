@@ -89,6 +89,8 @@ class Cues:
     source_nouns: frozenset[str] = frozenset()
     self_sources: frozenset[str] = frozenset()  # "naar eigen zeggen": the actor claims it itself
     span_preps: frozenset[str] = frozenset()  # "since May", "seit Oktober": the timex bounds a state, dates no act
+    # ", qui avait déposé sa candidature le 2 octobre,": a timex in a comma-bounded relative clause dates its verb
+    dating_relatives: frozenset[str] = frozenset()
     # "the budget for 2027", "de verkiezingen van vorig jaar": after a noun, a timex is the noun's date ...
     noun_date_preps: frozenset[str] = frozenset()
     # ... unless the noun is one of time: "met ingang van vandaag", "the night of 6 May" date the act
