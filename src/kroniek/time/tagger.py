@@ -160,7 +160,12 @@ class Tagger:
             # "the Arab Spring", "the fall of Kabul": a season alone needs a word such as "in" or "this" before it
             before = {normalise(w) for w in lex.month_cue.get("before", [])}
             return _previous_word(text, cand.start) in before
-        if kind == "year" and not g.get("boundary"):
+        if kind == "short_year" and not g.get("full_year"):
+            # "since '82", "de '73": after a word that may stand before a month; not a quote opened on a number
+            before = {normalise(w) for w in lex.month_cue.get("before", [])}
+            if _previous_word(text, cand.start) not in before:
+                return False
+        if kind in ("year", "short_year") and not g.get("boundary"):
             nxt = _next_word(text, cand.end)
             if nxt in self.non_year_words or text[cand.end : cand.end + 2].strip().startswith(("%", "‰")):
                 return False
@@ -177,7 +182,9 @@ class Tagger:
                 return False
         if kind == "duration" and not (g.get("num") or g.get("half") or g.get("count") or g.get("whole")):
             return False
-        if kind == "word_clock" and not (g.get("minutes") or g.get("half") or g.get("clock_pod") or g.get("oclock")):
+        if kind == "word_clock" and not (
+            g.get("minutes") or g.get("half") or g.get("before_hour") or g.get("clock_pod") or g.get("oclock")
+        ):
             # "acht", "sept heures": a number or a duration as much as a time of day; after "om", "à" an hour
             # with its noun ("om zeven uur", "à sept heures") is the time of day
             return " " in cand.match_text.strip() and self._after_clock_preposition(text, cand.start)
@@ -383,6 +390,11 @@ class Tagger:
             ydir = int(lex.lookup("ydir", g["ydir"]) or 0)  # "vorig jaar maart": years from this one
             year = published.year + ydir if published else None
         elif year is None and published is not None:
+            if direction is None and day is None and g.get("boundary") is None:
+                # a month in a clause about the past is the last one ("sales fell in January", published
+                # in August: this January, not the nearer next one); otherwise the nearest
+                guessed = guess_direction(r.doc, CharSpan(r.cand.start, r.cand.end), lex)
+                direction = "past" if guessed == "past" else None
             if direction == "this":
                 year = published.year
             else:
@@ -456,6 +468,8 @@ Tagger._RESOLVERS = {
     "relunit": Tagger._relunit,
     "ago": Tagger._ago,
     "decade": K.decade,
+    "century": K.century,
+    "short_year": K.short_year,
 }
 
 _TAGGERS: dict[tuple[str, frozenset[str]], Tagger] = {}

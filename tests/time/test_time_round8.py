@@ -1,0 +1,78 @@
+"""Timex classes from the round-8 error counts on the tuning halves of the Recognizers specs and the news suites
+(issue 14): centuries, years in two digits, the German quarters counted towards the hour; on sentences written
+for these tests, published Wednesday 2025-03-19."""
+
+from __future__ import annotations
+
+import pytest
+
+from kroniek.time.stage import make_time_stage
+
+STAGE = make_time_stage()
+
+
+def _found(make_doc, sentence: str, lang: str) -> dict[str, str]:
+    doc = STAGE(make_doc(sentence, lang))
+    return {doc.text[t.start : t.end]: t.value for t in doc.timexes}
+
+
+@pytest.mark.parametrize(
+    ("lang", "sentence", "surface", "value"),
+    [
+        ("en", "The bridge was the longest of the 20th century.", "the 20th century", "19"),
+        ("en", "Steel shaped the nineteenth century in the valley.", "the nineteenth century", "18"),
+        ("en", "It is a dispute about 21st-century borders.", "21st-century", "20"),
+        ("de", "Die Brücke wurde im 19. Jahrhundert gebaut.", "19. Jahrhundert", "18"),
+        ("de", "Das Ende des zwanzigsten Jahrhunderts war unruhig.", "zwanzigsten Jahrhunderts", "19"),
+        ("fr", "Le pont date du XIXe siècle.", "XIXe siècle", "18"),
+        ("fr", "Le vingtième siècle fut violent.", "vingtième siècle", "19"),
+        ("fr", "Une réforme du 21e siècle divise le pays.", "21e siècle", "20"),
+        ("nl", "De brug stamt uit de 19e eeuw.", "19e eeuw", "18"),
+        ("nl", "De twintigste eeuw was roerig.", "twintigste eeuw", "19"),
+    ],
+)
+def test_a_century_is_its_hundreds(make_doc, lang: str, sentence: str, surface: str, value: str) -> None:
+    assert _found(make_doc, sentence, lang).get(surface) == value
+
+
+@pytest.mark.parametrize(
+    ("lang", "sentence", "surface", "value"),
+    [
+        ("en", "The index fell to its lowest level since '82 on Monday.", "'82", "1982"),
+        ("en", "The league title of ’21 still counts.", "’21", "2021"),
+        ("nl", "De club won de beker in het seizoen 1987-88.", "88", "1988"),
+        ("nl", "De club won de beker in het seizoen 1987-88.", "1987", "1987"),
+        ("de", "Die Saison 1999/00 endete früh.", "00", "2000"),
+        ("fr", "La crise de '73 a changé le marché.", "'73", "1973"),
+    ],
+)
+def test_a_year_in_two_digits(make_doc, lang: str, sentence: str, surface: str, value: str) -> None:
+    assert _found(make_doc, sentence, lang).get(surface) == value
+
+
+@pytest.mark.parametrize(
+    ("lang", "sentence"),
+    [
+        ("en", "He said '20 percent' twice."),
+        ("en", "The vote of 2012-13% was odd."),
+    ],
+)
+def test_two_digits_that_are_no_year(make_doc, lang: str, sentence: str) -> None:
+    values = [t.value for t in STAGE(make_doc(sentence, lang)).timexes]
+    assert not {"2020", "2013"} & set(values), values
+
+
+@pytest.mark.parametrize(
+    ("sentence", "surface", "clock"),
+    [
+        ("Der Zug fuhr um viertel acht ab.", "viertel acht", "T07:15"),
+        ("Wir trafen uns um dreiviertel neun abends.", "dreiviertel neun abends", "T20:45"),
+    ],
+)
+def test_german_quarters_towards_the_hour(make_doc, sentence: str, surface: str, clock: str) -> None:
+    assert _found(make_doc, sentence, "de").get(surface, "").endswith(clock)
+
+
+def test_a_quarter_of_a_unit_is_no_clock(make_doc) -> None:
+    found = _found(make_doc, "Ein Viertel acht Stunden lang war geschlossen.", "de")
+    assert not any(v.endswith(("T07:15", "T7:15")) for v in found.values()), found
