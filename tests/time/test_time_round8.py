@@ -76,3 +76,28 @@ def test_german_quarters_towards_the_hour(make_doc, sentence: str, surface: str,
 def test_a_quarter_of_a_unit_is_no_clock(make_doc) -> None:
     found = _found(make_doc, "Ein Viertel acht Stunden lang war geschlossen.", "de")
     assert not any(v.endswith(("T07:15", "T7:15")) for v in found.values()), found
+
+
+@pytest.mark.parametrize(
+    ("lang", "sentence", "surface", "value"),
+    [
+        # published 2025-03-19: Ramadan 1446 began on 1 March 2025 (tabular calendar), Eid al-Fitr on 31 March
+        ("en", "The truce held through Ramadan, officials said.", "Ramadan", "2025-03-01"),
+        ("en", "Talks resume after Eid al-Fitr in the capital.", "Eid al-Fitr", "2025-03-31"),
+        ("nl", "Na het Suikerfeest gaan de gesprekken verder.", "Suikerfeest", "2025-03-31"),
+        ("de", "Nach dem Zuckerfest beginnen die Gespräche.", "Zuckerfest", "2025-03-31"),
+        ("fr", "Les discussions reprendront après l'Aïd el-Fitr.", "Aïd el-Fitr", "2025-03-31"),
+        ("en", "Pilgrims gathered in Mecca last Eid al-Adha.", "last Eid al-Adha", "2024-06-17"),
+    ],
+)
+def test_islamic_holidays(make_doc, lang: str, sentence: str, surface: str, value: str) -> None:
+    assert _found(make_doc, sentence, lang).get(surface) == value
+
+
+def test_hijri_days_fall_once_or_twice_in_a_year() -> None:
+    from kroniek.time.calendar import hijri_day, hijri_in_year
+
+    assert hijri_day(1446, 9, 1).isoformat() == "2025-03-01"
+    # 1 Muharram fell twice in 2008 (1429 and 1430): the first is the year's
+    assert hijri_in_year(2008, 1, 1).isoformat() == "2008-01-10"
+    assert hijri_day(1430, 1, 1).year == 2008
