@@ -101,3 +101,34 @@ def test_hijri_days_fall_once_or_twice_in_a_year() -> None:
     # 1 Muharram fell twice in 2008 (1429 and 1430): the first is the year's
     assert hijri_in_year(2008, 1, 1).isoformat() == "2008-01-10"
     assert hijri_day(1430, 1, 1).year == 2008
+
+
+@pytest.mark.parametrize(
+    ("sentence", "surface", "clock"),
+    [
+        ("De betoging begint om 20u30 aan het station.", "20u30", "T20:30"),
+        ("De raad vergadert om 8u in Gent.", "8u", "T08:00"),
+        ("Het debat loopt vanaf 14 u in het parlement.", "14 u", "T14:00"),
+    ],
+)
+def test_flemish_clock_times_with_u(make_doc, sentence: str, surface: str, clock: str) -> None:
+    assert _found(make_doc, sentence, "nl").get(surface, "").endswith(clock)
+
+
+@pytest.mark.parametrize(
+    ("lang", "sentence", "surface", "clock"),
+    [
+        ("nl", "De raad kwam 's avonds zeven uur bijeen.", "zeven uur", "T19:00"),
+        ("de", "Die Sitzung begann um ein Uhr nachmittags.", "ein Uhr nachmittags", "T13:00"),
+    ],
+)
+def test_an_hour_after_a_part_of_day_is_a_clock_time(
+    make_doc, lang: str, sentence: str, surface: str, clock: str
+) -> None:
+    found = _found(make_doc, sentence, lang)
+    assert any(s.endswith(surface) and v.endswith(clock) for s, v in found.items()), found
+
+
+def test_hours_after_a_day_without_a_part_of_day_stay_a_duration(make_doc) -> None:
+    found = _found(make_doc, "Het overleg duurde zeven uur.", "nl")
+    assert found.get("zeven uur") == "PT7H", found

@@ -197,7 +197,15 @@ class Tagger:
         return True
 
     def _after_clock_preposition(self, text: str, start: int) -> bool:
-        return key_of(_previous_word(text, start)) in self.lex.clock_prepositions
+        """After "om", "à", "um" or a part of day read with a clock ("'s avonds zeven uur", "abends ein Uhr"):
+        an hour with its noun is a time of day there, not a duration."""
+        if key_of(_previous_word(text, start)) in self.lex.clock_prepositions:
+            return True
+        before = key_of(text[max(0, start - 24) : start]).rstrip()
+        return any(
+            before.endswith(pod) and (len(before) == len(pod) or not before[-len(pod) - 1].isalnum())
+            for pod in self.lex.words.get("clock_pod", {})
+        )
 
     def _hours_after_clock_preposition(self, text: str, cand: Candidate) -> bool:
         """A whole number of hours up to 24 right after a clock preposition ("om zeven uur")."""
