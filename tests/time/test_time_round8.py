@@ -132,3 +132,34 @@ def test_an_hour_after_a_part_of_day_is_a_clock_time(
 def test_hours_after_a_day_without_a_part_of_day_stay_a_duration(make_doc) -> None:
     found = _found(make_doc, "Het overleg duurde zeven uur.", "nl")
     assert found.get("zeven uur") == "PT7H", found
+
+
+@pytest.mark.parametrize(
+    ("sentence", "surface", "value"),
+    [
+        ("Die Polizei räumte heute früh das Lager.", "heute früh", "2025-03-19TMO"),
+        ("Die Gespräche beginnen morgen früh in Bern.", "morgen früh", "2025-03-20TMO"),
+        ("Am Samstagfrüh demonstrierten Tausende.", "Samstagfrüh", "2025-03-15TMO"),
+    ],
+)
+def test_german_frueh_is_the_morning(make_doc, sentence: str, surface: str, value: str) -> None:
+    assert _found(make_doc, sentence, "de").get(surface) == value
+
+
+@pytest.mark.parametrize(
+    ("sentence", "surface", "value"),
+    [
+        ("The index closed at its lowest level in years.", "years", "PXY"),
+        ("Rescuers reached the village within hours.", "hours", "PTXH"),
+        ("The gains were wiped out in minutes.", "minutes", "PTXM"),
+        ("Protesters waited for hours outside.", "hours", "PTXH"),
+    ],
+)
+def test_a_bare_plural_unit_after_a_preposition_is_a_vague_duration(
+    make_doc, sentence: str, surface: str, value: str
+) -> None:
+    assert _found(make_doc, sentence, "en").get(surface) == value
+
+
+def test_the_minutes_of_a_meeting_are_no_duration(make_doc) -> None:
+    assert _found(make_doc, "The figure appears in minutes of the meeting.", "en") == {}

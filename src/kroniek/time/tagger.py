@@ -55,7 +55,7 @@ def _groups(match: re.Match[str]) -> dict[str, str | None]:
 
 
 def _span_of(match: re.Match[str]) -> tuple[int, int]:
-    for name in ("t", "t2"):
+    for name in ("t", "t2", "t3"):
         if match.groupdict().get(name) is not None:
             return match.start(name), match.end(name)
     return match.start(), match.end()
@@ -398,9 +398,11 @@ class Tagger:
             ydir = int(lex.lookup("ydir", g["ydir"]) or 0)  # "vorig jaar maart": years from this one
             year = published.year + ydir if published else None
         elif year is None and published is not None:
-            if direction is None and day is None and g.get("boundary") is None:
-                # a month in a clause about the past is the last one ("sales fell in January", published
-                # in August: this January, not the nearer next one); otherwise the nearest
+            ahead = (int(month) - published.month) % 12
+            if direction is None and day is None and g.get("boundary") is None and 4 <= ahead <= 6:
+                # a month four to six months ahead in a clause about the past is the last one ("sales fell in
+                # January", published in August: this January, not the nearer next one); a month closer ahead
+                # is more often a plan reported in the past ("chose firms for a program to run through June")
                 guessed = guess_direction(r.doc, CharSpan(r.cand.start, r.cand.end), lex)
                 direction = "past" if guessed == "past" else None
             if direction == "this":
