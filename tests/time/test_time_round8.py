@@ -163,3 +163,23 @@ def test_a_bare_plural_unit_after_a_preposition_is_a_vague_duration(
 
 def test_the_minutes_of_a_meeting_are_no_duration(make_doc) -> None:
     assert _found(make_doc, "The figure appears in minutes of the meeting.", "en") == {}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "surface", "clock"),
+    [
+        ("The talks resumed at ten thirty in the capital.", "ten thirty", "T10:30"),
+        ("The plane landed at eight forty five, officials said.", "eight forty five", "T08:45"),
+        ("The vote closed seven thirty five pm, officials said.", "seven thirty five pm", "T19:35"),
+    ],
+)
+def test_an_hour_and_minutes_read_out(make_doc, sentence: str, surface: str, clock: str) -> None:
+    assert _found(make_doc, sentence, "en").get(surface, "").endswith(clock)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["The police arrested seven thirty-year-olds.", "Shelling at eight twenty people were hurt by was reported."],
+)
+def test_counts_are_no_clock_times(make_doc, sentence: str) -> None:
+    assert not any("T" in v for v in _found(make_doc, sentence, "en").values())

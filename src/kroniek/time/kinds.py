@@ -232,7 +232,8 @@ def _clock_number(tagger: Tagger, cls: str, word: str | None) -> int | None:
         return int(listed)
     if word.isdigit():
         return int(word)
-    parsed = parse_number(word, tagger.lang) if cls == "clock_minutes" else None  # "forty", "trente-cinq"
+    # "forty", "trente-cinq", "thirty five" (read out, the tens and units apart)
+    parsed = parse_number(re.sub(r"\s+", "-", word.strip()), tagger.lang) if cls == "clock_minutes" else None
     return int(parsed[0]) if parsed is not None and not parsed[1] and float(parsed[0]).is_integer() else None
 
 
