@@ -183,3 +183,16 @@ def test_an_hour_and_minutes_read_out(make_doc, sentence: str, surface: str, clo
 )
 def test_counts_are_no_clock_times(make_doc, sentence: str) -> None:
     assert not any("T" in v for v in _found(make_doc, sentence, "en").values())
+
+
+@pytest.mark.parametrize(
+    ("sentence", "surface", "value"),
+    [
+        ("De trein vertrok vijftien uur dertig.", "vijftien uur dertig", "T15:30"),
+        ("De raad begon om acht uur vijftien in Gent.", "acht uur vijftien", "T08:15"),
+        ("De raad begon om acht uur dertig mensen later.", "acht uur", "T08:00"),
+        ("Het overleg duurde acht uur dertig minuten.", "acht uur dertig minuten", "PT8H30M"),
+    ],
+)
+def test_dutch_minutes_after_uur(make_doc, sentence: str, surface: str, value: str) -> None:
+    assert _found(make_doc, sentence, "nl").get(surface, "").endswith(value)
