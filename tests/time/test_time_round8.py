@@ -196,3 +196,19 @@ def test_counts_are_no_clock_times(make_doc, sentence: str) -> None:
 )
 def test_dutch_minutes_after_uur(make_doc, sentence: str, surface: str, value: str) -> None:
     assert _found(make_doc, sentence, "nl").get(surface, "").endswith(value)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "surface", "value"),
+    [
+        ("en", "In 2019 the army took the town. Later that year it withdrew.", "that year", "2019"),
+        ("en", "The plant opened in March 2012. Sales doubled the same month.", "same month", "2012-03"),
+        ("nl", "In 2019 nam het leger de stad in. Datzelfde jaar trok het zich terug.", "Datzelfde jaar", "2019"),
+        ("de", "Im Jahr 2019 nahm die Armee die Stadt ein. Im selben Jahr zog sie ab.", "Im selben Jahr", "2019"),
+        ("fr", "En 2019, l'armée a pris la ville. La même année, elle est partie.", "La même année", "2019"),
+        # nothing named before: the year of publication, as before
+        ("en", "That year the harvest failed.", "That year", "2025"),
+    ],
+)
+def test_that_year_is_the_period_last_named(make_doc, lang: str, text: str, surface: str, value: str) -> None:
+    assert _found(make_doc, text, lang).get(surface) == value

@@ -358,7 +358,33 @@ class Tagger:
             weekend_dir = guess_direction(r.doc, CharSpan(r.cand.start, r.cand.end), self.lex)
         return r.rec("DATE", R.weekend_value(r.published, weekend_dir), "week")
 
+    def _same_unit(self, r: _Resolving, unit: str) -> TimexRecord | None:
+        """ "that year", "the same month", "datzelfde jaar", "im selben Jahr": the unit of the period or day last
+        named ("In 2019 ... that year" is 2019), or None where none was named or it has no such unit."""
+        period = r.last_period
+        if period is not None:
+            found = R.PERIOD.match(period)
+            if found and unit == "Y":
+                return r.rec("DATE", found.group(1), "year")
+            if found and unit == "M" and found.group(2):
+                return r.rec("DATE", period, "month")
+            return None
+        if r.last_day is None:
+            return None
+        if unit == "Y":
+            return r.rec("DATE", str(r.last_day.year), "year")
+        if unit == "M":
+            return r.rec("DATE", r.last_day.isoformat()[:7], "month")
+        if unit == "W":
+            return r.rec("DATE", R.iso_week(r.last_day), "week")
+        return None
+
     def _relunit(self, r: _Resolving) -> TimexRecord | None:
+        same_word = r.g.get("dir")
+        if same_word and key_of(same_word) in self.lex.words.get("same_dir", {}):
+            same = self._same_unit(r, str(self.lex.lookup("unit", r.g.get("unit")) or ""))
+            if same is not None:
+                return same
         # an edge of the unit ("the end of the year", "Ende des Monats") without a direction is this one
         direction = self._dir(r.g.get("dir")) or ("this" if r.g.get("edge") or r.g.get("after_next") else None)
         unit = self.lex.lookup("unit", r.g.get("unit"))
