@@ -55,11 +55,13 @@ def test_a_year_in_two_digits(make_doc, lang: str, sentence: str, surface: str, 
     [
         ("en", "He said '20 percent' twice."),
         ("en", "The vote of 2012-13% was odd."),
+        ("en", "The log line 2016-12-16T12:23:59 shows it."),
+        ("en", "The 2013-12 data were revised."),
     ],
 )
 def test_two_digits_that_are_no_year(make_doc, lang: str, sentence: str) -> None:
     values = [t.value for t in STAGE(make_doc(sentence, lang)).timexes]
-    assert not {"2020", "2013"} & set(values), values
+    assert not {"2020", "2013", "2112", "2113"} & set(values), values
 
 
 @pytest.mark.parametrize(

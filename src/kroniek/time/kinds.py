@@ -399,14 +399,18 @@ def century(tagger: Tagger, r: _Resolving) -> TimexRecord | None:
 
 
 def short_year(tagger: Tagger, r: _Resolving) -> TimexRecord | None:
-    """A year in two digits: after a full year and a dash ("1957-58": 1958, "1999-2000"'s like "1998-99": 1999)
-    its century, else with an apostrophe ("since '82") the latest such year up to five years after
-    publication (in 2008 "'82" is 1982, "'12" 2012)."""
+    """A year in two digits: after a full year and a dash ("1957-58": 1958, "1999-00": 2000; the later year of
+    a span of at most ten, never a date in digits), else with an apostrophe ("since '82") the latest such year
+    up to five years after publication (in 2008 "'82" is 1982, "'12" 2012)."""
     digits = r.g.get("yy") or ""
     before = r.g.get("full_year")
     if before:
         year = int(before) // 100 * 100 + int(digits)
-        return r.rec("DATE", str(year + 100 if year <= int(before) else year), "year")
+        if year <= int(before):  # "1999-00": the next century; "2016-12" is a month, not a span of years
+            year += 100
+            if year - int(before) > 10:
+                return None
+        return r.rec("DATE", str(year), "year")
     if r.published is None:
         return None
     year = r.published.year // 100 * 100 + int(digits)
