@@ -5,12 +5,15 @@ A holiday is written as a rule, not as a list of dates, so that it resolves in a
 - ``"12-25"``: a fixed day (Christmas);
 - ``"easter+1"``, ``"easter-2"``: days after or before Western Easter Sunday (Easter Monday, Good Friday);
 - ``"11:4:4"``: the 4th Thursday of November (``month:n:weekday``, ISO weekdays, ``n = -1`` the last one);
-- ``"12-25:-4:7"``: the 4th Sunday before 25 December (``MM-DD:-n:weekday``; the first Sunday of Advent).
+- ``"12-25:-4:7"``: the 4th Sunday before 25 December (``MM-DD:-n:weekday``; the first Sunday of Advent);
+- ``"hijri:09-01"``: a day of the Islamic calendar (``hijri:MM-DD``; the first of Ramadan), by the tabular
+  calendar: the day it begins where the month is set by sighting the moon may differ by a day or two.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import math
 import re
 from collections.abc import Callable
 
@@ -20,6 +23,9 @@ _FIXED = re.compile(r"^(\d\d)-(\d\d)$")
 _EASTER = re.compile(r"^easter([+-]\d+)?$")
 _NTH = re.compile(r"^(\d\d):(-?[1-5]):([1-7])$")
 _BEFORE = re.compile(r"^(\d\d)-(\d\d):-([1-9]):([1-7])$")
+_HIJRI = re.compile(r"^hijri:(\d\d)-(\d\d)$")
+# the first day of the Islamic calendar (1 Muharram 1 AH, 16 July 622 Julian) as a proleptic Gregorian ordinal
+_HIJRI_EPOCH = dt.date(622, 7, 19).toordinal()
 SEASONS = ("SP", "SU", "FA", "WI")
 
 
@@ -47,9 +53,29 @@ def nth_weekday(year: int, month: int, n: int, weekday: int) -> dt.date | None:
     return last - dt.timedelta(days=(last.isoweekday() - weekday) % 7)
 
 
+def hijri_day(year: int, month: int, day: int) -> dt.date:
+    """A day of the tabular Islamic calendar (30-year cycle, 11 leap years) as a Gregorian date."""
+    days = (year - 1) * 354 + (3 + 11 * year) // 30 + math.ceil(29.5 * (month - 1)) + day - 1
+    return dt.date.fromordinal(_HIJRI_EPOCH + days)
+
+
+def hijri_in_year(year: int, month: int, day: int) -> dt.date | None:
+    """The first day in Gregorian ``year`` that is ``day`` of Islamic ``month`` (the Islamic year is eleven
+    days shorter, so a Gregorian year holds that day once or, rarely, twice)."""
+    guess = (year - 622) * 33 // 32
+    dates = [hijri_day(hy, month, day) for hy in range(guess - 1, guess + 3) if hy >= 1]
+    return min((d for d in dates if d.year == year), default=None)
+
+
 def holiday_rule(lang: str, name: str, rule: str) -> Callable[[int], dt.date | None]:
     """The function year -> date of one ``[holidays]`` entry; E145 names an entry it cannot read."""
     fixed, from_easter, nth, before = _FIXED.match(rule), _EASTER.match(rule), _NTH.match(rule), _BEFORE.match(rule)
+    hijri = _HIJRI.match(rule)
+    if hijri:
+        h_month, h_day = int(hijri.group(1)), int(hijri.group(2))
+        if not 1 <= h_month <= 12 or not 1 <= h_day <= 30:
+            raise KroniekError("E145", lang=lang, name=name, rule=rule)
+        return lambda year: hijri_in_year(year, h_month, h_day)
     if fixed:
         month, day = int(fixed.group(1)), int(fixed.group(2))
 

@@ -201,6 +201,8 @@ def word_clock(tagger: Tagger, r: _Resolving) -> TimexRecord | None:
     if hour is None or not 0 <= hour <= 24:
         return None
     minutes = hour * 60 - (30 if g.get("half") else 0)
+    if g.get("before_hour"):  # "viertel acht": 45 minutes before eight
+        minutes -= int(tagger.lex.lookup("before_hour", g["before_hour"]) or 0)
     if g.get("minutes"):  # after the hour unless a word says before ("kwart voor", "moins le quart")
         step = _clock_number(tagger, "clock_minutes", g.get("minutes"))
         sign = tagger.lex.lookup("clock_rel", g["rel"]) if g.get("rel") else 1
@@ -230,7 +232,8 @@ def _clock_number(tagger: Tagger, cls: str, word: str | None) -> int | None:
         return int(listed)
     if word.isdigit():
         return int(word)
-    parsed = parse_number(word, tagger.lang) if cls == "clock_minutes" else None  # "forty", "trente-cinq"
+    # "forty", "trente-cinq", "thirty five" (read out, the tens and units apart)
+    parsed = parse_number(re.sub(r"\s+", "-", word.strip()), tagger.lang) if cls == "clock_minutes" else None
     return int(parsed[0]) if parsed is not None and not parsed[1] and float(parsed[0]).is_integer() else None
 
 
@@ -363,3 +366,52 @@ def decade(tagger: Tagger, r: _Resolving) -> TimexRecord | None:
         return r.rec("DATE", f"XX{tens // 10}", "decade", False)
     century = r.published.year // 100 - (1 if tens > r.published.year % 100 else 0)
     return r.rec("DATE", f"{century:02d}{tens // 10}", "decade")
+
+
+_ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50}
+
+
+def _roman(numeral: str) -> int | None:
+    """A Roman numeral up to XXX ("XIX" = 19), or None where the letters are none."""
+    values = [_ROMAN.get(c) for c in numeral.upper()]
+    if not values or None in values:
+        return None
+    digits = [int(v or 0) for v in values]
+    # a smaller numeral before a larger one is taken off it ("IX" = 9)
+    return sum(-d if d < nxt else d for d, nxt in zip(digits, [*digits[1:], 0], strict=True))
+
+
+def century(tagger: Tagger, r: _Resolving) -> TimexRecord | None:
+    """ "the 20th century", "das 19. Jahrhundert", "le XXe siècle", "de twintigste eeuw": TIMEX3 "19", the
+    hundreds of its years (the twentieth century holds 1901-2000, written 19 as TIMEX3 does)."""
+    g = r.g
+    number: int | None = None
+    if g.get("cnum"):
+        number = int(g["cnum"] or 0)
+    elif g.get("roman"):
+        number = _roman(g["roman"] or "")
+    elif g.get("ordinal"):
+        listed = tagger.lex.lookup("century_word", g["ordinal"]) or tagger.lex.lookup("ordinal", g["ordinal"])
+        number = int(listed) if listed else None
+    if number is None or not 1 <= number <= 30:
+        return None
+    return r.rec("DATE", f"{number - 1:02d}", "century")
+
+
+def short_year(tagger: Tagger, r: _Resolving) -> TimexRecord | None:
+    """A year in two digits: after a full year and a dash ("1957-58": 1958, "1999-00": 2000; the later year of
+    a span of at most ten, never a date in digits), else with an apostrophe ("since '82") the latest such year
+    up to five years after publication (in 2008 "'82" is 1982, "'12" 2012)."""
+    digits = r.g.get("yy") or ""
+    before = r.g.get("full_year")
+    if before:
+        year = int(before) // 100 * 100 + int(digits)
+        if year <= int(before):  # "1999-00": the next century; "2016-12" is a month, not a span of years
+            year += 100
+            if year - int(before) > 10:
+                return None
+        return r.rec("DATE", str(year), "year")
+    if r.published is None:
+        return None
+    year = r.published.year // 100 * 100 + int(digits)
+    return r.rec("DATE", str(year - 100 if year > r.published.year + 5 else year), "year")

@@ -55,7 +55,7 @@ def _groups(match: re.Match[str]) -> dict[str, str | None]:
 
 
 def _span_of(match: re.Match[str]) -> tuple[int, int]:
-    for name in ("t", "t2"):
+    for name in ("t", "t2", "t3"):
         if match.groupdict().get(name) is not None:
             return match.start(name), match.end(name)
     return match.start(), match.end()
@@ -160,7 +160,12 @@ class Tagger:
             # "the Arab Spring", "the fall of Kabul": a season alone needs a word such as "in" or "this" before it
             before = {normalise(w) for w in lex.month_cue.get("before", [])}
             return _previous_word(text, cand.start) in before
-        if kind == "year" and not g.get("boundary"):
+        if kind == "short_year" and not g.get("full_year"):
+            # "since '82", "de '73": after a word that may stand before a month; not a quote opened on a number
+            before = {normalise(w) for w in lex.month_cue.get("before", [])}
+            if _previous_word(text, cand.start) not in before:
+                return False
+        if kind in ("year", "short_year") and not g.get("boundary"):
             nxt = _next_word(text, cand.end)
             if nxt in self.non_year_words or text[cand.end : cand.end + 2].strip().startswith(("%", "‰")):
                 return False
@@ -177,7 +182,9 @@ class Tagger:
                 return False
         if kind == "duration" and not (g.get("num") or g.get("half") or g.get("count") or g.get("whole")):
             return False
-        if kind == "word_clock" and not (g.get("minutes") or g.get("half") or g.get("clock_pod") or g.get("oclock")):
+        if kind == "word_clock" and not (
+            g.get("minutes") or g.get("half") or g.get("before_hour") or g.get("clock_pod") or g.get("oclock")
+        ):
             # "acht", "sept heures": a number or a duration as much as a time of day; after "om", "à" an hour
             # with its noun ("om zeven uur", "à sept heures") is the time of day
             return " " in cand.match_text.strip() and self._after_clock_preposition(text, cand.start)
@@ -190,7 +197,15 @@ class Tagger:
         return True
 
     def _after_clock_preposition(self, text: str, start: int) -> bool:
-        return key_of(_previous_word(text, start)) in self.lex.clock_prepositions
+        """After "om", "à", "um" or a part of day read with a clock ("'s avonds zeven uur", "abends ein Uhr"):
+        an hour with its noun is a time of day there, not a duration."""
+        if key_of(_previous_word(text, start)) in self.lex.clock_prepositions:
+            return True
+        before = key_of(text[max(0, start - 24) : start]).rstrip()
+        return any(
+            before.endswith(pod) and (len(before) == len(pod) or not before[-len(pod) - 1].isalnum())
+            for pod in self.lex.words.get("clock_pod", {})
+        )
 
     def _hours_after_clock_preposition(self, text: str, cand: Candidate) -> bool:
         """A whole number of hours up to 24 right after a clock preposition ("om zeven uur")."""
@@ -343,7 +358,33 @@ class Tagger:
             weekend_dir = guess_direction(r.doc, CharSpan(r.cand.start, r.cand.end), self.lex)
         return r.rec("DATE", R.weekend_value(r.published, weekend_dir), "week")
 
+    def _same_unit(self, r: _Resolving, unit: str) -> TimexRecord | None:
+        """ "that year", "the same month", "datzelfde jaar", "im selben Jahr": the unit of the period or day last
+        named ("In 2019 ... that year" is 2019), or None where none was named or it has no such unit."""
+        period = r.last_period
+        if period is not None:
+            found = R.PERIOD.match(period)
+            if found and unit == "Y":
+                return r.rec("DATE", found.group(1), "year")
+            if found and unit == "M" and found.group(2):
+                return r.rec("DATE", period, "month")
+            return None
+        if r.last_day is None:
+            return None
+        if unit == "Y":
+            return r.rec("DATE", str(r.last_day.year), "year")
+        if unit == "M":
+            return r.rec("DATE", r.last_day.isoformat()[:7], "month")
+        if unit == "W":
+            return r.rec("DATE", R.iso_week(r.last_day), "week")
+        return None
+
     def _relunit(self, r: _Resolving) -> TimexRecord | None:
+        same_word = r.g.get("dir")
+        if same_word and key_of(same_word) in self.lex.words.get("same_dir", {}):
+            same = self._same_unit(r, str(self.lex.lookup("unit", r.g.get("unit")) or ""))
+            if same is not None:
+                return same
         # an edge of the unit ("the end of the year", "Ende des Monats") without a direction is this one
         direction = self._dir(r.g.get("dir")) or ("this" if r.g.get("edge") or r.g.get("after_next") else None)
         unit = self.lex.lookup("unit", r.g.get("unit"))
@@ -383,6 +424,13 @@ class Tagger:
             ydir = int(lex.lookup("ydir", g["ydir"]) or 0)  # "vorig jaar maart": years from this one
             year = published.year + ydir if published else None
         elif year is None and published is not None:
+            ahead = (int(month) - published.month) % 12
+            if direction is None and day is None and g.get("boundary") is None and 4 <= ahead <= 6:
+                # a month four to six months ahead in a clause about the past is the last one ("sales fell in
+                # January", published in August: this January, not the nearer next one); a month closer ahead
+                # is more often a plan reported in the past ("chose firms for a program to run through June")
+                guessed = guess_direction(r.doc, CharSpan(r.cand.start, r.cand.end), lex)
+                direction = "past" if guessed == "past" else None
             if direction == "this":
                 year = published.year
             else:
@@ -456,6 +504,8 @@ Tagger._RESOLVERS = {
     "relunit": Tagger._relunit,
     "ago": Tagger._ago,
     "decade": K.decade,
+    "century": K.century,
+    "short_year": K.short_year,
 }
 
 _TAGGERS: dict[tuple[str, frozenset[str]], Tagger] = {}
