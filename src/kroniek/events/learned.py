@@ -91,9 +91,12 @@ def token_features(
     rule_type: str | None,
     children: dict[int, list[Token]] | None = None,
     context: ArticleContext | None = None,
+    complements: dict[int, str] | None = None,
 ) -> list[str]:
     """The features of one token (strings; hashed by the model). ``children``: from :func:`children_of`;
-    ``context``: given, the features of set 2 are added (:func:`context_features`)."""
+    ``context``: given, the features of set 2 are added (:func:`context_features`); ``complements``: the
+    lexicon's decisions per token, given, the features of the word's complements are added (sets 3 and 4,
+    :func:`complement_features`)."""
     # each attribute read once: a spaCy attribute such as ``pos_`` is looked up in the string store per read
     lower = token.lower_
     lemma = (token.lemma_ or "").lower()
@@ -117,6 +120,114 @@ def token_features(
             feats.append(f"{lang}:{role}={(child.lemma_ or child.lower_).lower()[:6]}")
     if context is not None:
         feats.extend(context_features(token, lang, own_children, context))
+    if complements is not None:
+        tokens = [neighbour.lower_ for neighbour in doc[max(0, i - _WINDOW) : i + _WINDOW + 1]]
+        records = [
+            ComplementRecord(
+                child.dep_,
+                (child.lemma_ or child.lower_).lower(),
+                child.pos_,
+                "Reflex=Yes" in str(child.morph),
+                next((g.lower_ for g in children_of_child(child, children) if g.dep_ in _MARKER_DEPS), "-"),
+                complements.get(child.i, "-"),
+            )
+            for child in own_children
+        ]
+        feats.extend(complement_features(lang, lower, lemma, tokens, min(i, _WINDOW), records))
+    return feats
+
+
+def children_of_child(child: Token, children: dict[int, list[Token]] | None) -> list[Token]:
+    return (children if children is not None else children_of(child.doc)).get(child.i, [])
+
+
+# Feature sets 3 and 4 (round 8, issue 13) add what tells a verb's senses apart: its complements. "ordered
+# three days of mourning" is no SANCTION, "s'est imposé comme" no SANCTION, "zet X voor het blok" no
+# SANCTION, "continue to take action" no AGREE: the same verbs are triggers with other objects. Where the
+# language's pipeline parses (en, nl), each complement of the word gives its lemma, part of speech, the
+# preposition or conjunction heading it ("to", "that", "voor"), whether it is reflexive ("zich",
+# "themselves": the morphology's Reflex=Yes) and the lexicon's type for it, each joined with the word's
+# lemma; a separable particle ("zet ... voort") is a complement too. Where it does not (de, fr: no parser),
+# the words around it stand in for the complements: the word's stem joined with each of the three words on
+# either side ("s'" "est" before "imposé", "comme" after it; "sich" after "setzte"). Set 3 is set 1 with
+# these, set 4 set 2 with these.
+_COMPLEMENT_SETS = frozenset({3, 4})
+_CONTEXT_SETS = frozenset({2, 4})
+_WINDOW = 3  # words on either side of the word
+_MARKER_DEPS = frozenset({"case", "mark"})
+# a dependency relation (before its ":" subtype) -> the complement role it names
+_COMPLEMENT_ROLES = {
+    "obj": "obj",
+    "dobj": "obj",
+    "iobj": "iobj",
+    "obl": "obl",
+    "nmod": "nmod",
+    "xcomp": "xcomp",
+    "ccomp": "ccomp",
+    "prt": "prt",
+    "compound:prt": "prt",
+    "expl:pv": "prt",  # Dutch inherent reflexives ("zich verzetten") are labelled like particles
+}
+
+
+def uses_context(feature_set: int) -> bool:
+    """Whether models of ``feature_set`` read the article context (:func:`context_features`)."""
+    return feature_set in _CONTEXT_SETS
+
+
+def uses_complements(feature_set: int) -> bool:
+    """Whether models of ``feature_set`` read the word's complements (:func:`complement_features`)."""
+    return feature_set in _COMPLEMENT_SETS
+
+
+@dataclass(slots=True, frozen=True)
+class ComplementRecord:
+    """One dependent of a word, as :func:`complement_features` reads it: its relation, lemma (else lower-cased
+    word), part of speech, whether it is reflexive, the first of its own ``case``/``mark`` dependents (else
+    "-") and the lexicon's type for it (else "-")."""
+
+    dep: str
+    named: str
+    pos: str
+    reflexive: bool
+    marker: str
+    rule: str
+
+
+def complement_features(
+    lang: str, lower: str, lemma: str, window: list[str], position: int, children: list[ComplementRecord]
+) -> list[str]:
+    """Feature sets 3 and 4: the word joined with its complements (parsed languages) and with the words around
+    it (all languages). ``window``: the lower-cased words from ``_WINDOW`` before the word to ``_WINDOW``
+    after it, the word at ``position``; a sentence end cuts it."""
+    stem = lower[:5]
+    feats = [f"{lang}:w5+next={stem}|{window[position + 1] if position + 1 < len(window) else '</s>'}"]
+    for j in range(position - 1, -1, -1):
+        if window[j] in _SENTENCE_ENDS:
+            break
+        feats.append(f"{lang}:w5<{stem}|{window[j][:6]}")
+    for j in range(position + 1, len(window)):
+        if window[j] in _SENTENCE_ENDS:
+            break
+        feats.append(f"{lang}:w5>{stem}|{window[j][:6]}")
+    head = lemma or lower
+    for child in children:
+        role = _COMPLEMENT_ROLES.get(child.dep) or _COMPLEMENT_ROLES.get(child.dep.split(":")[0])
+        if role is None:
+            continue
+        if child.reflexive:
+            feats.append("refl")
+            feats.append(f"{lang}:l+refl={head}")
+            continue
+        feats.append(f"{lang}:l+{role}={head}|{child.named[:8]}")
+        if role == "prt":
+            continue
+        feats.append(f"{lang}:l+{role}pos={head}|{child.pos}")
+        if child.marker != "-":
+            feats.append(f"{role}_mark")
+            feats.append(f"{lang}:l+{role}mark={head}|{child.marker}")
+        if child.rule != "-":
+            feats.append(f"{role}_rule={child.rule}")
     return feats
 
 
@@ -358,13 +469,15 @@ def model_signals(
     columns = token_columns(doc)  # every attribute read once (the same features as token_features)
     rule_types = _covered_tokens(doc, events, columns.idxs)
     context = None
-    if int(model.meta.get("feature_set", 1)) >= 2:
+    feature_set = int(model.meta.get("feature_set", 1))
+    if uses_context(feature_set):
         context = ArticleContext(rule_types, actor_tokens_of(doc, mention_spans or []))
     cut = model.threshold if threshold is None else threshold
     signals = ModelSignals(model=model)
     vetoed: set[int] = set()
     tokens = candidate_indices(columns, rule_types)
-    feature_lists = candidate_features(doc, columns, tokens, lang, rule_types, context)
+    complements = rule_types if uses_complements(feature_set) else None
+    feature_lists = candidate_features(doc, columns, tokens, lang, rule_types, context, complements)
     outside = model.labels.index(OUTSIDE)
     # every token's best event type and probabilities in a few array operations (numpy calls token by token
     # cost about a millisecond per article); the same values as reading each row on its own

@@ -16,7 +16,17 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from kroniek.events.learned import _CONTENT_POS, _FEATURE_DEPS, ArticleContext, context_features, word_features
+from kroniek.events.learned import (
+    _CONTENT_POS,
+    _FEATURE_DEPS,
+    _MARKER_DEPS,
+    _WINDOW,
+    ArticleContext,
+    ComplementRecord,
+    complement_features,
+    context_features,
+    word_features,
+)
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -25,7 +35,7 @@ if TYPE_CHECKING:
 @dataclass(slots=True)
 class TokenColumns:
     """One document's token attributes as lists indexed by token: ``lower_``, ``lemma_``, ``pos_``, ``dep_``,
-    ``head.i``, ``has_head()``, ``is_title``, ``is_alpha``, ``idx`` and the length of ``text``."""
+    ``head.i``, ``has_head()``, ``is_title``, ``is_alpha``, ``idx``, the length of ``text`` and ``str(morph)``."""
 
     lowers: list[str]
     lemmas: list[str]
@@ -37,16 +47,17 @@ class TokenColumns:
     alphas: list[bool]
     idxs: list[int]
     lengths: list[int]
+    morphs: list[str]
 
 
 def token_columns(doc: Doc) -> TokenColumns:
-    from spacy.attrs import DEP, HEAD, IDX, IS_ALPHA, IS_TITLE, LEMMA, LENGTH, LOWER, POS
+    from spacy.attrs import DEP, HEAD, IDX, IS_ALPHA, IS_TITLE, LEMMA, LENGTH, LOWER, MORPH, POS
     from spacy.parts_of_speech import NAMES as POS_NAMES
 
     n = len(doc)
     if n == 0:
-        return TokenColumns([], [], [], [], [], [], [], [], [], [])
-    table = doc.to_array([LOWER, LEMMA, DEP, POS, HEAD, IS_TITLE, IS_ALPHA, IDX, LENGTH])
+        return TokenColumns([], [], [], [], [], [], [], [], [], [], [])
+    table = doc.to_array([LOWER, LEMMA, DEP, POS, HEAD, IS_TITLE, IS_ALPHA, IDX, LENGTH, MORPH])
     strings = doc.vocab.strings
 
     def decoded(column: np.ndarray) -> list[str]:
@@ -69,6 +80,7 @@ def token_columns(doc: Doc) -> TokenColumns:
         alphas=[bool(value) for value in table[:, 6].tolist()],
         idxs=table[:, 7].tolist(),
         lengths=table[:, 8].tolist(),
+        morphs=decoded(table[:, 9]),
     )
 
 
@@ -85,6 +97,7 @@ def candidate_features(
     lang: str,
     rule_types: dict[int, str],
     context: ArticleContext | None = None,
+    complements: dict[int, str] | None = None,
 ) -> list[list[str]]:
     """``learned.token_features`` of each token in ``indices`` (the same strings, in the same order)."""
     lowers, lemmas, pos_of, deps, heads = columns.lowers, columns.lemmas, columns.pos, columns.deps, columns.heads
@@ -118,5 +131,19 @@ def candidate_features(
                 feats.append(f"{lang}:{role}={named[child][:6]}")
         if context is not None:
             feats.extend(context_features(doc[i], lang, [doc[c] for c in own_children], context))
+        if complements is not None:
+            records = [
+                ComplementRecord(
+                    deps[child],
+                    named[child],
+                    pos_of[child],
+                    "Reflex=Yes" in columns.morphs[child],
+                    next((lowers[g] for g in children.get(child, []) if deps[g] in _MARKER_DEPS), "-"),
+                    complements.get(child, "-"),
+                )
+                for child in own_children
+            ]
+            window = lowers[max(0, i - _WINDOW) : i + _WINDOW + 1]
+            feats.extend(complement_features(lang, lower, lemma, window, min(i, _WINDOW), records))
         out.append(feats)
     return out

@@ -30,6 +30,8 @@ from kroniek.events.learned import (
     children_of,
     is_candidate,
     token_features,
+    uses_complements,
+    uses_context,
 )
 
 PLOVER_TYPES = (
@@ -80,7 +82,8 @@ def rule_types_of(doc: ArticleDoc) -> dict[int, str]:
 
 def examples_from(gold: GoldChronicle, annotated: ArticleDoc, feature_set: int = FEATURE_SET) -> list[Example]:
     """One example per candidate token of the annotated article, labelled from the gold chronicle.
-    ``feature_set``: 1 (the token and its parse) or 2 (also the article context, as models of set 2 read)."""
+    ``feature_set``: 1 (the token and its parse), 2 (also the article context, as models of set 2 read), 3
+    (set 1 and the word's complements) or 4 (set 2 and the complements)."""
     nlp = annotated.nlp
     if nlp is None:
         return []
@@ -101,14 +104,15 @@ def examples_from(gold: GoldChronicle, annotated: ArticleDoc, feature_set: int =
     rules = rule_types_of(annotated)
     children = children_of(nlp)
     context = None
-    if feature_set >= 2:
+    complements = rules if uses_complements(feature_set) else None
+    if uses_context(feature_set):
         mentions = [(m.start, m.end) for actor in annotated.actors for m in actor.mentions]
         context = ArticleContext(rules, actor_tokens_of(nlp, mentions))
     out = []
     for token in nlp:
         if token.i in skip or not (token.i in labels or is_candidate(token)):
             continue
-        features = token_features(token, lang, rules.get(token.i), children, context)
+        features = token_features(token, lang, rules.get(token.i), children, context, complements)
         out.append(Example(features, labels.get(token.i, OUTSIDE), gold.key, token.i))
     return out
 
