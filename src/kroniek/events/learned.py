@@ -170,6 +170,16 @@ _COMPLEMENT_ROLES = {
 }
 
 
+FEATURE_SETS = (1, 2, 3, 4)
+
+
+def checked_feature_set(value: Any) -> int:
+    """``value`` as a known feature set number, else E419 (a training option, or a model's "feature_set")."""
+    if isinstance(value, bool) or not isinstance(value, int) or value not in FEATURE_SETS:
+        raise KroniekError("E419", value=value, known=", ".join(map(str, FEATURE_SETS)))
+    return value
+
+
 def uses_context(feature_set: int) -> bool:
     """Whether models of ``feature_set`` read the article context (:func:`context_features`)."""
     return feature_set in _CONTEXT_SETS
@@ -387,6 +397,8 @@ class TriggerModel:
             raise KroniekError("E193", where=str(path), detail=str(exc)) from exc
         if meta.get("format") != MODEL_FORMAT:
             raise KroniekError("E193", where=str(path), detail=f"format {meta.get('format')!r} is not {MODEL_FORMAT}")
+        if meta.get("feature_set", 1) not in FEATURE_SETS:  # a later version's model reads features this one lacks
+            raise KroniekError("E193", where=str(path), detail=f"feature set {meta.get('feature_set')!r} is unknown")
         weights = np.zeros((int(meta["buckets"]), len(meta["labels"])), np.float32)
         weights[arrays["rows"]] = arrays["values"].astype(np.float32)
         return cls(list(meta["labels"]), int(meta["buckets"]), weights, arrays["bias"].astype(np.float32), meta)

@@ -27,6 +27,7 @@ from kroniek.events.learned import (
     ArticleContext,
     TriggerModel,
     actor_tokens_of,
+    checked_feature_set,
     children_of,
     is_candidate,
     token_features,
@@ -272,13 +273,13 @@ def train_from_gold(
 
             raise KroniekError("E194", key=key, known=", ".join(DEFAULT_OPTIONS))
         settings[key] = value
+    feature_set = checked_feature_set(settings.pop("feature_set"))  # before the minutes of annotation
     if extractor is None:
         extractor = rules_only_extractor()
     languages = set(lang or [])
     golds = [read_gold(p) for p in gold_files(list(gold))]
     golds = [g for g in golds if split_for_training(g) != "test" and (not languages or g.language in languages)]
     annotated = annotate_gold(golds, extractor)
-    feature_set = int(settings.pop("feature_set"))
     train_set = [
         ex for g, doc in annotated if split_for_training(g) == "train" for ex in examples_from(g, doc, feature_set)
     ]
