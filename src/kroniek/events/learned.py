@@ -121,24 +121,18 @@ def token_features(
     if context is not None:
         feats.extend(context_features(token, lang, own_children, context))
     if complements is not None:
-        tokens = [neighbour.lower_ for neighbour in doc[max(0, i - _WINDOW) : i + _WINDOW + 1]]
-        records = [
-            ComplementRecord(
-                child.dep_,
-                (child.lemma_ or child.lower_).lower(),
-                child.pos_,
-                "Reflex=Yes" in str(child.morph),
-                next((g.lower_ for g in children_of_child(child, children) if g.dep_ in _MARKER_DEPS), "-"),
-                complements.get(child.i, "-"),
-            )
-            for child in own_children
-        ]
-        feats.extend(complement_features(lang, lower, lemma, tokens, min(i, _WINDOW), records))
+        window = [neighbour.lower_ for neighbour in doc[max(0, i - _WINDOW) : i + _WINDOW + 1]]
+        records = []
+        for child in own_children:
+            role = complement_role(child.dep_)
+            if role is not None:
+                grandchildren = (children if children is not None else children_of(doc)).get(child.i, [])
+                marker = next((g.lower_ for g in grandchildren if g.dep_ in _MARKER_DEPS), "-")
+                reflexive = "Reflex=Yes" in str(child.morph)
+                named = (child.lemma_ or child.lower_).lower()
+                records.append((role, named, child.pos_, reflexive, marker, complements.get(child.i, "-")))
+        feats.extend(complement_features(lang, lower, lemma, window, min(i, _WINDOW), records))
     return feats
-
-
-def children_of_child(child: Token, children: dict[int, list[Token]] | None) -> list[Token]:
-    return (children if children is not None else children_of(child.doc)).get(child.i, [])
 
 
 # Feature sets 3 and 4 (round 8, issue 13) add what tells a verb's senses apart: its complements. "ordered
@@ -190,18 +184,16 @@ def uses_complements(feature_set: int) -> bool:
     return feature_set in _COMPLEMENT_SETS
 
 
-@dataclass(slots=True, frozen=True)
-class ComplementRecord:
-    """One dependent of a word, as :func:`complement_features` reads it: its relation, lemma (else lower-cased
-    word), part of speech, whether it is reflexive, the first of its own ``case``/``mark`` dependents (else
-    "-") and the lexicon's type for it (else "-")."""
+# One complement of a word, as complement_features reads it: its role (complement_role), its lemma (else the
+# lower-cased word), part of speech, whether it is reflexive, the first of its own "case"/"mark" dependents
+# (else "-") and the lexicon's type for it (else "-"). A plain tuple: thousands are made per article.
+ComplementRecord = tuple[str, str, str, bool, str, str]
 
-    dep: str
-    named: str
-    pos: str
-    reflexive: bool
-    marker: str
-    rule: str
+
+@lru_cache(maxsize=256)
+def complement_role(dep: str) -> str | None:
+    """The complement role a dependency relation names ("obl:arg" -> "obl"), or None."""
+    return _COMPLEMENT_ROLES.get(dep) or _COMPLEMENT_ROLES.get(dep.split(":")[0])
 
 
 def complement_features(
@@ -211,33 +203,35 @@ def complement_features(
     it (all languages). ``window``: the lower-cased words from ``_WINDOW`` before the word to ``_WINDOW``
     after it, the word at ``position``; a sentence end cuts it."""
     stem = lower[:5]
-    feats = [f"{lang}:w5+next={stem}|{window[position + 1] if position + 1 < len(window) else '</s>'}"]
+    after = position + 1
+    feats = [f"{lang}:w5+next={stem}|{window[after] if after < len(window) else '</s>'}"]
+    left = f"{lang}:w5<{stem}|"
     for j in range(position - 1, -1, -1):
-        if window[j] in _SENTENCE_ENDS:
+        word = window[j]
+        if word in _SENTENCE_ENDS:
             break
-        feats.append(f"{lang}:w5<{stem}|{window[j][:6]}")
-    for j in range(position + 1, len(window)):
-        if window[j] in _SENTENCE_ENDS:
+        feats.append(left + word[:6])
+    right = f"{lang}:w5>{stem}|"
+    for j in range(after, len(window)):
+        word = window[j]
+        if word in _SENTENCE_ENDS:
             break
-        feats.append(f"{lang}:w5>{stem}|{window[j][:6]}")
+        feats.append(right + word[:6])
     head = lemma or lower
-    for child in children:
-        role = _COMPLEMENT_ROLES.get(child.dep) or _COMPLEMENT_ROLES.get(child.dep.split(":")[0])
-        if role is None:
-            continue
-        if child.reflexive:
+    for role, named, pos, reflexive, marker, rule in children:
+        if reflexive:
             feats.append("refl")
             feats.append(f"{lang}:l+refl={head}")
             continue
-        feats.append(f"{lang}:l+{role}={head}|{child.named[:8]}")
+        feats.append(f"{lang}:l+{role}={head}|{named[:8]}")
         if role == "prt":
             continue
-        feats.append(f"{lang}:l+{role}pos={head}|{child.pos}")
-        if child.marker != "-":
+        feats.append(f"{lang}:l+{role}pos={head}|{pos}")
+        if marker != "-":
             feats.append(f"{role}_mark")
-            feats.append(f"{lang}:l+{role}mark={head}|{child.marker}")
-        if child.rule != "-":
-            feats.append(f"{role}_rule={child.rule}")
+            feats.append(f"{lang}:l+{role}mark={head}|{marker}")
+        if rule != "-":
+            feats.append(f"{role}_rule={rule}")
     return feats
 
 

@@ -24,6 +24,7 @@ from kroniek.events.learned import (
     ArticleContext,
     ComplementRecord,
     complement_features,
+    complement_role,
     context_features,
     word_features,
 )
@@ -132,17 +133,13 @@ def candidate_features(
         if context is not None:
             feats.extend(context_features(doc[i], lang, [doc[c] for c in own_children], context))
         if complements is not None:
-            records = [
-                ComplementRecord(
-                    deps[child],
-                    named[child],
-                    pos_of[child],
-                    "Reflex=Yes" in columns.morphs[child],
-                    next((lowers[g] for g in children.get(child, []) if deps[g] in _MARKER_DEPS), "-"),
-                    complements.get(child, "-"),
-                )
-                for child in own_children
-            ]
+            records: list[ComplementRecord] = []
+            for child in own_children:
+                role = complement_role(deps[child])
+                if role is not None:
+                    marker = next((lowers[g] for g in children.get(child, ()) if deps[g] in _MARKER_DEPS), "-")
+                    reflexive = "Reflex=Yes" in columns.morphs[child]
+                    records.append((role, named[child], pos_of[child], reflexive, marker, complements.get(child, "-")))
             window = lowers[max(0, i - _WINDOW) : i + _WINDOW + 1]
             feats.extend(complement_features(lang, lower, lemma, window, min(i, _WINDOW), records))
         out.append(feats)
