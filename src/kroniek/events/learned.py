@@ -124,13 +124,13 @@ def token_features(
         window = [neighbour.lower_ for neighbour in doc[max(0, i - _WINDOW) : i + _WINDOW + 1]]
         records = []
         for child in own_children:
-            role = complement_role(child.dep_)
-            if role is not None:
+            complement = complement_role(child.dep_)
+            if complement is not None:
                 grandchildren = (children if children is not None else children_of(doc)).get(child.i, [])
                 marker = next((g.lower_ for g in grandchildren if g.dep_ in _MARKER_DEPS), "-")
                 reflexive = "Reflex=Yes" in str(child.morph)
                 named = (child.lemma_ or child.lower_).lower()
-                records.append((role, named, child.pos_, reflexive, marker, complements.get(child.i, "-")))
+                records.append((complement, named, child.pos_, reflexive, marker, complements.get(child.i, "-")))
         feats.extend(complement_features(lang, lower, lemma, window, min(i, _WINDOW), records))
     return feats
 

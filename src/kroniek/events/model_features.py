@@ -135,11 +135,13 @@ def candidate_features(
         if complements is not None:
             records: list[ComplementRecord] = []
             for child in own_children:
-                role = complement_role(deps[child])
-                if role is not None:
+                complement = complement_role(deps[child])
+                if complement is not None:
                     marker = next((lowers[g] for g in children.get(child, ()) if deps[g] in _MARKER_DEPS), "-")
                     reflexive = "Reflex=Yes" in columns.morphs[child]
-                    records.append((role, named[child], pos_of[child], reflexive, marker, complements.get(child, "-")))
+                    records.append(
+                        (complement, named[child], pos_of[child], reflexive, marker, complements.get(child, "-"))
+                    )
             window = lowers[max(0, i - _WINDOW) : i + _WINDOW + 1]
             feats.extend(complement_features(lang, lower, lemma, window, min(i, _WINDOW), records))
         out.append(feats)
