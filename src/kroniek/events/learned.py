@@ -131,7 +131,7 @@ def token_features(
                 reflexive = "Reflex=Yes" in str(child.morph)
                 named = (child.lemma_ or child.lower_).lower()
                 records.append((complement, named, child.pos_, reflexive, marker, complements.get(child.i, "-")))
-        feats.extend(complement_features(lang, lower, lemma, window, min(i, _WINDOW), records))
+        feats.extend(complement_features(lang, lower, lemma, next_word, window, min(i, _WINDOW), records))
     return feats
 
 
@@ -197,26 +197,30 @@ def complement_role(dep: str) -> str | None:
 
 
 def complement_features(
-    lang: str, lower: str, lemma: str, window: list[str], position: int, children: list[ComplementRecord]
+    lang: str,
+    lower: str,
+    lemma: str,
+    next_word: str,
+    window: list[str],
+    position: int,
+    children: list[ComplementRecord],
 ) -> list[str]:
     """Feature sets 3 and 4: the word joined with its complements (parsed languages) and with the words around
     it (all languages). ``window``: the lower-cased words from ``_WINDOW`` before the word to ``_WINDOW``
-    after it, the word at ``position``; a sentence end cuts it."""
+    after it, the word at ``position``; a sentence end cuts it. ``next_word``: the word after it (else
+    "</s>")."""
     stem = lower[:5]
-    after = position + 1
-    feats = [f"{lang}:w5+next={stem}|{window[after] if after < len(window) else '</s>'}"]
+    feats = [f"{lang}:w5+next={stem}|{next_word}"]
+    before, after = window[:position], window[position + 1 :]
+    # (set look-ups in C: most windows hold no sentence end, and this runs for every candidate word)
+    if not _SENTENCE_ENDS.isdisjoint(before):
+        before = before[max(j for j, word in enumerate(before) if word in _SENTENCE_ENDS) + 1 :]
+    if not _SENTENCE_ENDS.isdisjoint(after):
+        after = after[: min(j for j, word in enumerate(after) if word in _SENTENCE_ENDS)]
     left = f"{lang}:w5<{stem}|"
-    for j in range(position - 1, -1, -1):
-        word = window[j]
-        if word in _SENTENCE_ENDS:
-            break
-        feats.append(left + word[:6])
+    feats += [left + word[:6] for word in reversed(before)]
     right = f"{lang}:w5>{stem}|"
-    for j in range(after, len(window)):
-        word = window[j]
-        if word in _SENTENCE_ENDS:
-            break
-        feats.append(right + word[:6])
+    feats += [right + word[:6] for word in after]
     head = lemma or lower
     for role, named, pos, reflexive, marker, rule in children:
         if reflexive:

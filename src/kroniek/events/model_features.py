@@ -143,6 +143,6 @@ def candidate_features(
                         (complement, named[child], pos_of[child], reflexive, marker, complements.get(child, "-"))
                     )
             window = lowers[max(0, i - _WINDOW) : i + _WINDOW + 1]
-            feats.extend(complement_features(lang, lower, lemma, window, min(i, _WINDOW), records))
+            feats.extend(complement_features(lang, lower, lemma, next_word, window, min(i, _WINDOW), records))
         out.append(feats)
     return out
