@@ -121,7 +121,9 @@ def token_features(
     if context is not None:
         feats.extend(context_features(token, lang, own_children, context))
     if complements is not None:
-        window = [neighbour.lower_ for neighbour in doc[max(0, i - _WINDOW) : i + _WINDOW + 1]]
+        before, after = sentence_neighbours(
+            [t.lower_ for t in doc[max(0, i - _WINDOW) : i + _WINDOW + 1]], min(i, _WINDOW)
+        )
         records = []
         for child in own_children:
             complement = complement_role(child.dep_)
@@ -131,7 +133,7 @@ def token_features(
                 reflexive = "Reflex=Yes" in str(child.morph)
                 named = (child.lemma_ or child.lower_).lower()
                 records.append((complement, named, child.pos_, reflexive, marker, complements.get(child.i, "-")))
-        feats.extend(complement_features(lang, lower, lemma, next_word, window, min(i, _WINDOW), records))
+        feats.extend(complement_features(lang, lower, lemma, next_word, before, after, records))
     return feats
 
 
@@ -196,31 +198,34 @@ def complement_role(dep: str) -> str | None:
     return _COMPLEMENT_ROLES.get(dep) or _COMPLEMENT_ROLES.get(dep.split(":")[0])
 
 
+def sentence_neighbours(window: list[str], position: int) -> tuple[list[str], list[str]]:
+    """The words before and after the word at ``position`` of ``window`` (lower-cased words), nearest first,
+    up to a sentence end, each cut to six letters."""
+    before, after = window[position - 1 :: -1] if position else [], window[position + 1 :]
+    # (set look-ups in C: most windows hold no sentence end)
+    if not _SENTENCE_ENDS.isdisjoint(before):
+        before = before[: min(j for j, word in enumerate(before) if word in _SENTENCE_ENDS)]
+    if not _SENTENCE_ENDS.isdisjoint(after):
+        after = after[: min(j for j, word in enumerate(after) if word in _SENTENCE_ENDS)]
+    return [word[:6] for word in before], [word[:6] for word in after]
+
+
 def complement_features(
     lang: str,
     lower: str,
     lemma: str,
     next_word: str,
-    window: list[str],
-    position: int,
+    before: list[str],
+    after: list[str],
     children: list[ComplementRecord],
 ) -> list[str]:
     """Feature sets 3 and 4: the word joined with its complements (parsed languages) and with the words around
-    it (all languages). ``window``: the lower-cased words from ``_WINDOW`` before the word to ``_WINDOW``
-    after it, the word at ``position``; a sentence end cuts it. ``next_word``: the word after it (else
-    "</s>")."""
+    it (all languages). ``before``, ``after``: the words on either side, nearest first (``_WINDOW`` at most,
+    none past a sentence end, six letters of each: :func:`sentence_neighbours`); ``next_word``: the word
+    after it (else "</s>")."""
     stem = lower[:5]
-    feats = [f"{lang}:w5+next={stem}|{next_word}"]
-    before, after = window[:position], window[position + 1 :]
-    # (set look-ups in C: most windows hold no sentence end, and this runs for every candidate word)
-    if not _SENTENCE_ENDS.isdisjoint(before):
-        before = before[max(j for j, word in enumerate(before) if word in _SENTENCE_ENDS) + 1 :]
-    if not _SENTENCE_ENDS.isdisjoint(after):
-        after = after[: min(j for j, word in enumerate(after) if word in _SENTENCE_ENDS)]
-    left = f"{lang}:w5<{stem}|"
-    feats += [left + word[:6] for word in reversed(before)]
-    right = f"{lang}:w5>{stem}|"
-    feats += [right + word[:6] for word in after]
+    left, right = f"{lang}:w5<{stem}|", f"{lang}:w5>{stem}|"
+    feats = [f"{lang}:w5+next={stem}|{next_word}", *[left + word for word in before], *[right + word for word in after]]
     head = lemma or lower
     for role, named, pos, reflexive, marker, rule in children:
         if reflexive:

@@ -20,6 +20,7 @@ from kroniek.events.learned import (
     _CONTENT_POS,
     _FEATURE_DEPS,
     _MARKER_DEPS,
+    _SENTENCE_ENDS,
     _WINDOW,
     ArticleContext,
     ComplementRecord,
@@ -91,6 +92,24 @@ def candidate_indices(columns: TokenColumns, also: dict[int, str]) -> list[int]:
     return [i for i in range(len(alphas)) if (alphas[i] and lengths[i] > 1 and pos[i] in _CONTENT_POS) or i in also]
 
 
+def sentence_bounds(lowers: list[str]) -> tuple[list[int], list[int]]:
+    """Per token: the first token after the last sentence end before it, and the first sentence end after it
+    (else the text's length); the sentence ends of ``learned.sentence_neighbours``."""
+    n = len(lowers)
+    starts, ends = [0] * n, [n] * n
+    start = 0
+    for i, lower in enumerate(lowers):
+        starts[i] = start
+        if lower in _SENTENCE_ENDS:
+            start = i + 1
+    end = n
+    for i in range(n - 1, -1, -1):
+        ends[i] = end
+        if lowers[i] in _SENTENCE_ENDS:
+            end = i
+    return starts, ends
+
+
 def candidate_features(
     doc: Doc,
     columns: TokenColumns,
@@ -110,6 +129,9 @@ def candidate_features(
     for i, head in enumerate(heads):
         if head != i:
             children.setdefault(head, []).append(i)
+    if complements is not None:  # learned.sentence_neighbours for every word at once
+        shorts = [lower[:6] for lower in lowers]
+        starts, ends = sentence_bounds(lowers)
     out: list[list[str]] = []
     for i in indices:
         lower = lowers[i]
@@ -142,7 +164,8 @@ def candidate_features(
                     records.append(
                         (complement, named[child], pos_of[child], reflexive, marker, complements.get(child, "-"))
                     )
-            window = lowers[max(0, i - _WINDOW) : i + _WINDOW + 1]
-            feats.extend(complement_features(lang, lower, lemma, next_word, window, min(i, _WINDOW), records))
+            before = shorts[max(starts[i], i - _WINDOW) : i][::-1]
+            after = shorts[i + 1 : min(ends[i], i + _WINDOW + 1)]
+            feats.extend(complement_features(lang, lower, lemma, next_word, before, after, records))
         out.append(feats)
     return out
