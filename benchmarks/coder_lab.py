@@ -4,6 +4,7 @@ stage under different models and settings, and score end to end as ``kroniek eva
     python benchmarks/coder_lab.py prepare --split dev        # cache the annotated documents (all stages but events)
     python benchmarks/coder_lab.py score --split dev [--model DIR] [--threshold 0.7]
     python benchmarks/coder_lab.py misses --split dev         # categorise the missed gold events
+    python benchmarks/coder_lab.py time --split dev --model shipped --model DIR   # events stage CPU ms per article
 
 The cache lives in ``$KRONIEK_LAB_CACHE`` (default /tmp/kroniek-coder-lab). The test split is refused.
 """
@@ -164,6 +165,25 @@ def misses(split: str) -> None:
     print(f"{total:4d} missed required gold events")
 
 
+def time_models(split: str, models: list[str], repeat: int = 3) -> None:
+    """CPU ms per article of the events stage under each model, the models taking turns ``repeat`` times (the
+    fastest round of each is printed): a model's cost compared within one run, on the same machine load."""
+    import time
+
+    docs = load_docs(split)
+    best: dict[str, float] = {}
+    for model in models:
+        run_events(docs, event_model=model)  # warm: lexicons, the model's load
+    for _ in range(repeat):
+        for model in models:
+            started = time.process_time()
+            run_events(docs, event_model=model)
+            ms = (time.process_time() - started) * 1000 / len(docs)
+            best[model] = min(best.get(model, ms), ms)
+    for model in models:
+        print(f"{model}: {best[model]:.2f} CPU ms per article (events stage, {len(docs)} documents)")
+
+
 def examples(split: str, feature_set: int) -> list[Any]:
     """Training examples of a split from the cache, with the lexicon coder's decisions as at run time."""
     from kroniek.learn.events import examples_from
@@ -194,13 +214,13 @@ def train_lab(output: str, feature_set: int, thresholds: list[float], **options:
 
 def main() -> None:
     parser = argparse.ArgumentParser()
-    parser.add_argument("action", choices=["prepare", "score", "misses", "train"])
+    parser.add_argument("action", choices=["prepare", "score", "misses", "train", "time"])
     parser.add_argument("--output", default="/tmp/kroniek-coder-lab/model")
     parser.add_argument("--feature-set", type=int, default=2)
     parser.add_argument("--thresholds", default="0.5,0.6,0.7")
     parser.add_argument("--option", action="append", default=[], help="train option KEY=VALUE")
     parser.add_argument("--split", default="dev")
-    parser.add_argument("--model", default="shipped")
+    parser.add_argument("--model", action="append", help="a model folder or shipped (several: time)")
     parser.add_argument("--threshold", type=float, default=None)
     parser.add_argument(
         "--setting", action="append", default=[], help='events stage setting KEY=JSON: model_thresholds={"en": 0.6}'
@@ -209,17 +229,19 @@ def main() -> None:
     if args.action == "prepare":
         prepare(args.split)
     elif args.action == "score":
-        settings: dict[str, Any] = {"event_model": args.model}
+        settings: dict[str, Any] = {"event_model": (args.model or ["shipped"])[-1]}
         if args.threshold is not None:
             settings["model_threshold"] = args.threshold
         for item in args.setting:
             key, _, value = item.partition("=")
             settings[key] = json.loads(value)
-        show(score(args.split, **settings), args.model)
+        show(score(args.split, **settings), settings["event_model"])
     elif args.action == "train":
         options = {k: float(v) if "." in v else int(v) for k, v in (o.split("=", 1) for o in args.option)}
         thresholds = [float(t) for t in args.thresholds.split(",")]
         train_lab(args.output, args.feature_set, thresholds, **options)
+    elif args.action == "time":
+        time_models(args.split, args.model or ["shipped"])
     else:
         misses(args.split)
 

@@ -100,6 +100,7 @@ MESSAGES: dict[str, str] = {
     "E315": "peer suite data not found: {detail}",
     "E316": "cannot read the peer suite file: {detail} (formats: docs/evaluation.md, peer suites)",
     "E234": 'the request body is not valid: {detail}; send JSON such as {{"text": "...", "published": "2025-03-19"}}',
+    "E419": "the trigger model's feature set {value!r} is unknown (known: {known}); set [train] feature_set to one of them",
 }
 
 

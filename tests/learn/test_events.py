@@ -100,6 +100,16 @@ def test_unknown_options_and_missing_models_are_catalogue_errors(gold_dir: Path,
     with pytest.raises(KroniekError) as err:
         train_from_gold([gold_dir], tmp_path / "m", options={"epoch": 3})
     assert err.value.code == "E194" and "epochs" in str(err.value)
+    for wrong in (5, "3", True):
+        with pytest.raises(KroniekError) as err:
+            train_from_gold([gold_dir], tmp_path / "m", options={"feature_set": wrong})
+        assert err.value.code == "E419" and "feature_set" in str(err.value)
     with pytest.raises(KroniekError) as err:
         TriggerModel.load(tmp_path / "nothing-here")
     assert err.value.code == "E193"
+    later = TriggerModel.empty(["O", "AGREE"], buckets=16)
+    later.meta["feature_set"] = 9
+    later.save(tmp_path / "later")
+    with pytest.raises(KroniekError) as err:
+        TriggerModel.load(tmp_path / "later")
+    assert err.value.code == "E193" and "feature set 9" in str(err.value)

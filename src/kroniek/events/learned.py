@@ -91,9 +91,12 @@ def token_features(
     rule_type: str | None,
     children: dict[int, list[Token]] | None = None,
     context: ArticleContext | None = None,
+    complements: dict[int, str] | None = None,
 ) -> list[str]:
     """The features of one token (strings; hashed by the model). ``children``: from :func:`children_of`;
-    ``context``: given, the features of set 2 are added (:func:`context_features`)."""
+    ``context``: given, the features of set 2 are added (:func:`context_features`); ``complements``: the
+    lexicon's decisions per token, given, the features of the word's complements are added (sets 3 and 4,
+    :func:`complement_features`)."""
     # each attribute read once: a spaCy attribute such as ``pos_`` is looked up in the string store per read
     lower = token.lower_
     lemma = (token.lemma_ or "").lower()
@@ -117,6 +120,127 @@ def token_features(
             feats.append(f"{lang}:{role}={(child.lemma_ or child.lower_).lower()[:6]}")
     if context is not None:
         feats.extend(context_features(token, lang, own_children, context))
+    if complements is not None:
+        before, after = sentence_neighbours(
+            [t.lower_ for t in doc[max(0, i - _WINDOW) : i + _WINDOW + 1]], min(i, _WINDOW)
+        )
+        records = []
+        for child in own_children:
+            complement = complement_role(child.dep_)
+            if complement is not None:
+                grandchildren = (children if children is not None else children_of(doc)).get(child.i, [])
+                marker = next((g.lower_ for g in grandchildren if g.dep_ in _MARKER_DEPS), "-")
+                reflexive = "Reflex=Yes" in str(child.morph)
+                named = (child.lemma_ or child.lower_).lower()
+                records.append((complement, named, child.pos_, reflexive, marker, complements.get(child.i, "-")))
+        feats.extend(complement_features(lang, lower, lemma, next_word, before, after, records))
+    return feats
+
+
+# Feature sets 3 and 4 (round 8, issue 13) add what tells a verb's senses apart: its complements. "ordered
+# three days of mourning" is no SANCTION, "s'est imposé comme" no SANCTION, "zet X voor het blok" no
+# SANCTION, "continue to take action" no AGREE: the same verbs are triggers with other objects. Where the
+# language's pipeline parses (en, nl), each complement of the word gives its lemma, part of speech, the
+# preposition or conjunction heading it ("to", "that", "voor"), whether it is reflexive ("zich",
+# "themselves": the morphology's Reflex=Yes) and the lexicon's type for it, each joined with the word's
+# lemma; a separable particle ("zet ... voort") is a complement too. Where it does not (de, fr: no parser),
+# the words around it stand in for the complements: the word's stem joined with each of the three words on
+# either side ("s'" "est" before "imposé", "comme" after it; "sich" after "setzte"). Set 3 is set 1 with
+# these, set 4 set 2 with these.
+_COMPLEMENT_SETS = frozenset({3, 4})
+_CONTEXT_SETS = frozenset({2, 4})
+_WINDOW = 3  # words on either side of the word
+_MARKER_DEPS = frozenset({"case", "mark"})
+# a dependency relation (before its ":" subtype) -> the complement role it names
+_COMPLEMENT_ROLES = {
+    "obj": "obj",
+    "dobj": "obj",
+    "iobj": "iobj",
+    "obl": "obl",
+    "nmod": "nmod",
+    "xcomp": "xcomp",
+    "ccomp": "ccomp",
+    "prt": "prt",
+    "compound:prt": "prt",
+    "expl:pv": "prt",  # Dutch inherent reflexives ("zich verzetten") are labelled like particles
+}
+
+
+FEATURE_SETS = (1, 2, 3, 4)
+
+
+def checked_feature_set(value: Any) -> int:
+    """``value`` as a known feature set number, else E419 (a training option, or a model's "feature_set")."""
+    if isinstance(value, bool) or not isinstance(value, int) or value not in FEATURE_SETS:
+        raise KroniekError("E419", value=value, known=", ".join(map(str, FEATURE_SETS)))
+    return value
+
+
+def uses_context(feature_set: int) -> bool:
+    """Whether models of ``feature_set`` read the article context (:func:`context_features`)."""
+    return feature_set in _CONTEXT_SETS
+
+
+def uses_complements(feature_set: int) -> bool:
+    """Whether models of ``feature_set`` read the word's complements (:func:`complement_features`)."""
+    return feature_set in _COMPLEMENT_SETS
+
+
+# One complement of a word, as complement_features reads it: its role (complement_role), its lemma (else the
+# lower-cased word), part of speech, whether it is reflexive, the first of its own "case"/"mark" dependents
+# (else "-") and the lexicon's type for it (else "-"). A plain tuple: thousands are made per article.
+ComplementRecord = tuple[str, str, str, bool, str, str]
+
+
+@lru_cache(maxsize=256)
+def complement_role(dep: str) -> str | None:
+    """The complement role a dependency relation names ("obl:arg" -> "obl"), or None."""
+    return _COMPLEMENT_ROLES.get(dep) or _COMPLEMENT_ROLES.get(dep.split(":")[0])
+
+
+def sentence_neighbours(window: list[str], position: int) -> tuple[list[str], list[str]]:
+    """The words before and after the word at ``position`` of ``window`` (lower-cased words), nearest first,
+    up to a sentence end, each cut to six letters."""
+    before, after = window[position - 1 :: -1] if position else [], window[position + 1 :]
+    # (set look-ups in C: most windows hold no sentence end)
+    if not _SENTENCE_ENDS.isdisjoint(before):
+        before = before[: min(j for j, word in enumerate(before) if word in _SENTENCE_ENDS)]
+    if not _SENTENCE_ENDS.isdisjoint(after):
+        after = after[: min(j for j, word in enumerate(after) if word in _SENTENCE_ENDS)]
+    return [word[:6] for word in before], [word[:6] for word in after]
+
+
+def complement_features(
+    lang: str,
+    lower: str,
+    lemma: str,
+    next_word: str,
+    before: list[str],
+    after: list[str],
+    children: list[ComplementRecord],
+) -> list[str]:
+    """Feature sets 3 and 4: the word joined with its complements (parsed languages) and with the words around
+    it (all languages). ``before``, ``after``: the words on either side, nearest first (``_WINDOW`` at most,
+    none past a sentence end, six letters of each: :func:`sentence_neighbours`); ``next_word``: the word
+    after it (else "</s>")."""
+    stem = lower[:5]
+    left, right = f"{lang}:w5<{stem}|", f"{lang}:w5>{stem}|"
+    feats = [f"{lang}:w5+next={stem}|{next_word}", *[left + word for word in before], *[right + word for word in after]]
+    head = lemma or lower
+    for role, named, pos, reflexive, marker, rule in children:
+        if reflexive:
+            feats.append("refl")
+            feats.append(f"{lang}:l+refl={head}")
+            continue
+        feats.append(f"{lang}:l+{role}={head}|{named[:8]}")
+        if role == "prt":
+            continue
+        feats.append(f"{lang}:l+{role}pos={head}|{pos}")
+        if marker != "-":
+            feats.append(f"{role}_mark")
+            feats.append(f"{lang}:l+{role}mark={head}|{marker}")
+        if rule != "-":
+            feats.append(f"{role}_rule={rule}")
     return feats
 
 
@@ -276,6 +400,8 @@ class TriggerModel:
             raise KroniekError("E193", where=str(path), detail=str(exc)) from exc
         if meta.get("format") != MODEL_FORMAT:
             raise KroniekError("E193", where=str(path), detail=f"format {meta.get('format')!r} is not {MODEL_FORMAT}")
+        if meta.get("feature_set", 1) not in FEATURE_SETS:  # a later version's model reads features this one lacks
+            raise KroniekError("E193", where=str(path), detail=f"feature set {meta.get('feature_set')!r} is unknown")
         weights = np.zeros((int(meta["buckets"]), len(meta["labels"])), np.float32)
         weights[arrays["rows"]] = arrays["values"].astype(np.float32)
         return cls(list(meta["labels"]), int(meta["buckets"]), weights, arrays["bias"].astype(np.float32), meta)
@@ -358,13 +484,15 @@ def model_signals(
     columns = token_columns(doc)  # every attribute read once (the same features as token_features)
     rule_types = _covered_tokens(doc, events, columns.idxs)
     context = None
-    if int(model.meta.get("feature_set", 1)) >= 2:
+    feature_set = int(model.meta.get("feature_set", 1))
+    if uses_context(feature_set):
         context = ArticleContext(rule_types, actor_tokens_of(doc, mention_spans or []))
     cut = model.threshold if threshold is None else threshold
     signals = ModelSignals(model=model)
     vetoed: set[int] = set()
     tokens = candidate_indices(columns, rule_types)
-    feature_lists = candidate_features(doc, columns, tokens, lang, rule_types, context)
+    complements = rule_types if uses_complements(feature_set) else None
+    feature_lists = candidate_features(doc, columns, tokens, lang, rule_types, context, complements)
     outside = model.labels.index(OUTSIDE)
     # every token's best event type and probabilities in a few array operations (numpy calls token by token
     # cost about a millisecond per article); the same values as reading each row on its own

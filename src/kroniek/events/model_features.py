@@ -16,7 +16,19 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from kroniek.events.learned import _CONTENT_POS, _FEATURE_DEPS, ArticleContext, context_features, word_features
+from kroniek.events.learned import (
+    _CONTENT_POS,
+    _FEATURE_DEPS,
+    _MARKER_DEPS,
+    _SENTENCE_ENDS,
+    _WINDOW,
+    ArticleContext,
+    ComplementRecord,
+    complement_features,
+    complement_role,
+    context_features,
+    word_features,
+)
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -25,7 +37,7 @@ if TYPE_CHECKING:
 @dataclass(slots=True)
 class TokenColumns:
     """One document's token attributes as lists indexed by token: ``lower_``, ``lemma_``, ``pos_``, ``dep_``,
-    ``head.i``, ``has_head()``, ``is_title``, ``is_alpha``, ``idx`` and the length of ``text``."""
+    ``head.i``, ``has_head()``, ``is_title``, ``is_alpha``, ``idx``, the length of ``text`` and ``str(morph)``."""
 
     lowers: list[str]
     lemmas: list[str]
@@ -37,16 +49,17 @@ class TokenColumns:
     alphas: list[bool]
     idxs: list[int]
     lengths: list[int]
+    morphs: list[str]
 
 
 def token_columns(doc: Doc) -> TokenColumns:
-    from spacy.attrs import DEP, HEAD, IDX, IS_ALPHA, IS_TITLE, LEMMA, LENGTH, LOWER, POS
+    from spacy.attrs import DEP, HEAD, IDX, IS_ALPHA, IS_TITLE, LEMMA, LENGTH, LOWER, MORPH, POS
     from spacy.parts_of_speech import NAMES as POS_NAMES
 
     n = len(doc)
     if n == 0:
-        return TokenColumns([], [], [], [], [], [], [], [], [], [])
-    table = doc.to_array([LOWER, LEMMA, DEP, POS, HEAD, IS_TITLE, IS_ALPHA, IDX, LENGTH])
+        return TokenColumns([], [], [], [], [], [], [], [], [], [], [])
+    table = doc.to_array([LOWER, LEMMA, DEP, POS, HEAD, IS_TITLE, IS_ALPHA, IDX, LENGTH, MORPH])
     strings = doc.vocab.strings
 
     def decoded(column: np.ndarray) -> list[str]:
@@ -69,6 +82,7 @@ def token_columns(doc: Doc) -> TokenColumns:
         alphas=[bool(value) for value in table[:, 6].tolist()],
         idxs=table[:, 7].tolist(),
         lengths=table[:, 8].tolist(),
+        morphs=decoded(table[:, 9]),
     )
 
 
@@ -78,6 +92,24 @@ def candidate_indices(columns: TokenColumns, also: dict[int, str]) -> list[int]:
     return [i for i in range(len(alphas)) if (alphas[i] and lengths[i] > 1 and pos[i] in _CONTENT_POS) or i in also]
 
 
+def sentence_bounds(lowers: list[str]) -> tuple[list[int], list[int]]:
+    """Per token: the first token after the last sentence end before it, and the first sentence end after it
+    (else the text's length); the sentence ends of ``learned.sentence_neighbours``."""
+    n = len(lowers)
+    starts, ends = [0] * n, [n] * n
+    start = 0
+    for i, lower in enumerate(lowers):
+        starts[i] = start
+        if lower in _SENTENCE_ENDS:
+            start = i + 1
+    end = n
+    for i in range(n - 1, -1, -1):
+        ends[i] = end
+        if lowers[i] in _SENTENCE_ENDS:
+            end = i
+    return starts, ends
+
+
 def candidate_features(
     doc: Doc,
     columns: TokenColumns,
@@ -85,6 +117,7 @@ def candidate_features(
     lang: str,
     rule_types: dict[int, str],
     context: ArticleContext | None = None,
+    complements: dict[int, str] | None = None,
 ) -> list[list[str]]:
     """``learned.token_features`` of each token in ``indices`` (the same strings, in the same order)."""
     lowers, lemmas, pos_of, deps, heads = columns.lowers, columns.lemmas, columns.pos, columns.deps, columns.heads
@@ -96,6 +129,9 @@ def candidate_features(
     for i, head in enumerate(heads):
         if head != i:
             children.setdefault(head, []).append(i)
+    if complements is not None:  # learned.sentence_neighbours for every word at once
+        shorts = [lower[:6] for lower in lowers]
+        starts, ends = sentence_bounds(lowers)
     out: list[list[str]] = []
     for i in indices:
         lower = lowers[i]
@@ -118,5 +154,18 @@ def candidate_features(
                 feats.append(f"{lang}:{role}={named[child][:6]}")
         if context is not None:
             feats.extend(context_features(doc[i], lang, [doc[c] for c in own_children], context))
+        if complements is not None:
+            records: list[ComplementRecord] = []
+            for child in own_children:
+                complement = complement_role(deps[child])
+                if complement is not None:
+                    marker = next((lowers[g] for g in children.get(child, ()) if deps[g] in _MARKER_DEPS), "-")
+                    reflexive = "Reflex=Yes" in columns.morphs[child]
+                    records.append(
+                        (complement, named[child], pos_of[child], reflexive, marker, complements.get(child, "-"))
+                    )
+            before = shorts[max(starts[i], i - _WINDOW) : i][::-1]
+            after = shorts[i + 1 : min(ends[i], i + _WINDOW + 1)]
+            feats.extend(complement_features(lang, lower, lemma, next_word, before, after, records))
         out.append(feats)
     return out

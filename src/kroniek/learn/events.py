@@ -27,9 +27,12 @@ from kroniek.events.learned import (
     ArticleContext,
     TriggerModel,
     actor_tokens_of,
+    checked_feature_set,
     children_of,
     is_candidate,
     token_features,
+    uses_complements,
+    uses_context,
 )
 
 PLOVER_TYPES = (
@@ -80,7 +83,8 @@ def rule_types_of(doc: ArticleDoc) -> dict[int, str]:
 
 def examples_from(gold: GoldChronicle, annotated: ArticleDoc, feature_set: int = FEATURE_SET) -> list[Example]:
     """One example per candidate token of the annotated article, labelled from the gold chronicle.
-    ``feature_set``: 1 (the token and its parse) or 2 (also the article context, as models of set 2 read)."""
+    ``feature_set``: 1 (the token and its parse), 2 (also the article context, as models of set 2 read), 3
+    (set 1 and the word's complements) or 4 (set 2 and the complements)."""
     nlp = annotated.nlp
     if nlp is None:
         return []
@@ -101,14 +105,15 @@ def examples_from(gold: GoldChronicle, annotated: ArticleDoc, feature_set: int =
     rules = rule_types_of(annotated)
     children = children_of(nlp)
     context = None
-    if feature_set >= 2:
+    complements = rules if uses_complements(feature_set) else None
+    if uses_context(feature_set):
         mentions = [(m.start, m.end) for actor in annotated.actors for m in actor.mentions]
         context = ArticleContext(rules, actor_tokens_of(nlp, mentions))
     out = []
     for token in nlp:
         if token.i in skip or not (token.i in labels or is_candidate(token)):
             continue
-        features = token_features(token, lang, rules.get(token.i), children, context)
+        features = token_features(token, lang, rules.get(token.i), children, context, complements)
         out.append(Example(features, labels.get(token.i, OUTSIDE), gold.key, token.i))
     return out
 
@@ -268,13 +273,13 @@ def train_from_gold(
 
             raise KroniekError("E194", key=key, known=", ".join(DEFAULT_OPTIONS))
         settings[key] = value
+    feature_set = checked_feature_set(settings.pop("feature_set"))  # before the minutes of annotation
     if extractor is None:
         extractor = rules_only_extractor()
     languages = set(lang or [])
     golds = [read_gold(p) for p in gold_files(list(gold))]
     golds = [g for g in golds if split_for_training(g) != "test" and (not languages or g.language in languages)]
     annotated = annotate_gold(golds, extractor)
-    feature_set = int(settings.pop("feature_set"))
     train_set = [
         ex for g, doc in annotated if split_for_training(g) == "train" for ex in examples_from(g, doc, feature_set)
     ]
