@@ -29,7 +29,7 @@ def place_name(doc: ArticleDoc, kind: str) -> str | None:
 def test_a_country_in_a_demand_aid_or_release_is_not_its_place_en_nl_fr():
     doc = placed("Nortland riep zijn burgers in Kenia op binnen te blijven.", "nl")
     assert place_name(doc, "REQUEST") is None
-    doc = placed("Nortland sent food aid to the refugees in Kenya on Monday.", "en")
+    doc = placed("Nortland delivered food aid to the refugees in Kenya on Monday.", "en")
     assert place_name(doc, "AID") is None
     doc = placed("Nortland heeft maandag vijf gevangenen in Kenia vrijgelaten.", "nl")
     assert place_name(doc, "RETREAT") is None

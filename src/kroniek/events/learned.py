@@ -34,6 +34,9 @@ if TYPE_CHECKING:
 OUTSIDE = "O"
 MODEL_FORMAT = "kroniek-trigger-model/1"
 _CONTENT_POS = {"VERB", "NOUN", "ADJ", "AUX", "PROPN", "ADV", ""}
+# An auxiliary or copula carries the tense or voice of the verb it serves, never an act of its own: the model
+# is not let to propose one ("was" in "was attacked" scored as a second ASSAULT by feature set 3).
+_FUNCTION_DEPS = frozenset({"aux", "aux:pass", "cop"})
 
 
 def _stable_hash(feature: str, buckets: int) -> int:
@@ -510,7 +513,11 @@ def model_signals(
         if i in rule_types:
             if score.event_probability < veto:
                 vetoed.add(i)
-        elif score.event_probability >= cut and score.probability >= MIN_TYPE_PROBABILITY:
+        elif (
+            score.event_probability >= cut
+            and score.probability >= MIN_TYPE_PROBABILITY
+            and columns.deps[i] not in _FUNCTION_DEPS
+        ):
             kind: TriggerKind = "noun" if columns.pos[i] in _NOUN_POS else "verb"
             signals.proposals[i] = TriggerEntry(
                 id=f"model:{score.label}",
