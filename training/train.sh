@@ -24,9 +24,9 @@ export OMP_NUM_THREADS=1 OPENBLAS_NUM_THREADS=1 MKL_NUM_THREADS=1
 declare -A PHASE1_STEPS=( [nl-ud]=2000 [en-ud]=3000 [nl-ner]=3000 [en-ner]=3000 )
 declare -A CONTINUE_STEPS=( [nl-ud]=1500 [en-ud]=0 [nl-ner]=0 [en-ner]=0 )
 declare -A CONTINUE_TRAIN=( [nl-ud]=train-news )
-# Config of each run (training/configs/NAME.cfg), where it is not the part's own: the nl NER is the
-# narrow one (own tok2vec width 64, depth 2: half the CPU of ner.cfg's 96 x 4; round 8, docs/performance.md).
-declare -A CONFIG=( [nl-ner]=ner-narrow )
+# Config of each run (training/configs/NAME.cfg), where it is not the part's own: the NER of nl and en is
+# the narrow one (own tok2vec width 64, depth 2: half the CPU of ner.cfg's 96 x 4; round 8, docs/performance.md).
+declare -A CONFIG=( [nl-ner]=ner-narrow [en-ner]=ner-narrow )
 OUT=training/output
 mkdir -p "$OUT"
 "$PY" training/convert.py --data "$DATA" --out training/corpus --langs $LANGS
