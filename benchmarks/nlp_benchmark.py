@@ -1,6 +1,7 @@
 """Benchmark kroniek's shipped spaCy pipelines (and Frog, for Dutch) on held-out public test data.
 
     python benchmarks/nlp_benchmark.py [--data ../shared/data] [--langs nl en] [--no-frog]
+        [--model LANG=PIPELINE_DIR ... --out OTHER.json --cards '']
 
 Prints a table and writes benchmarks/results/nlp.json. Test sets (never trained on):
 - nl: UD Dutch-Alpino test (UPOS, morphology, lemma, UAS, LAS); CoNLL-2002 Dutch test (NER).
@@ -56,11 +57,12 @@ TARGETS = {
 }
 
 
-def load_pipeline(lang: str) -> Any:
-    """The pipeline exactly as the nlp stage loads it (shipped model + news sentence rules)."""
+def load_pipeline(lang: str, models: dict[str, str] | None = None) -> Any:
+    """The pipeline exactly as the nlp stage loads it (shipped model + news sentence rules), or the
+    one ``models`` names for the language (a pipeline folder, e.g. a candidate from training/assemble.py)."""
     from kroniek.nlp.stage import NlpStage
 
-    return NlpStage().load(lang)
+    return NlpStage(models=models).load(lang)
 
 
 def run_components(nlp: Any, docs: list[Doc], skip: Iterable[str] = ()) -> list[Doc]:
@@ -415,7 +417,15 @@ def main() -> None:
         default=str(REPO / "docs" / "models"),
         help="model cards (<lang>.md) whose benchmark section is rewritten; '' to skip",
     )
+    parser.add_argument(
+        "--model",
+        action="append",
+        default=[],
+        metavar="LANG=PIPELINE_DIR",
+        help="score this pipeline for LANG instead of the shipped one (use with --out elsewhere and --cards '')",
+    )
     args = parser.parse_args()
+    models = dict(choice.split("=", 1) for choice in args.model)
     # Results of languages not run this time are kept from the previous file.
     previous = json.loads(args.out.read_text(encoding="utf8")) if args.out.exists() else {}
     results: dict[str, Any] = {
@@ -430,7 +440,7 @@ def main() -> None:
         "date": time.strftime("%Y-%m-%d"),
     }
     for lang in args.langs:
-        nlp = load_pipeline(lang)
+        nlp = load_pipeline(lang, models)
         res = {
             "model": {
                 "name": nlp.meta.get("name"),

@@ -7,7 +7,7 @@
 # Steps:
 #   1. training/convert.py: CoNLL-U / CoNLL files -> training/corpus/*.spacy
 #   2. per language, in parallel (one thread each): the UD pipeline (configs/ud.cfg) and the NER
-#      pipeline (configs/ner.cfg), max_steps as in the configs
+#      pipeline (the config CONFIG names, default configs/<part>.cfg), max_steps as PHASE1_STEPS says
 #   3. runs listed in CONTINUE_STEPS are resumed from their model-best for that many more steps at a
 #      lower learning rate (training/continue_config.py); this is how the shipped models were made
 #      on a shared 2-core machine, where one long run did not fit the time available
@@ -22,8 +22,11 @@ export OMP_NUM_THREADS=1 OPENBLAS_NUM_THREADS=1 MKL_NUM_THREADS=1
 # Steps of each run as the shipped models were made (phase 1 = configs/*.cfg from scratch; phase 2 =
 # resumed from phase 1's model-best; 0 = no phase 2). CONTINUE_TRAIN names the phase-2 training corpus.
 declare -A PHASE1_STEPS=( [nl-ud]=2000 [en-ud]=3000 [nl-ner]=3000 [en-ner]=3000 )
-declare -A CONTINUE_STEPS=( [nl-ud]=1500 [en-ud]=0 [nl-ner]=500 [en-ner]=0 )
+declare -A CONTINUE_STEPS=( [nl-ud]=1500 [en-ud]=0 [nl-ner]=0 [en-ner]=0 )
 declare -A CONTINUE_TRAIN=( [nl-ud]=train-news )
+# Config of each run (training/configs/NAME.cfg), where it is not the part's own: the NER of nl and en is
+# the narrow one (own tok2vec width 64, depth 2: half the CPU of ner.cfg's 96 x 4; round 8, docs/performance.md).
+declare -A CONFIG=( [nl-ner]=ner-narrow [en-ner]=ner-narrow )
 OUT=training/output
 mkdir -p "$OUT"
 "$PY" training/convert.py --data "$DATA" --out training/corpus --langs $LANGS
@@ -36,9 +39,10 @@ train() {  # train CONFIG RUN LANG PART STEPS TRAIN_SPLIT
 
 run_part() {  # run_part LANG PART: phase 1, then the continuation if one is listed
   local lang=$1 part=$2 steps=${CONTINUE_STEPS[$1-$2]:-0}
-  train "training/configs/$part.cfg" "$lang-$part" "$lang" "$part" "${PHASE1_STEPS[$lang-$part]}" train
+  local config="training/configs/${CONFIG[$1-$2]:-$2}.cfg"
+  train "$config" "$lang-$part" "$lang" "$part" "${PHASE1_STEPS[$lang-$part]}" train
   if [ "$steps" -gt 0 ]; then
-    "$PY" training/continue_config.py "training/configs/$part.cfg" "$OUT/$lang-$part/model-best" \
+    "$PY" training/continue_config.py "$config" "$OUT/$lang-$part/model-best" \
       --steps "$steps" --out "$OUT/$lang-$part-continue.cfg"
     train "$OUT/$lang-$part-continue.cfg" "$lang-$part-2" "$lang" "$part" "$steps" \
       "${CONTINUE_TRAIN[$lang-$part]:-train}"

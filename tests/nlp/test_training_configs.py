@@ -56,3 +56,21 @@ def test_narrow_ner_config_is_narrower_than_the_shipped_one() -> None:
         assert tok2vec["embed"]["width"] == width
         assert tok2vec["encode"]["width"] == width
         assert tok2vec["encode"]["depth"] == depth
+
+
+def test_shipped_ner_has_the_shape_of_the_config_train_sh_names() -> None:
+    """The shipped NER's own tok2vec is the one its training config (training/train.sh CONFIG) builds,
+    so retraining reproduces the shipped model's shape and the model cards' speed figures hold."""
+    models = TRAINING.parent / "src" / "kroniek" / "models"
+    train_sh = (TRAINING / "train.sh").read_text(encoding="utf8")
+    for lang in ("nl", "en"):
+        config_name = "ner-narrow" if f"[{lang}-ner]=ner-narrow" in train_sh else "ner"
+        trained = Config().from_disk(TRAINING / "configs" / f"{config_name}.cfg", interpolate=False)
+        shipped = Config().from_disk(models / lang / "config.cfg", interpolate=False)
+        want = trained["components"]["ner"]["model"]["tok2vec"]
+        have = shipped["components"]["ner"]["model"]["tok2vec"]
+        assert (have["embed"]["width"], have["encode"]["width"], have["encode"]["depth"]) == (
+            want["embed"]["width"],
+            want["encode"]["width"],
+            want["encode"]["depth"],
+        ), lang
