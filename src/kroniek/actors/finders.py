@@ -127,10 +127,11 @@ class Finders:
         one curated person with that surname, else a new person named by the surname, which the sequential
         pass binds to the person the article named with it before (a "new:" key is not a known actor)."""
         found: list[Found] = []
-        known_persons = {k for g in gaz if g.j - g.i > 1 and any(h.actor.kind == "person" for h in g.hits)
-                         for k in range(g.i, g.j)}
+        known_persons = {
+            k for g in gaz if g.j - g.i > 1 and any(h.actor.kind == "person" for h in g.hits) for k in range(g.i, g.j)
+        }
         for k, tok in enumerate(tokens[:-1]):
-            if tok.key not in HONORIFICS or not capitalised(tok.text) and tok.key in ("mr", "ms", "mrs"):
+            if tok.key not in HONORIFICS or (not capitalised(tok.text) and tok.key in ("mr", "ms", "mrs")):
                 continue
             j = k + 1
             if tokens[j].text == "." and j + 1 < len(tokens):
@@ -198,7 +199,11 @@ class Finders:
                     after = end + 1
                     while after < len(tokens) and after - end < 3 and tokens[after].key in NAME_PARTICLES:
                         after += 1
-                    if after >= len(tokens) or not capitalised(tokens[after].text) or "\n" in self.text[tokens[end].start : tokens[after].start]:
+                    if (
+                        after >= len(tokens)
+                        or not capitalised(tokens[after].text)
+                        or "\n" in self.text[tokens[end].start : tokens[after].start]
+                    ):
                         break
                     end = after
                 else:
