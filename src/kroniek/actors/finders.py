@@ -144,6 +144,8 @@ class Finders:
                 end += 1
             if end == j or any(n in known_persons for n in range(first, end)):
                 continue  # no surname, or a full name the gazetteer reads ("Mr Keir Starmer")
+            if end - j > 1 and first == j and self.kb.is_given_name(tokens[j].key):
+                continue  # "Mr John Testlaan": a given name and a surname, which _first_name_persons reads
             if "\n" in self.text[tok.start : tokens[end - 1].end]:
                 continue
             surname = self.text[tokens[first].start : tokens[end - 1].end]
