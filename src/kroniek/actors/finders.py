@@ -15,6 +15,7 @@ from kroniek.actors.lexicon import (
     EMBASSY_CITY_WORDS,
     EMBASSY_NOUNS,
     HONORIFICS,
+    HONORIFICS_CAPITALISED_ONLY,
     INDEFINITE,
     INITIAL_RE,
     MINISTRY_NOUNS,
@@ -131,7 +132,7 @@ class Finders:
             k for g in gaz if g.j - g.i > 1 and any(h.actor.kind == "person" for h in g.hits) for k in range(g.i, g.j)
         }
         for k, tok in enumerate(tokens[:-1]):
-            if tok.key not in HONORIFICS or (not capitalised(tok.text) and tok.key in ("mr", "ms", "mrs")):
+            if tok.key not in HONORIFICS or (not capitalised(tok.text) and tok.key in HONORIFICS_CAPITALISED_ONLY):
                 continue
             j = k + 1
             if tokens[j].text == "." and j + 1 < len(tokens):
