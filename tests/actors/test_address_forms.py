@@ -38,6 +38,7 @@ def test_given_name_with_particles_is_one_person(resolve) -> None:
 def test_lower_case_mr_and_a_missing_surname_are_no_person(resolve) -> None:
     assert persons(resolve("The mr Fenwright case is closed.", lang="en")) == {}
     assert persons(resolve("The final count Sunday showed a tie.", lang="en")) == {}
+    assert persons(resolve("Die Polizei war Herr der Lage.", lang="de")) == {}
     assert persons(resolve("De heer van het huis sprak.", lang="nl")) == {}
 
 

@@ -140,6 +140,8 @@ class Finders:
             first = j
             while j < len(tokens) and tokens[j].key in NAME_PARTICLES and j - first < 3:
                 j += 1
+            if self.lang == "de" and tokens[first].key in ("der", "den"):
+                continue  # "Herr der Lage": a German article before a noun, no name particle
             end = j
             while end < len(tokens) and end - j < 2 and self._surname_word(tokens[end]):
                 end += 1
