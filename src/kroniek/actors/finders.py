@@ -14,6 +14,8 @@ from kroniek.actors.lexicon import (
     DEFINITE_STATE_NAMES,
     EMBASSY_CITY_WORDS,
     EMBASSY_NOUNS,
+    HONORIFICS,
+    HONORIFICS_CAPITALISED_ONLY,
     INDEFINITE,
     INITIAL_RE,
     MINISTRY_NOUNS,
@@ -120,6 +122,60 @@ class Finders:
             k = end + 1
         return found
 
+    def _honorific_names(self, tokens: list[Token], gaz: list[GazMatch]) -> list[Found]:
+        """Surnames after a form of address ("de heer Gladstone", "Mr. Seward", "Herrn Van der Berg", "Mme
+        Colonna"): a person, even where the knowledge base holds the surname only as part of a full name. The
+        one curated person with that surname, else a new person named by the surname, which the sequential
+        pass binds to the person the article named with it before (a "new:" key is not a known actor)."""
+        found: list[Found] = []
+        known_persons = {
+            k for g in gaz if g.j - g.i > 1 and any(h.actor.kind == "person" for h in g.hits) for k in range(g.i, g.j)
+        }
+        for k, tok in enumerate(tokens[:-1]):
+            if tok.key not in HONORIFICS or (not capitalised(tok.text) and tok.key in HONORIFICS_CAPITALISED_ONLY):
+                continue
+            j = k + 1
+            if tokens[j].text == "." and j + 1 < len(tokens):
+                j += 1
+            first = j
+            while j < len(tokens) and tokens[j].key in NAME_PARTICLES and j - first < 3:
+                j += 1
+            if self.lang == "de" and tokens[first].key in ("der", "den"):
+                continue  # "Herr der Lage": a German article before a noun, no name particle
+            end = j
+            while end < len(tokens) and end - j < 2 and self._surname_word(tokens[end]):
+                end += 1
+            if end == j or any(n in known_persons for n in range(first, end)):
+                continue  # no surname, or a full name the gazetteer reads ("Mr Keir Starmer")
+            if end - j > 1 and first == j and self.kb.is_given_name(tokens[j].key):
+                continue  # "Mr John Testlaan": a given name and a surname, which _first_name_persons reads
+            if "\n" in self.text[tok.start : tokens[end - 1].end]:
+                continue
+            surname = self.text[tokens[first].start : tokens[end - 1].end]
+            ref: Ref | None = self._one_person_by_surname(surname)
+            if ref is None:
+                ref = NewActor(f"new:{fold(surname)}", surname, "person", None, None)
+            found.append(Found(tok.start, tokens[end - 1].end, ref, "alias"))
+        return found
+
+    def _surname_word(self, tok: Token) -> bool:
+        return (
+            capitalised(tok.text)
+            and tok.text.replace("-", "").replace("'", "").isalpha()
+            and not tok.text.isupper()
+            and not self._not_a_name(tok)
+        )
+
+    def _one_person_by_surname(self, surname: str) -> KBActor | None:
+        """The one curated person whose name ends in this surname, else None (none, or several)."""
+        last = fold(surname.split()[-1])
+        persons = {
+            hit.actor.key: hit.actor
+            for hit in self.kb.aliases.get(last, [])
+            if hit.actor.kind == "person" and hit.actor.curated and fold(hit.actor.name.split()[-1]) == last
+        }
+        return next(iter(persons.values())) if len(persons) == 1 else None
+
     def _first_name_persons(self, tokens: list[Token], gaz: list[GazMatch], roles: list[RoleMatch]) -> list[Found]:
         """Unknown persons from a known given name and a capitalised surname ("Ahmed al-Assadi")."""
         long_gaz = {k for g in gaz if g.j - g.i > 1 for k in range(g.i, g.j)}
@@ -143,8 +199,18 @@ class Finders:
                     word[:3] in ("al-", "el-") and len(word) > 4
                 ):
                     end += 1
-                elif tokens[end].key in NAME_PARTICLES and end + 1 < len(tokens) and capitalised(tokens[end + 1].text):
-                    end += 1
+                elif tokens[end].key in NAME_PARTICLES:
+                    # "Jan van der Berg": a run of particles before a capitalised surname
+                    after = end + 1
+                    while after < len(tokens) and after - end < 3 and tokens[after].key in NAME_PARTICLES:
+                        after += 1
+                    if (
+                        after >= len(tokens)
+                        or not capitalised(tokens[after].text)
+                        or "\n" in self.text[tokens[end].start : tokens[after].start]
+                    ):
+                        break
+                    end = after
                 else:
                     break
             if end - k < 2 or tokens[end - 1].key in NAME_PARTICLES:

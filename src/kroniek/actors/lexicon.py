@@ -23,6 +23,8 @@ def _load_words() -> dict[str, Any]:
 # Function words and small lexicons live in data/words.toml (documented there).
 _WORDS = _load_words()
 TITLES = set(_WORDS["titles"])
+HONORIFICS = set(_WORDS["honorifics"])
+HONORIFICS_CAPITALISED_ONLY = set(_WORDS["honorifics_capitalised_only"])
 INDEFINITE = set(_WORDS["indefinite"])
 DEFINITE = set(_WORDS["definite"])
 BARE_STATE_NOUNS = set(_WORDS["bare_state_nouns"])

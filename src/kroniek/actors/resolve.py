@@ -150,6 +150,7 @@ class Resolver(Offices, Finders, Institutions, OrgNames):
         gaz = [g for g in gaz if not _within_role(g, role_of_token)]
         named = (
             self._initial_names(tokens, gaz)
+            + self._honorific_names(tokens, gaz)
             + self._first_name_persons(tokens, gaz, roles)
             + self._ministries(tokens, gaz)
             + self._embassies(tokens, gaz)
@@ -478,16 +479,26 @@ class Resolver(Offices, Finders, Institutions, OrgNames):
                     if holder is None:
                         continue
                     item = Found(item.start, item.end, holder, item.how, item.role_span)
-                elif isinstance(item.ref, NewActor) and item.ref.kind == "person" and " " in item.ref.name:
+                elif (
+                    isinstance(item.ref, NewActor)
+                    and item.ref.kind == "person"
+                    and " " in item.ref.name
+                    and item.how != "alias"
+                ):
                     # "Nikol Pasjinian" (nl) is Nikol Pashinyan: the one person of the KB spelt so
                     known_person = person_by_spelling(self.kb, item.ref.name, self.lang)
                     if known_person is not None:
                         # a later bare "Pasjinian" is the same person
                         context.surnames.setdefault(fold(item.ref.name.split()[-1]), known_person)
                         item = Found(item.start, item.end, known_person, "name", item.role_span)
-                elif item.how == "ner" and isinstance(item.ref, NewActor) and " " not in item.ref.name:
-                    # an entity "Testlaan" after "Pierre Testlaan" is the same person
-                    known = context.surnames.get(fold(item.ref.name))
+                elif (
+                    isinstance(item.ref, NewActor)
+                    and item.ref.kind == "person"
+                    and (item.how == "alias" or (item.how == "ner" and " " not in item.ref.name))
+                ):
+                    # an entity "Testlaan" after "Pierre Testlaan" is the same person, and so is "de heer
+                    # Van der Testlaan" after "Pierre van der Testlaan"
+                    known = context.surnames.get(fold(item.ref.name.split()[-1]))
                     if known is not None:
                         item = Found(item.start, item.end, known, "alias", item.role_span)
                 out.append(item)
