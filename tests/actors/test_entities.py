@@ -184,8 +184,24 @@ def test_state_embassy_in_a_capital_is_one_organisation(resolve) -> None:
 def test_embassy_with_an_adjective_nl_and_fr(resolve) -> None:
     nl = resolve("De Russische ambassade weigerde commentaar.")
     assert "Embassy of Russia" in [r.name for r in nl.actors]
+    # French news names its state for an embassy (words.toml state_embassy_langs)
     fr = resolve("Il s'est réfugié dans l'ambassade russe depuis juin.", lang="fr")
-    assert "Embassy of Russia" in [r.name for r in fr.actors]
+    names = [r.name for r in fr.actors]
+    assert "Russia" in names and "Embassy of Russia" not in names
+
+
+def test_french_foreign_and_defence_ministries_are_their_state(resolve) -> None:
+    doc = resolve("Le ministère norvégien des Affaires étrangères a dénoncé une provocation.", lang="fr")
+    assert [(r.name, r.kind) for r in doc.actors] == [("Norway", "state")]
+    spans = {doc.text[m.start : m.end]: a.name for m, a in doc.mentions()}
+    assert spans["Le ministère norvégien des Affaires étrangères"] == "Norway"
+    doc = resolve("Le ministère chilien de la Défense a démenti ces informations.", lang="fr")
+    assert [r.name for r in doc.actors] == ["Chile"]
+    # an interior ministry stays a ministry of its own
+    doc = resolve("Le ministère chilien de l'Intérieur a démenti ces informations.", lang="fr")
+    assert [r.kind for r in doc.actors] == ["organization"]
+    doc = resolve("L'ambassade de Norvège a démenti ces informations.", lang="fr")
+    assert [(r.name, r.kind) for r in doc.actors] == [("Norway", "state")]
 
 
 def test_embassy_without_a_state_is_no_actor(resolve) -> None:

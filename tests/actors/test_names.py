@@ -100,7 +100,7 @@ def test_every_state_has_an_english_adjective_for_group_names(resolve) -> None:
     found = named(resolve("Haitian police arrested ten protesters in Port-au-Prince.", lang="en"))
     assert found["Haitian police"][:2] == ("Haitian National Police", "HTI")
     nl = named(resolve("De Togolese politie hield tien betogers aan in Lomé. Togo zweeg."))
-    assert nl["De Togolese politie"] == ("Togolese police", "TGO", "organization")
+    assert nl["De Togolese politie"] == ("Togolese police", "TGO", "group")
     de = named(resolve("Sambische Soldaten besetzten die Grenze.", lang="de"))
     assert de["Sambische Soldaten"][:2] == ("Zambian soldiers", "ZMB")
 

@@ -115,3 +115,18 @@ def test_the_first_word_of_a_sentence_is_no_local_name(resolve) -> None:
 def test_inflected_dutch_constitutional_court(resolve) -> None:
     found = named(resolve("Het Spaanse Constitutionele Hof schortte de wet op.", lang="nl"))
     assert found["Het Spaanse Constitutionele Hof"][:2] == ("Constitutional Court of Spain", "ESP")
+
+
+def test_coast_guard_with_its_state_beside_it(resolve) -> None:
+    # round 8: "{adjective} Coast Guard", or the English Wikipedia title from [titles]
+    found = named(resolve("China's coast guard fired water cannon at the supply boat.", lang="en"))
+    assert found["China's coast guard"][:2] == ("China Coast Guard", "CHN")
+    found = named(resolve("Die japanische Küstenwache beobachtete das Schiff.", lang="de"))
+    assert found["Die japanische Küstenwache"][:2] == ("Japan Coast Guard", "JPN")
+    found = named(resolve("De Filipijnse kustwacht bracht de vissers aan land.", lang="nl"))
+    assert found["De Filipijnse kustwacht"][:2] == ("Philippine Coast Guard", "PHL")
+    found = named(resolve("Les garde-côtes grecs ont secouru quarante migrants.", lang="fr"))
+    assert found["Les garde-côtes grecs"][:2] == ("Hellenic Coast Guard", "GRC")
+    # a bare coast guard is no actor of its own
+    doc = resolve("The coast guard rescued two fishermen on Sunday.", lang="en")
+    assert [r.name for r in doc.actors if "Coast Guard" in r.name] == []

@@ -29,6 +29,8 @@ from kroniek.actors.lexicon import (
     PLACE_WORDS,
     PORTFOLIO_CONTINUATIONS,
     PORTFOLIO_JOINERS,
+    STATE_EMBASSY_LANGS,
+    STATE_MINISTRY_PORTFOLIOS,
     TITLES,
     Found,
     GazMatch,
@@ -290,6 +292,10 @@ class Finders:
                     country, end_tok = state, target.j
             if start_tok > 0 and tokens[start_tok - 1].key in self.determiners:
                 start_tok -= 1
+            if country is not None and fold(portfolio).endswith(STATE_MINISTRY_PORTFOLIOS.get(self.lang, ())):
+                # "le ministère russe de la Défense": the state speaks (words.toml state_ministry_portfolios)
+                found.append(Found(tokens[start_tok].start, tokens[end_tok - 1].end, country, "description"))
+                continue
             name = f"Ministry of {portfolio}" + (f" ({country.name})" if country else "")
             ref = NewActor(f"ministry:{fold(name)}", name, "organization", country.country if country else None, "GOV")
             found.append(Found(tokens[start_tok].start, tokens[end_tok - 1].end, ref, "name"))
@@ -331,6 +337,9 @@ class Finders:
                     city, end_tok = self.text[place.start : place.end], place.j
             if start_tok > 0 and tokens[start_tok - 1].key in self.determiners:
                 start_tok -= 1
+            if self.lang in STATE_EMBASSY_LANGS:  # "l'ambassade de Russie": the state (words.toml)
+                found.append(Found(tokens[start_tok].start, tokens[end_tok - 1].end, state, "description"))
+                continue
             article = "the " if state.name in DEFINITE_STATE_NAMES else ""
             name = f"Embassy of {article}{state.name}" + (f", {city}" if city else "")
             ref = NewActor(f"embassy:{state.country}", name, "organization", state.country, "GOV")
@@ -534,8 +543,14 @@ class Finders:
         if entry.institution in ("military", "army"):
             return self._armed_forces(entry, state)
         if entry.institution == "police":
-            name = self.kb.roles.national_police.get(state.country or "") or f"{adjective} police"
-            return NewActor(f"police:{state.country}", name, "organization", state.country, entry.sector)
+            title = self.kb.roles.national_police.get(state.country or "")
+            if title is not None:
+                return NewActor(f"police:{state.country}", title, "organization", state.country, entry.sector)
+            # Without a title the police is named as the text names it ("the Kyrgyz police"), and the gold
+            # names it so as a group of its country as often as an organisation (round 8, train: "police",
+            # "Kyrgyz police", "Bangladeshi police" as groups), so it is a group: the name still matches a
+            # gold organisation of that name, and the head "police" a gold group of the same country.
+            return NewActor(f"police:{state.country}", f"{adjective} police", "group", state.country, entry.sector)
         english = noun.lower() if self.lang == "en" else entry.english
         name = name or f"{adjective} {english}"
         name = name[:1].upper() + name[1:]

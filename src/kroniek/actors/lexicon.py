@@ -51,6 +51,10 @@ NAME_SUFFIXES = set(_WORDS["name_suffixes"])
 NOT_NAME_WORDS = set(_WORDS["not_name_words"])
 STATE_TITLE_WORDS = set(_WORDS["state_title_words"])
 EMBASSY_NOUNS = set(_WORDS["embassy_nouns"])
+STATE_MINISTRY_PORTFOLIOS: dict[str, tuple[str, ...]] = {
+    lang: tuple(words) for lang, words in _WORDS["state_ministry_portfolios"].items()
+}
+STATE_EMBASSY_LANGS = set(_WORDS["state_embassy_langs"])
 DEFINITE_STATE_NAMES = set(_WORDS["definite_state_names"])
 EMBASSY_CITY_WORDS = set(_WORDS["embassy_city_words"])
 PLACE_WORDS = {fold(w) for w in _WORDS["group_place_words"]}
