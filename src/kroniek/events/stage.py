@@ -39,6 +39,7 @@ from kroniek.events.arguments import Arguments, attribution_tail_groups, find_ar
 from kroniek.events.attempts import attempted_acts, infinitive_complement_acts
 from kroniek.events.clauses import ActorGroup, Clause, TokenIndex, actor_groups, clauses_of, governing_prep
 from kroniek.events.conjuncts import conjunct_groups, continued_complement, verb_conjuncts
+from kroniek.events.contents import content_events, coordinated_contents
 from kroniek.events.learned import ModelSignals, TriggerModel, annotate_scores, load_trigger_model, model_signals
 from kroniek.events.lexicon import Lexicon, load_lexicon
 from kroniek.events.naming import naming_predicate
@@ -160,6 +161,7 @@ class EventsStage:
         recipient_only_nouns: bool = True,
         carry_place: bool = False,
         allegation_content: bool = True,
+        split_contents: tuple[str, ...] | list[str] = ("REQUEST",),
         attempted_acts: bool = True,
         infinitive_complements: bool = True,
     ) -> None:
@@ -184,6 +186,7 @@ class EventsStage:
         # "accused Kyiv of shelling a substation": the shelling is what is alleged, not an act the article
         # reports; annotators code the ACCUSE alone (160 of the corpus's 189 such sentences)
         self.allegation_content = allegation_content
+        self.split_contents = frozenset(split_contents)
         # "tried to meet Y", "hoopt te onderhandelen": an act only attempted, hoped for or offered is no event
         # (events/attempts.py)
         self.attempted_acts = attempted_acts
@@ -413,6 +416,14 @@ class EventsStage:
                     state.dropped.append(fates.dropped(nlp, match, fates.MERGED))
                     continue
                 events.append(event)
+                if is_prop and event.event in self.split_contents:
+                    events.extend(
+                        content_events(
+                            nlp,
+                            event,
+                            coordinated_contents(nlp, complement, act_end, lexicon.cues, [m.start for m in inner]),
+                        )
+                    )
         return events
 
     def _event(self, ctx: EventContext) -> EventRecord | None:
