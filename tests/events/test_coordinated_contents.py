@@ -82,3 +82,14 @@ def test_fr_two_a_infinitives_are_two_demands():
 def test_fr_a_place_after_the_coordinator_opens_no_content():
     doc, requests = requests_of("La Pologne a appelé la Russie à négocier à Genève et à Vienne.", "fr")
     assert len(requests) == 1
+
+
+def test_unknown_type_in_the_setting_is_a_catalogue_error():
+    import pytest
+
+    from kroniek.errors import KroniekError
+    from kroniek.events.stage import make_events_stage
+
+    with pytest.raises(KroniekError) as err:
+        make_events_stage(split_contents=["ASSAULT"])
+    assert err.value.code == "E435" and "split_contents" in str(err.value)

@@ -142,6 +142,17 @@ def checked_thresholds(thresholds: object) -> dict[str, float]:
     return out
 
 
+def _proposition_types(names: object) -> frozenset[str]:
+    """The ``split_contents`` setting: the proposition types whose coordinated contents are one event each."""
+    known = ", ".join(sorted(PROPOSITION_TYPES))
+    if isinstance(names, str) or not isinstance(names, list | tuple | set | frozenset):
+        raise KroniekError("E435", value=names, known=known)
+    for name in names:
+        if name not in PROPOSITION_TYPES:
+            raise KroniekError("E435", value=name, known=known)
+    return frozenset(names)
+
+
 class EventsStage:
     name = "events.lexicon/v1"
     requires = ("nlp", "actors", "timexes", "places", "quantities", "attributions")
@@ -186,7 +197,7 @@ class EventsStage:
         # "accused Kyiv of shelling a substation": the shelling is what is alleged, not an act the article
         # reports; annotators code the ACCUSE alone (160 of the corpus's 189 such sentences)
         self.allegation_content = allegation_content
-        self.split_contents = frozenset(split_contents)
+        self.split_contents = _proposition_types(split_contents)
         # "tried to meet Y", "hoopt te onderhandelen": an act only attempted, hoped for or offered is no event
         # (events/attempts.py)
         self.attempted_acts = attempted_acts
@@ -421,7 +432,7 @@ class EventsStage:
                         content_events(
                             nlp,
                             event,
-                            coordinated_contents(nlp, complement, act_end, lexicon.cues, [m.start for m in inner]),
+                            coordinated_contents(nlp, complement, act_end, lexicon.cues),
                         )
                     )
         return events
