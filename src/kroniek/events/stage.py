@@ -142,6 +142,11 @@ def checked_thresholds(thresholds: object) -> dict[str, float]:
     return out
 
 
+# the proposition types whose coordinated contents are one event each (ADJ8 #4; docs/events.md, round 8): a
+# list as config/default.toml writes it, read only (it becomes a frozenset)
+_SPLIT_CONTENTS = ["REQUEST"]
+
+
 def _proposition_types(names: object) -> frozenset[str]:
     """The ``split_contents`` setting: the proposition types whose coordinated contents are one event each."""
     known = ", ".join(sorted(PROPOSITION_TYPES))
@@ -172,7 +177,7 @@ class EventsStage:
         recipient_only_nouns: bool = True,
         carry_place: bool = False,
         allegation_content: bool = True,
-        split_contents: tuple[str, ...] | list[str] = ("REQUEST",),
+        split_contents: list[str] = _SPLIT_CONTENTS,
         attempted_acts: bool = True,
         infinitive_complements: bool = True,
     ) -> None:
