@@ -74,19 +74,6 @@ def test_en_second_conjunct_with_its_own_subject():
     assert names(doc, reject.actor) == {"Russia"}
 
 
-def test_en_coordinated_complement_stays_one_demand():
-    doc, events = events_of("Poland called on Russia to halt the shelling and withdraw its troops.", "en")
-    request = only(events, "REQUEST")
-    assert names(doc, request.recipient) == {"Russia"}
-    assert len(events) == 1
-
-
-def test_nl_coordinated_complement_stays_one_demand():
-    doc, events = events_of("Polen riep Rusland op de beschietingen te staken en zijn troepen terug te trekken.", "nl")
-    only(events, "REQUEST")
-    assert len(events) == 1
-
-
 def test_en_coordinated_objects_stay_one_act():
     doc, events = events_of("Russia attacked Kyiv and Warsaw.", "en")
     attack = only(events, "ASSAULT")

@@ -39,6 +39,7 @@ from kroniek.events.arguments import Arguments, attribution_tail_groups, find_ar
 from kroniek.events.attempts import attempted_acts, infinitive_complement_acts
 from kroniek.events.clauses import ActorGroup, Clause, TokenIndex, actor_groups, clauses_of, governing_prep
 from kroniek.events.conjuncts import conjunct_groups, continued_complement, verb_conjuncts
+from kroniek.events.contents import content_events, coordinated_contents
 from kroniek.events.learned import ModelSignals, TriggerModel, annotate_scores, load_trigger_model, model_signals
 from kroniek.events.lexicon import Lexicon, load_lexicon
 from kroniek.events.naming import naming_predicate
@@ -141,6 +142,22 @@ def checked_thresholds(thresholds: object) -> dict[str, float]:
     return out
 
 
+# the proposition types whose coordinated contents are one event each (ADJ8 #4; docs/events.md, round 8): a
+# list as config/default.toml writes it, read only (it becomes a frozenset)
+_SPLIT_CONTENTS = ["REQUEST"]
+
+
+def _proposition_types(names: object) -> frozenset[str]:
+    """The ``split_contents`` setting: the proposition types whose coordinated contents are one event each."""
+    known = ", ".join(sorted(PROPOSITION_TYPES))
+    if isinstance(names, str) or not isinstance(names, list | tuple | set | frozenset):
+        raise KroniekError("E435", value=names, known=known)
+    for name in names:
+        if name not in PROPOSITION_TYPES:
+            raise KroniekError("E435", value=name, known=known)
+    return frozenset(names)
+
+
 class EventsStage:
     name = "events.lexicon/v1"
     requires = ("nlp", "actors", "timexes", "places", "quantities", "attributions")
@@ -160,6 +177,7 @@ class EventsStage:
         recipient_only_nouns: bool = True,
         carry_place: bool = False,
         allegation_content: bool = True,
+        split_contents: list[str] = _SPLIT_CONTENTS,
         attempted_acts: bool = True,
         infinitive_complements: bool = True,
     ) -> None:
@@ -184,6 +202,7 @@ class EventsStage:
         # "accused Kyiv of shelling a substation": the shelling is what is alleged, not an act the article
         # reports; annotators code the ACCUSE alone (160 of the corpus's 189 such sentences)
         self.allegation_content = allegation_content
+        self.split_contents = _proposition_types(split_contents)
         # "tried to meet Y", "hoopt te onderhandelen": an act only attempted, hoped for or offered is no event
         # (events/attempts.py)
         self.attempted_acts = attempted_acts
@@ -413,6 +432,14 @@ class EventsStage:
                     state.dropped.append(fates.dropped(nlp, match, fates.MERGED))
                     continue
                 events.append(event)
+                if is_prop and event.event in self.split_contents:
+                    events.extend(
+                        content_events(
+                            nlp,
+                            event,
+                            coordinated_contents(nlp, complement, act_end, lexicon.cues),
+                        )
+                    )
         return events
 
     def _event(self, ctx: EventContext) -> EventRecord | None:
