@@ -212,6 +212,15 @@ def train_lab(output: str, feature_set: int, thresholds: list[float], **options:
         show(score("dev", docs, event_model=output, model_threshold=threshold), f"{output} t={threshold}")
 
 
+def stage_settings(items: list[str]) -> dict[str, Any]:
+    """The events stage settings given as ``--setting KEY=JSON`` (shared by the labs over this cache)."""
+    settings: dict[str, Any] = {}
+    for item in items:
+        key, _, value = item.partition("=")
+        settings[key] = json.loads(value)
+    return settings
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("action", choices=["prepare", "score", "misses", "train", "time"])
@@ -232,9 +241,7 @@ def main() -> None:
         settings: dict[str, Any] = {"event_model": (args.model or ["shipped"])[-1]}
         if args.threshold is not None:
             settings["model_threshold"] = args.threshold
-        for item in args.setting:
-            key, _, value = item.partition("=")
-            settings[key] = json.loads(value)
+        settings.update(stage_settings(args.setting))
         show(score(args.split, **settings), settings["event_model"])
     elif args.action == "train":
         options = {k: float(v) if "." in v else int(v) for k, v in (o.split("=", 1) for o in args.option)}

@@ -11,13 +11,12 @@ The test split is refused (lab_cache.golds_of).
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from collections import Counter, defaultdict
 from pathlib import Path
 from typing import Any
 
-from coder_lab import load_docs, run_events, show
+from coder_lab import load_docs, run_events, show, stage_settings
 from lab_cache import golds_of
 
 from kroniek.assemble import to_chronicle
@@ -34,10 +33,7 @@ def main() -> None:
     parser.add_argument("--lang", default=None)
     parser.add_argument("--setting", action="append", default=[], help="events stage setting KEY=JSON")
     args = parser.parse_args()
-    settings: dict[str, Any] = {}
-    for item in args.setting:
-        key, _, value = item.partition("=")
-        settings[key] = json.loads(value)
+    settings = stage_settings(args.setting)
     golds = golds_of(args.split)
     known = gold_trigger_words(golds)  # every language of the split, before --lang narrows the documents
     if args.lang:

@@ -10,13 +10,12 @@ Prints the events scores (as coder_lab.py) and the table of classes. The test sp
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from collections import defaultdict
 from pathlib import Path
 from typing import Any
 
-from coder_lab import load_docs, run_events, show
+from coder_lab import load_docs, run_events, show, stage_settings
 from lab_cache import golds_of
 
 from kroniek.assemble import to_chronicle
@@ -33,10 +32,7 @@ def main() -> None:
     parser.add_argument("--lang", default=None)
     parser.add_argument("--setting", action="append", default=[], help="events stage setting KEY=JSON")
     args = parser.parse_args()
-    settings: dict[str, Any] = {}
-    for item in args.setting:
-        key, _, value = item.partition("=")
-        settings[key] = json.loads(value)
+    settings = stage_settings(args.setting)
     golds = golds_of(args.split)
     if args.lang:
         golds = [g for g in golds if g.language in args.lang.split(",")]
