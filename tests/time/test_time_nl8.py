@@ -41,3 +41,17 @@ def test_a_holiday_inside_a_persons_name_is_no_date(make_doc, lang: str, sentenc
 )
 def test_the_holiday_alone_is_still_a_date(make_doc, lang: str, sentence: str, surface: str, value: str) -> None:
     assert _found(make_doc, sentence, lang).get(surface) == value
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value"),
+    [
+        # published 2025-03-19: July is four months ahead
+        ("De ministers zouden elkaar in juli in Brussel ontmoeten.", "2025-07"),  # a plan made in the past
+        ("De premier zou in juli een bezoek brengen aan Kenia.", "2025-07"),
+        ("De legers trokken zich in juli terug uit de stad.", "2024-07"),  # past tense: last July
+        ("Het konvooi zou in juli zijn beschoten door het leger.", "2024-07"),  # an alleged act, past
+    ],
+)
+def test_a_month_ahead_in_a_plan_of_the_past(make_doc, sentence: str, value: str) -> None:
+    assert _found(make_doc, sentence, "nl").get("juli") == value

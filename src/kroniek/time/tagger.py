@@ -30,7 +30,7 @@ from kroniek.time.combine import (
 )
 from kroniek.time.compose import compose_counted_days
 from kroniek.time.lexicon import Lexicon, Pattern, key_of, load_lexicon
-from kroniek.time.tense import guess_direction
+from kroniek.time.tense import guess_direction, plan_in_the_past
 
 
 @dataclass
@@ -451,8 +451,10 @@ class Tagger:
                 # a month four to six months ahead in a clause about the past is the last one ("sales fell in
                 # January", published in August: this January, not the nearer next one); a month closer ahead
                 # is more often a plan reported in the past ("chose firms for a program to run through June")
-                guessed = guess_direction(r.doc, CharSpan(r.cand.start, r.cand.end), lex)
-                direction = "past" if guessed == "past" else None
+                span = CharSpan(r.cand.start, r.cand.end)
+                guessed = guess_direction(r.doc, span, lex)
+                # "zouden elkaar in april ontmoeten": the past tense of a plan, still ahead (nl8, round 8)
+                direction = "past" if guessed == "past" and not plan_in_the_past(r.doc, span, lex) else None
             if direction == "this":
                 year = published.year
             else:
