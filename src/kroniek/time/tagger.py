@@ -30,7 +30,7 @@ from kroniek.time.combine import (
 )
 from kroniek.time.compose import compose_counted_days
 from kroniek.time.lexicon import Lexicon, Pattern, key_of, load_lexicon
-from kroniek.time.tense import guess_direction
+from kroniek.time.tense import guess_direction, plan_in_the_past
 
 
 @dataclass
@@ -69,6 +69,26 @@ def _previous_word(text: str, start: int) -> str:
 def _next_word(text: str, end: int) -> str:
     found = re.match(r"\s*([\w'’]+)", text[end : end + 40])
     return normalise(found.group(1)) if found else ""
+
+
+# the labels of a person in the shipped and spaCy's pipelines (nl/de/fr "PER", en "PERSON")
+PERSON_LABELS = ("PER", "PERSON")
+
+
+def _inside_longer_person(doc: ArticleDoc, cand: Candidate) -> bool:
+    """The candidate lies inside a person the parser's entities name with more words than the candidate
+    ("Ramadan Mohamed Abdallah"): a given name that is also a holiday's name. An entity of the candidate's
+    words alone is left alone: the parser takes a holiday alone for a name too often ("tijdens de Ramadan").
+    Round 8, nl: the Islamic holidays added to lang/nl/time.toml dated a minister's statement by his name."""
+    if doc.nlp is None:
+        return False
+    return any(
+        e.label_ in PERSON_LABELS
+        and e.start_char <= cand.start
+        and cand.end <= e.end_char
+        and (e.start_char, e.end_char) != (cand.start, cand.end)
+        for e in doc.nlp.ents
+    )
 
 
 def _sentence_initial(doc: ArticleDoc, start: int) -> bool:
@@ -174,6 +194,8 @@ class Tagger:
             if re.search(r"(?:\d[.,]|[.,]\d?)$", text[max(0, cand.start - 2) : cand.start]):
                 return False  # part of a bigger number: "1.2000", "12,2000"
             return True
+        if kind == "holiday" and _inside_longer_person(doc, cand):
+            return False  # "Minister Ramadan Mohamed Goc": a holiday's name that is part of a person's name
         if kind == "vague":
             phrase = normalise(cand.match_text)
             if phrase in [normalise(w) for w in lex.filters.get("not_sentence_initial", [])] and _sentence_initial(
@@ -429,8 +451,10 @@ class Tagger:
                 # a month four to six months ahead in a clause about the past is the last one ("sales fell in
                 # January", published in August: this January, not the nearer next one); a month closer ahead
                 # is more often a plan reported in the past ("chose firms for a program to run through June")
-                guessed = guess_direction(r.doc, CharSpan(r.cand.start, r.cand.end), lex)
-                direction = "past" if guessed == "past" else None
+                span = CharSpan(r.cand.start, r.cand.end)
+                guessed = guess_direction(r.doc, span, lex)
+                # "zouden elkaar in april ontmoeten": the past tense of a plan, still ahead (nl8, round 8)
+                direction = "past" if guessed == "past" and not plan_in_the_past(r.doc, span, lex) else None
             if direction == "this":
                 year = published.year
             else:

@@ -272,3 +272,23 @@ def guess_direction(doc: ArticleDoc, timex: CharSpan, lex: Lexicon) -> str:
         if decided == "past":
             return decided
     return "future" if present_future else "past"
+
+
+def plan_in_the_past(doc: ArticleDoc, timex: CharSpan, lex: Lexicon) -> bool:
+    """The clause around ``timex`` holds an auxiliary of the future in the past (the language's
+    ``[tense].future_in_past``: "zouden elkaar in april ontmoeten") and no perfect infinitive after it
+    (``[tense].perfect_infinitive``: "zou in april zijn aangevallen" reports a past act): a plan made
+    then, which the past tense of the auxiliary does not put behind the publication date."""
+    cues = lex.tense
+    auxiliaries = frozenset(normalise(str(w)) for w in cues.get("future_in_past", []))
+    if not auxiliaries:
+        return False
+    sentence = doc.sentence_of(timex.start) or CharSpan(max(0, timex.start - 200), min(len(doc.text), timex.end + 200))
+    text = doc.text[sentence.start : sentence.end]
+    c_start, c_end = _clause(text, timex.start - sentence.start, timex.end - sentence.start)
+    words = _clause_tokens(text[c_start:c_end])
+    at = next((i for i, w in enumerate(words) if w in auxiliaries), None)
+    if at is None:
+        return False
+    perfect = frozenset(normalise(str(w)) for w in cues.get("perfect_infinitive", []))
+    return not any(w in perfect for w in words[at + 1 :])
