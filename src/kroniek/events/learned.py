@@ -16,9 +16,9 @@ from __future__ import annotations
 
 import json
 import zlib
-from itertools import chain
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import chain
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
