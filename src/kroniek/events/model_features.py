@@ -78,8 +78,8 @@ def token_columns(doc: Doc) -> TokenColumns:
         deps=decoded(table[:, 2]),
         pos=[POS_NAMES[value] for value in table[:, 3].tolist()],
         heads=heads,
-        titles=[bool(value) for value in table[:, 5].tolist()],
-        alphas=[bool(value) for value in table[:, 6].tolist()],
+        titles=table[:, 5].astype(bool).tolist(),  # (Python bools, converted in C)
+        alphas=table[:, 6].astype(bool).tolist(),
         idxs=table[:, 7].tolist(),
         lengths=table[:, 8].tolist(),
         morphs=decoded(table[:, 9]),
