@@ -72,7 +72,9 @@ def main() -> None:
     digest = hashlib.sha256()
     for s in signals:
         proposals = sorted((i, e.id, e.event, e.kind) for i, e in s.proposals.items())
-        digest.update(repr((sorted(s.scores.items()), sorted(s.features.items()), proposals, sorted(s.vetoed))).encode())
+        digest.update(
+            repr((sorted(s.scores.items()), sorted(s.features.items()), proposals, sorted(s.vetoed))).encode()
+        )
     print(
         f"{Path(kroniek.__file__).parents[1]}: {len(calls)} articles, CPU ms per article "
         f"min {min(per_article):.2f} median {statistics.median(per_article):.2f}; digest {digest.hexdigest()[:16]}"
