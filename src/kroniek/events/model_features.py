@@ -78,8 +78,8 @@ def token_columns(doc: Doc) -> TokenColumns:
         deps=decoded(table[:, 2]),
         pos=[POS_NAMES[value] for value in table[:, 3].tolist()],
         heads=heads,
-        titles=[bool(value) for value in table[:, 5].tolist()],
-        alphas=[bool(value) for value in table[:, 6].tolist()],
+        titles=table[:, 5].astype(bool).tolist(),  # (Python bools, converted in C)
+        alphas=table[:, 6].astype(bool).tolist(),
         idxs=table[:, 7].tolist(),
         lengths=table[:, 8].tolist(),
         morphs=decoded(table[:, 9]),
@@ -110,6 +110,30 @@ def sentence_bounds(lowers: list[str]) -> tuple[list[int], list[int]]:
     return starts, ends
 
 
+def complement_records_by_head(
+    columns: TokenColumns, named: list[str], complements: dict[int, str]
+) -> dict[int, list[ComplementRecord]]:
+    """Per head token: the ``ComplementRecord`` of each of its dependents with a complement role, in text order
+    (what ``learned.token_features`` reads child by child). One pass over the document: every token has one
+    head, so each record is built once, and each dependency label's role looked up once (per candidate word,
+    child by child, this was the costliest part of feature sets 3 and 4)."""
+    lowers, deps, heads, pos_of, morphs = columns.lowers, columns.deps, columns.heads, columns.pos, columns.morphs
+    roles = {dep: complement_role(dep) for dep in set(deps)}
+    markers: dict[int, str] = {}  # token -> the first of its own "case"/"mark" dependents
+    for token, dep in enumerate(deps):
+        if dep in _MARKER_DEPS and heads[token] != token:
+            markers.setdefault(heads[token], lowers[token])
+    reflexive = {morph: "Reflex=Yes" in morph for morph in set(morphs)}
+    out: dict[int, list[ComplementRecord]] = {}
+    for child, dep in enumerate(deps):
+        role = roles[dep]
+        head = heads[child]
+        if role is not None and head != child:
+            marker, rule = markers.get(child, "-"), complements.get(child, "-")
+            out.setdefault(head, []).append((role, named[child], pos_of[child], reflexive[morphs[child]], marker, rule))
+    return out
+
+
 def candidate_features(
     doc: Doc,
     columns: TokenColumns,
@@ -125,13 +149,21 @@ def candidate_features(
     n = len(lowers)
     # (lemma_ or lower_).lower(): the word a head or a child is named by
     named = [(lemma or lower).lower() for lemma, lower in zip(lemmas, lowers, strict=True)]
-    children: dict[int, list[int]] = {}
+    children: dict[int, list[int]] = {}  # (read by feature set 2's context features only)
+    # per head: "has_ROLE" and "LANG:ROLE=word" of each subject, object, oblique or nominal modifier, in text
+    # order (they depend on the dependent alone: built once per dependent, not per candidate word)
+    dependent_features: dict[int, list[str]] = {}
     for i, head in enumerate(heads):
         if head != i:
-            children.setdefault(head, []).append(i)
+            if context is not None:
+                children.setdefault(head, []).append(i)
+            if deps[i] in _FEATURE_DEPS:
+                role = "subj" if deps[i].startswith("nsubj") else deps[i]
+                dependent_features.setdefault(head, []).extend((f"has_{role}", f"{lang}:{role}={named[i][:6]}"))
     if complements is not None:  # learned.sentence_neighbours for every word at once
         shorts = [lower[:6] for lower in lowers]
         starts, ends = sentence_bounds(lowers)
+        complement_records = complement_records_by_head(columns, named, complements)
     out: list[list[str]] = []
     for i in indices:
         lower = lowers[i]
@@ -145,27 +177,14 @@ def candidate_features(
             head_word = named[heads[i]]
             feats.append(f"{lang}:head={head_word}")
             feats.append(f"{lang}:dep+head={dep}|{head_word[:5]}")
-        own_children = children.get(i, [])
-        for child in own_children:
-            child_dep = deps[child]
-            if child_dep in _FEATURE_DEPS:
-                role = "subj" if child_dep.startswith("nsubj") else child_dep
-                feats.append(f"has_{role}")
-                feats.append(f"{lang}:{role}={named[child][:6]}")
+        feats.extend(dependent_features.get(i, ()))
         if context is not None:
-            feats.extend(context_features(doc[i], lang, [doc[c] for c in own_children], context))
+            own_children = [doc[c] for c in children.get(i, ())]
+            feats.extend(context_features(doc[i], lang, own_children, context))
         if complements is not None:
-            records: list[ComplementRecord] = []
-            for child in own_children:
-                complement = complement_role(deps[child])
-                if complement is not None:
-                    marker = next((lowers[g] for g in children.get(child, ()) if deps[g] in _MARKER_DEPS), "-")
-                    reflexive = "Reflex=Yes" in columns.morphs[child]
-                    records.append(
-                        (complement, named[child], pos_of[child], reflexive, marker, complements.get(child, "-"))
-                    )
             before = shorts[max(starts[i], i - _WINDOW) : i][::-1]
             after = shorts[i + 1 : min(ends[i], i + _WINDOW + 1)]
+            records = complement_records.get(i, [])
             feats.extend(complement_features(lang, lower, lemma, next_word, before, after, records))
         out.append(feats)
     return out
