@@ -66,6 +66,19 @@ def make_doc(
     return doc
 
 
+def run_statements_and_events(doc: ArticleDoc, **settings: object) -> ArticleDoc:
+    """The statements stage, then the events stage (which reads the quotes and their speakers)."""
+    from kroniek.statements.stage import StatementsStage
+
+    StatementsStage()(doc)
+    EventsStage(**settings)(doc)  # type: ignore[arg-type]
+    return doc
+
+
+def of_type(doc: ArticleDoc, event_type: str) -> list[EventRecord]:
+    return [e for e in doc.events if e.event == event_type]
+
+
 def run_events(doc: ArticleDoc, **settings: object) -> list[EventRecord]:
     EventsStage(**settings)(doc)  # type: ignore[arg-type]
     return doc.events

@@ -3,12 +3,10 @@
 these tests."""
 
 import pytest
-from events_support import make_doc
+from events_support import make_doc, run_statements_and_events
 from test_attribution_scopes import STATES, run
 
 from kroniek.events import fates
-from kroniek.events.stage import EventsStage
-from kroniek.statements.stage import StatementsStage
 
 
 @pytest.mark.parametrize(
@@ -40,6 +38,5 @@ def test_an_act_after_the_accusation_clause_is_reported():
 )
 def test_the_setting_turns_the_rule_off(lang: str, text: str):
     doc = make_doc(text, lang, STATES)
-    StatementsStage()(doc)
-    EventsStage(allegation_content=False)(doc)
+    run_statements_and_events(doc, allegation_content=False)
     assert sorted(e.event for e in doc.events) == ["ACCUSE", "ASSAULT"]

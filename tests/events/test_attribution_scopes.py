@@ -2,11 +2,10 @@
 list or a paragraph, post-posed and carried attribution, reported futures and negation. Every sentence
 here is written for these tests."""
 
-from events_support import make_doc, names, only
+from events_support import make_doc, names, only, run_statements_and_events
 
 from kroniek.document import ArticleDoc, EventRecord
 from kroniek.events.stage import EventsStage
-from kroniek.statements.stage import StatementsStage
 
 STATES = {
     "Nortland": ["Nortland"],
@@ -17,9 +16,7 @@ STATES = {
 
 def run(text: str, lang: str, actors: dict[str, list[str]] | None = None, published: str | None = None) -> ArticleDoc:
     doc = make_doc(text, lang, actors or STATES, published=published)
-    StatementsStage()(doc)
-    EventsStage()(doc)
-    return doc
+    return run_statements_and_events(doc)
 
 
 def source_name(doc: ArticleDoc, event: EventRecord) -> str | None:
@@ -195,8 +192,7 @@ def test_a_perfect_tense_keeps_a_bare_weekday_in_the_past():
     )
     tx = doc.timexes[0]
     tx.direction, tx.readings = "future", {"past": "2024-12-16", "future": "2024-12-23"}
-    StatementsStage()(doc)
-    EventsStage()(doc)
+    run_statements_and_events(doc)
     event = doc.events[0]
     assert event.modality != "planned"
     assert event.date is not None and event.date.value == "2024-12-16"

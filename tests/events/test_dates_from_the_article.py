@@ -2,11 +2,9 @@
 of its own, and the timexes of coordinated acts, which date only their own act unless fronted. Every
 sentence here is written for these tests."""
 
-from events_support import make_doc, only
+from events_support import make_doc, only, run_statements_and_events
 
 from kroniek.document import ArticleDoc
-from kroniek.events.stage import EventsStage
-from kroniek.statements.stage import StatementsStage
 
 STATES = {
     "Nortland": ["Nortland"],
@@ -18,9 +16,7 @@ PUBLISHED = "2025-03-21"
 
 def run(text: str, lang: str, timexes: list[tuple[str, str, str]]) -> ArticleDoc:
     doc = make_doc(text, lang, STATES, timexes=timexes, published=PUBLISHED)
-    StatementsStage()(doc)
-    EventsStage()(doc)
-    return doc
+    return run_statements_and_events(doc)
 
 
 # --- the date of the report -------------------------------------------------------------------------
@@ -188,8 +184,7 @@ def test_a_weekday_with_a_part_of_the_day_read_again_is_dated_by_its_day_en():
             text, "en", STATES, timexes=[("Wednesday evening", "TIME", "2025-03-26TEV")], published=PUBLISHED
         )
         _weekday_evening(doc, "2025-03-19TEV", "2025-03-26TEV")
-        StatementsStage()(doc)
-        EventsStage()(doc)
+        run_statements_and_events(doc)
         attack = only(doc.events, "ASSAULT")
         assert attack.date is not None and attack.date.value == want, text
 

@@ -2,11 +2,9 @@
 timex in a relative clause set off by commas dates the relative clause's verb, not the act outside it.
 Every sentence here is written for these tests."""
 
-from events_support import make_doc
+from events_support import make_doc, run_statements_and_events
 
 from kroniek.document import ArticleDoc
-from kroniek.events.stage import EventsStage
-from kroniek.statements.stage import StatementsStage
 
 STATES = {"Nortland": ["Nortland"], "Sudland": ["Sudland"]}
 PUBLISHED = "2025-03-19"
@@ -14,9 +12,7 @@ PUBLISHED = "2025-03-19"
 
 def run(text: str, timexes: list[tuple[str, str, str]]) -> ArticleDoc:
     doc = make_doc(text, "fr", STATES, timexes=timexes, published=PUBLISHED)
-    StatementsStage()(doc)
-    EventsStage()(doc)
-    return doc
+    return run_statements_and_events(doc)
 
 
 def test_a_timex_after_depuis_dates_no_act():

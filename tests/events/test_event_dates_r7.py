@@ -1,11 +1,9 @@
 """Event dates, round 7 (issue 14): the words of a timex never count as the verb that governs it. Every
 sentence here is written for these tests."""
 
-from events_support import make_doc
+from events_support import make_doc, run_statements_and_events
 
 from kroniek.document import ArticleDoc, TimexRecord
-from kroniek.events.stage import EventsStage
-from kroniek.statements.stage import StatementsStage
 
 STATES = {"Nortland": ["Nortland"], "Sudland": ["Sudland"]}
 PUBLISHED = "2025-03-19"
@@ -13,9 +11,7 @@ PUBLISHED = "2025-03-19"
 
 def run(text: str, lang: str, timexes: list[tuple[str, str, str]]) -> ArticleDoc:
     doc = make_doc(text, lang, STATES, timexes=timexes, published=PUBLISHED)
-    StatementsStage()(doc)
-    EventsStage()(doc)
-    return doc
+    return run_statements_and_events(doc)
 
 
 def test_a_timex_word_tagged_as_a_participle_still_dates_the_act_nl():
@@ -71,7 +67,6 @@ def test_a_day_of_a_named_month_dates_the_act_without_a_publication_date():
     for text, value in (("6 December", "XXXX-12-06"), ("Tuesday", "XXXX-WXX-2")):
         start = doc.text.index(text)
         doc.timexes.append(TimexRecord(start, start + len(text), "DATE", value, "day", False, None))
-    StatementsStage()(doc)
-    EventsStage()(doc)
+    run_statements_and_events(doc)
     dates = {e.evidence.text[:16]: e.date.value if e.date else None for e in to_chronicle(doc).events}
     assert dates == {"Nortland attacke": "XXXX-12-06", "On Tuesday Sudla": None}

@@ -2,12 +2,10 @@
 the speaker's act, not something the speaker reports (docs/annotation.md, ``implicit_speech_act``).
 Every sentence here is written for these tests."""
 
-from events_support import make_doc, names
+from events_support import make_doc, names, of_type, run_statements_and_events
 
 from kroniek.document import ArticleDoc, EventRecord
 from kroniek.events.speech_acts import speakers_act
-from kroniek.events.stage import EventsStage
-from kroniek.statements.stage import StatementsStage
 
 ACTORS = {
     "Nortland": ["Nortland"],
@@ -19,13 +17,7 @@ KINDS = {"Ana Vell": "person"}
 
 def run(text: str, lang: str) -> ArticleDoc:
     doc = make_doc(text, lang, ACTORS, kinds=KINDS)
-    StatementsStage()(doc)
-    EventsStage()(doc)
-    return doc
-
-
-def of_type(doc: ArticleDoc, event: str) -> list[EventRecord]:
-    return [e for e in doc.events if e.event == event]
+    return run_statements_and_events(doc)
 
 
 def speaker_acts(doc: ArticleDoc, event: str) -> EventRecord:

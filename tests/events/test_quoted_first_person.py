@@ -1,11 +1,9 @@
 """A quoted act in the first person is the speaker's (issue 13, round 7): «"We welcome the release," Ana Vell
 said», whatever the act's type. Every sentence here is written for these tests."""
 
-from events_support import make_doc, names
+from events_support import make_doc, names, of_type, run_statements_and_events
 
-from kroniek.document import ArticleDoc, EventRecord
-from kroniek.events.stage import EventsStage
-from kroniek.statements.stage import StatementsStage
+from kroniek.document import ArticleDoc
 
 ACTORS = {"Nortland": ["Nortland"], "Sudland": ["Sudland"], "Ana Vell": ["Ana Vell", "Vell"]}
 KINDS = {"Ana Vell": "person"}
@@ -13,13 +11,7 @@ KINDS = {"Ana Vell": "person"}
 
 def run(text: str, lang: str) -> ArticleDoc:
     doc = make_doc(text, lang, ACTORS, kinds=KINDS)
-    StatementsStage()(doc)
-    EventsStage()(doc)
-    return doc
-
-
-def of_type(doc: ArticleDoc, event: str) -> list[EventRecord]:
-    return [e for e in doc.events if e.event == event]
+    return run_statements_and_events(doc)
 
 
 def test_quoted_we_welcome_is_the_speakers_support_en():

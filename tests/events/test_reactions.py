@@ -2,13 +2,11 @@
 by the party an act was just done to, is addressed to whoever did that act. Every sentence here is written
 for these tests."""
 
-from events_support import make_doc, names, only
+from events_support import make_doc, names, only, run_statements_and_events
 
 from kroniek.chronicle.models import Article
 from kroniek.document import ActorRecord, ArticleDoc, CharSpan, EventRecord
 from kroniek.events.reactions import REACTION_REACH, address_reactions
-from kroniek.events.stage import EventsStage
-from kroniek.statements.stage import StatementsStage
 
 
 def bare_doc(*countries: str | None) -> ArticleDoc:
@@ -61,8 +59,7 @@ def test_named_addressees_far_acts_and_other_types_are_left_alone():
 def test_a_rejection_in_the_next_sentence_en():
     text = "Nortland accused Sudland of spying on Monday. Sudland rejected the accusation on Tuesday."
     doc = make_doc(text, "en", {"Nortland": ["Nortland"], "Sudland": ["Sudland"]})
-    StatementsStage()(doc)
-    EventsStage()(doc)
+    run_statements_and_events(doc)
     rejection = only(doc.events, "REJECT")
     assert names(doc, rejection.actor) == {"Sudland"}
     assert names(doc, rejection.recipient) == {"Nortland"}
@@ -71,8 +68,7 @@ def test_a_rejection_in_the_next_sentence_en():
 def test_a_third_partys_condemnation_in_the_next_sentence_en():
     text = "Nortland attacked Sudland on Monday. Estland condemned the attack on Tuesday."
     doc = make_doc(text, "en", {"Nortland": ["Nortland"], "Sudland": ["Sudland"], "Estland": ["Estland"]})
-    StatementsStage()(doc)
-    EventsStage()(doc)
+    run_statements_and_events(doc)
     condemnation = only(doc.events, "ACCUSE")
     assert names(doc, condemnation.actor) == {"Estland"}
     assert condemnation.recipient == []

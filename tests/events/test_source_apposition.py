@@ -4,7 +4,7 @@ Ana Vell takes no part in the act; "nach nortländischen Angaben" is Nortland's 
 written for these tests."""
 
 import pytest
-from events_support import make_doc, names, only
+from events_support import make_doc, names, only, run_statements_and_events
 from test_attribution_scopes import source_name
 
 from kroniek.document import ArticleDoc
@@ -21,9 +21,7 @@ KINDS = {"Ana Vell": "person"}
 
 def run(text: str, lang: str) -> ArticleDoc:
     doc = make_doc(text, lang, ACTORS, kinds=KINDS)
-    StatementsStage()(doc)
-    EventsStage()(doc)
-    return doc
+    return run_statements_and_events(doc)
 
 
 @pytest.mark.parametrize(
@@ -98,9 +96,7 @@ COUNCIL = {
 
 def run_council(text: str, lang: str, extra: dict[str, list[str]] | None = None) -> ArticleDoc:
     doc = make_doc(text, lang, {**COUNCIL, **(extra or {})})
-    StatementsStage()(doc)
-    EventsStage()(doc)
-    return doc
+    return run_statements_and_events(doc)
 
 
 @pytest.mark.parametrize(
@@ -133,8 +129,7 @@ def test_a_pronoun_resolved_to_someone_else_keeps_the_source_en():
 
     nortland = next(i for i, a in enumerate(doc.actors) if a.name == "Nortland")
     doc.actors[nortland].mentions.append(ActorMention(they, they + 2, nortland, how="pronoun"))
-    StatementsStage()(doc)
-    EventsStage()(doc)
+    run_statements_and_events(doc)
     sanction = only(doc.events, "SANCTION")
     assert source_name(doc, sanction) == "Ostrava Council"
 
@@ -150,8 +145,7 @@ def test_a_ministry_speaking_for_its_state_is_no_source_en():
     for record, country in zip(doc.actors, ("SUD", "NOR", "SUD"), strict=True):
         record.country = country
     doc.actors[2].kind, doc.actors[2].sector = "organization", "GOV"
-    StatementsStage()(doc)
-    EventsStage()(doc)
+    run_statements_and_events(doc)
     sanction = only(doc.events, "SANCTION")
     assert names(doc, sanction.actor) == {"Sudland"}
     assert sanction.source is None
@@ -166,8 +160,7 @@ def test_another_states_ministry_stays_the_source_en():
     for record, country in zip(doc.actors, ("SUD", "NOR", "NOR"), strict=True):
         record.country = country
     doc.actors[2].kind, doc.actors[2].sector = "organization", "GOV"
-    StatementsStage()(doc)
-    EventsStage()(doc)
+    run_statements_and_events(doc)
     assert source_name(doc, only(doc.events, "SANCTION")) == "Ministry"
 
 
