@@ -89,14 +89,18 @@ def test_a_demand_to_an_ambassador_still_has_no_place_de():
     assert place_name(doc, "REQUEST") is None
 
 
-# --- a fronted setting of a statement ----------------------------------------------------------------------
+# --- a fronted setting of a statement (round 9: it is the statement's place) --------------------------------
 
 
-def test_a_fronted_setting_is_not_where_a_statement_was_made_en_fr():
-    doc = placed("In Nairobi, Nortland accused Sudland of espionage.", "en")
-    assert place_name(doc, "ACCUSE") is None
-    doc = placed("À Nairobi, Nortland a accusé Sudland d'espionnage.", "fr")
-    assert place_name(doc, "ACCUSE") is None
+def test_a_fronted_setting_is_where_a_statement_was_made_en_nl_de_fr():
+    cases = [
+        ("In Nairobi, Nortland accused Sudland of espionage.", "en"),
+        ("In Nairobi beschuldigde Nortland Sudland van spionage.", "nl"),
+        ("In Nairobi warf Nortland Sudland Spionage vor.", "de"),
+        ("À Nairobi, Nortland a accusé Sudland d'espionnage.", "fr"),
+    ]
+    for text, lang in cases:
+        assert place_name(placed(text, lang), "ACCUSE") == "Nairobi", text
 
 
 def test_a_fronted_setting_stays_the_place_of_a_meeting_and_a_placed_statement_en():
@@ -127,3 +131,19 @@ def test_words_that_name_towns_only_in_geonames_are_no_places_en():
         "Protesters threw Molotov cocktails at the police in Nairobi. A judge sentenced David and his brother.", "en"
     )
     assert [p.name for p in doc.places] == ["Nairobi"]
+
+
+# --- a place inside a noun phrase after a locative word (round 9) ------------------------------------------
+
+
+def test_a_place_deep_in_a_phrase_after_a_locative_word_is_not_the_acts_en_nl_de_fr():
+    # the last pass that took any place within four words of a locative word is gone: "in de verdediging van
+    # Nairobi" is a topic, not where the accusation was made
+    cases = [
+        ("Nortland accused Sudland of failing in the defence of Nairobi.", "en"),
+        ("Nortland beschuldigde Sudland ervan in de verdediging van Nairobi te falen.", "nl"),
+        ("Nortland warf Sudland vor, bei der Verteidigung von Nairobi zu versagen.", "de"),
+        ("Nortland a accusé Sudland d'avoir échoué dans la défense de Nairobi.", "fr"),
+    ]
+    for text, lang in cases:
+        assert place_name(placed(text, lang), "ACCUSE") is None, text

@@ -32,7 +32,6 @@ from kroniek.events.where import (
     RULE_EARLIER,
     RULE_NAMED,
     RULE_TARGET,
-    fronted_setting,
     ground_target,
     place_and_rule,
     seat_of_a_party,
@@ -451,11 +450,10 @@ def location_for(
         party_seat = partial(seat_of_a_party, doc, static_preps=cues.locative_preps, trigger=trigger)
 
     def seat(place: PlaceMention) -> bool:
-        """Places that are not the act's: a party's seat, a country for an act not done across one, the
-        fronted setting of a statement ("In Bangkok, the opposition criticised ...")."""
-        if too_coarse(place, event) or (party_seat is not None and party_seat(place)):
-            return True
-        return event in VERBAL_TYPES and fronted_setting(doc, place, cues.locative_preps, cues.determiners)
+        """Places that are not the act's: a party's seat, a country for an act not done across one. The
+        fronted setting of a statement ("In Washington, a spokesperson welcomed ...") is its place: round 9,
+        train split 5 gold places gained against 7 given where gold has none, corpus dev 1 against 2."""
+        return too_coarse(place, event) or (party_seat is not None and party_seat(place))
 
     ground = event in _GROUND_CARRY_TYPES and not earlier
     lookback = _GROUND_CARRY_SENTENCES if ground else LOOKBACK_CITY_SENTENCES
@@ -473,16 +471,8 @@ def location_for(
         allowed = not (event in VERBAL_TYPES and rule in _NOT_FOR_SPEECH_ACTS) and (carried or rule != RULE_EARLIER)
         if allowed:
             return found, rule
-    nlp = doc.nlp
-    assert nlp is not None
-    for place in doc.places:
-        if place.metonym or place.dateline or not (span.start <= place.start and place.end <= span.end):
-            continue
-        if _names_an_actor(doc, mention_spans, place, lexicon.cues.locative_preps, lexicon.cues.city_nouns):
-            continue
-        before = doc.text[max(span.start, place.start - 40) : place.start].lower().split()
-        if any(w in lexicon.cues.locative_preps for w in before[-4:]) and not seat(place):
-            return place, "place after locative preposition"
+    # (round 9) a last pass that took any place after a locative word in the evidence, past the rules above,
+    # is gone: train split 0 gold places, 5 given where gold has none, 1 another place; corpus dev 0 and 1
     if event == "ASSAULT":
         target = ground_target(doc, span, cues.target_preps | cues.locative_preps, cues.determiners)
         if target is not None:

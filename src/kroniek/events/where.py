@@ -14,8 +14,8 @@ sides", "both leaders"), act later in the article, also beyond its paragraph ("D
 Riyadh. … They agreed to …").
 
 Places that are not an act's (docs/time-places-quantities.md, round 6): a country for an act not done
-across a territory nor a meeting (``too_coarse``), any place for a phone call (``PLACELESS_MODES``), and the
-fronted setting of a statement (``fronted_setting``: "In Bangkok, the opposition criticised ...").
+across a territory nor a meeting (``too_coarse``) and any place for a phone call (``PLACELESS_MODES``). The
+fronted setting of a statement ("In Washington, a spokesperson welcomed ...") is its place again since round 9.
 """
 
 from __future__ import annotations
@@ -268,22 +268,6 @@ def too_coarse(place: PlaceMention, event: str) -> bool:
     """A country as the place of an act that is not done across a territory nor a meeting
     (``COUNTRY_PLACE_TYPES``): "a demandé au Rwanda de retirer ses troupes", "aid for the people in Sudan"."""
     return place.feature == "country" and event not in COUNTRY_PLACE_TYPES
-
-
-def fronted_setting(
-    doc: ArticleDoc, place: PlaceMention, locative_preps: Collection[str], determiners: Collection[str]
-) -> bool:
-    """The place opens its sentence as a setting set off by a comma ("In Bangkok, the opposition criticised
-    ...", "À Moscou, le porte-parole du Kremlin a accusé ..."): news uses it to move to where a reaction came
-    from, not to say where a statement was made (train split, speech acts: 5 such places with no gold place,
-    1 right)."""
-    if not doc.text[place.end : place.end + 1] == ",":
-        return False
-    sentence_start = max((s.start for s in doc.sentences if s.start <= place.start), default=0)
-    words = re.findall(r"[\w'’]+", doc.text[sentence_start : place.start].lower())
-    if not words or len(words) > 3 or words[0] not in locative_preps:
-        return False
-    return all(w in determiners for w in words[1:])
 
 
 _SEAT_SUBJECTS = ("nsubj", "nsubj:pass", "nsubjpass")
