@@ -365,3 +365,32 @@ def test_reported_mood_carries_the_report_on(run_stage, said) -> None:
     )
     # an indicative sentence in between ends the report
     assert [a[1] for a in attributed(doc)] == ["der Hafen sei wieder offen"]
+
+
+def test_reported_mood_carries_an_attributed_quote_on(run_stage) -> None:
+    # round 9: '„…“, sagte X. <Konjunktiv I>': the speaker goes on in reported speech after the quote
+    minister = ("Anna Berger", "person", ["Anna Berger"])
+    doc = run_stage(
+        "„Wir lassen die Fischer nicht im Stich“, sagte Anna Berger. Die Regierung werde den Hafen im Mai "
+        "wieder öffnen. Die Schulen blieben geschlossen.",
+        "de",
+        [minister],
+    )
+    carried = ("Anna Berger", "Die Regierung werde den Hafen im Mai wieder öffnen", "continuation (reported mood)")
+    assert carried in attributed(doc)
+    assert not any(a[1].startswith("Die Schulen") for a in attributed(doc))
+    doc = run_stage(
+        '"We will not abandon the fishermen," Anna Berger said. The government would reopen the harbour in May.',
+        "en",
+        [minister],
+    )
+    assert ("Anna Berger", "The government would reopen the harbour in May", "continuation (reported mood)") in (
+        attributed(doc)
+    )
+    # an adverb alone does not carry a quote on: the author may go on ("Zudem …" in the indicative)
+    doc = run_stage(
+        "„Wir lassen die Fischer nicht im Stich“, sagte Anna Berger. Zudem öffnete die Regierung den Hafen.",
+        "de",
+        [minister],
+    )
+    assert [a[2] for a in attributed(doc)] == ["tail"]
