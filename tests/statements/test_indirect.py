@@ -394,3 +394,26 @@ def test_reported_mood_carries_an_attributed_quote_on(run_stage) -> None:
         [minister],
     )
     assert [a[2] for a in attributed(doc)] == ["tail"]
+
+
+def test_pronoun_after_the_words_is_not_the_state_inside_them(run_stage) -> None:
+    # round 9: "<state> werde …, sagte sie": the speaker is the person named just before, not the state the
+    # reported words open with
+    actors = [
+        ("Anna Berger", "person", ["Anna Berger"]),
+        ("Norway", "state", ["Norwegens", "Oslo"]),
+    ]
+    text = (
+        "Norwegens Fischereiministerin Anna Berger nannte die Quoten unfair. "
+        "Oslo werde die Verhandlungen im Herbst fortsetzen, sagte sie."
+    )
+    doc = run_stage(text, "de", actors)
+    words = "Oslo werde die Verhandlungen im Herbst fortsetzen"
+    assert ("Anna Berger", words, "postposed") in attributed(doc)
+    # only the sentence right before is read: a person named further back is not taken
+    text = (
+        "Anna Berger sprach am Montag in Bergen. Norwegen nannte die Quoten unfair. "
+        "Oslo werde die Verhandlungen fortsetzen, sagte sie."
+    )
+    doc = run_stage(text, "de", actors)
+    assert [a[0] for a in attributed(doc) if a[1].startswith("Oslo werde")] == ["Norway"]
