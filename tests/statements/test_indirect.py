@@ -417,3 +417,24 @@ def test_pronoun_after_the_words_is_not_the_state_inside_them(run_stage) -> None
     )
     doc = run_stage(text, "de", actors)
     assert [a[0] for a in attributed(doc) if a[1].startswith("Oslo werde")] == ["Norway"]
+
+
+def test_reported_mood_carries_a_postposed_report_on(run_stage) -> None:
+    # round 9: the report of a postposed cue stops before the cue, and still carries on to the next sentence
+    speaker = [("Anton Weber", "person", ["Anton Weber"])]
+    doc = run_stage(
+        "Bei den Ausgewiesenen handle es sich um Saisonarbeiter, erklärte Regierungssprecher Anton Weber. "
+        "Die Regierung werde die Grenze im Sommer wieder öffnen.",
+        "de",
+        speaker,
+    )
+    carried = ("Anton Weber", "Die Regierung werde die Grenze im Sommer wieder öffnen", "continuation (reported mood)")
+    assert carried in attributed(doc)
+    # the verb form only in a clause after the first comma: the author's sentence, with a view reported inside
+    doc = run_stage(
+        "Bei den Ausgewiesenen handle es sich um Saisonarbeiter, erklärte Regierungssprecher Anton Weber. "
+        "Das Gesetz wird von Juristen kritisiert, weil es zu streng sei.",
+        "de",
+        speaker,
+    )
+    assert not any(a[1].startswith("Das Gesetz") for a in attributed(doc))

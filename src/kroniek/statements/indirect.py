@@ -543,6 +543,12 @@ def find_retro(an: Analysis, used_cues: set[int]) -> list[Found]:
     return out
 
 
+def _cue_after(an: Analysis, f: Found) -> bool:
+    """The cue follows the words in their sentence ("…, erklärte Regierungssprecher X."): the sentence is the
+    report and its attribution."""
+    return f.cue is not None and f.cue.start >= f.text.end and _same_sentence(an, f.cue.start, f.text.end - 1)
+
+
 def _same_sentence(an: Analysis, a: int, b: int) -> bool:
     return an.sentence_index(a) == an.sentence_index(b)
 
@@ -568,11 +574,14 @@ def _continuations(an: Analysis, found: list[Found], direct: Sequence[Found] = (
         sent, nxt = an.sentences[k], an.sentences[k + 1]
         if "\n\n" in an.text[sent.end : nxt.start]:
             continue
-        if not f.direct and f.text.end < _trimmed(an, sent.start, sent.end).end - 1:
-            continue
+        if not f.direct and f.text.end < _trimmed(an, sent.start, sent.end).end - 1 and not _cue_after(an, f):
+            continue  # the report stops inside its sentence and the author goes on
         toks = an.tokens_between(nxt.start, nxt.end)
         adverb = any(an.lex.starts_with(toks, i, an.lex.continuation) is not None for i in range(len(toks)))
-        mood = any(t.low in an.lex.reported_mood for t in toks)
+        # the verb form in the main clause, before the first comma: "…, weil es genutzt werde" gives a
+        # reason in someone's view inside the author's own sentence
+        main = toks[: next((i for i, t in enumerate(toks) if t.low == ","), len(toks))]
+        mood = any(t.low in an.lex.reported_mood for t in main)
         if not (adverb or mood) or (f.direct and not mood):
             continue
         if an.lex.find(toks) or any(t.start in cue_starts for t in toks) or an.in_quote(nxt.start):
