@@ -176,6 +176,14 @@ def test_capital_as_place_is_not_an_actor(resolve) -> None:
     assert not doc.actors
 
 
+def test_capital_in_a_source_phrase_is_its_state_en(resolve) -> None:
+    # round 9: the "to" of "according to" is no locative; "to" alone still is
+    doc = resolve("According to Kyiv, the talks will resume in March.", lang="en")
+    assert mentions(doc) == {"Kyiv": "Ukraine"}
+    doc = resolve("The delegation travelled to Kyiv in March.", lang="en")
+    assert not doc.actors
+
+
 def test_capital_and_seat_en(resolve) -> None:
     doc = resolve("Downing Street said Kyiv must decide.", lang="en")
     assert mentions(doc) == {"Downing Street": "United Kingdom", "Kyiv": "Ukraine"}

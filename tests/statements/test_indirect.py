@@ -365,3 +365,76 @@ def test_reported_mood_carries_the_report_on(run_stage, said) -> None:
     )
     # an indicative sentence in between ends the report
     assert [a[1] for a in attributed(doc)] == ["der Hafen sei wieder offen"]
+
+
+def test_reported_mood_carries_an_attributed_quote_on(run_stage) -> None:
+    # round 9: '„…“, sagte X. <Konjunktiv I>': the speaker goes on in reported speech after the quote
+    minister = ("Anna Berger", "person", ["Anna Berger"])
+    doc = run_stage(
+        "„Wir lassen die Fischer nicht im Stich“, sagte Anna Berger. Die Regierung werde den Hafen im Mai "
+        "wieder öffnen. Die Schulen blieben geschlossen.",
+        "de",
+        [minister],
+    )
+    carried = ("Anna Berger", "Die Regierung werde den Hafen im Mai wieder öffnen", "continuation (reported mood)")
+    assert carried in attributed(doc)
+    assert not any(a[1].startswith("Die Schulen") for a in attributed(doc))
+    doc = run_stage(
+        '"We will not abandon the fishermen," Anna Berger said. The government would reopen the harbour in May.',
+        "en",
+        [minister],
+    )
+    assert ("Anna Berger", "The government would reopen the harbour in May", "continuation (reported mood)") in (
+        attributed(doc)
+    )
+    # an adverb alone does not carry a quote on: the author may go on ("Zudem …" in the indicative)
+    doc = run_stage(
+        "„Wir lassen die Fischer nicht im Stich“, sagte Anna Berger. Zudem öffnete die Regierung den Hafen.",
+        "de",
+        [minister],
+    )
+    assert [a[2] for a in attributed(doc)] == ["tail"]
+
+
+def test_pronoun_after_the_words_is_not_the_state_inside_them(run_stage) -> None:
+    # round 9: "<state> werde …, sagte sie": the speaker is the person named just before, not the state the
+    # reported words open with
+    actors = [
+        ("Anna Berger", "person", ["Anna Berger"]),
+        ("Norway", "state", ["Norwegens", "Oslo"]),
+    ]
+    text = (
+        "Norwegens Fischereiministerin Anna Berger nannte die Quoten unfair. "
+        "Oslo werde die Verhandlungen im Herbst fortsetzen, sagte sie."
+    )
+    doc = run_stage(text, "de", actors)
+    words = "Oslo werde die Verhandlungen im Herbst fortsetzen"
+    assert ("Anna Berger", words, "postposed") in attributed(doc)
+    # only the sentence right before is read: a person named further back is not taken
+    text = (
+        "Anna Berger sprach am Montag in Bergen. Norwegen nannte die Quoten unfair. "
+        "Oslo werde die Verhandlungen fortsetzen, sagte sie."
+    )
+    doc = run_stage(text, "de", actors)
+    assert [a[0] for a in attributed(doc) if a[1].startswith("Oslo werde")] == ["Norway"]
+
+
+def test_reported_mood_carries_a_postposed_report_on(run_stage) -> None:
+    # round 9: the report of a postposed cue stops before the cue, and still carries on to the next sentence
+    speaker = [("Anton Weber", "person", ["Anton Weber"])]
+    doc = run_stage(
+        "Bei den Ausgewiesenen handle es sich um Saisonarbeiter, erklärte Regierungssprecher Anton Weber. "
+        "Die Regierung werde die Grenze im Sommer wieder öffnen.",
+        "de",
+        speaker,
+    )
+    carried = ("Anton Weber", "Die Regierung werde die Grenze im Sommer wieder öffnen", "continuation (reported mood)")
+    assert carried in attributed(doc)
+    # the verb form only in a clause after the first comma: the author's sentence, with a view reported inside
+    doc = run_stage(
+        "Bei den Ausgewiesenen handle es sich um Saisonarbeiter, erklärte Regierungssprecher Anton Weber. "
+        "Das Gesetz wird von Juristen kritisiert, weil es zu streng sei.",
+        "de",
+        speaker,
+    )
+    assert not any(a[1].startswith("Das Gesetz") for a in attributed(doc))

@@ -165,6 +165,8 @@ class RoleTables:
     # country code -> the English name of its armed forces ([national_armed_forces]) and army ([national_army])
     national_armed_forces: dict[str, str] = field(default_factory=dict)
     national_army: dict[str, str] = field(default_factory=dict)
+    # words before a locative that make it part of a source phrase ("according to Kyiv")
+    locative_not_after: dict[str, set[str]] = field(default_factory=dict)
 
 
 def _load_roles(data: dict[str, Any], agents: dict[str, str]) -> RoleTables:
@@ -225,6 +227,7 @@ def _load_roles(data: dict[str, Any], agents: dict[str, str]) -> RoleTables:
         dict(data.get("national_police", {})),
         dict(data.get("national_armed_forces", {})),
         dict(data.get("national_army", {})),
+        per_lang("locative", "_not_after"),
     )
 
 

@@ -125,6 +125,7 @@ class Resolver(Offices, Finders, Institutions, OrgNames):
         self.group_nouns = roles.groups[self.lang]
         self.determiners = roles.determiners[self.lang]
         self.locatives = roles.locatives[self.lang]
+        self.locative_not_after = roles.locative_not_after.get(self.lang, set())
         self.person_pronouns = roles.person_pronouns[self.lang]
         self.we_pronouns = roles.we_pronouns[self.lang]
 
@@ -619,6 +620,8 @@ class Resolver(Offices, Finders, Institutions, OrgNames):
         k = i - 1
         if k >= 0 and tokens[k].key in self.determiners:
             k -= 1
+        if k > 0 and tokens[k - 1].key in self.locative_not_after:
+            return False  # "according to Kyiv": a source phrase, the capital stands for its state
         return k >= 0 and tokens[k].key in self.locatives
 
     def _resolve_token(self, tok: Token, k: int, context: Context, quotes: list[tuple[int, int]]) -> Found | None:

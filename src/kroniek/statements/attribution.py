@@ -28,6 +28,7 @@ def find_statements(doc: ArticleDoc) -> list[Found]:
     found = sorted([*direct, *indirect, *retro], key=lambda f: (f.text.start, -f.text.end))
     _speakers_from_context(an, found)
     _prefer_recent_speaker(an, found)
+    _speaker_outside_the_words(an, found)
     for f in found:
         if f.channel is None:
             f.channel = find_channel(an, f.cue_region, f.text)
@@ -68,6 +69,42 @@ def _prefer_recent_speaker(an: Analysis, found: list[Found]) -> None:
             ):
                 f.speaker = Speaker(prev.speaker.actor, f.speaker.span, "pronoun")
             break
+
+
+def _speaker_outside_the_words(an: Analysis, found: list[Found]) -> None:
+    """A pronoun after the reported words that resolved to a state or body named only inside those words,
+    while the sentence before names a person ("Kanadas Handelsministerin Mary Ng nannte die
+    Maßnahmen ungerechtfertigt. Ottawa werde die Zölle nicht zurücknehmen, sagte sie."), refers to that
+    person (the first named there): the speaker is not the subject of what is reported. Pronouns that only mean persons ("he") or
+    only plurals are left as they are, and so is a body named before the words too."""
+    for f in found:
+        sp = f.speaker
+        if sp.how != "pronoun" or sp.actor is None or sp.span is None or sp.span.start < f.text.end:
+            continue
+        low = an.text[sp.span.start : sp.span.end].lower()
+        if low in an.lex.pronouns_person or (low in an.lex.pronouns_plural and low not in an.lex.pronouns_singular):
+            continue
+        if an.doc.actors[sp.actor].kind == "person":
+            continue
+        here = an.sentence_of(f.text.start)
+        if not any(m.actor == sp.actor for m in an.mentions_in(f.text.start, f.text.end)) or any(
+            m.actor == sp.actor for m in an.mentions_in(here.start, f.text.start)
+        ):
+            continue
+        k = an.sentence_index(f.text.start)
+        if k == 0 or an.sentence_index(sp.span.start) != k:
+            continue
+        before = an.sentences[k - 1]
+        person = next(
+            (
+                m
+                for m in an.mentions_in(before.start, before.end)
+                if m.kind == "person" and not an.in_quote(m.start) and m.how != "pronoun"
+            ),
+            None,
+        )
+        if person is not None:
+            f.speaker = Speaker(person.actor, sp.span, "pronoun")
 
 
 def _sentences_inside(an: Analysis, f: Found) -> int:

@@ -17,6 +17,7 @@ cue of its own continues it (cue None).
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from kroniek.document import CharSpan
 from kroniek.statements.context import NO_SPEAKER, Analysis, Found, Speaker
@@ -63,7 +64,7 @@ def find_indirect(an: Analysis, used_cues: set[int], direct: list[Found]) -> lis
                 out.append(f)
                 if f.text.start > cue.start:
                     covered_until = max(covered_until, f.text.end)
-    out.extend(_continuations(an, out))
+    out.extend(_continuations(an, out, direct))
     return out
 
 
@@ -542,27 +543,46 @@ def find_retro(an: Analysis, used_cues: set[int]) -> list[Found]:
     return out
 
 
-def _continuations(an: Analysis, found: list[Found]) -> list[Found]:
+def _cue_after(an: Analysis, f: Found) -> bool:
+    """The cue follows the words in their sentence ("…, erklärte Regierungssprecher X."): the sentence is the
+    report and its attribution."""
+    return f.cue is not None and f.cue.start >= f.text.end and _same_sentence(an, f.cue.start, f.text.end - 1)
+
+
+def _same_sentence(an: Analysis, a: int, b: int) -> bool:
+    return an.sentence_index(a) == an.sentence_index(b)
+
+
+def _continuations(an: Analysis, found: list[Found], direct: Sequence[Found] = ()) -> list[Found]:
     """The sentence after reported speech continues it when it has no cue of its own and either a
     continuation adverb ("moreover", "bovendien") or a verb form of reported speech ("would", "zou", "werde":
-    ``reported_mood``); a continuation may itself be continued, at most ``MOOD_CHAIN`` sentences on."""
+    ``reported_mood``); a continuation may itself be continued, at most ``MOOD_CHAIN`` sentences on.
+
+    A quote with its attribution in the same sentence ('„…“, sagte Pistorius. Deutschland werde zudem …')
+    is carried on the same way, by the verb form alone: the speaker goes on in reported speech."""
     out: list[Found] = []
-    cue_starts = {f.cue.start for f in found if f.cue is not None}
+    cue_starts = {f.cue.start for f in [*found, *direct] if f.cue is not None}
     queue = [(f, 0) for f in found]
+    queue += [(f, 0) for f in direct if f.cue is not None and _same_sentence(an, f.cue.start, f.text.end - 1)]
     while queue:
         f, depth = queue.pop(0)
-        if f.direct or f.speaker.actor is None or depth >= MOOD_CHAIN:
+        if f.speaker.actor is None or depth >= MOOD_CHAIN:
             continue
         k = an.sentence_index(f.text.end - 1)
         if k + 1 >= len(an.sentences):
             continue
         sent, nxt = an.sentences[k], an.sentences[k + 1]
-        if "\n\n" in an.text[sent.end : nxt.start] or f.text.end < _trimmed(an, sent.start, sent.end).end - 1:
+        if "\n\n" in an.text[sent.end : nxt.start]:
             continue
+        if not f.direct and f.text.end < _trimmed(an, sent.start, sent.end).end - 1 and not _cue_after(an, f):
+            continue  # the report stops inside its sentence and the author goes on
         toks = an.tokens_between(nxt.start, nxt.end)
         adverb = any(an.lex.starts_with(toks, i, an.lex.continuation) is not None for i in range(len(toks)))
-        mood = any(t.low in an.lex.reported_mood for t in toks)
-        if not (adverb or mood):
+        # the verb form in the main clause, before the first comma: "…, weil es genutzt werde" gives a
+        # reason in someone's view inside the author's own sentence
+        main = toks[: next((i for i, t in enumerate(toks) if t.low == ","), len(toks))]
+        mood = any(t.low in an.lex.reported_mood for t in main)
+        if not (adverb or mood) or (f.direct and not mood):
             continue
         if an.lex.find(toks) or any(t.start in cue_starts for t in toks) or an.in_quote(nxt.start):
             continue
