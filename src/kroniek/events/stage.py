@@ -61,6 +61,7 @@ from kroniek.events.rementions import merge_rementions
 from kroniek.events.sources import OWN_SPEECH_ACTS, named_as_source, source_for
 from kroniek.events.token_table import token_table
 from kroniek.events.triggers import TriggerMatch, find_triggers
+from kroniek.events.unrealised import UNREALISED_TYPES, checked_types, drop_unrealised
 from kroniek.events.when import discourse_date, other_conjuncts, sentence_index
 from kroniek.events.where import (
     RULE_DESTINATION,
@@ -180,6 +181,7 @@ class EventsStage:
         split_contents: list[str] = _SPLIT_CONTENTS,
         attempted_acts: bool = True,
         infinitive_complements: bool = True,
+        unrealised_acts: list[str] = UNREALISED_TYPES,
     ) -> None:
         self.extra_lexicons = tuple(extra_lexicons or ())
         self.use_tree = use_tree
@@ -208,6 +210,9 @@ class EventsStage:
         self.attempted_acts = attempted_acts
         # "forderte X auf, die Angriffe einzustellen": the comma does not end the demand's complement
         self.infinitive_complements = infinitive_complements
+        # "will not negotiate", "hat keine Waffen geliefert": a material act or meeting reported as not done
+        # is no event of its type (events/unrealised.py)
+        self.unrealised_acts = checked_types(unrealised_acts)
 
     def lexicon(self, lang: str) -> Lexicon | None:
         return load_lexicon(lang, self.extra_lexicons)
@@ -251,6 +256,8 @@ class EventsStage:
                 events = self._article_merges([e for r in readings for e in r.events], doc.text)
             annotate_scores(events, signals)
         dropped = [d for r in readings for d in r.dropped]
+        events, not_done = drop_unrealised(events, self.unrealised_acts)
+        dropped.extend(not_done)
         doc.events.extend(address_reactions(doc, [e for e in events if e.confidence >= self.min_confidence]))
         dropped.extend(
             fates.dropped_event(e, fates.LOW_CONFIDENCE) for e in events if e.confidence < self.min_confidence
