@@ -70,3 +70,52 @@ def test_the_setting_is_checked():
     assert caught.value.code == "E450"
     with pytest.raises(KroniekError):
         EventsStage(unrealised_acts="CONSULT")  # type: ignore[arg-type]
+
+
+# --- acts only offered (events/offers.py) -----------------------------------------------------------------
+
+OFFERED = [
+    ("en", "Nortland offered Sudland talks on the border.", "CONSULT"),
+    ("en", "Nortland offered Sudland aid.", "AID"),
+    ("nl", "Nortland bood Sudland hulp aan.", "AID"),
+    ("de", "Nortland bot Sudland Gespräche an.", "CONSULT"),
+    ("fr", "Nortland a offert une aide à Sudland.", "AID"),
+]
+
+
+def _offered(text: str, lang: str, **settings: object) -> tuple[list[str], list[str]]:
+    doc = make_doc(text, lang, STATES)
+    events = [e.event for e in run_events(doc, **settings)]
+    return events, [d.event for d in doc.dropped_triggers if d.reason == fates.ATTEMPTED]
+
+
+@pytest.mark.parametrize(("lang", "text", "kind"), OFFERED)
+def test_an_act_only_offered_is_no_event(lang: str, text: str, kind: str):
+    events, offered = _offered(text, lang)
+    assert kind not in events
+    assert offered == [kind]
+
+
+@pytest.mark.parametrize(("lang", "text", "kind"), OFFERED)
+def test_the_setting_keeps_the_offered_noun(lang: str, text: str, kind: str):
+    events, _ = _offered(text, lang, offered_acts=[])
+    assert kind in events
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "kind"),
+    [
+        ("en", "Nortland sent aid to Sudland.", "AID"),
+        ("nl", "Nortland stuurde hulp naar Sudland.", "AID"),
+    ],
+)
+def test_aid_given_stays(lang: str, text: str, kind: str):
+    events, offered = _offered(text, lang)
+    assert kind in events
+    assert offered == []
+
+
+def test_the_offered_setting_is_checked():
+    with pytest.raises(KroniekError) as caught:
+        EventsStage(offered_acts=["GIFT"])
+    assert caught.value.code == "E450"

@@ -43,6 +43,7 @@ from kroniek.events.contents import content_events, coordinated_contents
 from kroniek.events.learned import ModelSignals, TriggerModel, annotate_scores, load_trigger_model, model_signals
 from kroniek.events.lexicon import Lexicon, load_lexicon
 from kroniek.events.naming import naming_predicate
+from kroniek.events.offers import OFFERED_TYPES, checked_offered, drop_offered
 from kroniek.events.qualify import (
     attached_to_a_verb,
     complement_start_of,
@@ -182,6 +183,7 @@ class EventsStage:
         attempted_acts: bool = True,
         infinitive_complements: bool = True,
         unrealised_acts: list[str] = UNREALISED_TYPES,
+        offered_acts: list[str] = OFFERED_TYPES,
     ) -> None:
         self.extra_lexicons = tuple(extra_lexicons or ())
         self.use_tree = use_tree
@@ -213,6 +215,8 @@ class EventsStage:
         # "will not negotiate", "hat keine Waffen geliefert": a material act or meeting reported as not done
         # is no event of its type (events/unrealised.py)
         self.unrealised_acts = checked_types(unrealised_acts)
+        # "offered Sudland talks", "bood hulp aan": a meeting or aid only offered is no event (events/offers.py)
+        self.offered_acts = checked_offered(offered_acts)
 
     def lexicon(self, lang: str) -> Lexicon | None:
         return load_lexicon(lang, self.extra_lexicons)
@@ -258,6 +262,8 @@ class EventsStage:
         dropped = [d for r in readings for d in r.dropped]
         events, not_done = drop_unrealised(events, self.unrealised_acts)
         dropped.extend(not_done)
+        events, offered = drop_offered(doc.nlp, events, lexicon, self.offered_acts)
+        dropped.extend(offered)
         doc.events.extend(address_reactions(doc, [e for e in events if e.confidence >= self.min_confidence]))
         dropped.extend(
             fates.dropped_event(e, fates.LOW_CONFIDENCE) for e in events if e.confidence < self.min_confidence
