@@ -77,6 +77,52 @@ def dates_the_event(doc: ArticleDoc, timex: TimexRecord, trigger_at: int, cues: 
     return not _another_verbs_date(nlp, _token_at(nlp, trigger_at), first, cues.light_verbs, last)
 
 
+_COMPLEMENTS = ("xcomp", "advcl", "ccomp")
+
+
+def past_verb_dates(doc: ArticleDoc, timex: TimexRecord, cues: Cues | None) -> bool:
+    """The verb that governs ``timex`` is in a past tense: a finite past ("kondigde vrijdag sancties af",
+    "wies am Donnerstag zurück") or a participle with a perfect auxiliary ("a annoncé jeudi soir", "has
+    announced on Friday"; ``cues.perfect_aux``). The weekday then dates an act already done, though the
+    event it reports is a plan (sanctions announced, a treaty suspended): the annotators date it by the
+    day of the announcement, the last such weekday. A weekday under an infinitive or a future ("will
+    meet on Friday", "zouden woensdag ontmoeten": "zou" is no perfect auxiliary, "heeft toegezegd vrijdag
+    op te heffen") is not so governed."""
+    nlp = doc.nlp
+    if nlp is None or cues is None:
+        return False
+    first = _token_at(nlp, timex.start)
+    if first >= len(nlp):
+        return False
+    if not nlp.has_annotation("DEP"):
+        return _perfect_right_before(nlp, first, cues)
+    last = max(first, _token_at(nlp, timex.end - 1))
+    verb = _governing_verb(_outside_head(nlp, first, last))
+    if verb is None:
+        return False
+    # a weekday between the verb and its infinitive complement is the infinitive's (Dutch and German put
+    # the participle before an extraposed "te"/"zu" clause)
+    if verb.i < first and any(
+        c.i > last and "Inf" in c.morph.get("VerbForm", []) and c.dep_ in _COMPLEMENTS for c in verb.children
+    ):
+        return False  # "heeft toegezegd vrijdag af te treden"
+    tense, form = verb.morph.get("Tense", []), verb.morph.get("VerbForm", [])
+    if "Past" in tense and "Fin" in form:
+        return True
+    return "Part" in form and any(
+        child.dep_.startswith("aux") and child.lower_ in cues.perfect_aux for child in verb.children
+    )
+
+
+def _perfect_right_before(nlp: Doc, first: int, cues: Cues) -> bool:
+    """Without a parse (German, French): a perfect auxiliary right before the timex, or before the participle
+    right before it, past one preposition ("a annoncé jeudi soir", "ont signé mercredi", "hat am Montag")."""
+    before = [nlp[i].text.lower() for i in range(max(0, first - 3), first)]
+    if before and before[-1] in cues.prepositions:
+        before = before[:-1]
+    return any(w in cues.perfect_aux for w in before[-2:])
+
+
 def _in_other_relative(nlp: Doc, timex: int, trigger: int, openers: frozenset[str]) -> bool:
     """Token ``timex`` stands in a relative clause set off by commas (", qui …,": a comma, then one of
     ``openers``, up to the next comma or the sentence end) that does not hold token ``trigger``: the
