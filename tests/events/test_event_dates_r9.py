@@ -65,3 +65,55 @@ def test_the_events_stage_dates_an_announced_plan_by_the_announcement_nl() -> No
     doc, _ = _weekday("Vrijdag kondigde Nortland sancties af tegen Sudland.", "nl", "Vrijdag")
     dated = [e for e in run_statements_and_events(doc).events if e.date is not None]
     assert dated and all(e.date.value == READINGS["past"] for e in dated)
+
+
+def _dated(text: str, lang: str, timex: tuple[str, str, str], event_type: str) -> list[str | None]:
+    doc = make_doc(text, lang, STATES, timexes=[timex], published=PUBLISHED)
+    return [e.date.value if e.date else None for e in run_statements_and_events(doc).events if e.event == event_type]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "timex", "event_type"),
+    [
+        (
+            "en",
+            "The government of Nortland on Tuesday accused Sudland of spying on its ports, and expelled two diplomats.",
+            ("Tuesday", "DATE", "2025-03-18"),
+            "SANCTION",
+        ),
+        (
+            "nl",
+            "Op dinsdag beschuldigde Nortland Sudland van spionage in de haven, en zette de ambassadeur van Sudland het land uit.",
+            ("dinsdag", "DATE", "2025-03-18"),
+            "SANCTION",
+        ),
+    ],
+)
+def test_a_coordinated_act_takes_the_date_fronted_before_the_first(
+    lang: str, text: str, timex: tuple[str, str, str], event_type: str
+) -> None:
+    assert _dated(text, lang, timex, event_type) == ["2025-03-18"]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "timex"),
+    [
+        (
+            "en",
+            "The government of Nortland accused Sudland of spying on its ports on Tuesday, and expelled two diplomats.",
+            ("Tuesday", "DATE", "2025-03-18"),
+        ),
+        (
+            "nl",
+            "Nortland beschuldigde Sudland dinsdag van spionage in de haven, en zette de ambassadeur van Sudland het land uit.",
+            ("dinsdag", "DATE", "2025-03-18"),
+        ),
+    ],
+)
+def test_a_date_after_the_first_verb_stays_with_that_act(lang: str, text: str, timex: tuple[str, str, str]) -> None:
+    assert _dated(text, lang, timex, "SANCTION") == [None]
+
+
+def test_a_coordinated_clause_with_its_own_subject_takes_no_date_en() -> None:
+    text = "The government of Nortland on Tuesday accused Sudland of espionage, and Sudland expelled two diplomats."
+    assert _dated(text, "en", ("Tuesday", "DATE", "2025-03-18"), "SANCTION") == [None]
