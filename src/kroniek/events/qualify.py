@@ -25,7 +25,7 @@ from kroniek.events.lexicon import Cues, Lexicon
 from kroniek.events.sources import VERBAL_TYPES, is_report_verb
 from kroniek.events.token_table import QUOTE_CHARS, token_table
 from kroniek.events.triggers import TriggerMatch
-from kroniek.events.when import dates_the_event
+from kroniek.events.when import dates_the_event, past_verb_dates
 from kroniek.events.where import (
     GROUND_TYPES,
     LOOKBACK_CITY_SENTENCES,
@@ -323,7 +323,7 @@ def event_date(
         if date.readings is None or not _past_tense(doc, evidence, trigger_at, cues):
             modality = "planned"
     if date is not None:
-        date = reanchor_for(doc, date, modality)
+        date = reanchor_for(doc, date, modality, cues)
     return date, modality
 
 
@@ -377,15 +377,18 @@ def day_of(timex: TimexRecord) -> TimexRecord:
     return timex
 
 
-def reanchor_for(doc: ArticleDoc, timex: TimexRecord, modality: str) -> TimexRecord:
+def reanchor_for(doc: ArticleDoc, timex: TimexRecord, modality: str, cues: Cues | None = None) -> TimexRecord:
     """A bare weekday points forward for a planned event and back otherwise: the time stage recorded
-    both readings on the timex (``TimexRecord.readings``); pick the one the event's modality asks for.
+    both readings on the timex (``TimexRecord.readings``); pick the one the event's modality asks for, but the
+    past one where a past-tense verb governs the weekday (``when.past_verb_dates``: a plan announced that day).
     The readings keep a part of the day ("Wednesday evening": ``2026-12-02TEV``); the event is dated by
     its day (``day_of``), as ``date_for`` does for a timex that needs no re-reading (train split: 9
     events dated "…TEV"/"…TMO"/"…TNI" where the annotators wrote the day)."""
     if timex.direction is None:
         return timex
     way = "future" if modality == "planned" else "past"
+    if way == "future" and past_verb_dates(doc, timex, cues):
+        way = "past"  # "Vrijdag kondigde China sancties af": a plan announced that day (round 9)
     if timex.readings is None:  # no publication date: the value stays underspecified
         return replace(timex, direction=way)
     return day_of(replace(timex, value=timex.readings[way], direction=way, anchored=True))

@@ -600,7 +600,7 @@ def _qualified_event(ctx: EventContext) -> EventRecord:
         doc, record, ctx.clause, ctx.clauses, lexicon.cues, ctx.state.anchor, collective and ctx.carry_discourse
     )
     if found is not None:
-        record.date = reanchor_for(doc, day_of(found), record.modality)
+        record.date = reanchor_for(doc, day_of(found), record.modality, lexicon.cues)
         explain["date"] = date_rule
     elif record.date is not None:
         explain["date"] = "timex of its clause"
