@@ -40,6 +40,7 @@ from kroniek.events.attempts import attempted_acts, infinitive_complement_acts
 from kroniek.events.clauses import ActorGroup, Clause, TokenIndex, actor_groups, clauses_of, governing_prep
 from kroniek.events.conjuncts import conjunct_groups, continued_complement, verb_conjuncts
 from kroniek.events.contents import content_events, coordinated_contents
+from kroniek.events.group_slots import Promoter, checked_group_slots, fill_group_slots
 from kroniek.events.learned import ModelSignals, TriggerModel, annotate_scores, load_trigger_model, model_signals
 from kroniek.events.lexicon import Lexicon, load_lexicon
 from kroniek.events.naming import naming_predicate
@@ -180,6 +181,8 @@ class EventsStage:
         split_contents: list[str] = _SPLIT_CONTENTS,
         attempted_acts: bool = True,
         infinitive_complements: bool = True,
+        group_slots: str = "listed",
+        group_slot_scope: str = "empty",
     ) -> None:
         self.extra_lexicons = tuple(extra_lexicons or ())
         self.use_tree = use_tree
@@ -208,6 +211,9 @@ class EventsStage:
         self.attempted_acts = attempted_acts
         # "forderte X auf, die Angriffe einzustellen": the comma does not end the demand's complement
         self.infinitive_complements = infinitive_complements
+        # a plural noun of people in an empty subject or object slot as a group actor (events/group_slots.py)
+        self.group_slots, self.group_slot_scope = checked_group_slots(group_slots, group_slot_scope)
+        self._promoters: dict[int, Promoter] = {}  # per document being read (by id), for its group slots
 
     def lexicon(self, lang: str) -> Lexicon | None:
         return load_lexicon(lang, self.extra_lexicons)
@@ -234,6 +240,15 @@ class EventsStage:
             return doc
         index = TokenIndex(doc.nlp)
         model = self.model()
+        promoter = self._promoters[id(doc)] = Promoter(doc)
+        try:
+            return self._read(doc, lexicon, index, model)
+        finally:
+            promoter.finish()
+            del self._promoters[id(doc)]
+
+    def _read(self, doc: ArticleDoc, lexicon: Lexicon, index: TokenIndex, model: TriggerModel | None) -> ArticleDoc:
+        assert doc.nlp is not None
         readings = self._read_sentences(doc, lexicon, index, ModelSignals())
         if model is None:
             events = self._article_merges([e for r in readings for e in r.events], doc.text)
@@ -464,6 +479,12 @@ class EventsStage:
         ctx.confidence = match.entry.confidence
         for rule in ARGUMENT_RULES:
             rule(ctx)
+        if self.group_slots != "off":
+            # outside __call__ (a caller reading sentences itself) the mentions are given at once
+            promoter = self._promoters.get(id(doc)) or Promoter(doc)
+            fill_group_slots(ctx, self.group_slots, self.group_slot_scope, promoter)
+            if id(doc) not in self._promoters:
+                promoter.finish()
         reason = self._drop_reason(ctx)
         if reason is not None:
             ctx.state.dropped.append(fates.dropped(ctx.nlp, match, reason))
