@@ -122,3 +122,22 @@ def test_bad_model_thresholds_table_is_e280(bad):
         EventsStage(model_thresholds=bad)
     assert err.value.code == "E280"
     assert "model_thresholds" in str(err.value)
+
+
+def test_kept_stems_equal_stems_found_afresh_and_follow_new_cues():
+    # Written for this test: the stems a lexicon keeps are those it finds without them, asked once or twice.
+    import dataclasses
+
+    shipped = load_lexicon("de")
+    assert shipped is not None
+    lexicon = dataclasses.replace(shipped)  # a copy: the test changes its cues
+    words = ["verurteilten", "verurteilte", "verhandelten", "gesprächen", "kriegen", "sie", "abc", "", "reden"]
+    fresh = [lexicon._find_stem(word) for word in words]
+    assert [lexicon.stem(word) for word in words] == fresh
+    assert [lexicon.stem(word) for word in words] == fresh  # now from the kept ones
+    assert lexicon.stem("verurteilten") == "verurteil"
+    # a lexicon given other cues forgets what it kept
+    lexicon.cues = dataclasses.replace(lexicon.cues, stem_suffixes=frozenset({"ten"}))
+    assert lexicon.stem("verurteilten") == "verurteil"
+    assert lexicon.stem("verurteilte") == "verurteilte"
+    assert shipped.stem("verurteilte") == "verurteil"
