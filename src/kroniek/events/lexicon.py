@@ -190,6 +190,8 @@ class Lexicon:
     # the trigger finder looks up a word's endings instead of trying every suffix on every word
     compound_by_suffix: dict[str, TriggerEntry] = field(default_factory=dict)
     compound_lengths: tuple[int, ...] = ()
+    # word -> its compound entry or None, as found so far (triggers.compound_entry; emptied by ``index``)
+    compound_words: dict[str, TriggerEntry | None] = field(default_factory=dict, repr=False, compare=False)
     by_stem: dict[str, TriggerEntry] = field(default_factory=dict)
     # first token -> (entry, its forms that start with it, longest first), in by_first's order: what the
     # trigger finder tries at a token, sorted once here instead of at every token of every article
@@ -285,6 +287,7 @@ class Lexicon:
             entries.sort(key=lambda e: -max(len(f) for f in e.forms))
         self.compounds.sort(key=lambda p: -len(p[0]))
         self.compound_by_suffix = {}
+        self.compound_words = {}
         for suffix, entry in self.compounds:
             self.compound_by_suffix.setdefault(suffix, entry)
         self.compound_lengths = tuple(sorted({len(suffix) for suffix in self.compound_by_suffix}, reverse=True))
