@@ -179,7 +179,7 @@ class EventsStage:
         model_threshold: float = 0.7,
         model_thresholds: Mapping[str, float] | None = DEFAULT_MODEL_THRESHOLDS,
         model_veto: float = 0.0,
-        model_retype: float = 0.0,
+        model_retype: float = 0.7,
         carry_discourse: bool = False,
         merge_mentions: bool = True,
         recipient_only_nouns: bool = True,
