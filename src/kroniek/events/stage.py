@@ -41,7 +41,14 @@ from kroniek.events.clauses import ActorGroup, Clause, TokenIndex, actor_groups,
 from kroniek.events.conjuncts import conjunct_groups, continued_complement, verb_conjuncts
 from kroniek.events.contents import content_events, coordinated_contents
 from kroniek.events.group_slots import Promoter, checked_group_slots, fill_group_slots
-from kroniek.events.learned import ModelSignals, TriggerModel, annotate_scores, load_trigger_model, model_signals
+from kroniek.events.learned import (
+    ModelSignals,
+    TriggerModel,
+    annotate_scores,
+    load_trigger_model,
+    model_signals,
+    retype_events,
+)
 from kroniek.events.lexicon import Lexicon, load_lexicon
 from kroniek.events.naming import naming_predicate
 from kroniek.events.qualify import (
@@ -173,6 +180,7 @@ class EventsStage:
         model_threshold: float = 0.7,
         model_thresholds: Mapping[str, float] | None = DEFAULT_MODEL_THRESHOLDS,
         model_veto: float = 0.0,
+        model_retype: float = 0.7,
         carry_discourse: bool = False,
         merge_mentions: bool = True,
         recipient_only_nouns: bool = True,
@@ -193,6 +201,8 @@ class EventsStage:
         # language (German has few training words, French and Dutch many untagged or compound ones)
         self.model_thresholds = checked_thresholds(model_thresholds)
         self.model_veto = model_veto
+        # a lexicon event takes the model's type where the model gives another with this probability (0: never)
+        self.model_retype = model_retype
         # the running date and place of the talks for their parties' later acts (events/when.py, where.py);
         # off by default: measured neutral on the corpus dev split and 4 dates and 5 places worse on the
         # dev gold set, whose annotators date and place an act only by its own sentence (issue 14)
@@ -264,6 +274,7 @@ class EventsStage:
             if signals.proposals or signals.vetoed:
                 readings = self._read_sentences(doc, lexicon, index, signals, readings)
                 events = self._article_merges([e for r in readings for e in r.events], doc.text)
+            retype_events(events, signals, self.model_retype)
             annotate_scores(events, signals)
         dropped = [d for r in readings for d in r.dropped]
         doc.events.extend(address_reactions(doc, [e for e in events if e.confidence >= self.min_confidence]))
