@@ -55,6 +55,8 @@ from kroniek.events.qualify import (
     quantities_in,
     reanchor_for,
 )
+from kroniek.events.collective import address_collectives
+from kroniek.events.implicit import implicit_acts
 from kroniek.events.reactions import address_reactions
 from kroniek.events.relatives import antecedent_groups
 from kroniek.events.rementions import merge_rementions
@@ -251,7 +253,8 @@ class EventsStage:
                 events = self._article_merges([e for r in readings for e in r.events], doc.text)
             annotate_scores(events, signals)
         dropped = [d for r in readings for d in r.dropped]
-        doc.events.extend(address_reactions(doc, [e for e in events if e.confidence >= self.min_confidence]))
+        kept = [e for e in events if e.confidence >= self.min_confidence]
+        doc.events.extend(address_reactions(doc, implicit_acts(doc, address_collectives(doc, kept))))
         dropped.extend(
             fates.dropped_event(e, fates.LOW_CONFIDENCE) for e in events if e.confidence < self.min_confidence
         )
