@@ -38,8 +38,10 @@ from kroniek.events.argument_rules import (
 from kroniek.events.arguments import Arguments, attribution_tail_groups, find_arguments
 from kroniek.events.attempts import attempted_acts, infinitive_complement_acts
 from kroniek.events.clauses import ActorGroup, Clause, TokenIndex, actor_groups, clauses_of, governing_prep
+from kroniek.events.collective import address_collectives
 from kroniek.events.conjuncts import conjunct_groups, continued_complement, verb_conjuncts
 from kroniek.events.contents import content_events, coordinated_contents
+from kroniek.events.implicit import implicit_acts
 from kroniek.events.learned import ModelSignals, TriggerModel, annotate_scores, load_trigger_model, model_signals
 from kroniek.events.lexicon import Lexicon, load_lexicon
 from kroniek.events.naming import naming_predicate
@@ -55,8 +57,6 @@ from kroniek.events.qualify import (
     quantities_in,
     reanchor_for,
 )
-from kroniek.events.collective import address_collectives
-from kroniek.events.implicit import implicit_acts
 from kroniek.events.reactions import address_reactions
 from kroniek.events.relatives import antecedent_groups
 from kroniek.events.rementions import merge_rementions
