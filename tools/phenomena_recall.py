@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import argparse
 from collections import defaultdict
-from dataclasses import dataclass
 from pathlib import Path
 
 from kroniek.chronicle.models import Chronicle
@@ -25,11 +24,14 @@ from kroniek.evaluation.scorer import ActorMatcher, score_article
 NONE = "(none)"
 
 
-@dataclass(slots=True)
 class Cell:
-    gold: int = 0
-    matched: int = 0
-    participants: int = 0  # matched with both participant sets agreeing
+    """One (tag, language) count. A plain class: the script is loaded by path in the tests, where a
+    dataclass cannot resolve its postponed annotations."""
+
+    def __init__(self) -> None:
+        self.gold = 0
+        self.matched = 0
+        self.participants = 0  # matched with both participant sets agreeing
 
     def add(self, matched: bool, participants: bool) -> None:
         self.gold += 1
