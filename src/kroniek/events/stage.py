@@ -38,9 +38,11 @@ from kroniek.events.argument_rules import (
 from kroniek.events.arguments import Arguments, attribution_tail_groups, find_arguments
 from kroniek.events.attempts import attempted_acts, infinitive_complement_acts
 from kroniek.events.clauses import ActorGroup, Clause, TokenIndex, actor_groups, clauses_of, governing_prep
+from kroniek.events.collective import address_collectives
 from kroniek.events.conjuncts import conjunct_groups, continued_complement, verb_conjuncts
 from kroniek.events.contents import content_events, coordinated_contents
 from kroniek.events.group_slots import Promoter, checked_group_slots, fill_group_slots
+from kroniek.events.implicit import implicit_acts
 from kroniek.events.learned import (
     ModelSignals,
     TriggerModel,
@@ -277,7 +279,8 @@ class EventsStage:
             retype_events(events, signals, self.model_retype)
             annotate_scores(events, signals)
         dropped = [d for r in readings for d in r.dropped]
-        doc.events.extend(address_reactions(doc, [e for e in events if e.confidence >= self.min_confidence]))
+        kept = [e for e in events if e.confidence >= self.min_confidence]
+        doc.events.extend(address_reactions(doc, implicit_acts(doc, address_collectives(doc, kept))))
         dropped.extend(
             fates.dropped_event(e, fates.LOW_CONFIDENCE) for e in events if e.confidence < self.min_confidence
         )
