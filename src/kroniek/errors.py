@@ -49,6 +49,7 @@ MESSAGES: dict[str, str] = {
     "E450": "the events stage setting unrealised_acts names {value!r}, which is no event type; use some of {known}",
     "E411": "the counted-group nouns of language {lang} (kroniek/lang/{lang}/groups.toml) cannot be used: {detail}",
     "E412": "the counted-group noun {noun!r} of language {lang} (kroniek/lang/{lang}/groups.toml, [counted]) cannot be used: {detail}",
+    "E444": 'the groups in argument slots cannot be used: {where}: {detail} (docs/events.md, "Groups in argument slots, round 9")',
     "E290": "the unnamed-speaker phrases of language {lang} (kroniek/lang/{lang}/speakers.toml) cannot be used: {detail}",
     "E193": "cannot load the event model {where}: {detail} (train one with `kroniek train`, docs/events.md)",
     "E194": "unknown training option {key!r}; known: {known}",

@@ -104,6 +104,8 @@ def test_compound_lookup_by_word_endings_equals_a_scan_of_the_suffixes():
             words += ["ab" + suffix, "abc" + suffix, "staats" + suffix, suffix + "en"]
         for word in words:
             assert compound_entry(lex, word) is _scan_compounds(lex, word), word
+        for word in words:  # again: now the kept answers
+            assert compound_entry(lex, word) is _scan_compounds(lex, word), word
     assert compound_entry(lexicon, "crisisoverleg").id == "t.talks"
     assert compound_entry(lexicon, "voedselnoodhulp").forms == compound_entry(lexicon, "voedselhulp").forms
     assert compound_entry(lexicon, "abhulp") is None
@@ -122,3 +124,46 @@ def test_bad_model_thresholds_table_is_e280(bad):
         EventsStage(model_thresholds=bad)
     assert err.value.code == "E280"
     assert "model_thresholds" in str(err.value)
+
+
+def test_kept_stems_equal_stems_found_afresh_and_follow_new_cues():
+    # Written for this test: the stems a lexicon keeps are those it finds without them, asked once or twice.
+    import dataclasses
+
+    shipped = load_lexicon("de")
+    assert shipped is not None
+    lexicon = dataclasses.replace(shipped)  # a copy: the test changes its cues
+    words = ["verurteilten", "verurteilte", "verhandelten", "gesprächen", "kriegen", "sie", "abc", "", "reden"]
+    fresh = [lexicon._find_stem(word) for word in words]
+    assert [lexicon.stem(word) for word in words] == fresh
+    assert [lexicon.stem(word) for word in words] == fresh  # now from the kept ones
+    assert lexicon.stem("verurteilten") == "verurteil"
+    # a lexicon given other cues forgets what it kept
+    lexicon.cues = dataclasses.replace(lexicon.cues, stem_suffixes=frozenset({"ten"}))
+    assert lexicon.stem("verurteilten") == "verurteil"
+    assert lexicon.stem("verurteilte") == "verurteilte"
+    assert shipped.stem("verurteilte") == "verurteil"
+
+
+def test_a_reindexed_lexicon_forgets_the_compounds_it_kept():
+    # Written for this test: a compound found before a new suffix is indexed is looked up again after it.
+    data = {
+        "triggers": {"entries": [{"id": "t.aid", "event": "AID", "kind": "noun", "compound": True, "forms": ["hulp"]}]}
+    }
+    lexicon = parse_lexicon(data, "nl", "compounds.toml")
+    assert compound_entry(lexicon, "voedselnoodhulp").id == "t.aid"
+    assert compound_entry(lexicon, "vredesoverleg") is None
+    talks = parse_lexicon(
+        {
+            "triggers": {
+                "entries": [
+                    {"id": "t.talks", "event": "CONSULT", "kind": "noun", "compound": True, "forms": ["overleg"]}
+                ]
+            }
+        },
+        "nl",
+        "more.toml",
+    )
+    lexicon.compounds.extend(talks.compounds)
+    lexicon.index()
+    assert compound_entry(lexicon, "vredesoverleg").id == "t.talks"

@@ -51,7 +51,9 @@ ROUND6_ACTORS = {
         ("de", "Deutschland bestellte den Botschafter Russlands ein.", "CONSULT", "de.einbestellen", "Germany"),
         ("de", "Polen hat den Botschafter Russlands einbestellt.", "CONSULT", "de.einbestellen.joined", "Poland"),
         ("de", "Polen wird morgen mit Russland sprechen.", "CONSULT", "de.sprechen", "Poland"),
-        ("en", "France will summon the ambassador of Russia.", "ACCUSE", "en.condemn", "France"),
+        # the lexicon's ACCUSE (the guideline's alternative) retyped by the model to CONSULT, the guideline's type
+        # for summoning an ambassador (round 9, model_retype)
+        ("en", "France will summon the ambassador of Russia.", "CONSULT", "en.condemn", "France"),
         ("fr", "La France s'est entretenue avec la Pologne.", "CONSULT", "fr.entretenu", "France"),
         ("fr", "La France s'est dite préoccupée par la décision de la Russie.", "ACCUSE", "fr.preoccupe", "France"),
         ("fr", "La Russie propose un cessez-le-feu à la Pologne.", "AGREE", "fr.promettre", "Russia"),

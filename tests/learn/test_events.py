@@ -6,6 +6,7 @@ import json
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 import pytest
 
 from kroniek.errors import KroniekError
@@ -113,3 +114,24 @@ def test_unknown_options_and_missing_models_are_catalogue_errors(gold_dir: Path,
     with pytest.raises(KroniekError) as err:
         TriggerModel.load(tmp_path / "later")
     assert err.value.code == "E193" and "feature set 9" in str(err.value)
+
+
+def test_class_weights_favour_rare_types_and_averaging_smooths() -> None:
+    from kroniek.learn.events import Example, _class_weights, train
+
+    # one rare REJECT word and a frequent ACCUSE word share the feature "shared"
+    examples = [Example(["bias", "shared", "w=accused"], "ACCUSE", "d", i) for i in range(9)]
+    examples.append(Example(["bias", "shared", "w=rebuffed"], "REJECT", "d", 9))
+    labels = ["O", "ACCUSE", "REJECT"]
+    weights = _class_weights(labels, [1] * 9 + [2], 0, 0.5, 1.0)
+    assert weights[0] == 0.5 and weights[1] < 1.0 < weights[2]
+    assert _class_weights(labels, [1] * 9 + [2], 0, 0.5, 0.0) == [0.5, 1.0, 1.0]
+    plain = train(examples, labels, epochs=3, learning_rate=0.1, buckets=64)
+    weighted = train(examples, labels, epochs=3, learning_rate=0.1, buckets=64, class_weight=1.0)
+    shared = plain.indices(["shared"])
+    reject = labels.index("REJECT")
+    assert weighted.weights[shared, reject].sum() > plain.weights[shared, reject].sum()
+    averaged = train(examples, labels, epochs=3, learning_rate=0.1, buckets=64, average_from=2)
+    assert not np.allclose(averaged.weights, plain.weights)
+    rebuffed = averaged.probabilities(averaged.indices(["bias", "shared", "w=rebuffed"]))[reject]
+    assert rebuffed > averaged.probabilities(averaged.indices(["bias", "shared", "w=accused"]))[reject]

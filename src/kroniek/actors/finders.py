@@ -29,6 +29,7 @@ from kroniek.actors.lexicon import (
     PLACE_WORDS,
     PORTFOLIO_CONTINUATIONS,
     PORTFOLIO_JOINERS,
+    POSSESSIVE_FORCES,
     STATE_EMBASSY_LANGS,
     STATE_MINISTRY_PORTFOLIOS,
     TITLES,
@@ -45,6 +46,12 @@ from kroniek.lang.text import QUOTE_PAIRS, Token, fold
 # Quotation marks round a single-word organisation name ("Zeitung „Tagesblatt“").
 QUOTE_OPENERS = set(QUOTE_PAIRS)
 QUOTE_CLOSERS = {c for closers in QUOTE_PAIRS.values() for c in closers}
+POSSESSIVE_MARKS = {"'s", "’s"}
+# group nouns whose actor is a state's institution, which each state of a coordination has ("Thai and
+# Cambodian troops": the armed forces of both)
+FORCE_INSTITUTIONS = ("military", "army")
+# a tag after "Mali's military" that makes it a modifier ("Mali's military government")
+MODIFIED_TAGS = ("NOUN", "PROPN")
 
 
 class Finders:
@@ -419,7 +426,12 @@ class Finders:
                 second, noun_tok = partner
                 consumed.add(id(g))
                 consumed.add(id(second))
-                found.append(Found(g.start, g.end, state, "description"))
+                entry = self.group_nouns[tokens[noun_tok].key]
+                # "Thai and Cambodian troops": the forces of both (round 9: the gold names each state's)
+                first: KBActor | NewActor = state
+                if entry.institution in FORCE_INSTITUTIONS:
+                    first = self.group_actor(entry, tokens[noun_tok].text, state)
+                found.append(Found(g.start, g.end, first, "description"))
                 assert second.adjective is not None
                 found.append(self._group(tokens, noun_tok, second.i, noun_tok + 1, second.adjective))
                 continue
@@ -428,6 +440,8 @@ class Finders:
             elif g.adjective is not None and g.i > 0 and tokens[g.i - 1].key in self.group_nouns:
                 noun_tok, start_tok, end_tok = g.i - 1, g.i - 1, g.j  # "le gouvernement américain"
                 state = g.adjective
+            elif state is not None and (force_end := self._possessive_force(tokens, g)) is not None:
+                noun_tok, start_tok, end_tok = force_end - 1, g.i, force_end  # "Sudan's armed forces"
             else:
                 continue
             assert state is not None
@@ -436,6 +450,22 @@ class Finders:
             consumed.add(id(g))
             found.append(self._group(tokens, noun_tok, start_tok, end_tok, state))
         return found + self._bare_groups(tokens, by_start, found)
+
+    def _possessive_force(self, tokens: list[Token], g: GazMatch) -> int | None:
+        """One past the last token of a state's armed forces named after its possessive ("Sudan's armed
+        forces", "South Korea's military"; words.toml possessive_forces), unless a noun follows that they
+        modify ("Mali's military government", "Sudan's army chief"): the gold names the forces, not the state."""
+        k = g.j + 1
+        if g.adjective is not None or k >= len(tokens) or tokens[g.j].text not in POSSESSIVE_MARKS:
+            return None
+        for phrase in POSSESSIVE_FORCES.get(self.lang, ()):
+            end = k + len(phrase)
+            if tuple(t.key for t in tokens[k:end]) != phrase or tokens[end - 1].key not in self.group_nouns:
+                continue
+            if end < len(tokens) and self.pos is not None and self.pos.get(tokens[end].start) in MODIFIED_TAGS:
+                return None
+            return end
+        return None
 
     def _bare_groups(self, tokens: list[Token], by_start: dict[int, GazMatch], found: list[Found]) -> list[Found]:
         """Group nouns with no country adjective. "de regering", "le gouvernement": the most salient state;

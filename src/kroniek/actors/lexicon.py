@@ -55,6 +55,10 @@ STATE_MINISTRY_PORTFOLIOS: dict[str, tuple[str, ...]] = {
     lang: tuple(words) for lang, words in _WORDS["state_ministry_portfolios"].items()
 }
 STATE_EMBASSY_LANGS = set(_WORDS["state_embassy_langs"])
+POSSESSIVE_FORCES: dict[str, tuple[tuple[str, ...], ...]] = {
+    lang: tuple(tuple(fold(phrase).split()) for phrase in phrases)
+    for lang, phrases in _WORDS["possessive_forces"].items()
+}
 DEFINITE_STATE_NAMES = set(_WORDS["definite_state_names"])
 EMBASSY_CITY_WORDS = set(_WORDS["embassy_city_words"])
 PLACE_WORDS = {fold(w) for w in _WORDS["group_place_words"]}

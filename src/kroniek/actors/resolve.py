@@ -27,6 +27,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from kroniek.actors.acronyms import acronym_rementions
 from kroniek.actors.compose import compose
 from kroniek.actors.finders import Finders
 from kroniek.actors.groups import find_counted_groups
@@ -183,6 +184,7 @@ class Resolver(Offices, Finders, Institutions, OrgNames):
         return (
             out
             + org_rementions(text, tokens, out, self.lang)
+            + acronym_rementions(text, tokens, out)
             + person_rementions(text, tokens, out, self.lang, self.sentence_of, pos)
         )
 

@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-from kroniek.chronicle.types import TriggerKind, event_type
+from kroniek.chronicle.types import PROPOSITION_TYPES, TriggerKind, event_type
 from kroniek.document import EventRecord
 from kroniek.errors import KroniekError
 from kroniek.events.lexicon import TriggerEntry
@@ -542,6 +542,26 @@ def explain_features(model: TriggerModel, features: list[str], label: str, top: 
     weights = model.weights[model.indices(features), column]
     order = np.argsort(-weights)[:top]
     return [f"{features[i]} ({weights[i]:+.2f})" for i in order if weights[i] > 0]
+
+
+def retype_events(events: list[EventRecord], signals: ModelSignals, min_probability: float) -> None:
+    """Give a lexicon event the model's type where the model, reading the lexicon's own type among its
+    features, still gives another type at least ``min_probability`` (0: never). The lexicon's type is one
+    sense per entry; the model sees the word's complements ("withdrew from the deal" is no RETREAT). The
+    mode belongs to the lexicon's type and is dropped; so is a proposition the new type does not carry."""
+    if min_probability <= 0:
+        return
+    for event in events:
+        if not event.trigger or event.entry_id.startswith("model:"):
+            continue
+        score = signals.scores.get(event.trigger[0].start)
+        if score is None or score.label in (OUTSIDE, event.event) or score.probability < min_probability:
+            continue
+        event.explain["retyped"] = {"lexicon": event.event, "model": score.label}
+        event.event = event_type(score.label)
+        event.mode = None
+        if event.event not in PROPOSITION_TYPES:
+            event.proposition = None
 
 
 def annotate_scores(events: list[EventRecord], signals: ModelSignals) -> None:

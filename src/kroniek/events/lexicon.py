@@ -24,6 +24,7 @@ from kroniek.errors import KroniekError
 ROLE_FRAMES = ("active", "converse", "mutual")
 KINDS = ("verb", "noun", "adj")
 MIN_STEM = 4  # letters that must remain after an inflection ending is stripped
+MAX_KEPT_STEMS = 200_000  # words whose stems a lexicon keeps (a few MB)
 
 
 @dataclass(frozen=True, slots=True)
@@ -189,6 +190,8 @@ class Lexicon:
     # the trigger finder looks up a word's endings instead of trying every suffix on every word
     compound_by_suffix: dict[str, TriggerEntry] = field(default_factory=dict)
     compound_lengths: tuple[int, ...] = ()
+    # word -> its compound entry or None, as found so far (triggers.compound_entry; emptied by ``index``)
+    compound_words: dict[str, TriggerEntry | None] = field(default_factory=dict, repr=False, compare=False)
     by_stem: dict[str, TriggerEntry] = field(default_factory=dict)
     # first token -> (entry, its forms that start with it, longest first), in by_first's order: what the
     # trigger finder tries at a token, sorted once here instead of at every token of every article
@@ -199,11 +202,29 @@ class Lexicon:
     construction_compounds: list[tuple[str, TriggerEntry]] = field(default_factory=list)
     # the nouns of construction_compounds as one tuple: ``str.endswith`` tells at once whether any ends a word
     construction_heads: tuple[str, ...] = ()
+    # the stems found so far, with the cues they were found with: ``stem`` is asked about the same words
+    # again and again (every candidate word of every article, 29,000 calls on the dev split, each trying
+    # the language's endings one by one)
+    _stems: tuple[Cues | None, dict[str, str | None]] = field(
+        default_factory=lambda: (None, {}), init=False, repr=False, compare=False
+    )
 
     def stem(self, word: str) -> str | None:
         """The word without its longest inflection ending (cues.stem_suffixes), its paradigm's spelling
         changes undone first (cues.stem_spellings), or None when the language lists no endings or too little
         of the word would remain to be told apart from others."""
+        cues, known = self._stems
+        if cues is not self.cues:
+            known = {}
+            self._stems = (self.cues, known)
+        elif word in known:
+            return known[word]
+        if len(known) >= MAX_KEPT_STEMS:  # a long-running process meets ever new words
+            known.clear()
+        found = known[word] = self._find_stem(word)
+        return found
+
+    def _find_stem(self, word: str) -> str | None:
         suffixes = self.cues.stem_suffixes
         if not suffixes:
             return None
@@ -266,6 +287,7 @@ class Lexicon:
             entries.sort(key=lambda e: -max(len(f) for f in e.forms))
         self.compounds.sort(key=lambda p: -len(p[0]))
         self.compound_by_suffix = {}
+        self.compound_words = {}
         for suffix, entry in self.compounds:
             self.compound_by_suffix.setdefault(suffix, entry)
         self.compound_lengths = tuple(sorted({len(suffix) for suffix in self.compound_by_suffix}, reverse=True))

@@ -25,7 +25,7 @@ from kroniek.events.lexicon import Cues, Lexicon
 from kroniek.events.sources import VERBAL_TYPES, is_report_verb
 from kroniek.events.token_table import QUOTE_CHARS, token_table
 from kroniek.events.triggers import TriggerMatch
-from kroniek.events.when import dates_the_event
+from kroniek.events.when import dates_the_event, past_verb_dates
 from kroniek.events.where import (
     GROUND_TYPES,
     LOOKBACK_CITY_SENTENCES,
@@ -48,10 +48,6 @@ _VAGUE = re.compile(r"^(PRESENT_REF|PAST_REF|FUTURE_REF|PX|X(?!XXX-\d{2}-\d{2}$)
 _QUOTE_CHARS = QUOTE_CHARS
 
 
-def _low(nlp: Doc, i: int) -> str:
-    return token_table(nlp).quote_lows[i]  # the text lower-cased, stripped of _QUOTE_CHARS
-
-
 # --- modality ------------------------------------------------------------------------------------
 
 
@@ -64,25 +60,26 @@ def modality_of(
     cues = lexicon.cues
     scope_end = complement_start if match.entry.event in PROPOSITION_TYPES else clause.end
     scope = range(clause.start, max(scope_end, match.last))
-    words = token_table(nlp).quote_lows[scope.start : scope.stop]  # _low of each token in scope
+    lows = token_table(nlp).quote_lows  # _low of each token
+    words = lows[scope.start : scope.stop]
     # Negation only near the trigger: "niet bereid", "did not agree", "geen akkoord"; a "niet" elsewhere
     # in the clause usually negates another verb.
     before = 3 if match.kind == "noun" else 5
     after = 0 if match.kind == "noun" else (4 if cues.verb_first else 1)
     near = range(max(clause.start, match.start - before), min(max(scope_end, match.last), match.last + after))
     for i in near:
-        if _low(nlp, i) in cues.negation and i not in match.tokens:
+        if lows[i] in cues.negation and i not in match.tokens:
             if match.entry.event == "REJECT" and match.entry.id.startswith(MODEL_ENTRY):
                 # the learned model read "will not approve" as a refusal: the negation is the refusal itself
-                return "asserted", f"{_low(nlp, i)} (the refusal itself)"
-            return "negated", _low(nlp, i)
+                return "asserted", f"{lows[i]} (the refusal itself)"
+            return "negated", lows[i]
     if match.entry.negated:
         return "negated", "entry"
     if match.entry.event == "THREATEN":
         condition = _condition_in_sentence(nlp, clause, cues)
         if condition:
             return "hypothetical", f"{condition} (a conditional threat)"
-    head_words = [_low(nlp, i) for i in range(clause.start, min(clause.start + 2, clause.end))]
+    head_words = lows[clause.start : min(clause.start + 2, clause.end)]
     for w in head_words:
         if w in cues.hypothetical and w in cues.conditional_openers:
             return "hypothetical", w
@@ -92,7 +89,7 @@ def modality_of(
     if match.kind == "verb" and not cues.verb_first:
         own_scope = range(clause.start, match.last)
     for i in own_scope:
-        w = _low(nlp, i)
+        w = lows[i]
         if w in cues.hypothetical and w not in cues.conditional_openers:
             if w in cues.reported_futures and _reported(doc, clause, i, cues):
                 return "planned", f"{w} (reported future)"
@@ -107,7 +104,7 @@ def modality_of(
     # package"). A later date still makes the event planned through the date check.
     plan_words = words
     if match.kind == "verb" and not cues.verb_first:
-        plan_words = [_low(nlp, i) for i in range(clause.start, match.last)]
+        plan_words = lows[clause.start : match.last]
     for offset, w in enumerate(plan_words):  # plan_words start at clause.start
         if w in cues.future or (w in cues.planned and not _modifies_another_noun(nlp, clause.start + offset, match)):
             return "planned", w
@@ -125,7 +122,8 @@ def _reported(doc: ArticleDoc, clause: Clause, at: int, cues: Any) -> bool:
     not. A verbatim quote is the speaker's own words, where "would" keeps its conditional sense."""
     nlp = doc.nlp
     assert nlp is not None
-    if any(_low(nlp, i) in cues.conditional_openers for i in range(clause.start, clause.end)):
+    lows = token_table(nlp).quote_lows
+    if any(lows[i] in cues.conditional_openers for i in range(clause.start, clause.end)):
         return False
     start = nlp.char_span(clause.sentence.start, clause.sentence.end, alignment_mode="expand")
     first = start.start if start is not None else clause.start
@@ -156,13 +154,14 @@ def _announced_by(nlp: Doc, clause: Clause, match: TriggerMatch, cues: Any) -> s
     perfect form after it ("announced that it had arrested") reports a done act."""
     sentence = nlp.char_span(clause.sentence.start, clause.sentence.end, alignment_mode="expand")
     first = max(sentence.start if sentence is not None else clause.start, clause.start - ANNOUNCE_REACH)
+    lows = token_table(nlp).quote_lows
     for i in range(first, match.start):
-        w = _low(nlp, i)
+        w = lows[i]
         if w not in cues.announce_verbs or i in match.tokens:
             continue
-        if i > 0 and _low(nlp, i - 1) in cues.passive_aux | cues.anterior_aux:
+        if i > 0 and lows[i - 1] in cues.passive_aux | cues.anterior_aux:
             continue  # "after X was announced", "had announced": no announcement of this act
-        done = any(_low(nlp, k) in cues.perfect_aux | cues.anterior_aux for k in range(i + 1, match.start))
+        done = any(lows[k] in cues.perfect_aux | cues.anterior_aux for k in range(i + 1, match.start))
         return "" if done else w
     return ""
 
@@ -239,7 +238,8 @@ def proposition_for(
     nlp = doc.nlp
     assert nlp is not None
     entry = match.entry
-    stop = any(_low(nlp, i) in lexicon.cues.stop_words for i in range(complement_start, clause.end)) or entry.stop
+    lows = token_table(nlp).quote_lows
+    stop = any(lows[i] in lexicon.cues.stop_words for i in range(complement_start, clause.end)) or entry.stop
     content = [m for m in inner if m.entry.event not in PROPOSITION_TYPES] or inner
     explain: dict[str, Any] = {}
     if content:
@@ -285,7 +285,8 @@ def proposition_for(
 
 
 def _anaphoric(nlp: Doc, clause: Clause, lexicon: Lexicon) -> bool:
-    return any(_low(nlp, i) in lexicon.cues.proposition_anaphors for i in range(clause.start, clause.end))
+    lows = token_table(nlp).quote_lows
+    return any(lows[i] in lexicon.cues.proposition_anaphors for i in range(clause.start, clause.end))
 
 
 def _shorten(words: str, limit: int = 12) -> str:
@@ -323,7 +324,7 @@ def event_date(
         if date.readings is None or not _past_tense(doc, evidence, trigger_at, cues):
             modality = "planned"
     if date is not None:
-        date = reanchor_for(doc, date, modality)
+        date = reanchor_for(doc, date, modality, cues)
     return date, modality
 
 
@@ -377,15 +378,18 @@ def day_of(timex: TimexRecord) -> TimexRecord:
     return timex
 
 
-def reanchor_for(doc: ArticleDoc, timex: TimexRecord, modality: str) -> TimexRecord:
+def reanchor_for(doc: ArticleDoc, timex: TimexRecord, modality: str, cues: Cues | None = None) -> TimexRecord:
     """A bare weekday points forward for a planned event and back otherwise: the time stage recorded
-    both readings on the timex (``TimexRecord.readings``); pick the one the event's modality asks for.
+    both readings on the timex (``TimexRecord.readings``); pick the one the event's modality asks for, but the
+    past one where a past-tense verb governs the weekday (``when.past_verb_dates``: a plan announced that day).
     The readings keep a part of the day ("Wednesday evening": ``2026-12-02TEV``); the event is dated by
     its day (``day_of``), as ``date_for`` does for a timex that needs no re-reading (train split: 9
     events dated "…TEV"/"…TMO"/"…TNI" where the annotators wrote the day)."""
     if timex.direction is None:
         return timex
     way = "future" if modality == "planned" else "past"
+    if way == "future" and past_verb_dates(doc, timex, cues):
+        way = "past"  # "Vrijdag kondigde China sancties af": a plan announced that day (round 9)
     if timex.readings is None:  # no publication date: the value stays underspecified
         return replace(timex, direction=way)
     return day_of(replace(timex, value=timex.readings[way], direction=way, anchored=True))
@@ -398,7 +402,7 @@ def event_duration(doc: ArticleDoc, match: TriggerMatch, lexicon: Lexicon, claus
     assert nlp is not None
     trig_start = nlp[match.start].idx
     trig_end = nlp[match.end - 1].idx + len(nlp[match.end - 1].text)
-    window = [_low(nlp, i) for i in range(max(clause.start, match.start - 3), min(clause.end, match.end + 3))]
+    window = token_table(nlp).quote_lows[max(clause.start, match.start - 3) : min(clause.end, match.end + 3)]
     if not any(w in lexicon.cues.duration_cues for w in window):
         return None
     for tx in doc.timexes:

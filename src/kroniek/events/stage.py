@@ -38,9 +38,19 @@ from kroniek.events.argument_rules import (
 from kroniek.events.arguments import Arguments, attribution_tail_groups, find_arguments
 from kroniek.events.attempts import attempted_acts, infinitive_complement_acts
 from kroniek.events.clauses import ActorGroup, Clause, TokenIndex, actor_groups, clauses_of, governing_prep
+from kroniek.events.collective import address_collectives
 from kroniek.events.conjuncts import conjunct_groups, continued_complement, verb_conjuncts
 from kroniek.events.contents import content_events, coordinated_contents
-from kroniek.events.learned import ModelSignals, TriggerModel, annotate_scores, load_trigger_model, model_signals
+from kroniek.events.group_slots import Promoter, checked_group_slots, fill_group_slots
+from kroniek.events.implicit import implicit_acts
+from kroniek.events.learned import (
+    ModelSignals,
+    TriggerModel,
+    annotate_scores,
+    load_trigger_model,
+    model_signals,
+    retype_events,
+)
 from kroniek.events.lexicon import Lexicon, load_lexicon
 from kroniek.events.naming import naming_predicate
 from kroniek.events.offers import OFFERED_TYPES, checked_offered, drop_offered
@@ -174,6 +184,7 @@ class EventsStage:
         model_threshold: float = 0.7,
         model_thresholds: Mapping[str, float] | None = DEFAULT_MODEL_THRESHOLDS,
         model_veto: float = 0.0,
+        model_retype: float = 0.7,
         carry_discourse: bool = False,
         merge_mentions: bool = True,
         recipient_only_nouns: bool = True,
@@ -182,6 +193,8 @@ class EventsStage:
         split_contents: list[str] = _SPLIT_CONTENTS,
         attempted_acts: bool = True,
         infinitive_complements: bool = True,
+        group_slots: str = "listed",
+        group_slot_scope: str = "empty",
         unrealised_acts: list[str] = UNREALISED_TYPES,
         offered_acts: list[str] = OFFERED_TYPES,
     ) -> None:
@@ -194,6 +207,8 @@ class EventsStage:
         # language (German has few training words, French and Dutch many untagged or compound ones)
         self.model_thresholds = checked_thresholds(model_thresholds)
         self.model_veto = model_veto
+        # a lexicon event takes the model's type where the model gives another with this probability (0: never)
+        self.model_retype = model_retype
         # the running date and place of the talks for their parties' later acts (events/when.py, where.py);
         # off by default: measured neutral on the corpus dev split and 4 dates and 5 places worse on the
         # dev gold set, whose annotators date and place an act only by its own sentence (issue 14)
@@ -212,6 +227,9 @@ class EventsStage:
         self.attempted_acts = attempted_acts
         # "forderte X auf, die Angriffe einzustellen": the comma does not end the demand's complement
         self.infinitive_complements = infinitive_complements
+        # a plural noun of people in an empty subject or object slot as a group actor (events/group_slots.py)
+        self.group_slots, self.group_slot_scope = checked_group_slots(group_slots, group_slot_scope)
+        self._promoters: dict[int, Promoter] = {}  # per document being read (by id), for its group slots
         # "will not negotiate", "hat keine Waffen geliefert": a material act or meeting reported as not done
         # is no event of its type (events/unrealised.py)
         self.unrealised_acts = checked_types(unrealised_acts)
@@ -243,6 +261,15 @@ class EventsStage:
             return doc
         index = TokenIndex(doc.nlp)
         model = self.model()
+        promoter = self._promoters[id(doc)] = Promoter(doc)
+        try:
+            return self._read(doc, lexicon, index, model)
+        finally:
+            promoter.finish()
+            del self._promoters[id(doc)]
+
+    def _read(self, doc: ArticleDoc, lexicon: Lexicon, index: TokenIndex, model: TriggerModel | None) -> ArticleDoc:
+        assert doc.nlp is not None
         readings = self._read_sentences(doc, lexicon, index, ModelSignals())
         if model is None:
             events = self._article_merges([e for r in readings for e in r.events], doc.text)
@@ -258,13 +285,15 @@ class EventsStage:
             if signals.proposals or signals.vetoed:
                 readings = self._read_sentences(doc, lexicon, index, signals, readings)
                 events = self._article_merges([e for r in readings for e in r.events], doc.text)
+            retype_events(events, signals, self.model_retype)
             annotate_scores(events, signals)
         dropped = [d for r in readings for d in r.dropped]
         events, not_done = drop_unrealised(events, self.unrealised_acts)
         dropped.extend(not_done)
         events, offered = drop_offered(doc.nlp, events, lexicon, self.offered_acts)
         dropped.extend(offered)
-        doc.events.extend(address_reactions(doc, [e for e in events if e.confidence >= self.min_confidence]))
+        kept = [e for e in events if e.confidence >= self.min_confidence]
+        doc.events.extend(address_reactions(doc, implicit_acts(doc, address_collectives(doc, kept))))
         dropped.extend(
             fates.dropped_event(e, fates.LOW_CONFIDENCE) for e in events if e.confidence < self.min_confidence
         )
@@ -477,6 +506,12 @@ class EventsStage:
         ctx.confidence = match.entry.confidence
         for rule in ARGUMENT_RULES:
             rule(ctx)
+        if self.group_slots != "off":
+            # outside __call__ (a caller reading sentences itself) the mentions are given at once
+            promoter = self._promoters.get(id(doc)) or Promoter(doc)
+            fill_group_slots(ctx, self.group_slots, self.group_slot_scope, promoter)
+            if id(doc) not in self._promoters:
+                promoter.finish()
         reason = self._drop_reason(ctx)
         if reason is not None:
             ctx.state.dropped.append(fates.dropped(ctx.nlp, match, reason))
@@ -613,7 +648,7 @@ def _qualified_event(ctx: EventContext) -> EventRecord:
         doc, record, ctx.clause, ctx.clauses, lexicon.cues, ctx.state.anchor, collective and ctx.carry_discourse
     )
     if found is not None:
-        record.date = reanchor_for(doc, day_of(found), record.modality)
+        record.date = reanchor_for(doc, day_of(found), record.modality, lexicon.cues)
         explain["date"] = date_rule
     elif record.date is not None:
         explain["date"] = "timex of its clause"

@@ -18,6 +18,7 @@ if TYPE_CHECKING:
 
 _STRIP = STRIP_CHARS
 _MIN_COMPOUND_HEAD = 3  # "wapen|leveranties": at least this many letters before the matched suffix
+_MAX_KEPT_WORDS = 200_000  # words whose compound entries a lexicon keeps (a few MB)
 
 
 @dataclass(slots=True)
@@ -392,10 +393,18 @@ def _match_at(
 
 def compound_entry(lexicon: Lexicon, word: str) -> TriggerEntry | None:
     """The entry of the first suffix in ``lexicon.compounds`` (longest first) that ends ``word`` and leaves
-    a head of at least _MIN_COMPOUND_HEAD letters; looked up by the word's endings, not by trying each."""
+    a head of at least _MIN_COMPOUND_HEAD letters; looked up by the word's endings, not by trying each, and
+    kept per word (the same words come back in every article)."""
+    known = lexicon.compound_words
+    if word in known:
+        return known[word]
+    if len(known) >= _MAX_KEPT_WORDS:  # a long-running process meets ever new words
+        known.clear()
+    found = None
     for length in lexicon.compound_lengths:
         if len(word) >= length + _MIN_COMPOUND_HEAD:
-            entry = lexicon.compound_by_suffix.get(word[-length:])
-            if entry is not None:
-                return entry
-    return None
+            found = lexicon.compound_by_suffix.get(word[-length:])
+            if found is not None:
+                break
+    known[word] = found
+    return found

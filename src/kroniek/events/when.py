@@ -77,6 +77,52 @@ def dates_the_event(doc: ArticleDoc, timex: TimexRecord, trigger_at: int, cues: 
     return not _another_verbs_date(nlp, _token_at(nlp, trigger_at), first, cues.light_verbs, last)
 
 
+_COMPLEMENTS = ("xcomp", "advcl", "ccomp")
+
+
+def past_verb_dates(doc: ArticleDoc, timex: TimexRecord, cues: Cues | None) -> bool:
+    """The verb that governs ``timex`` is in a past tense: a finite past ("kondigde vrijdag sancties af",
+    "wies am Donnerstag zurück") or a participle with a perfect auxiliary ("a annoncé jeudi soir", "has
+    announced on Friday"; ``cues.perfect_aux``). The weekday then dates an act already done, though the
+    event it reports is a plan (sanctions announced, a treaty suspended): the annotators date it by the
+    day of the announcement, the last such weekday. A weekday under an infinitive or a future ("will
+    meet on Friday", "zouden woensdag ontmoeten": "zou" is no perfect auxiliary, "heeft toegezegd vrijdag
+    op te heffen") is not so governed."""
+    nlp = doc.nlp
+    if nlp is None or cues is None:
+        return False
+    first = _token_at(nlp, timex.start)
+    if first >= len(nlp):
+        return False
+    if not nlp.has_annotation("DEP"):
+        return _perfect_right_before(nlp, first, cues)
+    last = max(first, _token_at(nlp, timex.end - 1))
+    verb = _governing_verb(_outside_head(nlp, first, last))
+    if verb is None:
+        return False
+    # a weekday between the verb and its infinitive complement is the infinitive's (Dutch and German put
+    # the participle before an extraposed "te"/"zu" clause)
+    if verb.i < first and any(
+        c.i > last and "Inf" in c.morph.get("VerbForm", []) and c.dep_ in _COMPLEMENTS for c in verb.children
+    ):
+        return False  # "heeft toegezegd vrijdag af te treden"
+    tense, form = verb.morph.get("Tense", []), verb.morph.get("VerbForm", [])
+    if "Past" in tense and "Fin" in form:
+        return True
+    return "Part" in form and any(
+        child.dep_.startswith("aux") and child.lower_ in cues.perfect_aux for child in verb.children
+    )
+
+
+def _perfect_right_before(nlp: Doc, first: int, cues: Cues) -> bool:
+    """Without a parse (German, French): a perfect auxiliary right before the timex, or before the participle
+    right before it, past one preposition ("a annoncé jeudi soir", "ont signé mercredi", "hat am Montag")."""
+    before = [nlp[i].text.lower() for i in range(max(0, first - 3), first)]
+    if before and before[-1] in cues.prepositions:
+        before = before[:-1]
+    return any(w in cues.perfect_aux for w in before[-2:])
+
+
 def _in_other_relative(nlp: Doc, timex: int, trigger: int, openers: frozenset[str]) -> bool:
     """Token ``timex`` stands in a relative clause set off by commas (", qui …,": a comma, then one of
     ``openers``, up to the next comma or the sentence end) that does not hold token ``trigger``: the
@@ -250,6 +296,46 @@ def temporal_clause_date(
     return before[-1] if before else None
 
 
+def coordinated_clause_date(
+    doc: ArticleDoc, clause: Clause, clauses: list[Clause], cues: Cues, usable: list[TimexRecord], trigger_at: int
+) -> TimexRecord | None:
+    """The date fronted before the first of coordinated acts that share a subject ("Poland on Tuesday
+    accused X of … and ordered the closure of …", "Gisteren sloot Y de grens en zette de ambassadeur
+    uit"): a clause that opens with a coordinator (``cues.conjunct_coordinators``) and a verb (no subject
+    of its own) that reports the event by that verb takes the usable timex that stands before the verb of the clause its coordination starts
+    from. A timex after that verb is its act's own ("summoned the ambassador last week and warned that …"
+    is left undated, as the annotators leave it). Needs part-of-speech tags to see the verbs."""
+    nlp = doc.nlp
+    if nlp is None or clause.index == 0 or not nlp.has_annotation("POS"):
+        return None
+    at = clause.start
+    while at < clause.end and nlp[at].is_punct:
+        at += 1
+    if at >= clause.end or nlp[at].text.lower() not in cues.conjunct_coordinators:
+        return None
+    at += 1
+    while at < clause.end and nlp[at].pos_ in ("ADV", "PART"):
+        at += 1
+    if at >= clause.end or nlp[at].pos_ not in ("VERB", "AUX"):
+        return None  # "and France urged …": a subject of its own
+    if not nlp[at].idx <= trigger_at < nlp[at].idx + len(nlp[at].text):
+        return None  # an act the coordinated verb reports ("and said deliveries would be halted")
+    head = next((c for c in clauses if c.index == clause.index - 1), None)
+    while head is not None and head.index > 0:
+        first = next((nlp[i] for i in range(head.start, head.end) if not nlp[i].is_punct), None)
+        if first is None or first.text.lower() not in cues.conjunct_coordinators:
+            break
+        head = next((c for c in clauses if c.index == head.index - 1), None)
+    if head is None:
+        return None
+    verb = next((i for i in range(head.start, head.end) if nlp[i].pos_ in ("VERB", "AUX")), None)
+    if verb is None:
+        return None
+    start, limit = nlp[head.start].idx, nlp[verb].idx
+    before = [t for t in usable if start <= t.start and t.end <= limit]
+    return before[-1] if before else None
+
+
 @dataclass(slots=True)
 class TimeAnchor:
     """The last event dated by its own sentence, and where that sentence is."""
@@ -356,6 +442,10 @@ def discourse_date(
     found = temporal_clause_date(doc, clause, clauses, cues, usable)
     if found is not None:
         return found, f"the clause that the {nlp[clause.start].text!r}-clause modifies", anchor
+    trigger_at = event.trigger[0].start if event.trigger else -1
+    found = coordinated_clause_date(doc, clause, clauses, cues, usable, trigger_at)
+    if found is not None:
+        return found, "the date fronted before the first of coordinated acts", anchor
     if event.modality in REPORTED_MODALITIES and not any(w in cues.anterior_aux for w in words):
         reported = reported_date(doc, event)
         if reported is not None:

@@ -14,10 +14,11 @@ import gzip
 import re
 import tomllib
 import unicodedata
-from dataclasses import dataclass, field
+from collections.abc import Iterator, Mapping
+from dataclasses import astuple, dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from kroniek.errors import KroniekError
 from kroniek.pipeline.datacache import cached_build, pickled_by_constructor
@@ -54,12 +55,92 @@ class Place:
     city: int | None = None  # a venue's city (GeoNames id): news names the city as the place ("White House")
 
 
+K = TypeVar("K")
+V = TypeVar("V")
+
+
+class _PlaceRows:
+    """The places of a packed gazetteer as rows of field values; each ``Place`` is made on first use
+    and kept, so a place listed under several names is one object, as in the built gazetteer."""
+
+    __slots__ = ("_made", "_rows")
+
+    def __init__(self, rows: list[tuple[Any, ...]]) -> None:
+        self._rows = rows
+        self._made: list[Place | None] = [None] * len(rows)
+
+    def place(self, index: int) -> Place:
+        made = self._made[index]
+        if made is None:
+            made = self._made[index] = Place(*self._rows[index])
+        return made
+
+
+class _LazyIndex(Mapping[K, V]):
+    """A read-only mapping whose values are made from place numbers when first read. Making all of
+    the gazetteer's 37,000 places and 76,000 name lists took 0.12 CPU-s of every cold start; an article
+    reads a few dozen of them (docs/performance.md, round 9)."""
+
+    __slots__ = ("_index", "_made", "_rows")
+
+    def __init__(self, rows: _PlaceRows, index: dict[K, Any]) -> None:
+        self._rows = rows
+        self._index = index
+        self._made: dict[K, V] = {}
+
+    def _make(self, ref: Any) -> V:
+        raise NotImplementedError
+
+    def __getitem__(self, key: K) -> V:
+        made = self._made.get(key)
+        if made is None:
+            made = self._made[key] = self._make(self._index[key])
+        return made
+
+    def get(self, key: K, default: Any = None) -> Any:
+        made = self._made.get(key)
+        if made is not None:
+            return made
+        ref = self._index.get(key)
+        if ref is None:
+            return default
+        made = self._made[key] = self._make(ref)
+        return made
+
+    def __contains__(self, key: object) -> bool:
+        return key in self._index
+
+    def __iter__(self) -> Iterator[K]:
+        return iter(self._index)
+
+    def __len__(self) -> int:
+        return len(self._index)
+
+
+class _PlacesByKey(_LazyIndex[str, list[Place]]):
+    """name key -> its places: a place number, or a tuple of them where a name has several."""
+
+    __slots__ = ()
+
+    def _make(self, ref: Any) -> list[Place]:
+        place = self._rows.place
+        return [place(ref)] if type(ref) is int else [place(i) for i in ref]
+
+
+class _PlaceById(_LazyIndex[int, Place]):
+    __slots__ = ()
+
+    def _make(self, ref: Any) -> Place:
+        return self._rows.place(ref)
+
+
 @dataclass
 class Gazetteer:
-    by_key: dict[str, list[Place]] = field(default_factory=dict)
+    # dicts while the gazetteer is built; read-only mappings that make places on demand once loaded
+    by_key: Mapping[str, list[Place]] = field(default_factory=dict)
     short_forms: set[str] = field(default_factory=set)  # names of up to 3 capitals ("VS", "US"): exact case only
     countries: dict[str, Place] = field(default_factory=dict)  # alpha-3 -> the country
-    by_id: dict[int, Place] = field(default_factory=dict)  # GeoNames id -> the place
+    by_id: Mapping[int, Place] = field(default_factory=dict)  # GeoNames id -> the place
     demonyms: list[tuple[str, str]] = field(default_factory=list)  # (lower-case stem, alpha-3)
     extra: dict[str, Any] = field(default_factory=dict)
     max_words: int = 1
@@ -70,13 +151,20 @@ class Gazetteer:
             return
         if len(name.replace(".", "")) <= 3 and name.replace(".", "").isupper():
             self.short_forms.add(name.replace(".", ""))
-        entries = self.by_key.setdefault(key, [])
+        entries = _names(self).setdefault(key, [])
         if place not in entries:
             entries.append(place)
         self.max_words = max(self.max_words, len(key.split()))
 
     def lookup(self, key: str) -> list[Place]:
         return self.by_key.get(key, [])
+
+
+def _names(gaz: Gazetteer) -> dict[str, list[Place]]:
+    """The names of a gazetteer being built (a loaded one is read-only)."""
+    if not isinstance(gaz.by_key, dict):
+        raise TypeError("a loaded gazetteer is read-only")
+    return gaz.by_key
 
 
 def _float(text: str) -> float | None:
@@ -90,18 +178,56 @@ def load_gazetteer() -> Gazetteer:
     sources = [GAZETTEER_FILE, EXTRA_FILE, REGIONS_FILE, Path(__file__).resolve()]
     if not GAZETTEER_FILE.exists():
         raise KroniekError("E141", where=str(GAZETTEER_FILE))
-    return cached_build("gazetteer", sources, _read_gazetteer_paused)
+    return unpack(cached_build("gazetteer-packed", sources, _read_packed))
 
 
-def _read_gazetteer_paused() -> Gazetteer:
+def _read_packed() -> tuple[Any, ...]:
     with bulk_loading():
-        return _read_gazetteer()
+        return pack(_read_gazetteer())
+
+
+def pack(gaz: Gazetteer) -> tuple[Any, ...]:
+    """The gazetteer as plain values (kept in the disk cache): each place once as a tuple of its fields,
+    the names and ids pointing at place numbers. ``unpack`` gives it back with its places made only
+    where they are read."""
+    numbers: dict[int, int] = {}  # id(place) -> its number: one row per place object
+    rows: list[tuple[Any, ...]] = []
+
+    def number(place: Place) -> int:
+        found = numbers.get(id(place))
+        if found is None:
+            found = numbers[id(place)] = len(rows)
+            rows.append(astuple(place))
+        return found
+
+    by_key: dict[str, Any] = {}
+    for key, places in gaz.by_key.items():
+        refs = tuple(number(p) for p in places)
+        by_key[key] = refs[0] if len(refs) == 1 else refs
+    by_id = {geonames_id: number(p) for geonames_id, p in gaz.by_id.items()}
+    countries = {alpha3: number(p) for alpha3, p in gaz.countries.items()}
+    return (rows, by_key, by_id, countries, gaz.short_forms, gaz.demonyms, gaz.extra, gaz.max_words)
+
+
+def unpack(packed: tuple[Any, ...]) -> Gazetteer:
+    rows, by_key, by_id, countries, short_forms, demonyms, extra, max_words = packed
+    places = _PlaceRows(rows)
+    return Gazetteer(
+        by_key=_PlacesByKey(places, by_key),
+        short_forms=short_forms,
+        countries={alpha3: places.place(n) for alpha3, n in countries.items()},
+        by_id=_PlaceById(places, by_id),
+        demonyms=demonyms,
+        extra=extra,
+        max_words=max_words,
+    )
 
 
 def _read_gazetteer() -> Gazetteer:
     if not GAZETTEER_FILE.exists():
         raise KroniekError("E141", where=str(GAZETTEER_FILE))
-    gaz = Gazetteer()
+    by_id: dict[int, Place] = {}
+    gaz = Gazetteer(by_id=by_id)
     try:
         with EXTRA_FILE.open("rb") as fh:
             extra = tomllib.load(fh)
@@ -129,7 +255,7 @@ def _read_gazetteer() -> Gazetteer:
             if place.feature == "country" and place.country:
                 gaz.countries[place.country] = place
             if place.geonames_id is not None:
-                gaz.by_id[place.geonames_id] = place
+                by_id[place.geonames_id] = place
             for name in cols[8].split("|"):
                 gaz.add(name, place)
     gaz.extra = extra
@@ -150,7 +276,7 @@ def _read_gazetteer() -> Gazetteer:
         for name in item.get("names", []):
             key = name_key(name)
             if key not in curated:  # a curated name replaces GeoNames' namesakes ("White House")
-                gaz.by_key.pop(key, None)
+                _names(gaz).pop(key, None)
                 curated.add(key)
             gaz.add(name, place)
     for alpha3, names in extra.get("country_aliases", {}).items():
