@@ -188,10 +188,10 @@ def test_condemning_an_act_targets_its_agent():
 
 
 def test_niet_langer_and_geen_negate():
-    _, events = events_of("Polen steunt Oekraïne niet langer.")
-    assert only(events, "SUPPORT").modality == "negated"
-    _, events = events_of("Frankrijk gaf geen steun aan Polen.")
-    assert only(events, "SUPPORT").modality == "negated"
+    # read with the rule off that lets a negated material act go (events/unrealised.py)
+    for text in ("Polen steunt Oekraïne niet langer.", "Frankrijk gaf geen steun aan Polen."):
+        events = run_events(make_doc(text, "nl", STATES), unrealised_acts=[])
+        assert only(events, "SUPPORT").modality == "negated"
 
 
 def test_aldus_names_the_source():

@@ -19,6 +19,7 @@ PROPOSITION = "proposition of another trigger"  # "demanded that Russia withdraw
 ALLEGATION = "content of an accusation"  # "accused Kyiv of shelling": alleged, not reported as done
 CONDITION = "condition of another act"  # "would respond if Nortland attacked": the attack is no event
 ATTEMPTED = "only attempted or wanted"  # "tried to meet Y": no meeting (events/attempts.py)
+NOT_DONE = "act reported as not done"  # "will not negotiate": a refusal, not a meeting (events/unrealised.py)
 NO_PARTICIPANT = "no participant"  # neither actor nor recipient found
 NOUN_RECIPIENT_ONLY = "noun with only a recipient"  # "support to X"
 LOW_CONFIDENCE = "below min_confidence"
@@ -31,6 +32,7 @@ DROP_REASONS = (
     ALLEGATION,
     CONDITION,
     ATTEMPTED,
+    NOT_DONE,
     NO_PARTICIPANT,
     NOUN_RECIPIENT_ONLY,
     LOW_CONFIDENCE,

@@ -53,6 +53,7 @@ from kroniek.events.learned import (
 )
 from kroniek.events.lexicon import Lexicon, load_lexicon
 from kroniek.events.naming import naming_predicate
+from kroniek.events.offers import OFFERED_TYPES, checked_offered, drop_offered
 from kroniek.events.qualify import (
     attached_to_a_verb,
     complement_start_of,
@@ -71,6 +72,7 @@ from kroniek.events.rementions import merge_rementions
 from kroniek.events.sources import OWN_SPEECH_ACTS, named_as_source, source_for
 from kroniek.events.token_table import token_table
 from kroniek.events.triggers import TriggerMatch, find_triggers
+from kroniek.events.unrealised import UNREALISED_TYPES, checked_types, drop_unrealised
 from kroniek.events.when import discourse_date, other_conjuncts, sentence_index
 from kroniek.events.where import (
     RULE_DESTINATION,
@@ -193,6 +195,8 @@ class EventsStage:
         infinitive_complements: bool = True,
         group_slots: str = "listed",
         group_slot_scope: str = "empty",
+        unrealised_acts: list[str] = UNREALISED_TYPES,
+        offered_acts: list[str] = OFFERED_TYPES,
     ) -> None:
         self.extra_lexicons = tuple(extra_lexicons or ())
         self.use_tree = use_tree
@@ -226,6 +230,11 @@ class EventsStage:
         # a plural noun of people in an empty subject or object slot as a group actor (events/group_slots.py)
         self.group_slots, self.group_slot_scope = checked_group_slots(group_slots, group_slot_scope)
         self._promoters: dict[int, Promoter] = {}  # per document being read (by id), for its group slots
+        # "will not negotiate", "hat keine Waffen geliefert": a material act or meeting reported as not done
+        # is no event of its type (events/unrealised.py)
+        self.unrealised_acts = checked_types(unrealised_acts)
+        # "offered Sudland talks", "bood hulp aan": a meeting or aid only offered is no event (events/offers.py)
+        self.offered_acts = checked_offered(offered_acts)
 
     def lexicon(self, lang: str) -> Lexicon | None:
         return load_lexicon(lang, self.extra_lexicons)
@@ -279,6 +288,10 @@ class EventsStage:
             retype_events(events, signals, self.model_retype)
             annotate_scores(events, signals)
         dropped = [d for r in readings for d in r.dropped]
+        events, not_done = drop_unrealised(events, self.unrealised_acts)
+        dropped.extend(not_done)
+        events, offered = drop_offered(doc.nlp, events, lexicon, self.offered_acts)
+        dropped.extend(offered)
         kept = [e for e in events if e.confidence >= self.min_confidence]
         doc.events.extend(address_reactions(doc, implicit_acts(doc, address_collectives(doc, kept))))
         dropped.extend(
