@@ -165,6 +165,31 @@ def continued_complement(
     return found
 
 
+def complement_end(nlp: Doc, complement: int, end: int, cues: Cues) -> int:
+    """Where a demand's or promise's complement stops inside its clause: at a coordinator that opens an act
+    of the same subject whose verb the lexicon lacks ("rejected the accusation **and called** the state of
+    emergency a declaration of war", "a exigé l'ouverture de négociations **et a fixé** un ultimatum"). The
+    coordinated act is the speaker's own, so a trigger word after it is no content of the proposition (two
+    acts in one clause, issue 13 round 9). Tagged (en, nl): a finite verb within reach of the coordinator;
+    untagged (de, fr): a perfect auxiliary right after it ("und hat", "et a"). A coordinator before an
+    infinitive marker ("and to withdraw") continues the complement. ``end`` when nothing stops it."""
+    if not cues.conjunct_coordinators:
+        return end
+    lowers = token_table(nlp).lowers
+    tagged = nlp.has_annotation("MORPH")
+    for at in range(complement + 1, end - 1):
+        if lowers[at] not in cues.conjunct_coordinators or lowers[at + 1] in cues.infinitive_markers:
+            continue
+        if tagged:
+            reach = range(at + 1, min(at + 1 + _VERB_REACH, end))
+            verb = next((i for i in reach if nlp[i].pos_ in ("VERB", "AUX")), None)
+            if verb is not None and "Fin" in nlp[verb].morph.get("VerbForm", []):
+                return at
+        elif lowers[at + 1] in cues.perfect_aux:
+            return at
+    return end
+
+
 def _finite_act(nlp: Doc, clause: Clause, matches: list[TriggerMatch], cues: Cues) -> bool:
     """The coordinated clause reports an act of its own, not more of a demand's content ("forderte X auf,
     die Angriffe einzustellen, und kritisierte Y"): tagged, its first verbal trigger is finite; untagged

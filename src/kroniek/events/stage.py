@@ -38,7 +38,7 @@ from kroniek.events.argument_rules import (
 from kroniek.events.arguments import Arguments, attribution_tail_groups, find_arguments
 from kroniek.events.attempts import attempted_acts, infinitive_complement_acts
 from kroniek.events.clauses import ActorGroup, Clause, TokenIndex, actor_groups, clauses_of, governing_prep
-from kroniek.events.conjuncts import conjunct_groups, continued_complement, verb_conjuncts
+from kroniek.events.conjuncts import complement_end, conjunct_groups, continued_complement, verb_conjuncts
 from kroniek.events.contents import content_events, coordinated_contents
 from kroniek.events.learned import ModelSignals, TriggerModel, annotate_scores, load_trigger_model, model_signals
 from kroniek.events.lexicon import Lexicon, load_lexicon
@@ -386,10 +386,14 @@ class EventsStage:
                 if preps is None:
                     preps = tuple(lexicon.cues.recipient_preps)
                 complement = complement_start_of(match, own_groups, nlp, preps) if is_prop else act_end
+                # "rejected the accusation and called it …": a coordinated act of its own ends the complement
+                content_end = complement_end(nlp, complement, act_end, lexicon.cues) if is_prop else act_end
                 inner = [
-                    m for m in matches if m is not match and complement <= m.start < act_end and id(m) not in consumed
+                    m
+                    for m in matches
+                    if m is not match and complement <= m.start < content_end and id(m) not in consumed
                 ]
-                if is_prop and act_end == clause.end:
+                if is_prop and content_end == clause.end:
                     inner += continued_complement(
                         nlp, clauses[n + 1 :], groups_by_clause, matches_by_clause, lexicon.cues
                     )
