@@ -53,3 +53,9 @@ def test_fr_perfect_auxiliary_after_et_opens_an_act():
 def test_de_perfect_auxiliary_after_und_opens_an_act():
     doc, found = events_of("Polen forderte den Abzug der Truppen und hat Russland ein Ultimatum gestellt.", "de")
     assert set(found) == {"REQUEST", "THREATEN"}
+
+
+def test_en_participle_after_comma_is_the_speakers_own_act():
+    doc, found = events_of("Russia rejected the plan, insisting that Ukraine must withdraw first.", "en")
+    assert set(found) >= {"REJECT", "REQUEST"}
+    assert names(doc, found["REQUEST"].actor) == {"Russia"}

@@ -387,7 +387,7 @@ class EventsStage:
                     preps = tuple(lexicon.cues.recipient_preps)
                 complement = complement_start_of(match, own_groups, nlp, preps) if is_prop else act_end
                 # "rejected the accusation and called it …": a coordinated act of its own ends the complement
-                content_end = complement_end(nlp, complement, act_end, lexicon.cues) if is_prop else act_end
+                content_end = complement_end(nlp, complement, act_end, lexicon.cues, matches) if is_prop else act_end
                 inner = [
                     m
                     for m in matches
