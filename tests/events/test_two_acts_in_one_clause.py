@@ -59,3 +59,37 @@ def test_en_participle_after_comma_is_the_speakers_own_act():
     doc, found = events_of("Russia rejected the plan, insisting that Ukraine must withdraw first.", "en")
     assert set(found) >= {"REJECT", "REQUEST"}
     assert names(doc, found["REQUEST"].actor) == {"Russia"}
+
+
+# Coordinated acts of one entry are two events, not the items of a list (events/stage.merge_lists)
+
+
+def _triggers(doc, events) -> list[str]:
+    return sorted(doc.text[e.trigger[0].start : e.trigger[0].end] for e in events)
+
+
+def test_en_coordinated_acts_of_one_type_stay_two_events():
+    doc = make_doc("Poland imposed a curfew and suspended internet services in Ukraine.", "en", STATES)
+    assert _triggers(doc, [e for e in run_events(doc) if e.event == "COERCE"]) == ["imposed", "suspended"]
+
+
+def test_en_each_coordinated_act_keeps_its_own_recipient():
+    doc = make_doc("Poland welcomed the agreement and thanked Ukraine for its patience.", "en", STATES)
+    first, second = sorted((e for e in run_events(doc) if e.event == "SUPPORT"), key=lambda e: e.evidence.start)
+    assert names(doc, first.recipient) == set()
+    assert names(doc, second.recipient) == {"Ukraine"}
+
+
+def test_nl_coordinated_acts_of_one_type_stay_two_events():
+    doc = make_doc("Polen verwelkomde het akkoord en bedankte Oekraïne voor zijn geduld.", "nl", STATES)
+    assert _triggers(doc, [e for e in run_events(doc) if e.event == "SUPPORT"]) == ["bedankte", "verwelkomde"]
+
+
+def test_de_coordinated_acts_of_one_type_stay_two_events():
+    doc = make_doc("Polen begrüßte das Abkommen und dankte der Ukraine für ihre Geduld.", "de", STATES)
+    assert _triggers(doc, [e for e in run_events(doc) if e.event == "SUPPORT"]) == ["begrüßte", "dankte"]
+
+
+def test_fr_coordinated_acts_of_one_type_stay_two_events():
+    doc = make_doc("Lundi, la Pologne a salué l'accord et a remercié l'Ukraine pour sa patience.", "fr", STATES)
+    assert len([e for e in run_events(doc) if e.event == "SUPPORT"]) == 2

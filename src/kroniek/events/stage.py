@@ -707,6 +707,7 @@ def merge_lists(events: list[EventRecord], text: str) -> list[EventRecord]:
             and prev.modality == event.modality
             and 0 <= event.evidence.start - prev.evidence.end <= 4
             and not text[prev.evidence.end : event.evidence.start].strip(" ;,\n\t-–•")
+            and not _coordinated(text[prev.evidence.end : event.evidence.start])
         ):
             prev.evidence = CharSpan(prev.evidence.start, event.evidence.end)
             prev.trigger.extend(event.trigger)
@@ -716,6 +717,13 @@ def merge_lists(events: list[EventRecord], text: str) -> list[EventRecord]:
             continue
         merged.append(event)
     return merged
+
+
+def _coordinated(gap: str) -> bool:
+    """Two evidence spans that touch with nothing but spaces between them are conjuncts of one clause
+    ("imposed a curfew | and suspended internet services", events/conjuncts.py): two acts, which the
+    annotation's coordinated_acts rule keeps apart, not the items of a list (issue 13, round 9)."""
+    return not gap.strip(" ")
 
 
 def merge_repeated_talks(events: list[EventRecord]) -> list[EventRecord]:
