@@ -165,9 +165,7 @@ def continued_complement(
     return found
 
 
-def complement_end(
-    nlp: Doc, complement: int, end: int, cues: Cues, matches: list[TriggerMatch] | None = None
-) -> int:
+def complement_end(nlp: Doc, complement: int, end: int, cues: Cues, matches: list[TriggerMatch] | None = None) -> int:
     """Where a demand's or promise's complement stops inside its clause: at a coordinator that opens an act
     of the same subject whose verb the lexicon lacks ("rejected the accusation **and called** the state of
     emergency a declaration of war", "a exigé l'ouverture de négociations **et a fixé** un ultimatum"). The
@@ -195,6 +193,13 @@ def complement_end(
         elif lowers[at + 1] in cues.perfect_aux:
             return at
     return end
+
+
+def touching_conjuncts(gap: str) -> bool:
+    """Two evidence spans that touch with nothing but spaces between them are conjuncts of one clause
+    ("imposed a curfew | and suspended internet services"): two acts, which the
+    annotation's coordinated_acts rule keeps apart, not the items of a list (issue 13, round 9)."""
+    return not gap.strip(" ")
 
 
 def _present_participle(token: Token) -> bool:

@@ -38,7 +38,13 @@ from kroniek.events.argument_rules import (
 from kroniek.events.arguments import Arguments, attribution_tail_groups, find_arguments
 from kroniek.events.attempts import attempted_acts, infinitive_complement_acts
 from kroniek.events.clauses import ActorGroup, Clause, TokenIndex, actor_groups, clauses_of, governing_prep
-from kroniek.events.conjuncts import complement_end, conjunct_groups, continued_complement, verb_conjuncts
+from kroniek.events.conjuncts import (
+    complement_end,
+    conjunct_groups,
+    continued_complement,
+    touching_conjuncts,
+    verb_conjuncts,
+)
 from kroniek.events.contents import content_events, coordinated_contents
 from kroniek.events.learned import ModelSignals, TriggerModel, annotate_scores, load_trigger_model, model_signals
 from kroniek.events.lexicon import Lexicon, load_lexicon
@@ -707,7 +713,7 @@ def merge_lists(events: list[EventRecord], text: str) -> list[EventRecord]:
             and prev.modality == event.modality
             and 0 <= event.evidence.start - prev.evidence.end <= 4
             and not text[prev.evidence.end : event.evidence.start].strip(" ;,\n\t-–•")
-            and not _coordinated(text[prev.evidence.end : event.evidence.start])
+            and not touching_conjuncts(text[prev.evidence.end : event.evidence.start])
         ):
             prev.evidence = CharSpan(prev.evidence.start, event.evidence.end)
             prev.trigger.extend(event.trigger)
@@ -717,13 +723,6 @@ def merge_lists(events: list[EventRecord], text: str) -> list[EventRecord]:
             continue
         merged.append(event)
     return merged
-
-
-def _coordinated(gap: str) -> bool:
-    """Two evidence spans that touch with nothing but spaces between them are conjuncts of one clause
-    ("imposed a curfew | and suspended internet services", events/conjuncts.py): two acts, which the
-    annotation's coordinated_acts rule keeps apart, not the items of a list (issue 13, round 9)."""
-    return not gap.strip(" ")
 
 
 def merge_repeated_talks(events: list[EventRecord]) -> list[EventRecord]:
