@@ -713,8 +713,12 @@ def merge_lists(events: list[EventRecord], text: str) -> list[EventRecord]:
             and prev.modality == event.modality
             and 0 <= event.evidence.start - prev.evidence.end <= 4
             and not text[prev.evidence.end : event.evidence.start].strip(" ;,\n\t-–•")
-            and not touching_conjuncts(text[prev.evidence.end : event.evidence.start])
         ):
+            if touching_conjuncts(text[prev.evidence.end : event.evidence.start]):
+                # two acts of one clause: the later shares the earlier's date, as it shared it when merged
+                event.date = event.date or prev.date
+                merged.append(event)
+                continue
             prev.evidence = CharSpan(prev.evidence.start, event.evidence.end)
             prev.trigger.extend(event.trigger)
             prev.recipient.extend(r for r in event.recipient if r not in prev.recipient)
