@@ -23,7 +23,7 @@ from kroniek.events.token_table import token_table
 from kroniek.events.triggers import TriggerMatch
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Token
 
 # How far after the coordinator the next act's verb may stand: a subject and an auxiliary ("and the
 # Kremlin has rejected"), and in a verb-final clause also an object ("dass X Kiew angriff und Lwiw
@@ -163,6 +163,47 @@ def continued_complement(
             break
         found.extend(m for m in matches if m.entry.event not in PROPOSITION_TYPES)
     return found
+
+
+def complement_end(nlp: Doc, complement: int, end: int, cues: Cues, matches: list[TriggerMatch] | None = None) -> int:
+    """Where a demand's or promise's complement stops inside its clause: at a coordinator that opens an act
+    of the same subject whose verb the lexicon lacks ("rejected the accusation **and called** the state of
+    emergency a declaration of war", "a exigé l'ouverture de négociations **et a fixé** un ultimatum"). The
+    coordinated act is the speaker's own, so a trigger word after it is no content of the proposition (two
+    acts in one clause, issue 13 round 9). Tagged (en, nl): a finite verb within reach of the coordinator;
+    untagged (de, fr): a perfect auxiliary right after it ("und hat", "et a"). A coordinator before an
+    infinitive marker ("and to withdraw") continues the complement. Also, tagged: a comma and a trigger verb
+    in the present participle ("rejected the proposal, insisting that …": the speaker's own act, an adjunct
+    of the first). ``end`` when nothing stops it."""
+    if not cues.conjunct_coordinators:
+        return end
+    lowers = token_table(nlp).lowers
+    tagged = nlp.has_annotation("MORPH")
+    participles = {m.start for m in matches or () if m.kind == "verb" and _present_participle(nlp[m.start])}
+    for at in range(complement + 1, end - 1):
+        if tagged and lowers[at] == "," and at + 1 in participles:
+            return at
+        if lowers[at] not in cues.conjunct_coordinators or lowers[at + 1] in cues.infinitive_markers:
+            continue
+        if tagged:
+            reach = range(at + 1, min(at + 1 + _VERB_REACH, end))
+            verb = next((i for i in reach if nlp[i].pos_ in ("VERB", "AUX")), None)
+            if verb is not None and "Fin" in nlp[verb].morph.get("VerbForm", []):
+                return at
+        elif lowers[at + 1] in cues.perfect_aux:
+            return at
+    return end
+
+
+def touching_conjuncts(gap: str) -> bool:
+    """Two evidence spans that touch with nothing but spaces between them are conjuncts of one clause
+    ("imposed a curfew | and suspended internet services"): two acts, which the
+    annotation's coordinated_acts rule keeps apart, not the items of a list (issue 13, round 9)."""
+    return not gap.strip(" ")
+
+
+def _present_participle(token: Token) -> bool:
+    return "Part" in token.morph.get("VerbForm", []) and "Pres" in token.morph.get("Tense", [])
 
 
 def _finite_act(nlp: Doc, clause: Clause, matches: list[TriggerMatch], cues: Cues) -> bool:

@@ -39,7 +39,13 @@ from kroniek.events.arguments import Arguments, attribution_tail_groups, find_ar
 from kroniek.events.attempts import attempted_acts, infinitive_complement_acts
 from kroniek.events.clauses import ActorGroup, Clause, TokenIndex, actor_groups, clauses_of, governing_prep
 from kroniek.events.collective import address_collectives
-from kroniek.events.conjuncts import conjunct_groups, continued_complement, verb_conjuncts
+from kroniek.events.conjuncts import (
+    complement_end,
+    conjunct_groups,
+    continued_complement,
+    touching_conjuncts,
+    verb_conjuncts,
+)
 from kroniek.events.contents import content_events, coordinated_contents
 from kroniek.events.group_slots import Promoter, checked_group_slots, fill_group_slots
 from kroniek.events.implicit import implicit_acts
@@ -428,10 +434,14 @@ class EventsStage:
                 if preps is None:
                     preps = tuple(lexicon.cues.recipient_preps)
                 complement = complement_start_of(match, own_groups, nlp, preps) if is_prop else act_end
+                # "rejected the accusation and called it …": a coordinated act of its own ends the complement
+                content_end = complement_end(nlp, complement, act_end, lexicon.cues, matches) if is_prop else act_end
                 inner = [
-                    m for m in matches if m is not match and complement <= m.start < act_end and id(m) not in consumed
+                    m
+                    for m in matches
+                    if m is not match and complement <= m.start < content_end and id(m) not in consumed
                 ]
-                if is_prop and act_end == clause.end:
+                if is_prop and content_end == clause.end:
                     inner += continued_complement(
                         nlp, clauses[n + 1 :], groups_by_clause, matches_by_clause, lexicon.cues
                     )
@@ -752,6 +762,11 @@ def merge_lists(events: list[EventRecord], text: str) -> list[EventRecord]:
             and 0 <= event.evidence.start - prev.evidence.end <= 4
             and not text[prev.evidence.end : event.evidence.start].strip(" ;,\n\t-–•")
         ):
+            if touching_conjuncts(text[prev.evidence.end : event.evidence.start]):
+                # two acts of one clause: the later shares the earlier's date, as it shared it when merged
+                event.date = event.date or prev.date
+                merged.append(event)
+                continue
             prev.evidence = CharSpan(prev.evidence.start, event.evidence.end)
             prev.trigger.extend(event.trigger)
             prev.recipient.extend(r for r in event.recipient if r not in prev.recipient)
