@@ -70,7 +70,10 @@ def _triggers(doc, events) -> list[str]:
 
 def test_en_coordinated_acts_of_one_type_stay_two_events():
     doc = make_doc("Poland imposed a curfew and suspended internet services in Ukraine.", "en", STATES)
-    assert _triggers(doc, [e for e in run_events(doc) if e.event == "COERCE"]) == ["imposed", "suspended"]
+    # the first act's trigger may be the verb or its object noun (the trigger model of round 9 prefers the noun);
+    # what matters here is that the coordinated acts stay two events
+    first, second = _triggers(doc, [e for e in run_events(doc) if e.event == "COERCE"])
+    assert first in {"curfew", "imposed"} and second == "suspended"
 
 
 def test_en_each_coordinated_act_keeps_its_own_recipient():
