@@ -45,7 +45,7 @@ CHECKED_KEPT = 16
 _BOUNDARY = re.compile(r"[^\w]|_")
 
 
-class LazySpecialsTokenizer(Tokenizer):  # type: ignore[misc]
+class LazySpecialsTokenizer(Tokenizer):
     """spaCy's tokenizer, with the special cases of ``from_bytes``/``from_disk`` and of
     ``add_special_case`` kept pending until a text contains their string (module docstring)."""
 
