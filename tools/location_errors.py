@@ -41,7 +41,7 @@ class ExplainingExtractor(Extractor):
     """Keeps which rule chose each event's place (the chronicle does not carry ``explain``)."""
 
     def _chronicle(self, doc):  # type: ignore[no-untyped-def]
-        with self.pipeline.memory_zone(doc.lang):
+        with self.pipeline.memory_zone(doc.lang, [doc.text]):
             done = self.pipeline(doc)
             PLACES[doc.article.id] = [
                 [p.start, p.end, p.name, [f for f in ("metonym", "dateline", "locative") if getattr(p, f)]]

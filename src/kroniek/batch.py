@@ -111,7 +111,7 @@ def _parse_together(
 
     budget = sum(extractor.budget_for(item.text) for _, item, _ in group)
     try:
-        with extractor.pipeline.memory_zone(language):
+        with extractor.pipeline.memory_zone(language, [doc.text for _, _, doc in group]):
             with time_budget(budget, f"{group[0][1].id} and {len(group) - 1} more"):
                 parsed = nlp_stage.parse_many(language, [doc.text for _, _, doc in group])
             for (i, item, doc), spacy_doc in zip(group, parsed, strict=True):

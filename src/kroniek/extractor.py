@@ -131,7 +131,7 @@ class Extractor:
         return self.time_budget_s + len(text) * self.time_budget_ms_per_char / 1000
 
     def _chronicle(self, doc: ArticleDoc) -> Chronicle:
-        with self.pipeline.memory_zone(doc.lang):
+        with self.pipeline.memory_zone(doc.lang, [doc.text]):
             return to_chronicle(self.pipeline(doc))
 
     def extract(

@@ -59,14 +59,15 @@ class Pipeline:
         return [s.name for s in self.stages]
 
     @contextlib.contextmanager
-    def memory_zone(self, lang: str) -> Iterator[None]:
+    def memory_zone(self, lang: str, texts: list[str] | None = None) -> Iterator[None]:
         """A block whose per-article memory the stages free at its end (stages that offer
-        ``memory_zone(lang)``, such as the nlp stage); nothing made inside may be used after it."""
+        ``memory_zone(lang, texts)``, such as the nlp stage); nothing made inside may be used after it.
+        ``texts``: the texts parsed inside (None: not known), so that the nlp stage can prepare for them."""
         with contextlib.ExitStack() as stack:
             for stage in self.stages:
                 zone = getattr(stage, "memory_zone", None)
                 if zone is not None:
-                    stack.enter_context(zone(lang))
+                    stack.enter_context(zone(lang, texts))
             yield
 
     def __call__(self, doc: ArticleDoc) -> ArticleDoc:
