@@ -11,6 +11,9 @@ verb governs the timex: one that modifies a noun ("Putin, re-elected on March 18
 the re-election's) or one coordinated with the trigger's verb (this needs the dependency parse, so it
 holds for the languages whose pipeline makes one).
 
+``embedded_acts_date``: a timex of the act that a request, offer or threat is about ("called on X to strike on
+Thursday") dates that act, not the ask (round 9).
+
 ``temporal_clause_date``: a clause opened by "when", "toen", "als", "lorsque" (``cues.temporal_openers``)
 happens at the time of the clause it modifies ("The escalation began on Wednesday, when X attacked Y").
 
@@ -120,10 +123,11 @@ _EMBEDDING = ("xcomp", "ccomp")
 def embedded_acts_date(doc: ArticleDoc, timex: TimexRecord, trigger_at: int) -> bool:
     """The timex dates the act that a request, offer, agreement, refusal or threat is about, not the speech act:
     the verb that governs it is a complement of the trigger's verb (xcomp/ccomp, also through further
-    complements, or an infinitive adverbial clause) and stands after it ("called on its supporters to strike on Thursday", "riep zijn achterban
-    op donderdag het werk neer te leggen", "threatened to walk out in January"). The annotators leave such a
-    call or offer undated (A23 #78, A27 #11, A29 #4: "ready to host talks next week" is an undated AGREE).
-    Needs the dependency parse: without one nothing is so read."""
+    complements, or an infinitive adverbial clause) with no subject of its own, and stands after it ("called on
+    its supporters to strike on Thursday", "riep zijn achterban op donderdag het werk neer te leggen",
+    "threatened to walk out in January"). The annotators leave such a call or offer undated (A23 #78, A27 #11,
+    A29 #4: "ready to host talks next week" is an undated AGREE). Needs the dependency parse (English, Dutch):
+    without one nothing is so read."""
     nlp = doc.nlp
     if nlp is None or not nlp.has_annotation("DEP"):
         return False
@@ -137,7 +141,7 @@ def embedded_acts_date(doc: ArticleDoc, timex: TimexRecord, trigger_at: int) -> 
     last = max(first, _token_at(nlp, timex.end - 1))
     head = _outside_head(nlp, first, last)
     if head is not None and head.i > last and head.pos_ in ("NOUN", "PROPN"):
-        return False  # a date before its noun names a thing ("advised citizens to leave in its January 3 alert")
+        return False  # a date before its noun names a thing ("advised them to leave in its Thursday travel alert")
     verb = _governing_verb(head)
     if verb is None or verb.i <= own.i:
         return False
@@ -151,7 +155,7 @@ def embedded_acts_date(doc: ArticleDoc, timex: TimexRecord, trigger_at: int) -> 
         if step.head.i == own.i:
             # a controlled complement ("called on X to strike", "offered to host") is the asked or offered act;
             # a clause with its own subject ("pledged that he would return on 10 January") reports what was
-            # said, which the annotators date in older articles (dev: 1 right, train: 1 right, 1 wrong)
+            # said, which the annotators date in older articles (corpus dev: one right date lost without this)
             return not any(child.dep_.startswith("nsubj") for child in step.children)
         step = step.head
     return False
