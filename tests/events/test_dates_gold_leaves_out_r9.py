@@ -65,3 +65,9 @@ def test_the_events_stage_leaves_the_call_undated() -> None:
 def test_the_events_stage_dates_a_call_by_its_own_day() -> None:
     dates = _dates("On Thursday Nortland called on Sudland to release the prisoners.", "en", "Thursday", "REQUEST")
     assert dates and all(d is not None for d in dates)
+
+
+def test_an_ask_for_a_time_already_past_is_history_and_keeps_its_date() -> None:
+    text = "Nortland had called on Sudland to release the prisoners in 2019."
+    doc = make_doc(text, "en", STATES, timexes=[("2019", "DATE", "2019")], published=PUBLISHED)
+    assert not embedded_acts_date(doc, _timex(doc), text.index("called"))

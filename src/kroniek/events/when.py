@@ -126,10 +126,11 @@ def embedded_acts_date(doc: ArticleDoc, timex: TimexRecord, trigger_at: int) -> 
     complements, or an infinitive adverbial clause) with no subject of its own, and stands after it ("called on
     its supporters to strike on Thursday", "riep zijn achterban op donderdag het werk neer te leggen",
     "threatened to walk out in January"). The annotators leave such a call or offer undated (A23 #78, A27 #11,
-    A29 #4: "ready to host talks next week" is an undated AGREE). Needs the dependency parse (English, Dutch):
-    without one nothing is so read."""
+    A29 #4: "ready to host talks next week" is an undated AGREE). A timex wholly before the publication day
+    dates history and is kept (``_before_the_report``). Needs the dependency parse (English, Dutch): without
+    one nothing is so read."""
     nlp = doc.nlp
-    if nlp is None or not nlp.has_annotation("DEP"):
+    if nlp is None or not nlp.has_annotation("DEP") or _before_the_report(doc, timex):
         return False
     trigger = _token_at(nlp, trigger_at)
     first = _token_at(nlp, timex.start)
@@ -159,6 +160,18 @@ def embedded_acts_date(doc: ArticleDoc, timex: TimexRecord, trigger_at: int) -> 
             return not any(child.dep_.startswith("nsubj") for child in step.children)
         step = step.head
     return False
+
+
+_CALENDAR = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
+
+
+def _before_the_report(doc: ArticleDoc, timex: TimexRecord) -> bool:
+    """The timex (a year, month or day) ends before the publication day: an ask or offer for a time already
+    past when the article reports it is history that the timex dates ("a pact it had threatened to scrap in
+    2019"), not a plan still ahead."""
+    if doc.published is None or not _CALENDAR.match(timex.value):
+        return False
+    return timex.value < doc.published.isoformat()[: len(timex.value)]
 
 
 def _perfect_right_before(nlp: Doc, first: int, cues: Cues) -> bool:
