@@ -25,7 +25,7 @@ from kroniek.events.lexicon import Cues, Lexicon
 from kroniek.events.sources import VERBAL_TYPES, is_report_verb
 from kroniek.events.token_table import QUOTE_CHARS, token_table
 from kroniek.events.triggers import TriggerMatch
-from kroniek.events.when import dates_the_event, past_verb_dates
+from kroniek.events.when import dates_the_event, embedded_acts_date, past_verb_dates
 from kroniek.events.where import (
     GROUND_TYPES,
     LOOKBACK_CITY_SENTENCES,
@@ -309,14 +309,16 @@ def event_date(
     modality: Modality,
     cues: Cues | None = None,
     skip: tuple[CharSpan, ...] = (),
+    embeds: bool = False,
 ) -> tuple[TimexRecord | None, Modality]:
     """The one date chooser of the project: (the event's date, its modality). The date is the timex
     ``date_for`` picks; an asserted event dated after the publication day is planned; a bare weekday then
     takes the reading (past or future) that the modality asks for. benchmarks/time_benchmark.py measures
     this function. (An event its clause leaves undated may take a date from the article around it:
     events/when.py ``discourse_date``, applied by the stage.) ``skip``: parts of the evidence whose timexes
-    belong to another act (events/when.py ``other_conjuncts``)."""
-    date = date_for(doc, evidence, trigger_at, cues, skip)
+    belong to another act (events/when.py ``other_conjuncts``). ``embeds``: the event is about another act
+    (a request, offer, refusal, threat: a timex of that act's complement does not date it)."""
+    date = date_for(doc, evidence, trigger_at, cues, skip, embeds)
     if modality == "asserted" and future_by_date(date, doc.published):
         # a bare weekday's forward reading is the time stage's guess from the tense it saw; a past or
         # perfect verb form at the event ("heeft maandag … verloren", "rejected on Sunday") overrules it
@@ -345,7 +347,12 @@ def _past_tense(doc: ArticleDoc, evidence: CharSpan, trigger_at: int, cues: Cues
 
 
 def date_for(
-    doc: ArticleDoc, span: CharSpan, trigger_at: int, cues: Cues | None = None, skip: tuple[CharSpan, ...] = ()
+    doc: ArticleDoc,
+    span: CharSpan,
+    trigger_at: int,
+    cues: Cues | None = None,
+    skip: tuple[CharSpan, ...] = (),
+    embeds: bool = False,
 ) -> TimexRecord | None:
     """The DATE/TIME timex nearest the trigger in its clause that dates the event itself (not a page stamp,
     not a noun's or another verb's date: events/when.py ``dates_the_event``). (Borrowing one from another
@@ -360,6 +367,7 @@ def date_for(
         and t.precision != "vague"
         and dates_the_event(doc, t, trigger_at, cues)
         and not any(s.start <= t.start and t.end <= s.end for s in skip)
+        and not (embeds and embedded_acts_date(doc, t, trigger_at))
     ]
     if found:
         return day_of(min(found, key=lambda t: abs(t.start - trigger_at)))

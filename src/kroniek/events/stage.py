@@ -573,7 +573,8 @@ def _qualified_event(ctx: EventContext) -> EventRecord:
     modality, cue = modality_of(doc, match, ctx.clause, ctx.complement, lexicon)
     first_trigger = min((m.start for m in ctx.state.clause_matches), default=match.start)
     skip = other_conjuncts(nlp, ctx.clause, ctx.conjunct, first_trigger)
-    date, dated_modality = event_date(doc, evidence, triggers[0].start, modality, lexicon.cues, skip)
+    embeds = entry.event in PROPOSITION_TYPES  # a timex of the asked or offered act does not date the ask
+    date, dated_modality = event_date(doc, evidence, triggers[0].start, modality, lexicon.cues, skip, embeds)
     if dated_modality != modality:
         modality, cue = dated_modality, "future date"
     explain["modality"] = f"{modality} ({cue})" if cue else modality

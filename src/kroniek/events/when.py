@@ -11,6 +11,9 @@ verb governs the timex: one that modifies a noun ("Putin, re-elected on March 18
 the re-election's) or one coordinated with the trigger's verb (this needs the dependency parse, so it
 holds for the languages whose pipeline makes one).
 
+``embedded_acts_date``: a timex of the act that a request, offer or threat is about ("called on X to strike on
+Thursday") dates that act, not the ask (round 9).
+
 ``temporal_clause_date``: a clause opened by "when", "toen", "als", "lorsque" (``cues.temporal_openers``)
 happens at the time of the clause it modifies ("The escalation began on Wednesday, when X attacked Y").
 
@@ -112,6 +115,63 @@ def past_verb_dates(doc: ArticleDoc, timex: TimexRecord, cues: Cues | None) -> b
     return "Part" in form and any(
         child.dep_.startswith("aux") and child.lower_ in cues.perfect_aux for child in verb.children
     )
+
+
+_EMBEDDING = ("xcomp", "ccomp")
+
+
+def embedded_acts_date(doc: ArticleDoc, timex: TimexRecord, trigger_at: int) -> bool:
+    """The timex dates the act that a request, offer, agreement, refusal or threat is about, not the speech act:
+    the verb that governs it is a complement of the trigger's verb (xcomp/ccomp, also through further
+    complements, or an infinitive adverbial clause) with no subject of its own, and stands after it ("called on
+    its supporters to strike on Thursday", "riep zijn achterban op donderdag het werk neer te leggen",
+    "threatened to walk out in January"). The annotators leave such a call or offer undated (A23 #78, A27 #11,
+    A29 #4: "ready to host talks next week" is an undated AGREE). A timex wholly before the publication day
+    dates history and is kept (``_before_the_report``). Needs the dependency parse (English, Dutch): without
+    one nothing is so read."""
+    nlp = doc.nlp
+    if nlp is None or not nlp.has_annotation("DEP") or _before_the_report(doc, timex):
+        return False
+    trigger = _token_at(nlp, trigger_at)
+    first = _token_at(nlp, timex.start)
+    if trigger >= len(nlp) or first >= len(nlp) or first < trigger:
+        return False
+    own = nlp[trigger]
+    if own.pos_ not in ("VERB", "AUX"):
+        return False  # a noun trigger ("the call for talks on Friday") is left to the other rules
+    last = max(first, _token_at(nlp, timex.end - 1))
+    head = _outside_head(nlp, first, last)
+    if head is not None and head.i > last and head.pos_ in ("NOUN", "PROPN"):
+        return False  # a date before its noun names a thing ("advised them to leave in its Thursday travel alert")
+    verb = _governing_verb(head)
+    if verb is None or verb.i <= own.i:
+        return False
+    step = verb
+    for _ in range(6):
+        # the parser hangs "to release" of "called on X to release" as an adverbial clause: an infinitive one
+        # is the complement too
+        infinitive = step.dep_ == "advcl" and "Inf" in step.morph.get("VerbForm", [])
+        if not (step.dep_ in _EMBEDDING or infinitive) or step.head.i == step.i:
+            return False
+        if step.head.i == own.i:
+            # a controlled complement ("called on X to strike", "offered to host") is the asked or offered act;
+            # a clause with its own subject ("pledged that he would return on 10 January") reports what was
+            # said, which the annotators date in older articles (corpus dev: one right date lost without this)
+            return not any(child.dep_.startswith("nsubj") for child in step.children)
+        step = step.head
+    return False
+
+
+_CALENDAR = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
+
+
+def _before_the_report(doc: ArticleDoc, timex: TimexRecord) -> bool:
+    """The timex (a year, month or day) ends before the publication day: an ask or offer for a time already
+    past when the article reports it is history that the timex dates ("a pact it had threatened to scrap in
+    2019"), not a plan still ahead."""
+    if doc.published is None or not _CALENDAR.match(timex.value):
+        return False
+    return timex.value < doc.published.isoformat()[: len(timex.value)]
 
 
 def _perfect_right_before(nlp: Doc, first: int, cues: Cues) -> bool:
