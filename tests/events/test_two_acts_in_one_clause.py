@@ -61,7 +61,7 @@ def test_en_participle_after_comma_is_the_speakers_own_act():
     assert names(doc, found["REQUEST"].actor) == {"Russia"}
 
 
-# Coordinated acts of one entry are two events, not the items of a list (events/stage.merge_lists)
+# Coordinated acts of one entry are two events, not the items of a list (events/merging.merge_lists)
 
 
 def _triggers(doc, events) -> list[str]:

@@ -43,7 +43,6 @@ from kroniek.events.conjuncts import (
     complement_end,
     conjunct_groups,
     continued_complement,
-    touching_conjuncts,
     verb_conjuncts,
 )
 from kroniek.events.contents import content_events, coordinated_contents
@@ -58,6 +57,7 @@ from kroniek.events.learned import (
     retype_events,
 )
 from kroniek.events.lexicon import Lexicon, load_lexicon
+from kroniek.events.merging import merge_copy, merge_into, merge_lists, merge_repeated_talks
 from kroniek.events.naming import naming_predicate
 from kroniek.events.offers import OFFERED_TYPES, checked_offered, drop_offered
 from kroniek.events.qualify import (
@@ -121,19 +121,6 @@ class _SentenceReading:
         """Some model proposal or veto falls on a token this sentence's trigger search looked at."""
         marked = [*signals.proposals, *signals.vetoed]
         return any(i in tokens for tokens in self.clause_tokens for i in marked)
-
-
-def _merge_copy(event: EventRecord) -> EventRecord:
-    """A copy that the article-level merges may change without changing ``event``: they extend its trigger,
-    recipient, quantity and "merged" lists and replace its evidence and mode."""
-    explain = {k: list(v) if isinstance(v, list) else v for k, v in event.explain.items()}
-    return replace(
-        event,
-        trigger=list(event.trigger),
-        recipient=list(event.recipient),
-        quantities=list(event.quantities),
-        explain=explain,
-    )
 
 
 _SETTING = '[stages."events.lexicon/v1"].model_thresholds'
@@ -281,7 +268,7 @@ class EventsStage:
             events = self._article_merges([e for r in readings for e in r.events], doc.text)
         else:
             # the first reading's events stay as they are (merged copies below) so that the second can reuse them
-            events = self._article_merges([_merge_copy(e) for r in readings for e in r.events], doc.text)
+            events = self._article_merges([merge_copy(e) for r in readings for e in r.events], doc.text)
             # Second reading: the model sees the lexicon coder's decisions (as it did in training), then
             # proposes the event words the lexicon missed and rejects the lexicon matches it does not believe.
             mentions = [(m.start, m.end) for actor in doc.actors for m in actor.mentions]
@@ -480,7 +467,7 @@ class EventsStage:
                     event = self._event(_whole_clause_arguments(context, groups))
                 if event is None:
                     continue
-                if _merge_into(events, event):
+                if merge_into(events, event):
                     state.dropped.append(fates.dropped(nlp, match, fates.MERGED))
                     continue
                 events.append(event)
@@ -746,97 +733,6 @@ def _object_control(nlp: Any, match: TriggerMatch, complement: int, lexicon: Lex
         and complement < len(nlp)
         and nlp[complement].text.lower() in lexicon.cues.infinitive_markers
     )
-
-
-def merge_lists(events: list[EventRecord], text: str) -> list[EventRecord]:
-    """One event per list: "X benoemd tot …;\nY benoemd tot …" are one appointment with both appointees.
-    Consecutive events from the same lexicon entry, with the same actors, whose evidence spans are
-    separated only by punctuation and white space, are merged."""
-    merged: list[EventRecord] = []
-    for event in sorted(events, key=lambda e: e.evidence.start):
-        prev = merged[-1] if merged else None
-        if (
-            prev is not None
-            and prev.entry_id == event.entry_id
-            and set(prev.actor) == set(event.actor)
-            and prev.modality == event.modality
-            and 0 <= event.evidence.start - prev.evidence.end <= 4
-            and not text[prev.evidence.end : event.evidence.start].strip(" ;,\n\t-–•")
-        ):
-            if touching_conjuncts(text[prev.evidence.end : event.evidence.start]):
-                # two acts of one clause: the later shares the earlier's date, as it shared it when merged
-                event.date = event.date or prev.date
-                merged.append(event)
-                continue
-            prev.evidence = CharSpan(prev.evidence.start, event.evidence.end)
-            prev.trigger.extend(event.trigger)
-            prev.recipient.extend(r for r in event.recipient if r not in prev.recipient)
-            prev.quantities.extend(event.quantities)
-            prev.explain.setdefault("merged", []).append("list item")
-            continue
-        merged.append(event)
-    return merged
-
-
-def merge_repeated_talks(events: list[EventRecord]) -> list[EventRecord]:
-    """One article naming one meeting several times ("the talks between A and B ... the phone call ...
-    in the conversation") reports one meeting: a CONSULT without a mode whose participants, date and
-    modality equal those of a CONSULT with a mode (phone, visit) is another mention of it, not a second
-    meeting. A nominal mention ("het gesprek") is dropped in favour of the specific one; a verbal one
-    ("X spoke with Y") is the report itself: it stays and takes the mode, and the nominal specific
-    mention ("the phone call") goes. Undated mentions are kept: without a date two talks cannot be told
-    apart from one."""
-
-    def key(e: EventRecord) -> tuple[frozenset[int], str, str]:
-        assert e.date is not None
-        return frozenset(e.actor) | frozenset(e.recipient), e.date.value, e.modality
-
-    dropped: set[int] = set()
-    for event in events:
-        if event.event != "CONSULT" or event.mode is not None or event.date is None:
-            continue
-        same = next(
-            (
-                s
-                for s in events
-                if s.event == "CONSULT"
-                and s.mode
-                and s.date is not None
-                and id(s) not in dropped
-                and key(s) == key(event)
-            ),
-            None,
-        )
-        if same is None:
-            continue
-        if event.trigger_kind == "verb" and same.trigger_kind == "noun":
-            event.mode = same.mode
-            event.explain.setdefault("merged", []).append(f"repeated mention: {same.entry_id}")
-            dropped.add(id(same))
-        else:
-            same.explain.setdefault("merged", []).append(f"repeated mention: {event.entry_id}")
-            dropped.add(id(event))
-    return [e for e in events if id(e) not in dropped]
-
-
-def _merge_into(events: list[EventRecord], event: EventRecord) -> bool:
-    """Two triggers of one event in one clause ("steun en waardering", "during a call … discussed"): keep
-    one event with both triggers."""
-    for other in events:
-        if (
-            other.evidence == event.evidence
-            and other.event == event.event
-            and (other.mode == event.mode or other.mode is None or event.mode is None)
-            and set(other.actor) == set(event.actor)
-            and other.modality == event.modality
-        ):
-            other.mode = other.mode or event.mode  # "a phone call … discussed": the call's mode
-            other.trigger.extend(t for t in event.trigger if t not in other.trigger)
-            other.trigger.sort(key=lambda s: s.start)
-            other.recipient.extend(r for r in event.recipient if r not in other.recipient)
-            other.explain.setdefault("merged", []).append(event.entry_id)
-            return True
-    return False
 
 
 def conditions_of_propositions(
