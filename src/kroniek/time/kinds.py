@@ -274,6 +274,24 @@ def quarter(tagger: Tagger, r: _Resolving) -> TimexRecord | None:
     return r.rec("DATE", f"{year:04d}-Q{int(number)}", "vague")
 
 
+def half_year(tagger: Tagger, r: _Resolving) -> TimexRecord | None:
+    """ "the first half of 2024", "H2 2023", "im ersten Halbjahr", "au premier semestre", "het tweede halfjaar"
+    = 2024-H1 / 2023-H2 (TimeML); without a year the last such half that has begun by the publication date,
+    as for quarters ("the second half" in a March report is last year's)."""
+    g = r.g
+    number = int((g["hnum"] or "H0")[1]) if g.get("hnum") else tagger.lex.lookup("half", g.get("half"))
+    if not number or int(number) not in (1, 2):
+        return None
+    year = _year_of(tagger, r)
+    if year is None and g.get("ythis") and r.published is not None:
+        year = r.published.year  # "of the year": the publication year
+    if year is None:
+        if r.published is None:
+            return r.rec("DATE", f"XXXX-H{int(number)}", "vague", False)
+        year = r.published.year - (1 if 6 * (int(number) - 1) + 1 > r.published.month else 0)
+    return r.rec("DATE", f"{year:04d}-H{int(number)}", "vague")
+
+
 def week_of_year(tagger: Tagger, r: _Resolving) -> TimexRecord | None:
     """ "the first week of 2015" = 2015-W01, "week 10" / "KW 10" = that ISO week of the publication year (or
     the year named), "the last week of 2015" = its last ISO week (2015-W53)."""

@@ -73,6 +73,8 @@ class Lexicon:
     month_cue: dict[str, Any]
     filters: dict[str, Any]
     anchor: dict[str, Any] = field(default_factory=dict)
+    # [range]: the words between two days of a range ("Monday to Friday"), see kroniek.time.ranges
+    ranges: dict[str, Any] = field(default_factory=dict)
     patterns: list[Pattern] = field(default_factory=list)
     # normalised holiday name -> year -> date (from [holidays], see kroniek.time.calendar)
     holidays: dict[str, Callable[[int], dt.date | None]] = field(default_factory=dict)
@@ -266,6 +268,7 @@ def _build_lexicon(lang: str, guard_of: Callable[[str, int], str] = first_char_g
         month_cue=data.get("month_cue", {}),
         filters=data.get("filters", {}),
         anchor=data.get("anchor", {}),
+        ranges=data.get("range", {}),
         holidays={key_of(name): holiday_rule(lang, name, str(rule)) for name, rule in raw_holidays.items()},
     )
     joiners = data.get("combine", {}).get("joiners", [])

@@ -15,6 +15,7 @@ from kroniek import lang as lang_packs
 from kroniek.document import ArticleDoc
 from kroniek.lang import SUPPORTED
 from kroniek.lang.text import normalise
+from kroniek.time.ranges import order_ranges
 from kroniek.time.resolve import reanchor
 from kroniek.time.stamps import mark_page_stamps
 from kroniek.time.tagger import tagger_for
@@ -37,6 +38,7 @@ class TimeStage:
         for timex in doc.timexes:
             if timex.direction is not None and doc.published is not None:
                 timex.readings = {way: reanchor(timex, doc.published, way).value for way in ("past", "future")}
+        order_ranges(doc, doc.timexes, tagger.lex)
         mark_page_stamps(doc)
         unresolved = [t for t in doc.timexes if not t.anchored]
         if unresolved:

@@ -519,6 +519,7 @@ Tagger._RESOLVERS = {
     "shift": K.shift,
     "weekday_day": K.weekday_and_day,
     "quarter": K.quarter,
+    "half_year": K.half_year,
     "week_of_year": K.week_of_year,
     "nth_in_month": K.nth_in_month,
     "deictic": Tagger._deictic,
