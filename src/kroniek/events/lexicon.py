@@ -132,6 +132,9 @@ class Cues:
     # spelling changes inside a verb's paradigm, "from>to", made before an ending is stripped: French writes
     # "c" as "ç" and "g" as "ge" before a, o, u ("dénonçant", "exigeant" are "dénoncer", "exiger")
     stem_spellings: frozenset[str] = frozenset()
+    # separable verb particles ("liet … vrij"): a multiword form ending in one matches split over the clause
+    # (events/separable.py)
+    separable_particles: frozenset[str] = frozenset()
     legal_heads: frozenset[str] = frozenset()  # "murder charges", "war crimes trial": the trigger word names a charge
     designation_preps: frozenset[str] = frozenset()  # "named X as terrorists": the "as" of a designation
     designation_heads: frozenset[str] = frozenset()  # "terrorist(s)": what one is designated as

@@ -11,6 +11,7 @@ from kroniek.chronicle.types import TriggerKind
 from kroniek.events.clauses import Clause
 from kroniek.events.constructions import ONE_SPAN_REACH, construction_pairs
 from kroniek.events.lexicon import Lexicon, TriggerEntry
+from kroniek.events.separable import separated_particle
 from kroniek.events.token_table import STRIP_CHARS, TokenTable, token_table
 
 if TYPE_CHECKING:
@@ -355,6 +356,10 @@ def _match_at(
     for entry, forms in lexicon.forms_by_first.get(word, ()):
         for form in forms:
             end = _form_at(norms, i, form, clause.end)
+            if end is None and not entry.particle:
+                split = separated_particle(table, i, form, clause, lexicon.cues)
+                if split is not None and _addressed(entry, norms, split[0], clause, lexicon, addressees):
+                    return TriggerMatch(entry, i, split[0], split[1], "form+separated")
             if end is None or not _addressed(entry, norms, end, clause, lexicon, addressees):
                 continue
             particle = None
