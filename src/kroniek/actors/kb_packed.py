@@ -44,7 +44,7 @@ class LazyMap(MutableMapping[K, V]):
         self._make = make
         self._added = 0  # keys in _made that are not packed
 
-    def get(self, key: K, default: Any = None) -> Any:  # type: ignore[override]
+    def get(self, key: K, default: Any = None) -> Any:
         # the hot path: the actor stage asks for every word and word sequence of a text, most of them absent
         value = self._made.get(key, _MISSING)
         if value is _MISSING:
@@ -58,7 +58,7 @@ class LazyMap(MutableMapping[K, V]):
         value = self.get(key, _MISSING)
         if value is _MISSING:
             raise KeyError(key)
-        return value  # type: ignore[no-any-return]
+        return value
 
     def __setitem__(self, key: K, value: V) -> None:
         if key not in self._made and key not in self._packed:
@@ -212,8 +212,6 @@ def unpack(packed: dict[str, Any], rest: dict[str, Any]) -> ActorKB:
     kb.militaries = {iso: actors[i] for iso, i in packed["militaries"].items()}
     skeletons = packed["skeletons"]
     kb._person_skeletons = (
-        None
-        if skeletons is None
-        else LazyMap(skeletons, lambda people: tuple(actors[i] for i in people))  # type: ignore[assignment]
+        None if skeletons is None else LazyMap(skeletons, lambda people: tuple(actors[i] for i in people))  # type: ignore[assignment]
     )
     return kb
