@@ -285,6 +285,13 @@ class ActorKB:
             raw.get("adjective"),
         )
 
+    def __reduce__(self) -> tuple[Any, ...]:
+        # Pickled (the disk cache) as rows, unpickled with its large tables made on first access
+        # (kroniek.actors.kb_packed): the cold start read 0.11-0.13 CPU-s unpickling it whole.
+        from kroniek.actors.kb_packed import pack, unpack
+
+        return (unpack, pack(self))
+
     # ------------------------------------------------------------------------------------------ loading
     @classmethod
     def load(cls, user_files: list[str | Path] | tuple[str | Path, ...] = ()) -> ActorKB:
