@@ -21,6 +21,7 @@ from kroniek.chronicle.types import PROPOSITION_TYPES
 from kroniek.document import ArticleDoc, CharSpan, DroppedTrigger, EventRecord, PlaceMention
 from kroniek.errors import KroniekError
 from kroniek.events import fates
+from kroniek.events.announced import announcer_subject
 from kroniek.events.argument_rules import (
     AGENTLESS_NOUNS,
     ARGUMENT_RULES,
@@ -190,6 +191,7 @@ class EventsStage:
         group_slot_scope: str = "empty",
         unrealised_acts: list[str] = UNREALISED_TYPES,
         offered_acts: list[str] = OFFERED_TYPES,
+        announcer_subjects: bool = True,
     ) -> None:
         self.extra_lexicons = tuple(extra_lexicons or ())
         self.use_tree = use_tree
@@ -228,6 +230,8 @@ class EventsStage:
         self.unrealised_acts = checked_types(unrealised_acts)
         # "offered Sudland talks", "bood hulp aan": a meeting or aid only offered is no event (events/offers.py)
         self.offered_acts = checked_offered(offered_acts)
+        # "kündigte an, die Botschaft zu schließen": the announcer is the announced act's actor (events/announced.py)
+        self.announcer_subjects = announcer_subjects
 
     def lexicon(self, lang: str) -> Lexicon | None:
         return load_lexicon(lang, self.extra_lexicons)
@@ -509,6 +513,8 @@ class EventsStage:
             fill_group_slots(ctx, self.group_slots, self.group_slot_scope, promoter)
             if id(doc) not in self._promoters:
                 promoter.finish()
+        if self.announcer_subjects:
+            announcer_subject(ctx)
         reason = self._drop_reason(ctx)
         if reason is not None:
             ctx.state.dropped.append(fates.dropped(ctx.nlp, match, reason))
