@@ -103,7 +103,4 @@ def _refusal_cue(nlp: Any, event: EventRecord, lexicon: Lexicon | None) -> str |
         for k in range(max(first, n - _MODAL_REACH), n):
             if table.quote_lows[k] in cues.refusal_modals:
                 return table.quote_lows[k]
-            if "Fut" in nlp[k].morph.get("Tense"):
-                # "ne négociera pas": the future is in the verb's ending
-                return table.texts[k]
     return None
