@@ -151,6 +151,9 @@ class Cues:
     infinitive_prefixes: frozenset[str] = frozenset()
     attempt_words: frozenset[str] = frozenset()  # "tried to meet", "probeerde te onderhandelen": the act is not done
     offer_words: frozenset[str] = frozenset()  # "offered to mediate", "bood aan te bemiddelen": the act is not done yet
+    # "will not negotiate", "werde keine Waffen liefern": a future or volitional word just before the negation
+    # makes a negated act a refusal, REJECT with the act as proposition (events/unrealised.py)
+    refusal_modals: frozenset[str] = frozenset()
     allegation_preps: frozenset[str] = frozenset()  # "accused X of …", "ervan", "d'avoir": what follows is alleged
     # ", which", ", die", ", qui": the antecedent before the comma takes part in the act (events/relatives.py)
     relative_pronouns: frozenset[str] = frozenset()

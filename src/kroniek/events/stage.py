@@ -192,6 +192,7 @@ class EventsStage:
         unrealised_acts: list[str] = UNREALISED_TYPES,
         offered_acts: list[str] = OFFERED_TYPES,
         announcer_subjects: bool = True,
+        negated_refusals: bool = True,
     ) -> None:
         self.extra_lexicons = tuple(extra_lexicons or ())
         self.use_tree = use_tree
@@ -228,6 +229,8 @@ class EventsStage:
         # "will not negotiate", "hat keine Waffen geliefert": a material act or meeting reported as not done
         # is no event of its type (events/unrealised.py)
         self.unrealised_acts = checked_types(unrealised_acts)
+        # "will not negotiate": of those, a negation after a future or volitional word is a refusal (REJECT)
+        self.negated_refusals = negated_refusals
         # "offered Sudland talks", "bood hulp aan": a meeting or aid only offered is no event (events/offers.py)
         self.offered_acts = checked_offered(offered_acts)
         # "kündigte an, die Botschaft zu schließen": the announcer is the announced act's actor (events/announced.py)
@@ -285,7 +288,7 @@ class EventsStage:
             retype_events(events, signals, self.model_retype)
             annotate_scores(events, signals)
         dropped = [d for r in readings for d in r.dropped]
-        events, not_done = drop_unrealised(events, self.unrealised_acts)
+        events, not_done = drop_unrealised(events, self.unrealised_acts, doc.nlp, lexicon, self.negated_refusals)
         dropped.extend(not_done)
         events, offered = drop_offered(doc.nlp, events, lexicon, self.offered_acts)
         dropped.extend(offered)
