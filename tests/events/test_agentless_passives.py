@@ -41,7 +41,7 @@ def test_fr_the_speaker_before_the_passive_is_no_patient():
     assert names(doc, arrest.recipient) == {"Pierre Durand"}
 
 
-def test_fr_a_perfect_with_est_is_not_read_as_passive():
-    # "est" also makes the perfect of verbs of motion: it is no passive auxiliary here
+def test_fr_active_perfect_keeps_its_actor():
+    # "a arrêté" is a perfect, no passive: the subject acts
     doc, arrest = coerce_of("La Pologne a arrêté Pierre Durand dans la soirée.", "fr")
     assert names(doc, arrest.actor) == {"Poland"}
