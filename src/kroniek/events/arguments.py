@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from kroniek.document import ArticleDoc
+from kroniek.events.agentless import agentless_passive, nearest_before
 from kroniek.events.clauses import ActorGroup, Clause, TokenIndex
 from kroniek.events.lexicon import Cues, TriggerEntry
 from kroniek.events.token_table import token_table
@@ -343,11 +344,15 @@ def _passive_arguments(
     participle = _passive_participle(nlp, match, tokens, cues) and (
         cues.verb_first or not any(g.start >= match.last for g in bare)  # "X killed Y" is active
     )
-    if not ((args.actor and passive) or participle):
+    # "X a été arrêté", "X wurde festgenommen": a passive with no agent (events/agentless.py)
+    agentless = not args.actor and agentless_passive(nlp, match, str(nlp.lang_), cues.verb_first)
+    if not ((args.actor and passive) or participle or agentless):
         return False
     if bare and match.entry.object_recipient:
-        _add(args.recipient, bare[0].actors)
-        args.path.append(f"passive subject:{_text(nlp, bare[0])}")
+        # without an agent, the group nearest before the trigger: "Selon le ministre, X, 200 personnes ont été"
+        subject = nearest_before(bare, match.start) if agentless and not participle else bare[0]
+        _add(args.recipient, subject.actors)
+        args.path.append(f"passive subject:{_text(nlp, subject)}")
     args.recipient = [r for r in args.recipient if r not in args.actor]
     args.rule = "order/passive"
     return True
