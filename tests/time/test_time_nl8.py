@@ -4,21 +4,13 @@ sentences written for these tests, published Wednesday 2025-03-19."""
 from __future__ import annotations
 
 import pytest
-
-from kroniek.time.stage import make_time_stage
-
-STAGE = make_time_stage()
+from timex_support import found_timexes as _found
 
 
 @pytest.fixture
 def nlp_pipeline() -> str:
     """Only the trained pipeline: the rule reads the parser's person entities, which the blank one lacks."""
     return "trained"
-
-
-def _found(make_doc, sentence: str, lang: str) -> dict[str, str]:
-    doc = STAGE(make_doc(sentence, lang))
-    return {doc.text[t.start : t.end]: t.value for t in doc.timexes}
 
 
 @pytest.mark.parametrize(

@@ -5,15 +5,11 @@ for these tests, published Wednesday 2025-03-19."""
 from __future__ import annotations
 
 import pytest
+from timex_support import found_timexes as _found
 
 from kroniek.time.stage import make_time_stage
 
 STAGE = make_time_stage()
-
-
-def _found(make_doc, sentence: str, lang: str) -> dict[str, str]:
-    doc = STAGE(make_doc(sentence, lang))
-    return {doc.text[t.start : t.end]: t.value for t in doc.timexes}
 
 
 @pytest.mark.parametrize(
