@@ -5,11 +5,8 @@ for these tests, published Wednesday 2025-03-19."""
 from __future__ import annotations
 
 import pytest
+from timex_support import STAGE
 from timex_support import found_timexes as _found
-
-from kroniek.time.stage import make_time_stage
-
-STAGE = make_time_stage()
 
 
 @pytest.mark.parametrize(

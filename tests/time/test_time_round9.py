@@ -4,11 +4,8 @@ published Wednesday 2025-03-19."""
 from __future__ import annotations
 
 import pytest
+from timex_support import STAGE
 from timex_support import found_timexes as _found
-
-from kroniek.time.stage import make_time_stage
-
-STAGE = make_time_stage()
 
 
 @pytest.mark.parametrize(
