@@ -46,7 +46,7 @@ MESSAGES: dict[str, str] = {
     "E192": "the gold set fails its checks: {problems}",
     "E280": "the setting {setting} cannot be used: {detail}",
     "E435": "the events stage setting split_contents names {value!r}, which is no proposition type; use some of {known}",
-    "E450": "the events stage setting unrealised_acts names {value!r}, which is no event type; use some of {known}",
+    "E450": "the events stage setting {setting} names {value!r}, which is no event type; use some of {known}",
     "E411": "the counted-group nouns of language {lang} (kroniek/lang/{lang}/groups.toml) cannot be used: {detail}",
     "E412": "the counted-group noun {noun!r} of language {lang} (kroniek/lang/{lang}/groups.toml, [counted]) cannot be used: {detail}",
     "E444": 'the groups in argument slots cannot be used: {where}: {detail} (docs/events.md, "Groups in argument slots, round 9")',

@@ -19,10 +19,13 @@ from functools import lru_cache
 
 from kroniek import lang as lang_packs
 from kroniek.document import ArticleDoc, EventRecord
+from kroniek.lang.text import alternation
 
 ADDRESSED_TYPES = frozenset({"REQUEST", "THREATEN", "CONSULT", "AGREE", "SUPPORT", "ACCUSE"})
 PARTY_KINDS = frozenset({"state", "organization", "group"})
-OBJECT_GAP = 40  # characters from the trigger's first word to the end of the phrase: its object, not a genitive further on  # characters back from the phrase to the event whose parties it names
+# characters after the end of the trigger's first word in which the phrase must end: its object, not a
+# genitive further on
+OBJECT_GAP = 40
 
 
 @lru_cache(maxsize=8)
@@ -35,7 +38,7 @@ def _objects(lang: str) -> re.Pattern[str] | None:
     words = table.get("objects", [])
     if not words:
         return None
-    alternatives = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    alternatives = alternation(words)
     guard = r"(?<!\w)" + "".join(rf"(?<!\b{re.escape(w)} )" for w in table.get("not_after", []))
     return re.compile(rf"{guard}(?:{alternatives})(?!\w)", re.IGNORECASE)
 

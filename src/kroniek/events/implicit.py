@@ -19,14 +19,11 @@ from functools import lru_cache
 
 from kroniek import lang as lang_packs
 from kroniek.document import ArticleDoc, CharSpan, EventRecord
+from kroniek.lang.text import alternation
 
 IMPLICIT_CONFIDENCE = 0.5
 QUOTE_REACH = 40  # characters from the end of "spoke of" to the quote or word it introduces
 QUOTES = "\"'“”„«‘’‚"
-
-
-def _alternatives(words: list[str]) -> str:
-    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
 
 @lru_cache(maxsize=8)
@@ -41,9 +38,9 @@ def _patterns(lang: str) -> tuple[re.Pattern[str], re.Pattern[str] | None, re.Pa
 
     def words(name: str) -> re.Pattern[str] | None:
         listed = table.get(name, [])
-        return re.compile(rf"(?<!\w)(?:{_alternatives(listed)})\w*", re.IGNORECASE) if listed else None
+        return re.compile(rf"(?<!\w)(?:{alternation(listed)})\w*", re.IGNORECASE) if listed else None
 
-    spoke_of = re.compile(rf"(?<!\w)(?:{_alternatives(spoke)})(?!(?<=\w)\w)", re.IGNORECASE)  # "d'" ends in no letter
+    spoke_of = re.compile(rf"(?<!\w)(?:{alternation(spoke)})(?!(?<=\w)\w)", re.IGNORECASE)  # "d'" ends in no letter
     return spoke_of, words("accuse"), words("praise")
 
 

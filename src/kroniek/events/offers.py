@@ -24,7 +24,10 @@ from kroniek.events.unrealised import checked_types
 OFFERED_TYPES = ["AID", "CONSULT", "COOPERATE"]
 _REACH = 10  # tokens from the offer word to the noun: "invited X and Y to talks", "bot … zugleich an, die … Gespräche"
 
-checked_offered = checked_types  # the same check: a list of event types (E450)
+
+def checked_offered(names: object) -> frozenset[str]:
+    """The ``offered_acts`` setting: a list of event types (E450)."""
+    return checked_types(names, "offered_acts")
 
 
 def drop_offered(

@@ -76,6 +76,7 @@ from kroniek.events.qualify import (
 from kroniek.events.reactions import address_reactions
 from kroniek.events.relatives import antecedent_groups
 from kroniek.events.rementions import merge_rementions
+from kroniek.events.settings import checked_names
 from kroniek.events.sources import OWN_SPEECH_ACTS, named_as_source, source_for
 from kroniek.events.token_table import token_table
 from kroniek.events.triggers import TriggerMatch, find_triggers
@@ -155,13 +156,7 @@ _SPLIT_CONTENTS = ["REQUEST"]
 
 def _proposition_types(names: object) -> frozenset[str]:
     """The ``split_contents`` setting: the proposition types whose coordinated contents are one event each."""
-    known = ", ".join(sorted(PROPOSITION_TYPES))
-    if isinstance(names, str) or not isinstance(names, list | tuple | set | frozenset):
-        raise KroniekError("E435", value=names, known=known)
-    for name in names:
-        if name not in PROPOSITION_TYPES:
-            raise KroniekError("E435", value=name, known=known)
-    return frozenset(names)
+    return checked_names(names, sorted(PROPOSITION_TYPES), "E435", "split_contents")
 
 
 class EventsStage:

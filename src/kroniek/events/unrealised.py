@@ -24,9 +24,9 @@ from typing import Any
 
 from kroniek.chronicle.types import EVENT_TYPES
 from kroniek.document import DroppedTrigger, EventRecord, PropositionRecord
-from kroniek.errors import KroniekError
 from kroniek.events import fates
 from kroniek.events.lexicon import Lexicon
+from kroniek.events.settings import checked_names
 from kroniek.events.token_table import token_table
 
 # the types whose negated events are dropped (config/default.toml lists the same); read only
@@ -45,15 +45,9 @@ UNREALISED_TYPES = [
 _MODAL_REACH = 3  # tokens before the negation in which a future or volitional word makes it a refusal
 
 
-def checked_types(names: object) -> frozenset[str]:
-    """The ``unrealised_acts`` setting: a list of event types (E450 names a value that is none)."""
-    known = ", ".join(EVENT_TYPES)
-    if isinstance(names, str) or not isinstance(names, list | tuple | set | frozenset):
-        raise KroniekError("E450", value=names, known=known)
-    for name in names:
-        if name not in EVENT_TYPES:
-            raise KroniekError("E450", value=name, known=known)
-    return frozenset(names)
+def checked_types(names: object, setting: str = "unrealised_acts") -> frozenset[str]:
+    """A setting that lists event types (``unrealised_acts``, ``offered_acts``; E450 names a value that is none)."""
+    return checked_names(names, EVENT_TYPES, "E450", setting)
 
 
 def drop_unrealised(

@@ -10,6 +10,7 @@
                     non-space character is a token of its own. Each token carries its folded ``key``
                     and lower-cased ``low``.
 ``quote_spans(text)`` the spans of quotations, with their marks, for telling quoted words from reported ones.
+``alternation(words)`` a word list as one regex alternation, longest first, each word escaped.
 
 Everything here is language-independent; the words of a language live in ``kroniek/lang/<code>/``.
 """
@@ -133,3 +134,9 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
                 continue
         i += 1
     return spans
+
+
+def alternation(words: list[str]) -> str:
+    """``words`` as a regex alternation without a group, longest first (so "beide partijen" is tried before
+    "beide"), every word escaped; ties keep the list's order."""
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))

@@ -14,6 +14,7 @@ from functools import lru_cache
 
 from kroniek import lang as lang_packs
 from kroniek.document import ArticleDoc
+from kroniek.lang.text import alternation
 
 STAMP_LINE_MAX = 120  # characters: a stamp or byline is a short line of its own, not a sentence of the report
 
@@ -28,7 +29,7 @@ def _patterns(lang: str) -> tuple[re.Pattern[str] | None, re.Pattern[str] | None
     pack = lang_packs.get(lang)
 
     def opening(words: list[str]) -> str:
-        return "(?i:" + "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) + ")"
+        return "(?i:" + alternation(words) + ")"
 
     stamps = pack.words("words", "page_stamps")
     bylines = pack.words("words", "bylines")
